@@ -1,0 +1,127 @@
+"""The one Python API. The CLI, the REST API and the dashboard are thin shells over it.
+
+    from spillwatch.api import Spillwatch
+    with Spillwatch("spillwatch.duckdb") as sw:
+        sw.ingest(["corpus/"])
+        for row in sw.events(EventFilter(country="LBN")):
+            ...
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+from spillwatch import pipeline, runner
+from spillwatch.errors import SourceError
+from spillwatch.records import Article, Event, Place, Quarantined, RawItem
+from spillwatch.settings import Settings, load_settings
+from spillwatch.store import EventFilter, RunSummary, Store, open_store
+
+__all__ = ["CodeResult", "EventDetail", "EventFilter", "RunSummary", "Spillwatch", "clean_path",
+           "code_path", "geocode_path", "read_path"]
+
+
+@dataclass(frozen=True, slots=True)
+class CodeResult:
+    article: Article
+    coded: pipeline.Coded
+
+
+@dataclass(frozen=True, slots=True)
+class EventDetail:
+    event: Event
+    mentions: list[dict[str, Any]] = field(default_factory=list)
+
+
+def read_path(path: str | Path, settings: Settings) -> RawItem:
+    """The first document in a file, as the ingest stage reads it (errors name the file)."""
+    for item in pipeline.stage(runner.SOURCES)([str(path)], settings):
+        if isinstance(item, Quarantined):
+            raise SourceError(item.source, item.detail or item.reason, reason=item.reason)
+        return item
+    raise SourceError(str(path), "no document found")
+
+
+def iter_paths(paths: Sequence[str | Path], settings: Settings) -> Iterator[RawItem | Quarantined]:
+    yield from pipeline.stage(runner.SOURCES)([str(p) for p in paths], settings)
+
+
+def clean_path(path: str | Path, settings: Settings | None = None) -> Article:
+    settings = settings or load_settings()
+    cleaned = pipeline.clean_item(read_path(path, settings), settings)
+    if isinstance(cleaned, Quarantined):
+        raise SourceError(cleaned.source, cleaned.detail or cleaned.reason, reason=cleaned.reason)
+    return cleaned
+
+
+def code_path(path: str | Path, settings: Settings | None = None) -> CodeResult:
+    settings = settings or load_settings()
+    article = clean_path(path, settings)
+    coded = next(pipeline.understand([article], settings))
+    return CodeResult(article, coded)
+
+
+def geocode_path(path: str | Path, settings: Settings | None = None) -> tuple[Place, ...]:
+    settings = settings or load_settings()
+    article = clean_path(path, settings)
+    ann = next(iter(pipeline.stage(pipeline.PARSE)([article], settings)))
+    for dotted in pipeline.ANNOTATORS:
+        ann = pipeline.stage(dotted)(ann, settings)
+    return ann.places
+
+
+class Spillwatch:
+    """A handle on one store with the settings to run the pipeline and the analyses."""
+
+    def __init__(self, db: str | None = None, *, settings: Settings | None = None,
+                 read_only: bool = False) -> None:
+        self.settings = settings or load_settings(db=db)
+        if db is not None and self.settings.db != db:
+            self.settings = load_settings(db=db)
+        self._read_only = read_only
+        self._store: Store | None = None
+
+    @property
+    def store(self) -> Store:
+        if self._store is None:
+            self._store = open_store(self.settings.db, read_only=self._read_only)
+        return self._store
+
+    def close(self) -> None:
+        if self._store is not None:
+            self._store.close()
+            self._store = None
+
+    def __enter__(self) -> Spillwatch:
+        return self
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        self.close()
+
+    # -- pipeline
+    def ingest(self, sources: Sequence[str], progress: runner.Progress = runner._noop) -> RunSummary:
+        return runner.ingest(sources, self.store, self.settings, progress)
+
+    # -- reads
+    def articles(self, limit: int = 100, offset: int = 0) -> list[dict[str, Any]]:
+        return self.store.article_rows(limit, offset)
+
+    def article(self, article_id: str) -> Article:
+        return self.store.get_article(article_id)
+
+    def events(self, flt: EventFilter | None = None) -> list[dict[str, Any]]:
+        return self.store.event_rows(flt or EventFilter())
+
+    def count_events(self, flt: EventFilter | None = None) -> int:
+        return self.store.count_events(flt or EventFilter())
+
+    def event(self, event_id: str) -> EventDetail:
+        return EventDetail(self.store.get_event(event_id), self.store.mentions_for_event(event_id))
+
+    def quarantine(self, limit: int = 100) -> list[dict[str, Any]]:
+        return self.store.quarantine_rows(limit)

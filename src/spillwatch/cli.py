@@ -1,0 +1,177 @@
+"""The `spillwatch` command: a thin shell over spillwatch.api."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+
+import click
+from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
+from spillwatch import output
+from spillwatch.api import EventFilter, Spillwatch, clean_path, code_path, geocode_path
+from spillwatch.errors import SpillwatchError
+from spillwatch.settings import load_settings
+
+DB_HELP = "DuckDB file (default spillwatch.duckdb) or postgresql:// URL"
+fmt_option = click.option("--format", "fmt", type=click.Choice(output.FORMATS), default="table")
+
+
+def _fail(exc: Exception) -> None:
+    click.echo(f"error: {exc}", err=True)
+    sys.exit(2)
+
+
+@click.group()
+@click.version_option(package_name="spillwatch")
+def main() -> None:
+    """spillwatch: from raw news to where an armed group's violence is spreading."""
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(["json", "jsonl"]), default="json")
+def clean(files: Sequence[str], fmt: str) -> None:
+    """Print the cleaned Article of each FILE as JSON."""
+    settings = load_settings()
+    failed = 0
+    for path in files:
+        try:
+            article = clean_path(path, settings)
+        except SpillwatchError as exc:
+            click.echo(f"error: {exc}", err=True)
+            failed += 1
+            continue
+        click.echo(output.to_json(_article_view(article), indent=None if fmt == "jsonl" else 2))
+    if failed == len(files):
+        sys.exit(1)
+
+
+def _article_view(article: object) -> dict[str, object]:
+    from spillwatch import codec
+    from spillwatch.records import Article
+
+    assert isinstance(article, Article)
+    view = {"id": article.id, "title": article.title, "dateline": article.dateline,
+            "byline": article.byline, "published": codec.dump(article.published),
+            "modified": codec.dump(article.modified), "paragraphs": list(article.paragraphs),
+            "captions": list(article.captions), "credits": list(article.credits)}
+    view.update(related=codec.dump(article.related), dropped=codec.dump(article.dropped),
+                url=article.url, outlet=article.outlet, source=article.source, extractor=article.extractor)
+    return view
+
+
+@main.command()
+@click.argument("sources", nargs=-1, required=True)
+@click.option("--db", default=None, help=DB_HELP)
+@click.option("--allow-private", is_flag=True, help="Allow fetching loopback/private/link-local URLs.")
+def ingest(sources: Sequence[str], db: str | None, allow_private: bool) -> None:
+    """Ingest files, folders, URLs, feeds or WARC files into the store, then code and merge."""
+    settings = load_settings(db=db, allow_private_urls=allow_private or None)
+    columns = (TextColumn("{task.description}"), BarColumn(), TextColumn("{task.completed}"), TimeElapsedColumn())
+    with Spillwatch(settings=settings) as sw, Progress(*columns, transient=True) as bar:
+        tasks = {"read": bar.add_task("read", total=None), "code": bar.add_task("code", total=None)}
+        summary = sw.ingest(list(sources), progress=lambda phase, n: bar.advance(tasks[phase], n))
+    click.echo(f"read {summary.read}, stored {summary.stored}, duplicates {summary.duplicates}, "
+               f"near-duplicates {summary.near_duplicates}, quarantined {summary.quarantined}, "
+               f"event mentions {summary.mentions}, events {summary.events}")
+    for reason, n in sorted(summary.reasons.items()):
+        click.echo(f"  quarantined ({reason}): {n}")
+    if summary.stored + summary.duplicates + summary.near_duplicates == 0:
+        sys.exit(1)
+
+
+@main.command()
+@click.option("--db", default=None, help=DB_HELP)
+@fmt_option
+@click.option("--limit", default=100, show_default=True)
+def articles(db: str | None, fmt: str, limit: int) -> None:
+    """List stored articles."""
+    with Spillwatch(db) as sw:
+        rows = sw.articles(limit=limit)
+    cols = ["id", "published", "published_method", "outlet", "title", "copies", "mentions", "duplicate_of"]
+    click.echo(output.render_rows(rows, fmt, columns=cols, title="articles"))
+
+
+@main.command()
+@click.option("--db", default=None, help=DB_HELP)
+@fmt_option
+@click.option("--limit", default=100, show_default=True)
+def quarantine(db: str | None, fmt: str, limit: int) -> None:
+    """List quarantined documents with the reason."""
+    with Spillwatch(db) as sw:
+        click.echo(output.render_rows(sw.quarantine(limit), fmt, title="quarantine"))
+
+
+@main.command()
+@click.argument("file")
+def code(file: str) -> None:
+    """Print events, quotes and actors for one document as JSON."""
+    try:
+        result = code_path(file)
+    except SpillwatchError as exc:
+        _fail(exc)
+        return
+    ann = result.coded.annotated
+    view = {"article": _article_view(result.article), "events": result.coded.mentions,
+            "quotes": ann.quotes, "actors": ann.actors, "dates": ann.dates, "quantities": ann.quantities,
+            "places": ann.places}
+    click.echo(output.to_json(view))
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(["json", "jsonl"]), default="json")
+def geocode(files: Sequence[str], fmt: str) -> None:
+    """Print every place mention with span, resolution and precision."""
+    for path in files:
+        try:
+            places = geocode_path(path)
+        except SpillwatchError as exc:
+            click.echo(f"error: {exc}", err=True)
+            continue
+        if fmt == "jsonl":
+            for p in places:
+                click.echo(output.to_json({"file": path, **output.codec.dump(p)}, indent=None))
+        else:
+            click.echo(output.to_json({"file": path, "places": places}))
+
+
+EVENT_COLS = ["id", "date_start", "type", "modes", "source_names", "target_names", "place_name", "country_iso3",
+              "adm1_name", "fatalities_best", "acled_subtype", "n_mentions", "n_articles", "outlets"]
+
+
+@main.command()
+@click.option("--db", default=None, help=DB_HELP)
+@fmt_option
+@click.option("--actor", default=None)
+@click.option("--type", "etype", default=None)
+@click.option("--country", default=None, help="ISO3")
+@click.option("--from", "date_from", default=None)
+@click.option("--to", "date_to", default=None)
+@click.option("--origin", default=None)
+@click.option("--limit", default=100, show_default=True)
+def events(db: str | None, fmt: str, actor: str | None, etype: str | None, country: str | None,
+           date_from: str | None, date_to: str | None, origin: str | None, limit: int) -> None:
+    """List merged events with their cluster size and sources."""
+    flt = EventFilter(actor=actor, type=etype, country=country, date_from=date_from, date_to=date_to,
+                      origin=origin, limit=limit)
+    with Spillwatch(db) as sw:
+        rows = sw.events(flt)
+    click.echo(output.render_rows(rows, fmt, columns=EVENT_COLS, title="events"))
+
+
+@main.command()
+@click.argument("event_id")
+@click.option("--db", default=None, help=DB_HELP)
+def event(event_id: str, db: str | None) -> None:
+    """Show one event with all its mentions (article, sentence, trigger)."""
+    try:
+        with Spillwatch(db) as sw:
+            detail = sw.event(event_id)
+    except SpillwatchError as exc:
+        _fail(exc)
+        return
+    mentions = [{k: v for k, v in m.items() if k not in {"record_json", "body"}}
+                | {"sentence": m["body"][m["sentence_start"]:m["sentence_end"]]} for m in detail.mentions]
+    click.echo(output.to_json({"event": detail.event, "mentions": mentions}))

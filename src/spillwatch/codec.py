@@ -1,0 +1,76 @@
+"""JSON round-trip for the frozen records: ``dump(record) -> dict`` and ``load(cls, dict) -> record``.
+
+Used by the store (nested parts kept as JSON), the Spark job (rows between executors) and the API.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import types
+import typing
+from datetime import date, datetime
+from functools import cache
+from typing import Any, TypeVar, Union
+
+T = TypeVar("T")
+
+
+def dump(obj: Any) -> Any:
+    """A JSON-ready structure for a record, tuple, date or scalar."""
+    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        return {f.name: dump(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
+    if isinstance(obj, tuple | list):
+        return [dump(x) for x in obj]
+    if isinstance(obj, datetime | date):
+        return obj.isoformat()
+    if isinstance(obj, bytes):
+        return obj.decode("latin-1")
+    return obj
+
+
+def dumps(obj: Any) -> str:
+    return json.dumps(dump(obj), ensure_ascii=False, separators=(",", ":"))
+
+
+@cache
+def _hints(cls: Any) -> dict[str, Any]:
+    return typing.get_type_hints(cls)
+
+
+def _load_value(tp: Any, value: Any) -> Any:
+    if value is None:
+        return None
+    origin = typing.get_origin(tp)
+    if origin in (Union, types.UnionType):
+        options = [a for a in typing.get_args(tp) if a is not type(None)]
+        return _load_value(options[0], value) if len(options) == 1 else value
+    if origin is tuple:
+        args = typing.get_args(tp)
+        inner = args[0] if args else Any
+        return tuple(_load_value(inner, v) for v in value)
+    if origin is typing.Literal or tp is Any:
+        return value
+    if dataclasses.is_dataclass(tp):
+        return load(typing.cast(type, tp), value)
+    if tp is datetime:
+        return datetime.fromisoformat(value)
+    if tp is date:
+        return date.fromisoformat(value[:10])
+    if tp is bytes:
+        return value.encode("latin-1")
+    if tp is float and isinstance(value, int):
+        return float(value)
+    return value
+
+
+def load(cls: type[T], data: dict[str, Any]) -> T:
+    """Rebuild a record of type ``cls`` from ``dump`` output."""
+    hints = _hints(typing.cast(type, cls))
+    names = {f.name for f in dataclasses.fields(cls)}  # type: ignore[arg-type]
+    kwargs = {k: _load_value(hints[k], v) for k, v in data.items() if k in names}
+    return cls(**kwargs)
+
+
+def loads(cls: type[T], text: str) -> T:
+    return load(cls, json.loads(text))

@@ -1,0 +1,124 @@
+"""The local runner: sources -> store, one document at a time, one writer.
+
+Resumable by construction: an article is stored before it is coded, each article's annotations and
+mentions are written in one transaction with its ``coded`` flag, and clustering re-reads unassigned
+mentions. A run killed at any point and started again finishes the work with nothing doubled.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable, Iterable, Sequence
+from itertools import islice
+
+from spillwatch import pipeline
+from spillwatch.records import Article, Quarantined, RawItem
+from spillwatch.settings import Settings
+from spillwatch.store.base import RunSummary, Store
+
+Progress = Callable[[str, int], None]  # (phase, advance)
+
+NEAR_DUP = "spillwatch.dedup.near"
+CLUSTER = "spillwatch.dedup.cluster:assign"
+SOURCES = "spillwatch.ingest.sources:iter_items"
+
+
+def _noop(phase: str, n: int) -> None:
+    return None
+
+
+def _batched(items: Iterable[Article], size: int) -> Iterable[list[Article]]:
+    it = iter(items)
+    while batch := list(islice(it, size)):
+        yield batch
+
+
+class _NearDup:
+    """Adapter over dedup.near's index, restored from the store's signatures."""
+
+    def __init__(self, store: Store) -> None:
+        module = pipeline.stage(NEAR_DUP + ":signature").__module__
+        near = __import__(module, fromlist=["NearDupIndex"])
+        self._signature = near.signature
+        self._index = near.NearDupIndex()
+        for article_id, sig in store.signatures():
+            self._index.add(article_id, near.decode_signature(sig))
+        self._encode = near.encode_signature
+
+    def check(self, article: Article) -> tuple[bytes, str | None, float | None]:
+        sig = self._signature(article)
+        match = self._index.query(sig)
+        encoded: bytes = self._encode(sig)
+        if match is None:
+            self._index.add(article.id, sig)
+            return encoded, None, None
+        return encoded, match[0], float(match[1])
+
+
+def store_item(item: RawItem, store: Store, settings: Settings, near: _NearDup, summary: RunSummary) -> None:
+    """Clean one raw item and store it (or its quarantine record, or a copy link)."""
+    if store.has_raw(item.id):
+        summary.duplicates += 1
+        return
+    cleaned = pipeline.clean_item(item, settings)
+    if isinstance(cleaned, Quarantined):
+        _quarantine(store, cleaned, summary)
+        return
+    with store.transaction():
+        if store.has_article(cleaned.id):
+            store.add_copy(cleaned.id, item)
+            summary.duplicates += 1
+            return
+        sig, dup_of, sim = near.check(cleaned)
+        outcome = store.put_article(cleaned, item, duplicate_of=dup_of, similarity=sim, signature=sig)
+    if outcome == "near-duplicate":
+        summary.near_duplicates += 1
+    else:
+        summary.stored += 1
+
+
+def _quarantine(store: Store, item: Quarantined, summary: RunSummary) -> None:
+    store.put_quarantine(item)
+    summary.quarantine(item.reason)
+
+
+def ingest(sources: Sequence[str], store: Store, settings: Settings, progress: Progress = _noop) -> RunSummary:
+    """Read every source, clean and store each document, then code and cluster what is new."""
+    summary = RunSummary()
+    near = _NearDup(store)
+    for item in pipeline.stage(SOURCES)(sources, settings, store=store):
+        summary.read += 1
+        progress("read", 1)
+        if isinstance(item, Quarantined):
+            _quarantine(store, item, summary)
+        else:
+            store_item(item, store, settings, near, summary)
+    code_pending(store, settings, summary, progress)
+    cluster_pending(store, settings, summary)
+    store.record_run(uuid.uuid4().hex, summary)
+    return summary
+
+
+def code_pending(store: Store, settings: Settings, summary: RunSummary, progress: Progress = _noop,
+                 batch_size: int = 16) -> None:
+    """Understand every stored article not yet coded; one transaction per article."""
+    for batch in _batched(store.uncoded_articles(), batch_size):
+        for coded in pipeline.understand(batch, settings):
+            with store.transaction():
+                store.put_annotations(coded.annotated)
+                store.put_mentions(coded.mentions)
+                store.mark_coded(coded.annotated.id)
+            summary.mentions += len(coded.mentions)
+            progress("code", 1)
+
+
+def cluster_pending(store: Store, settings: Settings, summary: RunSummary) -> None:
+    """Merge unassigned mentions into events (new or existing); idempotent."""
+    new = store.mentions(unassigned_only=True)
+    if not new:
+        return
+    existing = store.all_events(origin="spillwatch")
+    result = pipeline.stage(CLUSTER)(existing, new)
+    with store.transaction():
+        store.put_events(result.events, replace_ids=result.replaced_ids)
+    summary.events = len(store.all_events(origin="spillwatch"))

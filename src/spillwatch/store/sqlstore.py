@@ -1,0 +1,281 @@
+"""The SQL both backends share. Subclasses supply a connection and the placeholder style.
+
+Every value reaches the database as a parameter; identifiers come only from the fixed lists here.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from importlib import resources
+from typing import Any
+
+from spillwatch import codec
+from spillwatch.errors import NotFoundError
+from spillwatch.records import AnnotatedArticle, Article, Event, EventMention, Quarantined, RawItem, content_hash
+from spillwatch.store import rows
+from spillwatch.store.base import EventFilter, PutOutcome, RunSummary
+
+_SORTABLE = {"date_start", "date_end", "type", "country_iso3", "n_mentions", "fatalities_best", "id"}
+_PLACE_COLS = ("article_id", "start_char", "end_char", "text", "role", "geonameid", "name", "feature_class",
+               "country_iso3", "adm1_code", "adm1_name", "lat", "lon", "precision_code")
+_ANN_COLS = {
+    "actor_mentions": ("article_id", "start_char", "end_char", "text", "actor_id", "actor_name", "country",
+                       "sector", "resolved", "person"),
+    "quotes": ("article_id", "start_char", "end_char", "text", "direct", "speaker_text", "speaker_actor_id",
+               "speaker_person"),
+    "places": _PLACE_COLS,
+}
+
+
+def migrations() -> list[tuple[int, str]]:
+    """Numbered migration scripts shipped in store/migrations (NNN_name.sql)."""
+    folder = resources.files("spillwatch.store") / "migrations"
+    found = [(int(p.name.split("_", 1)[0]), p.read_text(encoding="utf-8"))
+             for p in folder.iterdir() if p.name.endswith(".sql")]
+    return sorted(found)
+
+
+def _statements(script: str) -> list[str]:
+    body = "\n".join(line for line in script.splitlines() if not line.strip().startswith("--"))
+    return [s.strip() for s in body.split(";") if s.strip()]
+
+
+class SqlStore:
+    """Store protocol over a DB-API-like connection; see DuckDBStore and PostgresStore."""
+
+    url: str
+    placeholder = "?"
+
+    # -- plumbing the subclasses provide
+    def _execute(self, sql: str, params: Sequence[Any] = ()) -> None:
+        raise NotImplementedError  # pragma: no cover - abstract
+
+    def _fetch(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
+        raise NotImplementedError  # pragma: no cover - abstract
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        raise NotImplementedError  # pragma: no cover - abstract
+        yield
+
+    def close(self) -> None:
+        raise NotImplementedError  # pragma: no cover - abstract
+
+    # -- helpers
+    def _sql(self, sql: str) -> str:
+        return sql if self.placeholder == "?" else sql.replace("?", self.placeholder)
+
+    def _run(self, sql: str, params: Sequence[Any] = ()) -> None:
+        self._execute(self._sql(sql), params)
+
+    def _rows(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
+        return self._fetch(self._sql(sql), params)
+
+    def _insert(self, table: str, row: dict[str, Any], conflict: str = "DO NOTHING") -> None:
+        cols = ", ".join(row)
+        marks = ", ".join("?" for _ in row)
+        self._run(f"INSERT INTO {table} ({cols}) VALUES ({marks}) ON CONFLICT {conflict}", list(row.values()))
+
+    def migrate(self) -> None:
+        self._run("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT)")
+        done = {r["version"] for r in self._rows("SELECT version FROM schema_migrations")}
+        for version, script in migrations():
+            if version in done:
+                continue
+            with self.transaction():
+                for stmt in _statements(script):
+                    self._run(stmt)
+                self._run("INSERT INTO schema_migrations VALUES (?, ?)", [version, rows.now().isoformat()])
+
+    def schema_version(self) -> int:
+        found = self._rows("SELECT max(version) AS v FROM schema_migrations")
+        return int(found[0]["v"] or 0)
+
+    # -- articles
+    def has_raw(self, raw_id: str) -> bool:
+        return bool(self._rows("SELECT 1 AS x FROM article_copies WHERE raw_id = ? LIMIT 1", [raw_id]))
+
+    def has_article(self, article_id: str) -> bool:
+        return bool(self._rows("SELECT 1 AS x FROM articles WHERE id = ?", [article_id]))
+
+    def put_article(self, article: Article, raw: RawItem, *, duplicate_of: str | None = None,
+                    similarity: float | None = None, signature: bytes | None = None) -> PutOutcome:
+        if self.has_article(article.id):
+            self.add_copy(article.id, raw)
+            return "duplicate"
+        row = rows.article_row(article, raw)
+        row.update(duplicate_of=duplicate_of, similarity=similarity, signature=signature,
+                   coded=duplicate_of is not None)
+        self._insert("articles", row)
+        self.add_copy(duplicate_of or article.id, raw)
+        return "near-duplicate" if duplicate_of else "stored"
+
+    def add_copy(self, article_id: str, raw: RawItem) -> bool:
+        before = self.has_raw(raw.id)
+        self._insert("article_copies", rows.copy_row(article_id, raw))
+        return not before
+
+    def get_article(self, article_id: str) -> Article:
+        found = self._rows("SELECT * FROM articles WHERE id = ?", [article_id])
+        if not found:
+            raise NotFoundError(f"no article {article_id}")
+        return rows.row_article(found[0])
+
+    def article_rows(self, limit: int = 100, offset: int = 0) -> list[dict[str, Any]]:
+        return self._rows(
+            "SELECT a.id, a.title, a.outlet, a.url, a.published, a.published_method, a.dateline, a.source,"
+            " a.duplicate_of, (SELECT count(*) FROM article_copies c WHERE c.article_id = a.id) AS copies,"
+            " (SELECT count(*) FROM event_mentions m WHERE m.article_id = a.id) AS mentions"
+            " FROM articles a ORDER BY a.published NULLS LAST, a.id LIMIT ? OFFSET ?", [limit, offset])
+
+    def signatures(self) -> Iterator[tuple[str, bytes]]:
+        for r in self._rows("SELECT id, signature FROM articles WHERE signature IS NOT NULL"
+                            " AND duplicate_of IS NULL ORDER BY id"):
+            yield r["id"], bytes(r["signature"])
+
+    def uncoded_articles(self) -> Iterator[Article]:
+        for r in self._rows("SELECT * FROM articles WHERE NOT coded ORDER BY id"):
+            yield rows.row_article(r)
+
+    def mark_coded(self, article_id: str) -> None:
+        self._run("UPDATE articles SET coded = TRUE WHERE id = ?", [article_id])
+
+    # -- quarantine
+    def put_quarantine(self, item: Quarantined) -> bool:
+        qid = content_hash(item.source, item.reason, item.raw_id or "", item.stage)
+        fresh = not self._rows("SELECT 1 AS x FROM quarantine WHERE id = ?", [qid])
+        self._insert("quarantine", {"id": qid, "source": item.source, "reason": item.reason,
+                                    "stage": item.stage, "raw_id": item.raw_id, "detail": item.detail[:2000],
+                                    "quarantined_at": rows.now()})
+        return fresh
+
+    def quarantine_rows(self, limit: int = 100) -> list[dict[str, Any]]:
+        return self._rows("SELECT source, reason, stage, detail, quarantined_at FROM quarantine"
+                          " ORDER BY quarantined_at, id LIMIT ?", [limit])
+
+    # -- annotations and mentions
+    def put_annotations(self, ann: AnnotatedArticle) -> None:
+        for table, values in rows.annotation_rows(ann).items():
+            cols = _ANN_COLS[table]
+            for value in values:
+                self._insert(table, dict(zip(cols, value, strict=True)))
+        for m in ann.actors:
+            a = m.actor
+            self._insert("actors", {"id": a.id, "name": a.name, "country": a.country, "sector": a.sector,
+                                    "resolved": a.resolved})
+
+    def put_mentions(self, mentions: Sequence[EventMention]) -> None:
+        for m in mentions:
+            self._insert("event_mentions", rows.mention_row(m))
+
+    def mentions(self, *, unassigned_only: bool = False) -> list[EventMention]:
+        where = " WHERE event_id IS NULL" if unassigned_only else ""
+        found = self._rows(f"SELECT record_json FROM event_mentions{where} ORDER BY id")
+        return [codec.loads(EventMention, r["record_json"]) for r in found]
+
+    def mentions_for_event(self, event_id: str) -> list[dict[str, Any]]:
+        return self._rows(
+            "SELECT m.*, a.title, a.outlet, a.url, a.body FROM event_mentions m"
+            " JOIN articles a ON a.id = m.article_id WHERE m.event_id = ? ORDER BY m.id", [event_id])
+
+    # -- events
+    def put_events(self, events: Iterable[Event], *, replace_ids: Iterable[str] = ()) -> int:
+        for old in replace_ids:
+            self._run("DELETE FROM event_actors WHERE event_id = ?", [old])
+            self._run("DELETE FROM events WHERE id = ?", [old])
+            self._run("UPDATE event_mentions SET event_id = NULL WHERE event_id = ?", [old])
+        n = 0
+        for e in events:
+            row = rows.event_row(e)
+            self._run("DELETE FROM event_actors WHERE event_id = ?", [e.id])
+            self._run("DELETE FROM events WHERE id = ?", [e.id])
+            self._insert("events", row)
+            for triple in rows.event_actor_rows(e):
+                self._insert("event_actors", dict(zip(("event_id", "actor_id", "role"), triple, strict=True)))
+            for mid in e.mention_ids:
+                self._run("UPDATE event_mentions SET event_id = ? WHERE id = ?", [e.id, mid])
+            n += 1
+        return n
+
+    def get_event(self, event_id: str) -> Event:
+        found = self._rows("SELECT record_json FROM events WHERE id = ?", [event_id])
+        if not found:
+            raise NotFoundError(f"no event {event_id}")
+        return codec.loads(Event, found[0]["record_json"])
+
+    def all_events(self, origin: str | None = None) -> list[Event]:
+        sql, params = "SELECT record_json FROM events", []
+        if origin:
+            sql, params = sql + " WHERE origin = ?", [origin]
+        return [codec.loads(Event, r["record_json"]) for r in self._rows(sql + " ORDER BY id", params)]
+
+    def _where(self, f: EventFilter) -> tuple[str, list[Any]]:
+        parts: list[str] = []
+        params: list[Any] = []
+
+        def add(clause: str, *values: Any) -> None:
+            parts.append(clause)
+            params.extend(values)
+
+        if f.actor:
+            add("id IN (SELECT event_id FROM event_actors WHERE actor_id = ?)", f.actor)
+        for col, val in (("type", f.type), ("acled_type", f.acled_type), ("country_iso3", f.country),
+                         ("adm1_code", f.adm1), ("origin", f.origin)):
+            if val:
+                add(f"{col} = ?", val)
+        if f.mode:
+            add("('|' || modes || '|') LIKE ?", f"%|{f.mode}|%")
+        if f.date_from:
+            add("date_start >= CAST(? AS DATE)", f.date_from)
+        if f.date_to:
+            add("date_start <= CAST(? AS DATE)", f.date_to)
+        if f.bbox:
+            add("lon BETWEEN ? AND ? AND lat BETWEEN ? AND ?", f.bbox[0], f.bbox[2], f.bbox[1], f.bbox[3])
+        if f.text:
+            like = f"%{f.text.lower()}%"
+            add("(lower(coalesce(headline, '')) LIKE ? OR lower(source_names) LIKE ? OR lower(target_names)"
+                " LIKE ? OR lower(coalesce(place_name, '')) LIKE ?)", like, like, like, like)
+        return (" WHERE " + " AND ".join(parts)) if parts else "", params
+
+    def event_rows(self, flt: EventFilter) -> list[dict[str, Any]]:
+        where, params = self._where(flt)
+        sort = flt.sort if flt.sort in _SORTABLE else "date_start"
+        order = "DESC" if flt.descending else "ASC"
+        sql = (f"SELECT * EXCLUDE (record_json) FROM events{where} ORDER BY {sort} {order} NULLS LAST, id"
+               " LIMIT ? OFFSET ?")
+        return self._rows(self._select_all(sql), [*params, flt.limit, flt.offset])
+
+    def _select_all(self, sql: str) -> str:
+        return sql
+
+    def count_events(self, flt: EventFilter) -> int:
+        where, params = self._where(flt)
+        return int(self._rows(f"SELECT count(*) AS n FROM events{where}", params)[0]["n"])
+
+    # -- fetch state, runs, query
+    def get_fetch_state(self, url: str) -> tuple[str | None, str | None]:
+        found = self._rows("SELECT etag, last_modified FROM fetch_state WHERE url = ?", [url])
+        return (found[0]["etag"], found[0]["last_modified"]) if found else (None, None)
+
+    def put_fetch_state(self, url: str, etag: str | None, last_modified: str | None) -> None:
+        self._insert("fetch_state", {"url": url, "etag": etag, "last_modified": last_modified},
+                     conflict="(url) DO UPDATE SET etag = excluded.etag, last_modified = excluded.last_modified")
+
+    def record_run(self, run_id: str, summary: RunSummary) -> None:
+        self._insert("runs", {"id": run_id, "started_at": rows.now(), "finished_at": rows.now(),
+                              "read_count": summary.read, "stored_count": summary.stored,
+                              "duplicate_count": summary.duplicates + summary.near_duplicates,
+                              "quarantined_count": summary.quarantined, "event_count": summary.events})
+
+    def query(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
+        return self._rows(sql, params)
+
+    def counts(self) -> dict[str, int]:
+        tables = ("articles", "article_copies", "quarantine", "event_mentions", "events", "actors")
+        return {t: int(self._rows(f"SELECT count(*) AS n FROM {t}")[0]["n"]) for t in tables}
+
+
+def loads_list(text: str) -> list[Any]:
+    return list(json.loads(text))
