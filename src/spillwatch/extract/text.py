@@ -1,0 +1,191 @@
+"""Clean already-scraped text: a line classifier that keeps the article and names the furniture.
+
+Input: the plain text of one page as a scraper delivered it (article interleaved with ads, video
+embeds, share buttons, related links), plus what the source declared (URL, outlet, date, title).
+Output: an ``Article`` whose blocks are title, byline, caption, credit, dateline and body in
+reading order, with related-story links and every dropped line with its reason, and a dated
+``DateInfo``. Declines (raises ``ExtractError``) a page where no article body remains.
+
+Evidence used, all outlet-agnostic: line vocabularies (``textrules``), repetition within the page
+(a video title repeated after its player, a caption repeated with its credit, duplicate lines),
+optional boilerplate learned across one outlet's pages (``learn_boilerplate``), position (the
+title is the first headline-like line before the body; a dateline opens the first paragraph)
+and length/punctuation (the body is the densest run of sentence paragraphs on the page).
+"""
+
+from __future__ import annotations
+
+from spillwatch.errors import ExtractError
+from spillwatch.extract.textdates import estimate_published, is_date_line, stated_date
+from spillwatch.extract.textlines import Line, find_region, mark_context, score, words
+from spillwatch.extract.textrules import (
+    byline_name,
+    furniture_reason,
+    is_credit_line,
+    related_header,
+    related_headline,
+    split_credit,
+    split_dateline,
+)
+from spillwatch.extract.textunits import learn_boilerplate, normalize, split_units
+from spillwatch.records import Article, Block, DroppedLine, RelatedLink
+
+__all__ = ["clean_text", "estimate_published", "learn_boilerplate"]
+
+EXTRACTOR = "text-lines"
+
+
+def _classify(unit: str, boilerplate: frozenset[str]) -> Line:
+    """What one line is, judged by itself."""
+    if boilerplate and normalize(unit) in boilerplate:
+        return Line(unit, "dropped", "boilerplate")
+    reason = furniture_reason(unit)
+    if reason:
+        return Line(unit, "dropped", reason)
+    headline = related_headline(unit)
+    if headline:
+        return Line(unit, "related", "related-link", headline)
+    if related_header(unit):
+        return Line(unit, "header", "related-header")
+    if is_credit_line(unit):
+        return Line(unit, "credit", "", unit.strip("() "))
+    name = byline_name(unit)
+    if name:
+        return Line(unit, "byline", "", name)
+    if stated_date(unit) or (len(unit) < 90 and is_date_line(unit)):
+        return Line(unit, "dropped", "timestamp")
+    return Line(unit, "candidate")
+
+
+def _strip_site(title: str) -> str:
+    """Drop a trailing " | Outlet" or " - Outlet" from a page-title line."""
+    for sep in (" | ", " - ", " – ", " — ", " :: "):
+        head, found, tail = title.rpartition(sep)
+        if found and len(tail.split()) <= 4 and len(head.split()) >= 3:
+            return head.strip()
+    return title
+
+
+def _is_headline(line: Line) -> bool:
+    n = words(line.text)
+    return line.kind == "candidate" and 3 <= n <= 30 and not line.text.endswith(".")
+
+
+def _pick_title(lines: list[Line], first_body: int, declared: str | None) -> Line | None:
+    """The title: the declared one if the page shows it, else the first headline-like line."""
+    before = lines[:first_body]
+    if declared:
+        key = normalize(declared)
+        match = next((x for x in before if x.kind == "candidate" and normalize(x.text) == key), None)
+        return match or Line(declared.strip(), "title")
+    return next((x for x in before if _is_headline(x)), None)
+
+
+def _assign_body(lines: list[Line], start: int, end: int) -> None:
+    """Inside the body region: sentences are body, short fragments are headings or furniture."""
+    for i in range(start, end + 1):
+        line = lines[i]
+        if line.kind != "candidate":
+            continue
+        if score(line) > 0:
+            line.kind = "body"
+        elif _heading(lines, i, end):
+            line.kind = "body"
+        else:
+            line.kind, line.reason = "dropped", "short-fragment"
+
+
+def _heading(lines: list[Line], i: int, end: int) -> bool:
+    """A short line inside the body that introduces the next paragraph (a subheading)."""
+    text = lines[i].text
+    if not 1 <= words(text) <= 12 or not text[:1].isupper() or text.endswith(","):
+        return False
+    nxt = next((x for x in lines[i + 1 : end + 1] if x.kind in ("candidate", "body")), None)
+    return nxt is not None and score(nxt) > 0
+
+
+def _drop_outside(lines: list[Line], start: int, end: int) -> None:
+    for i, line in enumerate(lines):
+        if line.kind == "candidate" or (line.kind == "caption" and i > end):
+            line.kind, line.reason = "dropped", "outside-article"
+        elif line.kind == "header":
+            line.kind = "dropped"
+
+
+def _dateline(first: Line) -> Block | None:
+    found = split_dateline(first.text)
+    if found is None:
+        return None
+    first.text = found.rest
+    return Block("dateline", found.place)
+
+
+def _line_blocks(line: Line) -> list[Block]:
+    if line.kind == "caption":
+        text, credit = split_credit(line.text)
+        return [Block("caption", text)] + ([Block("credit", credit)] if credit else [])
+    if line.kind in ("credit", "byline"):
+        return [Block(line.kind, line.extra or line.text)]
+    return [Block("body", line.text)] if line.kind == "body" else []
+
+
+def _blocks(lines: list[Line], title: Line | None) -> tuple[Block, ...]:
+    blocks = [Block("title", _strip_site(title.text))] if title else []
+    first = next(x for x in lines if x.kind == "body")
+    dateline = _dateline(first)
+    for line in lines:
+        if line is title:
+            continue
+        if line is first and dateline:
+            blocks.append(dateline)
+        blocks.extend(_line_blocks(line))
+    return tuple(blocks)
+
+
+def _classified(text: str, boilerplate: frozenset[str]) -> list[Line]:
+    lines = [_classify(u, boilerplate) for u in split_units(text)]
+    mark_context(lines)
+    return lines
+
+
+def clean_text(
+    text: str,
+    *,
+    source: str,
+    raw_id: str,
+    url: str | None = None,
+    outlet: str | None = None,
+    declared_date: str | None = None,
+    declared_title: str | None = None,
+    boilerplate: frozenset[str] = frozenset(),
+) -> Article:
+    """Clean one page of scraped text into an ``Article`` (see the module docstring)."""
+    lines = _classified(text, boilerplate)
+    region = find_region(lines)
+    if region is None:
+        raise ExtractError(source, "no article body remains after removing page furniture")
+    start, end = region
+    _assign_body(lines, start, end)
+    first_body = next(i for i, x in enumerate(lines) if x.kind == "body")
+    title = _pick_title(lines, first_body, declared_title)
+    if title is not None and title.kind == "candidate":
+        title.kind = "title"
+    _drop_outside(lines, start, end)
+    blocks = _blocks(lines, title)
+    byline = next((x.extra for x in lines if x.kind == "byline"), None)
+    kept = [b.text for b in blocks if b.role in ("title", "caption", "body")]
+    meta = [x.text for x in lines if x.reason == "timestamp" or x.kind == "byline"]
+    return Article(
+        raw_id=raw_id,
+        source=source,
+        blocks=blocks,
+        published=estimate_published(declared_date, meta, kept),
+        url=url,
+        outlet=outlet,
+        byline=byline,
+        related=tuple(RelatedLink(x.extra or x.text) for x in lines if x.kind == "related"),
+        dropped=tuple(DroppedLine(x.text, x.reason) for x in lines if x.kind == "dropped"),
+        extractor=EXTRACTOR,
+    )
+
+

@@ -1,0 +1,110 @@
+"""Publication dates for the text-line cleaner.
+
+Input: a declared date string (feed, metadata) and the cleaned lines of one page. Output: a
+``DateInfo`` saying how the date was found: "metadata" (declared and parseable), "text" (the page
+states it: "Published: ...", "Posted on ...", "Updated ..."), "estimated" (the latest absolute date
+the text mentions: the story cannot be older) or "none". Declines: relative dates ("yesterday",
+"3 hours ago") and dates without a year, which need an anchor this stage does not have.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from datetime import date, datetime
+from email.utils import parsedate_to_datetime
+
+from spillwatch.records import DateInfo
+
+_MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
+    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+_MON = r"(?P<mon>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>(?:19|20)\d{2})"
+_DATE_PATTERNS = tuple(
+    re.compile(p, re.IGNORECASE)
+    for p in (
+        rf"\b{_MON}\s+{_DAY},?\s+{_YEAR}\b",  # Dec. 10, 2016
+        rf"\b{_DAY}\s+(?:of\s+)?{_MON},?\s+{_YEAR}\b",  # 10 December 2016
+        r"\b(?P<year>(?:19|20)\d{2})[-/.](?P<mon>\d{1,2})[-/.](?P<day>\d{1,2})\b",  # 2016-12-10
+    )
+)
+_STATED = re.compile(
+    r"^\W*(?P<kind>(?:first |originally )?published|posted|(?:last )?updated|last modified|date)\b",
+    re.IGNORECASE,
+)
+_STATED_RANK = {"published": 0, "posted": 0, "date": 1, "updated": 2, "modified": 2}
+
+
+def _to_date(year: str, mon: str, day: str) -> date | None:
+    month = int(mon) if mon.isdigit() else _MONTHS.get(mon[:3].lower(), 0)
+    try:
+        return date(int(year), month, int(day))
+    except ValueError:
+        return None
+
+
+def find_dates(text: str) -> Iterator[tuple[date, str]]:
+    """Every absolute day-precision date in ``text``, with the words that state it."""
+    for pattern in _DATE_PATTERNS:
+        for found in pattern.finditer(text):
+            value = _to_date(found.group("year"), found.group("mon"), found.group("day"))
+            if value is not None:
+                yield value, found.group(0)
+
+
+def parse_declared(raw: str | None) -> date | None:
+    """A declared date string (ISO 8601, RFC 2822 or a written date) as a date, or ``None``."""
+    if not raw or not raw.strip():
+        return None
+    text = raw.strip()
+    try:
+        return datetime.fromisoformat(text.replace("Z", "+00:00")).date()
+    except ValueError:
+        pass
+    try:
+        return parsedate_to_datetime(text).date()
+    except (TypeError, ValueError, IndexError):
+        pass
+    found = next(find_dates(text), None)
+    return found[0] if found else None
+
+
+def stated_date(line: str) -> tuple[int, date, str] | None:
+    """(rank, date, evidence) when a line states when the page was published or updated."""
+    head = _STATED.match(line)
+    if not head or len(line) > 160:
+        return None
+    found = next(find_dates(line), None)
+    if found is None:
+        return None
+    kind = head.group("kind").lower().split()[-1]
+    return _STATED_RANK.get(kind, 1), found[0], line.strip()
+
+
+def is_date_line(line: str) -> bool:
+    """True for a short line that is little more than a timestamp ("Nov. 18, 2019 11:03 PM")."""
+    found = next(find_dates(line), None)
+    if found is None:
+        return False
+    rest = line.replace(found[1], " ")
+    return len(re.findall(r"[A-Za-z]{2,}", rest)) <= 4
+
+
+def estimate_published(
+    declared: str | None, meta_lines: Iterable[str], text_lines: Iterable[str]
+) -> DateInfo:
+    """Best publication date: declared, else stated in ``meta_lines``, else latest in ``text_lines``."""
+    value = parse_declared(declared)
+    if value is not None:
+        return DateInfo(value, "metadata", declared or "")
+    stated = sorted(s for s in map(stated_date, meta_lines) if s is not None)
+    if stated:
+        return DateInfo(stated[0][1], "text", stated[0][2])
+    mentioned = [d for line in text_lines for d in find_dates(line)]
+    if mentioned:
+        latest = max(mentioned, key=lambda d: d[0])
+        return DateInfo(latest[0], "estimated", latest[1])
+    return DateInfo(None, "none")

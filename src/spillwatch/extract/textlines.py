@@ -1,0 +1,134 @@
+"""Page-level evidence for the line cleaner: repetition, related-story lists and the body region.
+
+Input: the lines of one page, each already judged by itself (``textrules``). Output: the same
+lines re-judged by their neighbours (video titles repeated after a player, captions repeated
+with a credit, duplicates, headlines listed under a "Related" header) and the span of the page
+that holds the article body. Declines: choosing roles inside that span (``text.py`` does).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spillwatch.extract.textrules import split_credit
+from spillwatch.extract.textunits import ends_sentence, normalize
+
+_QUOTED = re.compile(r"[:\s]['\"‘“](?P<t>.+?)['\"’”]\s*$")
+_VIDEO_HEAD = re.compile(r"^\W*(?:watch|video|watch live|now playing|up next)\s*[:|–—]\s*(?P<t>.+)$", re.I)
+_CAPTION_HEAD = re.compile(
+    r"^(?:above|below|top|pictured|photo|image|caption|left|right|main image|in this photo)\s*[:|]\s*\S",
+    re.I,
+)
+BARRIER = -60.0
+
+
+@dataclass(slots=True)
+class Line:
+    """One unit of the page and what the cleaner currently thinks it is."""
+
+    text: str
+    kind: str  # candidate, body, title, caption, credit, byline, related, header, dropped
+    reason: str = ""
+    extra: str = ""  # related headline, credit text or byline name
+
+
+def words(text: str) -> int:
+    return len(text.split())
+
+
+def is_prose(text: str) -> bool:
+    """A sentence paragraph: long enough and ending like a sentence, or simply long."""
+    n = words(text)
+    return (n >= 5 and ends_sentence(text)) or n >= 25
+
+
+def score(line: Line) -> float:
+    """Body evidence of one line: sentences count for their words, fragments against."""
+    if line.kind == "header":
+        return BARRIER
+    if line.kind == "related":
+        return -3.0
+    if line.kind not in ("candidate", "body"):
+        return 0.0
+    if is_prose(line.text):
+        return float(words(line.text))
+    return -3.0 - 0.5 * min(words(line.text), 10)
+
+
+def find_region(lines: list[Line]) -> tuple[int, int] | None:
+    """The contiguous run of lines with the greatest body evidence (max-sum subarray)."""
+    best, best_span = 0.0, None
+    run, run_start = 0.0, 0
+    for i, line in enumerate(lines):
+        if run <= 0:
+            run, run_start = 0.0, i
+        run += score(line)
+        if run > best:
+            best, best_span = run, (run_start, i)
+    return best_span
+
+
+def _video_titles(lines: list[Line]) -> None:
+    """Drop a bare video title repeated right after its player line or "WATCH:" label."""
+    recent: dict[str, int] = {}
+    for i, line in enumerate(lines):
+        if line.reason == "video-embed":
+            for pattern in (_QUOTED, _VIDEO_HEAD):
+                found = pattern.search(line.text)
+                if found:
+                    recent[normalize(found.group("t"))] = i
+        elif line.kind == "candidate" and i - recent.get(normalize(line.text), -99) <= 3:
+            line.kind, line.reason = "dropped", "video-title"
+
+
+def _captions(lines: list[Line]) -> None:
+    """A caption shown twice (image alt text, then caption with credit): keep one, split the credit."""
+    for i, line in enumerate(lines):
+        if line.kind != "candidate":
+            continue
+        if _CAPTION_HEAD.match(line.text) or split_credit(line.text)[1]:
+            line.kind = "caption"
+            continue
+        for other in lines[i + 1 : i + 3]:
+            if other.kind == "candidate" and len(line.text) >= 30 and other.text.startswith(line.text):
+                _pair_caption(line, other)
+                break
+
+
+def _pair_caption(first: Line, second: Line) -> None:
+    rest = second.text[len(first.text) :].strip()
+    first.kind = "caption"
+    if rest:
+        first.text = f"{first.text} {rest}"  # the credit rides on the caption; split when emitted
+    second.kind, second.reason = "dropped", "duplicate-caption"
+
+
+def _duplicates(lines: list[Line]) -> None:
+    seen: set[str] = set()
+    for line in lines:
+        key = normalize(line.text)
+        if line.kind == "candidate" and key in seen and words(line.text) >= 3:
+            line.kind, line.reason = "dropped", "duplicate"
+        seen.add(key)
+
+
+def _related_lists(lines: list[Line]) -> None:
+    """Headlines listed under a "Related"/"Most read" header are links, until prose resumes."""
+    listing = False
+    for line in lines:
+        if line.kind == "header":
+            listing = True
+        elif listing and line.kind == "candidate":
+            if is_prose(line.text) and words(line.text) >= 12:
+                listing = False
+            elif words(line.text) >= 3:
+                line.kind, line.reason, line.extra = "related", "related-link", line.text
+
+
+def mark_context(lines: list[Line]) -> None:
+    """Re-judge lines by their neighbours, in place."""
+    _video_titles(lines)
+    _captions(lines)
+    _duplicates(lines)
+    _related_lists(lines)

@@ -1,0 +1,206 @@
+"""Line vocabularies for the text-line cleaner: what page furniture looks like, outlet-agnostic.
+
+Input: one line (or joined paragraph) of already-scraped text. Output: a furniture reason, a
+related-link headline, a split-off credit or dateline, or ``None``. Declines: any decision that
+needs the rest of the page (position, repetition, body region); those live in ``text.py``.
+
+Each vocabulary collects the wording several outlets use for the same thing (ads, newsletter
+pitches, video embeds, share buttons, cookie notices, copyright lines), never one page's strings.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_I = re.IGNORECASE
+
+# Whole-line furniture, by reason. Each pattern must match the entire (stripped) line.
+_FURNITURE: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (reason, re.compile(pattern, _I))
+    for reason, pattern in (
+        (
+            "advertisement",
+            r"(advertisements?|advertising|ads?|adchoices|ad choices|ad feedback|report (this )?ad"
+            r"|sponsored( content| links?| stories| post)?|paid (content|post|partner content)"
+            r"|promoted( content| stories)?|partner content|presented by\b.{0,40}"
+            r"|(the )?(story|article|text) continues (below|after)( (the )?(advertisement|ad))?"
+            r"|continue reading( below| the (main )?(story|article))?|scroll (down )?to continue.{0,30}"
+            r"|skip (the )?(advertisement|ad)|remove ads?|advertise with us|ad(vertisement)? [-–—:] scroll.{0,30})"
+            r"\W*",
+        ),
+        (
+            "newsletter",
+            r"(?=.{0,240}$)(?:.*\b(sign(ing)? up|subscrib\w*|get|receive|join)\b.*\b(newsletters?|inbox"
+            r"|e-?mail (updates|alerts|briefing))\b.*|.*\b(newsletters?|inbox)\b.*\b(sign(ing)? up|subscrib\w*"
+            r"|delivered|sent)\b.*|.*\b(sent|delivered) (straight |directly )?to your (e-?mail|inbox|phone)\b.*"
+            r"|.*\benter your e-?mail( address)?\b.*|.*\bby (signing up|subscribing),? you agree\b.*"
+            r"|(thank(s| you) for (signing up|subscribing)|(you('ve| have)|you're) (now )?(successfully )?"
+            r"(subscribed|signed up)).*)",
+        ),
+        (
+            "video-embed",
+            r"(click|tap) to (play|watch|view|expand)\b.{0,200}|(watch|video|watch live|live video|listen"
+            r"|audio|play video|now playing|up next)\s*[:|–—]\s*.{1,160}|(watch|watch live|play|pause|mute"
+            r"|unmute|replay|play video|watch video|video|listen( live)?|live|now playing|up next"
+            r"|full screen|closed captions?|video duration.{0,20}|\d{1,2}:\d{2}(:\d{2})?)"
+            r"|(this|the) video (is|has been) (no longer available|removed).{0,40}"
+            r"|your browser does not support.{0,60}",
+        ),
+        (
+            "social-share",
+            r"((share|tweet|e-?mail|print|pin|save|bookmark|copy( the)? link|link copied|whatsapp|facebook"
+            r"|twitter|x|linkedin|reddit|pinterest|messenger|flipboard|telegram|threads|instagram|youtube"
+            r"|rss|comments?)(\s*(this|the)? *(article|story|page|post|on \w+( \w+)?|via \w+|link))?"
+            r"(\s*[|/·•,]\s*)?){1,8}"
+            r"|(share|follow)( \w+){0,3} on (facebook|twitter|x|linkedin|instagram|whatsapp|email|flipboard"
+            r"|rss|youtube|tiktok|threads)\W*|click to (share|email|print)\b.{0,60}|opens in (a )?new window"
+            r"|\d+\s+(comments?|shares?|replies|responses)|(view|show|read|load|join the|add a) comments?.{0,20}"
+            r"|(leave|post) a (comment|reply).{0,30}|comments?\s*\(\d+\)",
+        ),
+        (
+            "cookie-notice",
+            r".{0,200}\b(we use cookies|(this|our) (web)?site uses cookies|accept (all )?cookies"
+            r"|cookie (policy|settings|preferences|notice)|by continuing to (use|browse))\b.{0,200}",
+        ),
+        (
+            "copyright",
+            r"(©|\(c\)|copyright\s*(©|\(c\))?\s*(\d{4}|©)|all rights reserved).{0,200}"
+            r"|.{0,200}\b(all rights reserved|may not be (re)?published, broadcast, rewritten or "
+            r"redistributed)\W*",
+        ),
+        (
+            "navigation",
+            r"(skip to (main )?(content|navigation)|back to top|read more|load more|show more|see more|more"
+            r"|menu|main menu|search|home|log ?in|sign ?in|sign up|subscribe( now| today)?|register"
+            r"|privacy( policy)?|terms (of|and) (use|service|conditions)|contact us|about us|close"
+            r"|next( article| story)?|previous( article| story)?|(next|previous|prev) page|open|toggle.{0,30}"
+            r"|you are here:?.{0,80}|breadcrumbs?)\W*",
+        ),
+        (
+            "page-number",
+            r"(page\s*)?[-–—]?\s*\d{1,3}\s*[-–—]?(\s*(of|/)\s*\d{1,3})?|page \d{1,3}\b.{0,60}",
+        ),
+    )
+)
+
+# Headers that open a list of other stories; what follows them is not this article.
+_RELATED_HEADER = re.compile(
+    r"(related( articles?| stories| content| coverage| news| posts| links| reading| topics)?"
+    r"|read (more|also|next)|see also|also read|more (stories|news|from\b.{0,40}|on this( story| topic)?"
+    r"|in\b.{0,30}|like this)|recommended( for you| reading| stories)?|you (may|might) (also )?(like|enjoy)"
+    r"|most (popular|read|viewed|shared|recent)|trending( now| stories)?|editor'?s? picks?"
+    r"|top stories|latest (news|stories|headlines)|further reading|don'?t miss|popular (now|stories|posts)"
+    r"|what to read next|around the web|from (our|the) (partners|web)|also on\b.{0,30}|in (other|case you"
+    r" missed).{0,20}|tags?|topics?|filed under|categor(y|ies)|about the author|comments|discussion"
+    r"|leave a (reply|comment)|share this( article| story| post)?)\s*[:.]?",
+    _I,
+)
+# A related-link line in one: "READ MORE: <headline>", "Related: <headline>".
+_RELATED_INLINE = re.compile(
+    r"(?:read more|related|see also|also read|read also|more|also on \w+|recommended|read next"
+    r"|(?:editor'?s )?pick|don'?t miss|listen|in case you missed it|more on this)\s*[:|»›>–—]\s*(?P<h>.{3,})",
+    _I,
+)
+
+_CREDIT_WORDS = (
+    r"(?:(?:AP|AFP|Reuters|EPA|Getty|Getty Images|Shutterstock|Bloomberg|Xinhua|ANP|dpa|PA|CP|UPI"
+    r"|Anadolu|NurPhoto|SOPA|Alamy|iStock|Wire)\b(?: ?Photos?| Images| Wire)?"
+    r"|(?:The )?Canadian Press|Associated Press|Agence France-Presse|Handout|Courtesy\b.{0,40}"
+    r"|Supplied|File)"
+)
+# A line that is only a credit: "Photo: Jane Roe/Wire", "(Reuters)", "Getty Images".
+_CREDIT_LINE = re.compile(
+    r"\(?(?:(?:photo(?:graph)?s?|images?|pictures?|illustration|graphic|video|credits?|file photo"
+    r"|photo credit|image credit|source)\s*(?:by|[:/]|credit:?)\s*.{2,80}"
+    + r"|(?:[\w.’' -]{1,40}\s*[/|]\s*)?"
+    + _CREDIT_WORDS
+    + r"(?:\s*[/|]\s*[\w.’' -]{1,40}|\s+via\s+.{2,40})?)\)?",
+    _I,
+)
+# A credit appended after a caption's last sentence: "... falls. AP Photo/Manu Brabo".
+_TRAILING_CREDIT = re.compile(
+    r"(?P<caption>.*[.!?”\"’)])\s+(?P<credit>\(?(?:[\w.’' -]{1,40}\s*/\s*)?"
+    + _CREDIT_WORDS
+    + r"(?:\s*[/|]\s*[\w.’' -]{1,40})?\)?|\(?(?:photo|image|picture|credit)s?\s*(?:by|:)\s*.{2,60})",
+    _I,
+)
+_BYLINE = re.compile(
+    r"(?:by|written by|posted by|story by|words by|reporting by|von|par)\s+"
+    r"(?P<who>[A-Z][\w.’'-]*(?:[ ,]+(?:and |& )?[A-Z][\w.’'-]*){0,7})(?:\s*[,|•·–—-]\s*.{0,80})?",
+)
+_AGENCY_DATELINE = r"(?:\s*\((?P<agency>[^)]{2,40})\))?"
+_DATELINE = re.compile(
+    r"(?P<place>[A-Z][A-Z’'.\-]{2,}(?:\s+[A-Z][A-Z’'.\-]+){0,3}"
+    r"(?:,\s*[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+){0,2})?)"
+    r"(?:,?\s+(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}))?"
+    + _AGENCY_DATELINE
+    + r"\s*(?P<sep>[–—]|--?|:)\s*(?P<rest>[\"“‘'A-Z0-9].*)",
+    re.DOTALL,
+)
+
+
+def furniture_reason(line: str) -> str | None:
+    """The kind of page furniture a whole line is, or ``None`` if it may be article text."""
+    text = line.strip()
+    for reason, pattern in _FURNITURE:
+        if pattern.fullmatch(text):
+            return reason
+    return None
+
+
+def related_header(line: str) -> bool:
+    """True for a header that opens a list of other stories ("Related", "Most popular")."""
+    return bool(_RELATED_HEADER.fullmatch(line.strip()))
+
+
+def related_headline(line: str) -> str | None:
+    """The headline of a one-line related link ("READ MORE: headline"), else ``None``."""
+    found = _RELATED_INLINE.fullmatch(line.strip())
+    if not found:
+        return None
+    headline = found.group("h").strip()
+    return headline if len(headline.split()) >= 2 and len(headline) <= 200 else None
+
+
+def is_credit_line(line: str) -> bool:
+    """True for a line that is only a photo/agency credit."""
+    text = line.strip()
+    return len(text) <= 100 and bool(_CREDIT_LINE.fullmatch(text))
+
+
+def split_credit(line: str) -> tuple[str, str | None]:
+    """Split a trailing photo credit off a caption: (caption, credit or None)."""
+    found = _TRAILING_CREDIT.fullmatch(line.strip())
+    if not found:
+        return line.strip(), None
+    return found.group("caption").strip(), found.group("credit").strip()
+
+
+def byline_name(line: str) -> str | None:
+    """The author named by a byline line ("By Jane Roe, Staff Writer"), else ``None``."""
+    text = line.strip()
+    if len(text) > 120:
+        return None
+    found = _BYLINE.fullmatch(text)
+    return found.group("who").strip(" ,") if found else None
+
+
+@dataclass(frozen=True, slots=True)
+class Dateline:
+    place: str
+    agency: str | None
+    rest: str
+
+
+def split_dateline(paragraph: str) -> Dateline | None:
+    """A leading ALL-CAPS dateline ("OTTAWA –", "BEIRUT (Wire) —") split off a paragraph."""
+    found = _DATELINE.match(paragraph.strip())
+    if not found:
+        return None
+    place = found.group("place").strip()
+    if found.group("sep") == ":" and not found.group("agency"):
+        return None  # "NOTE: ..." or "UPDATE: ..." is a label, not a dateline
+    if len(found.group("rest").split()) < 4:
+        return None
+    return Dateline(place=place, agency=found.group("agency"), rest=found.group("rest").strip())

@@ -1,0 +1,97 @@
+"""Text units for the line cleaner: lines, or paragraphs re-joined from a hard-wrapped layout.
+
+Input: the raw text of one page. Output: a tuple of stripped, non-empty units in reading order,
+and (across pages) the lines one outlet repeats on every page. Declines: reflowing multi-column
+text whose columns were interleaved line by line; such lines stay separate units.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable
+
+_SENTENCE_END = re.compile(r"[.!?…:;]['\"”’)\]]*$")
+_SPACE = re.compile(r"\s+")
+
+
+def normalize(line: str) -> str:
+    """Comparison key for a line: NFKC, case-folded, single spaces, no edge punctuation."""
+    text = unicodedata.normalize("NFKC", line).casefold()
+    return _SPACE.sub(" ", text).strip(" \t.,:;!?'\"“”‘’-–—|•·")
+
+
+def ends_sentence(text: str) -> bool:
+    return bool(_SENTENCE_END.search(text.strip()))
+
+
+def _wrap_width(lines: list[str]) -> int | None:
+    """The column width of a hard-wrapped text, or ``None`` when lines are whole paragraphs."""
+    lengths = sorted(len(x) for x in lines if len(x) > 15)
+    if len(lengths) < 6:
+        return None
+    width = lengths[int(len(lengths) * 0.9) - 1]
+    if width > 100:
+        return None
+    near = sum(1 for n in lengths if n >= 0.7 * width)
+    return width if near >= 0.6 * len(lengths) else None
+
+
+def _continues(prev: str, nxt: str, width: int) -> bool:
+    """True when ``nxt`` carries on the paragraph that ``prev`` (a wrapped line) started."""
+    if prev.endswith("-") and nxt[:1].islower():
+        return True
+    if len(prev) < 0.7 * width:
+        return False
+    return not ends_sentence(prev) or nxt[:1].islower()
+
+
+def _join(prev: str, nxt: str) -> str:
+    if prev.endswith("-") and prev[-2:-1].isalpha() and nxt[:1].islower():
+        return prev[:-1] + nxt
+    return f"{prev} {nxt}"
+
+
+def _reflow(block: list[str], width: int) -> list[str]:
+    out = [block[0]]
+    for prev, line in zip(block, block[1:], strict=False):
+        if _continues(prev, line, width):
+            out[-1] = _join(out[-1], line)
+        else:
+            out.append(line)
+    return out
+
+
+def _blocks(text: str) -> list[list[str]]:
+    blocks: list[list[str]] = [[]]
+    for raw in text.splitlines():
+        line = _SPACE.sub(" ", raw).strip()
+        if line:
+            blocks[-1].append(line)
+        elif blocks[-1]:
+            blocks.append([])
+    return [b for b in blocks if b]
+
+
+def split_units(text: str) -> tuple[str, ...]:
+    """Non-empty stripped lines; wrapped paragraphs of a fixed-width layout joined back."""
+    blocks = _blocks(text)
+    width = _wrap_width([line for block in blocks for line in block])
+    if width is None:
+        return tuple(line for block in blocks for line in block)
+    return tuple(unit for block in blocks for unit in _reflow(block, width))
+
+
+def learn_boilerplate(texts: Iterable[str], *, min_share: float = 0.5, min_docs: int = 2) -> frozenset[str]:
+    """Lines (normalized) that recur in at least ``min_share`` of one outlet's pages.
+
+    Pass the result to ``clean_text(..., boilerplate=...)`` for pages of the same outlet.
+    """
+    seen: Counter[str] = Counter()
+    total = 0
+    for text in texts:
+        total += 1
+        seen.update({normalize(u) for u in split_units(text)})
+    need = max(min_docs, int(total * min_share + 0.999))
+    return frozenset(k for k, n in seen.items() if n >= need and k)
