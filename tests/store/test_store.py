@@ -43,10 +43,7 @@ def _fresh_pg(url: str) -> Store:
 
 @pytest.fixture(params=BACKENDS)
 def store(request: pytest.FixtureRequest, tmp_path: object) -> Iterator[Store]:
-    if request.param == "duckdb":
-        s = open_store(":memory:")
-    else:
-        s = _fresh_pg(os.environ["SPILLWATCH_TEST_PG"])
+    s = open_store(":memory:") if request.param == "duckdb" else _fresh_pg(os.environ["SPILLWATCH_TEST_PG"])
     yield s
     s.close()
 
@@ -166,3 +163,13 @@ def test_article_round_trip_property(bodies: list[str]) -> None:
     assert s.get_article(a.id) == a
     assert len(s.article_rows()) == 1
     s.close()
+
+
+def test_transaction_rolls_back_whole_document(store: Store) -> None:
+    a = _article()
+    with pytest.raises(RuntimeError), store.transaction():
+        store.put_article(a, _raw())
+        store.put_mentions([_mention(a.id)])
+        raise RuntimeError("crash mid-document")
+    assert store.article_rows() == []
+    assert store.mentions() == []

@@ -1,0 +1,75 @@
+"""PostgreSQL backend, chosen by a ``postgresql://`` URL. Same SQL and migrations as DuckDB.
+
+One connection, one writer; each ``transaction()`` block is atomic so a crash never leaves half an
+article (the runner wraps each document in one).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from typing import Any
+
+import psycopg
+from psycopg.rows import dict_row
+
+from spillwatch.errors import StoreError
+from spillwatch.store.sqlstore import SqlStore
+
+
+class PostgresStore(SqlStore):
+    placeholder = "%s"
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        try:
+            self._con = psycopg.connect(url, autocommit=True, row_factory=dict_row)
+        except psycopg.Error as exc:
+            raise StoreError(f"{_redact(url)}: cannot connect: {exc}") from exc
+        self._tx: psycopg.Transaction | None = None
+        self.migrate()
+
+    def _sql(self, sql: str) -> str:
+        sql = sql.replace("%", "%%").replace("?", "%s")
+        return sql.replace("SELECT * EXCLUDE (record_json)", "SELECT " + _EVENT_COLUMNS)
+
+    def _execute(self, sql: str, params: Sequence[Any] = ()) -> None:
+        try:
+            self._con.execute(sql, list(params))
+        except psycopg.Error as exc:
+            raise StoreError(f"{_redact(self.url)}: {exc}") from exc
+
+    def _fetch(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
+        try:
+            cur = self._con.execute(sql, list(params))
+            return list(cur.fetchall()) if cur.description else []
+        except psycopg.Error as exc:
+            raise StoreError(f"{_redact(self.url)}: {exc}") from exc
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        try:
+            with self._con.transaction():
+                yield
+        except psycopg.Error as exc:
+            raise StoreError(f"{_redact(self.url)}: {exc}") from exc
+
+    def close(self) -> None:
+        self._con.close()
+
+
+_EVENT_COLUMNS = (
+    "id, type, modes, source_ids, source_names, target_ids, target_names, date_start, date_end, date_precision,"
+    " place_name, geonameid, country_iso3, adm1_code, adm1_name, lat, lon, where_prec, fatalities_low,"
+    " fatalities_best, fatalities_high, acled_type, acled_subtype, modality, n_mentions, n_articles, outlets,"
+    " confidence, origin, external_id, headline"
+)
+
+
+def _redact(url: str) -> str:
+    """Never print a password from a connection URL."""
+    if "@" not in url or "://" not in url:
+        return url
+    scheme, rest = url.split("://", 1)
+    creds, host = rest.rsplit("@", 1)
+    return f"{scheme}://{creds.split(':', 1)[0]}:***@{host}"
