@@ -1,0 +1,221 @@
+"""The HTML cleaner: one web page in, one ``Article`` out.
+
+Input: the page as ``str`` (already decoded) with what the source said about it (url, outlet,
+declared date and title). Output: a ``records.Article`` with title, optional dateline, body
+paragraphs, captions and credits as blocks; byline, published/modified dates, related links,
+and what was dropped (with a reason). Declines (raises ``ExtractError``): pages with no article
+text, pages the extractors cannot parse, and pages that take longer than ``timeout`` seconds.
+
+Text comes from trafilatura in its precision-oriented mode (comments off). readability-lxml
+runs beside it; when trafilatura keeps less than half the text readability finds, trafilatura
+has most likely missed the article (a known failure on pages with unusual markup) and the
+readability text is used instead. Both run in a worker thread with a deadline, so a
+pathological page cannot hang the pipeline (the thread is left to finish on its own: Python
+threads cannot be killed).
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+import html_text
+import lxml.etree
+import trafilatura
+from lxml.html import HtmlElement
+from readability import Document as ReadabilityDocument
+from trafilatura.utils import load_html
+
+from spillwatch.errors import ExtractError, SpillwatchError
+from spillwatch.extract import htmlmeta
+from spillwatch.extract.htmlpost import Lines, sort_lines
+from spillwatch.records import Article, Block, DateInfo, DroppedLine
+from spillwatch.registry import register
+
+T = TypeVar("T")
+READABILITY_SHARE = 0.5  # use readability when trafilatura keeps less than this share of its text
+_DROPPED_CAP = 300  # dropped lines recorded per page (the rest are counted in one summary line)
+for _name in ("trafilatura", "readability", "htmldate", "courlan"):
+    logging.getLogger(_name).setLevel(logging.CRITICAL)
+
+
+def run_with_deadline(func: Callable[[], T], timeout: float, source: str) -> T:
+    """``func()`` in a daemon thread; ``ExtractError`` (reason "timeout") if it overruns."""
+    box: dict[str, Any] = {}
+
+    def work() -> None:
+        try:
+            box["value"] = func()
+        except BaseException as exc:  # re-raised in the caller's thread below
+            box["error"] = exc
+
+    worker = threading.Thread(target=work, name=f"clean-html:{source[:40]}", daemon=True)
+    worker.start()
+    worker.join(timeout)
+    if worker.is_alive():
+        raise ExtractError(source, f"cleaning took longer than {timeout:g} s", reason="timeout")
+    if "error" in box:
+        raise box["error"]
+    return box["value"]
+
+
+@dataclass(frozen=True, slots=True)
+class _Extracted:
+    lines: list[str]
+    extractor: str
+    title: str | None
+    author: str | None
+    date: str | None
+
+
+def _trafilatura(tree: HtmlElement, url: str | None) -> _Extracted:
+    doc = trafilatura.bare_extraction(
+        tree, url=url, favor_precision=True, include_comments=False, with_metadata=True, include_tables=True
+    )
+    if doc is None or isinstance(doc, dict):
+        return _Extracted([], "trafilatura", None, None, None)
+    lines = [line.strip() for line in (doc.text or "").splitlines() if line.strip()]
+    return _Extracted(lines, "trafilatura", doc.title, doc.author, doc.date)
+
+
+def _readability(html: str) -> list[str]:
+    try:
+        summary = ReadabilityDocument(html).summary(html_partial=True)
+        text = html_text.extract_text(summary, guess_layout=True)
+    except Exception:  # readability raises bare Exception subclasses on odd markup; it is a fallback
+        return []
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+def _size(lines: list[str]) -> int:
+    return sum(len(line) for line in lines)
+
+
+def choose_text(traf: list[str], read: list[str]) -> tuple[list[str], str]:
+    """trafilatura's lines unless readability found more than twice as much text."""
+    if _size(traf) < READABILITY_SHARE * _size(read):
+        return read, "readability"
+    return traf, "trafilatura"
+
+
+def _parse(html: str, source: str) -> HtmlElement:
+    try:
+        tree = load_html(html)
+    except (ValueError, lxml.etree.LxmlError) as exc:
+        raise ExtractError(source, f"unparseable HTML: {exc}") from exc
+    if tree is None:
+        raise ExtractError(source, "unparseable HTML")
+    return tree
+
+
+def _dropped(tree: HtmlElement, kept: set[str], sorted_out: list[DroppedLine]) -> tuple[DroppedLine, ...]:
+    """Lines of the page's visible text the article does not keep, with a coarse reason."""
+    try:
+        page = html_text.extract_text(tree, guess_layout=True)
+    except (ValueError, lxml.etree.LxmlError):
+        page = ""
+    seen = set(kept) | {d.text for d in sorted_out}
+    out = list(sorted_out)
+    extra = 0
+    for raw in page.splitlines():
+        line = " ".join(raw.split())
+        if len(line) < 2 or line in seen:
+            continue
+        seen.add(line)
+        if len(out) < _DROPPED_CAP:
+            out.append(DroppedLine(line, "boilerplate"))
+        else:
+            extra += 1
+    if extra:
+        out.append(DroppedLine(f"... and {extra} more lines", "boilerplate"))
+    return tuple(out)
+
+
+def _published(meta: DateInfo | None, declared: str | None, traf_date: str | None, body: list[str]) -> DateInfo:
+    if meta is not None:
+        return meta
+    if declared and (day := htmlmeta.parse_date(declared)):
+        return DateInfo(day, "metadata", f"declared: {declared}")
+    if traf_date and (day := htmlmeta.parse_date(traf_date)):
+        return DateInfo(day, "metadata", f"trafilatura: {traf_date}")
+    return htmlmeta.estimate_date(body) or DateInfo(None, "none")
+
+
+def _blocks(title: str | None, lines: Lines) -> tuple[Block, ...]:
+    blocks = [Block("title", title)] if title else []
+    if lines.dateline:
+        blocks.append(Block("dateline", lines.dateline))
+    blocks += [Block("body", text) for text in lines.body]
+    blocks += [Block("caption", text) for text in lines.captions]
+    blocks += [Block("credit", text) for text in lines.credits]
+    return tuple(blocks)
+
+
+def _extract(html: str, *, source: str, url: str | None) -> tuple[HtmlElement, _Extracted]:
+    tree = _parse(html, source)
+    traf = _trafilatura(tree, url)
+    read = _readability(html)
+    lines, name = choose_text(traf.lines, read)
+    if not lines:
+        raise ExtractError(source, "no article text found")
+    return tree, _Extracted(lines, name, traf.title, traf.author, traf.date)
+
+
+def _assemble(html: str, **kw: Any) -> Article:
+    source, url = kw["source"], kw["url"]
+    tree, found = _extract(html, source=source, url=url)
+    objects = htmlmeta.json_ld(tree)
+    title = " ".join((kw["declared_title"] or found.title or "").split()) or None
+    lines = sort_lines(found.lines, title=title, captions=htmlmeta.figure_captions(tree))
+    if not lines.body:
+        raise ExtractError(source, "only page furniture, no article paragraphs")
+    meta_published, modified = htmlmeta.page_dates(tree, objects)
+    kept = {" ".join(b.split()) for b in (*lines.body, *lines.captions, *lines.credits)}
+    return Article(
+        raw_id=kw["raw_id"],
+        source=source,
+        blocks=_blocks(title, lines),
+        published=_published(meta_published, kw["declared_date"], found.date, list(lines.body)),
+        modified=modified,
+        url=url,
+        outlet=kw["outlet"],
+        byline=lines.byline or htmlmeta.page_byline(tree, objects) or found.author,
+        related=htmlmeta.related_links(tree, url) + lines.related,
+        dropped=_dropped(tree, kept, list(lines.dropped)),
+        extractor=found.extractor,
+    )
+
+
+@register("extractors", "html")
+def clean_html(
+    html: str,
+    *,
+    source: str,
+    raw_id: str,
+    url: str | None = None,
+    outlet: str | None = None,
+    declared_date: str | None = None,
+    declared_title: str | None = None,
+    timeout: float,
+) -> Article:
+    """Clean one HTML page into an ``Article``; ``ExtractError`` when there is no article or time runs out."""
+    if not html.strip():
+        raise ExtractError(source, "empty document")
+    fields = {"source": source, "raw_id": raw_id, "url": url, "outlet": outlet}
+    fields |= {"declared_date": declared_date, "declared_title": declared_title}
+    return run_with_deadline(lambda: _guarded(html, fields), timeout, source)
+
+
+def _guarded(html: str, fields: dict[str, Any]) -> Article:
+    """``_assemble`` with foreign exceptions translated once, here, into ``ExtractError``."""
+    try:
+        return _assemble(html, **fields)
+    except SpillwatchError:
+        raise
+    except (RecursionError, MemoryError) as exc:
+        raise ExtractError(fields["source"], f"page too deeply nested or too large: {exc!r}") from exc
+    except Exception as exc:  # any extractor failure on a hostile page is this page's failure
+        raise ExtractError(fields["source"], f"extractor failed: {exc!r}") from exc
