@@ -9,20 +9,49 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from spillwatch import pipeline, runner
-from spillwatch.errors import SourceError
+from spillwatch import exports, pipeline, runner
+from spillwatch.codec import dump
+from spillwatch.errors import ConfigError, NotFoundError, SourceError, SpillwatchError
 from spillwatch.records import Article, Event, Place, Quarantined, RawItem
 from spillwatch.settings import Settings, load_settings
 from spillwatch.store import EventFilter, RunSummary, Store, open_store
 
-__all__ = ["CodeResult", "EventDetail", "EventFilter", "RunSummary", "Spillwatch", "clean_path",
-           "code_path", "geocode_path", "read_path"]
+EXPORT_FORMATS = exports.FORMATS
+EXPORT_MEDIA_TYPES = exports.MEDIA_TYPES
+
+
+def loads_json(text: str) -> Any:
+    return json.loads(text)
+
+
+__all__ = [
+    "EXPORT_FORMATS",
+    "EXPORT_MEDIA_TYPES",
+    "CodeResult",
+    "ConfigError",
+    "EventDetail",
+    "EventFilter",
+    "NotFoundError",
+    "RunSummary",
+    "Settings",
+    "SourceError",
+    "Spillwatch",
+    "SpillwatchError",
+    "clean_path",
+    "code_path",
+    "dump",
+    "geocode_path",
+    "load_settings",
+    "loads_json",
+    "read_path",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,3 +154,15 @@ class Spillwatch:
 
     def quarantine(self, limit: int = 100) -> list[dict[str, Any]]:
         return self.store.quarantine_rows(limit)
+
+    def actors(self, limit: int = 500) -> list[dict[str, Any]]:
+        """Actors seen in stored articles or events, with how many events name them."""
+        return self.store.query(
+            "SELECT ea.actor_id AS id, coalesce(max(a.name), ea.actor_id) AS name, max(a.country) AS country,"
+            " max(a.sector) AS sector, count(DISTINCT ea.event_id) AS events FROM event_actors ea"
+            " LEFT JOIN actors a ON a.id = ea.actor_id GROUP BY ea.actor_id ORDER BY events DESC, id LIMIT ?",
+            [limit])
+
+    def export_events(self, flt: EventFilter, fmt: str) -> bytes:
+        """Events matching ``flt`` as csv, geojson, parquet or json bytes."""
+        return exports.render(self.store.event_rows(flt), fmt)

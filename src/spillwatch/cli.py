@@ -175,3 +175,14 @@ def event(event_id: str, db: str | None) -> None:
     mentions = [{k: v for k, v in m.items() if k not in {"record_json", "body"}}
                 | {"sentence": m["body"][m["sentence_start"]:m["sentence_end"]]} for m in detail.mentions]
     click.echo(output.to_json({"event": detail.event, "mentions": mentions}))
+
+
+@main.command()
+@click.option("--db", default=None, help=DB_HELP)
+@click.option("--host", default="127.0.0.1", show_default=True, help="Loopback by default.")
+@click.option("--port", default=8000, show_default=True)
+def serve(db: str | None, host: str, port: int) -> None:
+    """Serve the REST API (OpenAPI at /docs) and the dashboard at /."""
+    from spillwatch.serve.app import run
+
+    run(load_settings(db=db), host=host, port=port)

@@ -1,0 +1,142 @@
+"""REST API and dashboard: a thin FastAPI shell over ``spillwatch.api`` (its only import from the package).
+
+Reads are open unless ``read_token_required``; every write needs ``Authorization: Bearer <api_token>``
+and is refused outright when no token is configured. Errors are RFC 9457 problem details.
+"""
+
+from __future__ import annotations
+
+import secrets
+import tempfile
+from pathlib import Path
+from typing import Annotated, Any
+
+from fastapi import Depends, FastAPI, File, Form, Header, Request, UploadFile
+from fastapi.responses import FileResponse, JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+
+from spillwatch import api
+
+STATIC = Path(__file__).with_name("static")
+PROBLEM = "application/problem+json"
+
+
+class Problem(Exception):
+    def __init__(self, status: int, title: str, detail: str = "") -> None:
+        super().__init__(detail or title)
+        self.status, self.title, self.detail = status, title, detail
+
+
+def _problem(status: int, title: str, detail: str, instance: str) -> JSONResponse:
+    body = {"type": "about:blank", "title": title, "status": status, "detail": detail, "instance": instance}
+    return JSONResponse(body, status_code=status, media_type=PROBLEM)
+
+
+def _token_ok(given: str | None, expected: str | None) -> bool:
+    if not expected or not given or not given.startswith("Bearer "):
+        return False
+    return secrets.compare_digest(given.removeprefix("Bearer ").encode(), expected.encode())
+
+
+def create_app(settings: api.Settings | None = None) -> FastAPI:
+    settings = settings or api.load_settings()
+    sw = api.Spillwatch(settings=settings)
+    app = FastAPI(title="spillwatch", version="0.1.0", description="Where an armed group's violence is spreading.")
+    app.state.sw = sw
+    _errors(app)
+
+    def read_access(authorization: Annotated[str | None, Header()] = None) -> None:
+        if settings.read_token_required and not _token_ok(authorization, settings.api_token):
+            raise Problem(401, "Unauthorized", "a valid bearer token is required to read")
+
+    def write_access(authorization: Annotated[str | None, Header()] = None) -> None:
+        if not settings.api_token:
+            raise Problem(403, "Forbidden", "writes are disabled: no api_token is configured")
+        if not _token_ok(authorization, settings.api_token):
+            raise Problem(401, "Unauthorized", "a valid bearer token is required to write")
+
+    from spillwatch.serve import routes
+
+    routes.install(app, sw, settings, Depends(read_access), Depends(write_access))
+    _uploads(app, sw, settings, Depends(write_access))
+    if STATIC.exists():
+        app.mount("/static", StaticFiles(directory=STATIC), name="static")
+
+        @app.get("/", include_in_schema=False)
+        def index() -> FileResponse:
+            return FileResponse(STATIC / "index.html", headers=_SECURITY_HEADERS)
+
+    @app.middleware("http")
+    async def security_headers(request: Request, call_next: Any) -> Response:
+        response: Response = await call_next(request)
+        for k, v in _SECURITY_HEADERS.items():
+            response.headers.setdefault(k, v)
+        return response
+
+    return app
+
+
+_SECURITY_HEADERS = {
+    "Content-Security-Policy": "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
+    " connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+}
+
+
+def _errors(app: FastAPI) -> None:
+    @app.exception_handler(Problem)
+    async def problem(request: Request, exc: Problem) -> JSONResponse:
+        return _problem(exc.status, exc.title, exc.detail, request.url.path)
+
+    @app.exception_handler(api.NotFoundError)
+    async def not_found(request: Request, exc: api.NotFoundError) -> JSONResponse:
+        return _problem(404, "Not Found", str(exc), request.url.path)
+
+    @app.exception_handler(api.SpillwatchError)
+    async def bad_request(request: Request, exc: api.SpillwatchError) -> JSONResponse:
+        return _problem(400, "Bad Request", str(exc), request.url.path)
+
+    from fastapi.exceptions import RequestValidationError
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
+        detail = "; ".join(f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in exc.errors())
+        return _problem(422, "Unprocessable Content", detail, request.url.path)
+
+
+def _uploads(app: FastAPI, sw: api.Spillwatch, settings: api.Settings, write: Any) -> None:
+    @app.post("/api/ingest", dependencies=[write], tags=["write"])
+    def ingest(files: Annotated[list[UploadFile] | None, File()] = None,
+               url: Annotated[str | None, Form(max_length=2000)] = None) -> dict[str, Any]:
+        """Ingest uploaded files and/or one URL (needs the write token)."""
+        if not files and not url:
+            raise Problem(400, "Bad Request", "send files or a url")
+        with tempfile.TemporaryDirectory(prefix="spillwatch-upload-") as tmp:
+            sources = _save_uploads(files or [], Path(tmp), settings.max_upload_bytes)
+            summary = sw.ingest(sources + ([url] if url else []))
+        return {"read": summary.read, "stored": summary.stored, "duplicates": summary.duplicates,
+                "near_duplicates": summary.near_duplicates, "quarantined": summary.quarantined,
+                "events": summary.events, "reasons": summary.reasons}
+
+    _ = ingest
+
+
+def _save_uploads(files: list[UploadFile], folder: Path, cap: int) -> list[str]:
+    total, paths = 0, []
+    for i, upload in enumerate(files):
+        data = upload.file.read(cap + 1)
+        total += len(data)
+        if total > cap:
+            raise Problem(413, "Content Too Large", f"uploads exceed {cap} bytes")
+        name = Path(upload.filename or f"upload-{i}.txt").name or f"upload-{i}.txt"
+        target = folder / f"{i:03d}-{name}"
+        target.write_bytes(data)
+        paths.append(str(target))
+    return paths
+
+
+def run(settings: api.Settings, host: str = "127.0.0.1", port: int = 8000) -> None:
+    import uvicorn
+
+    uvicorn.run(create_app(settings), host=host, port=port, log_level="info")

@@ -1,0 +1,112 @@
+"""Read endpoints: articles, events (filters, paging, sort), one event with its evidence, actors, exports."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from fastapi import Depends, FastAPI, Query
+from fastapi.responses import Response
+
+from spillwatch import api
+
+ISO3 = r"^[A-Z]{3}$"
+DATE = r"^\d{4}-\d{2}-\d{2}$"
+
+
+def _bbox(text: str | None) -> tuple[float, float, float, float] | None:
+    if not text:
+        return None
+    parts = text.split(",")
+    if len(parts) != 4:
+        raise api.SpillwatchError("bbox must be min_lon,min_lat,max_lon,max_lat")
+    try:
+        a, b, c, d = (float(p) for p in parts)
+    except ValueError as exc:
+        raise api.SpillwatchError("bbox values must be numbers") from exc
+    if not (-180 <= a <= c <= 180 and -90 <= b <= d <= 90):
+        raise api.SpillwatchError("bbox out of range")
+    return a, b, c, d
+
+
+def install(app: FastAPI, sw: api.Spillwatch, settings: api.Settings, read: Any, write: Any) -> None:
+    max_page = settings.max_page_size
+
+    def event_filter(actor: str | None = Query(None, max_length=200),
+                     type: str | None = Query(None, pattern=r"^[A-Z_]{2,20}$"),
+                     mode: str | None = Query(None, max_length=60),
+                     acled_type: str | None = Query(None, max_length=120),
+                     country: str | None = Query(None, pattern=ISO3),
+                     adm1: str | None = Query(None, max_length=60),
+                     date_from: str | None = Query(None, alias="from", pattern=DATE),
+                     date_to: str | None = Query(None, alias="to", pattern=DATE),
+                     bbox: str | None = Query(None, max_length=120),
+                     q: str | None = Query(None, max_length=200),
+                     origin: str | None = Query(None, pattern=r"^(spillwatch|ucdp|acled)$"),
+                     sort: str = Query("date_start", pattern=r"^(date_start|date_end|type|country_iso3|n_mentions|"
+                                       r"fatalities_best|id)$"),
+                     order: str = Query("desc", pattern=r"^(asc|desc)$"),
+                     limit: int = Query(50, ge=1, le=max_page),
+                     offset: int = Query(0, ge=0, le=10_000_000)) -> api.EventFilter:
+        return api.EventFilter(actor=actor, type=type, mode=mode, acled_type=acled_type, country=country,
+                               adm1=adm1, date_from=date_from, date_to=date_to, bbox=_bbox(bbox), text=q,
+                               origin=origin, sort=sort, descending=order == "desc", limit=limit, offset=offset)
+
+    flt_dep = Depends(event_filter)
+
+    @app.get("/api/health", tags=["meta"])
+    def health() -> dict[str, str]:
+        return {"status": "ok"}
+
+    @app.get("/api/articles", dependencies=[read], tags=["articles"])
+    def articles(limit: int = Query(50, ge=1, le=max_page), offset: int = Query(0, ge=0, le=10_000_000)
+                 ) -> list[dict[str, Any]]:
+        return sw.articles(limit=limit, offset=offset)
+
+    @app.get("/api/articles/{article_id}", dependencies=[read], tags=["articles"])
+    def article(article_id: str) -> dict[str, Any]:
+        a = sw.article(_id(article_id))
+        return {"id": a.id, "title": a.title, "text": a.text, "url": a.url, "outlet": a.outlet,
+                "published": a.published.value, "published_method": a.published.method,
+                "blocks": [{"role": b.role, "text": b.text} for b in a.blocks],
+                "related": [r.text for r in a.related]}
+
+    @app.get("/api/events", dependencies=[read], tags=["events"])
+    def events(flt: api.EventFilter = flt_dep) -> dict[str, Any]:
+        return {"total": sw.count_events(flt), "limit": flt.limit, "offset": flt.offset, "items": sw.events(flt)}
+
+    @app.get("/api/events/{event_id}", dependencies=[read], tags=["events"])
+    def event(event_id: str) -> dict[str, Any]:
+        detail = sw.event(_id(event_id))
+        return {"event": api.dump(detail.event), "mentions": [_mention(m) for m in detail.mentions]}
+
+    @app.get("/api/actors", dependencies=[read], tags=["actors"])
+    def actors(limit: int = Query(200, ge=1, le=max_page)) -> list[dict[str, Any]]:
+        return sw.actors(limit)
+
+    @app.get("/api/export/events.{fmt}", dependencies=[read], tags=["exports"])
+    def export(fmt: str, flt: api.EventFilter = flt_dep) -> Response:
+        if fmt not in api.EXPORT_FORMATS:
+            raise api.SpillwatchError(f"unknown export format {fmt!r}; use one of {api.EXPORT_FORMATS}")
+        return Response(sw.export_events(flt, fmt), media_type=api.EXPORT_MEDIA_TYPES[fmt],
+                        headers={"Content-Disposition": f'attachment; filename="events.{fmt}"'})
+
+    _ = (health, articles, article, events, event, actors, export)
+
+
+def _id(value: str) -> str:
+    if not re.fullmatch(r"[A-Za-z0-9:_\-.]{1,120}", value):
+        raise api.NotFoundError(f"no record {value[:40]!r}")
+    return value
+
+
+def _mention(m: dict[str, Any]) -> dict[str, Any]:
+    """A mention with its article text and the character spans to highlight (rendered as text by the UI)."""
+    record = api.loads_json(m["record_json"])
+    spans = [{"role": "trigger", "start": m["trigger_start"], "end": m["trigger_end"]}]
+    spans += [{"role": a["role"], "start": a["span"]["start"], "end": a["span"]["end"]}
+              for a in record.get("arguments", [])]
+    return {"id": m["id"], "article_id": m["article_id"], "title": m["title"], "outlet": m["outlet"],
+            "url": m["url"], "text": m["body"], "sentence": [m["sentence_start"], m["sentence_end"]],
+            "spans": spans, "type": m["type"], "modality": m["modality"], "quoted": m["quoted"],
+            "place_text": m["place_text"], "date_start": m["date_start"]}
