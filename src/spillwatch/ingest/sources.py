@@ -1,0 +1,224 @@
+"""Ingest entry point: turn source names (files, folders, URLs, feeds, WARCs, URL lists) into RawItems.
+
+Input: source strings — a file or folder (walked recursively), an http(s) URL, a feed URL, or a
+text file whose every non-comment line is a URL. Output: RawItem per document, or Quarantined
+(stage "ingest") with a reason for every document or source that cannot be read; nothing is
+dropped silently. File formats go by extension (.txt, .html/.htm, .json/.jsonl, .warc(.gz),
+.xml/.rss/.atom); fetched bodies by Content-Type, then URL extension, then content sniffing.
+Declines (quarantined): missing paths ("not-found"), unknown file types ("unsupported-type"),
+and everything files.py, jsonl.py, warc.py, feeds.py and fetch.py refuse. A 304 Not Modified
+answer yields nothing (the document was ingested before); a URL met twice in one run is fetched once.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import replace
+from pathlib import Path
+
+import httpx
+
+from spillwatch.errors import SourceError
+from spillwatch.ingest.feeds import Feed, FeedEntry, parse_feed
+from spillwatch.ingest.fetch import Fetched, Fetcher
+from spillwatch.ingest.files import (
+    Format,
+    document_item,
+    format_of_media_type,
+    format_of_name,
+    read_capped,
+    sniff,
+    text_encoding,
+    url_lines,
+    walk,
+)
+from spillwatch.ingest.jsonl import iter_json_document, iter_json_lines
+from spillwatch.ingest.state import FetchState
+from spillwatch.ingest.warc import iter_warc
+from spillwatch.records import Quarantined, RawItem
+from spillwatch.settings import Settings
+
+STAGE = "ingest"
+Result = RawItem | Quarantined
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
+_PAGE_FORMATS: frozenset[Format] = frozenset({"html", "text"})
+
+
+def iter_items(sources: Sequence[str], settings: Settings, *, state: FetchState | None = None) -> Iterator[Result]:
+    """Every document in ``sources``, in order; fetches share one client and ``state``'s validators.
+
+    The caller keeps ``state`` (``state.save()`` or the store) so the next run sends conditional GETs.
+    """
+    run = _Run(settings, state if state is not None else FetchState())
+    try:
+        for source in sources:
+            yield from run.source(source)
+    finally:
+        run.close()
+
+
+def quarantine(exc: SourceError, source: str | None = None, note: str = "") -> Quarantined:
+    detail = f"{exc.message} ({note})" if note else exc.message
+    return Quarantined(source=source or exc.source, reason=exc.reason, stage=STAGE, detail=detail)
+
+
+class _Run:
+    """One ingest run: the fetcher (created on first URL), its state and the URLs already seen."""
+
+    def __init__(self, settings: Settings, state: FetchState) -> None:
+        self.settings = settings
+        self.state = state
+        self._fetcher: Fetcher | None = None
+        self._seen_urls: set[str] = set()
+        self._file_readers: dict[Format, Callable[[Path], Iterator[Result]]] = {
+            "text": self._text_file,
+            "html": self._html_file,
+            "json": self._json_file,
+            "jsonl": self._jsonl_file,
+            "warc": self._warc_file,
+            "feed": self._feed_file,
+        }
+
+    @property
+    def fetcher(self) -> Fetcher:
+        if self._fetcher is None:
+            self._fetcher = Fetcher(self.settings, self.state)
+        return self._fetcher
+
+    def close(self) -> None:
+        if self._fetcher is not None:
+            self._fetcher.close()
+
+    def source(self, source: str) -> Iterator[Result]:
+        if _SCHEME.match(source):
+            yield from self.url(source)
+            return
+        path = Path(source)
+        if not path.exists():
+            yield Quarantined(source=source, reason="not-found", stage=STAGE, detail="no such file or folder")
+            return
+        for file in walk(path):
+            yield from self.file(file)
+
+    # ------------------------------------------------------------------ files
+    def file(self, file: Path) -> Iterator[Result]:
+        fmt = format_of_name(file.name)
+        reader = self._file_readers.get(fmt)
+        if reader is None:
+            detail = f"no reader for {file.suffix or 'files without an extension'}"
+            yield Quarantined(source=str(file), reason="unsupported-type", stage=STAGE, detail=detail)
+            return
+        try:
+            yield from reader(file)
+        except SourceError as exc:
+            yield quarantine(exc, str(file))
+
+    def _text_file(self, file: Path) -> Iterator[Result]:
+        data = read_capped(file, self.settings.max_bytes)
+        listed = url_lines(data.decode(text_encoding(data, str(file))))
+        if listed is None:
+            yield document_item(data, str(file), "text")
+            return
+        for number, url in listed:
+            yield from self.url(url, note=f"listed at {file}:{number}")
+
+    def _html_file(self, file: Path) -> Iterator[Result]:
+        yield document_item(read_capped(file, self.settings.max_bytes), str(file), "html")
+
+    def _json_file(self, file: Path) -> Iterator[Result]:
+        yield from iter_json_document(read_capped(file, self.settings.max_bytes), str(file))
+
+    def _jsonl_file(self, file: Path) -> Iterator[Result]:
+        with _open(file) as stream:
+            yield from iter_json_lines(stream, str(file), max_bytes=self.settings.max_bytes)
+
+    def _warc_file(self, file: Path) -> Iterator[Result]:
+        with _open(file) as stream:
+            yield from iter_warc(stream, str(file), max_bytes=self.settings.max_bytes)
+
+    def _feed_file(self, file: Path) -> Iterator[Result]:
+        data = read_capped(file, self.settings.max_bytes)
+        yield from self.feed(parse_feed(data, str(file)), str(file))
+
+    # ------------------------------------------------------------------ URLs
+    def url(self, url: str, *, pages_only: bool = False, note: str = "") -> Iterator[Result]:
+        """Fetch ``url`` once per run; 304 yields nothing, failures are quarantined."""
+        if url in self._seen_urls:
+            return
+        self._seen_urls.add(url)
+        try:
+            fetched = self.fetcher.get(url)
+            if fetched is not None:
+                yield from self.fetched(fetched, pages_only=pages_only)
+        except SourceError as exc:
+            yield quarantine(exc, url, note)
+
+    def fetched(self, got: Fetched, *, pages_only: bool) -> Iterator[Result]:
+        fmt = _fetched_format(got)
+        if pages_only and fmt not in _PAGE_FORMATS:
+            raise SourceError(got.url, f"a feed entry link gave {fmt} content", reason="unsupported-content-type")
+        if fmt in _PAGE_FORMATS:
+            item = document_item(got.data, got.url, "html" if fmt == "html" else "text", declared=got.charset)
+            yield replace(item, url=got.final_url, fetched_at=got.fetched_at, declared_date=None)
+        elif fmt in ("json", "jsonl"):
+            for result in iter_json_document(got.data, got.url):
+                yield replace(result, fetched_at=got.fetched_at) if isinstance(result, RawItem) else result
+        elif fmt == "warc":
+            yield from iter_warc(io.BytesIO(got.data), got.url, max_bytes=self.settings.max_bytes)
+        elif fmt == "feed":
+            yield from self.feed(parse_feed(got.data, got.url, base_url=got.final_url), got.url)
+        else:
+            detail = f"content type {got.content_type or 'none'!r} is not a document"
+            raise SourceError(got.url, detail, reason="unsupported-content-type")
+
+    # ------------------------------------------------------------------ feeds
+    def feed(self, feed: Feed, source: str) -> Iterator[Result]:
+        for entry in feed.entries:
+            if entry.link:
+                yield from self._entry_page(entry, feed)
+            elif entry.content:
+                yield _inline_entry(entry, feed, f"{source}#entry-{entry.index}")
+            else:
+                where = f"{source}#entry-{entry.index}"
+                yield Quarantined(source=where, reason="no-link", stage=STAGE, detail="entry has no link or content")
+
+    def _entry_page(self, entry: FeedEntry, feed: Feed) -> Iterator[Result]:
+        assert entry.link is not None
+        for result in self.url(entry.link, pages_only=True):
+            if isinstance(result, RawItem):
+                result = replace(
+                    result, declared_date=entry.published, declared_title=entry.title, outlet=feed.title
+                )
+            yield result
+
+
+def _inline_entry(entry: FeedEntry, feed: Feed, source: str) -> RawItem:
+    assert entry.content is not None
+    return RawItem(
+        source=source,
+        data=entry.content.encode("utf-8"),
+        kind="html",
+        outlet=feed.title,
+        declared_date=entry.published,
+        declared_title=entry.title,
+        encoding="utf-8",
+    )
+
+
+def _fetched_format(got: Fetched) -> Format:
+    """Content-Type first; then the URL's extension; then the bytes themselves."""
+    fmt = format_of_media_type(got.content_type)
+    if fmt == "unknown":
+        fmt = format_of_name(httpx.URL(got.final_url).path)
+    if fmt == "unknown":
+        fmt = sniff(got.data)
+    return fmt
+
+
+def _open(file: Path) -> io.BufferedReader:
+    try:
+        return file.open("rb")
+    except OSError as exc:
+        raise SourceError(str(file), f"cannot open: {exc.strerror or exc}") from exc

@@ -1,0 +1,106 @@
+"""Fetch state: the HTTP validators (ETag, Last-Modified) seen per URL, for conditional GETs.
+
+Input: validators recorded by the fetcher after a 200 response. Output: the headers to send
+next time (If-None-Match / If-Modified-Since), and a JSON form the store or a file can keep.
+Declines: nothing; a state file that is not valid JSON of the expected shape raises SourceError.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from spillwatch.errors import SourceError
+
+STATE_VERSION = 1
+
+
+@dataclass(frozen=True, slots=True)
+class Validators:
+    """What a server told us about one URL's current version."""
+
+    etag: str | None = None
+    last_modified: str | None = None
+
+    def headers(self) -> dict[str, str]:
+        out: dict[str, str] = {}
+        if self.etag:
+            out["If-None-Match"] = self.etag
+        if self.last_modified:
+            out["If-Modified-Since"] = self.last_modified
+        return out
+
+    def empty(self) -> bool:
+        return not (self.etag or self.last_modified)
+
+
+class FetchState:
+    """Validators per URL. ``path`` is optional: an in-memory state is just not saved."""
+
+    def __init__(self, path: str | Path | None = None) -> None:
+        self.path: Path | None = Path(path) if path is not None else None
+        self._by_url: dict[str, Validators] = {}
+
+    def __len__(self) -> int:
+        return len(self._by_url)
+
+    def get(self, url: str) -> Validators | None:
+        return self._by_url.get(url)
+
+    def update(self, url: str, validators: Validators) -> None:
+        """Remember ``validators`` for ``url`` (forgets the URL when they are empty)."""
+        if validators.empty():
+            self._by_url.pop(url, None)
+        else:
+            self._by_url[url] = validators
+
+    def to_dict(self) -> dict[str, object]:
+        urls = {
+            url: {"etag": v.etag, "last_modified": v.last_modified} for url, v in sorted(self._by_url.items())
+        }
+        return {"version": STATE_VERSION, "urls": urls}
+
+    @classmethod
+    def from_dict(cls, data: object, *, path: str | Path | None = None, source: str = "fetch-state") -> FetchState:
+        state = cls(path)
+        urls = data.get("urls") if isinstance(data, dict) else None
+        if not isinstance(urls, dict):
+            raise SourceError(source, "fetch state has no 'urls' object", reason="bad-state")
+        for url, entry in urls.items():
+            state.update(str(url), _validators_from(entry, source))
+        return state
+
+    @classmethod
+    def load(cls, path: str | Path) -> FetchState:
+        """Read a state file; a missing file gives an empty state bound to ``path``."""
+        file = Path(path)
+        if not file.exists():
+            return cls(file)
+        try:
+            data = json.loads(file.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+            raise SourceError(str(file), f"cannot read fetch state: {exc}", reason="bad-state") from exc
+        return cls.from_dict(data, path=file, source=str(file))
+
+    def save(self, path: str | Path | None = None) -> Path:
+        """Write the state as JSON (atomically) to ``path`` or the path it was loaded from."""
+        target = Path(path) if path is not None else self.path
+        if target is None:
+            raise SourceError("fetch-state", "no path to save the fetch state to", reason="bad-state")
+        tmp = target.with_name(target.name + ".tmp")
+        try:
+            tmp.write_text(json.dumps(self.to_dict(), indent=1, sort_keys=True), encoding="utf-8")
+            tmp.replace(target)
+        except OSError as exc:
+            raise SourceError(str(target), f"cannot save fetch state: {exc}", reason="bad-state") from exc
+        return target
+
+
+def _validators_from(entry: object, source: str) -> Validators:
+    if not isinstance(entry, dict):
+        raise SourceError(source, "fetch state entry is not an object", reason="bad-state")
+    etag, modified = entry.get("etag"), entry.get("last_modified")
+    if not all(v is None or isinstance(v, str) for v in (etag, modified)):
+        raise SourceError(source, "fetch state validators must be strings", reason="bad-state")
+    return Validators(etag=etag, last_modified=modified)
