@@ -17,9 +17,10 @@ from __future__ import annotations
 
 from spillwatch.errors import ExtractError
 from spillwatch.extract.textdates import estimate_published, is_date_line, stated_date
-from spillwatch.extract.textlines import Line, find_region, mark_context, score, words
+from spillwatch.extract.textlines import Line, find_region, is_table_row, mark_context, score, words
 from spillwatch.extract.textrules import (
     byline_name,
+    comment_head,
     furniture_reason,
     is_credit_line,
     related_header,
@@ -39,14 +40,16 @@ def _classify(unit: str, boilerplate: frozenset[str]) -> Line:
     """What one line is, judged by itself."""
     if boilerplate and normalize(unit) in boilerplate:
         return Line(unit, "dropped", "boilerplate")
+    if related_header(unit):
+        return Line(unit, "header", "related-header")
+    if comment_head(unit):
+        return Line(unit, "header", "comment")
     reason = furniture_reason(unit)
     if reason:
         return Line(unit, "dropped", reason)
     headline = related_headline(unit)
     if headline:
         return Line(unit, "related", "related-link", headline)
-    if related_header(unit):
-        return Line(unit, "header", "related-header")
     if is_credit_line(unit):
         return Line(unit, "credit", "", unit.strip("() "))
     name = byline_name(unit)
@@ -64,6 +67,18 @@ def _strip_site(title: str) -> str:
         if found and len(tail.split()) <= 4 and len(head.split()) >= 3:
             return head.strip()
     return title
+
+
+def _title_anchor(lines: list[Line], declared: str | None) -> int | None:
+    """Where the page repeats its title (declared, or its first line) as a headline."""
+    if not lines:
+        return None
+    page_title = normalize(declared or lines[0].text)
+    for i in range(0 if declared else 1, len(lines)):
+        key = normalize(lines[i].text)
+        if words(key) >= 3 and len(key) >= 0.4 * len(page_title) and page_title.startswith(key):
+            return i
+    return None
 
 
 def _is_headline(line: Line) -> bool:
@@ -87,9 +102,7 @@ def _assign_body(lines: list[Line], start: int, end: int) -> None:
         line = lines[i]
         if line.kind != "candidate":
             continue
-        if score(line) > 0:
-            line.kind = "body"
-        elif _heading(lines, i, end):
+        if score(line) > 0 or is_table_row(line.text) or _heading(lines, i, end):
             line.kind = "body"
         else:
             line.kind, line.reason = "dropped", "short-fragment"
@@ -124,8 +137,10 @@ def _line_blocks(line: Line) -> list[Block]:
     if line.kind == "caption":
         text, credit = split_credit(line.text)
         return [Block("caption", text)] + ([Block("credit", credit)] if credit else [])
-    if line.kind in ("credit", "byline"):
-        return [Block(line.kind, line.extra or line.text)]
+    if line.kind == "credit":
+        return [Block("credit", line.extra or line.text)]
+    if line.kind == "byline":
+        return [Block("byline", line.extra or line.text)]
     return [Block("body", line.text)] if line.kind == "body" else []
 
 
@@ -161,7 +176,7 @@ def clean_text(
 ) -> Article:
     """Clean one page of scraped text into an ``Article`` (see the module docstring)."""
     lines = _classified(text, boilerplate)
-    region = find_region(lines)
+    region = find_region(lines, _title_anchor(lines, declared_title))
     if region is None:
         raise ExtractError(source, "no article body remains after removing page furniture")
     start, end = region
@@ -187,5 +202,3 @@ def clean_text(
         dropped=tuple(DroppedLine(x.text, x.reason) for x in lines if x.kind == "dropped"),
         extractor=EXTRACTOR,
     )
-
-

@@ -93,9 +93,7 @@ def is_date_line(line: str) -> bool:
     return len(re.findall(r"[A-Za-z]{2,}", rest)) <= 4
 
 
-def estimate_published(
-    declared: str | None, meta_lines: Iterable[str], text_lines: Iterable[str]
-) -> DateInfo:
+def estimate_published(declared: str | None, meta_lines: Iterable[str], text_lines: Iterable[str]) -> DateInfo:
     """Best publication date: declared, else stated in ``meta_lines``, else latest in ``text_lines``."""
     value = parse_declared(declared)
     if value is not None:

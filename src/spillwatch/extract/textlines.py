@@ -20,7 +20,10 @@ _CAPTION_HEAD = re.compile(
     r"^(?:above|below|top|pictured|photo|image|caption|left|right|main image|in this photo)\s*[:|]\s*\S",
     re.I,
 )
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+_NUMBER = re.compile(r"[-+(]?[\d.,:%/]+[)%]?")
 BARRIER = -60.0
+ANCHOR_MIN, ANCHOR_SHARE = 20.0, 0.1
 
 
 @dataclass(slots=True)
@@ -34,13 +37,28 @@ class Line:
 
 
 def words(text: str) -> int:
-    return len(text.split())
+    """Word count; runs of CJK script count one word per two characters."""
+    return len(text.split()) + len(_CJK.findall(text)) // 2
+
+
+def _menu_like(text: str) -> bool:
+    """Mostly Capitalized Words and no sentence end: a run of menu items or tags."""
+    tokens = [t for t in text.split() if t[:1].isalpha()]
+    caps = sum(1 for t in tokens if t[:1].isupper())
+    return not ends_sentence(text) and caps >= 0.6 * max(len(tokens), 1)
 
 
 def is_prose(text: str) -> bool:
     """A sentence paragraph: long enough and ending like a sentence, or simply long."""
     n = words(text)
-    return (n >= 5 and ends_sentence(text)) or n >= 25
+    return (n >= 5 and ends_sentence(text)) or (n >= 25 and not _menu_like(text))
+
+
+def is_table_row(text: str) -> bool:
+    """A row of figures: at least three tokens, a third or more of them numbers."""
+    tokens = text.split()
+    numbers = sum(1 for t in tokens if _NUMBER.fullmatch(t))
+    return len(tokens) >= 3 and numbers >= max(2, len(tokens) / 3)
 
 
 def score(line: Line) -> float:
@@ -53,20 +71,43 @@ def score(line: Line) -> float:
         return 0.0
     if is_prose(line.text):
         return float(words(line.text))
+    if is_table_row(line.text):
+        return 0.0
     return -3.0 - 0.5 * min(words(line.text), 10)
 
 
-def find_region(lines: list[Line]) -> tuple[int, int] | None:
-    """The contiguous run of lines with the greatest body evidence (max-sum subarray)."""
-    best, best_span = 0.0, None
-    run, run_start = 0.0, 0
+def segments(lines: list[Line]) -> list[tuple[float, int, int]]:
+    """Every maximal run of positive body evidence: (sum, first line, last line)."""
+    found: list[tuple[float, int, int]] = []
+    run, start, best, best_end = 0.0, 0, 0.0, -1
     for i, line in enumerate(lines):
         if run <= 0:
-            run, run_start = 0.0, i
+            if best > 0:
+                found.append((best, start, best_end))
+            run, start, best = 0.0, i, 0.0
         run += score(line)
         if run > best:
-            best, best_span = run, (run_start, i)
-    return best_span
+            best, best_end = run, i
+    if best > 0:
+        found.append((best, start, best_end))
+    return found
+
+
+def find_region(lines: list[Line], anchor: int | None = None) -> tuple[int, int] | None:
+    """The span holding the body: the run with the most body evidence (max-sum subarray).
+
+    With an ``anchor`` (the line where the page repeats its own title as a headline), the first
+    substantial run after it wins over a bigger one elsewhere (a footer, a comment thread).
+    """
+    runs = segments(lines)
+    if not runs:
+        return None
+    best = max(runs)
+    if anchor is not None:
+        after = [r for r in runs if r[1] > anchor and r[0] >= max(ANCHOR_MIN, ANCHOR_SHARE * best[0])]
+        if after:
+            return after[0][1], after[0][2]
+    return best[1], best[2]
 
 
 def _video_titles(lines: list[Line]) -> None:
@@ -120,7 +161,7 @@ def _related_lists(lines: list[Line]) -> None:
         if line.kind == "header":
             listing = True
         elif listing and line.kind == "candidate":
-            if is_prose(line.text) and words(line.text) >= 12:
+            if ends_sentence(line.text) and words(line.text) >= 12:
                 listing = False
             elif words(line.text) >= 3:
                 line.kind, line.reason, line.extra = "related", "related-link", line.text

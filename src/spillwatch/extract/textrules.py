@@ -52,7 +52,7 @@ _FURNITURE: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"((share|tweet|e-?mail|print|pin|save|bookmark|copy( the)? link|link copied|whatsapp|facebook"
             r"|twitter|x|linkedin|reddit|pinterest|messenger|flipboard|telegram|threads|instagram|youtube"
             r"|rss|comments?)(\s*(this|the)? *(article|story|page|post|on \w+( \w+)?|via \w+|link))?"
-            r"(\s*[|/·•,]\s*)?){1,8}"
+            r"(\s*[|/·•,:]\s*)?){1,8}"
             r"|(share|follow)( \w+){0,3} on (facebook|twitter|x|linkedin|instagram|whatsapp|email|flipboard"
             r"|rss|youtube|tiktok|threads)\W*|click to (share|email|print)\b.{0,60}|opens in (a )?new window"
             r"|\d+\s+(comments?|shares?|replies|responses)|(view|show|read|load|join the|add a) comments?.{0,20}"
@@ -92,10 +92,13 @@ _RELATED_HEADER = re.compile(
     r"|most (popular|read|viewed|shared|recent)|trending( now| stories)?|editor'?s? picks?"
     r"|top stories|latest (news|stories|headlines)|further reading|don'?t miss|popular (now|stories|posts)"
     r"|what to read next|around the web|from (our|the) (partners|web)|also on\b.{0,30}|in (other|case you"
-    r" missed).{0,20}|tags?|topics?|filed under|categor(y|ies)|about the author|comments|discussion"
-    r"|leave a (reply|comment)|share this( article| story| post)?)\s*[:.]?",
+    r" missed).{0,20}|tags?|topics?|filed under|categor(y|ies)|about the author|(\d+ )?comments?( \(\d+\))?"
+    r"|discussion|(leave|post) a (reply|comment)|comments are closed|join the (discussion|conversation)"
+    r"|what do you think|reader comments|show comments)( today| now| this week| right now| on \S+( \S+)?)?\s*[:.?]?",
     _I,
 )
+# The head of one reader comment: "Jane on May 3, 2019 at 4:47 pm said:", "Sam says:".
+_COMMENT_HEAD = re.compile(r"(?=.{3,120}$).{1,80}\b(said|says|wrote|commented( on)?|replied)\s*:", _I)
 # A related-link line in one: "READ MORE: <headline>", "Related: <headline>".
 _RELATED_INLINE = re.compile(
     r"(?:read more|related|see also|also read|read also|more|also on \w+|recommended|read next"
@@ -126,7 +129,7 @@ _TRAILING_CREDIT = re.compile(
     _I,
 )
 _BYLINE = re.compile(
-    r"(?:by|written by|posted by|story by|words by|reporting by|von|par)\s+"
+    r"(?i:by|written by|posted by|story by|words by|reporting by|von|par)\s+"
     r"(?P<who>[A-Z][\w.’'-]*(?:[ ,]+(?:and |& )?[A-Z][\w.’'-]*){0,7})(?:\s*[,|•·–—-]\s*.{0,80})?",
 )
 _AGENCY_DATELINE = r"(?:\s*\((?P<agency>[^)]{2,40})\))?"
@@ -152,6 +155,12 @@ def furniture_reason(line: str) -> str | None:
 def related_header(line: str) -> bool:
     """True for a header that opens a list of other stories ("Related", "Most popular")."""
     return bool(_RELATED_HEADER.fullmatch(line.strip()))
+
+
+def comment_head(line: str) -> bool:
+    """True for the header line of a reader comment (an end-of-article marker)."""
+    text = line.strip()
+    return bool(_COMMENT_HEAD.fullmatch(text)) and len(text.split()) <= 16
 
 
 def related_headline(line: str) -> str | None:

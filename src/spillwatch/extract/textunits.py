@@ -7,12 +7,13 @@ text whose columns were interleaved line by line; such lines stay separate units
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 
-_SENTENCE_END = re.compile(r"[.!?…:;]['\"”’)\]]*$")
+_SENTENCE_END = re.compile(r"[.!?…:;。！？]['\"”’)\]」』）]*$")
 _SPACE = re.compile(r"\s+")
 
 
@@ -55,7 +56,7 @@ def _join(prev: str, nxt: str) -> str:
 
 def _reflow(block: list[str], width: int) -> list[str]:
     out = [block[0]]
-    for prev, line in zip(block, block[1:], strict=False):
+    for prev, line in itertools.pairwise(block):
         if _continues(prev, line, width):
             out[-1] = _join(out[-1], line)
         else:
