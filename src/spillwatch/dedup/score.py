@@ -1,0 +1,212 @@
+"""Pairwise evidence that two event mentions report the same real-world event.
+
+Input: two ``records.EventMention`` values (type, modes, actors, place, date).
+Output: ``pair_score`` in [0, 1], or ``None`` when a hard blocking rule says they cannot be one
+event; ``block_keys`` lists the (country, type family, day bucket) keys a mention is indexed
+under so candidate pairs are found without comparing everything with everything.
+Declines: mentions with no date, a year-precision date, or no country are never paired (their
+events stay single-mention); quantities are not compared at all, since reports of one event
+disagree on numbers (5 killed vs 7 killed) and that is kept, not used to split.
+
+Hard blocks (``None``): different country; different type family (``TYPE_FAMILY``); dates
+further apart than the window (``date_window`` days for day precision, wider for coarse
+precision); a country-level place with a sub-national one; two located points further apart
+than the sum of their uncertainty radii (``RADIUS_KM`` by where_prec-like precision); two
+different ADM1 units when either side has no point to measure.
+
+Score (weights ``WEIGHTS``, sum 1): date 0.25 (1 for overlapping dates, falling linearly to 0
+one day past the window), place 0.35 (points: 1 minus half the distance over the allowed
+radius; same ADM1 only: 0.6; both country-level: 0.4), actors 0.25 (0.5 when either side names
+no actor, else 0.5 + 0.5 x Jaccard of the actor-id sets, 0 when the sets are disjoint), type
+0.15 (same type with a shared or missing mode 1.0, same type with disjoint modes 0.7, same
+family 0.4). ``THRESHOLD`` (0.78) is the average-link merge level: same date, same point and the
+same actors give ~1.0; same ADM1 only, one day apart and no actors named give 0.69 (kept apart).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from datetime import date
+
+from spillwatch.records import EventMention, Place
+
+WEIGHTS = {"date": 0.25, "place": 0.35, "actors": 0.25, "type": 0.15}
+THRESHOLD = 0.78
+DATE_WINDOW_DAYS = 3
+# Extra window for coarse dates, in days (a "month" date already spans its month).
+_COARSE_SLACK = {"day": 0, "range": 1, "week": 4, "month": 0}
+# Uncertainty radius in km by place precision (UCDP where_prec: 1 exact, 2 within 25 km, 3 ADM2).
+RADIUS_KM = {1: 10.0, 2: 25.0, 3: 50.0}
+COUNTRY_PRECISION = 6
+BUCKET_DAYS = 4
+
+TYPE_FAMILY = {
+    "ASSAULT": "violence",
+    "FIGHT": "violence",
+    "COERCE": "coercion",
+    "MOBILIZE": "posture",
+    "THREATEN": "posture",
+    "PROTEST": "protest",
+    "SANCTION": "sanction",
+    "DEMAND": "verbal-conflict",
+    "DISAPPROVE": "verbal-conflict",
+    "ACCUSE": "verbal-conflict",
+    "REJECT": "verbal-conflict",
+    "AGREE": "cooperation",
+    "CONSULT": "cooperation",
+    "SUPPORT": "cooperation",
+    "CONCEDE": "cooperation",
+    "COOPERATE": "cooperation",
+    "AID": "aid",
+    "RETREAT": "retreat",
+}
+
+
+def family(event_type: str) -> str:
+    """Type family used for blocking; an unknown type is its own family."""
+    return TYPE_FAMILY.get(event_type, event_type)
+
+
+@dataclass(frozen=True, slots=True)
+class Features:
+    """What the score reads from a mention, computed once."""
+
+    id: str
+    family: str
+    type: str
+    modes: frozenset[str]
+    actors: frozenset[str]
+    country: str | None
+    adm1: str | None
+    lat: float | None
+    lon: float | None
+    radius: float | None  # km; None when the place is coarser than ADM2 or unlocated
+    country_level: bool
+    start: date | None
+    end: date | None
+    slack: int | None  # extra days of window; None = too coarse to pair
+
+
+def _adm1_key(place: Place) -> str | None:
+    if place.adm1_code:
+        return place.adm1_code.strip().upper()
+    if place.adm1_name:
+        return "name:" + " ".join(place.adm1_name.lower().split())
+    return None
+
+
+def _is_country_level(place: Place) -> bool:
+    if place.precision is not None:
+        return place.precision >= COUNTRY_PRECISION
+    if place.feature_code and place.feature_code.startswith("PCL"):
+        return True
+    return place.adm1_code is None and place.adm1_name is None and place.lat is None
+
+
+def _radius(place: Place) -> float | None:
+    if place.lat is None or place.lon is None:
+        return None
+    if place.precision is None:
+        return RADIUS_KM[2] if place.feature_class == "P" else None
+    return RADIUS_KM.get(place.precision)
+
+
+def features(m: EventMention) -> Features:
+    p, d = m.place, m.date
+    actors = frozenset(a.id for a in (*m.sources, *m.targets))
+    start = d.start if d else None
+    slack = _COARSE_SLACK.get(d.precision) if d else None
+    return Features(
+        id=m.id,
+        family=family(m.type),
+        type=m.type,
+        modes=frozenset(m.modes),
+        actors=actors,
+        country=p.country_iso3 if p else None,
+        adm1=_adm1_key(p) if p else None,
+        lat=p.lat if p else None,
+        lon=p.lon if p else None,
+        radius=_radius(p) if p else None,
+        country_level=_is_country_level(p) if p else True,
+        start=start,
+        end=(d.end or start) if d else None,
+        slack=slack,
+    )
+
+
+def pairable(f: Features) -> bool:
+    return f.country is not None and f.start is not None and f.slack is not None
+
+
+def block_keys(f: Features, window: int = DATE_WINDOW_DAYS) -> tuple[tuple[str, str, int], ...]:
+    """Index keys: (country, family, bucket) for every day bucket the widened date range touches."""
+    if not pairable(f) or f.start is None or f.end is None or f.slack is None or f.country is None:
+        return ()
+    reach = window + f.slack  # two ranges widened this far overlap whenever the pair can score
+    first = (f.start.toordinal() - reach) // BUCKET_DAYS
+    last = (f.end.toordinal() + reach) // BUCKET_DAYS
+    return tuple((f.country, f.family, b) for b in range(first, last + 1))
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def date_score(a: Features, b: Features, window: int) -> float | None:
+    assert a.start and a.end and b.start and b.end and a.slack is not None and b.slack is not None
+    gap = max(0, (max(a.start, b.start) - min(a.end, b.end)).days)
+    allowed = window + max(a.slack, b.slack)
+    if gap > allowed:
+        return None
+    return 1.0 - gap / (allowed + 1)
+
+
+def place_score(a: Features, b: Features) -> float | None:
+    if a.country_level or b.country_level:
+        return 0.4 if a.country_level and b.country_level else None
+    if a.radius is not None and b.radius is not None:
+        assert a.lat is not None and a.lon is not None and b.lat is not None and b.lon is not None
+        dist = haversine_km(a.lat, a.lon, b.lat, b.lon)
+        allowed = a.radius + b.radius
+        return None if dist > allowed else 1.0 - 0.5 * dist / allowed
+    if a.adm1 is None or b.adm1 is None or a.adm1 != b.adm1:
+        return None
+    return 0.6
+
+
+def actor_score(a: Features, b: Features) -> float:
+    if not a.actors or not b.actors:
+        return 0.5
+    shared = len(a.actors & b.actors)
+    return 0.0 if shared == 0 else 0.5 + 0.5 * shared / len(a.actors | b.actors)
+
+
+def type_score(a: Features, b: Features) -> float:
+    if a.type != b.type:
+        return 0.4
+    if a.modes and b.modes and not a.modes & b.modes:
+        return 0.7
+    return 1.0
+
+
+def pair_score(a: Features, b: Features, window: int = DATE_WINDOW_DAYS) -> float | None:
+    """Weighted evidence in [0, 1] that a and b are one event, or None if blocked."""
+    if not (pairable(a) and pairable(b)) or a.country != b.country or a.family != b.family:
+        return None
+    when = date_score(a, b, window)
+    if when is None:
+        return None
+    where = place_score(a, b)
+    if where is None:
+        return None
+    total = (
+        WEIGHTS["date"] * when
+        + WEIGHTS["place"] * where
+        + WEIGHTS["actors"] * actor_score(a, b)
+        + WEIGHTS["type"] * type_score(a, b)
+    )
+    return round(total, 6)

@@ -1,0 +1,155 @@
+"""Event clustering on invented mentions: goldens, distinct-event cases, order and batch stability."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from conftest import mention  # type: ignore[import-not-found]
+from spillwatch.dedup.cluster import assign, cluster, mention_keys
+from spillwatch.dedup.merge import event_id
+from spillwatch.records import Estimate, Event, EventMention
+
+
+def partition(events: Iterable[Event]) -> set[frozenset[str]]:
+    return {frozenset(e.mention_ids) for e in events}
+
+
+def lookup_over(stored: Iterable[EventMention]):  # type: ignore[no-untyped-def]
+    index: dict[tuple[str, str, int], list[EventMention]] = defaultdict(list)
+    for m in stored:
+        for key in mention_keys(m):
+            index[key].append(m)
+    return lambda key: index.get(key, [])
+
+
+def test_three_reports_of_one_attack_become_one_event_with_a_range_of_deaths() -> None:
+    reports = [
+        mention("a1", "Mosul", 0, killed=(5, 5, 5), targets=("IRQ_POL",)),
+        mention("a2", "Mosul", 0, killed=(7, 7, 7)),
+        mention("a3", "Mosul", 1, killed=(6, 6, 6), targets=("IRQ_POL",)),
+    ]
+    (event,) = cluster(reports, outlets=lambda a: {"a1": ["Wire"], "a2": ["Paper", "Site"]}.get(a, []))
+    assert set(event.mention_ids) == {m.id for m in reports}
+    assert event.article_ids == ("a1", "a2", "a3")
+    assert event.outlets == ("Paper", "Site", "Wire")
+    assert event.fatalities == Estimate(low=5, best=6.0, high=7)
+    assert event.place is not None and event.place.name == "Mosul"
+    assert event.date_start is not None and event.date_end is not None
+    assert (event.date_end - event.date_start).days == 1
+    assert event.id == event_id(m.id for m in reports)
+    assert 0 < event.confidence <= 1
+
+
+def test_same_day_same_country_distinct_events_stay_distinct() -> None:
+    ms = [
+        mention("a1", "Mosul", 0),
+        mention("a2", "Baghdad", 0),  # another city
+        mention("a3", "Tal Afar", 0),  # same province, 60 km away
+        mention("a4", "Mosul", 0, etype="AID", sources=("UNO",)),  # aid delivery, same city and day
+    ]
+    assert len(cluster(ms)) == 4
+
+
+def test_different_actors_in_the_same_town_on_the_same_day_stay_apart() -> None:
+    ms = [mention("a1", "Kirkuk", 0, sources=("ISL",)), mention("a2", "Kirkuk", 0, sources=("IRQ_MIL",))]
+    assert len(cluster(ms)) == 2
+
+
+def test_country_level_only_matches_country_level() -> None:
+    ms = [
+        mention("a1", None, 0, country_only="IRQ"),
+        mention("a2", "Mosul", 0),
+        mention("a3", None, 0, country_only="IRQ"),
+    ]
+    assert partition(cluster(ms)) == {frozenset({ms[0].id, ms[2].id}), frozenset({ms[1].id})}
+
+
+def test_reports_outside_the_date_window_stay_apart() -> None:
+    ms = [mention("a1", "Mosul", 0), mention("a2", "Mosul", 5)]
+    assert len(cluster(ms)) == 2
+
+
+def test_undated_mentions_are_never_merged() -> None:
+    ms = [mention("a1", "Mosul", None), mention("a2", "Mosul", None)]
+    assert len(cluster(ms)) == 2
+
+
+def test_golden_toy_partition() -> None:
+    ms = {
+        "mosul-1": mention("w1", "Mosul", 0, targets=("IRQ_POL",), killed=(4, 4, 4)),
+        "mosul-2": mention("w2", "Mosul", 1, targets=("IRQ_POL",), killed=(5, 5, 6)),
+        "mosul-3": mention("w3", "Mosul", 0, adm1_only=True, targets=("IRQ_POL",)),
+        "mosul-4": mention("w4", "Mosul", 2, targets=("IRQ_POL",)),
+        "mosul-aid": mention("w1", "Mosul", 0, etype="AID", sources=("UNO",), trigger=90),
+        "aid-2": mention("w5", "Mosul", 1, etype="AID", sources=("UNO",), targets=("CVL",)),
+        "bagh-1": mention("w6", "Baghdad", 0, modes=("explosives",), sources=()),
+        "bagh-2": mention("w7", "Baghdad", 0, modes=("explosives",)),
+        "tal-1": mention("w8", "Tal Afar", 0),
+        "tal-later": mention("w9", "Tal Afar", 9),
+        "raqqa": mention("w10", "Raqqa", 0),
+        "undated": mention("w11", "Kirkuk", None),
+    }
+    expected = [
+        {"mosul-1", "mosul-2", "mosul-3", "mosul-4"},
+        {"mosul-aid", "aid-2"},
+        {"bagh-1", "bagh-2"},
+        {"tal-1"},
+        {"tal-later"},
+        {"raqqa"},
+        {"undated"},
+    ]
+    want = {frozenset(ms[n].id for n in group) for group in expected}
+    assert partition(cluster(ms.values())) == want
+
+
+def test_late_report_joins_the_stored_event_and_rerun_changes_nothing() -> None:
+    first = [mention("a1", "Mosul", 0), mention("a2", "Mosul", 0)]
+    stored = cluster(first)
+    late = mention("a3", "Mosul", 2)
+    result = assign(stored, [late], lookup_over(first))
+    assert partition(result.events) == {frozenset(m.id for m in [*first, late])}
+    assert set(result.retired) <= {e.id for e in stored}
+    again = assign(result.events, [late], lookup_over([*first, late]))
+    assert again.events == result.events and again.retired == ()
+
+
+# ---------------------------------------------------------------- property tests
+CITY = st.sampled_from(["Mosul", "Tal Afar", "Hammam al-Alil", "Baghdad", "Kirkuk"])
+TOY = st.builds(
+    lambda art, city, day, etype, src, killed, trig: mention(
+        f"art{art}", city, day, etype=etype, sources=src, killed=killed, trigger=trig
+    ),
+    st.integers(0, 8),
+    CITY,
+    st.one_of(st.none(), st.integers(0, 12)),
+    st.sampled_from(["ASSAULT", "ASSAULT", "AID", "COERCE"]),
+    st.sampled_from([(), ("ISL",), ("IRQ_MIL",), ("ISL", "IRQ_MIL")]),
+    st.one_of(st.none(), st.tuples(st.just(1.0), st.integers(1, 9).map(float), st.just(10.0))),
+    st.integers(0, 3),
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(TOY, max_size=24, unique_by=lambda m: m.id), st.randoms(use_true_random=False))
+def test_any_order_gives_the_same_events(ms: list[EventMention], rnd) -> None:  # type: ignore[no-untyped-def]
+    shuffled = list(ms)
+    rnd.shuffle(shuffled)
+    assert cluster(shuffled) == cluster(ms)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(TOY, max_size=24, unique_by=lambda m: m.id), st.data())
+def test_two_batches_give_the_same_events_as_one(ms: list[EventMention], data) -> None:  # type: ignore[no-untyped-def]
+    split = data.draw(st.integers(0, len(ms)))
+    order = data.draw(st.permutations(ms))
+    first, second = order[:split], order[split:]
+    stored = cluster(first)
+    result = assign(stored, second, lookup_over(first))
+    whole = cluster(ms)
+    untouched = [e for e in stored if set(e.mention_ids).isdisjoint(result.mention_ids)]
+    assert sorted([*untouched, *result.events], key=lambda e: e.id) == list(whole)
+    assert set(result.retired).isdisjoint({e.id for e in whole})
