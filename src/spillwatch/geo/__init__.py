@@ -1,1 +1,1 @@
-"""geo stage package."""
+"""Geoparsing: gazetteer, place recognition and resolution, event places, neighbours, map data."""

@@ -181,7 +181,7 @@ def _add_units(w: _Writer) -> dict[tuple[str, str], str]:
         if len(parts) not in (2, 3) or not gid:
             continue
         entry = iso.get(parts[0], {}).get(iso_code) if iso_code else None
-        english = _english_name(entry)
+        english = name if name.isascii() else _english_name(entry)
         lat, lon = (entry["latLng"] if entry and entry.get("latLng") else points.get(line, (None, None)))
         if lat is None:
             continue

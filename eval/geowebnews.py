@@ -1,0 +1,155 @@
+"""GeoWebNews evaluation of the geoparser: recognition P/R/F1 and end-to-end resolution error.
+
+Usage: python eval/geowebnews.py [--limit N] [--xml PATH]
+
+Gold toponyms (Gritta et al. 2019 types): Literal, Literal_Modifier, Mixed, Coercion,
+Embedded_Literal (literal places) plus Non_Literal_Modifier, Embedded_Non_Lit, Metonymic and
+Demonym (associative uses, which a geoparser still has to find). Not counted: Non_Toponym,
+Literal_Expression, Non_Lit_Expression, Homonym, Language. A second line scores literal types
+against the places spillwatch marks literal (roles place/region/dateline).
+
+Recognition: one-to-one matching, exact span and inexact (overlapping) span.
+Resolution, end to end: for each gold toponym with coordinates that was recognised (inexact
+match), the great-circle error between gold and predicted point; an unresolved prediction counts
+as 20,039 km (half the circumference). Acc@161, mean and median km, AUC of the log error curve.
+Resolution given gold spans: the same gold spans fed to the resolver (recognition removed).
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import statistics
+import sys
+import time
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "src"))
+
+from spillwatch.geo.gazetteer import open_gazetteer  # noqa: E402
+from spillwatch.geo.neighbours import haversine_km  # noqa: E402
+from spillwatch.geo.places import find_places  # noqa: E402
+from spillwatch.geo.resolve import Mention, resolve_mentions  # noqa: E402
+from spillwatch.nlp.parse import annotate  # noqa: E402
+from spillwatch.records import Article, Block, DateInfo, Place, Span  # noqa: E402
+from spillwatch.settings import Settings  # noqa: E402
+
+LITERAL = frozenset({"Literal", "Literal_Modifier", "Mixed", "Coercion", "Embedded_Literal"})
+ASSOCIATIVE = frozenset({"Non_Literal_Modifier", "Embedded_Non_Lit", "Metonymic", "Demonym"})
+MAX_KM = 20039.0
+
+
+@dataclass(frozen=True)
+class Gold:
+    span: Span
+    text: str
+    type: str
+    lat: float | None
+    lon: float | None
+
+
+def load(xml: Path, limit: int | None) -> list[tuple[str, list[Gold]]]:
+    root = ET.parse(xml).getroot()
+    docs: list[tuple[str, list[Gold]]] = []
+    for art in root.findall("article")[:limit]:
+        golds = []
+        for t in art.find("toponyms") or []:
+            lat, lon = t.findtext("latitude"), t.findtext("longitude")
+            golds.append(Gold(Span(int(t.findtext("start") or 0), int(t.findtext("end") or 0)),
+                              t.findtext("extractedName") or "", t.findtext("type") or "",
+                              float(lat) if lat else None, float(lon) if lon else None))
+        docs.append((art.findtext("text") or "", golds))
+    return docs
+
+
+def match(gold: list[Span], pred: list[Span], exact: bool) -> list[tuple[int, int]]:
+    pairs: list[tuple[int, int]] = []
+    used: set[int] = set()
+    for gi, g in enumerate(gold):
+        for pi, p in enumerate(pred):
+            if pi in used:
+                continue
+            ok = (g == p) if exact else (g.start < p.end and p.start < g.end)
+            if ok:
+                pairs.append((gi, pi))
+                used.add(pi)
+                break
+    return pairs
+
+
+def prf(tp: int, n_gold: int, n_pred: int) -> str:
+    p = tp / n_pred if n_pred else 0.0
+    r = tp / n_gold if n_gold else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return f"P {p:.3f}  R {r:.3f}  F1 {f:.3f}  (tp {tp}, gold {n_gold}, predicted {n_pred})"
+
+
+def error_km(g: Gold, p: Place) -> float:
+    if p.lat is None or p.lon is None or g.lat is None or g.lon is None:
+        return MAX_KM
+    return haversine_km(g.lat, g.lon, p.lat, p.lon)
+
+
+def summary(errors: list[float]) -> str:
+    if not errors:
+        return "no resolvable toponyms"
+    acc = sum(e <= 161 for e in errors) / len(errors)
+    scaled = sorted(math.log(1 + e) / math.log(MAX_KM) for e in errors)
+    auc = sum((a + b) / 2 for a, b in zip(scaled, scaled[1:], strict=False)) / max(1, len(scaled) - 1)
+    return (f"Acc@161 {acc:.3f}  mean {statistics.fmean(errors):.0f} km  median "
+            f"{statistics.median(errors):.1f} km  AUC {auc:.3f}  (n {len(errors)})")
+
+
+def gold_span_errors(text: str, golds: list[Gold]) -> list[float]:
+    gz = open_gazetteer()
+    todo = [g for g in golds if g.lat is not None]
+    mentions = [Mention(g.span, text[g.span.start : g.span.end], "ner", "place",
+                        iso2=gz.demonym(g.text)) for g in todo]
+    places = resolve_mentions(mentions, gz, text)
+    return [error_km(g, p) for g, p in zip(todo, places, strict=True)]
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--xml", type=Path, default=REPO.parent / "shared" / "data" / "geo" / "GeoWebNews.xml")
+    ap.add_argument("--limit", type=int, default=None)
+    args = ap.parse_args()
+    docs = load(args.xml, args.limit)
+    settings = Settings()
+    gz = open_gazetteer()
+    arts = [Article(raw_id=str(i), source=f"geowebnews#{i}", blocks=(Block("body", t),),
+                    published=DateInfo(None, "none")) for i, (t, _) in enumerate(docs)]
+    counts = {k: [0, 0, 0] for k in ("all-exact", "all-inexact", "lit-exact", "lit-inexact")}
+    e2e: list[float] = []
+    given: list[float] = []
+    geo_seconds = 0.0
+    for ann, (text, golds) in zip(annotate(arts, settings), docs, strict=True):
+        t0 = time.perf_counter()
+        places = list(find_places(ann, settings, gazetteer=gz).places)
+        geo_seconds += time.perf_counter() - t0
+        gold_all = [g for g in golds if g.type in LITERAL | ASSOCIATIVE]
+        gold_lit = [g for g in golds if g.type in LITERAL]
+        lit_pred = [p for p in places if p.role in ("place", "region", "dateline")]
+        for name, gl, pr in (("all", gold_all, places), ("lit", gold_lit, lit_pred)):
+            for exact in (True, False):
+                c = counts[f"{name}-{'exact' if exact else 'inexact'}"]
+                c[0] += len(match([g.span for g in gl], [p.span for p in pr], exact))
+                c[1] += len(gl)
+                c[2] += len(pr)
+        for gi, pi in match([g.span for g in gold_all], [p.span for p in places], exact=False):
+            if gold_all[gi].lat is not None:
+                e2e.append(error_km(gold_all[gi], places[pi]))
+        given.extend(gold_span_errors(text, gold_all))
+    print(f"GeoWebNews: {len(docs)} articles")
+    for key, (tp, ng, npred) in counts.items():
+        print(f"recognition {key:12s} {prf(tp, ng, npred)}")
+    print(f"resolution end to end      {summary(e2e)}")
+    print(f"resolution given gold spans {summary(given)}")
+    print(f"geo stage (recognise+resolve, spaCy excluded): {len(docs) / geo_seconds:.1f} docs/s")
+
+
+if __name__ == "__main__":
+    main()

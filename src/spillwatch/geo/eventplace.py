@@ -1,0 +1,65 @@
+"""Event place: input an AnnotatedArticle with places and the coded EventMentions, output the
+mentions with ``place`` set to where each event happened, with its precision code.
+
+The place is, in order: a recognised place inside the event's place argument (an Argument with
+role "place", or ``place_text`` found in the event's sentence); else the literal place in the
+event's sentence nearest to the trigger. Of an "X, Y" pair (town, country) the finer one wins.
+Declines: the dateline, metonyms ("Ankara said": a government) and demonyms ("Jordanian
+victims": a home country, not a scene) are never event places; an event whose sentence names no
+literal place keeps ``place`` None rather than borrowing one from elsewhere in the article.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spillwatch.records import AnnotatedArticle, EventMention, Place, Span
+from spillwatch.settings import Settings
+
+LITERAL_ROLES = frozenset({"place", "region"})
+
+
+def _inside(span: Span, outer: Span) -> bool:
+    return outer.start <= span.start and span.end <= outer.end
+
+
+def _finer(places: list[Place], chosen: Place, text: str) -> Place:
+    """If ``chosen`` is the container in "X, Y", return X (the finer place) instead."""
+    for p in places:
+        gap = text[p.span.end : chosen.span.start]
+        if p is not chosen and p.span.end <= chosen.span.start and gap.strip() == ",":
+            same_country = p.country_iso2 is not None and p.country_iso2 == chosen.country_iso2
+            if same_country and (p.precision or 9) < (chosen.precision or 9):
+                return p
+    return chosen
+
+
+def _argument_spans(m: EventMention, text: str) -> list[Span]:
+    spans = [a.span for a in m.arguments if a.role == "place"]
+    if m.place_text and not spans:
+        at = text.find(m.place_text, m.sentence.start, m.sentence.end)
+        if at >= 0:
+            spans.append(Span(at, at + len(m.place_text)))
+    return spans
+
+
+def _best_place(m: EventMention, literal: list[Place], text: str) -> Place | None:
+    for arg in _argument_spans(m, text):
+        inside = [p for p in literal if _inside(p.span, arg) or _inside(arg, p.span)]
+        if inside:
+            return _finer(inside, min(inside, key=lambda p: (p.precision or 9, p.span.start)), text)
+    in_sentence = [p for p in literal if _inside(p.span, m.sentence)]
+    if not in_sentence:
+        return None
+    centre = (m.trigger.start + m.trigger.end) / 2
+    nearest = min(in_sentence, key=lambda p: abs((p.span.start + p.span.end) / 2 - centre))
+    return _finer(in_sentence, nearest, text)
+
+
+def place_events(
+    ann: AnnotatedArticle, mentions: tuple[EventMention, ...], settings: Settings | None = None
+) -> tuple[EventMention, ...]:
+    """Set ``EventMention.place`` on each mention (see module docstring)."""
+    literal = [p for p in ann.places if p.role in LITERAL_ROLES]
+    text = ann.article.text
+    return tuple(replace(m, place=_best_place(m, literal, text)) for m in mentions)

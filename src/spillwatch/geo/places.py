@@ -1,0 +1,221 @@
+"""Place recognition: input an AnnotatedArticle (tokens, sentences, entities), output the same
+article with ``places`` filled, each mention resolved against the gazetteer where possible.
+
+Mentions come from spaCy GPE/LOC entities (FAC ones only when the gazetteer knows the name),
+capitalised token runs the NER missed that name a country, ADM1 unit, region or sizeable town,
+demonyms and adjectives ("Jordanian" -> Jordan, role "demonym"), and the dateline (block role
+"dateline" or an upper-case "CITY –" opening of the first paragraph, role "dateline").
+A country or capital that is the subject of a speech or decision verb ("Ankara said") gets role
+"metonym". Direction words make a part of a unit ("northern Iraq", role "region"), "the Syrian
+border" is the border area (role "place"), "near/outskirts of X" lowers precision to 2.
+Declines: places in other languages' scripts, street addresses, and anything the gazetteer
+cannot name is kept as text (geonameid None), never dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, replace
+
+from spillwatch.geo.gazetteer import Gazetteer, open_gazetteer
+from spillwatch.geo.resolve import Mention, resolve_mentions
+from spillwatch.records import AnnotatedArticle, Span, Token
+from spillwatch.settings import Settings
+
+SPEECH_LEMMAS = frozenset(
+    "say announce tell warn accuse condemn deny agree decide reject urge call demand insist sign "
+    "impose claim respond threaten vow pledge confirm report state declare order refuse approve "
+    "criticize criticise welcome protest summon expel dismiss argue propose offer seek want ask "
+    "believe hope plan respond retaliate negotiate sanction".split()
+)
+DIRECTIONS = frozenset(
+    "north northern south southern east eastern west western central northeast northeastern "
+    "northwest northwestern southeast southeastern southwest southwestern north-east north-eastern "
+    "north-west north-western south-east south-eastern south-west south-western upper lower".split()
+)
+NEAR_WORDS = frozenset("near outside outskirts around nearby close edge suburbs suburb vicinity".split())
+BORDER_WORDS = frozenset("border borders frontier side border-crossing".split())
+STOP_CAPS = frozenset(
+    "The A An In On At Of For And But Or If As By To From With I He She We They It This That "
+    "Mr Mrs Ms Dr President Minister General Police Army Monday Tuesday Wednesday Thursday Friday "
+    "Saturday Sunday January February March April May June July August September October November "
+    "December".split()
+)
+_DATELINE = re.compile(r"^\s*([A-Z][A-Z.'\- ]{2,40}?)(?:,\s*[A-Za-z.' ]{2,30})?\s*(?:\([^)]{1,40}\))?\s*[–—-]{1,2}\s")
+_TAKE_LABELS = frozenset({"GPE", "LOC"})
+
+
+@dataclass(frozen=True, slots=True)
+class _TokenIndex:
+    starts: list[int]
+    ends: list[int]
+
+    def inside(self, span: Span) -> range:
+        lo = bisect_left(self.starts, span.start)
+        hi = bisect_right(self.ends, span.end)
+        return range(lo, max(lo, hi))
+
+
+def _strip_the(span: Span, text: str) -> tuple[Span, str]:
+    for prefix in ("the ", "The "):
+        if text.startswith(prefix) and len(text) > len(prefix):
+            return Span(span.start + len(prefix), span.end), text[len(prefix) :]
+    return span, text
+
+
+def _overlaps(span: Span, taken: list[Span]) -> bool:
+    return any(span.start < s.end and s.start < span.end for s in taken)
+
+
+def _dateline_mentions(ann: AnnotatedArticle) -> list[Mention]:
+    out: list[Mention] = []
+    first_body = True
+    for block, span in ann.article.block_spans():
+        if block.role == "dateline":
+            text = block.text.strip(" –—-")
+            start = span.start + block.text.find(text)
+            head = text.split(",")[0].split("(")[0].strip()
+            out.append(Mention(Span(start, start + len(head)), head, "dateline", "dateline"))
+        elif block.role == "body" and first_body:
+            first_body = False
+            m = _DATELINE.match(block.text)
+            if m:
+                head = m.group(1).strip()
+                start = span.start + m.start(1)
+                out.append(Mention(Span(start, start + len(head)), head, "dateline", "dateline"))
+    return out
+
+
+def _entity_mentions(ann: AnnotatedArticle, gz: Gazetteer, taken: list[Span]) -> list[Mention]:
+    out: list[Mention] = []
+    for ent in ann.entities:
+        if ent.label not in _TAKE_LABELS and not (ent.label == "FAC" and gz.has_name(ent.text)):
+            continue
+        span, text = _strip_the(ent.span, ent.text)
+        if text.endswith("'s") or text.endswith("’s"):
+            span, text = Span(span.start, span.end - 2), text[:-2]
+        if not _overlaps(span, taken) and any(c.isalpha() for c in text):
+            out.append(Mention(span, text, "ner", "place"))
+            taken.append(span)
+    return out
+
+
+def _demonym_mentions(tokens: tuple[Token, ...], gz: Gazetteer, taken: list[Span]) -> list[Mention]:
+    out: list[Mention] = []
+    for i, tok in enumerate(tokens):
+        if not tok.text[:1].isupper():
+            continue
+        for width in (2, 1):
+            if i + width > len(tokens):
+                continue
+            span = Span(tok.span.start, tokens[i + width - 1].span.end)
+            text = " ".join(t.text for t in tokens[i : i + width])
+            iso2 = gz.demonym(text)
+            if iso2 and not _overlaps(span, taken):
+                out.append(Mention(span, text, "demonym", "demonym", iso2=iso2))
+                taken.append(span)
+                break
+    return out
+
+
+def _capital_runs(tokens: tuple[Token, ...]) -> list[tuple[int, int]]:
+    runs: list[tuple[int, int]] = []
+    i = 0
+    while i < len(tokens):
+        j = i
+        while j < len(tokens) and tokens[j].pos == "PROPN" and tokens[j].text[:1].isupper():
+            j += 1
+        if j > i:
+            runs.append((i, j))
+        i = max(j, i + 1)
+    return runs
+
+
+def _gazetteer_mentions(ann: AnnotatedArticle, gz: Gazetteer, taken: list[Span]) -> list[Mention]:
+    """Capitalised PROPN runs the NER left out (or put inside an ORG) that the gazetteer knows."""
+    person = [e.span for e in ann.entities if e.label == "PERSON"]
+    out: list[Mention] = []
+    tokens = ann.tokens
+    for lo, hi in _capital_runs(tokens):
+        for a in range(lo, hi):
+            for b in range(hi, a, -1):
+                span = Span(tokens[a].span.start, tokens[b - 1].span.end)
+                text = ann.article.text[span.start : span.end]
+                if (b - a == 1 and text in STOP_CAPS) or _overlaps(span, taken) or _overlaps(span, person):
+                    continue
+                if _strong_name(gz, text):
+                    out.append(Mention(span, text, "gazetteer", "place"))
+                    taken.append(span)
+                    break
+    return out
+
+
+def _strong_name(gz: Gazetteer, text: str) -> bool:
+    """A name worth taking without NER support: a country, unit, region or town of 50,000+."""
+    for c in gz.lookup(text, fuzzy=False):
+        if c.match != "exact":
+            continue
+        if c.kind in ("country", "continent", "region", "adm1") or (c.kind == "city" and c.population >= 50_000):
+            return True
+    return False
+
+
+def _prev_words(tokens: tuple[Token, ...], first: int, n: int) -> list[str]:
+    return [t.text.lower() for t in tokens[max(0, first - n) : first]]
+
+
+def _is_metonym(tokens: tuple[Token, ...], idx: range) -> bool:
+    for i in idx:
+        tok = tokens[i]
+        if tok.dep in ("nsubj", "nsubjpass") and tokens[tok.head].lemma.lower() in SPEECH_LEMMAS:
+            return True
+        if tok.dep == "poss" and tokens[tok.head].lemma.lower() in {"government", "ministry", "foreign"}:
+            return True
+    return False
+
+
+def _modifiers(m: Mention, tokens: tuple[Token, ...], idx: range) -> Mention:
+    if not idx:
+        return m
+    before = _prev_words(tokens, idx.start, 4)
+    after = tokens[idx.stop].text.lower() if idx.stop < len(tokens) else ""
+    if m.role == "demonym" and after in BORDER_WORDS:
+        return replace(m, role="place", border=True)
+    if m.role != "place":
+        return m
+    if before and before[-1] in DIRECTIONS:
+        return replace(m, role="region")
+    if any(w in NEAR_WORDS for w in before[-3:]) or (len(before) >= 2 and before[-1] == "of" and (
+        before[-2] in DIRECTIONS or before[-2] in {"km", "kilometres", "kilometers", "miles"}
+    )):
+        return replace(m, near=True)
+    if after in BORDER_WORDS:
+        return replace(m, border=True)
+    return m
+
+
+def recognise(ann: AnnotatedArticle, gz: Gazetteer) -> list[Mention]:
+    """All place mentions in reading order, with their roles (no resolution yet)."""
+    datelines = _dateline_mentions(ann)
+    taken = [d.span for d in datelines]
+    found = datelines + _entity_mentions(ann, gz, taken) + _demonym_mentions(ann.tokens, gz, taken)
+    found += _gazetteer_mentions(ann, gz, taken)
+    index = _TokenIndex([t.span.start for t in ann.tokens], [t.span.end for t in ann.tokens])
+    out: list[Mention] = []
+    for m in found:
+        idx = index.inside(m.span)
+        if m.role == "place" and _is_metonym(ann.tokens, idx):
+            m = replace(m, role="metonym")
+        out.append(_modifiers(m, ann.tokens, idx))
+    return sorted(out, key=lambda m: m.span.start)
+
+
+def find_places(
+    ann: AnnotatedArticle, settings: Settings | None = None, *, gazetteer: Gazetteer | None = None
+) -> AnnotatedArticle:
+    """Fill ``ann.places`` with every place mention, resolved where the gazetteer allows."""
+    gz = gazetteer or open_gazetteer()
+    mentions = recognise(ann, gz)
+    places = resolve_mentions(mentions, gz, ann.article.text)
+    return replace(ann, places=tuple(places))
