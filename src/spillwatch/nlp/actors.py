@@ -1,0 +1,234 @@
+"""Actor stage: ``AnnotatedArticle`` in, the same with ``actors`` (``ActorMention``s) filled.
+
+Input: a parsed article (tokens, entities). Output: actor mentions with spans into
+``Article.text``, each resolved to a canonical ``Actor``. Declines: dateline, byline and credit
+blocks (they name no actors), country names used as places ("in Iraq"), demonyms whose head
+noun names no actor ("the Iraqi city"). Unknown named organisations are kept, unresolved.
+
+Rules, strongest first (an overlapping weaker candidate is dropped):
+1. Titles bind people: "[British] Defence Secretary Michael Fallon", "IS leader X",
+   "X, Canada's defence minister". The country comes from an adjacent demonym, "Country's" or
+   actor alias; a title without one takes the article's context country (see ``context.py``).
+   Later bare mentions of the surname ("Sajjan said") and "the minister" resolve to the person.
+2. The actor table's aliases, longest match on the raw text (never NER alone), extended over
+   member nouns ("Islamic State militants").
+3. Demonym + head noun: "French soldiers" -> FRA_MIL, "a Jordanian military unit" -> JOR_MIL;
+   the sector comes from the head noun, or from a modifier when the head is generic ("teams").
+4. Country names as participants (subject, object, "by/with/against/on Canada") -> GOV;
+   "Canada's military" -> sector of the possessed noun.
+5. "the government/military/army/police" -> the context country with that sector.
+6. Bare "militants", "gunmen", "civilians": an unidentified actor of that sector (UNK_REB, ...).
+7. spaCy ORG entities not matched above: ``unresolved:<slug>`` with ``resolved=False``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from spillwatch.nlp.actortable import ActorTable, load_actor_table
+from spillwatch.nlp.candidates import Candidate, select, state_actor
+from spillwatch.nlp.context import context_country
+from spillwatch.nlp.countries import country_code, demonym_code
+from spillwatch.nlp.lexicon import (
+    BARE_STATE_NOUNS,
+    GENERIC_HEADS,
+    MEMBER_SUFFIX,
+    SECTOR_NOUNS,
+)
+from spillwatch.nlp.persons import person_candidates
+from spillwatch.nlp.tokens import TokenView
+from spillwatch.records import Actor, ActorMention, AnnotatedArticle, Span
+from spillwatch.settings import Settings
+
+SKIP_ROLES = frozenset({"dateline", "byline", "credit"})
+_CHAIN_DEPS = frozenset({"amod", "compound", "nmod"})
+_ACTOR_PREPS = frozenset({"by", "with", "against", "between", "on", "for", "among"})
+_ACTOR_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "iobj", "dative", "agent"})
+
+
+def unresolved_actor(name: str) -> Actor:
+    slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "unnamed"
+    return Actor(f"unresolved:{slug}", name, None, None, resolved=False)
+
+
+def alias_candidates(text: str, table: ActorTable) -> list[Candidate]:
+    out = []
+    for start, end, entry in table.matches(text):
+        matched = text[start:end]
+        if len(matched) <= 3 and matched.isupper() and _in_caps_run(text, start, end):
+            continue  # "WHAT IS NEXT": a headline in capitals, not the group
+        if entry.actor.sector == "REB":
+            suffix = re.match(MEMBER_SUFFIX, text[end:])
+            end += len(suffix.group(0)) if suffix else 0
+        out.append(Candidate(Span(start, end), entry.actor, 2))
+    return out
+
+
+def _in_caps_run(text: str, start: int, end: int) -> bool:
+    before = re.findall(r"[A-Za-z]+", text[max(0, start - 20) : start])
+    after = re.findall(r"[A-Za-z]+", text[end : end + 20])
+    near = before[-1:] + after[:1]
+    return any(len(w) >= 2 and w.isupper() for w in near)
+
+
+def _sector(view: TokenView, first: int, head: int) -> str | None:
+    lemma = view.tokens[head].lemma.lower()
+    sector = SECTOR_NOUNS.get(lemma) or SECTOR_NOUNS.get(view.tokens[head].text.lower())
+    if sector and lemma not in GENERIC_HEADS:
+        return sector
+    for k in range(first, head):
+        found = SECTOR_NOUNS.get(view.tokens[k].lemma.lower())
+        if found in {"MIL", "GOV", "COP"}:
+            return found
+    return sector
+
+
+def _noun_head(view: TokenView, i: int) -> int:
+    j = i
+    if view.tokens[j].dep == "conj" and view.tokens[j].head < j:
+        j = view.tokens[j].head
+    while view.tokens[j].dep in _CHAIN_DEPS and j < view.tokens[j].head <= i + 6:
+        j = view.tokens[j].head
+    return j
+
+
+def _demonym_at(view: TokenView, i: int) -> tuple[str, int] | None:
+    """(code, last token index) when a demonym starts at token ``i``."""
+    tok = view.tokens[i]
+    if not tok.text[:1].isupper():
+        return None
+    if i + 1 < len(view):
+        code = demonym_code(f"{tok.text} {view.tokens[i + 1].text}")
+        if code:
+            return code, i + 1
+    code = demonym_code(tok.text)
+    return (code, i) if code else None
+
+
+def demonym_candidates(view: TokenView, table: ActorTable) -> list[Candidate]:
+    out = []
+    for i in range(len(view)):
+        found = _demonym_at(view, i)
+        if found is None:
+            continue
+        code, last = found
+        head = _noun_head(view, last)
+        if head <= last or view.tokens[head].pos not in {"NOUN", "PROPN"}:
+            continue
+        sector = _sector(view, last + 1, head)
+        if sector is None:
+            continue
+        chain = all(
+            view.tokens[k].dep in _CHAIN_DEPS | {"punct"} and last < view.tokens[k].head <= head
+            for k in range(last + 1, head)
+        )
+        span = view.span_of([i, head] if chain else [i, last])
+        out.append(Candidate(span, state_actor(code, sector, table), 2.5))
+    return out
+
+
+def country_candidates(ann: AnnotatedArticle, view: TokenView, table: ActorTable) -> list[Candidate]:
+    out = []
+    for ent in ann.entities:
+        if ent.label != "GPE":
+            continue
+        code = country_code(ent.text)
+        idx = view.covering(ent.span)
+        if not code or not idx:
+            continue
+        root = next((i for i in idx if view.tokens[i].head not in idx or view.tokens[i].head == i), idx[-1])
+        found = _country_role(view, root)
+        if found is not None:
+            sector, end = found
+            span = Span(ent.span.start, max(ent.span.end, view.tokens[end].span.end))
+            out.append(Candidate(span, state_actor(code, sector, table), 4))
+    return out
+
+
+def _country_role(view: TokenView, root: int) -> tuple[str, int] | None:
+    """(sector, last token) when a country name acts; None when it is a place."""
+    tok = view.tokens[root]
+    while tok.dep == "conj" and tok.head != tok.i:
+        tok = view.tokens[tok.head]
+        if tok.pos != "PROPN":
+            return None  # coordinated with something that is not a name: "defeat in Iraq and Syria"
+    if tok.dep == "poss":
+        sector = _sector(view, tok.i + 1, tok.head)
+        return (sector, tok.head) if sector in {"GOV", "MIL", "COP"} else None
+    if tok.dep in _ACTOR_DEPS or tok.dep == "ROOT":
+        return "GOV", root
+    if tok.dep == "pobj" and view.head(tok.i).lemma.lower() in _ACTOR_PREPS:
+        return "GOV", root
+    return None
+
+
+def bare_state_candidates(view: TokenView, table: ActorTable, ctx: str | None) -> list[Candidate]:
+    out = []
+    for tok in view.tokens:
+        sector = BARE_STATE_NOUNS.get(tok.lemma.lower())
+        if sector is None or tok.pos not in {"NOUN", "PROPN"}:
+            continue
+        dets = [c for c in view.child_with(tok.i, {"det"}) if view.tokens[c].text.lower() == "the"]
+        if not dets:
+            continue
+        code = _of_country(view, tok.i) or ctx
+        if code:
+            out.append(Candidate(view.span_of([dets[0], tok.i]), state_actor(code, sector, table), 5))
+    return out
+
+
+def _of_country(view: TokenView, i: int) -> str | None:
+    for prep in view.child_with(i, {"prep"}):
+        if view.tokens[prep].lemma.lower() == "of":
+            for pobj in view.child_with(prep, {"pobj"}):
+                return country_code(view.tokens[pobj].text)
+    return None
+
+
+def generic_candidates(view: TokenView) -> list[Candidate]:
+    out = []
+    for tok in view.tokens:
+        sector = SECTOR_NOUNS.get(tok.lemma.lower())
+        if sector in {"REB", "CVL"} and tok.pos == "NOUN":
+            name = "Unidentified armed group" if sector == "REB" else "Civilians"
+            out.append(Candidate(tok.span, Actor(f"UNK_{sector}", name, None, sector), 6))
+    return out
+
+
+def org_candidates(ann: AnnotatedArticle, table: ActorTable) -> list[Candidate]:
+    out = []
+    text = ann.article.text
+    for ent in ann.entities:
+        if ent.label != "ORG" or country_code(ent.text):
+            continue
+        at_block_start = ent.span.start == 0 or text[max(0, ent.span.start - 2) : ent.span.start] == "\n\n"
+        if ent.text.isupper() and len(ent.text) > 3 and at_block_start:
+            continue  # a dateline such as "OTTAWA –"
+        entry = table.lookup(ent.text)
+        out.append(Candidate(ent.span, entry.actor if entry else unresolved_actor(ent.text), 7))
+    return out
+
+
+def skipped_spans(ann: AnnotatedArticle) -> list[Span]:
+    return [span for block, span in ann.article.block_spans() if block.role in SKIP_ROLES]
+
+
+def find_actors(ann: AnnotatedArticle, settings: Settings) -> AnnotatedArticle:
+    """Fill ``ann.actors`` (see the module docstring for the rules)."""
+    table = load_actor_table(settings)
+    view = TokenView(ann)
+    text = ann.article.text
+    skip = skipped_spans(ann)
+    named = [
+        *alias_candidates(text, table),
+        *demonym_candidates(view, table),
+        *country_candidates(ann, view, table),
+    ]
+    first = select(named, skip)
+    ctx = context_country(ann.article, (ActorMention(c.span, "", c.actor) for c in first))
+    people = person_candidates(ann, view, table, first, ctx)
+    rest = [*bare_state_candidates(view, table, ctx), *generic_candidates(view), *org_candidates(ann, table)]
+    chosen = select([*named, *people, *rest], skip)
+    mentions = tuple(ActorMention(c.span, c.span.of(text), c.actor, c.person) for c in chosen)
+    return replace(ann, actors=mentions)

@@ -1,0 +1,50 @@
+"""Actor candidates: the record the actor rules propose, how they are built and chosen.
+
+Input: spans and codes from the actor rules. Output: ``Candidate``s and canonical ``Actor``s.
+Declines: candidates that overlap a stronger one or a skipped block (see ``select``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from spillwatch.nlp.actortable import ActorTable
+from spillwatch.nlp.countries import country_label, pseudo_label
+from spillwatch.nlp.lexicon import SECTOR_NAMES
+from spillwatch.nlp.tokens import overlaps
+from spillwatch.records import Actor, Span
+
+_INTL = frozenset({"IGO", "UNO", "EUR", "NGO", "IMG", "MNC"})
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    span: Span
+    actor: Actor
+    priority: float  # 0 strongest; the integer part is the tier, longer spans win within a tier
+    person: str | None = None
+    title: str | None = None
+
+
+def state_actor(code: str, sector: str, table: ActorTable) -> Actor:
+    """The actor for a country (or pseudo code) and sector: the table's entry or a built one."""
+    entry = table.get(f"{code}_{sector}")
+    if entry is not None:
+        return entry.actor
+    is_country = len(code) == 3 and (code in _INTL or country_label(code) != code)
+    label = country_label(code) if is_country else pseudo_label(code)
+    name = f"{label} {SECTOR_NAMES.get(sector, sector)}"
+    return Actor(f"{code}_{sector}", name, code if is_country else None, sector)
+
+
+def select(candidates: Iterable[Candidate], skip: Iterable[Span]) -> list[Candidate]:
+    """Strongest, then longest, non-overlapping candidates outside skipped blocks, in text order."""
+    skip = list(skip)
+    taken: list[Candidate] = []
+    for c in sorted(candidates, key=lambda c: (int(c.priority), c.span.start - c.span.end, c.priority, c.span.start)):
+        if c.span.end <= c.span.start or any(overlaps(c.span, s) for s in skip):
+            continue
+        if not any(overlaps(c.span, t.span) for t in taken):
+            taken.append(c)
+    return sorted(taken, key=lambda c: c.span.start)

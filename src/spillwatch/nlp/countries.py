@@ -1,0 +1,100 @@
+"""Country names and demonyms to ISO3 codes (helper for the actor and quantity stages).
+
+Input: a word or phrase. Output: an ISO3 code (or a pseudo code such as ``KRD`` that the actor
+table defines). Declines (returns None) anything that is not a country name or demonym.
+Order of lookup: the packaged ``demonyms.json`` lists, pycountry's names, then
+country_converter's regular expressions (cached; only for capitalised multi-letter words).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from functools import lru_cache
+from importlib import resources
+
+import pycountry
+
+from spillwatch.errors import ConfigError
+
+
+@lru_cache(maxsize=1)
+def _data() -> dict[str, dict[str, str]]:
+    try:
+        raw = (resources.files("spillwatch") / "data" / "demonyms.json").read_text(encoding="utf-8")
+        data: dict[str, dict[str, str]] = json.loads(raw)
+    except (OSError, ValueError) as exc:
+        raise ConfigError(f"packaged demonyms.json unreadable: {exc}") from exc
+    return data
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.replace("’", "'").split()).lower()
+
+
+@lru_cache(maxsize=1)
+def _names() -> dict[str, str]:
+    names: dict[str, str] = {}
+    for c in pycountry.countries:
+        for attr in ("name", "common_name", "official_name"):
+            value = getattr(c, attr, None)
+            if value:
+                names[_norm(value)] = c.alpha_3
+    names.update({_norm(k): v for k, v in _data()["country_names"].items()})
+    return names
+
+
+@lru_cache(maxsize=1)
+def _demonyms() -> dict[str, str]:
+    return {_norm(k): v for k, v in _data()["demonyms"].items()}
+
+
+@lru_cache(maxsize=4096)
+def _converter(name: str) -> str | None:
+    import country_converter as coco  # slow import (pandas): only on a miss
+
+    logging.getLogger("country_converter").setLevel(logging.CRITICAL)
+    out = coco.convert(name, to="ISO3", not_found=None)
+    return out if isinstance(out, str) and out != name and len(out) == 3 and out.isupper() else None
+
+
+def country_code(name: str) -> str | None:
+    """ISO3 for a country name ("Canada", "Britain", "the Netherlands"), else None."""
+    key = _norm(name)
+    if key.startswith("the "):
+        key = key[4:]
+    found = _names().get(key) or _names().get("the " + key)
+    if found:
+        return found
+    if len(key) > 3 and name[:1].isupper() and name.replace(" ", "").replace(".", "").isalpha():
+        return _converter(name.strip())
+    return None
+
+
+def demonym_code(word: str) -> str | None:
+    """ISO3 (or pseudo code) for a demonym or adjective ("French", "Iraqi", "Kurdish")."""
+    return _demonyms().get(_norm(word))
+
+
+def is_demonym_start(word: str) -> bool:
+    """True when ``word`` begins some multi-word demonym ("South" of "South Korean")."""
+    key = _norm(word)
+    return any(k.startswith(key + " ") for k in _demonyms())
+
+
+def country_label(code: str) -> str:
+    """Short English name for an ISO3 code (falls back to the code)."""
+    c = pycountry.countries.get(alpha_3=code)
+    if c is None:
+        return code
+    return str(getattr(c, "common_name", None) or c.name)
+
+
+def demonym_for(code: str) -> str | None:
+    """The first demonym listed for a code ("CAN" -> "Canadian")."""
+    return next((k for k, v in _data()["demonyms"].items() if v == code), None)
+
+
+def pseudo_label(code: str) -> str:
+    """Label of a pseudo code from demonyms.json ("KRD" -> "Kurdish"), else the code."""
+    return _data().get("pseudo_codes", {}).get(code, code)

@@ -1,0 +1,211 @@
+"""Person binding for the actor stage: titles tie people to actors, later mentions follow.
+
+Input: a parsed article, the alias/demonym/country candidates already chosen, and the context
+country. Output: person ``Candidate``s (priority 0 for the titled mention, 1 for later ones).
+Declines: a title with no name after it, a name without a title, a title with no country, actor
+or context country to attach to.
+
+- "[British] Defence Secretary Michael Fallon", "IS leader Abu Bakr al-Baghdadi",
+  "Canada's Defence Minister Harjit Sajjan": the title run, a name of capitalised proper nouns
+  (a spaCy PERSON or at least two words), and what precedes the title (a demonym,
+  "Country's", or an actor alias). Without any of those the context country is used.
+- "Harjit Sajjan, Canada's defence minister,": the appositive form.
+- Later "Sajjan" / "Harjit Sajjan" anywhere after the binding resolve to the same actor and
+  person; "the minister" / "the defence secretary" to the latest person with that title word.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+from spillwatch.nlp.actortable import ActorTable
+from spillwatch.nlp.candidates import Candidate, state_actor
+from spillwatch.nlp.countries import country_code, demonym_code
+from spillwatch.nlp.lexicon import MODIFIER_SECTOR, TITLE_HEADS, TITLE_MODIFIERS
+from spillwatch.nlp.tokens import TokenView
+from spillwatch.records import Actor, AnnotatedArticle, Span
+
+_NAME_JOINERS = frozenset({"al", "-", "bin", "ibn", "abu", "van", "von", "de", "del", "da", "el"})
+_STATE = frozenset({"GOV", "MIL", "COP"})
+
+
+def _is_title(word: str) -> bool:
+    w = word.lower()
+    return w in TITLE_HEADS or w in TITLE_MODIFIERS
+
+
+def _title_run(view: TokenView, i: int) -> int:
+    """End (exclusive) of the run of title words starting at ``i`` (``i`` when none)."""
+    j = i
+    while j < len(view) and _is_title(view.tokens[j].text) and view.tokens[j].pos != "VERB":
+        j += 1
+    words = [view.tokens[k].text.lower() for k in range(i, j)]
+    return j if any(w in TITLE_HEADS for w in words) else i
+
+
+def _name_run(view: TokenView, i: int) -> int:
+    j = i
+    while j < len(view) and j - i < 5:
+        tok = view.tokens[j]
+        joiner = tok.text.lower() in _NAME_JOINERS and j > i
+        if not joiner and not (tok.pos == "PROPN" and tok.text[:1].isupper() and not _is_title(tok.text)):
+            break
+        j += 1
+    while j > i and view.tokens[j - 1].text.lower() in _NAME_JOINERS:
+        j -= 1
+    if j == i:
+        return i
+    is_person = any(view.tokens[k].ent_type == "PERSON" for k in range(i, j))
+    return j if is_person or j - i >= 2 else i
+
+
+def _title_sector(words: Sequence[str]) -> str:
+    for w in words:
+        if w in MODIFIER_SECTOR:
+            return MODIFIER_SECTOR[w]
+    heads = [TITLE_HEADS[w] for w in words if w in TITLE_HEADS]
+    return heads[-1] if heads else "GOV"
+
+
+def _owner_before(
+    view: TokenView, start: int, aliases: Sequence[Candidate]
+) -> tuple[int, str | None, Actor | None]:
+    """(first token, country code, group actor) of what precedes a title at token ``start``."""
+    if start == 0:
+        return start, None, None
+    prev = view.tokens[start - 1]
+    for c in aliases:
+        if c.span.end == prev.span.end:
+            first = view.covering(c.span)[0]
+            return first, None, c.actor
+    if prev.text in {"'s", "’s"} and start >= 2:
+        code = country_code(view.tokens[start - 2].text)
+        if code:
+            return start - 2, code, None
+    for width in (2, 1):
+        k = start - width
+        if k >= 0 and view.tokens[k].text[:1].isupper():
+            words = " ".join(view.tokens[m].text for m in range(k, start))
+            code = demonym_code(words)
+            if code:
+                return k, code, None
+    return start, None, None
+
+
+def _bind(
+    table: ActorTable, words: Sequence[str], code: str | None, group: Actor | None, ctx: str | None
+) -> Actor | None:
+    if group is not None:
+        return group
+    code = code or ctx
+    return state_actor(code, _title_sector(words), table) if code else None
+
+
+def titled(
+    ann: AnnotatedArticle, view: TokenView, table: ActorTable, aliases: Sequence[Candidate], ctx: str | None
+) -> list[Candidate]:
+    """Person candidates from "Title Name" and "Name, [owner] title," patterns."""
+    out: list[Candidate] = []
+    text = ann.article.text
+    i = 0
+    while i < len(view):
+        end = _title_run(view, i)
+        name_end = _name_run(view, end) if end > i else end
+        if name_end > end:
+            first, code, group = _owner_before(view, i, aliases)
+            words = [view.tokens[k].text.lower() for k in range(i, end)]
+            actor = _bind(table, words, code, group, ctx)
+            if actor is not None:
+                name = Span(view.tokens[end].span.start, view.tokens[name_end - 1].span.end).of(text)
+                span = view.span_of([first, name_end - 1])
+                out.append(Candidate(span, actor, 0, name, " ".join(words)))
+            i = name_end
+            continue
+        appos = _appositive(view, table, i, aliases, ctx, text)
+        if appos is not None:
+            out.append(appos[0])
+            i = appos[1]
+            continue
+        i += 1
+    return out
+
+
+def _appositive(
+    view: TokenView, table: ActorTable, i: int, aliases: Sequence[Candidate], ctx: str | None, text: str
+) -> tuple[Candidate, int] | None:
+    name_end = _name_run(view, i)
+    if name_end == i or name_end >= len(view) or view.tokens[name_end].text != ",":
+        return None
+    k = name_end + 1
+    while k < len(view) and k - name_end < 8 and view.tokens[k].text not in {",", ".", ";"}:
+        end = _title_run(view, k)
+        if end > k and (end >= len(view) or view.tokens[end].text in {",", ".", ";"}):
+            _, code, group = _owner_before(view, k, aliases)
+            if code is None and group is None and view.tokens[k - 1].text.lower() == "the" and k >= 2:
+                _, code, group = _owner_before(view, k - 1, aliases)
+            words = [view.tokens[m].text.lower() for m in range(k, end)]
+            actor = _bind(table, words, code, group, ctx)
+            if actor is None:
+                return None
+            name = view.span_of([i, name_end - 1])
+            return Candidate(name, actor, 0, name.of(text), " ".join(words)), end
+        k += 1
+    return None
+
+
+def later_mentions(text: str, view: TokenView, bound: Sequence[Candidate]) -> list[Candidate]:
+    """Surnames, full names and "the <title>" after a binding, resolved to that person."""
+    bound = sorted(bound, key=lambda c: c.span.start)
+    return [*_name_mentions(text, bound), *_title_mentions(view, bound)]
+
+
+def _name_mentions(text: str, bound: Sequence[Candidate]) -> list[Candidate]:
+    out: list[Candidate] = []
+    for c in bound:
+        person = c.person or ""
+        for name in {person, person.split()[-1] if person else ""}:
+            if len(name) < 3:
+                continue
+
+            def has_name(b: Candidate, name: str = name) -> bool:
+                return name in (b.person or "")
+
+            for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
+                owner = _latest(bound, m.start(), has_name)
+                if owner is c and not (c.span.start <= m.start() < c.span.end):
+                    out.append(Candidate(Span(m.start(), m.end()), c.actor, 1, c.person, c.title))
+    return out
+
+
+def _title_mentions(view: TokenView, bound: Sequence[Candidate]) -> list[Candidate]:
+    out: list[Candidate] = []
+    for tok in view.tokens:
+        if tok.text.lower() != "the":
+            continue
+        end = _title_run(view, tok.i + 1)
+        if end == tok.i + 1 or (end < len(view) and view.tokens[end].pos == "PROPN"):
+            continue
+        words = {view.tokens[k].text.lower() for k in range(tok.i + 1, end)} & set(TITLE_HEADS)
+
+        def has_title(b: Candidate, words: set[str] = words) -> bool:
+            return bool(words & set((b.title or "").split()))
+
+        owner = _latest(bound, tok.span.start, has_title)
+        if owner is not None:
+            out.append(Candidate(view.span_of([tok.i, end - 1]), owner.actor, 1, owner.person, owner.title))
+    return out
+
+
+def _latest(bound: Sequence[Candidate], before: int, ok: Callable[[Candidate], bool]) -> Candidate | None:
+    found = [b for b in bound if b.span.start <= before and ok(b)]
+    return found[-1] if found else None
+
+
+def person_candidates(
+    ann: AnnotatedArticle, view: TokenView, table: ActorTable, chosen: Sequence[Candidate], ctx: str | None
+) -> list[Candidate]:
+    """All person candidates: titled bindings and their later mentions."""
+    aliases = [c for c in chosen if c.priority == 2]  # table aliases only
+    bound = titled(ann, view, table, aliases, ctx)
+    return [*bound, *later_mentions(ann.article.text, view, [b for b in bound if b.person])]
