@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 
+from dedup_toys import mention  # type: ignore[import-not-found]
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dedup_toys import mention  # type: ignore[import-not-found]
 from spillwatch.dedup.cluster import assign, cluster, mention_keys
 from spillwatch.dedup.merge import event_id
 from spillwatch.records import Estimate, Event, EventMention
