@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -103,6 +104,19 @@ def geocode_path(path: str | Path, settings: Settings | None = None) -> tuple[Pl
     return ann.places
 
 
+@cache
+def map_countries() -> dict[str, Any]:
+    import pycountry
+
+    from spillwatch.geo.mapdata import world_atlas_text
+
+    topo: dict[str, Any] = json.loads(world_atlas_text())
+    for geom in topo["objects"]["countries"]["geometries"]:
+        found = pycountry.countries.get(numeric=str(geom.get("id", "")).zfill(3)) if geom.get("id") else None
+        geom.setdefault("properties", {})["iso3"] = found.alpha_3 if found else None
+    return topo
+
+
 class Spillwatch:
     """A handle on one store with the settings to run the pipeline and the analyses."""
 
@@ -162,6 +176,14 @@ class Spillwatch:
             " max(a.sector) AS sector, count(DISTINCT ea.event_id) AS events FROM event_actors ea"
             " LEFT JOIN actors a ON a.id = ea.actor_id GROUP BY ea.actor_id ORDER BY events DESC, id LIMIT ?",
             [limit])
+
+    def event_facets(self, flt: EventFilter | None = None) -> dict[str, Any]:
+        """Per-country, per-month and per-type counts of the filtered events (no paging)."""
+        return self.store.event_facets(flt or EventFilter())
+
+    def map_countries(self) -> dict[str, Any]:
+        """Country outlines (TopoJSON) with each geometry's ISO3 code added to its properties."""
+        return map_countries()
 
     def export_events(self, flt: EventFilter, fmt: str) -> bytes:
         """Events matching ``flt`` as csv, geojson, parquet or json bytes."""

@@ -75,6 +75,15 @@ def install(app: FastAPI, sw: api.Spillwatch, settings: api.Settings, read: Any,
     def events(flt: api.EventFilter = flt_dep) -> dict[str, Any]:
         return {"total": sw.count_events(flt), "limit": flt.limit, "offset": flt.offset, "items": sw.events(flt)}
 
+    @app.get("/api/events/facets", dependencies=[read], tags=["events"])
+    def facets(flt: api.EventFilter = flt_dep) -> dict[str, Any]:
+        return sw.event_facets(flt)
+
+    @app.get("/api/geo/countries", dependencies=[read], tags=["map"])
+    def countries() -> dict[str, Any]:
+        """Natural Earth country outlines (world-atlas TopoJSON) with ISO3 codes."""
+        return sw.map_countries()
+
     @app.get("/api/events/{event_id}", dependencies=[read], tags=["events"])
     def event(event_id: str) -> dict[str, Any]:
         detail = sw.event(_id(event_id))
@@ -91,7 +100,7 @@ def install(app: FastAPI, sw: api.Spillwatch, settings: api.Settings, read: Any,
         return Response(sw.export_events(flt, fmt), media_type=api.EXPORT_MEDIA_TYPES[fmt],
                         headers={"Content-Disposition": f'attachment; filename="events.{fmt}"'})
 
-    _ = (health, articles, article, events, event, actors, export)
+    _ = (health, articles, article, events, facets, countries, event, actors, export)
 
 
 def _id(value: str) -> str:

@@ -254,6 +254,17 @@ class SqlStore:
         where, params = self._where(flt)
         return int(self._rows(f"SELECT count(*) AS n FROM events{where}", params)[0]["n"])
 
+    def event_facets(self, flt: EventFilter) -> dict[str, Any]:
+        """Counts of the filtered events per country, per month and per type (the map and timeline layers)."""
+        where, params = self._where(flt)
+        per_country = self._rows(f"SELECT country_iso3 AS k, count(*) AS n FROM events{where} GROUP BY 1", params)
+        per_type = self._rows(f"SELECT type AS k, count(*) AS n FROM events{where} GROUP BY 1 ORDER BY 1", params)
+        month = "substr(CAST(date_start AS TEXT), 1, 7)"
+        per_month = self._rows(f"SELECT {month} AS k, count(*) AS n FROM events{where} GROUP BY 1 ORDER BY 1", params)
+        return {"per_country": {r["k"]: int(r["n"]) for r in per_country if r["k"]},
+                "per_type": {r["k"]: int(r["n"]) for r in per_type},
+                "per_month": [{"month": r["k"], "n": int(r["n"])} for r in per_month if r["k"]]}
+
     # -- fetch state, runs, query
     def get_fetch_state(self, url: str) -> tuple[str | None, str | None]:
         found = self._rows("SELECT etag, last_modified FROM fetch_state WHERE url = ?", [url])
