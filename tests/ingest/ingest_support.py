@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import io
 import threading
+import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -66,6 +67,7 @@ class Route:
     location: str | None = None
     send_length: bool = True
     gzip: bool = False
+    delay: float = 0.0  # seconds to wait before answering
 
 
 @dataclass
@@ -97,6 +99,8 @@ def _handler_for(server: LocalServer) -> type[BaseHTTPRequestHandler]:
 
         def do_GET(self) -> None:
             route = server.routes.get(self.path)
+            if route is not None and route.delay:
+                time.sleep(route.delay)
             status = self._status(route)
             server.seen.append(SeenRequest(self.path, dict(self.headers.items()), status))
             self.send_response(status)
@@ -118,8 +122,11 @@ def _handler_for(server: LocalServer) -> type[BaseHTTPRequestHandler]:
         def _send_route(self, route: Route) -> None:
             body = gzip.compress(route.body) if route.gzip else route.body
             self.send_header("Content-Type", route.content_type)
-            for name, value in (("ETag", route.etag), ("Last-Modified", route.last_modified),
-                                ("Location", route.location)):
+            for name, value in (
+                ("ETag", route.etag),
+                ("Last-Modified", route.last_modified),
+                ("Location", route.location),
+            ):
                 if value:
                     self.send_header(name, value)
             if route.gzip:
@@ -130,7 +137,10 @@ def _handler_for(server: LocalServer) -> type[BaseHTTPRequestHandler]:
                 self.send_header("Connection", "close")
                 self.close_connection = True
             self.end_headers()
-            self.wfile.write(body)
+            try:
+                self.wfile.write(body)
+            except (BrokenPipeError, ConnectionResetError):  # the client gave up (size cap, timeout)
+                self.close_connection = True
 
     return Handler
 
@@ -141,7 +151,7 @@ def serve(routes: dict[str, Route]) -> Iterator[LocalServer]:
     state = LocalServer(routes)
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), _handler_for(state))
     state.port = httpd.server_address[1]
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
     thread.start()
     try:
         yield state

@@ -96,10 +96,21 @@ def test_every_visible_file_is_accounted_for(tmp_path: Path) -> None:
 
 def test_jsonl_records_carry_url_date_source_and_title(tmp_path: Path) -> None:
     rows = [
-        {"text": "Grain barges moved again.", "url": "https://a.example/1", "date": "2026-02-01",
-         "source": "River Courier", "title": "Barges move"},
-        {"html": PAGE, "text": "ignored when html is there", "link": "https://b.example/2",
-         "published": "Mon, 02 Feb 2026 10:00:00 GMT", "outlet": "Vale Post", "headline": "Depot opens"},
+        {
+            "text": "Grain barges moved again.",
+            "url": "https://a.example/1",
+            "date": "2026-02-01",
+            "source": "River Courier",
+            "title": "Barges move",
+        },
+        {
+            "html": PAGE,
+            "text": "ignored when html is there",
+            "link": "https://b.example/2",
+            "published": "Mon, 02 Feb 2026 10:00:00 GMT",
+            "outlet": "Vale Post",
+            "headline": "Depot opens",
+        },
         {"text": "No metadata at all."},
         {"title": "no body"},
         ["not", "an", "object"],
@@ -110,10 +121,19 @@ def test_jsonl_records_carry_url_date_source_and_title(tmp_path: Path) -> None:
 
     first, second, third = items
     assert (first.kind, first.url, first.declared_date, first.outlet, first.declared_title) == (
-        "text", "https://a.example/1", "2026-02-01", "River Courier", "Barges move")
+        "text",
+        "https://a.example/1",
+        "2026-02-01",
+        "River Courier",
+        "Barges move",
+    )
     assert first.data == b"Grain barges moved again." and first.source == f"{path}#L1"
     assert (second.kind, second.url, second.outlet, second.declared_title) == (
-        "html", "https://b.example/2", "Vale Post", "Depot opens")
+        "html",
+        "https://b.example/2",
+        "Vale Post",
+        "Depot opens",
+    )
     assert second.declared_date == "Mon, 02 Feb 2026 10:00:00 GMT"
     assert (third.url, third.declared_date, third.outlet) == (None, None, None)
     assert [(q.source, q.reason) for q in bad] == [(f"{path}#L4", "bad-record"), (f"{path}#L5", "bad-record")]
@@ -125,8 +145,13 @@ def test_json_document_list_object_and_lines(tmp_path: Path) -> None:
     (tmp_path / "lines.json").write_text('{"text": "L1"}\n{"text": "L2"}\n')
     items, bad = _split(_run(str(tmp_path)))
     by_source = {i.source.removeprefix(str(tmp_path) + "/"): i.data for i in items}
-    assert by_source == {"lines.json#L1": b"L1", "lines.json#L2": b"L2", "list.json#0": b"One.",
-                         "list.json#2": b"Two.", "one.json": PAGE.encode()}
+    assert by_source == {
+        "lines.json#L1": b"L1",
+        "lines.json#L2": b"L2",
+        "list.json#0": b"One.",
+        "list.json#2": b"Two.",
+        "one.json": PAGE.encode(),
+    }
     assert [(q.source.removeprefix(str(tmp_path) + "/"), q.reason) for q in bad] == [("list.json#1", "bad-record")]
 
 
@@ -147,13 +172,18 @@ def test_size_cap_applies_to_files_and_json_lines(tmp_path: Path) -> None:
     items, bad = _split(_run(str(tmp_path), max_bytes=300))
     assert [i.data for i in items] == [b"ok"]
     assert sorted((Path(q.source).name, q.reason) for q in bad) == [
-        ("big.txt", "too-large"), ("rows.jsonl#L1", "too-large")]
+        ("big.txt", "too-large"),
+        ("rows.jsonl#L1", "too-large"),
+    ]
 
 
 def test_missing_path_and_unsupported_scheme_are_quarantined(tmp_path: Path) -> None:
     results = _run(str(tmp_path / "nowhere"), "ftp://files.example/a.txt", "file:///etc/hostname")
     assert [(type(r).__name__, getattr(r, "reason", "")) for r in results] == [
-        ("Quarantined", "not-found"), ("Quarantined", "unsupported-scheme"), ("Quarantined", "unsupported-scheme")]
+        ("Quarantined", "not-found"),
+        ("Quarantined", "unsupported-scheme"),
+        ("Quarantined", "unsupported-scheme"),
+    ]
 
 
 def test_url_list_file_is_fetched(tmp_path: Path) -> None:
@@ -166,10 +196,14 @@ def test_url_list_file_is_fetched(tmp_path: Path) -> None:
         )
         items, bad = _split(_run(str(listing)))
     assert [(i.kind, i.url, i.source) for i in items] == [
-        ("html", srv.url("/one"), srv.url("/one")), ("text", srv.url("/two.txt"), srv.url("/two.txt"))]
+        ("html", srv.url("/one"), srv.url("/one")),
+        ("text", srv.url("/two.txt"), srv.url("/two.txt")),
+    ]
     assert all(i.fetched_at is not None for i in items)
     assert [(q.reason, q.detail.endswith(f"(listed at {listing}:{n})")) for q, n in zip(bad, (5, 6), strict=True)] == [
-        ("http-404", True), ("unsupported-scheme", True)]
+        ("http-404", True),
+        ("unsupported-scheme", True),
+    ]
     assert srv.count("/one") == 1  # listed twice, fetched once
 
 
@@ -188,6 +222,8 @@ def test_format_detection_helpers() -> None:
     assert sniff(b'<?xml version="1.0"?><rss version="2.0">') == "feed"
     assert sniff(b"\x89PNG\r\n") == "unknown"
     assert url_lines("# c\nhttps://a.example/\n\nhttp://b.example/x?y=1\n") == [
-        (2, "https://a.example/"), (4, "http://b.example/x?y=1")]
+        (2, "https://a.example/"),
+        (4, "http://b.example/x?y=1"),
+    ]
     assert url_lines("https://a.example/ and words") is None
     assert url_lines("# only a comment\n") is None

@@ -188,9 +188,7 @@ class _Run:
         assert entry.link is not None
         for result in self.url(entry.link, pages_only=True):
             if isinstance(result, RawItem):
-                result = replace(
-                    result, declared_date=entry.published, declared_title=entry.title, outlet=feed.title
-                )
+                result = replace(result, declared_date=entry.published, declared_title=entry.title, outlet=feed.title)
             yield result
 
 

@@ -56,9 +56,7 @@ class FetchState:
             self._by_url[url] = validators
 
     def to_dict(self) -> dict[str, object]:
-        urls = {
-            url: {"etag": v.etag, "last_modified": v.last_modified} for url, v in sorted(self._by_url.items())
-        }
+        urls = {url: {"etag": v.etag, "last_modified": v.last_modified} for url, v in sorted(self._by_url.items())}
         return {"version": STATE_VERSION, "urls": urls}
 
     @classmethod

@@ -6,7 +6,8 @@ WARC-Date (the capture time), ``declared_date`` = the HTTP Last-Modified header 
 ``source`` = ``<archive>#<record offset>``.
 Declines, as Quarantined rows: captures with an HTTP status other than 200 ("http-<code>"), other
 content types such as images or scripts ("unsupported-content-type"), empty or over-cap payloads,
-binary payloads, and archives that stop parsing ("bad-warc"; records before the damage are kept).
+binary payloads, and truncated or unparsable records ("bad-warc"; records before the damage are
+kept).
 Records that are not documents (warcinfo, request, metadata, revisit) are passed over.
 """
 
@@ -27,6 +28,7 @@ from spillwatch.records import Quarantined, RawItem
 
 STAGE = "ingest"
 DOCUMENT_RECORDS = frozenset({"response", "resource"})
+_WARC_ERRORS = (ArchiveLoadFailed, OSError, EOFError, ValueError, zlib.error, AttributeError, TypeError, IndexError)
 _KINDS = {"text/html": "html", "application/xhtml+xml": "html", "text/plain": "text"}
 
 
@@ -34,22 +36,57 @@ def iter_warc(stream: IO[bytes], source: str, *, max_bytes: int) -> Iterator[Raw
     """Documents in the archive read from ``stream``, in archive order."""
     try:
         archive = ArchiveIterator(stream)
-        for record in archive:
-            if record.rec_type in DOCUMENT_RECORDS:
-                where = f"{source}#{archive.get_record_offset()}"
-                yield _record_item(record, where, max_bytes)
-    except (ArchiveLoadFailed, OSError, EOFError, ValueError, zlib.error) as exc:
-        yield Quarantined(source=source, reason="bad-warc", stage=STAGE, detail=f"{type(exc).__name__}: {exc}")
+        records = iter(archive)
+    except _WARC_ERRORS as exc:
+        yield _broken(source, exc)
+        return
+    while True:
+        try:
+            record = next(records)
+            payload, where = _take(record, archive, source, max_bytes)
+        except StopIteration:
+            return
+        except _WARC_ERRORS as exc:  # warcio raises many kinds on damaged input
+            offset = getattr(archive, "offset", None)
+            yield _broken(f"{source}#{offset}" if isinstance(offset, int) else source, exc)
+            return
+        damage = _damage(record)
+        if damage:
+            yield Quarantined(source=where, reason="bad-warc", stage=STAGE, detail=damage)
+        elif record.rec_type in DOCUMENT_RECORDS:
+            yield _record_item(record, payload, where, max_bytes)
 
 
-def _record_item(record: Any, where: str, max_bytes: int) -> RawItem | Quarantined:
+def _take(record: Any, archive: ArchiveIterator, source: str, max_bytes: int) -> tuple[bytes, str]:
+    """The record's payload (documents only, up to the cap plus one byte) and its name."""
+    payload = record.content_stream().read(max_bytes + 1) if record.rec_type in DOCUMENT_RECORDS else b""
+    return payload, f"{source}#{archive.get_record_offset()}"  # the offset call reads to the record's end
+
+
+def _broken(source: str, exc: Exception) -> Quarantined:
+    return Quarantined(source=source, reason="bad-warc", stage=STAGE, detail=f"{type(exc).__name__}: {exc}")
+
+
+def _damage(record: Any) -> str | None:
+    """Why a record is broken (unparsable, not WARC, or cut short before its length), else None."""
+    if not record.rec_type:
+        return "unreadable WARC record"
+    if not str(record.format).startswith("warc"):
+        return f"not a WARC record (warcio read it as {record.format!r}; ARC files are not supported)"
+    missing = getattr(record.raw_stream, "limit", 0)
+    if isinstance(missing, int) and missing > 0:
+        return f"record truncated: {missing} bytes missing"
+    return None
+
+
+def _record_item(record: Any, payload: bytes, where: str, max_bytes: int) -> RawItem | Quarantined:
     try:
-        return _read_record(record, where, max_bytes)
+        return _read_record(record, payload, where, max_bytes)
     except SourceError as exc:
         return Quarantined(source=where, reason=exc.reason, stage=STAGE, detail=exc.message)
 
 
-def _read_record(record: Any, where: str, max_bytes: int) -> RawItem:
+def _read_record(record: Any, data: bytes, where: str, max_bytes: int) -> RawItem:
     headers = record.http_headers if record.rec_type == "response" else None
     if record.rec_type == "response":
         _check_status(headers, where)
@@ -59,7 +96,6 @@ def _read_record(record: Any, where: str, max_bytes: int) -> RawItem:
     if kind is None:
         detail = f"content type {media or 'none'!r} is not a document"
         raise SourceError(where, detail, reason="unsupported-content-type")
-    data = record.content_stream().read(max_bytes + 1)
     if len(data) > max_bytes:
         raise SourceError(where, f"payload over {max_bytes} bytes", reason="too-large")
     item = document_item(data, where, "html" if kind == "html" else "text", declared=charset)
