@@ -1,0 +1,127 @@
+"""ACLED view of a coded event: event type and sub-event type where one fits.
+
+Input: PLOVER type, modes and the source/target actors (their sectors say who is armed). Output:
+``(acled_type, acled_subtype)`` or ``(None, None)`` when no ACLED category fits (most verbal
+events, AID, CONSULT...). Rules follow ACLED's own split: weapon first (remote violence), then
+who was hit (armed side -> battle, civilians -> violence against civilians), then territory.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spillwatch.records import Actor
+
+BATTLES = "Battles"
+REMOTE = "Explosions/Remote violence"
+VAC = "Violence against civilians"
+PROTESTS = "Protests"
+RIOTS = "Riots"
+STRATEGIC = "Strategic developments"
+
+ARMED_SECTORS = frozenset({"MIL", "REB", "INS", "PMG", "SPY", "COP", "UAF", "IMG", "SEC", "MIL/GOV"})
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG"})
+CIVILIAN_SECTORS = frozenset({"CVL", "REF", "EDU", "MED", "HLH", "JRN", "LAB", "BUS", "AGR", "REL", "NGO"})
+
+REMOTE_MODES = (
+    ("suicide-attack", "Suicide bomb"),
+    ("unconventional", "Chemical weapon"),
+    ("drone", "Air/drone strike"),
+    ("aerial", "Air/drone strike"),
+    ("heavy-weapons", "Shelling/artillery/missile attack"),
+    ("explosives", "Remote explosive/landmine/IED"),
+)
+STRATEGIC_BY_TYPE = {
+    "AGREE": "Agreement",
+    "MOBILIZE": "Other",
+    "RETREAT": "Non-violent transfer of territory",
+}
+BASE_CUES = frozenset({"base", "headquarters", "hq", "outpost", "camp"})
+DISRUPT_CUES = frozenset({"defuse", "dismantle", "intercept", "down", "clear", "disarm"})
+WEAPON_CUES = frozenset({"ied", "bomb", "mine", "landmine", "explosive", "rocket", "missile", "drone", "weapon"})
+COERCE_MODES = {
+    "arrest": "Arrests",
+    "seize": "Looting/property destruction",
+    "ban": "Change to group/activity",
+    "curfew": "Other",
+    "martial-law": "Other",
+}
+
+
+def _sectors(actors: Sequence[Actor]) -> set[str]:
+    return {a.sector for a in actors if a.sector}
+
+
+def armed(actors: Sequence[Actor]) -> bool:
+    return bool(_sectors(actors) & ARMED_SECTORS) or any(a.country == "ISL" or a.id == "ISL" for a in actors)
+
+
+def civilian(actors: Sequence[Actor]) -> bool:
+    sectors = _sectors(actors)
+    return bool(sectors) and not sectors & ARMED_SECTORS and bool(sectors & CIVILIAN_SECTORS)
+
+
+def state(actors: Sequence[Actor]) -> bool:
+    return bool(_sectors(actors) & STATE_SECTORS)
+
+
+def _assault(
+    modes: Sequence[str], sources: Sequence[Actor], targets: Sequence[Actor], cues: frozenset[str]
+) -> tuple[str, str]:
+    if "occupy" in modes:
+        if state(sources):
+            return BATTLES, "Government regains territory"
+        return BATTLES, "Non-state actor overtakes territory"
+    if "explosives" in modes and "grenade" in cues:
+        return REMOTE, "Grenade"
+    for mode, sub in REMOTE_MODES:
+        if mode in modes:
+            return REMOTE, sub
+    if "sexual" in modes:
+        return VAC, "Sexual violence"
+    if "abduct" in modes and not armed(targets):
+        return VAC, "Abduction/forced disappearance"
+    if "destroy" in modes and not targets:
+        return STRATEGIC, "Looting/property destruction"
+    if civilian(targets):
+        return VAC, "Attack"
+    return BATTLES, "Armed clash"
+
+
+def _protest(modes: Sequence[str]) -> tuple[str, str]:
+    if "riot" in modes:
+        return RIOTS, "Violent demonstration"
+    return PROTESTS, "Peaceful protest"
+
+
+def acled_category(
+    event_type: str,
+    modes: Sequence[str],
+    sources: Sequence[Actor],
+    targets: Sequence[Actor],
+    cues: Sequence[str] = (),
+) -> tuple[str | None, str | None]:
+    """ACLED (event type, sub-event type) for a PLOVER event, or (None, None).
+
+    ``cues`` are lemmas of the trigger's clause; they separate grenades from other explosives,
+    bases from other deployments, and defusing a bomb from using one.
+    """
+    words = frozenset(c.lower() for c in cues)
+    if words & DISRUPT_CUES and words & WEAPON_CUES and event_type in ("COERCE", "RETREAT", "ASSAULT"):
+        return STRATEGIC, "Disrupted weapons use"
+    if event_type == "ASSAULT":
+        return _assault(modes, sources, targets, words)
+    if event_type == "MOBILIZE" and words & BASE_CUES and words & {"establish", "set", "build", "open"}:
+        return STRATEGIC, "Headquarters or base established"
+    if event_type == "PROTEST":
+        return _protest(modes)
+    if event_type == "COERCE":
+        for mode, sub in COERCE_MODES.items():
+            if mode in modes:
+                return STRATEGIC, sub
+        return STRATEGIC, "Other"
+    if event_type == "RETREAT" and "withdraw" not in modes:
+        return (STRATEGIC, "Other") if modes else (None, None)
+    if event_type in STRATEGIC_BY_TYPE:
+        return STRATEGIC, STRATEGIC_BY_TYPE[event_type]
+    return None, None

@@ -1,0 +1,211 @@
+"""Arguments of an event: actors, place, date and quantities for a trigger's roles.
+
+Input: the annotated article, its dependency graph, and the ``Roles`` found by the patterns.
+Output: ``Resolved`` - actors (from the nlp stage's actor mentions, through pronouns, bridging
+"the teams" back to "Canadian military teams", and "local authorities" to the countries named in
+the sentence), place mentions (GPE/LOC/FAC entities, never the dateline), the nearest date and
+the sentence's quantities, each also as an ``Argument`` with its span.
+Declines: noun phrases it cannot tie to an actor stay out of the actor lists.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pycountry
+
+from spillwatch.coding.patterns import PRONOUNS, DepGraph, Roles, antecedent, subject_of
+from spillwatch.records import (
+    Actor,
+    ActorMention,
+    AnnotatedArticle,
+    Argument,
+    DateMention,
+    Entity,
+    Quantity,
+    Sentence,
+    Span,
+)
+
+PLACE_LABELS = ("GPE", "LOC", "FAC")
+BRIDGE_HEADS = frozenset(
+    {"team", "troop", "force", "soldier", "unit", "adviser", "advisor", "official", "authority", "government",
+     "delegation", "militant", "fighter", "army", "military", "police", "group", "minister", "ministry"}
+)  # fmt: skip
+DATE_LOOKBACK = 2  # sentences
+
+
+def country_iso3(name: str) -> str | None:
+    """ISO 3166 alpha-3 code of a country name, or None (exact names and official names only)."""
+    try:
+        found = pycountry.countries.lookup(name.strip())
+    except LookupError:
+        return None
+    return str(found.alpha_3)
+
+
+def government(iso3: str, name: str) -> Actor:
+    """The government actor of a country, in the actor table's id style (``JOR_GOV``)."""
+    return Actor(f"{iso3}_GOV", f"{name} government", iso3, "GOV")
+
+
+def _overlaps(a: Span, b: Span) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+@dataclass(frozen=True)
+class Resolved:
+    sources: tuple[Actor, ...]
+    targets: tuple[Actor, ...]
+    places: tuple[Entity, ...]
+    date: DateMention | None
+    quantities: tuple[Quantity, ...]
+    arguments: tuple[Argument, ...]
+
+
+class ArgumentFinder:
+    def __init__(self, ann: AnnotatedArticle, g: DepGraph) -> None:
+        self.ann = ann
+        self.g = g
+        self.text = ann.article.text
+        self.country_spans: set[Span] = set()
+        self.blocked = tuple(p.span for p in ann.places if p.role == "dateline") + tuple(
+            span for block, span in ann.article.block_spans() if block.role in ("dateline", "byline", "credit")
+        )
+
+    # ------------------------------------------------------------------ actors
+    def _mentions_in(self, span: Span) -> list[ActorMention]:
+        return [m for m in self.ann.actors if _overlaps(m.span, span)]
+
+    def _np_span(self, head: int) -> Span:
+        return self.g.span(self.g.np_tokens(head))
+
+    def actors_for(self, head: int, k: int, sent: Sentence, depth: int = 0) -> list[tuple[Actor, Span]]:
+        """Actors a noun-phrase head refers to, with the span that names them."""
+        g = self.g
+        span = self._np_span(head)
+        found = [(m.actor, m.span) for m in self._mentions_in(span)]
+        if found or depth > 1:
+            return found
+        lemma = g[head].lemma.lower()
+        if g[head].pos == "PRON" or lemma in PRONOUNS:
+            ante = antecedent(g, head, sent.first_token)
+            if ante is not None:
+                return self.actors_for(ante, k, sent, depth + 1)
+            return self._previous_subject(k)
+        if any(g[a].lemma.lower() == "local" for a in g.children(head, "amod")):
+            return self._countries_in(sent)
+        if lemma in BRIDGE_HEADS:
+            return self._bridge(head, span)
+        return []
+
+    def _previous_subject(self, k: int) -> list[tuple[Actor, Span]]:
+        if k == 0:
+            return []
+        prev = self.ann.sentences[k - 1]
+        roots = [i for i in range(prev.first_token, prev.last_token) if self.g[i].dep == "ROOT"]
+        out: list[tuple[Actor, Span]] = []
+        for r in roots:
+            heads, _ = subject_of(self.g, r)
+            for h in heads:
+                out += [(m.actor, m.span) for m in self._mentions_in(self._np_span(h))]
+        return out
+
+    def _countries_in(self, sent: Sentence) -> list[tuple[Actor, Span]]:
+        """Governments of the countries named in the sentence ("local authorities")."""
+        out: list[tuple[Actor, Span]] = []
+        for place in self.ann.places:
+            country = (place.feature_code or "").startswith("PCL") and place.role == "place"
+            if country and place.country_iso3 and _overlaps(place.span, sent.span):
+                out.append((government(place.country_iso3, place.name or place.text), place.span))
+        if out:
+            self.country_spans.update(span for _, span in out)
+            return out
+        for e in self.ann.entities:
+            if e.label == "GPE" and _overlaps(e.span, sent.span) and not self._is_blocked(e.span):
+                code = country_iso3(e.text)
+                if code is not None:
+                    out.append((government(code, e.text), e.span))
+        self.country_spans.update(span for _, span in out)
+        return out
+
+    def _is_blocked(self, span: Span) -> bool:
+        return any(_overlaps(span, b) for b in self.blocked)
+
+    def _bridge(self, head: int, span: Span) -> list[tuple[Actor, Span]]:
+        """The latest earlier actor mention whose last word is the same noun ("the teams")."""
+        word = self.g[head].lemma.lower()
+        for m in sorted(self.ann.actors, key=lambda m: -m.span.start):
+            if m.span.start >= span.start:
+                continue
+            last = m.text.split()[-1].lower().rstrip("s") if m.text.split() else ""
+            if last and last == word.rstrip("s"):
+                return [(m.actor, m.span)]
+        return []
+
+    def source_words(self, r: Roles, sent: Sentence) -> list[int]:
+        """Tokens of the source noun phrases, through a pronoun to its antecedent (mode cues)."""
+        out: list[int] = []
+        for h in r.source:
+            ante = antecedent(self.g, h, sent.first_token) if self.g[h].pos == "PRON" else None
+            out += self.g.np_tokens(ante if ante is not None else h)
+        return out
+
+    # ------------------------------------------------------------------ places, dates, quantities
+    def places(self, r: Roles, sent: Sentence, taken: list[Span]) -> list[Entity]:
+        ents = [
+            e
+            for e in self.ann.entities
+            if e.label in PLACE_LABELS
+            and _overlaps(e.span, sent.span)
+            and not any(_overlaps(e.span, b) for b in self.blocked)
+        ]
+        first: list[Entity] = []
+        for h in r.place:
+            span = self.g.span(self.g.subtree(h, ("relcl", "acl")))
+            first += [e for e in ents if _overlaps(e.span, span) and e not in first]
+        rest = [e for e in ents if e not in first and not any(_overlaps(e.span, t) for t in taken)]
+        return first + rest
+
+    def date(self, k: int, trigger: Span) -> DateMention | None:
+        for back in range(DATE_LOOKBACK + 1):
+            if k - back < 0:
+                break
+            sent = self.ann.sentences[k - back]
+            if any(_overlaps(sent.span, b) for b in self.blocked):
+                continue
+            dates = [d for d in self.ann.dates if _overlaps(d.span, sent.span)]
+            dates = [d for d in dates if not any(_overlaps(d.span, b) for b in self.blocked)]
+            if dates:
+                return min(dates, key=lambda d: abs(d.span.start - trigger.start)) if back == 0 else dates[-1]
+        return None
+
+    def quantities(self, sent: Sentence) -> tuple[Quantity, ...]:
+        return tuple(q for q in self.ann.quantities if _overlaps(q.span, sent.span))
+
+    # ------------------------------------------------------------------ all together
+    def resolve(self, r: Roles, k: int, sent: Sentence, trigger: int) -> Resolved:
+        args: list[Argument] = []
+        sources = self._collect(r.source, "source", k, sent, args)
+        targets = self._collect(r.target, "target", k, sent, args)
+        targets += self._collect(r.recipient, "recipient", k, sent, args)
+        source_ids = {a.id for a in sources}
+        targets = [a for a in targets if a.id not in source_ids]
+        taken = [a.span for a in args if a.span not in self.country_spans]
+        places = self.places(r, sent, taken)
+        args += [Argument("place", e.span, e.text) for e in places]
+        date = self.date(k, self.g[trigger].span)
+        if date is not None:
+            args.append(Argument("date", date.span, date.text))
+        quantities = self.quantities(sent)
+        args += [Argument("quantity", q.span, q.text) for q in quantities]
+        return Resolved(tuple(sources), tuple(targets), tuple(places), date, quantities, tuple(args))
+
+    def _collect(self, heads: tuple[int, ...], role: str, k: int, sent: Sentence, args: list[Argument]) -> list[Actor]:
+        out: list[Actor] = []
+        for h in heads:
+            for actor, span in self.actors_for(h, k, sent):
+                if actor.id not in {a.id for a in out}:
+                    out.append(actor)
+                    args.append(Argument(role, span, span.of(self.text)))
+        return out

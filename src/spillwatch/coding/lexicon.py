@@ -1,0 +1,96 @@
+"""Trigger lexicon: which tokens can name an event, of which PLOVER type, and in which mode.
+
+Input: the ontology's trigger specifications and a sentence's dependency graph. Output: for a
+token, the ``TriggerSpec`` entries it satisfies (lemma, part of speech, required dependents,
+subject/object word-class constraints), and the modes cued by words in the trigger's clause.
+Declines tokens whose constraints fail (e.g. "release" without a captive as object is not RETREAT).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spillwatch.coding.ontology import POS_TAGS, Ontology, TriggerSpec
+from spillwatch.coding.patterns import OBJ, DepGraph, object_of, subject_of
+
+# Modes that describe the weapon; when one is cued, a "weak" default weapon mode is dropped.
+WEAPON_MODES = ("aerial", "drone", "heavy-weapons", "explosives", "suicide-attack", "unconventional", "primitive")
+CUE_STOP = ("relcl", "ccomp", "parataxis")  # stay within the trigger's own clause
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    ontology: Ontology
+    by_head: dict[str, tuple[TriggerSpec, ...]]
+
+    @classmethod
+    def build(cls, onto: Ontology) -> Lexicon:
+        index: dict[str, list[TriggerSpec]] = defaultdict(list)
+        for t in onto.types:
+            for spec in t.triggers:
+                index[spec.head.lower()].append(spec)
+        return cls(onto, {k: tuple(v) for k, v in index.items()})
+
+    def candidates(self, g: DepGraph, i: int) -> list[TriggerSpec]:
+        """Specs the token at ``i`` satisfies; multiword specs first (they are more specific)."""
+        tok = g[i]
+        specs = self.by_head.get(tok.lemma.lower(), ()) + (
+            self.by_head.get(tok.text.lower(), ()) if tok.text.lower() != tok.lemma.lower() else ()
+        )
+        ok = [s for s in specs if self._fits(g, i, s)]
+        return sorted(ok, key=lambda s: -len(s.deps))
+
+    def _fits(self, g: DepGraph, i: int, spec: TriggerSpec) -> bool:
+        tok = g[i]
+        if spec.pos is not None and tok.pos not in POS_TAGS[spec.pos]:
+            return False
+        if tok.pos not in ("VERB", "NOUN", "PROPN", "AUX", "ADJ"):
+            return False
+        if len(self.dep_tokens(g, i, spec)) < len(spec.deps):
+            return False
+        if spec.subj is not None and not self._class_arg(g, i, spec.subj, subject=True):
+            return False
+        return spec.obj is None or self._class_arg(g, i, spec.obj, subject=False)
+
+    def dep_tokens(self, g: DepGraph, i: int, spec: TriggerSpec) -> list[int]:
+        """Tokens (children or grandchildren of ``i``) that realise the spec's other words."""
+        near = g.children(i) + [gk for k in g.children(i) for gk in g.children(k)]
+        out: list[int] = []
+        for word in spec.deps:
+            hit = next((k for k in near if word.lower() in (g[k].lemma.lower(), g[k].text.lower())), None)
+            if hit is not None:
+                out.append(hit)
+        return out
+
+    def _class_arg(self, g: DepGraph, i: int, klass: str, *, subject: bool) -> bool:
+        if subject:
+            heads, _ = subject_of(g, i)
+        else:
+            heads, _ = object_of(g, i)
+            heads = heads or [o for k in g.children(i, "prt") for o in g.children(k, *OBJ)]
+            if not g.is_verbal(i):
+                heads = g.prep_objects(i, ("of", "on"))
+        words: set[str] = set()
+        for h in heads:
+            words |= {g[j].lemma.lower() for j in g.np_tokens(h)}
+        return bool(words & self.ontology.classes.get(klass, frozenset()))
+
+    def modes(self, g: DepGraph, i: int, spec: TriggerSpec, extra: Sequence[int] = ()) -> tuple[str, ...]:
+        """Modes from the trigger entry and from cue words in the trigger's clause (and ``extra``)."""
+        etype = self.ontology.type(spec.type)
+        scope = g.subtree(i, CUE_STOP) + list(extra)
+        lemmas = {g[j].lemma.lower() for j in scope} | {g[j].text.lower() for j in scope}
+        lemmas |= {part for w in list(lemmas) for part in w.split("-") if part}
+        cued = [m.name for m in etype.modes if lemmas & set(m.cues)]
+        out: list[str] = []
+        if spec.mode is not None:
+            weak_loses = spec.weak and any(m in WEAPON_MODES for m in cued)
+            if not weak_loses:
+                out.append(spec.mode)
+        if spec.mode is None or spec.type == "ASSAULT":
+            out += [m for m in cued if m not in out]
+        if spec.weak and any(m in WEAPON_MODES for m in out) and spec.mode in out:
+            out.remove(spec.mode)
+        return tuple(out)

@@ -1,0 +1,108 @@
+"""Modality of an event mention: did it happen, is it going on, planned, denied or hypothetical?
+
+Input: the dependency graph and a trigger token index. Output: a ``Verdict`` holding the
+modality, or ``assessment`` set when the trigger sits inside someone's forecast, fear or warning
+("commanders warned the group will go underground and resort to suicide attacks"), or is a
+generic mention ("tactics such as suicide attacks"). Such mentions are declined, with the reason.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spillwatch.coding.patterns import DepGraph
+from spillwatch.records import Modality
+
+FUTURE_AUX = ("will", "shall", "'ll", "wo")
+HYPO_AUX = ("could", "might", "may", "would", "should")
+INTENT = (
+    "plan", "intend", "commit", "pledge", "promise", "vow", "agree", "prepare", "aim", "decide",
+    "want", "expect", "seek", "propose", "offer", "hope", "announce", "schedule",
+)  # fmt: skip
+ASSESS = (
+    "warn", "fear", "predict", "forecast", "believe", "think", "worry", "anticipate", "speculate",
+    "estimate", "assess", "suspect", "caution", "need", "likely", "see", "concern",
+)  # fmt: skip
+ASSESS_NOUNS = ("fear", "concern", "worry", "warning", "prediction", "risk", "threat", "possibility")
+DENY = ("deny", "reject", "dismiss", "refute")
+CLAUSE_UP = ("ccomp", "xcomp", "advcl", "conj", "relcl", "acl", "pcomp", "pobj", "prep", "dobj", "nsubj")
+
+
+@dataclass(frozen=True)
+class Verdict:
+    modality: Modality
+    assessment: str | None = None  # reason when the mention is a forecast/generic, not an event
+
+
+def _aux(g: DepGraph, i: int) -> set[str]:
+    return {g[a].lemma.lower() for a in g.children(i, "aux", "auxpass")} | {
+        g[a].text.lower() for a in g.children(i, "aux")
+    }
+
+
+def _negated(g: DepGraph, i: int) -> bool:
+    return bool(g.children(i, "neg")) or any(g[d].lemma.lower() in ("no", "never") for d in g.children(i, "det"))
+
+
+def _chain(g: DepGraph, i: int) -> list[int]:
+    """``i`` and the heads above it while we stay inside embedded clauses or phrases."""
+    out = [i]
+    while g[i].dep in CLAUSE_UP and g[i].head != i:
+        i = g[i].head
+        out.append(i)
+    return out
+
+
+def _generic(g: DepGraph, i: int) -> bool:
+    """A bare plural nominal trigger with no determiner, number or possessor ("suicide attacks")."""
+    tok = g[i]
+    if g.is_verbal(i) or tok.tag not in ("NNS", "NNPS"):
+        return False
+    kids = g.children(i, "det", "nummod", "poss", "predet")
+    if kids:
+        return False
+    return not g.prep_objects(i, ("on", "against", "in", "at", "by"))
+
+
+def _future(g: DepGraph, i: int) -> bool:
+    aux = _aux(g, i)
+    return bool(aux & set(FUTURE_AUX)) or ("go" in aux and "to" in aux)
+
+
+def _clause_verdict(g: DepGraph, chain: list[int]) -> Verdict | None:
+    """Scan the trigger and the words governing it, nearest first."""
+    future, clause_done = False, False
+    for depth, j in enumerate(chain):
+        lemma = g[j].lemma.lower()
+        aux = _aux(g, j)
+        if not clause_done:
+            future = future or _future(g, j)
+            clause_done = g.is_verbal(j) and g[j].dep != "conj"
+        if depth > 0 and (lemma in ASSESS or lemma in ASSESS_NOUNS) and (future or aux & set(HYPO_AUX)):
+            return Verdict("hypothetical", assessment=f"forecast under '{g[j].text}'")
+        if depth > 0 and lemma in ASSESS_NOUNS and g[chain[depth - 1]].dep in ("acl", "ccomp", "relcl"):
+            return Verdict("hypothetical", assessment=f"forecast under '{g[j].text}'")
+        if depth > 0 and lemma in DENY:
+            return Verdict("denied")
+        if _negated(g, j) and depth <= 1:
+            return Verdict("denied")
+        if any(g[m].lemma.lower() in ("if", "unless") for m in g.children(j, "mark")):
+            return Verdict("hypothetical")
+        if aux & set(HYPO_AUX) and depth <= 1:
+            return Verdict("hypothetical")
+        if depth > 0 and lemma in INTENT:
+            return Verdict("planned")
+    return Verdict("planned") if future else None
+
+
+def verdict(g: DepGraph, i: int) -> Verdict:
+    """Modality of the trigger at ``i``."""
+    if _generic(g, i):
+        return Verdict("hypothetical", assessment="generic mention (bare plural)")
+    found = _clause_verdict(g, _chain(g, i))
+    if found is not None:
+        return found
+    aux = _aux(g, i)
+    if g[i].tag == "VBG" and aux & {"be", "been"}:
+        return Verdict("ongoing")
+    return Verdict("happened")

@@ -1,0 +1,217 @@
+"""Dependency patterns: who did what to whom, read off a trigger's parse.
+
+Input: the article's ``Token`` records (spaCy-style dependency labels) and a trigger token index.
+Output: ``Roles`` - token indices of the noun-phrase heads filling source, target, recipient and
+place, each found by a named pattern (active subject, passive agent, object, "on/against" and
+"to" phrases, nominal "attack on X by Y", controlled subjects of "committed to provide").
+Declines: roles it cannot find stay empty; it never guesses from word order alone.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spillwatch.records import Span, Token
+
+SUBJ = ("nsubj", "nsubjpass", "csubj")
+OBJ = ("dobj", "obj", "attr", "oprd")
+TARGET_PREPS = ("on", "against", "toward", "towards", "at", "upon", "into")
+RECIPIENT_PREPS = ("to", "for")
+PLACE_PREPS = ("in", "at", "near", "outside", "inside", "around", "across", "throughout", "within")
+NP_STOP = ("relcl", "acl", "advcl", "appos", "punct", "cc", "prep", "ccomp", "xcomp", "parataxis")
+CONTROL = ("xcomp", "advcl", "conj", "ccomp", "pcomp")
+PRONOUNS = ("he", "she", "they", "it", "we", "i", "who", "which", "that")
+
+
+@dataclass(frozen=True)
+class Roles:
+    source: tuple[int, ...] = ()
+    target: tuple[int, ...] = ()
+    recipient: tuple[int, ...] = ()
+    place: tuple[int, ...] = ()
+    patterns: tuple[str, ...] = field(default=())
+
+
+class DepGraph:
+    """Navigation over one article's tokens (indices are ``Token.i``)."""
+
+    def __init__(self, tokens: tuple[Token, ...]) -> None:
+        self.tokens = tokens
+        self._kids: dict[int, list[int]] = {t.i: [] for t in tokens}
+        for t in tokens:
+            if t.head != t.i and t.head in self._kids:
+                self._kids[t.head].append(t.i)
+
+    def __getitem__(self, i: int) -> Token:
+        return self.tokens[i]
+
+    def children(self, i: int, *deps: str) -> list[int]:
+        kids = self._kids.get(i, [])
+        return [k for k in kids if not deps or self.tokens[k].dep in deps]
+
+    def subtree(self, i: int, stop: tuple[str, ...] = ()) -> list[int]:
+        out, todo = [], [i]
+        while todo:
+            j = todo.pop()
+            out.append(j)
+            todo += [k for k in self._kids.get(j, []) if self.tokens[k].dep not in stop]
+        return sorted(out)
+
+    def span(self, idx: list[int]) -> Span:
+        return Span(self.tokens[min(idx)].span.start, self.tokens[max(idx)].span.end)
+
+    def np_tokens(self, head: int) -> list[int]:
+        """The noun phrase of ``head``: its subtree without clauses, appositions and PPs (but "of")."""
+        out = [head]
+        for k in self._kids.get(head, []):
+            tok = self.tokens[k]
+            if tok.dep == "prep" and tok.lemma.lower() == "of":
+                out += [*self.subtree(k, (*NP_STOP[:-1], "prep")), k]
+            elif tok.dep == "conj":
+                out += self.np_tokens(k)
+            elif tok.dep not in NP_STOP:
+                out += self.subtree(k, ("relcl", "acl", "advcl"))
+        return sorted(set(out))
+
+    def coordinated(self, i: int) -> list[int]:
+        """``i`` and the nouns conjoined to it ("Jordan and Lebanon")."""
+        out = [i]
+        for k in self.children(i, "conj"):
+            out += self.coordinated(k)
+        return out
+
+    def ancestors(self, i: int) -> list[int]:
+        out, seen = [], {i}
+        while self.tokens[i].head != i and self.tokens[i].head not in seen:
+            i = self.tokens[i].head
+            seen.add(i)
+            out.append(i)
+        return out
+
+    def prep_objects(self, i: int, preps: tuple[str, ...]) -> list[int]:
+        out: list[int] = []
+        for p in self.children(i, "prep", "dative", "agent"):
+            if self.tokens[p].lemma.lower() in preps:
+                for obj in self.children(p, "pobj"):
+                    out += self.coordinated(obj)
+        return out
+
+    def is_verbal(self, i: int) -> bool:
+        return self.tokens[i].pos in ("VERB", "AUX")
+
+
+def subject_of(g: DepGraph, i: int) -> tuple[list[int], str]:
+    """Subject heads of verb ``i`` (active subject or passive agent), inherited through control."""
+    for s in g.children(i, "nsubj", "csubj"):
+        return g.coordinated(s), "nsubj"
+    agents = g.prep_objects(i, ("by",))
+    if g.children(i, "nsubjpass") or g.children(i, "auxpass"):
+        if agents:
+            return agents, "passive-agent"
+        return [], "passive-no-agent"
+    tok = g[i]
+    if tok.dep in CONTROL and tok.head != i:
+        found, how = subject_of(g, tok.head)
+        return found, f"controlled<{how}" if found else how
+    if tok.dep in ("acl", "relcl") and tok.head != i and tok.tag == "VBN":
+        return [], "participle"
+    return [], "none"
+
+
+def object_of(g: DepGraph, i: int) -> tuple[list[int], str]:
+    for o in g.children(i, *OBJ):
+        return g.coordinated(o), "dobj"
+    passive = g.children(i, "nsubjpass")
+    if passive:
+        return g.coordinated(passive[0]), "passive-subject"
+    return [], "none"
+
+
+def _verbal_roles(g: DepGraph, i: int) -> Roles:
+    src, how_s = subject_of(g, i)
+    obj, how_o = object_of(g, i)
+    targets = g.prep_objects(i, TARGET_PREPS)
+    for o in obj:
+        targets += g.prep_objects(o, TARGET_PREPS)
+    recipients = g.prep_objects(i, RECIPIENT_PREPS)
+    with_obj = g.prep_objects(i, ("with",))
+    patterns = [f"source:{how_s}", f"object:{how_o}"]
+    if recipients:
+        patterns.append("recipient:to")
+    elif with_obj and obj:  # "provide the army with gear": the object is the recipient
+        recipients, obj = obj, []
+        patterns.append("recipient:object+with")
+    elif obj and g[i].lemma.lower() in ("work", "cooperate", "meet", "talk"):
+        pass
+    if not recipients:
+        recipients = [o for o in with_obj if g[i].lemma.lower() not in ("provide", "supply", "equip")]
+    return Roles(
+        source=tuple(src),
+        target=tuple(obj + targets),
+        recipient=tuple(recipients),
+        place=tuple(_places(g, i)),
+        patterns=tuple(patterns),
+    )
+
+
+def _nominal_roles(g: DepGraph, i: int) -> Roles:
+    """ "an attack on X by Y", "Y's attack", "a meeting with X in London"."""
+    src = g.prep_objects(i, ("by",)) + [p for p in g.children(i, "poss")]
+    src += [c for c in g.children(i, "compound", "amod", "nmod") if g[c].pos == "PROPN"]
+    targets = g.prep_objects(i, (*TARGET_PREPS, "with", "between"))
+    recipients = g.prep_objects(i, RECIPIENT_PREPS)
+    patterns = ["nominal"]
+    head = g[i].head
+    if not src and g[i].dep in OBJ and head != i and g.is_verbal(head):  # "launched an attack on X"
+        src, how = subject_of(g, head)
+        targets += g.prep_objects(head, TARGET_PREPS)
+        patterns.append(f"source:light-verb<{how}")
+        return Roles(
+            tuple(src), tuple(targets), tuple(recipients), tuple(_places(g, i) + _places(g, head)), tuple(patterns)
+        )
+    if not src:
+        gov = _governing_verb(g, i)
+        if gov is not None:  # "said at the meeting": the speaker took part
+            src, how = subject_of(g, gov)
+            patterns.append(f"source:governor<{how}")
+    return Roles(tuple(src), tuple(targets), tuple(recipients), tuple(_places(g, i)), tuple(patterns))
+
+
+def _governing_verb(g: DepGraph, i: int) -> int | None:
+    """Verb above a nominal trigger reached only through PPs ("said at the start of the meeting")."""
+    j = i
+    for _ in range(4):
+        tok = g[j]
+        if tok.dep not in ("pobj", "prep") or tok.head == j:
+            return None
+        j = tok.head
+        if g.is_verbal(j):
+            return j
+    return None
+
+
+def _places(g: DepGraph, i: int) -> list[int]:
+    """Heads of locative PPs on the trigger or its object, nearest first."""
+    out = g.prep_objects(i, PLACE_PREPS)
+    for o in g.children(i, *OBJ):
+        out += g.prep_objects(o, PLACE_PREPS)
+        for p in g.children(o, "prep"):
+            for po in g.children(p, "pobj"):
+                out += g.prep_objects(po, PLACE_PREPS)
+    return out
+
+
+def roles(g: DepGraph, i: int) -> Roles:
+    """Argument roles of the trigger at token ``i``."""
+    return _verbal_roles(g, i) if g.is_verbal(i) else _nominal_roles(g, i)
+
+
+def antecedent(g: DepGraph, i: int, sentence_first: int) -> int | None:
+    """For a pronoun subject, the subject of the clause it hangs from (relative or coordinated)."""
+    for anc in g.ancestors(i):
+        if anc < sentence_first:
+            return None
+        for s in g.children(anc, "nsubj", "nsubjpass"):
+            if s != i and g[s].lemma.lower() not in PRONOUNS:
+                return s
+    return None
