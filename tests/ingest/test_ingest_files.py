@@ -227,3 +227,21 @@ def test_format_detection_helpers() -> None:
     ]
     assert url_lines("https://a.example/ and words") is None
     assert url_lines("# only a comment\n") is None
+
+
+def test_files_without_any_document_are_reported_empty(tmp_path: Path) -> None:
+    from warcio.warcwriter import WARCWriter
+
+    (tmp_path / "blank.jsonl").write_text("\n\n")
+    (tmp_path / "none.json").write_text("[]")
+    (tmp_path / "quiet.rss").write_text('<rss version="2.0"><channel><title>Quiet</title></channel></rss>')
+    with (tmp_path / "info-only.warc").open("wb") as out:
+        writer = WARCWriter(out, gzip=False)
+        writer.write_record(writer.create_warcinfo_record("info-only.warc", {"software": "test"}))
+    results = _run(str(tmp_path))
+    assert sorted((Path(r.source).name, getattr(r, "reason", "")) for r in results) == [
+        ("blank.jsonl", "empty"),
+        ("info-only.warc", "empty"),
+        ("none.json", "empty"),
+        ("quiet.rss", "empty"),
+    ]

@@ -6,7 +6,8 @@ carry "url" (or "link"), "date" (or "published", "published_at"), "source" (or "
 "title" (or "headline"). Output: RawItem per record, with ``source`` naming the record
 (``file.jsonl#L12``, ``file.json#3``).
 Declines, as Quarantined rows with the line or index: lines that are not JSON ("bad-json"),
-records without a usable text field or not objects ("bad-record"), lines over the cap ("too-large").
+records without a usable text field or not objects ("bad-record"), lines over the cap ("too-large"),
+and files with no record at all ("empty").
 """
 
 from __future__ import annotations
@@ -76,6 +77,8 @@ def iter_json_document(data: bytes, source: str) -> Iterator[RawItem | Quarantin
         yield from iter_json_lines(iter(data.splitlines(keepends=True)), source, max_bytes=len(data) + 1)
         return
     if isinstance(doc, list):
+        if not doc:
+            yield Quarantined(source=source, reason="empty", stage=STAGE, detail="empty JSON list")
         for index, obj in enumerate(doc):
             yield _item_or_quarantine(obj, f"{source}#{index}")
     else:
@@ -94,7 +97,9 @@ def iter_json_lines(
     lines: Iterator[bytes] | IO[bytes], source: str, *, max_bytes: int
 ) -> Iterator[RawItem | Quarantined]:
     """One record per non-blank line; bad lines are quarantined with their line number."""
+    seen_any = False
     for number, line in _capped_lines(lines, max_bytes):
+        seen_any = seen_any or line is None or bool(line.strip())
         where = f"{source}#L{number}"
         if line is None:
             yield Quarantined(source=where, reason="too-large", stage=STAGE, detail=f"line over {max_bytes} bytes")
@@ -107,6 +112,8 @@ def iter_json_lines(
             yield Quarantined(source=where, reason="bad-json", stage=STAGE, detail=str(exc))
             continue
         yield _item_or_quarantine(obj, where)
+    if not seen_any:
+        yield Quarantined(source=source, reason="empty", stage=STAGE, detail="no JSON lines")
 
 
 def _capped_lines(lines: Iterator[bytes] | IO[bytes], cap: int) -> Iterator[tuple[int, bytes | None]]:

@@ -175,6 +175,8 @@ class _Run:
 
     # ------------------------------------------------------------------ feeds
     def feed(self, feed: Feed, source: str) -> Iterator[Result]:
+        if not feed.entries:
+            yield Quarantined(source=source, reason="empty", stage=STAGE, detail="feed has no entries")
         for entry in feed.entries:
             if entry.link:
                 yield from self._entry_page(entry, feed)

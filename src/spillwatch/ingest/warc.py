@@ -6,8 +6,8 @@ WARC-Date (the capture time), ``declared_date`` = the HTTP Last-Modified header 
 ``source`` = ``<archive>#<record offset>``.
 Declines, as Quarantined rows: captures with an HTTP status other than 200 ("http-<code>"), other
 content types such as images or scripts ("unsupported-content-type"), empty or over-cap payloads,
-binary payloads, and truncated or unparsable records ("bad-warc"; records before the damage are
-kept).
+binary payloads, truncated or unparsable records ("bad-warc"; records before the damage are
+kept), and archives without any response or resource record ("empty").
 Records that are not documents (warcinfo, request, metadata, revisit) are passed over.
 """
 
@@ -40,11 +40,14 @@ def iter_warc(stream: IO[bytes], source: str, *, max_bytes: int) -> Iterator[Raw
     except _WARC_ERRORS as exc:
         yield _broken(source, exc)
         return
+    count = 0
     while True:
         try:
             record = next(records)
             payload, where = _take(record, archive, source, max_bytes)
         except StopIteration:
+            if count == 0:
+                yield Quarantined(source=source, reason="empty", stage=STAGE, detail="no response or resource records")
             return
         except _WARC_ERRORS as exc:  # warcio raises many kinds on damaged input
             offset = getattr(archive, "offset", None)
@@ -52,8 +55,10 @@ def iter_warc(stream: IO[bytes], source: str, *, max_bytes: int) -> Iterator[Raw
             return
         damage = _damage(record)
         if damage:
+            count += 1
             yield Quarantined(source=where, reason="bad-warc", stage=STAGE, detail=damage)
         elif record.rec_type in DOCUMENT_RECORDS:
+            count += 1
             yield _record_item(record, payload, where, max_bytes)
 
 
