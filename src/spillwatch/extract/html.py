@@ -30,7 +30,7 @@ from readability import Document as ReadabilityDocument
 from trafilatura.utils import load_html
 
 from spillwatch.errors import ExtractError, SpillwatchError
-from spillwatch.extract import htmlmeta
+from spillwatch.extract import htmlmeta, textdates, textrules
 from spillwatch.extract.htmlpost import Lines, sort_lines
 from spillwatch.records import Article, Block, DateInfo, DroppedLine
 from spillwatch.registry import register
@@ -73,7 +73,13 @@ class _Extracted:
 
 def _trafilatura(tree: HtmlElement, url: str | None) -> _Extracted:
     doc = trafilatura.bare_extraction(
-        tree, url=url, favor_precision=True, include_comments=False, with_metadata=True, include_tables=True
+        tree,
+        url=url,
+        favor_precision=True,
+        include_comments=False,
+        with_metadata=True,
+        include_tables=True,
+        date_extraction_params={"extensive_search": False, "original_date": True},
     )
     if doc is None or isinstance(doc, dict):
         return _Extracted([], "trafilatura", None, None, None)
@@ -111,22 +117,35 @@ def _parse(html: str, source: str) -> HtmlElement:
     return tree
 
 
-def _dropped(tree: HtmlElement, kept: set[str], sorted_out: list[DroppedLine]) -> tuple[DroppedLine, ...]:
-    """Lines of the page's visible text the article does not keep, with a coarse reason."""
+def _page_lines(tree: HtmlElement) -> list[str]:
     try:
         page = html_text.extract_text(tree, guess_layout=True)
     except (ValueError, lxml.etree.LxmlError):
-        page = ""
-    seen = set(kept) | {d.text for d in sorted_out}
-    out = list(sorted_out)
+        return []
+    return [" ".join(raw.split()) for raw in page.splitlines()]
+
+
+def _drop_reason(line: str, related: set[str]) -> str:
+    if line in related or textrules.related_header(line):
+        return "related-link"
+    if textrules.byline_name(line):
+        return "byline"
+    if len(line) <= 80 and textdates.is_date_line(line):
+        return "timestamp"
+    return textrules.furniture_reason(line) or "boilerplate"
+
+
+def _dropped(tree: HtmlElement, kept: str, lines: Lines, related: set[str]) -> tuple[DroppedLine, ...]:
+    """Lines of the page's visible text that are not in ``kept`` (the article), with a coarse reason."""
+    out = list(lines.dropped)
+    seen = {d.text for d in out}
     extra = 0
-    for raw in page.splitlines():
-        line = " ".join(raw.split())
-        if len(line) < 2 or line in seen:
+    for line in _page_lines(tree):
+        if len(line) < 2 or line in seen or line in kept:
             continue
         seen.add(line)
         if len(out) < _DROPPED_CAP:
-            out.append(DroppedLine(line, "boilerplate"))
+            out.append(DroppedLine(line, _drop_reason(line, related)))
         else:
             extra += 1
     if extra:
@@ -134,14 +153,16 @@ def _dropped(tree: HtmlElement, kept: set[str], sorted_out: list[DroppedLine]) -
     return tuple(out)
 
 
-def _published(meta: DateInfo | None, declared: str | None, traf_date: str | None, body: list[str]) -> DateInfo:
+def _published(meta: DateInfo | None, declared: str | None, traf_date: str | None, lines: Lines) -> DateInfo:
+    """Page metadata, else the declared date, else trafilatura's, else what the text states."""
     if meta is not None:
         return meta
-    if declared and (day := htmlmeta.parse_date(declared)):
+    if day := textdates.parse_declared(declared):
         return DateInfo(day, "metadata", f"declared: {declared}")
     if traf_date and (day := htmlmeta.parse_date(traf_date)):
         return DateInfo(day, "metadata", f"trafilatura: {traf_date}")
-    return htmlmeta.estimate_date(body) or DateInfo(None, "none")
+    stated = [d.text for d in lines.dropped if d.reason in ("timestamp", "byline")] + lines.body[:3]
+    return textdates.estimate_published(None, stated, lines.body)
 
 
 def _blocks(title: str | None, lines: Lines) -> tuple[Block, ...]:
@@ -169,22 +190,25 @@ def _assemble(html: str, **kw: Any) -> Article:
     tree, found = _extract(html, source=source, url=url)
     objects = htmlmeta.json_ld(tree)
     title = " ".join((kw["declared_title"] or found.title or "").split()) or None
-    lines = sort_lines(found.lines, title=title, captions=htmlmeta.figure_captions(tree))
+    captions = htmlmeta.figure_captions(tree)
+    lines = sort_lines(found.lines, title=title, captions=captions)
     if not lines.body:
         raise ExtractError(source, "only page furniture, no article paragraphs")
     meta_published, modified = htmlmeta.page_dates(tree, objects)
-    kept = {" ".join(b.split()) for b in (*lines.body, *lines.captions, *lines.credits)}
+    related = htmlmeta.related_links(tree, url) + lines.related
+    figures = " \n ".join(f"{cap} {credit or ''}" for cap, credit in captions)
+    kept = " \n ".join([title or "", figures, *found.lines])
     return Article(
         raw_id=kw["raw_id"],
         source=source,
         blocks=_blocks(title, lines),
-        published=_published(meta_published, kw["declared_date"], found.date, list(lines.body)),
+        published=_published(meta_published, kw["declared_date"], found.date, lines),
         modified=modified,
         url=url,
         outlet=kw["outlet"],
         byline=lines.byline or htmlmeta.page_byline(tree, objects) or found.author,
-        related=htmlmeta.related_links(tree, url) + lines.related,
-        dropped=_dropped(tree, kept, list(lines.dropped)),
+        related=related,
+        dropped=_dropped(tree, kept, lines, {r.text for r in related}),
         extractor=found.extractor,
     )
 

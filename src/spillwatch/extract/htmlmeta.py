@@ -1,6 +1,6 @@
 """What an HTML page says about itself: dates, byline, captions, related links.
 
-Input: a parsed page (an lxml element tree) and, for estimates, the cleaned paragraphs.
+Input: a parsed page (an lxml element tree) and its JSON-LD objects.
 Output: plain values (``DateInfo``, strings, ``RelatedLink``\\ s) for ``html.py`` to put into an
 ``Article``. Declines: choosing the article text (``html.py`` does that), dates it cannot read
 as a calendar day (skipped, never guessed), years outside 1990-2100.
@@ -21,6 +21,7 @@ from urllib.parse import urljoin
 
 from lxml.html import HtmlElement
 
+from spillwatch.extract import textdates
 from spillwatch.records import DateInfo, RelatedLink
 
 _PUBLISHED_META = (
@@ -36,21 +37,6 @@ _MODIFIED_META = (
 _AUTHOR_META = ("author", "article:author", "dc.creator", "byl", "sailthru.author", "parsely-author")
 _ARTICLE_TYPES = {"article", "newsarticle", "reportagenews", "blogposting", "analysisnewsarticle", "webpage"}
 _ISO = re.compile(r"\s*(\d{4})-?(\d{2})-?(\d{2})(?:$|[T\s_]|[+-]\d{2}:?\d{2}|Z)")
-_MONTHS = {
-    m: i + 1
-    for i, names in enumerate(
-        ("jan january", "feb february", "mar march", "apr april", "may", "jun june", "jul july",
-         "aug august", "sep sept september", "oct october", "nov november", "dec december")
-    )
-    for m in names.split()
-}  # fmt: skip
-_MONTH_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
-_TEXT_DATE = re.compile(
-    rf"\b(?:(?P<m1>{_MONTH_RE})\.?\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y1>(?:19|20)\d\d)"
-    rf"|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m2>{_MONTH_RE})\.?,?\s+(?P<y2>(?:19|20)\d\d)"
-    r"|(?P<y3>(?:19|20)\d\d)-(?P<m3>\d\d)-(?P<d3>\d\d))\b",
-    re.I,
-)
 _RELATED_BOX = re.compile(
     r"related|more-?(stories|news|from|on)|recommend|read-?(more|next)|also-?read|you-may|trending"
     r"|most-?(read|popular)|popular|outbrain|taboola|teaser-?list",
@@ -61,12 +47,12 @@ _CREDIT_CLASS = re.compile(r"credit|copyright|byline|source|photographer", re.I)
 
 
 def parse_date(value: str) -> date | None:
-    """A calendar day from an ISO-like or written date string, else ``None``."""
+    """A calendar day from an ISO-like, RFC 2822 or written date string, else ``None``."""
     found = _ISO.match(value)
     if found:
         return _day(int(found.group(1)), int(found.group(2)), int(found.group(3)))
-    found = _TEXT_DATE.search(value)
-    return _text_match_day(found) if found else None
+    day = textdates.parse_declared(value)
+    return day if day and 1990 <= day.year <= 2100 else None
 
 
 def _day(year: int, month: int, day: int) -> date | None:
@@ -76,15 +62,6 @@ def _day(year: int, month: int, day: int) -> date | None:
         return date(year, month, day)
     except ValueError:
         return None
-
-
-def _text_match_day(found: re.Match[str]) -> date | None:
-    g = found.groupdict()
-    if g["y1"]:
-        return _day(int(g["y1"]), _MONTHS[g["m1"].lower()], int(g["d1"]))
-    if g["y2"]:
-        return _day(int(g["y2"]), _MONTHS[g["m2"].lower()], int(g["d2"]))
-    return _day(int(g["y3"]), int(g["m3"]), int(g["d3"]))
 
 
 # ---------------------------------------------------------------- JSON-LD
@@ -173,15 +150,6 @@ def page_dates(tree: HtmlElement, objects: list[dict[str, Any]]) -> tuple[DateIn
     modified = _ld_date(objects, "dateModified") or _tag_date(tree, _MODIFIED_META, "dateModified")
     info = DateInfo(published[0], "metadata", published[1]) if published else None
     return info, modified[0] if modified else None
-
-
-def estimate_date(paragraphs: tuple[str, ...] | list[str], *, first: int = 3) -> DateInfo | None:
-    """The first written date in the opening paragraphs, as an estimate of the publication day."""
-    for text in paragraphs[:first]:
-        for found in _TEXT_DATE.finditer(text):
-            if day := _text_match_day(found):
-                return DateInfo(day, "estimated", f"text: {found.group(0)}")
-    return None
 
 
 # ---------------------------------------------------------------- byline

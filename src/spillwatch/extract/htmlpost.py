@@ -13,11 +13,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from spillwatch.extract import textrules
+from spillwatch.extract import textdates, textrules
 from spillwatch.records import DroppedLine, RelatedLink
 
-_BYLINE_WINDOW = 6  # bylines are only looked for among the first lines
+_BYLINE_WINDOW = 6  # bylines and timestamps are only looked for among the first lines
 _TITLE_WINDOW = 3
+_TIMESTAMP_MAX = 80  # a longer line mentioning a date is prose, not a timestamp
 
 
 @dataclass(slots=True)
@@ -57,6 +58,8 @@ def _furniture(out: Lines, i: int, line: str, title: str | None) -> bool:
         _drop(out, line, "byline")
     elif reason := textrules.furniture_reason(line):
         _drop(out, line, reason)
+    elif i < _BYLINE_WINDOW and len(line) <= _TIMESTAMP_MAX and textdates.is_date_line(line):
+        _drop(out, line, "timestamp")
     elif headline := textrules.related_headline(line):
         out.related += (RelatedLink(headline),)
         _drop(out, line, "related-link")
@@ -86,7 +89,7 @@ def _split_dateline(out: Lines) -> None:
     first = out.body[0].strip()
     cut = first.rfind(found.rest)
     if cut > 0:
-        out.dateline = first[:cut].strip()
+        out.dateline = found.place
         out.body[0] = found.rest
 
 
