@@ -86,14 +86,17 @@ def _is_headline(line: Line) -> bool:
     return line.kind == "candidate" and 3 <= n <= 30 and not line.text.endswith(".")
 
 
-def _pick_title(lines: list[Line], first_body: int, declared: str | None) -> Line | None:
-    """The title: the declared one if the page shows it, else the first headline-like line."""
+def _pick_title(lines: list[Line], first_body: int, declared: str | None, anchor: int | None) -> Line | None:
+    """The title: the declared one, else the page's repeated headline, else the longest headline."""
     before = lines[:first_body]
     if declared:
         key = normalize(declared)
         match = next((x for x in before if x.kind == "candidate" and normalize(x.text) == key), None)
         return match or Line(declared.strip(), "title")
-    return next((x for x in before if _is_headline(x)), None)
+    if anchor is not None and anchor < first_body:
+        return lines[anchor]
+    heads = [x for x in before if _is_headline(x)]
+    return max(heads, key=lambda x: words(x.text)) if heads else None
 
 
 def _assign_body(lines: list[Line], start: int, end: int) -> None:
@@ -157,6 +160,12 @@ def _blocks(lines: list[Line], title: Line | None) -> tuple[Block, ...]:
     return tuple(blocks)
 
 
+def _meta_byline(lines: list[Line]) -> str | None:
+    """An author named inside a timestamp line ("Posted on May 3, 2023 by Jane Roe")."""
+    names = (byline_name(x.text, inside=True) for x in lines if x.reason == "timestamp")
+    return next((n for n in names if n), None)
+
+
 def _classified(text: str, boilerplate: frozenset[str]) -> list[Line]:
     lines = [_classify(u, boilerplate) for u in split_units(text)]
     mark_context(lines)
@@ -176,18 +185,19 @@ def clean_text(
 ) -> Article:
     """Clean one page of scraped text into an ``Article`` (see the module docstring)."""
     lines = _classified(text, boilerplate)
-    region = find_region(lines, _title_anchor(lines, declared_title))
+    anchor = _title_anchor(lines, declared_title)
+    region = find_region(lines, anchor)
     if region is None:
         raise ExtractError(source, "no article body remains after removing page furniture")
     start, end = region
     _assign_body(lines, start, end)
     first_body = next(i for i, x in enumerate(lines) if x.kind == "body")
-    title = _pick_title(lines, first_body, declared_title)
-    if title is not None and title.kind == "candidate":
+    title = _pick_title(lines, first_body, declared_title, anchor)
+    if title is not None and title.kind in ("candidate", "dropped"):
         title.kind = "title"
     _drop_outside(lines, start, end)
     blocks = _blocks(lines, title)
-    byline = next((x.extra for x in lines if x.kind == "byline"), None)
+    byline = next((x.extra for x in lines if x.kind == "byline"), None) or _meta_byline(lines)
     kept = [b.text for b in blocks if b.role in ("title", "caption", "body")]
     meta = [x.text for x in lines if x.reason == "timestamp" or x.kind == "byline"]
     return Article(

@@ -84,6 +84,14 @@ def stated_date(line: str) -> tuple[int, date, str] | None:
     return _STATED_RANK.get(kind, 1), found[0], line.strip()
 
 
+def _stated_or_dated(line: str) -> tuple[int, date, str] | None:
+    """A stated date, or (ranked last) a line that is nothing but a date, such as a page header."""
+    stated = stated_date(line)
+    if stated is not None or not is_date_line(line):
+        return stated
+    return 3, next(find_dates(line))[0], line.strip()
+
+
 def is_date_line(line: str) -> bool:
     """True for a short line that is little more than a timestamp ("Nov. 18, 2019 11:03 PM")."""
     found = next(find_dates(line), None)
@@ -98,7 +106,7 @@ def estimate_published(declared: str | None, meta_lines: Iterable[str], text_lin
     value = parse_declared(declared)
     if value is not None:
         return DateInfo(value, "metadata", declared or "")
-    stated = sorted(s for s in map(stated_date, meta_lines) if s is not None)
+    stated = sorted(s for s in map(_stated_or_dated, meta_lines) if s is not None)
     if stated:
         return DateInfo(stated[0][1], "text", stated[0][2])
     mentioned = [d for line in text_lines for d in find_dates(line)]

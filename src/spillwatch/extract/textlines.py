@@ -97,13 +97,13 @@ def find_region(lines: list[Line], anchor: int | None = None) -> tuple[int, int]
     """The span holding the body: the run with the most body evidence (max-sum subarray).
 
     With an ``anchor`` (the line where the page repeats its own title as a headline), the first
-    substantial run after it wins over a bigger one elsewhere (a footer, a comment thread).
+    substantial run after it wins over a bigger one further down (a footer, a comment thread).
     """
     runs = segments(lines)
     if not runs:
         return None
     best = max(runs)
-    if anchor is not None:
+    if anchor is not None and anchor < best[1]:
         after = [r for r in runs if r[1] > anchor and r[0] >= max(ANCHOR_MIN, ANCHOR_SHARE * best[0])]
         if after:
             return after[0][1], after[0][2]

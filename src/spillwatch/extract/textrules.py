@@ -51,8 +51,9 @@ _FURNITURE: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             "social-share",
             r"((share|tweet|e-?mail|print|pin|save|bookmark|copy( the)? link|link copied|whatsapp|facebook"
             r"|twitter|x|linkedin|reddit|pinterest|messenger|flipboard|telegram|threads|instagram|youtube"
-            r"|rss|comments?)(\s*(this|the)? *(article|story|page|post|on \w+( \w+)?|via \w+|link))?"
-            r"(\s*[|/·•,:]\s*)?){1,8}"
+            r"|rss|comments?|reply|like|like this|like loading\W*|loading\W*)"
+            r"(\s*(this|the)? *(article|story|page|post|on \w+( \w+)?|via \w+|link))?"
+            r"(\s*[|/·•,:]\s*|\s+)?){1,8}"
             r"|(share|follow)( \w+){0,3} on (facebook|twitter|x|linkedin|instagram|whatsapp|email|flipboard"
             r"|rss|youtube|tiktok|threads)\W*|click to (share|email|print)\b.{0,60}|opens in (a )?new window"
             r"|\d+\s+(comments?|shares?|replies|responses)|(view|show|read|load|join the|add a) comments?.{0,20}"
@@ -78,6 +79,16 @@ _FURNITURE: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"|you are here:?.{0,80}|breadcrumbs?)\W*",
         ),
         (
+            "press-release",
+            r"(for (immediate|release|publication)|embargoed?)\b.{0,60}|(news|press|media) release\W*"
+            r"|#{3,}|-{1,2}\s*30\s*-{1,2}|-\s*ends?\s*-|ends|\*{3,}",
+        ),
+        (
+            "contact",
+            r"(media |press )?(contacts?|phone|tel|telephone|fax|e-?mail|mobile|web(site)?)\s*[:.]\s*.{2,80}"
+            r"|(media|press) (contacts?|enquiries|inquiries)\W*|[\w.+-]+@[\w-]+\.[\w.-]+|\+?[\d ()./-]{7,20}",
+        ),
+        (
             "page-number",
             r"(page\s*)?[-–—]?\s*\d{1,3}\s*[-–—]?(\s*(of|/)\s*\d{1,3})?|page \d{1,3}\b.{0,60}",
         ),
@@ -94,6 +105,8 @@ _RELATED_HEADER = re.compile(
     r"|what to read next|around the web|from (our|the) (partners|web)|also on\b.{0,30}|in (other|case you"
     r" missed).{0,20}|tags?|topics?|filed under|categor(y|ies)|about the author|(\d+ )?comments?( \(\d+\))?"
     r"|discussion|(leave|post) a (reply|comment)|comments are closed|join the (discussion|conversation)"
+    r"|\d+ (thoughts|responses|replies|comments) (on|to) .{1,160}|about (the )?(author|company|ministry"
+    r"|department|agency|organi[sz]ation|office|us|\w+ (inc|ltd|llc|corp|group)\.?)"
     r"|what do you think|reader comments|show comments)( today| now| this week| right now| on \S+( \S+)?)?\s*[:.?]?",
     _I,
 )
@@ -108,7 +121,7 @@ _RELATED_INLINE = re.compile(
 
 _CREDIT_WORDS = (
     r"(?:(?:AP|AFP|Reuters|EPA|Getty|Getty Images|Shutterstock|Bloomberg|Xinhua|ANP|dpa|PA|CP|UPI"
-    r"|Anadolu|NurPhoto|SOPA|Alamy|iStock|Wire)\b(?: ?Photos?| Images| Wire)?"
+    r"|Anadolu|NurPhoto|SOPA|Alamy|iStock)\b(?: ?Photos?| Images)?"
     r"|(?:The )?Canadian Press|Associated Press|Agence France-Presse|Handout|Courtesy\b.{0,40}"
     r"|Supplied|File)"
 )
@@ -130,8 +143,9 @@ _TRAILING_CREDIT = re.compile(
 )
 _BYLINE = re.compile(
     r"(?i:by|written by|posted by|story by|words by|reporting by|von|par)\s+"
-    r"(?P<who>[A-Z][\w.’'-]*(?:[ ,]+(?:and |& )?[A-Z][\w.’'-]*){0,7})(?:\s*[,|•·–—-]\s*.{0,80})?",
+    r"(?P<who>[A-Z][\w.’'-]*(?: (?:and |& )?[A-Z][\w.’'-]*){0,6})(?:\s*[,|•·–—-]\s*.{0,80})?",
 )
+_BYLINE_INSIDE = re.compile(r"\b(?i:by)\s+(?P<who>[A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){0,3})\W*$")
 _AGENCY_DATELINE = r"(?:\s*\((?P<agency>[^)]{2,40})\))?"
 _DATELINE = re.compile(
     r"(?P<place>[A-Z][A-Z’'.\-]{2,}(?:\s+[A-Z][A-Z’'.\-]+){0,3}"
@@ -186,12 +200,15 @@ def split_credit(line: str) -> tuple[str, str | None]:
     return found.group("caption").strip(), found.group("credit").strip()
 
 
-def byline_name(line: str) -> str | None:
-    """The author named by a byline line ("By Jane Roe, Staff Writer"), else ``None``."""
+def byline_name(line: str, *, inside: bool = False) -> str | None:
+    """The author a byline names ("By Jane Roe, Staff Writer"), else ``None``.
+
+    With ``inside`` the byline may follow other words ("Posted on May 3, 2023 by Jane Roe").
+    """
     text = line.strip()
     if len(text) > 120:
         return None
-    found = _BYLINE.fullmatch(text)
+    found = _BYLINE_INSIDE.search(text) if inside else _BYLINE.fullmatch(text)
     return found.group("who").strip(" ,") if found else None
 
 

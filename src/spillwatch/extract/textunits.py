@@ -15,6 +15,7 @@ from collections.abc import Iterable
 
 _SENTENCE_END = re.compile(r"[.!?…:;。！？]['\"”’)\]」』）]*$")
 _SPACE = re.compile(r"\s+")
+_COLUMNS = re.compile(r"\S {3,}\S|^ {8,}\S")
 
 
 def normalize(line: str) -> str:
@@ -29,7 +30,7 @@ def ends_sentence(text: str) -> bool:
 
 def _wrap_width(lines: list[str]) -> int | None:
     """The column width of a hard-wrapped text, or ``None`` when lines are whole paragraphs."""
-    lengths = sorted(len(x) for x in lines if len(x) > 15)
+    lengths = sorted(len(x) for x in map(_tidy, lines) if len(x) > 15)
     if len(lengths) < 6:
         return None
     width = lengths[int(len(lengths) * 0.9) - 1]
@@ -40,7 +41,13 @@ def _wrap_width(lines: list[str]) -> int | None:
 
 
 def _continues(prev: str, nxt: str, width: int) -> bool:
-    """True when ``nxt`` carries on the paragraph that ``prev`` (a wrapped line) started."""
+    """True when ``nxt`` carries on the paragraph that ``prev`` (a wrapped line) started.
+
+    Lines laid out in columns (a wide gap inside, or pushed far right) never join.
+    """
+    if _COLUMNS.search(prev) or _COLUMNS.search(nxt):
+        return False
+    prev, nxt = prev.strip(), nxt.strip()
     if prev.endswith("-") and nxt[:1].islower():
         return True
     if len(prev) < 0.7 * width:
@@ -55,21 +62,25 @@ def _join(prev: str, nxt: str) -> str:
 
 
 def _reflow(block: list[str], width: int) -> list[str]:
-    out = [block[0]]
+    out = [_tidy(block[0])]
     for prev, line in itertools.pairwise(block):
         if _continues(prev, line, width):
-            out[-1] = _join(out[-1], line)
+            out[-1] = _join(out[-1], _tidy(line))
         else:
-            out.append(line)
+            out.append(_tidy(line))
     return out
+
+
+def _tidy(line: str) -> str:
+    return _SPACE.sub(" ", line).strip()
 
 
 def _blocks(text: str) -> list[list[str]]:
     blocks: list[list[str]] = [[]]
     for raw in text.splitlines():
-        line = _SPACE.sub(" ", raw).strip()
-        if line:
-            blocks[-1].append(line)
+        line = raw.rstrip()
+        if line.strip():
+            blocks[-1].append(line.expandtabs(4))
         elif blocks[-1]:
             blocks.append([])
     return [b for b in blocks if b]
@@ -80,7 +91,7 @@ def split_units(text: str) -> tuple[str, ...]:
     blocks = _blocks(text)
     width = _wrap_width([line for block in blocks for line in block])
     if width is None:
-        return tuple(line for block in blocks for line in block)
+        return tuple(_tidy(line) for block in blocks for line in block)
     return tuple(unit for block in blocks for unit in _reflow(block, width))
 
 

@@ -1,0 +1,70 @@
+"""Properties of clean_text on arbitrary text: no crash, body drawn from the input, deterministic."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from spillwatch.errors import ExtractError
+from spillwatch.extract.text import clean_text
+from spillwatch.records import Article
+
+_SQUASH = re.compile(r"[\s\-]+")
+
+_SENTENCE = st.lists(
+    st.sampled_from(
+        (
+            "the council said on Tuesday that ferry service would resume after floods cut roads "
+            "Advertisement WATCH: Related: By Jane Roe OTTAWA – Photo: AP 2024 Dec. 10, Share"
+        ).split(" ")
+    ),
+    min_size=1,
+    max_size=30,
+).map(lambda ws: " ".join(ws) + ".")
+_LINE = st.one_of(_SENTENCE, st.text(max_size=80), st.sampled_from(["", "   ", "###", "Page 3", "Menu"]))
+_PAGE = st.lists(_LINE, max_size=40).map("\n".join)
+
+
+def _clean(text: str) -> Article | None:
+    try:
+        return clean_text(text, source="prop", raw_id="prop")
+    except ExtractError:
+        return None
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.one_of(_PAGE, st.text(max_size=2000)))
+def test_never_crashes_and_body_comes_from_input_in_order(text: str) -> None:
+    article = _clean(text)
+    if article is None:
+        return
+    assert article.paragraphs, "an article is returned only with a body"
+    haystack = _SQUASH.sub("", text)
+    pos = 0
+    for paragraph in article.paragraphs:
+        needle = _SQUASH.sub("", paragraph)
+        found = haystack.find(needle, pos)
+        assert found >= 0, paragraph
+        pos = found + len(needle)
+
+
+@settings(max_examples=60, deadline=None)
+@given(_PAGE)
+def test_deterministic(text: str) -> None:
+    first, second = _clean(text), _clean(text)
+    assert first == second
+    if first is not None and second is not None:
+        assert first.id == second.id
+
+
+def test_empty_and_furniture_only_pages_raise() -> None:
+    for text in ("", "\n\n", "Advertisement\nShare this article\nSign up for our newsletter\n© 2024 Outlet"):
+        try:
+            clean_text(text, source="x", raw_id="x")
+        except ExtractError as exc:
+            assert exc.reason == "no-article"
+            assert exc.source == "x"
+        else:
+            raise AssertionError(f"no ExtractError for {text!r}")

@@ -1,0 +1,213 @@
+"""Line rules of the text cleaner, each checked on several outlets' wordings."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from spillwatch.extract.text import clean_text, learn_boilerplate
+from spillwatch.extract.textdates import estimate_published, find_dates, parse_declared
+from spillwatch.extract.textrules import (
+    byline_name,
+    comment_head,
+    furniture_reason,
+    is_credit_line,
+    related_header,
+    related_headline,
+    split_credit,
+    split_dateline,
+)
+from spillwatch.extract.textunits import split_units
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("ADVERTISEMENT", "advertisement"),
+        ("Advertisement - Scroll to continue", "advertisement"),
+        ("Story continues below advertisement", "advertisement"),
+        ("Article continues after the ad", "advertisement"),
+        ("Continue reading the main story", "advertisement"),
+        ("Sponsored Stories", "advertisement"),
+        ("Ad Choices", "advertisement"),
+        ("Sign up for our newsletter", "newsletter"),
+        ("Get the best of our journalism delivered to your inbox every morning.", "newsletter"),
+        ("Thanks for subscribing!", "newsletter"),
+        ("Watch live", "video-embed"),
+        ("WATCH: Crowds gather outside the stadium", "video-embed"),
+        ("Click to play video: 'Storm hits coast'", "video-embed"),
+        ("Tap to expand", "video-embed"),
+        ("2:47", "video-embed"),
+        ("Share this article", "social-share"),
+        ("Facebook Twitter Email", "social-share"),
+        ("Share on WhatsApp", "social-share"),
+        ("Follow us on Instagram", "social-share"),
+        ("We use cookies to improve your experience. By continuing to browse you accept them.", "cookie-notice"),
+        ("© 2024 Example Media Group", "copyright"),
+        ("Copyright © 2023 The Daily Example. All rights reserved.", "copyright"),
+        ("Skip to main content", "navigation"),
+        ("Back to top", "navigation"),
+        ("FOR IMMEDIATE RELEASE", "press-release"),
+        ("- 30 -", "press-release"),
+        ("Media contact: Sam Lee", "contact"),
+        ("Page 12 of 20", "page-number"),
+    ],
+)
+def test_furniture_vocabulary(line: str, reason: str) -> None:
+    assert furniture_reason(line) == reason
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The newsletter was first printed in 1921, the archivist said.",
+        "Police said they would watch the border crossing closely over the weekend.",
+        "Share prices fell 3 per cent on Monday.",
+        "Copyright law was not the issue, the judge said.",
+        "He said the search would resume at dawn.",
+    ],
+)
+def test_article_sentences_are_not_furniture(line: str) -> None:
+    assert furniture_reason(line) is None
+    assert related_headline(line) is None
+    assert not related_header(line)
+
+
+def test_related_links_in_several_styles() -> None:
+    assert related_headline("READ MORE: Storm closes ports along the coast") == "Storm closes ports along the coast"
+    assert related_headline("Related: Council to review port rules") == "Council to review port rules"
+    assert related_headline("Also read » Farmers count the cost of drought") == "Farmers count the cost of drought"
+    for header in (
+        "Related",
+        "Most popular",
+        "More from Channel 9 News",
+        "You may also like",
+        "Tags:",
+        "Recommended for you",
+        "12 Comments",
+        "Leave a Reply",
+        "About the author",
+    ):
+        assert related_header(header), header
+
+
+def test_comment_heads() -> None:
+    assert comment_head("Milan on September 12, 2018 at 4:47 pm said:")
+    assert comment_head("Sam Reyes says:")
+    assert not comment_head("The minister said: “We will rebuild the bridge before winter.”")
+
+
+@pytest.mark.parametrize(
+    ("line", "caption", "credit"),
+    [
+        (
+            "Rescuers search the rubble on Monday. AP Photo/Jane Roe",
+            "Rescuers search the rubble on Monday.",
+            "AP Photo/Jane Roe",
+        ),
+        ("A market in the old city. (Reuters)", "A market in the old city.", "(Reuters)"),
+        ("Crowds on the bridge at dusk. Photo: Lee Tran", "Crowds on the bridge at dusk.", "Photo: Lee Tran"),
+        ("Ships wait outside the harbour. Getty Images", "Ships wait outside the harbour.", "Getty Images"),
+        ("No credit on this caption.", "No credit on this caption.", None),
+    ],
+)
+def test_split_credit(line: str, caption: str, credit: str | None) -> None:
+    assert split_credit(line) == (caption, credit)
+
+
+def test_credit_lines() -> None:
+    for line in (
+        "Photo: Jane Roe/The Example",
+        "(Reuters)",
+        "Getty Images",
+        "Image credit: City archive",
+        "Shutterstock",
+    ):
+        assert is_credit_line(line), line
+    assert not is_credit_line("The agency said the photo was taken on Monday.")
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "place", "agency", "rest_start"),
+    [
+        ("OTTAWA – Two teams are in the region, officials said.", "OTTAWA", None, "Two teams"),
+        ("BEIRUT (Wire) — Convoys waited at the river on Tuesday.", "BEIRUT", "Wire", "Convoys"),
+        ("KYIV, Ukraine — Sirens sounded across the capital overnight.", "KYIV, Ukraine", None, "Sirens"),
+        ("NEW YORK, Jan 5 (Example News) - Shares rose in early trading today.", "NEW YORK", "Example News", "Shares"),
+    ],
+)
+def test_dateline(paragraph: str, place: str, agency: str | None, rest_start: str) -> None:
+    found = split_dateline(paragraph)
+    assert found is not None
+    assert (found.place, found.agency) == (place, agency)
+    assert found.rest.startswith(rest_start)
+
+
+def test_not_a_dateline() -> None:
+    assert split_dateline("UPDATE: The road has reopened to traffic this morning.") is None
+    assert split_dateline("Officials in Ottawa – and elsewhere – said little.") is None
+
+
+def test_bylines() -> None:
+    assert byline_name("By Jane Roe, Staff Writer") == "Jane Roe"
+    assert byline_name("By JERUSALEM POST STAFF") == "JERUSALEM POST STAFF"
+    assert byline_name("Posted on May 3, 2023 by Marta Keel", inside=True) == "Marta Keel"
+    assert byline_name("by the river the army set up camp and waited for the supply trucks to come") is None
+
+
+def test_dates() -> None:
+    assert [d for d, _ in find_dates("on Dec. 10, 2016 and 3 March 2024 and 2021-07-09")] == [
+        date(2016, 12, 10),
+        date(2024, 3, 3),
+        date(2021, 7, 9),
+    ]
+    assert parse_declared("2016-12-15T10:00:00Z") == date(2016, 12, 15)
+    assert parse_declared("Thu, 15 Dec 2016 10:00:00 +0000") == date(2016, 12, 15)
+    assert parse_declared("not a date") is None
+    info = estimate_published("garbage", ["Published: June 2, 2020"], ["On May 1, 2020 it rained."])
+    assert (info.value, info.method) == (date(2020, 6, 2), "text")
+    info = estimate_published(None, [], ["On May 1, 2020 and June 7, 2019 it rained."])
+    assert (info.value, info.method, info.evidence) == (date(2020, 5, 1), "estimated", "May 1, 2020")
+    assert estimate_published(None, [], ["no dates here"]).method == "none"
+
+
+def test_declared_date_wins() -> None:
+    text = "A headline for the day\n\nThe storm passed on May 1, 2020, the weather office said in a report."
+    article = clean_text(text, source="x", raw_id="x", declared_date="2020-05-02")
+    assert (article.published.value, article.published.method) == (date(2020, 5, 2), "metadata")
+
+
+def test_reflow_joins_hard_wrapped_columns() -> None:
+    column = "\n".join(
+        [
+            "The ferry left the quay at six and",
+            "crossed the bay in a little under an",
+            "hour, the captain said, and the pas-",
+            "sengers went ashore at the old pier.",
+            "",
+            "Short line.",
+            "Another wrapped line that is",
+            "long enough to carry on below it.",
+        ]
+    )
+    units = split_units(column)
+    assert units[0] == (
+        "The ferry left the quay at six and crossed the bay in a little under an hour, the "
+        "captain said, and the passengers went ashore at the old pier."
+    )
+    assert "Short line." in units
+
+
+def test_learned_boilerplate_is_dropped() -> None:
+    pages = [
+        f"Daily Example - Your town, your news\nStory {i} headline here\n\n"
+        f"Paragraph {i} says that something happened in the town on a weekday, reporters said.\n"
+        "Our reporters are independent and funded by readers like you\n"
+        for i in range(4)
+    ]
+    learned = learn_boilerplate(pages)
+    assert "our reporters are independent and funded by readers like you" in learned
+    article = clean_text(pages[0], source="x", raw_id="x", boilerplate=learned)
+    assert [d.reason for d in article.dropped].count("boilerplate") == 2
+    assert all("funded by readers" not in p for p in article.paragraphs)
