@@ -15,10 +15,36 @@ _SQUASH = re.compile(r"[\s\-]+")
 
 _SENTENCE = st.lists(
     st.sampled_from(
-        (
-            "the council said on Tuesday that ferry service would resume after floods cut roads "
-            "Advertisement WATCH: Related: By Jane Roe OTTAWA – Photo: AP 2024 Dec. 10, Share"
-        ).split(" ")
+        [
+            "the",
+            "council",
+            "said",
+            "on",
+            "Tuesday",
+            "that",
+            "ferry",
+            "service",
+            "would",
+            "resume",
+            "after",
+            "floods",
+            "cut",
+            "roads",
+            "Advertisement",
+            "WATCH:",
+            "Related:",
+            "By",
+            "Jane",
+            "Roe",
+            "OTTAWA",
+            "–",
+            "Photo:",
+            "AP",
+            "2024",
+            "Dec.",
+            "10,",
+            "Share",
+        ]
     ),
     min_size=1,
     max_size=30,
