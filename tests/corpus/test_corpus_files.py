@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
+import sys
 import xml.etree.ElementTree as ET
 from collections import defaultdict
 from email.utils import parsedate_to_datetime
@@ -236,3 +238,15 @@ def test_reports_are_dated_after_the_events_they_mention() -> None:
         for fid in r["facts"] + r["context_facts"]:
             if r["date"] and fid in fact_dates:
                 assert fact_dates[fid][:7] <= r["date"][:7], (r["file"], fid)
+
+
+def test_committed_corpus_matches_generator(tmp_path: Path) -> None:
+    script = CORPUS / "_build" / "build.py"
+    subprocess.run([sys.executable, "-B", str(script), str(tmp_path)], check=True, capture_output=True)
+    built = sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*") if p.is_file())
+    assert built
+    for rel in built:
+        assert (tmp_path / rel).read_bytes() == (CORPUS / rel).read_bytes(), rel
+    for folder in (*FORMS, "gold"):
+        committed = {p.relative_to(CORPUS).as_posix() for p in (CORPUS / folder).rglob("*") if p.is_file()}
+        assert committed <= set(built), committed - set(built)
