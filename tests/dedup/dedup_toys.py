@@ -34,8 +34,15 @@ def place(city: str | None, *, country_only: str | None = None, adm1_only: bool 
     if adm1_only:
         return Place(Span(0, 0), adm1, country_iso3=country, adm1_code=adm1, precision=4)
     return Place(
-        Span(0, 0), city, name=city, country_iso3=country, adm1_code=adm1, lat=lat, lon=lon,
-        feature_class="P", precision=1,
+        Span(0, 0),
+        city,
+        name=city,
+        country_iso3=country,
+        adm1_code=adm1,
+        lat=lat,
+        lon=lon,
+        feature_class="P",
+        precision=1,
     )
 
 

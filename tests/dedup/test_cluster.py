@@ -158,9 +158,7 @@ def test_two_batches_give_the_same_events_as_one(ms: list[EventMention], data) -
 def test_a_late_member_with_a_smaller_id_renames_the_event_and_retires_the_old_id() -> None:
     first = [mention("b1", "Mosul", 0), mention("b2", "Mosul", 0)]
     (stored,) = cluster(first)
-    late = next(
-        m for m in (mention(f"late{i}", "Mosul", 1) for i in range(100)) if m.id < min(stored.mention_ids)
-    )
+    late = next(m for m in (mention(f"late{i}", "Mosul", 1) for i in range(100)) if m.id < min(stored.mention_ids))
     result = assign([stored], [late], lookup_over(first))
     (event,) = result.events
     assert event.id == event_id([late.id]) and result.retired == (stored.id,)

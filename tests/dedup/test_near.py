@@ -31,8 +31,7 @@ BODY = [
     "not reach the site until after sunrise because of fears of roadside bombs.",
     "The provincial council called for more troops to be stationed along the highway, which links "
     "the border crossing with the city and carries most of the region's fuel trucks.",
-    "Two of the wounded officers were taken to hospital in Mosul, where doctors described their "
-    "condition as stable.",
+    "Two of the wounded officers were taken to hospital in Mosul, where doctors described their condition as stable.",
 ]
 
 OTHER_REPORT = [

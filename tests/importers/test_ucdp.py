@@ -26,7 +26,11 @@ def test_two_sided_event_maps_type_actors_place_dates_and_deaths() -> None:
     events, _ = imported(SAMPLE)
     e = events["900001"]
     assert (e.id, e.origin, e.type, e.acled_type, e.acled_subtype) == (
-        "ucdp-900001", "ucdp", "ASSAULT", "Battles", "Armed clash",
+        "ucdp-900001",
+        "ucdp",
+        "ASSAULT",
+        "Battles",
+        "Armed clash",
     )
     assert [a.id for a in e.sources] == ["ISL", "SDF"] and e.targets == ()
     assert e.place is not None and e.place.precision == 1 and e.place.adm1_name == "Ar Raqqah Governorate"

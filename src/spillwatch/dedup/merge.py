@@ -127,9 +127,7 @@ def _modality(mentions: Sequence[EventMention]) -> Modality:
     return min(counts, key=lambda v: (-counts[v], v != "happened", v))
 
 
-def build_event(
-    mentions: Sequence[EventMention], cohesion: float = 1.0, outlets: OutletLookup | None = None
-) -> Event:
+def build_event(mentions: Sequence[EventMention], cohesion: float = 1.0, outlets: OutletLookup | None = None) -> Event:
     """One Event summarising a cluster (see module docstring for each field)."""
     ordered = sorted(mentions, key=lambda m: m.id)
     etype = _most_common(m.type for m in ordered) or "OTHER"
