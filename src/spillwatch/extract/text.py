@@ -60,25 +60,36 @@ def _classify(unit: str, boilerplate: frozenset[str]) -> Line:
     return Line(unit, "candidate")
 
 
-def _strip_site(title: str) -> str:
-    """Drop a trailing " | Outlet" or " - Outlet" from a page-title line."""
+def _site_strips(title: str) -> list[str]:
+    """A page-title line, then with each trailing " | Outlet" / " - Section" cut off in turn."""
+    found = [title]
+    while True:
+        head, tail = _cut_site(found[-1])
+        if not tail:
+            return found
+        found.append(head)
+
+
+def _cut_site(title: str) -> tuple[str, str]:
     for sep in (" | ", " - ", " – ", " — ", " :: "):
-        head, found, tail = title.rpartition(sep)
-        if found and len(tail.split()) <= 4 and len(head.split()) >= 3:
-            return head.strip()
-    return title
+        head, hit, tail = title.rpartition(sep)
+        if hit and len(tail.split()) <= 4 and len(head.split()) >= 3:
+            return head.strip(), tail
+    return title, ""
+
+
+def _strip_site(title: str) -> str:
+    return _site_strips(title)[-1]
 
 
 def _title_anchor(lines: list[Line], declared: str | None) -> int | None:
     """Where the page repeats its title (declared, or its first line) as a headline."""
     if not lines:
         return None
-    page_title = normalize(declared or lines[0].text)
-    for i in range(0 if declared else 1, len(lines)):
-        key = normalize(lines[i].text)
-        if words(key) >= 3 and len(key) >= 0.4 * len(page_title) and page_title.startswith(key):
-            return i
-    return None
+    keys = {normalize(t) for t in _site_strips(declared or lines[0].text)}
+    keys = {k for k in keys if words(k) >= 3}
+    start = 0 if declared else 1
+    return next((i for i in range(start, len(lines)) if normalize(lines[i].text) in keys), None)
 
 
 def _is_headline(line: Line) -> bool:

@@ -96,17 +96,19 @@ def segments(lines: list[Line]) -> list[tuple[float, int, int]]:
 def find_region(lines: list[Line], anchor: int | None = None) -> tuple[int, int] | None:
     """The span holding the body: the run with the most body evidence (max-sum subarray).
 
-    With an ``anchor`` (the line where the page repeats its own title as a headline), the first
-    substantial run after it wins over a bigger one further down (a footer, a comment thread).
+    With an ``anchor`` (the line where the page repeats its own title as a headline) before the
+    end of that run, the first substantial run after the anchor wins over a bigger run elsewhere
+    (a mega-menu of teasers above it, a footer or a comment thread below it).
     """
     runs = segments(lines)
     if not runs:
         return None
     best = max(runs)
-    if anchor is not None and anchor < best[1]:
-        after = [r for r in runs if r[1] > anchor and r[0] >= max(ANCHOR_MIN, ANCHOR_SHARE * best[0])]
+    if anchor is not None and anchor < best[2]:
+        need = max(ANCHOR_MIN, ANCHOR_SHARE * best[0])
+        after = [r for r in segments(lines[anchor + 1 :]) if r[0] >= need]
         if after:
-            return after[0][1], after[0][2]
+            return after[0][1] + anchor + 1, after[0][2] + anchor + 1
     return best[1], best[2]
 
 
