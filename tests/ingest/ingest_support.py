@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import gzip
 import io
+import ssl
+import subprocess
 import threading
 import time
 from collections.abc import Iterator, Sequence
@@ -146,10 +148,12 @@ def _handler_for(server: LocalServer) -> type[BaseHTTPRequestHandler]:
 
 
 @contextmanager
-def serve(routes: dict[str, Route]) -> Iterator[LocalServer]:
-    """Serve ``routes`` on 127.0.0.1 at a random port in a thread."""
+def serve(routes: dict[str, Route], tls: ssl.SSLContext | None = None) -> Iterator[LocalServer]:
+    """Serve ``routes`` on 127.0.0.1 at a random port in a thread (HTTPS when ``tls`` is given)."""
     state = LocalServer(routes)
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), _handler_for(state))
+    if tls is not None:
+        httpd.socket = tls.wrap_socket(httpd.socket, server_side=True)
     state.port = httpd.server_address[1]
     thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
     thread.start()
@@ -159,3 +163,31 @@ def serve(routes: dict[str, Route]) -> Iterator[LocalServer]:
         httpd.shutdown()
         httpd.server_close()
         thread.join(timeout=5)
+
+
+def self_signed_cert(folder: Path, host: str) -> tuple[Path, Path]:
+    """(certificate, key) for ``host``, made with the openssl command line tool."""
+    cert, key = folder / f"{host}.crt", folder / f"{host}.key"
+    subprocess.run(
+        [
+            "openssl",
+            "req",
+            "-x509",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-days",
+            "1",
+            "-subj",
+            f"/CN={host}",
+            "-addext",
+            f"subjectAltName=DNS:{host}",
+            "-keyout",
+            str(key),
+            "-out",
+            str(cert),
+        ],
+        check=True,
+        capture_output=True,
+    )
+    return cert, key

@@ -6,15 +6,19 @@ All traffic stays on 127.0.0.1 or inside an httpx.MockTransport: nothing leaves 
 from __future__ import annotations
 
 import ipaddress
+import shutil
+import ssl
+from pathlib import Path
 
 import httpx
 import pytest
-from ingest_support import Route, make_settings, serve
+from ingest_support import Route, make_settings, self_signed_cert, serve
 
 from spillwatch.errors import BlockedAddressError, FetchError
 from spillwatch.ingest.fetch import Fetcher
 from spillwatch.ingest.netguard import IPAddress, forbidden_reason
 from spillwatch.ingest.sources import iter_items
+from spillwatch.ingest.state import FetchState
 from spillwatch.records import Quarantined, RawItem
 
 PAGE = b"<html><body><p>Lantern makers in Orrin Bay doubled output this winter.</p></body></html>"
@@ -181,3 +185,57 @@ def test_politeness_waits_between_requests_to_one_host() -> None:
         fetcher.get(srv.url("/a", host="localhost"))  # another host name: no wait
         fetcher.get(srv.url("/b"))
     assert len(waits) == 1 and 4.0 < waits[0] <= 5.0
+
+
+@pytest.mark.skipif(shutil.which("openssl") is None, reason="needs the openssl command to make a certificate")
+def test_https_connects_to_the_checked_address_and_still_verifies_the_host_name(tmp_path: Path) -> None:
+    """The fetcher dials the resolved IP itself; TLS must still check the certificate against the name."""
+    cert, key = self_signed_cert(tmp_path, "localhost")
+    server_tls = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    server_tls.load_cert_chain(cert, key)
+    trust = ssl.create_default_context(cafile=str(cert))
+    with serve({"/page": Route(PAGE)}, tls=server_tls) as srv:
+        with Fetcher(make_settings(), transport=httpx.HTTPTransport(verify=trust)) as fetcher:
+            got = fetcher.get(f"https://localhost:{srv.port}/page")
+        # same trusted certificate, but it names "localhost" only: asking for the bare IP must fail
+        with (
+            Fetcher(make_settings(), transport=httpx.HTTPTransport(verify=trust)) as fetcher,
+            pytest.raises(FetchError),
+        ):
+            fetcher.get(f"https://127.0.0.1:{srv.port}/page")
+    assert got is not None and got.data == PAGE and got.final_url == f"https://localhost:{srv.port}/page"
+    assert srv.seen[0].headers["Host"] == f"localhost:{srv.port}"
+
+
+def test_content_type_decides_and_generic_types_fall_back_to_the_url_and_bytes() -> None:
+    feed = (
+        b'<?xml version="1.0"?><rss version="2.0"><channel><title>T</title>'
+        b"<item><title>One</title><description>x</description></item></channel></rss>"
+    )
+    routes = {
+        "/plain-feed": Route(feed, content_type="text/plain"),  # raw-file hosts serve feeds as text/plain
+        "/notes": Route(b"Harbour notes for Tuesday.", content_type="text/plain; charset=utf-8"),
+        "/page.html": Route(PAGE, content_type="application/octet-stream"),
+        "/logo": Route(b"\x89PNG\r\n\x1a\n", content_type="image/png"),
+    }
+    with serve(routes) as srv:
+        results = list(iter_items([srv.url(p) for p in routes], make_settings()))
+    summary = [(r.source.rsplit("/", 1)[1], getattr(r, "kind", None) or r.reason) for r in results]  # type: ignore[union-attr]
+    assert summary == [
+        ("plain-feed#entry-0", "no-link"),
+        ("notes", "text"),
+        ("page.html", "html"),
+        ("logo", "unsupported-content-type"),
+    ]
+
+
+def test_a_page_fetched_again_with_the_same_state_is_not_modified() -> None:
+    state = FetchState()
+    routes = {"/story": Route(PAGE, etag='W/"s1"', last_modified="Wed, 04 Mar 2026 10:00:00 GMT")}
+    with serve(routes) as srv:
+        first = list(iter_items([srv.url("/story")], make_settings(), state=state))
+        second = list(iter_items([srv.url("/story")], make_settings(), state=state))
+    assert [type(r) for r in first] == [RawItem] and second == []
+    again = srv.seen[1].headers
+    assert again["If-None-Match"] == 'W/"s1"' and again["If-Modified-Since"] == "Wed, 04 Mar 2026 10:00:00 GMT"
+    assert [s.status for s in srv.seen] == [200, 304]

@@ -245,3 +245,13 @@ def test_files_without_any_document_are_reported_empty(tmp_path: Path) -> None:
         ("none.json", "empty"),
         ("quiet.rss", "empty"),
     ]
+
+
+def test_the_seed_story_is_one_text_item() -> None:
+    from tests.conftest import shared_path
+
+    seed = shared_path("seed", "000_9b6fd5e0c168a157.txt")
+    (item,) = iter_items([str(seed)], make_settings())
+    assert isinstance(item, RawItem)
+    assert (item.kind, item.encoding, item.source) == ("text", "utf-8", str(seed))
+    assert item.data == seed.read_bytes()

@@ -43,7 +43,6 @@ class Fetched:
     charset: str | None
     data: bytes
     fetched_at: datetime
-    last_modified: str | None = None
 
 
 class Fetcher:
@@ -175,7 +174,6 @@ class Fetcher:
             charset=response.charset_encoding,
             data=data,
             fetched_at=datetime.now(UTC),
-            last_modified=modified,
         )
 
 

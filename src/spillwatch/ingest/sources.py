@@ -44,6 +44,10 @@ STAGE = "ingest"
 Result = RawItem | Quarantined
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
 _PAGE_FORMATS: frozenset[Format] = frozenset({"html", "text"})
+# Types that say little: the URL's extension and the bytes decide instead.
+_GENERIC_TYPES = frozenset(
+    {"", "text/plain", "application/octet-stream", "binary/octet-stream", "application/gzip", "application/x-gzip"}
+)
 
 
 def iter_items(sources: Sequence[str], settings: Settings, *, state: FetchState | None = None) -> Iterator[Result]:
@@ -161,7 +165,7 @@ class _Run:
             raise SourceError(got.url, f"a feed entry link gave {fmt} content", reason="unsupported-content-type")
         if fmt in _PAGE_FORMATS:
             item = document_item(got.data, got.url, "html" if fmt == "html" else "text", declared=got.charset)
-            yield replace(item, url=got.final_url, fetched_at=got.fetched_at, declared_date=None)
+            yield replace(item, url=got.final_url, fetched_at=got.fetched_at)
         elif fmt in ("json", "jsonl"):
             for result in iter_json_document(got.data, got.url):
                 yield replace(result, fetched_at=got.fetched_at) if isinstance(result, RawItem) else result
@@ -208,13 +212,17 @@ def _inline_entry(entry: FeedEntry, feed: Feed, source: str) -> RawItem:
 
 
 def _fetched_format(got: Fetched) -> Format:
-    """Content-Type first; then the URL's extension; then the bytes themselves."""
+    """Content-Type first; for generic types the URL's extension, then the bytes themselves."""
     fmt = format_of_media_type(got.content_type)
-    if fmt == "unknown":
-        fmt = format_of_name(httpx.URL(got.final_url).path)
-    if fmt == "unknown":
-        fmt = sniff(got.data)
-    return fmt
+    if got.content_type not in _GENERIC_TYPES:
+        return fmt
+    by_name = format_of_name(httpx.URL(got.final_url).path)
+    if by_name != "unknown":
+        return by_name
+    sniffed = sniff(got.data)
+    if got.content_type == "text/plain":  # plain text unless it is plainly a feed or an archive
+        return sniffed if sniffed in ("feed", "warc") else "text"
+    return sniffed
 
 
 def _open(file: Path) -> io.BufferedReader:

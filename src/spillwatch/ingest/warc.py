@@ -2,8 +2,9 @@
 
 Input: a binary stream of a WARC file and the name of its source. Output: RawItem (kind html or
 text) per ``response`` or ``resource`` record, with ``url`` = WARC-Target-URI, ``fetched_at`` =
-WARC-Date (the capture time), ``declared_date`` = the HTTP Last-Modified header when present, and
-``source`` = ``<archive>#<record offset>``.
+WARC-Date (the capture time) and ``source`` = ``<archive>#<record offset>``. ``declared_date``
+stays None: neither the capture time nor HTTP Last-Modified (often the serving time) is a
+publication date, and the cleaner ranks a declared date above what it finds in the page.
 Declines, as Quarantined rows: captures with an HTTP status other than 200 ("http-<code>"), other
 content types such as images or scripts ("unsupported-content-type"), empty or over-cap payloads,
 binary payloads, truncated or unparsable records ("bad-warc"; records before the damage are
@@ -107,7 +108,6 @@ def _read_record(record: Any, data: bytes, where: str, max_bytes: int) -> RawIte
     return replace(
         item,
         url=record.rec_headers.get_header("WARC-Target-URI"),
-        declared_date=headers.get_header("Last-Modified") if headers is not None else None,
         fetched_at=_warc_date(record.rec_headers.get_header("WARC-Date")),
     )
 
