@@ -88,8 +88,11 @@ def _title_anchor(lines: list[Line], declared: str | None) -> int | None:
         return None
     keys = {normalize(t) for t in _site_strips(declared or lines[0].text)}
     keys = {k for k in keys if words(k) >= 3}
-    start = 0 if declared else 1
-    return next((i for i in range(start, len(lines)) if normalize(lines[i].text) in keys), None)
+    for i in range(0 if declared else 1, len(lines)):
+        line = lines[i]
+        if (line.kind == "candidate" or line.reason == "duplicate") and normalize(line.text) in keys:
+            return i
+    return None
 
 
 def _is_headline(line: Line) -> bool:
