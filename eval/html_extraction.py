@@ -71,14 +71,15 @@ def _baseline(data: bytes) -> str:
     return trafilatura.extract(html, include_comments=False) or ""
 
 
-def run(bench: Path = BENCH, limit: int | None = None, n_bootstrap: int = 0) -> dict[str, Any]:
-    """Scores and speed of the clean path and of trafilatura alone, on the same pages."""
+def run(bench: Path = BENCH, limit: int | None = None, n_bootstrap: int = 0, baseline: bool = True) -> dict[str, Any]:
+    """Scores and speed of the clean path and (if ``baseline``) of trafilatura alone, on the same pages."""
     metric = load_metric(bench)
     truth, pages = load_pages(bench, limit)
     settings = Settings()
     stats: dict[str, Any] = {"failed": [], "extractors": {}}
     result: dict[str, Any] = {"pages": len(pages), "stats": stats}
-    for name, func in (("spillwatch", lambda k, d: _ours(k, d, settings, stats)), ("trafilatura", None)):
+    runs = [("spillwatch", lambda k, d: _ours(k, d, settings, stats))] + [("trafilatura", None)] * baseline
+    for name, func in runs:
         start = time.perf_counter()
         pred = {k: {"articleBody": func(k, d) if func else _baseline(d)} for k, d in pages.items()}
         seconds = time.perf_counter() - start
