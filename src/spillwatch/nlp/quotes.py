@@ -1,0 +1,204 @@
+"""Quote stage: ``AnnotatedArticle`` (with actors) in, the same with ``quotes`` filled.
+
+Input: a parsed article whose actor stage has run. Output: direct quotes (the words between
+the marks) and reported speech ("X said (that) ..."), each with its speaker's words, the
+speaker's actor (through ``ann.actors``) and person. Declines: scare quotes (fewer than four
+words with no closing punctuation inside, e.g. any "spillage"), quotes in non-body blocks
+other than the title and captions, and speech verbs with no clause.
+
+Attribution, in order: (1) a speech verb in the same block outside every quote, nearest to
+the quote, whose subject is the speaker; a pronoun subject ("he said") takes the latest
+person-bound actor mention before it; (2) for a block with no speech verb of its own (a
+paragraph that is only a quote, or the continuation of a multi-paragraph quote), the speaker
+of the previous body block's last quote; failing that, the next block's first attribution.
+Curly (“ ”) and straight (") double quotes are read; a quote left open at the end of a block
+continues in the next block that opens with a quote mark (the news convention).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from spillwatch.nlp.lexicon import SPEECH_VERBS
+from spillwatch.nlp.tokens import TokenView, overlaps
+from spillwatch.records import ActorMention, AnnotatedArticle, Quote, Span
+from spillwatch.settings import Settings
+
+_PAIRS = {"“": "”", '"': '"', "«": "»", "„": "“"}
+_PRONOUNS = frozenset({"he", "she"})
+_SKIP_ROLES = frozenset({"dateline", "byline", "credit"})
+
+
+@dataclass(frozen=True, slots=True)
+class _Raw:
+    span: Span
+    block: int
+    open_end: bool  # the block ended before the closing mark
+
+
+@dataclass(frozen=True, slots=True)
+class _Speaker:
+    span: Span
+    mention: ActorMention | None
+
+
+def _marks(text: str, base: int, block: int) -> list[_Raw]:
+    """Quoted stretches in one block's text; ``base`` is the block's offset in the article."""
+    out: list[_Raw] = []
+    i = 0
+    while i < len(text):
+        ch = text[i]
+        if ch in _PAIRS and (i == 0 or not text[i - 1].isalnum()):
+            close = text.find(_PAIRS[ch], i + 1)
+            end = close if close != -1 else len(text)
+            inner = text[i + 1 : end]
+            lead = len(inner) - len(inner.lstrip())
+            body = inner.strip()
+            if body:
+                out.append(_Raw(Span(base + i + 1 + lead, base + i + 1 + lead + len(body)), block, close == -1))
+            i = end + 1
+            continue
+        i += 1
+    return out
+
+
+def _is_speech(raw: _Raw, text: str) -> bool:
+    words = raw.span.of(text).split()
+    return len(words) >= 4 or raw.span.of(text).rstrip()[-1:] in {",", ".", "?", "!"}
+
+
+def _speech_verbs(view: TokenView, block: Span, quoted: list[Span]) -> list[int]:
+    out = []
+    for i in view.covering(block):
+        tok = view.tokens[i]
+        speech = tok.pos in {"VERB", "AUX"} and tok.lemma.lower() in SPEECH_VERBS
+        if speech and not any(overlaps(tok.span, q) for q in quoted):
+            out.append(i)
+    return out
+
+
+def _subject(view: TokenView, verb: int) -> int | None:
+    subj = view.child_with(verb, {"nsubj", "nsubjpass"})
+    return subj[0] if subj else None
+
+
+def _speaker(view: TokenView, ann: AnnotatedArticle, verb: int, before: int) -> _Speaker | None:
+    subj = _subject(view, verb)
+    if subj is None:
+        return None
+    tok = view.tokens[subj]
+    if tok.text.lower() in _PRONOUNS:
+        people = [m for m in ann.actors if m.person and m.span.end <= before]
+        return _Speaker(tok.span, people[-1]) if people else _Speaker(tok.span, None)
+    idx = [k for k in view.subtree(subj) if k <= subj]
+    first = idx[0]
+    for k in reversed(idx):
+        if view.tokens[k].text == ",":
+            first = k + 1
+            break
+    span = view.span_of([first, subj])
+    mention = next((m for m in ann.actors if overlaps(m.span, tok.span)), None)
+    return _Speaker(span, mention)
+
+
+def _quote(ann: AnnotatedArticle, span: Span, direct: bool, who: _Speaker | None) -> Quote:
+    text = ann.article.text
+    if who is None:
+        return Quote(span, span.of(text), direct)
+    m = who.mention
+    return Quote(
+        span,
+        span.of(text),
+        direct,
+        speaker_text=who.span.of(text),
+        speaker_span=who.span,
+        speaker=m.actor if m else None,
+        speaker_person=m.person if m else None,
+    )
+
+
+def _reported(view: TokenView, ann: AnnotatedArticle, verb: int, quoted: list[Span]) -> Quote | None:
+    comps = view.child_with(verb, {"ccomp"})
+    if not comps:
+        return None
+    idx = [k for k in view.subtree(comps[0]) if view.tokens[k].pos != "SPACE"]
+    idx = [k for k in idx if view.tokens[k].dep != "mark" or k != idx[0]]
+    idx = [k for k in idx if view.tokens[k].pos != "PUNCT" or view.tokens[k].text not in {",", "."}]
+    if len(idx) < 3:
+        return None
+    span = view.span_of(idx)
+    if any(overlaps(span, q) for q in quoted) or span.start < view.tokens[verb].span.start:
+        return None
+    return _quote(ann, span, False, _speaker(view, ann, verb, view.tokens[verb].span.start))
+
+
+def find_quotes(ann: AnnotatedArticle, settings: Settings) -> AnnotatedArticle:
+    """Fill ``ann.quotes`` (direct and reported), in text order."""
+    text = ann.article.text
+    view = TokenView(ann)
+    blocks = [(b, s) for b, s in ann.article.block_spans() if b.role not in _SKIP_ROLES]
+    raws = [r for n, (_, s) in enumerate(blocks) for r in _marks(s.of(text), s.start, n)]
+    raws = [r for r in raws if _is_speech(r, text)]
+    quoted = [r.span for r in raws]
+    found: list[Quote] = []
+    block_speaker: dict[int, _Speaker] = {}
+    pending: list[_Raw] = []
+    for n, (_, bspan) in enumerate(blocks):
+        verbs = _speech_verbs(view, bspan, quoted)
+        for verb in verbs:
+            rep = _reported(view, ann, verb, quoted)
+            if rep is not None:
+                found.append(rep)
+                block_speaker.setdefault(n, _Speaker(rep.speaker_span or rep.span, _mention(ann, rep)))
+        for raw in (r for r in raws if r.block == n):
+            who = _nearest(view, ann, raw, verbs)
+            if who is None:
+                pending.append(raw)
+                continue
+            found.append(_quote(ann, raw.span, True, who))
+            block_speaker[n] = who
+    found.extend(_inherit(ann, pending, block_speaker))
+    return replace(ann, quotes=tuple(sorted(found, key=lambda q: q.span.start)))
+
+
+def _mention(ann: AnnotatedArticle, q: Quote) -> ActorMention | None:
+    if q.speaker_span is None:
+        return None
+    return next((m for m in ann.actors if overlaps(m.span, q.speaker_span)), None)
+
+
+def _nearest(view: TokenView, ann: AnnotatedArticle, raw: _Raw, verbs: list[int]) -> _Speaker | None:
+    def distance(v: int) -> int:
+        s = view.tokens[v].span
+        return s.start - raw.span.end if s.start >= raw.span.end else raw.span.start - s.end
+
+    for verb in sorted(verbs, key=distance):
+        who = _speaker(view, ann, verb, raw.span.start)
+        if who is not None and not overlaps(who.span, raw.span):
+            return who
+    return None
+
+
+def _inherit(ann: AnnotatedArticle, pending: list[_Raw], speakers: dict[int, _Speaker]) -> list[Quote]:
+    """Speakers for quotes whose block has no attribution: previous block first, then next."""
+    out = []
+    for raw in pending:
+        who = None
+        for k in range(raw.block - 1, -1, -1):
+            if k in speakers:
+                who = speakers[k]
+                break
+            if not _continues(ann, k, pending):
+                break
+        if who is None:
+            who = speakers.get(raw.block + 1)
+        if who is not None:
+            speakers.setdefault(raw.block, who)
+        out.append(_quote(ann, raw.span, True, who))
+    return out
+
+
+def _continues(ann: AnnotatedArticle, block: int, pending: list[_Raw]) -> bool:
+    """True when ``block`` is itself an unattributed quote (a chain of quote paragraphs)."""
+    return any(r.block == block for r in pending)
+

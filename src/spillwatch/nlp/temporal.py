@@ -1,0 +1,297 @@
+"""Date stage: ``AnnotatedArticle`` in, the same with ``dates`` (``DateMention``s) filled.
+
+Input: an article (its ``published`` date is the anchor, see ``anchor.py``). Output: date
+mentions with start/end (inclusive) and precision. Declines: credit blocks; expressions that
+need an anchor when the article has none (kept out rather than guessed); clock times, ages
+and durations ("for three years").
+
+Resolution (R = the anchor's reference date):
+- full dates ("Saturday, Dec. 10, 2016", "10 December 2016", "2016-12-10") -> day.
+- month and day without a year -> day, in the year that puts it nearest R, not more than a
+  week after R.
+- "September 2016" -> month; "in/since/last ... September" -> the most recent September not
+  after R ("next September": the first after R).
+- "in 2014" -> year. "between X and Y" / "from X to Y" of two dates -> range.
+- weekdays: past-tense or unmarked -> the last such weekday on or before R; with a future
+  auxiliary ("will meet on Monday") or "next" -> the first after R; "last Monday" -> the last
+  before R.
+- yesterday/today/tomorrow/last night -> day; last/this/next week -> Monday..Sunday; "earlier
+  this week/month/year" -> range from its start to R - 1 day; last/this/next month|year;
+  "N days/weeks/months/years ago".
+- other spaCy DATE entities are tried with dateparser (strict, all of day, month, year).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import date, timedelta
+from itertools import pairwise
+
+from spillwatch.nlp.anchor import Anchor, anchor_of
+from spillwatch.nlp.datewords import (
+    MONTH,
+    WEEKDAY,
+    month_number,
+    month_range,
+    number_word,
+    parse_entity,
+    week_range,
+    weekday_number,
+    year_range,
+)
+from spillwatch.nlp.tokens import TokenView, overlaps
+from spillwatch.records import AnnotatedArticle, DateMention, DatePrecision, Span
+from spillwatch.settings import Settings
+
+_D = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th)?"
+_Y = r"(?P<y>(?:1[89]|20)\d\d)"
+_WD = rf"(?:(?P<wd>{WEEKDAY}),?\s+)?"
+_PREP = (
+    r"(?:in|since|during|by|until|till|through|throughout|of|from|before|after|last|this|next"
+    r"|early|late|mid-?|earlier\s+in|later\s+in)"
+)
+FULL = [
+    re.compile(rf"\b{_WD}(?P<m>{MONTH})\s+{_D},?\s+{_Y}\b"),
+    re.compile(rf"\b{_WD}{_D}\s+(?P<m>{MONTH}),?\s+{_Y}\b"),
+    re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<mn>[01]\d)-(?P<d>[0-3]\d)\b"),
+]
+NOYEAR = [
+    re.compile(rf"\b{_WD}(?P<m>{MONTH})\s+{_D}\b(?!,?\s*\d)"),
+    re.compile(rf"\b{_WD}{_D}\s+(?P<m>{MONTH})\b(?!,?\s*\d)"),
+]
+MONTH_YEAR = re.compile(rf"\b(?P<m>{MONTH})\s+(?:of\s+)?{_Y}\b")
+MONTH_BARE = re.compile(rf"\b(?P<p>{_PREP})\s+(?:(?:early|late|mid-?)\s*)?(?P<m>{MONTH})\b(?![\s,]*\d)", re.I)
+YEAR = re.compile(rf"\b(?:{_PREP})\s+(?:(?:early|late|mid-?)\s*)?{_Y}\b(?![\d,])", re.I)
+WEEKDAY_RE = re.compile(
+    rf"\b(?:(?P<q>last|this|next|on|early|late)\s+)?(?P<wd>{WEEKDAY})(?:\s+(?:morning|afternoon|evening|night))?\b"
+)
+RELATIVE = re.compile(
+    r"\b(?:(?P<e>earlier|later|early|late)\s+)?(?P<q>last|this|next|past)\s+(?P<u>week|weekend|month|year)\b"
+    r"|\b(?P<w>yesterday|today|tonight|tomorrow|last\s+night|this\s+(?:morning|afternoon|evening))\b"
+    r"|\b(?P<n>\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|several)\s+"
+    r"(?P<au>day|week|month|year)s?\s+ago\b",
+    re.I,
+)
+RANGE_GLUE = re.compile(r"^\s*(?:and|to|until|till|through|-|–)\s*$", re.I)
+RANGE_OPEN = re.compile(r"\b(?:between|from)\s*$", re.I)
+
+
+def _mention(text: str, span: Span, start: date, end: date, precision: DatePrecision) -> DateMention:
+    return DateMention(span, span.of(text), start, end, precision)
+
+
+def _safe_date(y: int, m: int, d: int) -> date | None:
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _full(text: str, base: int) -> list[DateMention]:
+    out = []
+    for rx in FULL:
+        for m in rx.finditer(text):
+            month = int(m.group("mn")) if "mn" in m.groupdict() else month_number(m.group("m"))
+            day = _safe_date(int(m.group("y")), month, int(m.group("d")))
+            if day:
+                out.append(_mention(text, Span(m.start(), m.end()), day, day, "day"))
+    return [_shift(x, base) for x in out]
+
+
+def _shift(m: DateMention, base: int) -> DateMention:
+    return replace(m, span=Span(m.span.start + base, m.span.end + base))
+
+
+def _noyear(text: str, anchor: Anchor | None) -> list[DateMention]:
+    out: list[DateMention] = []
+    if anchor is None:
+        return out
+    for rx in NOYEAR:
+        for m in rx.finditer(text):
+            month, dnum = month_number(m.group("m")), int(m.group("d"))
+            options = [d for y in (anchor.ref.year - 1, anchor.ref.year, anchor.ref.year + 1)
+                       if (d := _safe_date(y, month, dnum)) and d <= anchor.ref + timedelta(days=7)]
+            if options:
+                best = max(options)
+                out.append(_mention(text, Span(m.start(), m.end()), best, best, "day"))
+    return out
+
+
+def _months(text: str, anchor: Anchor | None) -> list[DateMention]:
+    out = []
+    for m in MONTH_YEAR.finditer(text):
+        start, end = month_range(int(m.group("y")), month_number(m.group("m")))
+        out.append(_mention(text, Span(m.start("m"), m.end()), start, end, "month"))
+    if anchor is None:
+        return out
+    for m in MONTH_BARE.finditer(text):
+        if not m.group("m")[0].isupper():
+            continue
+        month, ref = month_number(m.group("m")), anchor.ref
+        year = ref.year if month <= ref.month else ref.year - 1
+        if m.group("p").lower() == "next":
+            year = ref.year if month > ref.month else ref.year + 1
+        start, end = month_range(year, month)
+        out.append(_mention(text, Span(m.start(), m.end()), start, end, "month"))
+    return out
+
+
+def _years(text: str) -> list[DateMention]:
+    out = []
+    for m in YEAR.finditer(text):
+        start, end = year_range(int(m.group("y")))
+        out.append(_mention(text, Span(m.start("y"), m.end("y")), start, end, "year"))
+    return out
+
+
+def _weekdays(text: str, base: int, anchor: Anchor | None, view: TokenView) -> list[DateMention]:
+    out: list[DateMention] = []
+    if anchor is None:
+        return out
+    for m in WEEKDAY_RE.finditer(text):
+        target = weekday_number(m.group("wd"))
+        qual = (m.group("q") or "").lower()
+        future = qual == "next" or (qual != "last" and _future(view, base + m.start("wd")))
+        ref = anchor.ref
+        if future:
+            day = ref + timedelta(days=(target - ref.weekday()) % 7 or 7)
+        else:
+            back = (ref.weekday() - target) % 7
+            day = ref - timedelta(days=back or (7 if qual == "last" else 0))
+        span = Span(m.start() if qual in {"last", "next", "this"} else m.start("wd"), m.end())
+        out.append(_shift(_mention(text, span, day, day, "day"), base))
+    return out
+
+
+def _future(view: TokenView, offset: int) -> bool:
+    """True when the clause governing the token at ``offset`` has a future/modal auxiliary."""
+    i = view.at(offset)
+    if i is None:
+        return False
+    head = view.tokens[i].head
+    for _ in range(3):
+        aux = [view.tokens[c] for c in view.children[head] if view.tokens[c].dep in {"aux", "auxpass"}]
+        if any(a.tag == "MD" and a.lemma.lower() in {"will", "shall", "'ll", "would"} for a in aux):
+            return True
+        if view.tokens[head].tag in {"VBD", "VBN"} or view.tokens[head].head == head:
+            return False
+        head = view.tokens[head].head
+    return False
+
+
+def _relative(text: str, anchor: Anchor | None) -> list[DateMention]:
+    out: list[DateMention] = []
+    if anchor is None:
+        return out
+    for m in RELATIVE.finditer(text):
+        found = _resolve_relative(m, anchor.ref)
+        if found is not None:
+            start, end, precision = found
+            out.append(_mention(text, Span(m.start(), m.end()), start, end, precision))
+    return out
+
+
+def _resolve_relative(m: re.Match[str], ref: date) -> tuple[date, date, DatePrecision] | None:
+    if m.group("w"):
+        shift = {"yesterday": -1, "tomorrow": 1}.get(m.group("w").lower(), 0)
+        if m.group("w").lower().startswith("last"):
+            shift = -1
+        day = ref + timedelta(days=shift)
+        return day, day, "day"
+    if m.group("au"):
+        n = number_word(m.group("n"))
+        if n is None:
+            return None
+        return _ago(ref, n, m.group("au").lower())
+    return _unit(ref, m.group("q").lower(), m.group("u").lower(), (m.group("e") or "").lower())
+
+
+def _ago(ref: date, n: int, unit: str) -> tuple[date, date, DatePrecision]:
+    if unit == "day":
+        day = ref - timedelta(days=n)
+        return day, day, "day"
+    if unit == "week":
+        return (*week_range(ref - timedelta(weeks=n)), "week")
+    if unit == "month":
+        y, mo = divmod(ref.year * 12 + ref.month - 1 - n, 12)
+        return (*month_range(y, mo + 1), "month")
+    return (*year_range(ref.year - n), "year")
+
+
+def _unit(ref: date, q: str, unit: str, edge: str) -> tuple[date, date, DatePrecision] | None:
+    if q == "past":  # "over the past year": the stretch ending at R, not the calendar unit
+        days = {"week": 7, "weekend": 2, "month": 30, "year": 365}[unit]
+        return ref - timedelta(days=days), ref, "range"
+    step = {"last": -1, "this": 0, "next": 1}[q]
+    if unit in {"week", "weekend"}:
+        start, end = week_range(ref + timedelta(weeks=step))
+        if unit == "weekend":
+            start = end - timedelta(days=1)
+            if step == 0 and start > ref:  # "this weekend" said on a weekday: the coming one
+                return start, end, "range"
+        precision: DatePrecision = "range" if unit == "weekend" else "week"
+    elif unit == "month":
+        y, mo = divmod(ref.year * 12 + ref.month - 1 + step, 12)
+        start, end = month_range(y, mo + 1)
+        precision = "month"
+    else:
+        start, end = year_range(ref.year + step)
+        precision = "year"
+    if step == 0 and edge == "earlier":
+        return start, max(start, ref - timedelta(days=1)), "range"
+    return start, end, precision
+
+
+def _ranges(text: str, found: list[DateMention]) -> list[DateMention]:
+    """"between X and Y", "from X to Y": two adjacent mentions joined into one range."""
+    out = []
+    ordered = sorted(found, key=lambda d: d.span.start)
+    for a, b in pairwise(ordered):
+        glue = text[a.span.end : b.span.start]
+        opener = RANGE_OPEN.search(text[max(0, a.span.start - 9) : a.span.start])
+        if RANGE_GLUE.match(glue) and opener and a.start and b.end and a.start <= b.end:
+            start = a.span.start - (len(text[max(0, a.span.start - 9) : a.span.start]) - opener.start())
+            out.append(_mention(text, Span(start, b.span.end), a.start, b.end, "range"))
+    return out
+
+
+def _entities(ann: AnnotatedArticle, anchor: Anchor | None, taken: list[DateMention]) -> list[DateMention]:
+    out = []
+    text = ann.article.text
+    for ent in ann.entities:
+        if ent.label != "DATE" or any(overlaps(ent.span, t.span) for t in taken):
+            continue
+        day = parse_entity(ent.text, anchor.ref if anchor else None)
+        if day is not None:
+            out.append(_mention(text, ent.span, day, day, "day"))
+    return out
+
+
+def _blocks(ann: AnnotatedArticle) -> list[tuple[str, int]]:
+    return [(s.of(ann.article.text), s.start) for b, s in ann.article.block_spans() if b.role != "credit"]
+
+
+def _keep(candidates: list[DateMention]) -> list[DateMention]:
+    """Longest first, no overlaps, in text order."""
+    taken: list[DateMention] = []
+    for c in sorted(candidates, key=lambda d: (d.span.start - d.span.end, d.span.start)):
+        if not any(overlaps(c.span, t.span) for t in taken):
+            taken.append(c)
+    return sorted(taken, key=lambda d: d.span.start)
+
+
+def find_dates(ann: AnnotatedArticle, settings: Settings) -> AnnotatedArticle:
+    """Fill ``ann.dates`` (see the module docstring for the resolution rules)."""
+    anchor = anchor_of(ann.article)
+    view = TokenView(ann)
+    found: list[DateMention] = []
+    for text, base in _blocks(ann):
+        found.extend(_full(text, base))
+        local = [*_noyear(text, anchor), *_months(text, anchor), *_years(text), *_relative(text, anchor)]
+        found.extend(_shift(m, base) for m in local)
+        found.extend(_weekdays(text, base, anchor, view))
+    found = _keep(found)
+    found = _keep([*_ranges(ann.article.text, found), *found])
+    found = _keep([*found, *_entities(ann, anchor, found)])
+    return replace(ann, dates=tuple(found))
