@@ -205,6 +205,7 @@ def test_https_connects_to_the_checked_address_and_still_verifies_the_host_name(
             fetcher.get(f"https://127.0.0.1:{srv.port}/page")
     assert got is not None and got.data == PAGE and got.final_url == f"https://localhost:{srv.port}/page"
     assert srv.seen[0].headers["Host"] == f"localhost:{srv.port}"
+    assert srv.seen[0].headers["Connection"] == "close"  # a TLS connection is never shared by names
 
 
 def test_content_type_decides_and_generic_types_fall_back_to_the_url_and_bytes() -> None:

@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 from ingest_support import Route, make_settings, serve
+from tests.conftest import shared_path
 
 from spillwatch.ingest.files import format_of_name, sniff, url_lines
 from spillwatch.ingest.sources import iter_items
@@ -248,8 +249,6 @@ def test_files_without_any_document_are_reported_empty(tmp_path: Path) -> None:
 
 
 def test_the_seed_story_is_one_text_item() -> None:
-    from tests.conftest import shared_path
-
     seed = shared_path("seed", "000_9b6fd5e0c168a157.txt")
     (item,) = iter_items([str(seed)], make_settings())
     assert isinstance(item, RawItem)

@@ -120,7 +120,12 @@ class Fetcher:
         addresses = checked_addresses(url, allow_private=self.settings.allow_private_urls, resolve=self._resolve)
         self._wait_turn(host_of(url))
         headers = {"Host": url.netloc.decode("ascii"), **self._conditional_headers(url)}
-        extensions = {"sni_hostname": host_of(url)} if url.scheme == "https" else {}
+        extensions: dict[str, str] = {}
+        if url.scheme == "https":
+            # TLS checks the certificate against the name, while we dial the checked IP; the pool is
+            # keyed by IP, so never leave a connection open for another host name to reuse.
+            extensions["sni_hostname"] = host_of(url)
+            headers["Connection"] = "close"
         last_error: httpx.ConnectError | None = None
         for addr in addresses:
             request = self._client.build_request(
