@@ -12,14 +12,17 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from functools import cache
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import Any, Literal
 
 from spillwatch import exports, pipeline, runner
+from spillwatch.analysis.spread import SpreadConfig
 from spillwatch.codec import dump
 from spillwatch.errors import ConfigError, NotFoundError, SourceError, SpillwatchError
+from spillwatch.insight import Insight
 from spillwatch.records import Article, Event, Place, Quarantined, RawItem
 from spillwatch.settings import Settings, load_settings
 from spillwatch.store import EventFilter, RunSummary, Store, open_store
@@ -117,6 +120,12 @@ def map_countries() -> dict[str, Any]:
     return topo
 
 
+def _level(level: str) -> Literal["country", "adm1"]:
+    if level not in ("country", "adm1"):
+        raise ConfigError(f"level must be 'country' or 'adm1', not {level!r}")
+    return "country" if level == "country" else "adm1"
+
+
 class Spillwatch:
     """A handle on one store with the settings to run the pipeline and the analyses."""
 
@@ -184,6 +193,47 @@ class Spillwatch:
     def map_countries(self) -> dict[str, Any]:
         """Country outlines (TopoJSON) with each geometry's ISO3 code added to its properties."""
         return map_countries()
+
+    # -- analysis (see spillwatch.insight and spillwatch.analysis)
+    @property
+    def insight(self) -> Insight:
+        return Insight(self.store, self.settings)
+
+    def activity(self, actor: str | None = None, level: str = "country", period: str = "month",
+                 origin: str | None = None) -> list[dict[str, Any]]:
+        return self.insight.activity(actor, _level(level), "week" if period == "week" else "month", origin)
+
+    def spread(self, actor: str, level: str = "country", *, origin_days: int = 30, quiet_days: int = 180,
+               origin: str | None = None) -> dict[str, Any]:
+        config = SpreadConfig(origin_days=origin_days, quiet_days=quiet_days)
+        return self.insight.spread(actor, _level(level), config, origin)
+
+    def new_theatres(self, actor: str, level: str = "country", origin: str | None = None) -> list[dict[str, Any]]:
+        theatres = self.spread(actor, level, origin=origin)["theatres"]
+        return [dump(t) for t in theatres if not t.origin]
+
+    def risk(self, actor: str, level: str = "country", origin: str | None = None) -> list[dict[str, Any]]:
+        return self.insight.risk(actor, _level(level), origin)
+
+    def risk_backtest(self, actor: str, level: str, train_until: date, test_until: date | None = None,
+                      origin: str | None = None) -> dict[str, Any]:
+        return self.insight.backtest(actor, _level(level), train_until, test_until, origin)
+
+    def support(self) -> list[dict[str, Any]]:
+        return [r.as_dict() for r in self.insight.ledger()]
+
+    def add_support_csv(self, path: str) -> int:
+        return self.insight.add_support_csv(path)
+
+    def gaps(self, actor: str) -> list[dict[str, Any]]:
+        return self.insight.gaps(actor)
+
+    def refresh_alerts(self, actor: str, threshold: float = 0.5) -> list[dict[str, Any]]:
+        """Compute alerts for ``actor``; store and return only the new ones."""
+        return [a.as_dict() for a in self.insight.alerts(actor, threshold)]
+
+    def alerts(self, limit: int = 500) -> list[dict[str, Any]]:
+        return self.insight.alert_rows(limit)
 
     def export_events(self, flt: EventFilter, fmt: str) -> bytes:
         """Events matching ``flt`` as csv, geojson, parquet or json bytes."""

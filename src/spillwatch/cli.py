@@ -186,3 +186,6 @@ def serve(db: str | None, host: str, port: int) -> None:
     from spillwatch.serve.app import run
 
     run(load_settings(db=db), host=host, port=port)
+
+
+from spillwatch import cli_analysis  # noqa: E402,F401  (registers the analysis commands)

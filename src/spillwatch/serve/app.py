@@ -55,9 +55,10 @@ def create_app(settings: api.Settings | None = None) -> FastAPI:
         if not _token_ok(authorization, settings.api_token):
             raise Problem(401, "Unauthorized", "a valid bearer token is required to write")
 
-    from spillwatch.serve import routes
+    from spillwatch.serve import analysis_routes, routes
 
     routes.install(app, sw, settings, Depends(read_access), Depends(write_access))
+    analysis_routes.install(app, sw, Depends(read_access))
     _uploads(app, sw, settings, Depends(write_access))
     if STATIC.exists():
         app.mount("/static", StaticFiles(directory=STATIC), name="static")

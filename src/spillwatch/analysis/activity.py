@@ -1,0 +1,88 @@
+"""Activity tables. Input: the events store (via Query) and a set of actor ids (an actor and, if wanted, its
+affiliates). Output: rows per unit (country or ADM1) and period (week or month) with event counts, counts by
+ACLED type and fatalities low/best/high. Declines: events with no date or, at ADM1 level, no ADM1 code.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from spillwatch.analysis import VIOLENT_TYPES, Query
+
+Level = Literal["country", "adm1"]
+Period = Literal["week", "month"]
+Role = Literal["any", "source", "target"]
+
+
+@dataclass(frozen=True, slots=True)
+class Scope:
+    """Which events an analysis looks at."""
+
+    actor_ids: tuple[str, ...] = ()
+    role: Role = "any"
+    types: tuple[str, ...] = VIOLENT_TYPES
+    origin: str | None = None
+    country: str | None = None
+
+
+def scope_sql(scope: Scope, alias: str = "e") -> tuple[str, list[Any]]:
+    """WHERE clause (starting with ' WHERE') and parameters for a scope."""
+    parts, params = [f"{alias}.date_start IS NOT NULL"], []
+    if scope.actor_ids:
+        marks = ", ".join("?" for _ in scope.actor_ids)
+        role = "" if scope.role == "any" else " AND role = ?"
+        parts.append(f"{alias}.id IN (SELECT event_id FROM event_actors WHERE actor_id IN ({marks}){role})")
+        params += [*scope.actor_ids, *([scope.role] if scope.role != "any" else [])]
+    if scope.types:
+        parts.append(f"{alias}.type IN ({', '.join('?' for _ in scope.types)})")
+        params += list(scope.types)
+    for col, value in (("origin", scope.origin), ("country_iso3", scope.country)):
+        if value:
+            parts.append(f"{alias}.{col} = ?")
+            params.append(value)
+    return " WHERE " + " AND ".join(parts), params
+
+
+def unit_columns(level: Level, alias: str = "e") -> tuple[str, str]:
+    """(select list, group-by list) naming a unit at the level."""
+    if level == "country":
+        return f"{alias}.country_iso3 AS country_iso3, NULL AS adm1_code, NULL AS adm1_name", f"{alias}.country_iso3"
+    return (f"{alias}.country_iso3 AS country_iso3, {alias}.adm1_code AS adm1_code,"
+            f" max({alias}.adm1_name) AS adm1_name",
+            f"{alias}.country_iso3, {alias}.adm1_code")
+
+
+def activity(query: Query, scope: Scope, level: Level = "country", period: Period = "month") -> list[dict[str, Any]]:
+    """Events and fatalities per unit and period, with a count per ACLED event type."""
+    where, params = scope_sql(scope)
+    unit_sel, unit_grp = unit_columns(level)
+    need = " AND e.adm1_code IS NOT NULL" if level == "adm1" else " AND e.country_iso3 IS NOT NULL"
+    bucket = f"CAST(date_trunc('{period}', e.date_start) AS DATE)"
+    sql = (f"SELECT {unit_sel}, {bucket} AS period,"
+           " count(*) AS events, sum(e.fatalities_low) AS fatalities_low, sum(e.fatalities_best) AS fatalities_best,"
+           " sum(e.fatalities_high) AS fatalities_high,"
+           " sum(CASE WHEN e.acled_type = 'Battles' THEN 1 ELSE 0 END) AS battles,"
+           " sum(CASE WHEN e.acled_type = 'Explosions/Remote violence' THEN 1 ELSE 0 END) AS explosions,"
+           " sum(CASE WHEN e.acled_type = 'Violence against civilians' THEN 1 ELSE 0 END) AS violence_vs_civilians,"
+           " sum(CASE WHEN e.acled_type = 'Strategic developments' THEN 1 ELSE 0 END) AS strategic"
+           f" FROM events e{where}{need} GROUP BY {unit_grp}, {bucket} ORDER BY period, {unit_grp}")
+    return [_plain(r) for r in query(sql, params)]
+
+
+def _plain(row: dict[str, Any]) -> dict[str, Any]:
+    out = dict(row)
+    for k in ("events", "battles", "explosions", "violence_vs_civilians", "strategic"):
+        out[k] = int(out[k] or 0)
+    for k in ("fatalities_low", "fatalities_best", "fatalities_high"):
+        out[k] = float(out[k]) if out[k] is not None else None
+    return out
+
+
+def unit_key(row: dict[str, Any], level: Level) -> str:
+    return str(row["country_iso3"]) if level == "country" else f"{row['country_iso3']}:{row['adm1_code']}"
+
+
+def units_seen(rows: Sequence[dict[str, Any]], level: Level) -> list[str]:
+    return sorted({unit_key(r, level) for r in rows})

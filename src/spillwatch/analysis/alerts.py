@@ -1,0 +1,80 @@
+"""Alerts. Input: new theatres and next-month risk rows. Output: alert records (a new theatre, or a risk crossing
+a threshold) with stable ids so re-running adds nothing twice; sinks write new alerts to a JSONL file or POST
+them to a webhook. Declines: origin theatres and risks under the threshold.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from spillwatch.analysis.spread import Theatre
+from spillwatch.errors import FetchError
+from spillwatch.records import content_hash
+
+
+@dataclass(frozen=True, slots=True)
+class Alert:
+    id: str
+    kind: str  # new-theatre, risk
+    unit: str
+    actor: str | None
+    alert_date: date | None
+    score: float | None
+    message: str
+    event_id: str | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        out = asdict(self)
+        out["alert_date"] = self.alert_date.isoformat() if self.alert_date else None
+        return out
+
+
+def theatre_alerts(theatres: Iterable[Theatre], actor_name: str) -> list[Alert]:
+    out = []
+    for t in theatres:
+        if t.origin:
+            continue
+        where = t.adm1_name or t.unit
+        via = f", bordering earlier theatres {', '.join(t.diffused_from)}" if t.diffused_from else ""
+        msg = (f"New theatre: {actor_name} violence first recorded in {where} on {t.first_date} "
+               f"({t.first_event_type.lower()} at {t.first_place or where}){via}.")
+        out.append(Alert(content_hash("new-theatre", actor_name, t.unit, t.first_date.isoformat()), "new-theatre",
+                         t.unit, actor_name, t.first_date, None, msg, t.first_event_id))
+    return out
+
+
+def risk_alerts(rows: Iterable[dict[str, Any]], actor_name: str, threshold: float = 0.5) -> list[Alert]:
+    out = []
+    for r in rows:
+        if r["risk"] < threshold:
+            continue
+        msg = (f"Risk of {actor_name} violence in {r['unit']} during {r['month']:%Y-%m} is {r['risk']:.2f} "
+               f"(threshold {threshold:.2f}); drivers: {r['drivers']}.")
+        out.append(Alert(content_hash("risk", actor_name, r["unit"], r["month"].isoformat()), "risk", r["unit"],
+                         actor_name, r["month"], r["risk"], msg))
+    return out
+
+
+def to_file(alerts: Sequence[Alert], path: str | Path) -> int:
+    with open(path, "a", encoding="utf-8") as fh:
+        for a in alerts:
+            fh.write(json.dumps(a.as_dict(), ensure_ascii=False) + "\n")
+    return len(alerts)
+
+
+def to_webhook(alerts: Sequence[Alert], url: str, timeout: float = 10.0) -> int:
+    import httpx
+
+    if not alerts:
+        return 0
+    try:
+        response = httpx.post(url, json={"alerts": [a.as_dict() for a in alerts]}, timeout=timeout)
+        response.raise_for_status()
+    except httpx.HTTPError as exc:
+        raise FetchError(url, f"webhook failed: {exc}") from exc
+    return len(alerts)

@@ -1,0 +1,124 @@
+"""Support ledger. Input: Event records (AID, COOPERATE, MOBILIZE in support of a state force, and pledges) and
+user rows from a CSV. Output: one ledger row per commitment: donor, recipient country and force, what (money with
+amount and currency, equipment with counts, personnel, training), pledged or delivered, date, sources.
+Declines: events of other types, and support events with no identifiable recipient country.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterable, Iterator
+from dataclasses import asdict, dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from spillwatch.errors import SourceError
+from spillwatch.records import Actor, Event, Quantity, content_hash
+
+SUPPORT_TYPES = ("AID", "COOPERATE", "MOBILIZE")
+STATE_SECTORS = {"GOV", "MIL", "COP", "SPY", None}
+CSV_COLUMNS = ("donor", "donor_country", "recipient", "recipient_country", "force", "kind", "amount", "currency",
+               "item", "count", "status", "date", "source")
+
+
+@dataclass(frozen=True, slots=True)
+class LedgerRow:
+    id: str
+    donor: str
+    donor_country: str | None
+    recipient: str
+    recipient_country: str
+    force: str | None
+    kind: str  # money, equipment, personnel, training, advisers, other
+    amount: float | None
+    currency: str | None
+    item: str | None
+    count: float | None
+    status: str  # pledged, delivered, ongoing
+    date: date | None
+    sources: str
+    event_id: str | None
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def _status(e: Event) -> str:
+    return {"planned": "pledged", "ongoing": "ongoing"}.get(e.modality, "delivered")
+
+
+def _recipient(e: Event) -> Actor | None:
+    for a in e.targets:
+        if a.country and len(a.country) == 3 and a.country.isalpha() and a.sector in STATE_SECTORS:
+            return a
+    return None
+
+
+def _kinds(e: Event) -> list[tuple[str, Quantity | None]]:
+    found: list[tuple[str, Quantity | None]] = [(q.kind, q) for q in e.quantities
+                                                  if q.kind in {"money", "equipment", "personnel"}]
+    if e.type == "COOPERATE":
+        mode = "training" if "train" in " ".join(e.modes) else "advisers"
+        found.append((mode, None))
+    if e.type == "MOBILIZE" and not any(k == "personnel" for k, _ in found):
+        found.append(("personnel", None))
+    return found or [("other", None)]
+
+
+def ledger_from_events(events: Iterable[Event]) -> Iterator[LedgerRow]:
+    for e in events:
+        if e.type not in SUPPORT_TYPES or not e.sources:
+            continue
+        recipient = _recipient(e)
+        if recipient is None or recipient.country == (e.sources[0].country or ""):
+            continue  # own forces (a deployment at home) are not support to someone else
+        donor = e.sources[0]
+        for kind, q in _kinds(e):
+            yield LedgerRow(id=content_hash(e.id, kind, q.text if q else ""), donor=donor.name,
+                            donor_country=donor.country, recipient=recipient.name,
+                            recipient_country=str(recipient.country), force=recipient.name, kind=kind,
+                            amount=q.best if q and kind == "money" else None,
+                            currency=q.unit if q and kind == "money" else None,
+                            item=q.unit if q and kind == "equipment" else (q.text if q else None),
+                            count=q.best if q and kind != "money" else None, status=_status(e), date=e.date_start,
+                            sources="|".join(e.outlets), event_id=e.id)
+
+
+def _number(text: str, source: str, line: int) -> float | None:
+    if not text.strip():
+        return None
+    try:
+        return float(text.replace(",", ""))
+    except ValueError as exc:
+        raise SourceError(f"{source}:{line}", f"not a number: {text!r}", reason="bad-row") from exc
+
+
+def read_csv(path: str | Path) -> list[LedgerRow]:
+    """User ledger rows; every bad row raises with its line number (nothing is skipped silently)."""
+    source = str(path)
+    try:
+        with open(path, newline="", encoding="utf-8") as fh:
+            rows = list(csv.DictReader(fh))
+    except (OSError, UnicodeDecodeError, csv.Error) as exc:
+        raise SourceError(source, f"cannot read ledger CSV: {exc}") from exc
+    return [_csv_row(r, source, i + 2) for i, r in enumerate(rows)]
+
+
+def _csv_row(r: dict[str, str], source: str, line: int) -> LedgerRow:
+    missing = [c for c in ("donor", "recipient", "recipient_country", "kind") if not (r.get(c) or "").strip()]
+    if missing:
+        raise SourceError(f"{source}:{line}", f"missing {', '.join(missing)}", reason="bad-row")
+    try:
+        when = date.fromisoformat(r["date"]) if (r.get("date") or "").strip() else None
+    except ValueError as exc:
+        raise SourceError(f"{source}:{line}", f"bad date {r.get('date')!r}", reason="bad-row") from exc
+    status = (r.get("status") or "pledged").strip()
+    return LedgerRow(id=content_hash(*(r.get(c) or "" for c in CSV_COLUMNS)), donor=r["donor"].strip(),
+                     donor_country=(r.get("donor_country") or "").strip() or None, recipient=r["recipient"].strip(),
+                     recipient_country=r["recipient_country"].strip().upper(),
+                     force=(r.get("force") or "").strip() or None,
+                     kind=r["kind"].strip(), amount=_number(r.get("amount") or "", source, line),
+                     currency=(r.get("currency") or "").strip() or None, item=(r.get("item") or "").strip() or None,
+                     count=_number(r.get("count") or "", source, line), status=status, date=when,
+                     sources=(r.get("source") or "user CSV").strip(), event_id=None)

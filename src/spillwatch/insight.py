@@ -1,0 +1,199 @@
+"""Glue between the store and analysis/: the analyses the API offers, on one store.
+
+Not a stage: it may use the actor table, the neighbour graph and the gazetteer to feed the pure analysis functions.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from datetime import date
+from functools import cache
+from typing import Any
+
+from spillwatch.analysis import activity as act
+from spillwatch.analysis import alerts as al
+from spillwatch.analysis import gaps as gp
+from spillwatch.analysis import risk as rk
+from spillwatch.analysis import spread as sp
+from spillwatch.analysis import support as su
+from spillwatch.records import content_hash
+from spillwatch.settings import Settings
+from spillwatch.store.base import Store
+
+ADM1_NEIGHBOUR_KM = 250.0
+
+
+def actor_family(settings: Settings, actor: str, *, affiliates: bool = True) -> tuple[tuple[str, ...], str]:
+    """Actor ids (the actor and its affiliates) and a display name, from an id or any alias."""
+    from spillwatch.nlp.actortable import load_actor_table
+
+    table = load_actor_table(settings)
+    entry = table.get(actor) or table.lookup(actor)
+    if entry is None:
+        return (actor,), actor
+    ids = (entry.actor.id, *(table.affiliates(entry.actor.id) if affiliates else ()))
+    return ids, entry.actor.name
+
+
+@cache
+def country_graph() -> dict[str, frozenset[str]]:
+    from spillwatch.geo.neighbours import country_neighbours
+
+    return country_neighbours()
+
+
+@cache
+def country_points() -> dict[str, tuple[float, float]]:
+    import pycountry
+
+    from spillwatch.geo.mapdata import country_centroids
+
+    out = {}
+    for iso2, point in country_centroids().items():
+        found = pycountry.countries.get(alpha_2=iso2)
+        if found is not None:
+            out[found.alpha_3] = point
+    return out
+
+
+def unit_points(points: Sequence[Mapping[str, Any]]) -> dict[str, tuple[float, float]]:
+    """ADM1 units located by the mean of their events' coordinates."""
+    acc: dict[str, list[tuple[float, float]]] = defaultdict(list)
+    for p in points:
+        if p.get("adm1_code") and p.get("lat") is not None:
+            acc[f"{p['country_iso3']}:{p['adm1_code']}"].append((float(p["lat"]), float(p["lon"])))
+    return {u: (sum(a for a, _ in v) / len(v), sum(b for _, b in v) / len(v)) for u, v in acc.items()}
+
+
+def near_graph(points: Mapping[str, tuple[float, float]], km: float = ADM1_NEIGHBOUR_KM) -> dict[str, frozenset[str]]:
+    """Approximate adjacency: units whose centres lie within ``km`` (no ADM1 polygons are packaged)."""
+    units = sorted(points)
+    graph: dict[str, set[str]] = {u: set() for u in units}
+    for i, a in enumerate(units):
+        for b in units[i + 1:]:
+            if rk._km(points[a], points[b]) <= km:
+                graph[a].add(b)
+                graph[b].add(a)
+    return {k: frozenset(v) for k, v in graph.items()}
+
+
+class Insight:
+    def __init__(self, store: Store, settings: Settings) -> None:
+        self.store, self.settings = store, settings
+
+    def scope(self, actor: str | None, *, origin: str | None = None) -> tuple[act.Scope, str]:
+        if not actor:
+            return act.Scope(origin=origin), "all actors"
+        ids, name = actor_family(self.settings, actor)
+        return act.Scope(actor_ids=ids, origin=origin), name
+
+    def geography(self, level: act.Level, points: Sequence[Mapping[str, Any]]
+                  ) -> tuple[dict[str, frozenset[str]], dict[str, tuple[float, float]]]:
+        if level == "country":
+            return country_graph(), country_points()
+        centres = unit_points(points)
+        return near_graph(centres), centres
+
+    def activity(self, actor: str | None, level: act.Level = "country", period: act.Period = "month",
+                 origin: str | None = None) -> list[dict[str, Any]]:
+        return act.activity(self.store.query, self.scope(actor, origin=origin)[0], level, period)
+
+    def spread(self, actor: str, level: act.Level = "country", config: sp.SpreadConfig | None = None,
+               origin: str | None = None) -> dict[str, Any]:
+        scope, name = self.scope(actor, origin=origin)
+        points = sp.event_points(self.store.query, scope)
+        graph, _ = self.geography(level, points)
+        config = config or sp.SpreadConfig()
+        theatres = sp.new_theatres(points, level, graph, config)
+        return {"actor": name, "level": level, "theatres": theatres,
+                "reemergence": sp.reemergence(points, level, config), "centre": sp.centre_of_gravity(points)}
+
+    def panel(self, actor: str, level: act.Level, origin: str | None = None
+              ) -> tuple[rk.Panel, dict[str, frozenset[str]], dict[str, tuple[float, float]], str]:
+        scope, name = self.scope(actor, origin=origin)
+        rows = act.activity(self.store.query, scope, level, "month")
+        points = sp.event_points(self.store.query, scope)
+        graph, centres = self.geography(level, points)
+        seen = {act.unit_key(r, level) for r in rows}
+        extra = sorted({n for u in seen for n in graph.get(u, frozenset())}) if level == "country" else []
+        return rk.build_panel(rows, lambda r: act.unit_key(r, level), extra), graph, centres, name
+
+    def risk(self, actor: str, level: act.Level = "country", origin: str | None = None) -> list[dict[str, Any]]:
+        panel, graph, centres, _ = self.panel(actor, level, origin)
+        return rk.forecast(panel, graph, centres)
+
+    def backtest(self, actor: str, level: act.Level, train_until: date, test_until: date | None = None,
+                 origin: str | None = None) -> dict[str, Any]:
+        panel, graph, centres, _ = self.panel(actor, level, origin)
+        return rk.backtest(panel, graph, centres, train_until, test_until)
+
+    def ledger(self) -> list[su.LedgerRow]:
+        events = [e for t in su.SUPPORT_TYPES for e in self._events_of_type(t)]
+        manual = [_manual_row(r) for r in self.store.query("SELECT * FROM support_manual ORDER BY commit_date, id")]
+        rows = list(su.ledger_from_events(events)) + manual
+        return sorted(rows, key=lambda r: (r.date or date.min, r.id))
+
+    def _events_of_type(self, etype: str) -> list[Any]:
+        from spillwatch import codec
+        from spillwatch.records import Event
+
+        found = self.store.query("SELECT record_json FROM events WHERE type = ? ORDER BY id", [etype])
+        return [codec.loads(Event, r["record_json"]) for r in found]
+
+    def add_support_csv(self, path: str) -> int:
+        rows = su.read_csv(path)
+        with self.store.transaction():
+            for r in rows:
+                self.store.query(
+                    "INSERT INTO support_manual (id, donor, donor_country, recipient, recipient_country, force_name,"
+                    " kind, amount, currency, item, item_count, status, commit_date, source, added_at)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CURRENT_TIMESTAMP) ON CONFLICT DO NOTHING",
+                    [r.id, r.donor, r.donor_country, r.recipient, r.recipient_country, r.force, r.kind, r.amount,
+                     r.currency, r.item, r.count, r.status, r.date, r.sources])
+        return len(rows)
+
+    def gaps(self, actor: str, config: gp.GapConfig | None = None) -> list[dict[str, Any]]:
+        scope, name = self.scope(actor)
+        points = sp.event_points(self.store.query, scope)
+        risk = {r["unit"]: r["risk"] for r in self.risk(actor, "country")}
+        return gp.gaps(points, risk, self.ledger(), name, config or gp.GapConfig())
+
+    def alerts(self, actor: str | None, threshold: float = 0.5) -> list[al.Alert]:
+        """Compute alerts for an actor, store the new ones, return the new ones."""
+        new: list[al.Alert] = []
+        if actor:
+            spread = self.spread(actor, "country")
+            new = al.theatre_alerts(spread["theatres"], spread["actor"])
+            new += al.risk_alerts(self.risk(actor, "country"), spread["actor"], threshold)
+        fresh = [a for a in new if self._store_alert(a)]
+        return fresh
+
+    def _store_alert(self, a: al.Alert) -> bool:
+        if self.store.query("SELECT 1 AS x FROM alerts WHERE id = ?", [a.id]):
+            return False
+        self.store.query("INSERT INTO alerts (id, kind, unit, actor, alert_date, score, message, event_id, created_at)"
+                         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, CURRENT_TIMESTAMP)",
+                         [a.id, a.kind, a.unit, a.actor, a.alert_date, _finite(a.score), a.message, a.event_id])
+        return True
+
+    def alert_rows(self, limit: int = 500) -> list[dict[str, Any]]:
+        return self.store.query("SELECT id, kind, unit, actor, alert_date, score, message, event_id FROM alerts"
+                                " ORDER BY alert_date DESC, id LIMIT ?", [limit])
+
+
+def _finite(x: float | None) -> float | None:
+    return x if x is not None and math.isfinite(x) else None
+
+
+def _manual_row(r: Mapping[str, Any]) -> su.LedgerRow:
+    return su.LedgerRow(id=r["id"], donor=r["donor"], donor_country=r["donor_country"], recipient=r["recipient"],
+                        recipient_country=r["recipient_country"], force=r["force_name"], kind=r["kind"],
+                        amount=r["amount"], currency=r["currency"], item=r["item"], count=r["item_count"],
+                        status=r["status"], date=r["commit_date"], sources=r["source"] or "user CSV",
+                        event_id=None)
+
+
+def stable_id(*parts: str) -> str:
+    return content_hash(*parts)

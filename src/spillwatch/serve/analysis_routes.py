@@ -1,0 +1,47 @@
+"""Analysis endpoints: activity, spread (new theatres), risk, support ledger, gaps, alerts."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import FastAPI, Query
+
+from spillwatch import api
+
+ACTOR = Query("ISL", max_length=200, description="Actor id or alias; its affiliates are included.")
+LEVEL = Query("country", pattern=r"^(country|adm1)$")
+ORIGIN = Query(None, pattern=r"^(spillwatch|ucdp|acled)$")
+
+
+def install(app: FastAPI, sw: api.Spillwatch, read: Any) -> None:
+    @app.get("/api/activity", dependencies=[read], tags=["analysis"])
+    def activity(actor: str = ACTOR, level: str = LEVEL, period: str = Query("month", pattern=r"^(month|week)$"),
+                 origin: str | None = ORIGIN) -> dict[str, Any]:
+        return {"items": sw.activity(actor, level, period, origin)}
+
+    @app.get("/api/spread", dependencies=[read], tags=["analysis"])
+    def spread(actor: str = ACTOR, level: str = LEVEL, origin: str | None = ORIGIN,
+               origin_days: int = Query(30, ge=0, le=3650), quiet_days: int = Query(180, ge=1, le=3650)
+               ) -> dict[str, Any]:
+        result = sw.spread(actor, level, origin_days=origin_days, quiet_days=quiet_days, origin=origin)
+        items = [api.dump(t) for t in result["theatres"] if not t.origin]
+        return {"actor": result["actor"], "items": items, "reemergence": api.dump(result["reemergence"]),
+                "centre": api.dump(result["centre"])}
+
+    @app.get("/api/risk", dependencies=[read], tags=["analysis"])
+    def risk(actor: str = ACTOR, level: str = LEVEL, origin: str | None = ORIGIN) -> dict[str, Any]:
+        return {"items": api.dump(sw.risk(actor, level, origin))}
+
+    @app.get("/api/support", dependencies=[read], tags=["analysis"])
+    def support() -> dict[str, Any]:
+        return {"items": api.dump(sw.support())}
+
+    @app.get("/api/gaps", dependencies=[read], tags=["analysis"])
+    def gaps(actor: str = ACTOR) -> dict[str, Any]:
+        return {"items": sw.gaps(actor)}
+
+    @app.get("/api/alerts", dependencies=[read], tags=["analysis"])
+    def alerts(limit: int = Query(200, ge=1, le=500)) -> dict[str, Any]:
+        return {"items": api.dump(sw.alerts(limit))}
+
+    _ = (activity, spread, risk, support, gaps, alerts)

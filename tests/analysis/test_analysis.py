@@ -1,0 +1,114 @@
+"""Activity, spread, risk, ledger, gaps and alerts on a small hand-made store."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from spillwatch.analysis import activity as act
+from spillwatch.analysis import spread as sp
+from spillwatch.analysis import support as su
+from spillwatch.errors import SourceError
+from spillwatch.insight import Insight
+from spillwatch.settings import load_settings
+from spillwatch.store import Store, open_store
+from tests.analysis.events_fixture import corpus_like
+
+NEIGHBOURS = {"IRQ": frozenset({"SYR", "TUR", "JOR"}), "SYR": frozenset({"IRQ", "TUR", "JOR", "LBN"}),
+              "TUR": frozenset({"SYR", "IRQ"}), "JOR": frozenset({"SYR", "IRQ"}), "LBN": frozenset({"SYR"}),
+              "EGY": frozenset()}
+
+
+@pytest.fixture
+def store() -> Iterator[Store]:
+    s = open_store(":memory:")
+    s.put_events(corpus_like())
+    yield s
+    s.close()
+
+
+def test_activity_counts_match_direct_count(store: Store) -> None:
+    rows = act.activity(store.query, act.Scope(actor_ids=("ISL",)), "country", "month")
+    turkey = [r for r in rows if r["country_iso3"] == "TUR"]
+    assert sum(r["events"] for r in turkey) == 6
+    assert sum(r["fatalities_best"] or 0 for r in turkey) == 33 + 100 + 12 + 45 + 50 + 39
+    july = next(r for r in turkey if r["period"] == date(2015, 7, 1))
+    assert july["events"] == 1 and july["explosions"] == 1
+
+
+def test_affiliates_widen_scope(store: Store) -> None:
+    only = act.activity(store.query, act.Scope(actor_ids=("ISL",)), "country")
+    family = act.activity(store.query, act.Scope(actor_ids=("ISL", "ISL_SIN")), "country")
+    assert "EGY" not in {r["country_iso3"] for r in only}
+    assert "EGY" in {r["country_iso3"] for r in family}
+
+
+def test_new_theatres_origin_and_diffusion(store: Store) -> None:
+    points = sp.event_points(store.query, act.Scope(actor_ids=("ISL",)))
+    theatres = {t.unit: t for t in sp.new_theatres(points, "country", NEIGHBOURS)}
+    assert theatres["IRQ"].origin and theatres["SYR"].origin
+    assert not theatres["JOR"].origin and theatres["JOR"].first_date == date(2016, 6, 21)
+    assert theatres["JOR"].first_event_id == "j1"
+    assert theatres["LBN"].first_date == date(2014, 8, 2) and theatres["LBN"].diffused_from == ("SYR",)
+
+
+def test_reemergence_after_quiet_period(store: Store) -> None:
+    points = sp.event_points(store.query, act.Scope(actor_ids=("ISL",)))
+    found = sp.reemergence(points, "country", sp.SpreadConfig(quiet_days=365))
+    assert {(r["unit"], r["resumed"]) for r in found} >= {("LBN", date(2016, 6, 27)), ("IRQ", date(2017, 3, 1))}
+
+
+def test_ledger_from_events_and_csv(store: Store, tmp_path: Path) -> None:
+    rows = list(su.ledger_from_events(store.all_events()))
+    trucks = next(r for r in rows if r.recipient_country == "JOR")
+    assert (trucks.kind, trucks.count, trucks.item, trucks.status) == ("equipment", 26, "truck", "delivered")
+    money = next(r for r in rows if r.recipient_country == "LBN")
+    assert (money.kind, money.amount, money.currency, money.status) == ("money", 1e6, "CAD", "pledged")
+    good = tmp_path / "ledger.csv"
+    good.write_text("donor,recipient,recipient_country,kind,amount,currency,status,date\n"
+                    "Norway,Iraq army,irq,money,5000000,NOK,pledged,2017-01-15\n")
+    assert su.read_csv(good)[0].recipient_country == "IRQ"
+    bad = tmp_path / "bad.csv"
+    bad.write_text("donor,recipient,recipient_country,kind,amount\nNorway,Iraq,IRQ,money,lots\n")
+    with pytest.raises(SourceError, match="bad.csv:2"):
+        su.read_csv(bad)
+
+
+def test_gaps_rank_unsupported_violence_first(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    import spillwatch.insight as ins
+
+    monkeypatch.setattr(ins, "country_graph", lambda: NEIGHBOURS)
+    insight = Insight(store, load_settings(db=":memory:"))
+    rows = insight.gaps("ISL")
+    order = [r["country_iso3"] for r in rows]
+    assert order.index("TUR") < order.index("JOR") and order.index("TUR") < order.index("LBN")
+    turkey = rows[order.index("TUR")]
+    assert "no support commitments recorded" in turkey["explanation"]
+    jordan = rows[order.index("JOR")]
+    assert "26 truck" in jordan["explanation"] and jordan["commitments"] == 1
+
+
+def test_risk_backtest_reports_model_and_baseline(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    import spillwatch.insight as ins
+
+    monkeypatch.setattr(ins, "country_graph", lambda: NEIGHBOURS)
+    insight = Insight(store, load_settings(db=":memory:"))
+    result = insight.backtest("ISL", "country", train_until=date(2016, 3, 31))
+    assert set(result["any_event"]) == {"model", "baseline"}
+    assert result["train_rows"] > 0 and result["test_rows"] > 0
+    assert set(result["coefficients"]) >= {"own_1", "nb_3"}
+
+
+def test_alerts_are_stored_once(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    import spillwatch.insight as ins
+
+    monkeypatch.setattr(ins, "country_graph", lambda: NEIGHBOURS)
+    insight = Insight(store, load_settings(db=":memory:"))
+    first = insight.alerts("ISL", threshold=1.1)
+    assert {a.unit for a in first} >= {"TUR", "JOR", "LBN"}
+    assert all(a.kind == "new-theatre" for a in first)
+    assert insight.alerts("ISL", threshold=1.1) == []
+    assert len(insight.alert_rows()) == len(first)
