@@ -114,3 +114,23 @@ def test_quarantine_rows_name_the_stage(tmp_path: Path) -> None:
     (tmp_path / "x.exe").write_bytes(b"MZ\x90\x00")
     (row,) = iter_items([str(tmp_path)], make_settings())
     assert isinstance(row, Quarantined) and row.stage == "ingest" and row.reason == "unsupported-type"
+
+
+def test_fetch_state_reads_through_to_a_store_and_lists_what_to_keep() -> None:
+    kept = {"https://f.example/rss": ('"e2"', "Mon, 02 Mar 2026 07:30:00 GMT")}
+    asked: list[str] = []
+
+    def lookup(url: str) -> tuple[str | None, str | None]:
+        asked.append(url)
+        return kept.get(url, (None, None))
+
+    state = FetchState(lookup=lookup)
+    assert state.get("https://f.example/rss") == Validators('"e2"', "Mon, 02 Mar 2026 07:30:00 GMT")
+    assert state.get("https://f.example/rss") is not None and asked == ["https://f.example/rss"]  # cached
+    assert state.get("https://f.example/new") is None and state.get("https://f.example/new") is None
+    assert asked == ["https://f.example/rss", "https://f.example/new"]  # each URL asked once
+    state.update("https://f.example/new", Validators(etag='"n1"'))
+    assert list(state.items()) == [
+        ("https://f.example/new", Validators(etag='"n1"')),
+        ("https://f.example/rss", Validators('"e2"', "Mon, 02 Mar 2026 07:30:00 GMT")),
+    ]

@@ -8,12 +8,14 @@ Declines: nothing; a state file that is not valid JSON of the expected shape rai
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from spillwatch.errors import SourceError
 
 STATE_VERSION = 1
+Lookup = Callable[[str], tuple[str | None, str | None]]  # url -> (etag, last_modified)
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,17 +38,33 @@ class Validators:
 
 
 class FetchState:
-    """Validators per URL. ``path`` is optional: an in-memory state is just not saved."""
+    """Validators per URL. ``path`` is optional: an in-memory state is just not saved.
 
-    def __init__(self, path: str | Path | None = None) -> None:
+    ``lookup`` reads through to another keeper (e.g. the store's ``get_fetch_state``) for URLs this
+    state has not seen. Persist (``save()`` or ``items()`` into the store) only after a run has gone
+    through every item: a feed saved as seen while its entries were still pending would answer 304
+    next time and those entries would never be fetched.
+    """
+
+    def __init__(self, path: str | Path | None = None, *, lookup: Lookup | None = None) -> None:
         self.path: Path | None = Path(path) if path is not None else None
         self._by_url: dict[str, Validators] = {}
+        self._lookup = lookup
+        self._looked_up: set[str] = set()
 
     def __len__(self) -> int:
         return len(self._by_url)
 
     def get(self, url: str) -> Validators | None:
+        if url not in self._by_url and self._lookup is not None and url not in self._looked_up:
+            self._looked_up.add(url)
+            etag, modified = self._lookup(url)
+            self.update(url, Validators(etag=etag, last_modified=modified))
         return self._by_url.get(url)
+
+    def items(self) -> Iterator[tuple[str, Validators]]:
+        """(url, validators) pairs, sorted by URL: what a store should keep."""
+        yield from sorted(self._by_url.items())
 
     def update(self, url: str, validators: Validators) -> None:
         """Remember ``validators`` for ``url`` (forgets the URL when they are empty)."""
@@ -56,7 +74,7 @@ class FetchState:
             self._by_url[url] = validators
 
     def to_dict(self) -> dict[str, object]:
-        urls = {url: {"etag": v.etag, "last_modified": v.last_modified} for url, v in sorted(self._by_url.items())}
+        urls = {url: {"etag": v.etag, "last_modified": v.last_modified} for url, v in self.items()}
         return {"version": STATE_VERSION, "urls": urls}
 
     @classmethod
