@@ -48,6 +48,7 @@ def _junk_folder(root: Path) -> Path:
     (root / "empty.txt").write_bytes(b"")
     (root / "notes.docx").write_bytes(b"PK\x03\x04 not really a document")
     (root / "broken.txt").symlink_to(root / "missing-target.txt")
+    (root / "b" / "loop").symlink_to(root, target_is_directory=True)
     (root / "whole.json").write_text('{"text": "unclosed', encoding="utf-8")
     lines = [
         json.dumps({"text": "Ferry service resumed after the storm, the operator said."}),
@@ -81,6 +82,7 @@ def test_folder_with_junk_quarantines_junk_and_yields_the_rest(tmp_path: Path) -
         "b/binary.html": "undecodable",
         "empty.txt": "empty",
         "broken.txt": "unreadable",
+        "b/loop": "not-followed",
         "whole.json": "bad-json",
         "b/records.jsonl#L2": "bad-json",
     }
@@ -91,7 +93,7 @@ def test_every_visible_file_is_accounted_for(tmp_path: Path) -> None:
     root = _junk_folder(tmp_path)
     results = _run(str(root))
     named = {r.source.split("#")[0] for r in results}
-    visible = {str(p) for p in root.rglob("*") if not p.is_dir() and not p.name.startswith(".")}
+    visible = {str(p) for p in root.rglob("*") if (p.is_symlink() or not p.is_dir()) and not p.name.startswith(".")}
     assert named == visible
 
 
@@ -161,10 +163,18 @@ def test_encodings_are_detected(tmp_path: Path) -> None:
     (tmp_path / "bom.txt").write_bytes(b"\xef\xbb\xbf" + STORY.encode("utf-8"))
     (tmp_path / "meta.html").write_bytes(b'<html><head><meta charset="windows-1252"></head><body>\xe9</body></html>')
     (tmp_path / "plain.html").write_bytes(PAGE.encode())
+    (tmp_path / "stray.txt").write_bytes(STORY.encode() + b"\x1b[0m trailing escape from a terminal copy\n")
+    (tmp_path / "nul.txt").write_bytes(STORY.encode() + b"\x00")
     items, bad = _split(_run(str(tmp_path)))
-    assert not bad
+    assert [(Path(q.source).name, q.reason) for q in bad] == [("nul.txt", "undecodable")]
     enc = {Path(i.source).name: i.encoding for i in items}
-    assert enc == {"latin.txt": "cp1252", "bom.txt": "utf-8-sig", "meta.html": "cp1252", "plain.html": None}
+    assert enc == {
+        "latin.txt": "cp1252",
+        "bom.txt": "utf-8-sig",
+        "meta.html": "cp1252",
+        "plain.html": None,
+        "stray.txt": "utf-8",
+    }
 
 
 def test_size_cap_applies_to_files_and_json_lines(tmp_path: Path) -> None:

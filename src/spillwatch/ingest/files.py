@@ -61,7 +61,7 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 )
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 _URL_LINE = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://\S+$")
-# Control characters that do not occur in text (everything below 0x20 but tab, LF, FF, CR).
+# Control characters that text rarely holds (everything below 0x20 but tab, LF, FF, CR).
 _JUNK_CONTROLS = frozenset(range(32)) - {9, 10, 12, 13}
 
 
@@ -102,13 +102,17 @@ def _gunzip_head(data: bytes) -> bytes:
 
 
 def walk(path: Path) -> Iterator[Path]:
-    """Files under ``path`` (or ``path`` itself), sorted, skipping hidden names."""
+    """Files under ``path`` (or ``path`` itself), sorted, skipping hidden names.
+
+    Symbolic links to folders are yielded as they are (not entered), so the caller can report them.
+    """
     if not path.is_dir():
         yield path
         return
     for root, dirs, files in os.walk(path):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in sorted(files):
+        linked = [d for d in dirs if os.path.islink(os.path.join(root, d))]  # os.walk does not enter these
+        for name in sorted(files + linked):
             if not name.startswith("."):
                 yield Path(root) / name
 
@@ -157,7 +161,11 @@ def _decodes_cleanly(data: bytes, encoding: str) -> bool:
         text = data.decode(encoding)
     except (UnicodeDecodeError, LookupError):
         return False
-    return not any(ord(ch) in _JUNK_CONTROLS for ch in text[:100_000])
+    sample = text[:100_000]
+    if "\x00" in sample:
+        return False
+    junk = sum(1 for ch in sample if ord(ch) in _JUNK_CONTROLS)
+    return junk <= len(sample) // 100  # a stray escape or vertical tab is scraped text; more is binary
 
 
 def html_encoding(data: bytes, source: str, declared: str | None = None) -> str | None:

@@ -6,6 +6,7 @@ text file whose every non-comment line is a URL. Output: RawItem per document, o
 dropped silently. File formats go by extension (.txt, .html/.htm, .json/.jsonl, .warc(.gz),
 .xml/.rss/.atom); fetched bodies by Content-Type, then URL extension, then content sniffing.
 Declines (quarantined): missing paths ("not-found"), unknown file types ("unsupported-type"),
+symbolic links to folders met inside a walk ("not-followed": no loops, no escaping the folder),
 and everything files.py, jsonl.py, warc.py, feeds.py and fetch.py refuse. A 304 Not Modified
 answer yields nothing (the document was ingested before); a URL met twice in one run is fetched once.
 """
@@ -108,6 +109,10 @@ class _Run:
 
     # ------------------------------------------------------------------ files
     def file(self, file: Path) -> Iterator[Result]:
+        if file.is_dir():
+            detail = "a symbolic link to a folder inside a walk is not followed; name it as a source"
+            yield Quarantined(source=str(file), reason="not-followed", stage=STAGE, detail=detail)
+            return
         fmt = format_of_name(file.name)
         reader = self._file_readers.get(fmt)
         if reader is None:
