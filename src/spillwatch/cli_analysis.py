@@ -124,3 +124,18 @@ def alerts(actor: str | None, db: str | None, threshold: float, sinks: tuple[str
         click.echo(f"{sent} new alerts -> {sink}", err=True)
     click.echo(output.render_rows(rows, fmt, columns=["alert_date", "kind", "unit", "actor", "score", "message"],
                                   title=f"alerts ({len(fresh)} new)"))
+
+
+@main.command()
+@click.argument("actor", default=DEFAULT_ACTOR)
+@click.option("--db", default=None, help=DB_HELP)
+@click.option("--out", default="spillwatch-report.html", show_default=True)
+def report(actor: str, db: str | None, out: str) -> None:
+    """Write one self-contained HTML report (tables, charts, small-multiples map)."""
+    from spillwatch.report import build
+
+    with Spillwatch(db) as sw:
+        text = build(sw, actor)
+    with open(out, "w", encoding="utf-8") as fh:
+        fh.write(text)
+    click.echo(f"wrote {out} ({len(text) // 1024} KiB)")

@@ -112,3 +112,17 @@ def test_alerts_are_stored_once(store: Store, monkeypatch: pytest.MonkeyPatch) -
     assert all(a.kind == "new-theatre" for a in first)
     assert insight.alerts("ISL", threshold=1.1) == []
     assert len(insight.alert_rows()) == len(first)
+
+
+def test_report_is_one_offline_html_file(store: Store, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    import spillwatch.insight as ins
+    from spillwatch.api import Spillwatch
+    from spillwatch.report import build
+
+    monkeypatch.setattr(ins, "country_graph", lambda: NEIGHBOURS)
+    sw = Spillwatch(settings=load_settings(db=":memory:"))
+    sw._store = store
+    text = build(sw, "ISL")
+    assert text.startswith("<!doctype html>") and text.count("data:image/png;base64,") == 2
+    assert "http://" not in text and "https://" not in text  # nothing to fetch
+    assert "Gaziantep" in text and "26" in text

@@ -1,0 +1,144 @@
+"""`spillwatch report`: one self-contained HTML file (tables, charts, small-multiples map), no network needed.
+
+Every string from the data is escaped; charts are PNGs embedded as data URIs.
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+import io
+from collections import defaultdict
+from collections.abc import Sequence
+from datetime import date
+from typing import Any
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt
+
+from spillwatch.api import Spillwatch, dump, map_countries
+
+STYLE = ("body{font:14px/1.45 system-ui,sans-serif;max-width:1100px;margin:1rem auto;color:#1d2433}"
+         "table{border-collapse:collapse;width:100%;margin:.5rem 0 1.5rem}th,td{border-bottom:1px solid #ddd;"
+         "text-align:left;padding:.2rem .4rem;vertical-align:top}img{max-width:100%}h2{margin-top:2rem}")
+
+
+def _png(fig: Any) -> str:
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png", dpi=110, bbox_inches="tight")
+    plt.close(fig)
+    return "data:image/png;base64," + base64.b64encode(buf.getvalue()).decode("ascii")
+
+
+def activity_chart(rows: Sequence[dict[str, Any]]) -> str:
+    series: dict[str, dict[date, int]] = defaultdict(dict)
+    for r in rows:
+        series[r["country_iso3"]][r["period"]] = r["events"]
+    top = sorted(series, key=lambda c: -sum(series[c].values()))[:8]
+    fig, ax = plt.subplots(figsize=(10, 3.5))
+    for country in top:
+        points = sorted(series[country].items())
+        ax.plot([p[0] for p in points], [p[1] for p in points], marker="o", label=country)  # type: ignore[arg-type]
+    ax.set_ylabel("events per month")
+    ax.legend(ncol=4, fontsize=8)
+    ax.grid(alpha=0.3)
+    return _png(fig)
+
+
+def _outlines() -> list[tuple[str, list[list[tuple[float, float]]]]]:
+    topo = map_countries()
+    sx, sy = topo["transform"]["scale"]
+    tx, ty = topo["transform"]["translate"]
+    arcs = []
+    for arc in topo["arcs"]:
+        x = y = 0
+        pts = []
+        for dx, dy in arc:
+            x, y = x + dx, y + dy
+            pts.append((x * sx + tx, y * sy + ty))
+        arcs.append(pts)
+    out = []
+    for g in topo["objects"]["countries"]["geometries"]:
+        polys = [g["arcs"]] if g["type"] == "Polygon" else g["arcs"] if g["type"] == "MultiPolygon" else []
+        rings = []
+        for poly in polys:
+            for refs in poly[:1]:
+                ring: list[tuple[float, float]] = []
+                for ref in refs:
+                    seg = arcs[ref] if ref >= 0 else arcs[~ref][::-1]
+                    ring.extend(seg)
+                rings.append(ring)
+        out.append((g["properties"].get("iso3") or "", rings))
+    return out
+
+
+def small_multiples(points: Sequence[dict[str, Any]]) -> str:
+    by_year: dict[int, list[dict[str, Any]]] = defaultdict(list)
+    for p in points:
+        if p.get("lat") is not None:
+            by_year[p["date_start"].year].append(p)
+    years = sorted(by_year)[-6:] or [date.today().year]
+    lats = [float(p["lat"]) for p in points if p.get("lat") is not None] or [30.0]
+    lons = [float(p["lon"]) for p in points if p.get("lon") is not None] or [40.0]
+    box = (min(lons) - 5, max(lons) + 5, min(lats) - 5, max(lats) + 5)
+    outlines = _outlines()
+    fig, axes = plt.subplots(1, len(years), figsize=(3.2 * len(years), 3.2), squeeze=False)
+    for ax, year in zip(axes[0], years, strict=True):
+        active = {p["country_iso3"] for p in by_year[year]}
+        for iso3, rings in outlines:
+            for ring in rings:
+                xs, ys = zip(*ring, strict=True) if ring else ((), ())
+                ax.fill(xs, ys, color="#e9a79f" if iso3 in active else "#f1eee6", ec="#8a93a0", lw=0.3)
+        ax.scatter([float(p["lon"]) for p in by_year[year]], [float(p["lat"]) for p in by_year[year]], s=10,
+                   c="#1f4e99", zorder=3)
+        ax.set_xlim(box[0], box[1])
+        ax.set_ylim(box[2], box[3])
+        ax.set_title(f"{year}: {len(by_year[year])} events", fontsize=9)
+        ax.set_xticks([])
+        ax.set_yticks([])
+    return _png(fig)
+
+
+def _table(rows: Sequence[dict[str, Any]], cols: Sequence[str]) -> str:
+    if not rows:
+        return "<p>None.</p>"
+    head = "".join(f"<th>{html.escape(c.replace('_', ' '))}</th>" for c in cols)
+    body = "".join("<tr>" + "".join(f"<td>{html.escape(_cell(r.get(c)))}</td>" for c in cols) + "</tr>"
+                   for r in rows)
+    return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+
+
+def _cell(v: Any) -> str:
+    if v is None:
+        return ""
+    if isinstance(v, float):
+        return f"{v:.3g}"
+    if isinstance(v, list | tuple):
+        return ", ".join(map(str, v))
+    return str(v)
+
+
+def build(sw: Spillwatch, actor: str) -> str:
+    from spillwatch.analysis import spread as sp
+
+    spread = sw.spread(actor)
+    scope, name = sw.insight.scope(actor)
+    points = sp.event_points(sw.store.query, scope)
+    theatres = [dump(t) for t in spread["theatres"] if not t.origin]
+    parts = [f"<h1>spillwatch report: {html.escape(name)}</h1>",
+             f"<p>{len(points)} events in scope; generated {date.today().isoformat()}.</p>",
+             "<h2>Activity over time</h2>", f'<img alt="events per month" src="{activity_chart(sw.activity(actor))}">',
+             "<h2>Where, year by year</h2>", f'<img alt="map per year" src="{small_multiples(points)}">',
+             "<h2>New theatres</h2>", _table(theatres, ["unit", "first_date", "first_event_type", "first_place",
+                                                          "first_sources", "events", "diffused_from"]),
+             "<h2>Spillover risk next month</h2>", _table(sw.risk(actor)[:20], ["unit", "month", "risk", "drivers"]),
+             "<h2>Support ledger</h2>", _table(sw.support(), ["date", "donor", "recipient", "recipient_country",
+                                                                "kind", "amount", "currency", "item", "count",
+                                                                "status", "sources"]),
+             "<h2>Gaps</h2>", _table(sw.gaps(actor), ["country_iso3", "gap", "threat", "events", "commitments",
+                                                        "explanation"]),
+             "<h2>Alerts</h2>", _table(sw.alerts(), ["alert_date", "kind", "unit", "message"])]
+    return (f"<!doctype html><html lang=en><head><meta charset=utf-8><title>spillwatch report</title>"
+            f"<style>{STYLE}</style></head><body>{''.join(parts)}</body></html>")
