@@ -81,11 +81,12 @@ def test_undated_mentions_are_never_merged() -> None:
 def test_golden_toy_partition() -> None:
     ms = {
         "mosul-1": mention("w1", "Mosul", 0, targets=("IRQ_POL",), killed=(4, 4, 4)),
-        "mosul-2": mention("w2", "Mosul", 1, targets=("IRQ_POL",), killed=(5, 5, 6)),
+        "mosul-2": mention("w2", "Mosul", 0, targets=("IRQ_POL",), killed=(5, 5, 6)),
         "mosul-3": mention("w3", "Mosul", 0, adm1_only=True, targets=("IRQ_POL",)),
-        "mosul-4": mention("w4", "Mosul", 2, targets=("IRQ_POL",)),
+        "mosul-4": mention("w4", "Mosul", 1, targets=("IRQ_POL",)),
+        "mosul-day3": mention("w12", "Mosul", 3, targets=("IRQ_POL",)),
         "mosul-aid": mention("w1", "Mosul", 0, etype="AID", sources=("UNO",), trigger=90),
-        "aid-2": mention("w5", "Mosul", 1, etype="AID", sources=("UNO",), targets=("CVL",)),
+        "aid-2": mention("w5", "Mosul", 0, etype="AID", sources=("UNO",), targets=("CVL",)),
         "bagh-1": mention("w6", "Baghdad", 0, modes=("explosives",), sources=()),
         "bagh-2": mention("w7", "Baghdad", 0, modes=("explosives",)),
         "tal-1": mention("w8", "Tal Afar", 0),
@@ -98,18 +99,20 @@ def test_golden_toy_partition() -> None:
         {"mosul-aid", "aid-2"},
         {"bagh-1", "bagh-2"},
         {"tal-1"},
+        {"mosul-day3"},
         {"tal-later"},
         {"raqqa"},
         {"undated"},
     ]
-    want = {frozenset(ms[n].id for n in group) for group in expected}
-    assert partition(cluster(ms.values())) == want
+    names = {m.id: n for n, m in ms.items()}
+    got = {frozenset(names[i] for i in group) for group in partition(cluster(ms.values()))}
+    assert got == {frozenset(group) for group in expected}
 
 
 def test_late_report_joins_the_stored_event_and_rerun_changes_nothing() -> None:
     first = [mention("a1", "Mosul", 0), mention("a2", "Mosul", 0)]
     stored = cluster(first)
-    late = mention("a3", "Mosul", 2)
+    late = mention("a3", "Mosul", 0)  # a report arriving later about the same day
     result = assign(stored, [late], lookup_over(first))
     assert partition(result.events) == {frozenset(m.id for m in [*first, late])}
     assert set(result.retired) <= {e.id for e in stored}
