@@ -23,6 +23,7 @@ _CAPTION_HEAD = re.compile(
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 _NUMBER = re.compile(r"[-+(]?[\d.,:%/]+[)%]?")
 BARRIER = -60.0
+MAX_LISTED = 1000
 ANCHOR_MIN, ANCHOR_SHARE = 20.0, 0.1
 
 
@@ -80,12 +81,12 @@ def segments(lines: list[Line]) -> list[tuple[float, int, int]]:
     """Every maximal run of positive body evidence: (sum, first line, last line)."""
     found: list[tuple[float, int, int]] = []
     run, start, best, best_end = 0.0, 0, 0.0, -1
-    for i, line in enumerate(lines):
+    for i, value in enumerate(map(score, lines)):
         if run <= 0:
             if best > 0:
                 found.append((best, start, best_end))
             run, start, best = 0.0, i, 0.0
-        run += score(line)
+        run += value
         if run > best:
             best, best_end = run, i
     if best > 0:
@@ -157,16 +158,23 @@ def _duplicates(lines: list[Line]) -> None:
 
 
 def _related_lists(lines: list[Line]) -> None:
-    """Headlines listed under a "Related"/"Most read" header are links, until prose resumes."""
-    listing = False
+    """Headlines listed under a "Related"/"Most read" header are links, until the list ends.
+
+    A list ends at a sentence paragraph, at article furniture (a caption, credit, byline or
+    timestamp) or after ``MAX_LISTED`` headlines.
+    """
+    listed = MAX_LISTED
     for line in lines:
         if line.kind == "header":
-            listing = True
-        elif listing and line.kind == "candidate":
+            listed = 0
+        elif line.kind in ("caption", "credit", "byline") or line.reason == "timestamp":
+            listed = MAX_LISTED
+        elif listed < MAX_LISTED and line.kind == "candidate":
             if ends_sentence(line.text) and words(line.text) >= 12:
-                listing = False
+                listed = MAX_LISTED
             elif words(line.text) >= 3:
                 line.kind, line.reason, line.extra = "related", "related-link", line.text
+                listed += 1
 
 
 def mark_context(lines: list[Line]) -> None:

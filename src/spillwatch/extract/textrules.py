@@ -89,6 +89,11 @@ _FURNITURE: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"|(media|press) (contacts?|enquiries|inquiries)\W*|[\w.+-]+@[\w-]+\.[\w.-]+|\+?[\d ()./-]{7,20}",
         ),
         (
+            "timestamp",
+            r"((updated|posted|published)\s*:?\s*)?(about |just )?(\d+|an?|one) (sec(ond)?|min(ute)?|h(ou)?r|day|week"
+            r"|month|year)s? ago\b.{0,40}|(yesterday|today) at \d{1,2}[:.]\d\d.{0,20}|just now",
+        ),
+        (
             "page-number",
             r"(page\s*)?[-–—]?\s*\d{1,3}\s*[-–—]?(\s*(of|/)\s*\d{1,3})?|page \d{1,3}\b.{0,60}",
         ),
@@ -107,7 +112,11 @@ _RELATED_HEADER = re.compile(
     r"|discussion|(leave|post) a (reply|comment)|comments are closed|join the (discussion|conversation)"
     r"|\d+ (thoughts|responses|replies|comments) (on|to) .{1,160}|about (the )?(author|company|ministry"
     r"|department|agency|organi[sz]ation|office|us|\w+ (inc|ltd|llc|corp|group)\.?)"
-    r"|what do you think|reader comments|show comments)( today| now| this week| right now| on \S+( \S+)?)?\s*[:.?]?",
+    r"|what do you think|(reader|top|top rated|latest|newest|all|view all|show|hide) comments"
+    r"|(leia|veja) (também|mais)|você (pode|também pode) gostar.{0,5}|(lee|ver|vea) también|relacionad[oa]s"
+    r"|te puede interesar|(à )?lire aussi|voir aussi|sur le même sujet|lesen sie auch|mehr zum thema"
+    r"|weitere artikel|kommentare|commentaires|comentarios|comentários|\d+ (kommentare|commentaires"
+    r"|comentarios|comentários))( today| now| this week| right now| on \S+( \S+)?)?\s*[:.?]?",
     _I,
 )
 # The head of one reader comment: "Jane on May 3, 2019 at 4:47 pm said:", "Sam says:".
@@ -167,8 +176,8 @@ def furniture_reason(line: str) -> str | None:
 
 
 def related_header(line: str) -> bool:
-    """True for a header that opens a list of other stories ("Related", "Most popular")."""
-    return bool(_RELATED_HEADER.fullmatch(line.strip()))
+    """True for a header that opens a list of other stories ("Related", "Most popular", "[ 12 comments ]")."""
+    return bool(_RELATED_HEADER.fullmatch(line.strip(" \t[](){}<>|-–—•·")))
 
 
 def comment_head(line: str) -> bool:
