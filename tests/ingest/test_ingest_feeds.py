@@ -144,3 +144,36 @@ def test_not_a_feed_is_quarantined(tmp_path: Path) -> None:
     assert [(type(r), getattr(r, "reason", "")) for r in results] == [(Quarantined, "bad-feed")]
     with pytest.raises(SourceError):
         parse_feed(b"\x00\x01 binary", "junk")
+
+
+class DictStore:
+    """Stands in for the store's fetch-state table."""
+
+    def __init__(self) -> None:
+        self.rows: dict[str, tuple[str | None, str | None]] = {}
+
+    def get_fetch_state(self, url: str) -> tuple[str | None, str | None]:
+        return self.rows.get(url, (None, None))
+
+    def put_fetch_state(self, url: str, etag: str | None, last_modified: str | None) -> None:
+        self.rows[url] = (etag, last_modified)
+
+
+def test_a_store_keeps_validators_between_runs_but_only_after_a_complete_run() -> None:
+    routes = _routes()
+    with serve(routes) as srv:
+        routes["/feed.rss"] = Route(rss(srv.url("")), content_type="application/rss+xml", etag='"rss-7"')
+        store = DictStore()
+        partial = iter_items([srv.url("/feed.rss")], make_settings(), store=store)
+        next(partial)
+        partial.close()  # stopped after the first item: nothing may be marked as seen
+        assert store.rows == {}
+        first = list(iter_items([srv.url("/feed.rss")], make_settings(), store=store))
+        second = list(iter_items([srv.url("/feed.rss")], make_settings(), store=store))
+    assert len([r for r in first if isinstance(r, RawItem)]) == 3 and second == []
+    assert store.rows == {
+        srv.url("/feed.rss"): ('"rss-7"', None),
+        srv.url("/ferry"): ('"ferry-v1"', None),
+        srv.url("/mill"): (None, "Tue, 03 Mar 2026 18:10:00 GMT"),
+    }
+    assert srv.count("/feed.rss", status=304) == 1

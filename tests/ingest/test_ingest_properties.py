@@ -99,7 +99,11 @@ def test_fetch_state_file(tmp_path: Path) -> None:
     state.save()
     loaded = FetchState.load(path)
     assert loaded.get("https://a.example/feed") == Validators(etag='"x1"')
-    assert loaded.get("https://a.example/feed").headers() == {"If-None-Match": '"x1"'}  # type: ignore[union-attr]
+    assert list(loaded.changed()) == [] and list(state.changed()) == [("https://a.example/feed", Validators('"x1"'))]
+    loaded.update("https://a.example/feed", Validators())  # the server stopped sending validators
+    assert list(loaded.changed()) == [("https://a.example/feed", Validators())] and len(loaded) == 0
+    assert state.get("https://a.example/feed") == Validators(etag='"x1"')
+    assert Validators('"x1"', "Mon").headers() == {"If-None-Match": '"x1"', "If-Modified-Since": "Mon"}
     path.write_text("{not json")
     with pytest.raises(SourceError) as caught:
         FetchState.load(path)

@@ -18,6 +18,7 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
+from typing import Protocol
 
 import httpx
 
@@ -51,17 +52,39 @@ _GENERIC_TYPES = frozenset(
 )
 
 
-def iter_items(sources: Sequence[str], settings: Settings, *, state: FetchState | None = None) -> Iterator[Result]:
+class FetchStateStore(Protocol):
+    """The part of a store that keeps HTTP validators per URL (spillwatch.store.base.Store has it)."""
+
+    def get_fetch_state(self, url: str) -> tuple[str | None, str | None]: ...
+
+    def put_fetch_state(self, url: str, etag: str | None, last_modified: str | None) -> None: ...
+
+
+def iter_items(
+    sources: Sequence[str],
+    settings: Settings,
+    *,
+    state: FetchState | None = None,
+    store: FetchStateStore | None = None,
+) -> Iterator[Result]:
     """Every document in ``sources``, in order; fetches share one client and ``state``'s validators.
 
-    The caller keeps ``state`` (``state.save()`` or the store) so the next run sends conditional GETs.
+    Without ``state``, validators are read from ``store`` (when given) and, once every item has been
+    consumed, the changed ones are written back to it; an iteration stopped early writes nothing, so
+    a feed is never marked seen while some of its entries were not taken. A caller passing its own
+    ``state`` keeps it itself (``state.save()``), after a complete run.
     """
-    run = _Run(settings, state if state is not None else FetchState())
+    if state is None:
+        state = FetchState(lookup=store.get_fetch_state if store is not None else None)
+    run = _Run(settings, state)
     try:
         for source in sources:
             yield from run.source(source)
     finally:
         run.close()
+    if store is not None:
+        for url, kept in state.changed():
+            store.put_fetch_state(url, kept.etag, kept.last_modified)
 
 
 def quarantine(exc: SourceError, source: str | None = None, note: str = "") -> Quarantined:

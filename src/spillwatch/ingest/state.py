@@ -51,6 +51,7 @@ class FetchState:
         self._by_url: dict[str, Validators] = {}
         self._lookup = lookup
         self._looked_up: set[str] = set()
+        self._changed: dict[str, Validators] = {}
 
     def __len__(self) -> int:
         return len(self._by_url)
@@ -59,8 +60,14 @@ class FetchState:
         if url not in self._by_url and self._lookup is not None and url not in self._looked_up:
             self._looked_up.add(url)
             etag, modified = self._lookup(url)
-            self.update(url, Validators(etag=etag, last_modified=modified))
+            found = Validators(etag=etag, last_modified=modified)
+            if not found.empty():
+                self._by_url[url] = found
         return self._by_url.get(url)
+
+    def changed(self) -> Iterator[tuple[str, Validators]]:
+        """URLs whose validators changed since this state was made or loaded (empty = forget them)."""
+        yield from sorted(self._changed.items())
 
     def items(self) -> Iterator[tuple[str, Validators]]:
         """(url, validators) pairs, sorted by URL: what a store should keep."""
@@ -68,6 +75,8 @@ class FetchState:
 
     def update(self, url: str, validators: Validators) -> None:
         """Remember ``validators`` for ``url`` (forgets the URL when they are empty)."""
+        if self.get(url) != validators and not (validators.empty() and self.get(url) is None):
+            self._changed[url] = validators
         if validators.empty():
             self._by_url.pop(url, None)
         else:
@@ -85,6 +94,7 @@ class FetchState:
             raise SourceError(source, "fetch state has no 'urls' object", reason="bad-state")
         for url, entry in urls.items():
             state.update(str(url), _validators_from(entry, source))
+        state._changed.clear()  # what was loaded is not a change
         return state
 
     @classmethod
