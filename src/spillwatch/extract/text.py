@@ -29,7 +29,7 @@ from spillwatch.extract.textrules import (
     split_dateline,
 )
 from spillwatch.extract.textunits import learn_boilerplate, normalize, split_units
-from spillwatch.records import Article, Block, DroppedLine, RelatedLink
+from spillwatch.records import Article, Block, DateInfo, DroppedLine, RelatedLink
 
 __all__ = ["clean_text", "estimate_published", "learn_boilerplate"]
 
@@ -186,6 +186,28 @@ def _classified(text: str, boilerplate: frozenset[str]) -> list[Line]:
     return lines
 
 
+def _label(lines: list[Line], declared_title: str | None) -> tuple[bool, Line | None]:
+    """Find the body region and give every line its final role: (found a body?, title line)."""
+    anchor = _title_anchor(lines, declared_title)
+    region = find_region(lines, anchor)
+    if region is None:
+        return False, None
+    start, end = region
+    _assign_body(lines, start, end)
+    first_body = next(i for i, x in enumerate(lines) if x.kind == "body")
+    title = _pick_title(lines, first_body, declared_title, anchor)
+    if title is not None:
+        title.kind = "title"
+    _drop_outside(lines, start, end)
+    return True, title
+
+
+def _published(lines: list[Line], blocks: tuple[Block, ...], declared_date: str | None) -> DateInfo:
+    kept = [b.text for b in blocks if b.role in ("title", "caption", "body")]
+    meta = [x.text for x in lines if x.reason == "timestamp" or x.kind == "byline"]
+    return estimate_published(declared_date, meta, kept)
+
+
 def clean_text(
     text: str,
     *,
@@ -197,31 +219,24 @@ def clean_text(
     declared_title: str | None = None,
     boilerplate: frozenset[str] = frozenset(),
 ) -> Article:
-    """Clean one page of scraped text into an ``Article`` (see the module docstring)."""
+    """Clean one page of scraped text into an ``Article`` (see the module docstring).
+
+    ``boilerplate`` holds lines learned from other pages of the same outlet (``learn_boilerplate``).
+    Raises ``ExtractError`` when no article body remains.
+    """
     lines = _classified(text, boilerplate)
-    anchor = _title_anchor(lines, declared_title)
-    region = find_region(lines, anchor)
-    if region is None:
+    found, title = _label(lines, declared_title)
+    if not found:
         raise ExtractError(source, "no article body remains after removing page furniture")
-    start, end = region
-    _assign_body(lines, start, end)
-    first_body = next(i for i, x in enumerate(lines) if x.kind == "body")
-    title = _pick_title(lines, first_body, declared_title, anchor)
-    if title is not None and title.kind in ("candidate", "dropped"):
-        title.kind = "title"
-    _drop_outside(lines, start, end)
     blocks = _blocks(lines, title)
-    byline = next((x.extra for x in lines if x.kind == "byline"), None) or _meta_byline(lines)
-    kept = [b.text for b in blocks if b.role in ("title", "caption", "body")]
-    meta = [x.text for x in lines if x.reason == "timestamp" or x.kind == "byline"]
     return Article(
         raw_id=raw_id,
         source=source,
         blocks=blocks,
-        published=estimate_published(declared_date, meta, kept),
+        published=_published(lines, blocks, declared_date),
         url=url,
         outlet=outlet,
-        byline=byline,
+        byline=next((x.extra for x in lines if x.kind == "byline"), None) or _meta_byline(lines),
         related=tuple(RelatedLink(x.extra or x.text) for x in lines if x.kind == "related"),
         dropped=tuple(DroppedLine(x.text, x.reason) for x in lines if x.kind == "dropped"),
         extractor=EXTRACTOR,
