@@ -165,3 +165,19 @@ def test_a_late_member_with_a_smaller_id_renames_the_event_and_retires_the_old_i
     result = assign([stored], [late], lookup_over(first))
     (event,) = result.events
     assert event.id == event_id([late.id]) and result.retired == (stored.id,)
+
+
+def test_two_arms_of_one_state_count_as_the_same_side() -> None:
+    ms = [mention("a1", "Kirkuk", 0, sources=("IRQ_MIL",)), mention("a2", "Kirkuk", 0, sources=("IRQ_POL",))]
+    assert len(cluster(ms)) == 1
+
+
+def test_unidentified_actors_do_not_veto_a_merge() -> None:
+    from dataclasses import replace
+
+    from spillwatch.records import Actor
+
+    gunmen = Actor("UNK_REB", "gunmen", None, "REB")
+    a = mention("a1", "Kirkuk", 0, sources=("ISL",))
+    b = replace(mention("a2", "Kirkuk", 0, sources=()), sources=(gunmen,))
+    assert len(cluster([a, b])) == 1

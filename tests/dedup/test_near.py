@@ -120,3 +120,14 @@ def test_rebuild_from_bytes_gives_the_same_answers() -> None:
 def test_signature_bytes_round_trip(words: list[str]) -> None:
     sig = signature_of_text(" ".join(words))
     assert Signature.from_bytes(sig.to_bytes()) == sig
+
+
+def test_store_helpers_round_trip_and_match_unpacks() -> None:
+    from spillwatch.dedup.near import decode_signature, encode_signature
+
+    sig = signature(ORIGINAL)
+    assert decode_signature(encode_signature(sig)) == sig
+    found = rebuild_index([("orig", sig)]).query(signature(SYNDICATED))
+    assert found is not None
+    article_id, jac, _ = found
+    assert (article_id, jac) == ("orig", 1.0)

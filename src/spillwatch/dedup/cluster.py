@@ -51,6 +51,11 @@ class Assignment:
     retired: tuple[str, ...]
     mention_ids: tuple[str, ...]  # every mention whose event was recomputed
 
+    @property
+    def replaced_ids(self) -> tuple[str, ...]:
+        """Alias of ``retired`` (the store's ``put_events(..., replace_ids=...)``)."""
+        return self.retired
+
 
 @dataclass(frozen=True, slots=True)
 class ClusterConfig:

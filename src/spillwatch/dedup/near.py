@@ -24,6 +24,7 @@ import re
 import struct
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import numpy as np
 from datasketch import MinHash, MinHashLSH
@@ -64,13 +65,22 @@ class Signature:
         return cls(shingles, tuple(int(v) for v in values))
 
 
-@dataclass(frozen=True, slots=True)
-class Match:
+class Match(NamedTuple):
     """The indexed article a query copies, with estimated Jaccard and containment."""
 
     article_id: str
     jaccard: float
     containment: float
+
+
+def encode_signature(sig: Signature) -> bytes:
+    """Bytes for the store (``Signature.to_bytes``)."""
+    return sig.to_bytes()
+
+
+def decode_signature(data: bytes) -> Signature:
+    """A signature back from the store's bytes."""
+    return Signature.from_bytes(data)
 
 
 def body_text(article: Article) -> str:
