@@ -42,6 +42,7 @@ from spillwatch.records import Actor, ActorMention, AnnotatedArticle, Span
 from spillwatch.settings import Settings
 
 SKIP_ROLES = frozenset({"dateline", "byline", "credit"})
+_LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "across", "into", "toward", "towards", "around"})
 _CHAIN_DEPS = frozenset({"amod", "compound", "nmod"})
 _ACTOR_PREPS = frozenset({"by", "with", "against", "between", "on", "for", "among"})
 _ACTOR_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "iobj", "dative", "agent"})
@@ -156,7 +157,7 @@ def _country_role(view: TokenView, root: int) -> tuple[str, int] | None:
     if tok.dep == "poss":
         sector = _sector(view, tok.i + 1, tok.head)
         return (sector, tok.head) if sector in {"GOV", "MIL", "COP"} else None
-    if tok.dep in _ACTOR_DEPS or tok.dep == "ROOT":
+    if tok.dep in _ACTOR_DEPS:
         return "GOV", root
     if tok.dep == "pobj" and view.head(tok.i).lemma.lower() in _ACTOR_PREPS:
         return "GOV", root
@@ -190,13 +191,19 @@ def generic_candidates(view: TokenView) -> list[Candidate]:
     out = []
     for tok in view.tokens:
         sector = SECTOR_NOUNS.get(tok.lemma.lower())
-        if sector in {"REB", "CVL"} and tok.pos == "NOUN":
+        hyphenated = view.text_after(tok.i).startswith("-")  # "rebel-held": a modifier, no actor
+        if sector in {"REB", "CVL"} and tok.pos == "NOUN" and not hyphenated:
             name = "Unidentified armed group" if sector == "REB" else "Civilians"
             out.append(Candidate(tok.span, Actor(f"UNK_{sector}", name, None, sector), 6))
     return out
 
 
-def org_candidates(ann: AnnotatedArticle, table: ActorTable) -> list[Candidate]:
+def org_candidates(ann: AnnotatedArticle, view: TokenView, table: ActorTable) -> list[Candidate]:
+    """spaCy ORG entities: the table's actor when an alias matches, else an unresolved actor.
+
+    Skipped: all-capital words opening a block (datelines: "OTTAWA –") and unknown ORGs that are
+    the object of a locative preposition ("a researcher in Bamako": a place the NER mislabelled).
+    """
     out = []
     text = ann.article.text
     for ent in ann.entities:
@@ -204,10 +211,29 @@ def org_candidates(ann: AnnotatedArticle, table: ActorTable) -> list[Candidate]:
             continue
         at_block_start = ent.span.start == 0 or text[max(0, ent.span.start - 2) : ent.span.start] == "\n\n"
         if ent.text.isupper() and len(ent.text) > 3 and at_block_start:
-            continue  # a dateline such as "OTTAWA –"
+            continue
         entry = table.lookup(ent.text)
-        out.append(Candidate(ent.span, entry.actor if entry else unresolved_actor(ent.text), 7))
+        if entry is None and _after_locative(view, ent.span):
+            continue
+        span, name = _strip_determiner(ent.span, ent.text)
+        out.append(Candidate(span, entry.actor if entry else unresolved_actor(name), 7))
     return out
+
+
+def _after_locative(view: TokenView, span: Span) -> bool:
+    idx = view.covering(span)
+    if not idx:
+        return False
+    root = next((i for i in idx if view.tokens[i].head not in idx), idx[-1])
+    tok = view.tokens[root]
+    return tok.dep == "pobj" and view.head(root).lemma.lower() in _LOCATIVE
+
+
+def _strip_determiner(span: Span, text: str) -> tuple[Span, str]:
+    m = re.match(r"(?i)(the|a|an)\s+", text)
+    if m is None:
+        return span, text
+    return Span(span.start + m.end(), span.end), text[m.end() :]
 
 
 def skipped_spans(ann: AnnotatedArticle) -> list[Span]:
@@ -228,7 +254,7 @@ def find_actors(ann: AnnotatedArticle, settings: Settings) -> AnnotatedArticle:
     first = select(named, skip)
     ctx = context_country(ann.article, (ActorMention(c.span, "", c.actor) for c in first))
     people = person_candidates(ann, view, table, first, ctx)
-    rest = [*bare_state_candidates(view, table, ctx), *generic_candidates(view), *org_candidates(ann, table)]
+    rest = [*bare_state_candidates(view, table, ctx), *generic_candidates(view), *org_candidates(ann, view, table)]
     chosen = select([*named, *people, *rest], skip)
     mentions = tuple(ActorMention(c.span, c.span.of(text), c.actor, c.person) for c in chosen)
     return replace(ann, actors=mentions)

@@ -5,8 +5,9 @@ Input: an article and its actor mentions so far. Output: an ISO3 code or None. D
 
 Heuristic (documented, deliberately simple): count mentions of state actors (sector GOV, MIL or
 COP with an ISO3 country) made by name, demonym or country name, excluding people bound by
-title; the most frequent country wins. Ties go to the country of the outlet's or URL's
-country-code top-level domain (".ca" -> CAN), then to the country mentioned first. Places
+title; the country of the outlet's or URL's country-code top-level domain (".ca" -> CAN,
+".co.uk" -> GBR) counts as one more mention. The most frequent country wins; ties go to the
+outlet's country, then to the country mentioned first. Places
 ("in Iraq") are not state-actor mentions, so a story about Canada's aid to Iraq is Canadian.
 """
 
@@ -54,11 +55,14 @@ def context_country(article: Article, mentions: Iterable[ActorMention]) -> str |
             continue
         counts[code] += 1
         first.setdefault(code, m.span.start)
+    outlet = tld_country(article)
+    if outlet is not None:
+        counts[outlet] += 1
+        first.setdefault(outlet, 1 << 30)
     if not counts:
-        return tld_country(article)
+        return None
     best = max(counts.values())
     tied = [c for c, n in counts.items() if n == best]
-    outlet = tld_country(article)
     if outlet in tied:
         return outlet
     return min(tied, key=lambda c: first[c])

@@ -66,7 +66,7 @@ TITLE_HEADS: dict[str, str] = {
 }
 TITLE_MODIFIERS = frozenset(
     _w("defence defense foreign interior home prime deputy vice acting state affairs army military police "
-    "senior top finance justice security national chief of staff -")
+    "senior top finance justice security national chief of for staff -")
 )
 MODIFIER_SECTOR = {"army": "MIL", "military": "MIL", "police": "COP"}
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 
 from spillwatch.nlp.actortable import ActorTable
 from spillwatch.nlp.candidates import Candidate, state_actor
@@ -202,10 +203,22 @@ def _latest(bound: Sequence[Candidate], before: int, ok: Callable[[Candidate], b
     return found[-1] if found else None
 
 
+def _same_people(bound: list[Candidate]) -> list[Candidate]:
+    """ "Minister Reynolds" after "Minister for Defence Linda Reynolds": the same person and actor."""
+    out: list[Candidate] = []
+    for c in sorted(bound, key=lambda c: c.span.start):
+        name = c.person or ""
+        earlier = [b for b in out if b.person and b.person != name and b.person.endswith(" " + name)]
+        if earlier:
+            c = replace(c, person=earlier[-1].person, actor=earlier[-1].actor, title=earlier[-1].title)
+        out.append(c)
+    return out
+
+
 def person_candidates(
     ann: AnnotatedArticle, view: TokenView, table: ActorTable, chosen: Sequence[Candidate], ctx: str | None
 ) -> list[Candidate]:
     """All person candidates: titled bindings and their later mentions."""
     aliases = [c for c in chosen if c.priority == 2]  # table aliases only
-    bound = titled(ann, view, table, aliases, ctx)
+    bound = _same_people(titled(ann, view, table, aliases, ctx))
     return [*bound, *later_mentions(ann.article.text, view, [b for b in bound if b.person])]

@@ -31,6 +31,7 @@ from spillwatch.nlp.quantwords import (
     DOLLAR_COUNTRIES,
     EQUIPMENT,
     MASS_EQUIPMENT,
+    PERSON_NOUNS,
     PERSONNEL,
     PREFIX_CURRENCY,
     currency_after,
@@ -79,6 +80,13 @@ def _casualty(view: TokenView, idx: list[int], noun: int | None) -> str | None:
     return None
 
 
+def _countable_person(view: TokenView, noun: int) -> bool:
+    tok = view.tokens[noun]
+    lemma = tok.lemma.lower()
+    return lemma in PERSON_NOUNS or tok.text.lower() in PERSON_NOUNS or tok.pos == "PROPN" or lemma in {
+        "dozen", "score", "hundred", "thousand"}
+
+
 def _unit_of(view: TokenView, noun: int) -> tuple[str, str] | None:
     """(kind, unit) for equipment or personnel nouns, following "teams of advisers"."""
     lemma = view.tokens[noun].lemma.lower()
@@ -122,9 +130,11 @@ def _classify(ann: AnnotatedArticle, view: TokenView, p: NumberPhrase) -> Quanti
     if p.currency or after:
         return _money(ann, p, after)
     noun = _noun_of(view, idx)
-    kind = _casualty(view, idx, noun)
+    kind = _casualty(view, idx, noun) if noun is None or _countable_person(view, noun) else None
     if kind:
         unit = view.tokens[noun].lemma.lower() if noun is not None else None
+        if noun is not None and noun > idx[-1]:
+            span = view.span_of([*idx, noun])
         return Quantity(span, span.of(text), kind, p.low, p.best, p.high, unit)
     found = _unit_of(view, noun) if noun is not None else None
     if found is None:

@@ -34,6 +34,14 @@ PERSONNEL = frozenset(
     _words("troop soldier adviser advisor trainer personnel marine peacekeeper instructor officer commando "
      "paratrooper sailor airman pilot medic engineer")
 )
+# Nouns a casualty figure can count (besides proper nouns: "170 Afghans").
+PERSON_NOUNS = frozenset(
+    _words("people person civilian soldier troop fighter militant rebel insurgent jihadist child children "
+           "woman women man men villager resident worshipper pilgrim family member student policeman "
+           "policemen officer hostage passenger migrant refugee worker farmer tourist personnel "
+           "peacekeeper guard commander official gunman gunmen attacker assailant protester prisoner "
+           "body life death fatality casualty injury victim individual adult teenager boy girl youth")
+)
 PREFIX_CURRENCY = {
     "US$": "USD", "U.S.$": "USD", "C$": "CAD", "CA$": "CAD", "CAD": "CAD", "CAD$": "CAD",
     "A$": "AUD", "AU$": "AUD", "NZ$": "NZD", "USD": "USD", "EUR": "EUR", "GBP": "GBP", "AUD": "AUD",

@@ -97,7 +97,8 @@ def _speaker(view: TokenView, ann: AnnotatedArticle, verb: int, before: int) -> 
             first = k + 1
             break
     span = view.span_of([first, subj])
-    mention = next((m for m in ann.actors if overlaps(m.span, tok.span)), None)
+    inside = [m for m in ann.actors if overlaps(m.span, span)]
+    mention = next((m for m in inside if overlaps(m.span, tok.span)), inside[-1] if inside else None)
     return _Speaker(span, mention)
 
 
@@ -127,7 +128,7 @@ def _reported(view: TokenView, ann: AnnotatedArticle, verb: int, quoted: list[Sp
     if len(idx) < 3:
         return None
     span = view.span_of(idx)
-    if any(overlaps(span, q) for q in quoted) or span.start < view.tokens[verb].span.start:
+    if any(overlaps(span, q) for q in quoted):
         return None
     return _quote(ann, span, False, _speaker(view, ann, verb, view.tokens[verb].span.start))
 
@@ -180,25 +181,42 @@ def _nearest(view: TokenView, ann: AnnotatedArticle, raw: _Raw, verbs: list[int]
 
 
 def _inherit(ann: AnnotatedArticle, pending: list[_Raw], speakers: dict[int, _Speaker]) -> list[Quote]:
-    """Speakers for quotes whose block has no attribution: previous block first, then next."""
+    """Speakers for quotes whose block has no attribution.
+
+    A quote left open at the block's end continues into the next paragraph, so its speaker is
+    looked for forwards first; a closed quote-only paragraph takes the previous block's speaker
+    first. Either way a chain of unattributed quote paragraphs is followed.
+    """
     out = []
-    for raw in pending:
-        who = None
-        for k in range(raw.block - 1, -1, -1):
-            if k in speakers:
-                who = speakers[k]
-                break
-            if not _continues(ann, k, pending):
-                break
-        if who is None:
-            who = speakers.get(raw.block + 1)
+    for raw in sorted(pending, key=lambda r: (not r.open_end, -r.block if r.open_end else r.block)):
+        order = (_forward, _backward) if raw.open_end else (_backward, _forward)
+        who = order[0](raw.block, pending, speakers) or order[1](raw.block, pending, speakers)
         if who is not None:
             speakers.setdefault(raw.block, who)
         out.append(_quote(ann, raw.span, True, who))
     return out
 
 
-def _continues(ann: AnnotatedArticle, block: int, pending: list[_Raw]) -> bool:
+def _backward(block: int, pending: list[_Raw], speakers: dict[int, _Speaker]) -> _Speaker | None:
+    for k in range(block - 1, -1, -1):
+        if k in speakers:
+            return speakers[k]
+        if not _continues(k, pending):
+            return None
+    return None
+
+
+def _forward(block: int, pending: list[_Raw], speakers: dict[int, _Speaker]) -> _Speaker | None:
+    k = block + 1
+    while True:
+        if k in speakers:
+            return speakers[k]
+        if not _continues(k, pending):
+            return None
+        k += 1
+
+
+def _continues(block: int, pending: list[_Raw]) -> bool:
     """True when ``block`` is itself an unattributed quote (a chain of quote paragraphs)."""
     return any(r.block == block for r in pending)
 

@@ -46,6 +46,12 @@ class TokenView:
             i += 1
         return out
 
+    def text_after(self, i: int) -> str:
+        """The next token's text when it follows ``i`` with no space, else ""."""
+        if i + 1 < len(self.tokens) and self.tokens[i + 1].span.start == self.tokens[i].span.end:
+            return self.tokens[i + 1].text
+        return ""
+
     def head(self, i: int) -> Token:
         return self.tokens[self.tokens[i].head]
 

