@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from spillwatch.records import AnnotatedArticle, Article, Block, DateInfo, Span
+from spillwatch.records import Article, Block, DateInfo, Span
 
 DATA = Path(__file__).parent / "data"
 FIXTURES = sorted(DATA.glob("*.json"))
