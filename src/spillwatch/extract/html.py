@@ -6,12 +6,17 @@ paragraphs, captions and credits as blocks; byline, published/modified dates, re
 and what was dropped (with a reason). Declines (raises ``ExtractError``): pages with no article
 text, pages the extractors cannot parse, and pages that take longer than ``timeout`` seconds.
 
-Text comes from trafilatura in its precision-oriented mode (comments off). readability-lxml
-runs beside it; when trafilatura keeps less than half the text readability finds, trafilatura
-has most likely missed the article (a known failure on pages with unusual markup) and the
-readability text is used instead. Both run in a worker thread with a deadline, so a
-pathological page cannot hang the pipeline (the thread is left to finish on its own: Python
-threads cannot be killed).
+Text comes from trafilatura in its precision-oriented mode (comments off). When trafilatura
+keeps less than half the text readability-lxml finds, trafilatura has most likely missed part of
+the article (split bodies, unusual markup) and the readability text is used instead; readability
+is skipped when trafilatura already kept half the page's visible text, since it could not then
+find twice as much. Lines are then given roles (``htmlpost.py``), and dates, byline, captions
+and related links read from the markup (``htmlmeta.py``). On the article-extraction-benchmark
+this scores F1 0.972 against 0.960 for trafilatura alone (``python eval/html_extraction.py``).
+
+Everything runs in a worker thread with a deadline, so a pathological page cannot hang the
+pipeline; an overrunning thread is abandoned to finish on its own (Python threads cannot be
+killed), and its result is discarded.
 """
 
 from __future__ import annotations
@@ -135,12 +140,12 @@ def _drop_reason(line: str, related: set[str]) -> str:
     return textrules.furniture_reason(line) or "boilerplate"
 
 
-def _dropped(tree: HtmlElement, kept: str, lines: Lines, related: set[str]) -> tuple[DroppedLine, ...]:
+def _dropped(page: list[str], kept: str, lines: Lines, related: set[str]) -> tuple[DroppedLine, ...]:
     """Lines of the page's visible text that are not in ``kept`` (the article), with a coarse reason."""
     out = list(lines.dropped)
     seen = {d.text for d in out}
     extra = 0
-    for line in _page_lines(tree):
+    for line in page:
         if len(line) < 2 or line in seen or line in kept:
             continue
         seen.add(line)
@@ -175,19 +180,22 @@ def _blocks(title: str | None, lines: Lines) -> tuple[Block, ...]:
     return tuple(blocks)
 
 
-def _extract(html: str, *, source: str, url: str | None) -> tuple[HtmlElement, _Extracted]:
+def _extract(html: str, *, source: str, url: str | None) -> tuple[HtmlElement, _Extracted, list[str]]:
+    """Parse, extract, and consult readability unless trafilatura already kept half the page."""
     tree = _parse(html, source)
     traf = _trafilatura(tree, url)
-    read = _readability(html)
+    page = _page_lines(tree)
+    # readability's text is part of the page's text, so it cannot be twice a half of the page
+    read = [] if _size(traf.lines) >= READABILITY_SHARE * _size(page) else _readability(html)
     lines, name = choose_text(traf.lines, read)
     if not lines:
         raise ExtractError(source, "no article text found")
-    return tree, _Extracted(lines, name, traf.title, traf.author, traf.date)
+    return tree, _Extracted(lines, name, traf.title, traf.author, traf.date), page
 
 
 def _assemble(html: str, **kw: Any) -> Article:
     source, url = kw["source"], kw["url"]
-    tree, found = _extract(html, source=source, url=url)
+    tree, found, page = _extract(html, source=source, url=url)
     objects = htmlmeta.json_ld(tree)
     title = " ".join((kw["declared_title"] or found.title or "").split()) or None
     captions = htmlmeta.figure_captions(tree)
@@ -208,7 +216,7 @@ def _assemble(html: str, **kw: Any) -> Article:
         outlet=kw["outlet"],
         byline=lines.byline or htmlmeta.page_byline(tree, objects) or found.author,
         related=related,
-        dropped=_dropped(tree, kept, lines, {r.text for r in related}),
+        dropped=_dropped(page, kept, lines, {r.text for r in related}),
         extractor=found.extractor,
     )
 
