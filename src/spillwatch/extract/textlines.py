@@ -127,11 +127,15 @@ def _video_titles(lines: list[Line]) -> None:
 
 
 def _captions(lines: list[Line]) -> None:
-    """A caption shown twice (image alt text, then caption with credit): keep one, split the credit."""
+    """Captions: a line with a photo credit after it or appended to it, or a "Pictured:" label.
+
+    A caption shown twice (image alt text, then the caption with its credit) is kept once.
+    """
     for i, line in enumerate(lines):
         if line.kind != "candidate":
             continue
-        if _CAPTION_HEAD.match(line.text) or split_credit(line.text)[1]:
+        nxt = lines[i + 1] if i + 1 < len(lines) else None
+        if _CAPTION_HEAD.match(line.text) or split_credit(line.text)[1] or (nxt and nxt.kind == "credit"):
             line.kind = "caption"
             continue
         for other in lines[i + 1 : i + 3]:
