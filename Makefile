@@ -3,6 +3,8 @@ PY ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 DB ?= spillwatch.duckdb
+# The sample corpus (written for the project) plus the founding document when ../shared is beside the repo.
+SOURCES ?= corpus/txt corpus/html corpus/feeds corpus/jsonl $(wildcard ../shared/seed/*.txt)
 
 .PHONY: run test lint eval bench clean-db
 
@@ -14,9 +16,12 @@ $(BIN)/spillwatch: pyproject.toml
 
 # The main job: ingest the sample corpus into the embedded DuckDB file and show what was stored.
 run: $(BIN)/spillwatch
-	$(BIN)/spillwatch ingest corpus --db $(DB)
+	$(BIN)/spillwatch ingest $(SOURCES) --db $(DB)
 	$(BIN)/spillwatch articles --db $(DB)
-	$(BIN)/spillwatch events --db $(DB)
+	$(BIN)/spillwatch events --db $(DB) --limit 30
+	$(BIN)/spillwatch spread ISL --db $(DB)
+	$(BIN)/spillwatch support --db $(DB)
+	$(BIN)/spillwatch gaps ISL --db $(DB)
 
 lint: $(BIN)/spillwatch
 	$(BIN)/ruff check src tests benchmarks eval
