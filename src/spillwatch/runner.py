@@ -7,6 +7,7 @@ mentions. A run killed at any point and started again finishes the work with not
 
 from __future__ import annotations
 
+import importlib
 import uuid
 from collections.abc import Callable, Iterable, Sequence
 from itertools import islice
@@ -20,6 +21,7 @@ Progress = Callable[[str, int], None]  # (phase, advance)
 
 NEAR_DUP = "spillwatch.dedup.near"
 CLUSTER = "spillwatch.dedup.cluster:assign"
+BLOCK_KEYS = "spillwatch.dedup.cluster:mention_keys"
 SOURCES = "spillwatch.ingest.sources:iter_items"
 
 
@@ -34,25 +36,20 @@ def _batched(items: Iterable[Article], size: int) -> Iterable[list[Article]]:
 
 
 class _NearDup:
-    """Adapter over dedup.near's index, restored from the store's signatures."""
+    """The near-duplicate index (dedup.near), restored from the store's signatures."""
 
     def __init__(self, store: Store) -> None:
-        module = pipeline.stage(NEAR_DUP + ":signature").__module__
-        near = __import__(module, fromlist=["NearDupIndex"])
-        self._signature = near.signature
-        self._index = near.NearDupIndex()
-        for article_id, sig in store.signatures():
-            self._index.add(article_id, near.decode_signature(sig))
-        self._encode = near.encode_signature
+        near = importlib.import_module(NEAR_DUP)
+        self._near = near
+        self._index = near.rebuild_index(store.signatures())
 
     def check(self, article: Article) -> tuple[bytes, str | None, float | None]:
-        sig = self._signature(article)
+        sig = self._near.signature(article)
         match = self._index.query(sig)
-        encoded: bytes = self._encode(sig)
         if match is None:
             self._index.add(article.id, sig)
-            return encoded, None, None
-        return encoded, match[0], float(match[1])
+            return bytes(sig.to_bytes()), None, None
+        return bytes(sig.to_bytes()), str(match.article_id), float(match.jaccard)
 
 
 def store_item(item: RawItem, store: Store, settings: Settings, near: _NearDup, summary: RunSummary) -> None:
@@ -107,6 +104,8 @@ def code_pending(store: Store, settings: Settings, summary: RunSummary, progress
             with store.transaction():
                 store.put_annotations(coded.annotated)
                 store.put_mentions(coded.mentions)
+                for m in coded.mentions:
+                    store.put_mention_blocks(m.id, pipeline.stage(BLOCK_KEYS)(m))
                 store.mark_coded(coded.annotated.id)
             summary.mentions += len(coded.mentions)
             progress("code", 1)
@@ -118,7 +117,7 @@ def cluster_pending(store: Store, settings: Settings, summary: RunSummary) -> No
     if not new:
         return
     existing = store.all_events(origin="spillwatch")
-    result = pipeline.stage(CLUSTER)(existing, new)
+    result = pipeline.stage(CLUSTER)(existing, new, store.mentions_in_block, outlets=store.article_outlets)
     with store.transaction():
-        store.put_events(result.events, replace_ids=result.replaced_ids)
+        store.put_events(result.events, replace_ids=result.retired)
     summary.events = len(store.all_events(origin="spillwatch"))

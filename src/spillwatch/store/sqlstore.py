@@ -175,6 +175,21 @@ class SqlStore:
         found = self._rows(f"SELECT record_json FROM event_mentions{where} ORDER BY id")
         return [codec.loads(EventMention, r["record_json"]) for r in found]
 
+    def put_mention_blocks(self, mention_id: str, keys: Iterable[tuple[str, str, int]]) -> None:
+        for kind, value, day in keys:
+            self._insert("mention_blocks", {"kind": kind, "value": value, "day": day, "mention_id": mention_id})
+
+    def mentions_in_block(self, key: tuple[str, str, int]) -> list[EventMention]:
+        found = self._rows("SELECT m.record_json FROM mention_blocks b JOIN event_mentions m ON m.id = b.mention_id"
+                           " WHERE b.kind = ? AND b.value = ? AND b.day = ? ORDER BY m.id", list(key))
+        return [codec.loads(EventMention, r["record_json"]) for r in found]
+
+    def article_outlets(self, article_id: str) -> list[str]:
+        """Every outlet that carried the article (its copies and its near-duplicates' copies)."""
+        found = self._rows("SELECT DISTINCT coalesce(outlet, url, source) AS o FROM article_copies WHERE article_id = ?"
+                           " ORDER BY 1", [article_id])
+        return [r["o"] for r in found if r["o"]]
+
     def mentions_for_event(self, event_id: str) -> list[dict[str, Any]]:
         return self._rows(
             "SELECT m.*, a.title, a.outlet, a.url, a.body FROM event_mentions m"
