@@ -1,0 +1,125 @@
+"""Event clustering on the sample corpus against its gold clustering (corpus/gold/reports.json).
+
+Gold: reports sharing an id in ``facts`` report the same event (``context_facts`` are only
+background mentions and do not merge reports). A report with two facts sits in two gold
+clusters, so B-cubed is the extended (overlapping) form; see spillwatch.dedup.metrics.
+Scored items: the reports that report at least one fact (event reports and syndicated copies);
+no-event reports are listed separately when the prediction puts them in a multi-report event.
+
+Predicted: for each stored event (origin spillwatch), the set of report files whose articles
+(and their copies and near-duplicate copies) gave one of its mentions.
+
+Usage: python eval/corpus_clustering.py [--db PATH]   (ingests corpus/ into a fresh DuckDB
+file in a temporary directory unless --db names an existing one)
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import tempfile
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "src"))
+
+from spillwatch.dedup.metrics import Scores, bcubed, pairwise  # noqa: E402
+
+CORPUS = REPO / "corpus"
+_RECORD = re.compile(r"#(?:L(?P<line>\d+)|entry-(?P<entry>\d+)|(?P<index>\d+))$")
+
+
+def report_key(file: str, record: int | None) -> str:
+    """A report's id: its file relative to corpus/, with ``#<record>`` for JSONL lines and feed items."""
+    return file if record is None else f"{file}#{record}"
+
+
+def key_from_source(source: str, corpus: Path = CORPUS) -> str:
+    """The report key of a stored copy's ``source`` (JSONL "#L<line>" is 1-based, feed entries 0-based)."""
+    found = _RECORD.search(source)
+    path = source[: found.start()] if found else source
+    try:
+        rel = Path(path).resolve().relative_to(corpus.resolve()).as_posix()
+    except ValueError:
+        rel = path
+    if not found:
+        return rel
+    if found.group("line"):
+        return report_key(rel, int(found.group("line")) - 1)
+    return report_key(rel, int(found.group("entry") or found.group("index")))
+
+
+def load_reports(path: Path = CORPUS / "gold" / "reports.json") -> list[dict[str, Any]]:
+    return list(json.loads(path.read_text(encoding="utf-8")))
+
+
+def gold_clusters(reports: Iterable[Mapping[str, Any]]) -> list[set[str]]:
+    """One cluster per fact id: the reports that report it."""
+    by_fact: dict[str, set[str]] = defaultdict(set)
+    for rep in reports:
+        for fact in rep.get("facts") or ():
+            by_fact[fact].add(report_key(rep["file"], rep.get("record")))
+    return [by_fact[f] for f in sorted(by_fact)]
+
+
+def score(predicted: Iterable[Iterable[str]], reports: list[dict[str, Any]]) -> dict[str, Any]:
+    """Pairwise and B-cubed scores of predicted clusters of report keys, over the fact-bearing reports."""
+    gold = gold_clusters(reports)
+    scored = set().union(*gold) if gold else set()
+    no_event = {report_key(r["file"], r.get("record")) for r in reports if not r.get("facts")}
+    pred = [set(c) for c in predicted]
+    merged_no_event = sorted({k for c in pred if len(c) > 1 for k in c & no_event})
+    kept = [c & scored for c in pred if c & scored]
+    b3: Scores = bcubed(kept, gold)
+    pw: Scores = pairwise(kept, gold)
+    return {
+        "reports": len(scored),
+        "gold_events": len(gold),
+        "predicted_events": len(kept),
+        "bcubed": b3,
+        "pairwise": pw,
+        "no_event_reports_merged": merged_no_event,
+    }
+
+
+def predicted_from_store(store: Any, corpus: Path = CORPUS) -> list[set[str]]:
+    """Report keys per stored spillwatch event (via mentions -> articles -> copies)."""
+    dup_of = {r["id"]: r["duplicate_of"] for r in store.query("SELECT id, duplicate_of FROM articles")}
+    sources: dict[str, set[str]] = defaultdict(set)
+    for r in store.query("SELECT article_id, source FROM article_copies"):
+        root = dup_of.get(r["article_id"]) or r["article_id"]
+        sources[root].add(key_from_source(r["source"], corpus))
+    clusters: dict[str, set[str]] = defaultdict(set)
+    for r in store.query("SELECT event_id, article_id FROM event_mentions WHERE event_id IS NOT NULL"):
+        clusters[r["event_id"]] |= sources.get(r["article_id"], set())
+    return [clusters[k] for k in sorted(clusters)]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--db", help="an existing DuckDB file holding the ingested corpus")
+    args = parser.parse_args()
+    from spillwatch.api import Spillwatch
+
+    with tempfile.TemporaryDirectory() as tmp:
+        db = args.db or str(Path(tmp) / "corpus.duckdb")
+        with Spillwatch(db) as sw:
+            if not args.db:
+                summary = sw.ingest([str(CORPUS / d) for d in ("txt", "html", "feeds", "jsonl")])
+                print(f"ingested: {summary}")
+            predicted = predicted_from_store(sw.store)
+    result = score(predicted, load_reports())
+    print(f"reports with a fact: {result['reports']}; gold events: {result['gold_events']}; "
+          f"predicted events: {result['predicted_events']}")
+    print(f"B-cubed   {result['bcubed']}")
+    print(f"pairwise  P {result['pairwise'].precision:.3f}  R {result['pairwise'].recall:.3f}")
+    print(f"no-event reports merged into events: {result['no_event_reports_merged'] or 'none'}")
+
+
+if __name__ == "__main__":
+    main()
