@@ -69,10 +69,10 @@ def iter_items(
 ) -> Iterator[Result]:
     """Every document in ``sources``, in order; fetches share one client and ``state``'s validators.
 
-    Without ``state``, validators are read from ``store`` (when given) and, once every item has been
-    consumed, the changed ones are written back to it; an iteration stopped early writes nothing, so
-    a feed is never marked seen while some of its entries were not taken. A caller passing its own
-    ``state`` keeps it itself (``state.save()``), after a complete run.
+    Without ``state``, validators are read from ``store`` when one is given. With a ``store``, the
+    validators that changed are written back to it once every item has been consumed; an iteration
+    stopped early writes nothing, so a feed is never marked seen while some of its entries were not
+    taken. A caller keeping a ``state`` file saves it itself (``state.save()``) after a complete run.
     """
     if state is None:
         state = FetchState(lookup=store.get_fetch_state if store is not None else None)
