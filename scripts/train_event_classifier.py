@@ -3,7 +3,8 @@
 Usage: python scripts/train_event_classifier.py [path/to/gpt_synthetic_events_*.csv.zip]
 Default input: ../shared/data/plover/synthetic/gpt_synthetic_events_2023-10-19_19.csv.zip.
 Training data only (the stories are invented and pseudo-labelled; never evaluate on them).
-Each story contributes its lead (first two sentences): events are coded per sentence at run time.
+Each story contributes its lead (first two sentences) and each distinct prompt headline one more
+sample: events are coded per sentence at run time, so short texts are what the model must read.
 The numpy predictor in spillwatch.coding.classifier is checked against scikit-learn before saving.
 """
 
@@ -38,8 +39,14 @@ def read_rows(path: Path) -> tuple[list[str], list[str]]:
     with zipfile.ZipFile(path) as z:
         name = next(n for n in z.namelist() if n.endswith(".csv"))
         rows = list(csv.DictReader(io.TextIOWrapper(z.open(name), "utf-8")))
-    texts = [lead(r["text"]) for r in rows if r.get("text") and r.get("label")]
-    labels = [r["label"].strip().upper() for r in rows if r.get("text") and r.get("label")]
+    rows = [r for r in rows if r.get("text") and r.get("label")]
+    texts = [lead(r["text"]) for r in rows]
+    labels = [r["label"].strip().upper() for r in rows]
+    # The prompt's first line is the hand-written headline the story was generated from.
+    titles = {(r["prompt"].split("\n")[0].strip(), r["label"].strip().upper()) for r in rows if r.get("prompt")}
+    for title, label in sorted(titles):
+        texts.append(title)
+        labels.append(label)
     return texts, labels
 
 
@@ -60,7 +67,7 @@ def main(argv: list[str]) -> int:
     texts, labels = read_rows(src)
     vec = TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, min_df=3, max_features=6000)
     x = vec.fit_transform(texts)
-    model = LogisticRegression(max_iter=2000, C=4.0)
+    model = LogisticRegression(max_iter=2000, C=4.0, class_weight="balanced")
     model.fit(x, labels)
     data = export(vec, model, src.name)
     ours = from_dict(data)

@@ -10,6 +10,7 @@ Declines: noun phrases it cannot tie to an actor stay out of the actor lists.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import pycountry
@@ -28,10 +29,12 @@ from spillwatch.records import (
 )
 
 PLACE_LABELS = ("GPE", "LOC", "FAC")
+ACTOR_LABELS = ("PERSON", "ORG", "NORP", "GPE")
 BRIDGE_HEADS = frozenset(
     {"team", "troop", "force", "soldier", "unit", "adviser", "advisor", "official", "authority", "government",
      "delegation", "militant", "fighter", "army", "military", "police", "group", "minister", "ministry"}
 )  # fmt: skip
+PROPN_PLACE_ENTS = ("", "GPE", "LOC", "FAC", "NORP", "LANGUAGE")
 DATE_LOOKBACK = 2  # sentences
 
 
@@ -47,6 +50,12 @@ def country_iso3(name: str) -> str | None:
 def government(iso3: str, name: str) -> Actor:
     """The government actor of a country, in the actor table's id style (``JOR_GOV``)."""
     return Actor(f"{iso3}_GOV", f"{name} government", iso3, "GOV")
+
+
+def unresolved(name: str) -> Actor:
+    """An actor known only by its name (the actor table does not have it)."""
+    slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+    return Actor(f"unresolved:{slug}", name, None, None, resolved=False)
 
 
 def _overlaps(a: Span, b: Span) -> bool:
@@ -96,8 +105,26 @@ class ArgumentFinder:
         if any(g[a].lemma.lower() == "local" for a in g.children(head, "amod")):
             return self._countries_in(sent)
         if lemma in BRIDGE_HEADS:
-            return self._bridge(head, span)
-        return []
+            return self._bridge(head, span) or self._named(span)
+        return self._named(span)
+
+    def _named(self, span: Span) -> list[tuple[Actor, Span]]:
+        """Actors for named entities the actor stage left alone: countries, else unresolved names."""
+        out: list[tuple[Actor, Span]] = []
+        for e in self.ann.entities:
+            if e.label not in ACTOR_LABELS or not _overlaps(e.span, span) or self._is_blocked(e.span):
+                continue
+            if any(
+                _overlaps(e.span, p.span) and p.country_iso3 and not p.feature_code.startswith("PCL")
+                for p in self.ann.places
+                if p.feature_code
+            ):
+                continue  # the geo stage knows it as a town or region
+            code = country_iso3(e.text) if e.label == "GPE" else None
+            if e.label == "GPE" and code is None:
+                continue  # a town or region is where things happen, not who acts
+            out.append((government(code, e.text) if code else unresolved(e.text), e.span))
+        return out
 
     def _previous_subject(self, k: int) -> list[tuple[Actor, Span]]:
         if k == 0:
@@ -115,7 +142,7 @@ class ArgumentFinder:
         """Governments of the countries named in the sentence ("local authorities")."""
         out: list[tuple[Actor, Span]] = []
         for place in self.ann.places:
-            country = (place.feature_code or "").startswith("PCL") and place.role == "place"
+            country = (place.feature_code or "").startswith("PCL") and place.role in ("place", "region")
             if country and place.country_iso3 and _overlaps(place.span, sent.span):
                 out.append((government(place.country_iso3, place.name or place.text), place.span))
         if out:
@@ -152,18 +179,31 @@ class ArgumentFinder:
         return out
 
     # ------------------------------------------------------------------ places, dates, quantities
+    def _place_candidates(self, sent: Sentence) -> list[Entity]:
+        """Place-like entities and the geo stage's places in the sentence (never the dateline)."""
+        ents = [e for e in self.ann.entities if e.label in PLACE_LABELS]
+        for p in self.ann.places:
+            if p.role in ("place", "region") and not any(_overlaps(p.span, e.span) for e in ents):
+                ents.append(Entity(p.span, "PLACE", p.text))
+        ents = [e for e in ents if _overlaps(e.span, sent.span) and not self._is_blocked(e.span)]
+        return sorted(ents, key=lambda e: e.span.start)
+
+    def _bare_place_name(self, h: int, span: Span) -> bool:
+        """A proper-noun object of a locative preposition that NER missed (not a date or person)."""
+        tok = self.g[h]
+        if tok.pos != "PROPN" or tok.dep != "pobj" or tok.ent_type not in PROPN_PLACE_ENTS:
+            return False
+        return not any(_overlaps(d.span, span) for d in self.ann.dates)
+
     def places(self, r: Roles, sent: Sentence, taken: list[Span]) -> list[Entity]:
-        ents = [
-            e
-            for e in self.ann.entities
-            if e.label in PLACE_LABELS
-            and _overlaps(e.span, sent.span)
-            and not any(_overlaps(e.span, b) for b in self.blocked)
-        ]
+        ents = self._place_candidates(sent)
         first: list[Entity] = []
         for h in r.place:
-            span = self.g.span(self.g.subtree(h, ("relcl", "acl")))
-            first += [e for e in ents if _overlaps(e.span, span) and e not in first]
+            span = self.g.span(self.g.np_tokens(h))
+            hits = [e for e in ents if _overlaps(e.span, span) and e not in first]
+            if not hits and self._bare_place_name(h, span):
+                hits = [Entity(span, "PROPN-PP", span.of(self.text))]  # "near Aleppo", unknown to NER
+            first += [e for e in hits if not any(_overlaps(e.span, t) for t in taken)]
         rest = [e for e in ents if e not in first and not any(_overlaps(e.span, t) for t in taken)]
         return first + rest
 

@@ -26,12 +26,13 @@ from spillwatch.coding.lexicon import CUE_STOP, Lexicon
 from spillwatch.coding.modality import verdict
 from spillwatch.coding.ontology import TriggerSpec, load_ontology
 from spillwatch.coding.patterns import DepGraph, roles
-from spillwatch.records import AnnotatedArticle, EventMention, Sentence, Span
+from spillwatch.records import Actor, AnnotatedArticle, EventMention, Sentence, Span
 from spillwatch.settings import Settings
 
 SKIP_ROLES = ("dateline", "byline", "credit")
 VETO_P = 0.02
 VETO_TOP = 0.5
+THEME_OBJECT = ("MOBILIZE", "RETREAT")
 NEEDS_ACTOR_OR_PLACE = ("ASSAULT", "PROTEST", "COERCE", "MOBILIZE")
 
 
@@ -106,11 +107,14 @@ class _ArticleCoder:
                 continue
             consumed.update(self.lex.dep_tokens(self.g, i, spec))
             found.append((i, spec))
-        found = [(i, s) for i, s in found if i not in consumed]
-        for i, spec in _merge_nested(self.g, found):
+        built: list[tuple[int, EventMention]] = []
+        for i, spec in found:
+            if i in consumed:
+                continue
             mention = self._mention(k, sent, i, spec, probs)
             if mention is not None:
-                self.mentions.append(mention)
+                built.append((i, mention))
+        self.mentions += merge_nested(self.g, built)
 
     def _choose(self, i: int, probs: dict[str, float]) -> TriggerSpec | None:
         cands = self.lex.candidates(self.g, i)
@@ -135,6 +139,8 @@ class _ArticleCoder:
             self._decline(i, spec.type, "repeats an event already coded ('the meeting')")
             return None
         r = roles(g, i)
+        if spec.type in THEME_OBJECT:  # "withdrew its troops": the object is what moves, not a target
+            r = replace(r, target=tuple(t for t in r.target if g[t].dep not in ("dobj", "obj", "nsubjpass")))
         res = self.args.resolve(r, k, sent, i)
         problem = self._missing(spec.type, res)
         if problem is not None:
@@ -197,15 +203,49 @@ class _ArticleCoder:
         )
 
 
-def _merge_nested(g: DepGraph, found: list[tuple[int, TriggerSpec]]) -> list[tuple[int, TriggerSpec]]:
-    """Keep one trigger per type and clause: "killed in an air strike" is one ASSAULT."""
-    keep: list[tuple[int, TriggerSpec]] = []
-    for i, spec in found:
-        above = set(g.ancestors(i)[:3])
-        if any(j in above and s.type == spec.type for j, s in found):
+def merge_nested(g: DepGraph, built: list[tuple[int, EventMention]]) -> list[EventMention]:
+    """One mention per event within a sentence.
+
+    A trigger whose governor (up to three levels up) is a trigger of the same type is the same
+    event ("killed when gunmen attacked", "killed in an air strike"): its actors, places and
+    modes are folded into the governor's. A promise verb governing another event ("pledged to
+    send") is dropped: the embedded event carries the promise as its modality.
+    """
+    index = dict(built)
+    out: dict[int, EventMention] = {}
+    for i, m in built:
+        above = g.ancestors(i)[:3]
+        host = next((j for j in above if j in index and index[j].type == m.type), None)
+        if host is not None:
+            out[host] = _fold(out.get(host, index[host]), m)
             continue
-        keep.append((i, spec))
-    return keep
+        out.setdefault(i, m)
+    for i, m in list(out.items()):
+        if m.type == "AGREE" and any(j in out and out[j].type != "AGREE" and i in g.ancestors(j)[:2] for j in out):
+            del out[i]
+    return [out[i] for i in sorted(out)]
+
+
+def _fold(host: EventMention, other: EventMention) -> EventMention:
+    def union(a: tuple[Actor, ...], b: tuple[Actor, ...]) -> tuple[Actor, ...]:
+        return a + tuple(x for x in b if x.id not in {y.id for y in a})
+
+    sources = union(host.sources, other.sources)
+    targets = tuple(t for t in union(host.targets, other.targets) if t.id not in {s.id for s in sources})
+    extra = tuple(a for a in other.arguments if a not in host.arguments)
+    acled = acled_category(host.type, host.modes + other.modes, sources, targets)
+    return replace(
+        host,
+        sources=sources,
+        targets=targets,
+        acled_type=acled[0],
+        acled_subtype=acled[1],
+        modes=host.modes + tuple(x for x in other.modes if x not in host.modes),
+        place_text=host.place_text or other.place_text,
+        date=host.date or other.date,
+        arguments=host.arguments + extra,
+        confidence=max(host.confidence, other.confidence),
+    )
 
 
 def with_place(mention: EventMention, place_text: str | None) -> EventMention:

@@ -17,7 +17,8 @@ FUTURE_AUX = ("will", "shall", "'ll", "wo")
 HYPO_AUX = ("could", "might", "may", "would", "should")
 INTENT = (
     "plan", "intend", "commit", "pledge", "promise", "vow", "agree", "prepare", "aim", "decide",
-    "want", "expect", "seek", "propose", "offer", "hope", "announce", "schedule",
+    "want", "expect", "seek", "propose", "offer", "hope", "announce", "schedule", "willing", "ready",
+    "prepared",
 )  # fmt: skip
 ASSESS = (
     "warn", "fear", "predict", "forecast", "believe", "think", "worry", "anticipate", "speculate",
@@ -59,7 +60,7 @@ def _generic(g: DepGraph, i: int) -> bool:
     if g.is_verbal(i) or tok.tag not in ("NNS", "NNPS"):
         return False
     kids = g.children(i, "det", "nummod", "poss", "predet")
-    if kids:
+    if kids or (tok.dep in ("dobj", "obj") and g.is_verbal(tok.head)):
         return False
     return not g.prep_objects(i, ("on", "against", "in", "at", "by"))
 

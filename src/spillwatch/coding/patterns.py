@@ -19,7 +19,7 @@ TARGET_PREPS = ("on", "against", "toward", "towards", "at", "upon", "into")
 RECIPIENT_PREPS = ("to", "for")
 PLACE_PREPS = ("in", "at", "near", "outside", "inside", "around", "across", "throughout", "within")
 NP_STOP = ("relcl", "acl", "advcl", "appos", "punct", "cc", "prep", "ccomp", "xcomp", "parataxis")
-CONTROL = ("xcomp", "advcl", "conj", "ccomp", "pcomp")
+CONTROL = ("xcomp", "advcl", "conj", "ccomp", "pcomp", "acomp")
 PRONOUNS = ("he", "she", "they", "it", "we", "i", "who", "which", "that")
 
 
@@ -133,7 +133,15 @@ def _verbal_roles(g: DepGraph, i: int) -> Roles:
     targets = g.prep_objects(i, TARGET_PREPS)
     for o in obj:
         targets += g.prep_objects(o, TARGET_PREPS)
-    recipients = g.prep_objects(i, RECIPIENT_PREPS)
+    if not obj:  # "demanded that the US cancel ...": the addressee is the complement's subject
+        for c in g.children(i, "ccomp"):
+            obj += [s for s in g.children(c, "nsubj", "nsubjpass") if g[s].pos != "PRON"]
+        how_o = "ccomp-subject" if obj else how_o
+    recipients = g.prep_objects(i, RECIPIENT_PREPS) + [
+        d for d in g.children(i, "dative") if g[d].pos in ("NOUN", "PROPN", "PRON")
+    ]
+    for o in obj:  # "sent arms to Pakistan", the PP hanging from the object
+        recipients += g.prep_objects(o, ("to",))
     with_obj = g.prep_objects(i, ("with",))
     patterns = [f"source:{how_s}", f"object:{how_o}"]
     if recipients:
@@ -191,10 +199,10 @@ def _governing_verb(g: DepGraph, i: int) -> int | None:
 
 
 def _places(g: DepGraph, i: int) -> list[int]:
-    """Heads of locative PPs on the trigger or its object, nearest first."""
+    """Heads of locative PPs on the trigger or its object (and the object itself), nearest first."""
     out = g.prep_objects(i, PLACE_PREPS)
     for o in g.children(i, *OBJ):
-        out += g.prep_objects(o, PLACE_PREPS)
+        out += [*g.coordinated(o), *g.prep_objects(o, PLACE_PREPS)]
         for p in g.children(o, "prep"):
             for po in g.children(p, "pobj"):
                 out += g.prep_objects(po, PLACE_PREPS)
