@@ -218,6 +218,10 @@ def test_content_type_decides_and_generic_types_fall_back_to_the_url_and_bytes()
         "/notes": Route(b"Harbour notes for Tuesday.", content_type="text/plain; charset=utf-8"),
         "/page.html": Route(PAGE, content_type="application/octet-stream"),
         "/logo": Route(b"\x89PNG\r\n\x1a\n", content_type="image/png"),
+        "/dump": Route(
+            b'{"text": "Ferry resumed.", "url": "https://x.example/f"}\n{"text": "Mill shut."}\n',
+            content_type="application/x-ndjson",
+        ),
     }
     with serve(routes) as srv:
         results = list(iter_items([srv.url(p) for p in routes], make_settings()))
@@ -227,7 +231,11 @@ def test_content_type_decides_and_generic_types_fall_back_to_the_url_and_bytes()
         ("notes", "text"),
         ("page.html", "html"),
         ("logo", "unsupported-content-type"),
+        ("dump#L1", "text"),
+        ("dump#L2", "text"),
     ]
+    dumped = [r for r in results if isinstance(r, RawItem) and "#L" in r.source]
+    assert [r.url for r in dumped] == ["https://x.example/f", None] and all(r.fetched_at for r in dumped)
 
 
 def test_a_page_fetched_again_with_the_same_state_is_not_modified() -> None:
