@@ -148,12 +148,14 @@ def test_a_body_under_the_cap_is_read_whole_without_content_length() -> None:
 
 
 def test_http_errors_and_the_user_agent() -> None:
-    routes = {"/boom": Route(b"no", status=500), "/ok": Route(PAGE)}
+    routes = {"/boom": Route(b"no", status=500), "/ok": Route(PAGE), "/odd": Route(b"", status=304)}
     with serve(routes) as srv, Fetcher(make_settings(user_agent="spillwatch-test/9")) as fetcher:
         with pytest.raises(FetchError) as caught:
             fetcher.get(srv.url("/boom"))
+        with pytest.raises(FetchError) as odd:  # 304 to a request that asked nothing conditional
+            fetcher.get(srv.url("/odd"))
         fetcher.get(srv.url("/ok"))
-    assert caught.value.reason == "http-500"
+    assert caught.value.reason == "http-500" and odd.value.reason == "http-304"
     assert {s.headers["User-Agent"] for s in srv.seen} == {"spillwatch-test/9"}
 
 

@@ -107,8 +107,9 @@ class Fetcher:
         raise FetchError(url, f"more than {MAX_REDIRECTS} redirects", reason="too-many-redirects")
 
     def _answer(self, requested: str, current: httpx.URL, response: httpx.Response) -> Fetched | None:
-        """The final (non-redirect) response: None on 304, Fetched on 2xx, else FetchError."""
-        if response.status_code == 304:
+        """The final (non-redirect) response: None on 304 to a conditional GET, Fetched on 2xx, else FetchError."""
+        conditional = any(h in response.request.headers for h in ("If-None-Match", "If-Modified-Since"))
+        if response.status_code == 304 and conditional:
             return None
         if not 200 <= response.status_code < 300:
             status = response.status_code
