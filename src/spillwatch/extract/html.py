@@ -214,7 +214,7 @@ def _assemble(html: str, **kw: Any) -> Article:
         modified=modified,
         url=url,
         outlet=kw["outlet"],
-        byline=lines.byline or htmlmeta.page_byline(tree, objects) or found.author,
+        byline=lines.byline or htmlmeta.page_byline(tree, objects) or htmlmeta.usable_author(found.author),
         related=related,
         dropped=_dropped(page, kept, lines, {r.text for r in related}),
         extractor=found.extractor,

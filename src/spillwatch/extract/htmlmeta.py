@@ -21,7 +21,7 @@ from urllib.parse import urljoin
 
 from lxml.html import HtmlElement
 
-from spillwatch.extract import textdates
+from spillwatch.extract import textdates, textrules
 from spillwatch.records import DateInfo, RelatedLink
 
 _PUBLISHED_META = (
@@ -43,6 +43,8 @@ _RELATED_BOX = re.compile(
     re.I,
 )
 _FURNITURE_TAGS = {"nav", "aside", "footer", "header"}
+_CAPTION_LABEL = re.compile(r"^(?:image|media|photo|video) caption\s+", re.I)  # screen-reader labels
+_JUNK_AUTHOR = re.compile(r"admin|webmaster|^\W*$|@|^https?:|^\w{0,2}$", re.I)
 _CREDIT_CLASS = re.compile(r"credit|copyright|byline|source|photographer", re.I)
 
 
@@ -163,15 +165,21 @@ def _names(value: Any) -> list[str]:
     return []
 
 
+def usable_author(name: str | None) -> str | None:
+    """``name`` tidied, or ``None`` for what is not a person or desk ("admin", URLs, initials)."""
+    text = " ".join((name or "").split())
+    return None if _JUNK_AUTHOR.search(text) else text
+
+
 def page_byline(tree: HtmlElement, objects: list[dict[str, Any]]) -> str | None:
     """Author name(s) from JSON-LD ``author`` or an author ``<meta>``; ``None`` when absent."""
     for obj in _ld_articles(objects):
-        names = [n.strip() for n in _names(obj.get("author")) if n.strip() and not n.startswith("http")]
+        names = [n for n in map(usable_author, _names(obj.get("author"))) if n]
         if names:
             return ", ".join(dict.fromkeys(names))
     for _key, value in _meta_values(tree, _AUTHOR_META):
-        if value.strip() and not value.startswith("http"):
-            return " ".join(value.split())
+        if name := usable_author(value):
+            return name
     return None
 
 
@@ -184,17 +192,37 @@ def _in_furniture(el: HtmlElement) -> bool:
     return any(a.tag in _FURNITURE_TAGS for a in el.iterancestors())
 
 
+def _text_without(el: HtmlElement, skip: list[HtmlElement]) -> str:
+    """``el``'s text with the ``skip`` subtrees left out; element boundaries become spaces."""
+    parts: list[str] = []
+
+    def walk(node: HtmlElement) -> None:
+        if node not in skip and isinstance(node.tag, str):
+            parts.append(node.text or "")
+            for child in node:
+                walk(child)
+        if node is not el:
+            parts.append(node.tail or "")
+
+    walk(el)
+    return _clean(" ".join(parts))
+
+
 def figure_captions(tree: HtmlElement) -> list[tuple[str, str | None]]:
-    """(caption, credit or ``None``) for each ``<figcaption>`` outside nav/aside/header/footer."""
+    """(caption, credit or ``None``) for each ``<figcaption>`` outside page furniture.
+
+    A credit is an element inside the caption whose class names a credit; captions that are
+    furniture themselves ("Watch live", subscription pitches) are left out.
+    """
     out: list[tuple[str, str | None]] = []
     for cap in tree.iter("figcaption"):
         if _in_furniture(cap):
             continue
         credit_els = [e for e in cap.iterdescendants() if _CREDIT_CLASS.search(str(e.get("class") or ""))]
-        credit = _clean(" ".join(e.text_content() for e in credit_els)) or None
-        text = _clean(cap.text_content())
-        if credit and text.endswith(credit):
-            text = text[: -len(credit)].strip()
+        credit = _clean(" ".join(_text_without(e, []) for e in credit_els)) or None
+        text = _CAPTION_LABEL.sub("", _text_without(cap, credit_els))
+        if textrules.furniture_reason(text) or textrules.furniture_reason(text.split(".")[0]):
+            continue
         if len(text) >= 3 or credit:
             out.append((text, credit))
     return out
