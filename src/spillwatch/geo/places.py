@@ -24,23 +24,148 @@ from spillwatch.records import AnnotatedArticle, Span, Token
 from spillwatch.settings import Settings
 
 SPEECH_LEMMAS = frozenset(
-    "say announce tell warn accuse condemn deny agree decide reject urge call demand insist sign "
-    "impose claim respond threaten vow pledge confirm report state declare order refuse approve "
-    "criticize criticise welcome protest summon expel dismiss argue propose offer seek want ask "
-    "believe hope plan respond retaliate negotiate sanction".split()
+    [
+        "say",
+        "announce",
+        "tell",
+        "warn",
+        "accuse",
+        "condemn",
+        "deny",
+        "agree",
+        "decide",
+        "reject",
+        "urge",
+        "call",
+        "demand",
+        "insist",
+        "sign",
+        "impose",
+        "claim",
+        "respond",
+        "threaten",
+        "vow",
+        "pledge",
+        "confirm",
+        "report",
+        "state",
+        "declare",
+        "order",
+        "refuse",
+        "approve",
+        "criticize",
+        "criticise",
+        "welcome",
+        "protest",
+        "summon",
+        "expel",
+        "dismiss",
+        "argue",
+        "propose",
+        "offer",
+        "seek",
+        "want",
+        "ask",
+        "believe",
+        "hope",
+        "plan",
+        "respond",
+        "retaliate",
+        "negotiate",
+        "sanction",
+    ]
 )
 DIRECTIONS = frozenset(
-    "north northern south southern east eastern west western central northeast northeastern "
-    "northwest northwestern southeast southeastern southwest southwestern north-east north-eastern "
-    "north-west north-western south-east south-eastern south-west south-western upper lower".split()
+    [
+        "north",
+        "northern",
+        "south",
+        "southern",
+        "east",
+        "eastern",
+        "west",
+        "western",
+        "central",
+        "northeast",
+        "northeastern",
+        "northwest",
+        "northwestern",
+        "southeast",
+        "southeastern",
+        "southwest",
+        "southwestern",
+        "north-east",
+        "north-eastern",
+        "north-west",
+        "north-western",
+        "south-east",
+        "south-eastern",
+        "south-west",
+        "south-western",
+        "upper",
+        "lower",
+    ]
 )
-NEAR_WORDS = frozenset("near outside outskirts around nearby close edge suburbs suburb vicinity".split())
-BORDER_WORDS = frozenset("border borders frontier side border-crossing".split())
+NEAR_WORDS = frozenset(
+    ["near", "outside", "outskirts", "around", "nearby", "close", "edge", "suburbs", "suburb", "vicinity"]
+)
+BORDER_WORDS = frozenset(["border", "borders", "frontier", "side", "border-crossing"])
 STOP_CAPS = frozenset(
-    "The A An In On At Of For And But Or If As By To From With I He She We They It This That "
-    "Mr Mrs Ms Dr President Minister General Police Army Monday Tuesday Wednesday Thursday Friday "
-    "Saturday Sunday January February March April May June July August September October November "
-    "December".split()
+    [
+        "The",
+        "A",
+        "An",
+        "In",
+        "On",
+        "At",
+        "Of",
+        "For",
+        "And",
+        "But",
+        "Or",
+        "If",
+        "As",
+        "By",
+        "To",
+        "From",
+        "With",
+        "I",
+        "He",
+        "She",
+        "We",
+        "They",
+        "It",
+        "This",
+        "That",
+        "Mr",
+        "Mrs",
+        "Ms",
+        "Dr",
+        "President",
+        "Minister",
+        "General",
+        "Police",
+        "Army",
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ]
 )
 _DATELINE = re.compile(r"^\s*([A-Z][A-Z.'\- ]{2,40}?)(?:,\s*[A-Za-z.' ]{2,30})?\s*(?:\([^)]{1,40}\))?\s*[–—-]{1,2}\s")
 _TAKE_LABELS = frozenset({"GPE", "LOC"})
@@ -90,7 +215,7 @@ def _dateline_mentions(ann: AnnotatedArticle) -> list[Mention]:
 def _entity_mentions(ann: AnnotatedArticle, gz: Gazetteer, taken: list[Span]) -> list[Mention]:
     out: list[Mention] = []
     for ent in ann.entities:
-        if ent.label not in _TAKE_LABELS and not (ent.label == "FAC" and gz.has_name(ent.text)):
+        if ent.label not in _TAKE_LABELS and not (ent.label == "FAC" and _strong_name(gz, ent.text)):
             continue
         span, text = _strip_the(ent.span, ent.text)
         if text.endswith("'s") or text.endswith("’s"):
@@ -144,19 +269,21 @@ def _gazetteer_mentions(ann: AnnotatedArticle, gz: Gazetteer, taken: list[Span])
                 text = ann.article.text[span.start : span.end]
                 if (b - a == 1 and text in STOP_CAPS) or _overlaps(span, taken) or _overlaps(span, person):
                     continue
-                if _strong_name(gz, text):
+                # a name inside a longer capitalised run must be a country or unit ("Bank of England")
+                if _strong_name(gz, text, towns=(a, b) == (lo, hi)):
                     out.append(Mention(span, text, "gazetteer", "place"))
                     taken.append(span)
                     break
     return out
 
 
-def _strong_name(gz: Gazetteer, text: str) -> bool:
+def _strong_name(gz: Gazetteer, text: str, *, towns: bool = True) -> bool:
     """A name worth taking without NER support: a country, unit, region or town of 50,000+."""
     for c in gz.lookup(text, fuzzy=False):
         if c.match != "exact":
             continue
-        if c.kind in ("country", "continent", "region", "adm1") or (c.kind == "city" and c.population >= 50_000):
+        big_town = towns and c.kind == "city" and c.population >= 50_000
+        if c.kind in ("country", "continent", "region", "adm1") or big_town:
             return True
     return False
 
@@ -186,9 +313,11 @@ def _modifiers(m: Mention, tokens: tuple[Token, ...], idx: range) -> Mention:
         return m
     if before and before[-1] in DIRECTIONS:
         return replace(m, role="region")
-    if any(w in NEAR_WORDS for w in before[-3:]) or (len(before) >= 2 and before[-1] == "of" and (
-        before[-2] in DIRECTIONS or before[-2] in {"km", "kilometres", "kilometers", "miles"}
-    )):
+    if any(w in NEAR_WORDS for w in before[-3:]) or (
+        len(before) >= 2
+        and before[-1] == "of"
+        and (before[-2] in DIRECTIONS or before[-2] in {"km", "kilometres", "kilometers", "miles"})
+    ):
         return replace(m, near=True)
     if after in BORDER_WORDS:
         return replace(m, border=True)

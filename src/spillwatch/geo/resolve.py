@@ -17,10 +17,10 @@ from collections import Counter
 from dataclasses import dataclass
 
 from spillwatch.geo.gazetteer import Candidate, Gazetteer
-from spillwatch.geo.normalize import exact_key
 from spillwatch.records import Place, Span
 
-KIND_PRIOR = {"country": 10.0, "continent": 9.0, "region": 8.5, "adm1": 5.0, "adm2": 2.5}
+KIND_PRIOR = {"country": 10.0, "continent": 9.0, "region": 8.5, "adm1": 6.0, "adm2": 2.5}
+SEAT_BONUS = 2.5  # a town named like the ADM1 unit it lies in is usually its seat: "Raqqa"
 MATCH_PENALTY = {"exact": 0.0, "loose": 1.0, "fuzzy": 3.0}
 
 
@@ -48,7 +48,7 @@ def _prior(c: Candidate) -> float:
 
 
 def _score(c: Candidate, ctx: _Context | None, container: Candidate | None) -> float:
-    score = _prior(c) - MATCH_PENALTY[c.match] + (0.5 if c.main_name else 0.0)
+    score = _prior(c) - MATCH_PENALTY[c.match] + (1.0 if c.main_name else 0.0)
     if ctx is not None and c.iso2:
         score += min(ctx.countries[c.iso2], 3) * 1.7
         score += 3.0 if c.adm1 and ctx.units[(c.iso2, c.adm1)] and c.kind != "adm1" else 0.0
@@ -61,17 +61,24 @@ def _candidates(m: Mention, gz: Gazetteer) -> list[Candidate]:
     if m.iso2:
         country = gz.country(m.iso2)
         return [country] if country else []
-    text = m.text.title() if m.text.isupper() else m.text
-    found = gz.lookup(text, fuzzy=m.source == "ner")
-    if not found and text.lower().startswith("the "):
-        found = gz.lookup(text[4:], fuzzy=m.source == "ner")
+    short_caps = m.text.isupper() and sum(ch.isalpha() for ch in m.text) <= 4 and m.role != "dateline"
+    text = m.text.title() if m.text.isupper() and not short_caps else m.text
+    found = gz.lookup(text, fuzzy=m.source == "ner" and not short_caps)
+    if short_caps:  # "US", "UK", "DRC": an abbreviation, never a town that happens to be spelt so
+        found = [c for c in found if c.kind in ("country", "adm1", "continent", "region")]
     return found
 
 
 def _best(cands: list[Candidate], ctx: _Context | None, container: Candidate | None) -> Candidate | None:
     if not cands:
         return None
-    return max(cands, key=lambda c: (_score(c, ctx, container), c.population))
+    units = {(c.iso2, c.adm1) for c in cands if c.kind == "adm1"}
+
+    def score(c: Candidate) -> tuple[float, int]:
+        seat = SEAT_BONUS if c.kind == "city" and (c.iso2, c.adm1) in units else 0.0
+        return _score(c, ctx, container) + seat, c.population
+
+    return max(cands, key=score)
 
 
 def _context(mentions: list[Mention], chosen: list[Candidate | None]) -> _Context:
@@ -129,12 +136,10 @@ def resolve_mentions(mentions: list[Mention], gz: Gazetteer, text: str) -> list[
     ctx = _context(mentions, first)
     containers = _containers(mentions, text)
     chosen: list[Candidate | None] = []
-    for i, m in enumerate(mentions):
+    for i in range(len(mentions)):
         j = containers[i]
-        container = first[j] if j is not None and first[j] and first[j].kind in ("country", "adm1") else None  # type: ignore[union-attr]
+        outer = first[j] if j is not None else None
+        container = outer if outer is not None and outer.kind in ("country", "adm1") else None
         chosen.append(_best(cands[i], ctx, container))
     return [_place(m, c, gz) for m, c in zip(mentions, chosen, strict=True)]
 
-
-def same_name(a: str, b: str) -> bool:
-    return exact_key(a) == exact_key(b)

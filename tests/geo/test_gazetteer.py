@@ -1,0 +1,71 @@
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from spillwatch.errors import ConfigError
+from spillwatch.geo.gazetteer import Gazetteer, open_gazetteer
+
+
+def _ids(gz: Gazetteer, name: str) -> set[int | None]:
+    return {c.geonameid for c in gz.lookup(name)}
+
+
+def test_qayara_spellings_find_qayyarah_in_nineveh(gz: Gazetteer) -> None:
+    for spelling in ("Qayara", "Qayyarah", "Al-Qayyarah", "Qaiyara"):
+        cands = [c for c in gz.lookup(spelling) if c.geonameid == 99003]
+        assert cands, spelling
+        assert cands[0].iso2 == "IQ" and cands[0].adm1 == "15" and cands[0].adm1_name == "Nineveh"
+
+
+def test_syrian_cities_by_variant_spelling(gz: Gazetteer) -> None:
+    assert _ids(gz, "Raqqa") & _ids(gz, "Ar Raqqah")
+    assert _ids(gz, "Deir ez-Zor") & _ids(gz, "Dayr az Zawr")
+    assert _ids(gz, "Deir el-Zour")  # only reachable through the loose key
+
+
+def test_country_and_units(gz: Gazetteer) -> None:
+    kinds = {c.kind for c in gz.lookup("Lebanon")}
+    assert {"country", "city"} <= kinds  # the country and the US towns
+    nineveh = [c for c in gz.lookup("Nineveh Governorate") if c.kind == "adm1"]
+    assert nineveh and nineveh[0].geonameid == 92877
+    assert any(c.kind == "country" and c.iso2 == "US" for c in gz.lookup("U.S."))
+    assert any(c.kind == "adm1" and c.adm1 == "CA" for c in gz.lookup("Calif."))
+
+
+def test_demonyms(gz: Gazetteer) -> None:
+    assert gz.demonym("Jordanian") == "JO"
+    assert gz.demonym("Iraqis") == "IQ"
+    assert gz.demonym("Lebanese") == "LB"
+    assert gz.demonym("Table") is None
+
+
+def test_unknown_name_gives_nothing(gz: Gazetteer) -> None:
+    assert gz.lookup("Xqzzyvillezz") == []
+    assert gz.lookup("") == []
+
+
+def test_partial_build_is_marked(gz: Gazetteer) -> None:
+    assert gz.meta["partial"] == "1"
+    kabul = gz.lookup("Kabul", fuzzy=False)
+    assert not [c for c in kabul if c.kind == "city" and c.iso2 == "AF"]  # AF towns left out
+    assert [c for c in kabul if c.kind == "adm1" and c.iso2 == "AF"]  # units are always whole
+
+
+def test_neighbours_and_adm1_points(gz: Gazetteer) -> None:
+    near = gz.neighbours()["IQ"]
+    assert {"SY", "JO", "TR", "IR"} <= near
+    points = [p for p in gz.adm1_points() if p["country_iso2"] == "IQ"]
+    assert any(p["name"] == "Nineveh" for p in points)
+    assert all(-90 <= p["lat"] <= 90 and -180 <= p["lon"] <= 180 for p in points)
+
+
+def test_not_a_gazetteer_raises_config_error(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.sqlite"
+    sqlite3.connect(bad).execute("CREATE TABLE x(y)").connection.commit()
+    with pytest.raises(ConfigError):
+        Gazetteer(bad)
+    with pytest.raises(ConfigError):
+        open_gazetteer(tmp_path / "missing.sqlite", build=False)

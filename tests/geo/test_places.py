@@ -1,0 +1,91 @@
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spillwatch.geo.gazetteer import Gazetteer
+from spillwatch.geo.places import find_places
+from spillwatch.records import AnnotatedArticle, Article, Place
+from tests.conftest import shared_path
+from tests.geo.conftest import make_article
+
+Parse = Callable[[Article], AnnotatedArticle]
+
+
+def _places(parse: Parse, gz: Gazetteer, *blocks: tuple[str, str]) -> list[Place]:
+    return list(find_places(parse(make_article(*blocks)), gazetteer=gz).places)
+
+
+def _by_text(places: list[Place], text: str) -> list[Place]:
+    return [p for p in places if p.text == text]
+
+
+def test_seed_article_places(parse: Parse, gz: Gazetteer) -> None:
+    from spillwatch.extract.text import clean_text
+
+    raw = shared_path("seed", "000_9b6fd5e0c168a157.txt").read_text(encoding="utf-8")
+    article = clean_text(raw, source="seed", raw_id="seed")
+    places = list(find_places(parse(article), gazetteer=gz).places)
+    qayara = _by_text(places, "Qayara")
+    assert qayara and qayara[0].geonameid == 99003 and qayara[0].country_iso3 == "IRQ"
+    assert qayara[0].adm1_name == "Nineveh" and qayara[0].precision == 1
+    assert all(p.country_iso2 == "IQ" and p.feature_class == "P" for p in _by_text(places, "Mosul"))
+    for name, iso2 in (("Lebanon", "LB"), ("Jordan", "JO")):
+        found = _by_text(places, name)
+        assert found and all(p.feature_code == "PCLI" and p.country_iso2 == iso2 for p in found)
+        assert all(p.precision == 6 for p in found)
+    london = _by_text(places, "London")
+    assert london and london[0].country_iso2 == "GB"
+    ottawa = [p for p in places if p.text.lower() == "ottawa"]
+    assert ottawa and all(p.role == "dateline" for p in ottawa)
+    assert not _by_text(places, "Turkey")  # only in a dropped READ MORE line
+    jordanian = _by_text(places, "Jordanian")
+    assert jordanian and jordanian[0].role == "demonym" and jordanian[0].country_iso2 == "JO"
+
+
+def test_container_and_population_priors(parse: Parse, gz: Gazetteer) -> None:
+    places = _places(parse, gz, ("body", "The factory in Lebanon, Pennsylvania closed. Officials in London spoke."))
+    leb = _by_text(places, "Lebanon")
+    assert leb and leb[0].country_iso2 == "US" and leb[0].feature_class == "P"
+    assert _by_text(places, "London")[0].country_iso2 == "GB"
+
+
+def test_metonym_region_near_and_border(parse: Parse, gz: Gazetteer) -> None:
+    text = (
+        "Ankara said on Monday that it would respond. Fighting spread across northern Iraq. "
+        "Gunmen attacked a checkpoint on the outskirts of Mosul. "
+        "Refugees gathered near the Syrian border."
+    )
+    places = _places(parse, gz, ("body", text))
+    ankara = _by_text(places, "Ankara")
+    assert ankara and ankara[0].role == "metonym"
+    iraq = _by_text(places, "Iraq")
+    assert iraq and iraq[0].role == "region" and iraq[0].precision == 5
+    mosul = _by_text(places, "Mosul")
+    assert mosul and mosul[0].precision == 2 and mosul[0].role == "place"
+    syrian = _by_text(places, "Syrian")
+    assert syrian and syrian[0].role == "place" and syrian[0].precision == 5
+
+
+def test_unresolvable_place_kept_as_text(parse: Parse, gz: Gazetteer) -> None:
+    text = "Clashes broke out in Zzyqxabad and in Raqqa on Tuesday."
+    places = _places(parse, gz, ("body", text))
+    raqqa = _by_text(places, "Raqqa")
+    assert raqqa and raqqa[0].country_iso2 == "SY"
+    unknown = [p for p in places if p.geonameid is None and p.name is None]
+    assert all(p.text for p in unknown)
+
+
+def test_dateline_opening_of_first_paragraph(parse: Parse, gz: Gazetteer) -> None:
+    places = _places(parse, gz, ("body", "BAGHDAD (Reuters) – A car bomb exploded in Kirkuk on Sunday."))
+    baghdad = [p for p in places if p.text.upper() == "BAGHDAD"]
+    assert baghdad and baghdad[0].role == "dateline"
+    kirkuk = _by_text(places, "Kirkuk")
+    assert kirkuk and kirkuk[0].role == "place" and kirkuk[0].country_iso2 == "IQ"
+
+
+def test_spans_point_into_article_text(parse: Parse, gz: Gazetteer) -> None:
+    article = make_article(("title", "Shelling near Aleppo"), ("body", "Syrian troops shelled Idlib."))
+    ann = find_places(parse(article), gazetteer=gz)
+    assert ann.places
+    for p in ann.places:
+        assert p.span.of(article.text) == p.text
