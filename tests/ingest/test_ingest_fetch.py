@@ -8,6 +8,7 @@ from __future__ import annotations
 import ipaddress
 import shutil
 import ssl
+import time
 from pathlib import Path
 
 import httpx
@@ -16,7 +17,7 @@ from ingest_support import Route, make_settings, self_signed_cert, serve
 
 from spillwatch.errors import BlockedAddressError, FetchError
 from spillwatch.ingest.fetch import Fetcher
-from spillwatch.ingest.netguard import IPAddress, forbidden_reason
+from spillwatch.ingest.netguard import IPAddress, forbidden_reason, with_timeout
 from spillwatch.ingest.sources import iter_items
 from spillwatch.ingest.state import FetchState
 from spillwatch.records import Quarantined, RawItem
@@ -250,3 +251,20 @@ def test_a_page_fetched_again_with_the_same_state_is_not_modified() -> None:
     again = srv.seen[1].headers
     assert again["If-None-Match"] == 'W/"s1"' and again["If-Modified-Since"] == "Wed, 04 Mar 2026 10:00:00 GMT"
     assert [s.status for s in srv.seen] == [200, 304]
+
+
+def test_a_hanging_name_lookup_times_out() -> None:
+    def stuck(host: str, port: int) -> list[IPAddress]:
+        time.sleep(1.0)
+        return [PUBLIC]
+
+    def unknown(host: str, port: int) -> list[IPAddress]:
+        raise FetchError(host, "no such host", reason="dns-failed")
+
+    with pytest.raises(FetchError) as caught:
+        with_timeout(stuck, 0.1)("slow.example", 80)
+    assert caught.value.reason == "timeout"
+    with pytest.raises(FetchError) as missing:
+        with_timeout(unknown, 1.0)("nowhere.example", 80)
+    assert missing.value.reason == "dns-failed"
+    assert with_timeout(lambda h, p: [PUBLIC], 1.0)("news.example", 80) == [PUBLIC]

@@ -25,6 +25,7 @@ from spillwatch.ingest.netguard import (
     host_of,
     parse_url,
     system_resolve,
+    with_timeout,
 )
 from spillwatch.ingest.state import FetchState, Validators
 from spillwatch.settings import Settings
@@ -62,7 +63,7 @@ class Fetcher:
     ) -> None:
         self.settings = settings
         self.state = state if state is not None else FetchState()
-        self._resolve: Resolver = resolver or system_resolve
+        self._resolve: Resolver = resolver or with_timeout(system_resolve, settings.fetch_timeout)
         self._sleep = sleep
         self._last_request: dict[str, float] = {}
         self._client = httpx.Client(

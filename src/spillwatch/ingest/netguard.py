@@ -2,7 +2,7 @@
 
 Input: an http(s) URL. Output: the resolved addresses the fetcher may connect to (it connects
 to exactly these, so a second DNS answer cannot swap in another address).
-Declines: other schemes, hosts that do not resolve, and (unless private URLs are allowed)
+Declines: other schemes, hosts that do not resolve (or not within the timeout), and (unless private URLs are allowed)
 private, loopback, link-local, multicast, reserved, unspecified or otherwise non-global addresses,
 by raising FetchError / BlockedAddressError.
 """
@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import ipaddress
 import socket
+import threading
 from collections.abc import Callable
 
 import httpx
@@ -58,6 +59,30 @@ def system_resolve(host: str, port: int) -> list[IPAddress]:
         if addr not in out:
             out.append(addr)
     return out
+
+
+def with_timeout(resolve: Resolver, timeout: float) -> Resolver:
+    """``resolve`` bounded by ``timeout`` seconds (getaddrinfo itself has no timeout)."""
+
+    def bounded(host: str, port: int) -> list[IPAddress]:
+        box: list[list[IPAddress] | FetchError] = []
+
+        def work() -> None:
+            try:
+                box.append(resolve(host, port))
+            except FetchError as exc:
+                box.append(exc)
+
+        worker = threading.Thread(target=work, name=f"resolve {host}", daemon=True)
+        worker.start()
+        worker.join(timeout)
+        if not box:
+            raise FetchError(host, f"name lookup took over {timeout:g} s", reason="timeout")
+        if isinstance(box[0], FetchError):
+            raise box[0]
+        return box[0]
+
+    return bounded
 
 
 def forbidden_reason(addr: IPAddress) -> str | None:
