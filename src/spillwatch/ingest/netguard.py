@@ -2,9 +2,9 @@
 
 Input: an http(s) URL. Output: the resolved addresses the fetcher may connect to (it connects
 to exactly these, so a second DNS answer cannot swap in another address).
-Declines: other schemes, hosts that do not resolve (or not within the timeout), and (unless private URLs are allowed)
-private, loopback, link-local, multicast, reserved, unspecified or otherwise non-global addresses,
-by raising FetchError / BlockedAddressError.
+Declines: other schemes, hosts that do not resolve (or not within the timeout), and (unless
+private URLs are allowed) private, loopback, link-local, multicast, reserved, unspecified or
+otherwise non-global addresses, by raising FetchError / BlockedAddressError.
 """
 
 from __future__ import annotations
