@@ -2,14 +2,15 @@
 
 Input: a parsed article, the alias/demonym/country candidates already chosen, and the context
 country. Output: person ``Candidate``s (priority 0 for the titled mention, 1 for later ones).
-Declines: a title with no name after it, a name without a title, a title with no country, actor
-or context country to attach to.
+Declines: a title with no name after it, a name without a title.
 
 - "[British] Defence Secretary Michael Fallon", "IS leader Abu Bakr al-Baghdadi",
   "Canada's Defence Minister Harjit Sajjan": the title run, a name of capitalised proper nouns
   (a spaCy PERSON or at least two words), and what precedes the title (a demonym,
   "Country's", or an actor alias). Without any of those the context country is used.
 - "Harjit Sajjan, Canada's defence minister,": the appositive form.
+- A title with no country, actor or context country still binds the person, to an actor
+  ``UNK_<sector>`` with ``resolved=False``.
 - Later "Sajjan" / "Harjit Sajjan" anywhere after the binding resolve to the same actor and
   person; "the minister" / "the defence secretary" to the latest person with that title word.
 """
@@ -23,7 +24,7 @@ from dataclasses import replace
 from spillwatch.nlp.actortable import ActorTable
 from spillwatch.nlp.candidates import Candidate, state_actor
 from spillwatch.nlp.countries import country_code, demonym_code
-from spillwatch.nlp.lexicon import MODIFIER_SECTOR, TITLE_HEADS, TITLE_MODIFIERS
+from spillwatch.nlp.lexicon import MODIFIER_SECTOR, SECTOR_NAMES, TITLE_HEADS, TITLE_MODIFIERS
 from spillwatch.nlp.tokens import TokenView
 from spillwatch.records import Actor, AnnotatedArticle, Span
 
@@ -100,7 +101,11 @@ def _bind(
     if group is not None:
         return group
     code = code or ctx
-    return state_actor(code, _title_sector(words), table) if code else None
+    sector = _title_sector(words)
+    if code:
+        return state_actor(code, sector, table)
+    # A titled person with no country anywhere in sight: keep the person, flag the actor.
+    return Actor(f"UNK_{sector}", f"unidentified {SECTOR_NAMES.get(sector, sector)}", None, sector, resolved=False)
 
 
 def titled(

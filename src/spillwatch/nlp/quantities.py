@@ -157,7 +157,10 @@ def _uncounted(ann: AnnotatedArticle, view: TokenView, taken: list[Quantity]) ->
                 left = k
         head = view.tokens[tok.i].head
         if view.tokens[tok.i].dep == "conj" and head < tok.i and view.tokens[head].pos == "NOUN":
-            left = min(k for k in view.subtree(head) if k <= head and view.tokens[k].dep != "det")
+            # "mountain-climbing and winter gear": the coordinated modifier noun belongs to the item
+            wider = min(k for k in view.subtree(head) if k <= head and view.tokens[k].dep != "det")
+            if not any(overlaps(view.span_of([wider, tok.i]), q.span) for q in taken):
+                left = min(left, wider)
         span = view.span_of([left, tok.i])
         out.append(Quantity(span, span.of(ann.article.text), "equipment", None, None, None, tok.lemma.lower()))
     return out

@@ -40,6 +40,7 @@ class _Raw:
 class _Speaker:
     span: Span
     mention: ActorMention | None
+    person_name: bool = False  # the speaker's words are a spaCy PERSON name
 
 
 def _marks(text: str, base: int, block: int) -> list[_Raw]:
@@ -99,7 +100,8 @@ def _speaker(view: TokenView, ann: AnnotatedArticle, verb: int, before: int) -> 
     span = view.span_of([first, subj])
     inside = [m for m in ann.actors if overlaps(m.span, span)]
     mention = next((m for m in inside if overlaps(m.span, tok.span)), inside[-1] if inside else None)
-    return _Speaker(span, mention)
+    named = all(view.tokens[k].ent_type == "PERSON" for k in range(first, subj + 1))
+    return _Speaker(span, mention, named)
 
 
 def _quote(ann: AnnotatedArticle, span: Span, direct: bool, who: _Speaker | None) -> Quote:
@@ -107,6 +109,9 @@ def _quote(ann: AnnotatedArticle, span: Span, direct: bool, who: _Speaker | None
     if who is None:
         return Quote(span, span.of(text), direct)
     m = who.mention
+    person = m.person if m else None
+    if person is None and who.person_name:
+        person = who.span.of(text)
     return Quote(
         span,
         span.of(text),
@@ -114,7 +119,7 @@ def _quote(ann: AnnotatedArticle, span: Span, direct: bool, who: _Speaker | None
         speaker_text=who.span.of(text),
         speaker_span=who.span,
         speaker=m.actor if m else None,
-        speaker_person=m.person if m else None,
+        speaker_person=person,
     )
 
 

@@ -153,15 +153,22 @@ def _weekdays(text: str, base: int, anchor: Anchor | None, view: TokenView) -> l
         target = weekday_number(m.group("wd"))
         qual = (m.group("q") or "").lower()
         future = qual == "next" or (qual != "last" and _future(view, base + m.start("wd")))
-        ref = anchor.ref
-        if future:
-            day = ref + timedelta(days=(target - ref.weekday()) % 7 or 7)
-        else:
-            back = (ref.weekday() - target) % 7
-            day = ref - timedelta(days=back or (7 if qual == "last" else 0))
+        day = weekday_date(anchor.ref, target, qual, future)
         span = Span(m.start() if qual in {"last", "next", "this"} else m.start("wd"), m.end())
         out.append(_shift(_mention(text, span, day, day, "day"), base))
     return out
+
+
+def weekday_date(ref: date, weekday: int, qualifier: str = "", future: bool = False) -> date:
+    """The date a weekday name means relative to ``ref`` (Monday = 0).
+
+    Past or unmarked: the last such day on or before ``ref`` ("last": strictly before).
+    Future ("next", or a future auxiliary): the first such day after ``ref``.
+    """
+    if future:
+        return ref + timedelta(days=(weekday - ref.weekday()) % 7 or 7)
+    back = (ref.weekday() - weekday) % 7
+    return ref - timedelta(days=back or (7 if qualifier == "last" else 0))
 
 
 def _future(view: TokenView, offset: int) -> bool:

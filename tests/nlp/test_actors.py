@@ -1,0 +1,84 @@
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+from spillwatch.nlp.actors import find_actors
+from spillwatch.nlp.parse import annotate_one
+from spillwatch.records import ActorMention, Article, Block, DateInfo
+from spillwatch.settings import Settings
+from tests.nlp.conftest import Runner
+
+
+def article(*texts: str, outlet: str | None = None, dateline: str | None = None) -> Article:
+    blocks = ((Block("dateline", dateline),) if dateline else ()) + tuple(Block("body", t) for t in texts)
+    return Article("r", "t", blocks, DateInfo(date(2020, 1, 1), "metadata"), outlet=outlet)
+
+
+def actors(run_nlp: Runner, *texts: str, **kw: str) -> dict[str, ActorMention]:
+    return {m.text: m for m in run_nlp(article(*texts, **kw)).actors}
+
+
+def test_demonym_head_nouns(run_nlp: Runner) -> None:
+    got = actors(
+        run_nlp,
+        "Jordanian soldiers and Iraqi police clashed with Syrian rebels while Turkish officials watched. "
+        "Afghan civilians fled. The Iraqi city of Mosul was quiet.",
+    )
+    assert got["Jordanian soldiers"].actor.id == "JOR_MIL"
+    assert got["Iraqi police"].actor.id == "IRQ_COP"
+    assert got["Syrian rebels"].actor.id == "SYR_REB"
+    assert got["Turkish officials"].actor.id == "TUR_GOV"
+    assert got["Afghan civilians"].actor.id == "AFG_CVL"
+    assert not [m for m in got.values() if "city" in m.text]  # a demonym on a place is no actor
+
+
+def test_country_names_act_only_as_participants(run_nlp: Runner) -> None:
+    got = actors(run_nlp, "Canada condemned the attack in Iraq. Fighters crossed from Syria into Jordan.")
+    assert got["Canada"].actor.id == "CAN_GOV"
+    assert not {"Iraq", "Syria", "Jordan"} & set(got)
+
+
+def test_titles_bind_people_with_country_from_demonym_or_context(run_nlp: Runner) -> None:
+    got = actors(
+        run_nlp,
+        "Nigerian troops and the Nigerian government welcomed the move.",
+        "Defence Minister Bashir Magashi said the army would stay. French President Emmanuel Macron agreed.",
+        "Magashi said more troops would follow.",
+    )
+    assert (got["Defence Minister Bashir Magashi"].actor.id, got["Magashi"].person) == ("NGA_GOV", "Bashir Magashi")
+    macron = got["French President Emmanuel Macron"]
+    assert (macron.actor.id, macron.person) == ("FRA_GOV", "Emmanuel Macron")
+
+
+def test_group_titles_and_appositives(run_nlp: Runner) -> None:
+    got = actors(
+        run_nlp,
+        "Hamas leader Yahya Sinwar spoke. Later, Omar Haddad, Jordan's foreign minister, replied.",
+    )
+    assert (got["Hamas leader Yahya Sinwar"].actor.id, got["Hamas leader Yahya Sinwar"].person) == (
+        "HAM", "Yahya Sinwar")
+    assert (got["Omar Haddad"].actor.id, got["Omar Haddad"].person) == ("JOR_GOV", "Omar Haddad")
+
+
+def test_unknown_organisation_is_unresolved(run_nlp: Runner) -> None:
+    got = {m.actor.id: m for m in run_nlp(article("The Northern Ridge Defence Council claimed the raid.")).actors}
+    found = [m for i, m in got.items() if i.startswith("unresolved:")]
+    assert found and found[0].actor.resolved is False
+
+
+def test_dateline_and_capital_headlines_make_no_actor(run_nlp: Runner) -> None:
+    got = actors(run_nlp, "WHAT IS NEXT FOR THE REGION", "Talks resumed.", dateline="BAGHDAD")
+    assert got == {}
+
+
+def test_user_actor_file_is_used(tmp_path: Path, nlp_settings: Settings) -> None:
+    path = tmp_path / "mine.json"
+    path.write_text(json.dumps({"version": "t", "actors": [
+        {"id": "ZZB", "name": "Zarqa Brigade", "aliases": ["Zarqa Brigade", "ZB"], "country": "JOR", "sector": "REB"}
+    ]}), encoding="utf-8")
+    settings = Settings(actor_file=str(path))
+    ann = find_actors(annotate_one(article("Fighters of the Zarqa Brigade attacked."), settings), settings)
+    assert [m.actor.id for m in ann.actors if "Zarqa" in m.text] == ["ZZB"]
+    assert [m.text for m in ann.actors if m.actor.id == "ZZB"] == ["Zarqa Brigade"]

@@ -1,0 +1,59 @@
+from __future__ import annotations
+
+from datetime import date
+
+from spillwatch.records import Article, Block, DateInfo, Quote
+from tests.nlp.conftest import Runner
+
+
+def quotes(run_nlp: Runner, *paragraphs: str) -> list[Quote]:
+    art = Article("r", "t", tuple(Block("body", p) for p in paragraphs), DateInfo(date(2020, 1, 1), "metadata"))
+    return list(run_nlp(art).quotes)
+
+
+def test_attribution_before_and_after(run_nlp: Runner) -> None:
+    got = quotes(
+        run_nlp,
+        "Interior Minister Karim Nasser said: \u201cThe border will stay closed until further notice.\u201d",
+        "\"We lost everything in one night,\" said Leila Mansour, a teacher.",
+    )
+    direct = [q for q in got if q.direct]
+    assert direct[0].speaker_person == "Karim Nasser"
+    assert direct[0].text == "The border will stay closed until further notice."
+    assert direct[1].speaker_text == "Leila Mansour"
+
+
+def test_multi_paragraph_quote_attributed_at_the_end(run_nlp: Runner) -> None:
+    got = quotes(
+        run_nlp,
+        "Foreign Minister Ana Ruiz spoke to reporters.",
+        "\u201cWe have warned about this for months. Nobody listened.",
+        "\u201cNow the region is paying the price,\u201d said Colonel Tomas Berg, the army spokesman.",
+    )
+    direct = [q for q in got if q.direct]
+    assert [q.speaker_person for q in direct] == ["Tomas Berg", "Tomas Berg"]
+
+
+def test_quote_only_paragraph_takes_previous_speaker(run_nlp: Runner) -> None:
+    got = quotes(
+        run_nlp,
+        "\u201cThe attack was cowardly,\u201d Prime Minister Sara Holm told parliament.",
+        "\u201cWe will find those responsible and bring them to justice.\u201d",
+    )
+    assert [q.speaker_person for q in got if q.direct] == ["Sara Holm", "Sara Holm"]
+
+
+def test_pronoun_speaker_and_reported_speech(run_nlp: Runner) -> None:
+    got = quotes(
+        run_nlp,
+        "General Ali Rahimi said his forces had retaken the airport.",
+        "\u201cThe enemy has fled to the hills,\u201d he said.",
+    )
+    reported = [q for q in got if not q.direct]
+    assert reported and reported[0].text.startswith("his forces had retaken")
+    assert reported[0].speaker_person == "Ali Rahimi"
+    assert [q.speaker_person for q in got if q.direct] == ["Ali Rahimi"]
+
+
+def test_scare_quotes_are_not_speech(run_nlp: Runner) -> None:
+    assert not [q for q in quotes(run_nlp, "Officials fear a \u201cspillage\u201d of violence.") if q.direct]

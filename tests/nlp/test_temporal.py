@@ -1,0 +1,104 @@
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from spillwatch.nlp.anchor import anchor_of
+from spillwatch.nlp.temporal import weekday_date
+from spillwatch.records import Article, Block, DateInfo, DateMethod
+from tests.nlp.conftest import Runner
+
+
+def art(text: str, value: date | None, method: DateMethod = "metadata", evidence: str = "") -> Article:
+    return Article("r", "t", (Block("body", text),), DateInfo(value, method, evidence))
+
+
+def dates(run_nlp: Runner, text: str, value: date | None, method: DateMethod = "metadata", evidence: str = ""):
+    ann = run_nlp(art(text, value, method, evidence))
+    return {d.text: (d.start, d.end, d.precision) for d in ann.dates}
+
+
+def test_anchor_reading() -> None:
+    d = date(2016, 12, 10)
+    assert anchor_of(art("x", d)).ref == d  # type: ignore[union-attr]
+    assert anchor_of(art("x", d, "estimated")).ref == d + timedelta(days=6)  # type: ignore[union-attr]
+    upper = anchor_of(art("x", d, "estimated", "no later than the archive date"))
+    assert upper is not None and upper.ref == d
+    assert anchor_of(art("x", None, "none")) is None
+
+
+def test_weekday_exact_vs_estimated(run_nlp: Runner) -> None:
+    text = "The minister said Thursday that talks had failed."
+    # exact anchor Saturday 2016-12-10: the Thursday before it
+    assert dates(run_nlp, text, date(2016, 12, 10))["Thursday"][0] == date(2016, 12, 8)
+    # lower-bound estimate "no earlier than Saturday 2016-12-10": the first Thursday on or after it
+    assert dates(run_nlp, text, date(2016, 12, 10), "estimated")["Thursday"][0] == date(2016, 12, 15)
+    # upper-bound estimate: the last Thursday before it
+    got = dates(run_nlp, text, date(2016, 12, 10), "estimated", "no later than crawl date")
+    assert got["Thursday"][0] == date(2016, 12, 8)
+
+
+def test_future_weekdays_and_qualifiers(run_nlp: Runner) -> None:
+    wed = date(2021, 8, 25)
+    got = dates(run_nlp, "Ministers will meet on Friday. Rebels attacked last Wednesday.", wed)
+    assert got["Friday"][0] == date(2021, 8, 27)
+    assert got["last Wednesday"][0] == date(2021, 8, 18)
+    assert dates(run_nlp, "Fighting resumed on Wednesday.", wed)["Wednesday"][0] == wed
+
+
+def test_relative_expressions(run_nlp: Runner) -> None:
+    ref = date(2019, 5, 7)  # a Tuesday
+    text = (
+        "Shelling began yesterday. Aid arrived earlier this month. Talks collapsed last year. "
+        "Two weeks ago a convoy was hit. Elections are due next month. Three days ago the road reopened."
+    )
+    got = dates(run_nlp, text, ref)
+    assert got["yesterday"] == (date(2019, 5, 6), date(2019, 5, 6), "day")
+    assert got["earlier this month"] == (date(2019, 5, 1), date(2019, 5, 6), "range")
+    assert got["last year"] == (date(2018, 1, 1), date(2018, 12, 31), "year")
+    assert got["Two weeks ago"] == (date(2019, 4, 22), date(2019, 4, 28), "week")
+    assert got["next month"] == (date(2019, 6, 1), date(2019, 6, 30), "month")
+    assert got["Three days ago"] == (date(2019, 5, 4), date(2019, 5, 4), "day")
+
+
+def test_absolute_forms_and_ranges(run_nlp: Runner) -> None:
+    text = (
+        "The siege lasted from 3 March 2017 to 9 July 2017. A ceasefire was signed on 2018-02-14. "
+        "In December the front moved; by March 2015 the town had fallen. On June 4 the army entered."
+    )
+    got = dates(run_nlp, text, date(2018, 2, 20))
+    assert got["from 3 March 2017 to 9 July 2017"] == (date(2017, 3, 3), date(2017, 7, 9), "range")
+    assert got["2018-02-14"] == (date(2018, 2, 14), date(2018, 2, 14), "day")
+    assert got["In December"] == (date(2017, 12, 1), date(2017, 12, 31), "month")
+    assert got["March 2015"] == (date(2015, 3, 1), date(2015, 3, 31), "month")
+    assert got["June 4"] == (date(2017, 6, 4), date(2017, 6, 4), "day")  # not yet June 2018
+
+
+def test_no_anchor_keeps_only_absolute_dates(run_nlp: Runner) -> None:
+    got = dates(run_nlp, "On Monday, and on Dec. 1, 2020, and last week.", None, "none")
+    assert list(got) == ["Dec. 1, 2020"]
+
+
+@pytest.mark.parametrize("word", ["may", "March on", "the 2,000 troops"])
+def test_not_dates(run_nlp: Runner, word: str) -> None:
+    assert dates(run_nlp, f"Troops {word} advance.", date(2020, 1, 1)) == {}
+
+
+@given(
+    st.dates(min_value=date(1990, 1, 1), max_value=date(2035, 12, 31)),
+    st.integers(0, 6),
+    st.sampled_from(["", "on", "last", "this"]),
+    st.booleans(),
+)
+def test_weekday_arithmetic(ref: date, weekday: int, qualifier: str, future: bool) -> None:
+    day = weekday_date(ref, weekday, qualifier, future)
+    assert day.weekday() == weekday
+    if future:
+        assert timedelta(days=1) <= day - ref <= timedelta(days=7)
+    elif qualifier == "last":
+        assert timedelta(days=1) <= ref - day <= timedelta(days=7)
+    else:
+        assert timedelta(0) <= ref - day <= timedelta(days=6)
