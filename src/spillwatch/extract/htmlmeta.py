@@ -168,6 +168,7 @@ def _names(value: Any) -> list[str]:
 def usable_author(name: str | None) -> str | None:
     """``name`` tidied, or ``None`` for what is not a person or desk ("admin", URLs, initials)."""
     text = " ".join((name or "").split())
+    text = textrules.byline_name(text) or text  # "By Jane Roe" -> "Jane Roe"
     return None if _JUNK_AUTHOR.search(text) else text
 
 
