@@ -28,7 +28,7 @@ _DATE_PATTERNS = tuple(
     for p in (
         rf"\b{_MON}\s+{_DAY},?\s+{_YEAR}\b",  # Dec. 10, 2016
         rf"\b{_DAY}\s+(?:of\s+)?{_MON},?\s+{_YEAR}\b",  # 10 December 2016
-        r"\b(?P<year>(?:19|20)\d{2})[-/.](?P<mon>\d{1,2})[-/.](?P<day>\d{1,2})\b",  # 2016-12-10
+        r"\b(?P<year>(?:19|20)\d{2})[-/.](?P<mon>\d{1,2})[-/.](?P<day>\d{1,2})(?:\b|(?=T\d))",  # 2016-12-10
         r"\b(?P<day>\d{1,2})\.(?P<mon>\d{1,2})\.(?P<year>(?:19|20)\d{2})\b",  # 10.12.2016 (day first)
     )
 )

@@ -154,12 +154,23 @@ def _pair_caption(first: Line, second: Line) -> None:
 
 
 def _duplicates(lines: list[Line]) -> None:
+    """Drop a line seen before, and a block that repeats several other paragraphs in one line."""
     seen: set[str] = set()
     for line in lines:
         key = normalize(line.text)
         if line.kind == "candidate" and key in seen and words(line.text) >= 3:
             line.kind, line.reason = "dropped", "duplicate"
         seen.add(key)
+    paragraphs = [x.text for x in lines if x.kind == "candidate" and words(x.text) >= 12]
+    for line in lines:
+        if line.kind == "candidate" and words(line.text) >= 60 and _repeats(line.text, paragraphs):
+            line.kind, line.reason = "dropped", "duplicate-block"
+
+
+def _repeats(block: str, paragraphs: list[str]) -> bool:
+    """True when ``block`` contains at least two of the page's other paragraphs whole."""
+    inside = (p for p in paragraphs if p != block and p in block)
+    return next(inside, None) is not None and next(inside, None) is not None
 
 
 def _related_lists(lines: list[Line]) -> None:
