@@ -1,0 +1,177 @@
+"""Event coding on sentences written for these tests, in several reporting styles.
+
+Actors are hand-made mentions (so these tests check coding, not the actor stage).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+import pytest
+from coding_support import actor, annotate, article, one_sentence  # type: ignore[import-not-found,unused-ignore]
+
+from spillwatch.coding.events import code_events, code_events_explained
+from spillwatch.records import Actor, AnnotatedArticle, EventMention
+
+
+@dataclass
+class Case:
+    text: str
+    actors: dict[str, Actor]
+    type: str | None  # None: nothing may be coded
+    modes: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()
+    targets: tuple[str, ...] = ()
+    place: str | None = None
+    modality: str = "happened"
+    acled: tuple[str | None, str | None] | None = None
+    extra: dict[str, object] = field(default_factory=dict)
+
+
+CASES = [
+    Case(  # wire style, passive main clause, the attacker in a "when" clause
+        "At least 12 civilians were killed when Boko Haram fighters attacked a village in northern Burkina Faso.",
+        {"Boko Haram fighters": actor("BKH", "REB"), "civilians": actor("BFA", "CVL")},
+        "ASSAULT", (), ("BKH_REB",), ("BFA_CVL",), "Burkina Faso", "happened",
+        ("Violence against civilians", "Attack"),
+    ),
+    Case(  # nominal trigger as subject, weapon from the noun compound, drone strike
+        "A Turkish drone strike on a car near Qamishli killed two PKK commanders on Sunday, local officials said.",
+        {"Turkish": actor("TUR", "MIL"), "PKK commanders": actor("PKK", "REB")},
+        "ASSAULT", ("drone",), ("TUR_MIL",), ("PKK_REB",), "Qamishli", "happened",
+        ("Explosions/Remote violence", "Air/drone strike"),
+    ),
+    Case(  # protest without a named actor, place carries it
+        "Thousands of teachers marched through Nairobi on Monday to demand higher pay.",
+        {}, "PROTEST", ("demo",), (), (), "Nairobi", "happened", ("Protests", "Peaceful protest"),
+    ),
+    Case(  # denial
+        "The army denied that its soldiers had shelled the market in Kidal.",
+        {"The army": actor("MLI", "MIL"), "its soldiers": actor("MLI", "MIL")},
+        "ASSAULT", ("heavy-weapons",), ("MLI_MIL",), (), "Kidal", "denied",
+    ),
+    Case(  # conditional
+        "If the talks fail, the rebels could attack the provincial capital.",
+        {"the rebels": actor("M23", "REB")}, "ASSAULT", (), ("M23_REB",), (), None, "hypothetical",
+    ),
+    Case(  # promise: the embedded AID carries it, no separate AGREE
+        "Germany pledged to send 50 armoured vehicles to the Ukrainian army next month.",
+        {"Germany": actor("DEU", "GOV"), "Ukrainian army": actor("UKR", "MIL")},
+        "AID", (), ("DEU_GOV",), ("UKR_MIL",), None, "planned",
+    ),
+    Case(  # territory taken by a non-state group
+        "Al-Shabaab fighters overran a military base in Lower Shabelle on Friday.",
+        {"Al-Shabaab fighters": actor("SHB", "REB")},
+        "ASSAULT", ("occupy",), ("SHB_REB",), (), "Lower Shabelle", "happened",
+        ("Battles", "Non-state actor overtakes territory"),
+    ),
+    Case(  # forecast: nothing
+        "Analysts fear the militants will launch new attacks in the north.",
+        {"the militants": actor("ISL", "REB")}, None,
+    ),
+    Case(  # arrests
+        "Police in Dhaka arrested 40 opposition activists on Saturday.",
+        {"Police": actor("BGD", "COP"), "opposition activists": actor("BGD", "OPP")},
+        "COERCE", ("arrest",), ("BGD_COP",), ("BGD_OPP",), "Dhaka", "happened", ("Strategic developments", "Arrests"),
+    ),
+    Case(  # bilateral meeting
+        "The Iraqi prime minister met his Iranian counterpart in Tehran on Wednesday.",
+        {"Iraqi prime minister": actor("IRQ", "GOV"), "Iranian counterpart": actor("IRN", "GOV")},
+        "CONSULT", (), ("IRQ_GOV",), ("IRN_GOV",), "Tehran", "happened",
+    ),
+    Case(  # quoted, negated future: the troops are what moves, not a target
+        "“We will not withdraw our troops from the border,” the defence minister said.",
+        {"the defence minister": actor("IND", "GOV"), "our troops": actor("IND", "MIL")},
+        "RETREAT", ("withdraw",), ("IND_GOV",), (), None, "denied",
+    ),
+    Case(  # light verb + nominal trigger
+        "Rebels launched an attack on government positions near Aleppo late on Tuesday.",
+        {"Rebels": actor("SYR", "REB"), "government positions": actor("SYR", "MIL")},
+        "ASSAULT", (), ("SYR_REB",), ("SYR_MIL",), "Aleppo", "happened", ("Battles", "Armed clash"),
+    ),
+    Case(  # abduction of civilians
+        "Gunmen abducted 30 students from a boarding school in Kebbi state, police said.",
+        {"Gunmen": actor("NGA", "UAF"), "students": actor("NGA", "EDU"), "police": actor("NGA", "COP")},
+        "ASSAULT", ("abduct",), ("NGA_UAF",), ("NGA_EDU",), None, "happened",
+        ("Violence against civilians", "Abduction/forced disappearance"),
+    ),
+    Case(  # labour strike is PROTEST, never ASSAULT
+        "Teachers went on strike in Lagos over unpaid salaries.",
+        {"Teachers": actor("NGA", "EDU")}, "PROTEST", ("strike",), ("NGA_EDU",), (), "Lagos",
+    ),
+    Case(  # "release" of a report is not a release of captives
+        "The ministry will release its annual report on Monday.",
+        {"The ministry": actor("FRA", "GOV")}, None,
+    ),
+]  # fmt: skip
+
+
+def _check(case: Case, mentions: tuple[EventMention, ...]) -> None:
+    if case.type is None:
+        assert mentions == (), [(m.type, m.trigger_text) for m in mentions]
+        return
+    assert [m.type for m in mentions] == [case.type], [(m.type, m.trigger_text) for m in mentions]
+    m = mentions[0]
+    assert set(case.modes) <= set(m.modes), m.modes
+    assert {a.id for a in m.sources} == set(case.sources)
+    assert set(case.targets) <= {a.id for a in m.targets}
+    assert m.place_text == case.place
+    assert m.modality == case.modality
+    if case.acled is not None:
+        assert (m.acled_type, m.acled_subtype) == case.acled
+    assert m.sentence.start <= m.trigger.start < m.trigger.end <= m.sentence.end
+    assert 0.5 <= m.confidence <= 1.0
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.text[:40] for c in CASES])
+def test_sentence(case: Case) -> None:
+    ann = one_sentence(case.text, case.actors)
+    mentions = code_events(ann)
+    _check(case, mentions)
+    text = ann.article.text
+    for m in mentions:
+        assert text[m.trigger.start : m.trigger.end] == m.trigger_text
+        for arg in m.arguments:
+            assert text[arg.span.start : arg.span.end] == arg.text
+
+
+def test_quoted_and_dates_and_quantities() -> None:
+    art = article(
+        ("title", "Army shells rebel town"),
+        ("dateline", "KINSHASA"),
+        ("body", "The rebels said on Tuesday that the army had shelled Bunia, killing 14 people."),
+        ("body", "“Government troops shelled our positions in Bunia,” a rebel spokesman said."),
+    )
+    ann = annotate(
+        art,
+        {"The rebels": actor("M23", "REB"), "the army": actor("COD", "MIL"), "Government troops": actor("COD", "MIL"),
+         "our positions": actor("M23", "REB")},
+        dates={"on Tuesday": (date(2024, 3, 5), date(2024, 3, 5), "day")},
+        quantities={"14 people": ("killed", 14.0, None)},
+        quotes=("Government troops shelled our positions in Bunia,",),
+    )  # fmt: skip
+    mentions, _ = code_events_explained(ann)
+    shelled = [m for m in mentions if m.trigger_text == "shelled"]
+    assert len(shelled) == 2
+    first, second = shelled
+    assert first.date is not None and first.date.start == date(2024, 3, 5)
+    assert [q.best for q in first.quantities] == [14.0]
+    assert not first.quoted and second.quoted
+    assert second.date is not None  # inherited from the sentence before
+    assert {a.id for a in second.targets} == {"M23_REB"}
+    assert all(m.place_text != "KINSHASA" for m in mentions)
+
+
+def test_dateline_block_never_yields_events_or_places() -> None:
+    art = article(("dateline", "BAGHDAD, attack"), ("body", "Militants attacked a checkpoint, police said."))
+    ann = annotate(art, {"Militants": actor("ISL", "REB")})
+    mentions = code_events(ann)
+    assert [m.type for m in mentions] == ["ASSAULT"]
+    assert mentions[0].place_text is None
+    assert all(a.role != "place" or "BAGHDAD" not in a.text for a in mentions[0].arguments)
+
+
+def test_empty_annotation() -> None:
+    art = article(("body", "Nothing happened."))
+    assert code_events(AnnotatedArticle(art)) == ()
