@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
+from datetime import timedelta
 
-from dedup_toys import mention  # type: ignore[import-not-found]
+from dedup_toys import DAY0, mention  # type: ignore[import-not-found]
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -18,10 +19,10 @@ def partition(events: Iterable[Event]) -> set[frozenset[str]]:
     return {frozenset(e.mention_ids) for e in events}
 
 
-def lookup_over(stored: Iterable[EventMention]):  # type: ignore[no-untyped-def]
+def lookup_over(stored: Iterable[EventMention], published=None):  # type: ignore[no-untyped-def]
     index: dict[tuple[str, str, int], list[EventMention]] = defaultdict(list)
     for m in stored:
-        for key in mention_keys(m):
+        for key in mention_keys(m, published(m.article_id) if published else None):
             index[key].append(m)
     return lambda key: index.get(key, [])
 
@@ -150,9 +151,11 @@ def test_two_batches_give_the_same_events_as_one(ms: list[EventMention], data) -
     split = data.draw(st.integers(0, len(ms)))
     order = data.draw(st.permutations(ms))
     first, second = order[:split], order[split:]
-    stored = cluster(first)
-    result = assign(stored, second, lookup_over(first))
-    whole = cluster(ms)
+    # with or without publication days for undated mentions (art<k> published DAY0 + k days)
+    published = data.draw(st.sampled_from([None, lambda a: DAY0 + timedelta(days=int(a[3:]))]))
+    stored = cluster(first, published=published)
+    result = assign(stored, second, lookup_over(first, published), published=published)
+    whole = cluster(ms, published=published)
     untouched = [e for e in stored if set(e.mention_ids).isdisjoint(result.mention_ids)]
     assert sorted([*untouched, *result.events], key=lambda e: e.id) == list(whole)
     assert set(result.retired).isdisjoint({e.id for e in whole})
@@ -181,3 +184,30 @@ def test_unidentified_actors_do_not_veto_a_merge() -> None:
     a = mention("a1", "Kirkuk", 0, sources=("ISL",))
     b = replace(mention("a2", "Kirkuk", 0, sources=()), sources=(gunmen,))
     assert len(cluster([a, b])) == 1
+
+
+def test_undated_mentions_merge_through_publication_day_only_on_the_same_point_and_actors() -> None:
+    from datetime import timedelta
+
+    from dedup_toys import DAY0  # type: ignore[import-not-found]
+
+    ms = [
+        mention("p1", "Mosul", None, targets=("IRQ_POL",)),
+        mention("p2", "Mosul", None, targets=("IRQ_POL",)),
+        mention("p3", "Mosul", None, adm1_only=True, targets=("IRQ_POL",)),  # ADM1 only: too vague
+        mention("p4", "Mosul", None, targets=("IRQ_POL",)),  # published a month later
+    ]
+    days = {"p1": DAY0, "p2": DAY0 + timedelta(days=1), "p3": DAY0, "p4": DAY0 + timedelta(days=30)}
+    got = partition(cluster(ms, published=days.get))
+    assert got == {frozenset({ms[0].id, ms[1].id}), frozenset({ms[2].id}), frozenset({ms[3].id})}
+
+
+def test_part_of_country_and_country_places_match_each_other_but_not_cities() -> None:
+    from dataclasses import replace
+
+    a = mention("c1", None, 0, country_only="IRQ")
+    b = mention("c2", None, 0, country_only="IRQ")
+    assert b.place is not None
+    b = replace(b, place=replace(b.place, precision=5))
+    c = mention("c3", "Mosul", 0)
+    assert partition(cluster([a, b, c])) == {frozenset({a.id, b.id}), frozenset({c.id})}

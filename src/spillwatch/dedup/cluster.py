@@ -25,6 +25,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from datetime import date
 
 import numpy as np
 
@@ -41,6 +42,7 @@ from spillwatch.records import Event, EventMention
 
 BlockKey = tuple[str, str, int]
 Lookup = Callable[[BlockKey], Iterable[EventMention]]
+Published = Callable[[str], date | None]  # article id -> publication day
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,15 +68,17 @@ class ClusterConfig:
 class _Scorer:
     """Feature and pair-score cache shared by the component walk and the agglomeration."""
 
-    def __init__(self, config: ClusterConfig) -> None:
+    def __init__(self, config: ClusterConfig, published: Published | None = None) -> None:
         self.config = config
+        self.published = published
         self._features: dict[str, Features] = {}
         self._scores: dict[tuple[str, str], float | None] = {}
 
     def feat(self, m: EventMention) -> Features:
         f = self._features.get(m.id)
         if f is None:
-            f = self._features[m.id] = features(m)
+            day = self.published(m.article_id) if self.published else None
+            f = self._features[m.id] = features(m, day)
         return f
 
     def keys(self, m: EventMention) -> tuple[BlockKey, ...]:
@@ -172,10 +176,11 @@ def cluster(
     mentions: Iterable[EventMention],
     *,
     outlets: OutletLookup | None = None,
+    published: Published | None = None,
     config: ClusterConfig | None = None,
 ) -> tuple[Event, ...]:
-    """Cluster all mentions at once; events sorted by id."""
-    scorer = _Scorer(config or ClusterConfig())
+    """Cluster all mentions at once; events sorted by id (``published`` dates undated mentions)."""
+    scorer = _Scorer(config or ClusterConfig(), published)
     found = _cluster_sets(_unique(mentions), scorer)
     events = [build_event(members, cohesion, outlets) for members, cohesion in found]
     return tuple(sorted(events, key=lambda e: e.id))
@@ -204,15 +209,17 @@ def assign(
     lookup: Lookup,
     *,
     outlets: OutletLookup | None = None,
+    published: Published | None = None,
     config: ClusterConfig | None = None,
 ) -> Assignment:
     """Fold late mentions into stored events; equal to clustering everything at once.
 
     ``lookup(key)`` returns the stored mentions indexed under a block key (``mention_keys``);
     ``existing_events`` are stored events (only those sharing a mention with the recomputed
-    closure matter). Upsert ``events``, delete ``retired``.
+    closure matter); ``published`` must be the same function ``mention_keys`` was given.
+    Upsert ``events``, delete ``retired``.
     """
-    scorer = _Scorer(config or ClusterConfig())
+    scorer = _Scorer(config or ClusterConfig(), published)
     new = _unique(new_mentions)
     reached = _closure(new, lookup, scorer)
     found = _cluster_sets(reached, scorer)
@@ -224,6 +231,11 @@ def assign(
     return Assignment(events, tuple(retired), tuple(sorted(reached)))
 
 
-def mention_keys(mention: EventMention, config: ClusterConfig | None = None) -> tuple[BlockKey, ...]:
-    """Block keys to store with a mention so ``lookup`` can find it later."""
-    return block_keys(features(mention), (config or ClusterConfig()).window)
+def mention_keys(
+    mention: EventMention, published: date | None = None, config: ClusterConfig | None = None
+) -> tuple[BlockKey, ...]:
+    """Block keys to store with a mention so ``lookup`` can find it later.
+
+    ``published``: the article's publication day, when ``cluster``/``assign`` get ``published``.
+    """
+    return block_keys(features(mention, published), (config or ClusterConfig()).window)

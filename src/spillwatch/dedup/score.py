@@ -4,17 +4,19 @@ Input: two ``records.EventMention`` values (type, modes, actors, place, date).
 Output: ``pair_score`` in [0, 1], or ``None`` when a hard blocking rule says they cannot be one
 event; ``block_keys`` lists the (country, type family, day bucket) keys a mention is indexed
 under so candidate pairs are found without comparing everything with everything.
-Declines: mentions with no date, a year-precision date, or no country are never paired (their
-events stay single-mention); quantities are not compared at all, since reports of one event
-disagree on numbers (5 killed vs 7 killed) and that is kept, not used to split.
+Declines: mentions with no date (and no publication day to estimate one from), a
+year-precision date, or no country are never paired (their events stay single-mention);
+quantities are not compared at all, since reports of one event disagree on numbers (5 killed
+vs 7 killed) and that is kept, not used to split.
 
 Hard blocks (``None``): different country; both name specific, resolved actors and none is
 shared (state actors compare by country, so SYR_MIL and SYR_GOV are one side; unidentified
 "UNK_*" and unresolved names never veto); different type family (``TYPE_FAMILY``); dates
-further apart than the window (``date_window`` days for day precision, wider for coarse
-precision); a country-level place with a sub-national one; two located points further apart
-than the sum of their uncertainty radii (``RADIUS_KM`` by where_prec-like precision); two
-different ADM1 units when either side has no point to measure.
+further apart than the window (``DATE_WINDOW_DAYS`` for day precision, wider for coarse
+precision); a country-level place (precision 5 or coarser, or a PCL feature) with a
+sub-national one; two located points further apart than the sum of their uncertainty radii
+(``RADIUS_KM`` by where_prec-like precision); two different ADM1 units when either side has no
+point to measure.
 
 Score (weights ``WEIGHTS``, sum 1): date 0.35 (0.5 ** days between the two date ranges: 1 for
 overlapping dates, 0.5 one day apart, 0.25 two days), place 0.30 (points: 1 minus half the
@@ -26,15 +28,20 @@ The steep date term follows the coding rule of hand-coded data sets (ACLED: one 
 location and actor pair): with the same point, actors and type, reports one day apart merge
 (0.825) and two days apart do not (0.7375); with only the ADM1 in common, or no actor named,
 only same-day reports merge. The window still bounds which pairs are compared at all.
+
+An undated mention may be given its article's publication day: it is then dated
+[publication - ``ESTIMATE_DAYS``, publication] and its date term counts half
+(``ESTIMATE_FACTOR``), so it merges only on the same point with the same actors and type
+(0.825), never on ADM1 or country alone.
 """
 
 from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
-from spillwatch.records import Actor, EventMention, Place
+from spillwatch.records import Actor, DateMention, EventMention, Place, Span
 
 WEIGHTS = {"date": 0.35, "place": 0.30, "actors": 0.20, "type": 0.15}
 THRESHOLD = 0.78
@@ -43,8 +50,10 @@ DATE_WINDOW_DAYS = 3
 _COARSE_SLACK = {"day": 0, "range": 1, "week": 4, "month": 0}
 # Uncertainty radius in km by place precision (UCDP where_prec: 1 exact, 2 within 25 km, 3 ADM2).
 RADIUS_KM = {1: 10.0, 2: 25.0, 3: 50.0}
-COUNTRY_PRECISION = 6
+COARSE_PRECISION = 5  # 5: part of a country ("northern Syria"), 6: country, 7: region
 BUCKET_DAYS = 4
+ESTIMATE_DAYS = 3  # an undated mention happened within this many days before publication
+ESTIMATE_FACTOR = 0.5  # date evidence from publication counts half
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "POL", "JUD", "SPY"})
 GENERIC_PREFIXES = ("UNK", "unresolved:")
 
@@ -94,6 +103,7 @@ class Features:
     start: date | None
     end: date | None
     slack: int | None  # extra days of window; None = too coarse to pair
+    estimated: bool = False  # date taken from the article's publication, not the text
 
 
 def _adm1_key(place: Place) -> str | None:
@@ -106,7 +116,7 @@ def _adm1_key(place: Place) -> str | None:
 
 def _is_country_level(place: Place) -> bool:
     if place.precision is not None:
-        return place.precision >= COUNTRY_PRECISION
+        return place.precision >= COARSE_PRECISION
     if place.feature_code and place.feature_code.startswith("PCL"):
         return True
     return place.adm1_code is None and place.adm1_name is None and place.lat is None
@@ -131,8 +141,12 @@ def _specific(actor: Actor) -> bool:
     return actor.resolved and not actor.id.startswith(GENERIC_PREFIXES)
 
 
-def features(m: EventMention) -> Features:
-    p, d = m.place, m.date
+def features(m: EventMention, published: date | None = None) -> Features:
+    """Features of a mention; ``published`` (the article's day) dates an undated mention."""
+    p, d, estimated = m.place, m.date, False
+    if (d is None or d.start is None) and published is not None:
+        earliest = published - timedelta(days=ESTIMATE_DAYS)
+        d, estimated = DateMention(Span(0, 0), "", earliest, published, "range"), True
     everyone = (*m.sources, *m.targets)
     actors = frozenset(actor_key(a) for a in everyone)
     start = d.start if d else None
@@ -153,6 +167,7 @@ def features(m: EventMention) -> Features:
         start=start,
         end=(d.end or start) if d else None,
         slack=slack,
+        estimated=estimated,
     )
 
 
@@ -183,7 +198,7 @@ def date_score(a: Features, b: Features, window: int) -> float | None:
     allowed = window + max(a.slack, b.slack)
     if gap > allowed:
         return None
-    return 0.5**gap
+    return 0.5**gap * (ESTIMATE_FACTOR if a.estimated or b.estimated else 1.0)
 
 
 def place_score(a: Features, b: Features) -> float | None:
