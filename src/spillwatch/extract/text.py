@@ -34,6 +34,7 @@ from spillwatch.records import Article, Block, DateInfo, DroppedLine, RelatedLin
 __all__ = ["clean_text", "estimate_published", "learn_boilerplate"]
 
 EXTRACTOR = "text-lines"
+NEAR_BODY = 8  # captions, credits and bylines further above the body belong to other stories
 
 
 def _classify(unit: str, boilerplate: frozenset[str]) -> Line:
@@ -135,8 +136,10 @@ def _heading(lines: list[Line], i: int, end: int) -> bool:
 
 
 def _drop_outside(lines: list[Line], start: int, end: int) -> None:
+    """Drop what the article does not hold: leftovers, and captions or bylines far from the body."""
     for i, line in enumerate(lines):
-        if line.kind == "candidate" or (line.kind == "caption" and i > end):
+        far = i > end or i < start - NEAR_BODY
+        if line.kind == "candidate" or (line.kind in ("caption", "credit", "byline") and far):
             line.kind, line.reason = "dropped", "outside-article"
         elif line.kind == "header":
             line.kind = "dropped"
