@@ -9,8 +9,11 @@ reading order, with related-story links and every dropped line with its reason, 
 Evidence used, all outlet-agnostic: line vocabularies (``textrules``), repetition within the page
 (a video title repeated after its player, a caption repeated with its credit, duplicate lines),
 optional boilerplate learned across one outlet's pages (``learn_boilerplate``), position (the
-title is the first headline-like line before the body; a dateline opens the first paragraph)
-and length/punctuation (the body is the densest run of sentence paragraphs on the page).
+title is the page's own headline above the body: the declared title, the page title repeated as
+a headline, else the longest headline-like line, so a site name or section label above it loses;
+a dateline opens the first paragraph; captions and bylines sit near the body) and
+length/punctuation (the body is the run of lines with the most sentence text, where short
+unpunctuated lines count against it, so menus, teasers and footers fall outside).
 """
 
 from __future__ import annotations
