@@ -1,0 +1,65 @@
+from __future__ import annotations
+
+from spillwatch.geo.eventplace import place_events
+from spillwatch.records import AnnotatedArticle, Argument, EventMention, Place, Span
+from tests.geo.conftest import make_article
+
+TEXT = (
+    "OTTAWA – Jordanian soldiers were killed when militants shelled a post in Qayara, Iraq. "
+    "Ankara said it would act. Talks were held."
+)
+
+
+def _span(text: str, occurrence: int = 0) -> Span:
+    start = -1
+    for _ in range(occurrence + 1):
+        start = TEXT.index(text, start + 1)
+    return Span(start, start + len(text))
+
+
+def _place(text: str, role: str, precision: int | None, iso2: str | None, occurrence: int = 0) -> Place:
+    return Place(span=_span(text, occurrence), text=text, role=role, precision=precision, country_iso2=iso2)
+
+
+def _ann() -> AnnotatedArticle:
+    places = (
+        _place("OTTAWA", "dateline", 1, "CA"),
+        _place("Jordanian", "demonym", 6, "JO"),
+        _place("Qayara", "place", 1, "IQ"),
+        _place("Iraq", "place", 6, "IQ"),
+        _place("Ankara", "metonym", 1, "TR"),
+    )
+    return AnnotatedArticle(article=make_article(("body", TEXT)), places=places)
+
+
+def _mention(trigger: str, sentence: tuple[int, int], **kw: object) -> EventMention:
+    return EventMention(
+        article_id="a", type="ASSAULT", trigger=_span(trigger), trigger_text=trigger,
+        sentence=Span(*sentence), **kw,  # type: ignore[arg-type]
+    )
+
+
+def test_nearest_literal_place_prefers_the_town_over_its_country() -> None:
+    first = (0, TEXT.index("Ankara") - 1)
+    out = place_events(_ann(), (_mention("shelled", first),))
+    assert out[0].place is not None and out[0].place.text == "Qayara"
+
+
+def test_place_argument_wins() -> None:
+    first = (0, TEXT.index("Ankara") - 1)
+    arg = Argument("place", _span("Iraq"), "Iraq")
+    out = place_events(_ann(), (_mention("killed", first, arguments=(arg,)),))
+    assert out[0].place is not None and out[0].place.text == "Iraq"
+
+
+def test_never_dateline_demonym_or_metonym() -> None:
+    second = (TEXT.index("Ankara"), TEXT.index("Talks") - 1)
+    third = (TEXT.index("Talks"), len(TEXT))
+    out = place_events(_ann(), (_mention("said", second), _mention("held", third)))
+    assert out[0].place is None and out[1].place is None
+
+
+def test_place_text_found_in_sentence() -> None:
+    first = (0, TEXT.index("Ankara") - 1)
+    out = place_events(_ann(), (_mention("killed", first, place_text="Iraq"),))
+    assert out[0].place is not None and out[0].place.text == "Iraq"
