@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 from spillwatch.errors import ExtractError
 from spillwatch.extract.text import clean_text
+from spillwatch.extract.textcolumns import unwind_columns
 from spillwatch.records import Article
 
 _SQUASH = re.compile(r"[\s\-]+")
@@ -67,7 +68,7 @@ def test_never_crashes_and_body_comes_from_input_in_order(text: str) -> None:
     if article is None:
         return
     assert article.paragraphs, "an article is returned only with a body"
-    haystack = _SQUASH.sub("", text)
+    haystack = _SQUASH.sub("", unwind_columns(text))  # side-by-side columns are read one by one
     pos = 0
     for paragraph in article.paragraphs:
         needle = _SQUASH.sub("", paragraph)
@@ -94,3 +95,21 @@ def test_empty_and_furniture_only_pages_raise() -> None:
             assert exc.source == "x"
         else:
             raise AssertionError(f"no ExtractError for {text!r}")
+
+
+_COLUMN_LINE = st.tuples(st.text("abc def.", min_size=1, max_size=20), st.text("ghi jkl.", min_size=1, max_size=20))
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(_COLUMN_LINE, min_size=8, max_size=20))
+def test_two_columns_unwind_to_left_then_right(rows: list[tuple[str, str]]) -> None:
+    rows = [(" ".join(a.split()) or "a", " ".join(b.split()) or "g") for a, b in rows]
+    text = "\n".join(a.ljust(24) + "    " + b for a, b in rows)
+    lines = unwind_columns(text).splitlines()
+    assert lines == [a for a, _ in rows] + [""] + [b for _, b in rows]
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_characters=" "), max_size=500))
+def test_text_without_wide_gaps_is_not_unwound(text: str) -> None:
+    assert unwind_columns(text) == text

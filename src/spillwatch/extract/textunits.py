@@ -1,8 +1,9 @@
 """Text units for the line cleaner: lines, or paragraphs re-joined from a hard-wrapped layout.
 
-Input: the raw text of one page. Output: a tuple of stripped, non-empty units in reading order,
-and (across pages) the lines one outlet repeats on every page. Declines: reflowing multi-column
-text whose columns were interleaved line by line; such lines stay separate units.
+Input: the raw text of one page. Output: a tuple of stripped, non-empty units in reading order
+(two side-by-side columns read one after the other, hard-wrapped lines joined into paragraphs),
+and (across pages) the lines one outlet repeats on every page. Declines: layouts
+``textcolumns`` cannot unwind; their lines stay separate units.
 """
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable
+
+from spillwatch.extract.textcolumns import unwind_columns
 
 _SENTENCE_END = re.compile(r"[.!?…:;。！？]['\"”’)\]」』）]*$")
 _SPACE = re.compile(r"\s+")
@@ -87,8 +90,8 @@ def _blocks(text: str) -> list[list[str]]:
 
 
 def split_units(text: str) -> tuple[str, ...]:
-    """Non-empty stripped lines; wrapped paragraphs of a fixed-width layout joined back."""
-    blocks = _blocks(text)
+    """Non-empty stripped lines; side-by-side columns unwound, wrapped paragraphs joined back."""
+    blocks = _blocks(unwind_columns(text))
     width = _wrap_width([line for block in blocks for line in block])
     if width is None:
         return tuple(_tidy(line) for block in blocks for line in block)
