@@ -66,6 +66,8 @@ def test_furniture_vocabulary(line: str, reason: str) -> None:
         "Share prices fell 3 per cent on Monday.",
         "Copyright law was not the issue, the judge said.",
         "He said the search would resume at dawn.",
+        "Residents said they receive threats in their inbox every day.",
+        "Fighters join the offensive, a militia newsletter claimed on Sunday.",
     ],
 )
 def test_article_sentences_are_not_furniture(line: str) -> None:
@@ -96,6 +98,8 @@ def test_comment_heads() -> None:
     assert comment_head("Milan on September 12, 2018 at 4:47 pm said:")
     assert comment_head("Sam Reyes says:")
     assert not comment_head("The minister said: “We will rebuild the bridge before winter.”")
+    assert not comment_head("In a statement, the army said:")
+    assert not comment_head("The minister said:")
 
 
 @pytest.mark.parametrize(
@@ -211,3 +215,10 @@ def test_learned_boilerplate_is_dropped() -> None:
     article = clean_text(pages[0], source="x", raw_id="x", boilerplate=learned)
     assert [d.reason for d in article.dropped].count("boilerplate") == 2
     assert all("funded by readers" not in p for p in article.paragraphs)
+
+
+def test_date_only_line_is_a_timestamp_not_a_phone_number() -> None:
+    text = "Storm closes the harbour\n2016-12-10\n\nThe harbour was closed on Saturday after the storm, officials said."
+    article = clean_text(text, source="x", raw_id="x")
+    assert ("2016-12-10", "timestamp") in [(d.text, d.reason) for d in article.dropped]
+    assert (article.published.value, article.published.method) == (date(2016, 12, 10), "text")

@@ -48,6 +48,8 @@ def _classify(unit: str, boilerplate: frozenset[str]) -> Line:
         return Line(unit, "header", "related-header")
     if comment_head(unit):
         return Line(unit, "header", "comment")
+    if stated_date(unit) or (len(unit) < 90 and is_date_line(unit)):
+        return Line(unit, "dropped", "timestamp")
     reason = furniture_reason(unit)
     if reason:
         return Line(unit, "dropped", reason)
@@ -59,8 +61,6 @@ def _classify(unit: str, boilerplate: frozenset[str]) -> Line:
     name = byline_name(unit)
     if name:
         return Line(unit, "byline", "", name)
-    if stated_date(unit) or (len(unit) < 90 and is_date_line(unit)):
-        return Line(unit, "dropped", "timestamp")
     return Line(unit, "candidate")
 
 

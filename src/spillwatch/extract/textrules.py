@@ -31,8 +31,9 @@ _FURNITURE: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         (
             "newsletter",
-            r"(?=.{0,240}$)(?:.*\b(sign(ing)? up|subscrib\w*|get|receive|join)\b.*\b(newsletters?|inbox"
-            r"|e-?mail (updates|alerts|briefing))\b.*|.*\b(newsletters?|inbox)\b.*\b(sign(ing)? up|subscrib\w*"
+            r"(?=.{0,240}$)(?:.*\b(sign(ing)? up|subscrib\w*|get|receive|join)\b.{0,60}\b(our|free|daily|weekly"
+            r"|your|this|the)\b.{0,40}\b(newsletters?|inbox|e-?mail (updates|alerts|briefing))\b.*"
+            r"|.*\b(our|free|daily|weekly|this|the) (\w+ ){0,3}(newsletters?)\b.{0,40}\b(sign(ing)? up|subscrib\w*"
             r"|delivered|sent)\b.*|.*\b(sent|delivered) (straight |directly )?to your (e-?mail|inbox|phone)\b.*"
             r"|.*\benter your e-?mail( address)?\b.*|.*\bby (signing up|subscribing),? you agree\b.*"
             r"|(thank(s| you) for (signing up|subscribing)|(you('ve| have)|you're) (now )?(successfully )?"
@@ -121,6 +122,7 @@ _RELATED_HEADER = re.compile(
 )
 # The head of one reader comment: "Jane on May 3, 2019 at 4:47 pm said:", "Sam says:".
 _COMMENT_HEAD = re.compile(r"(?=.{3,120}$).{1,80}\b(said|says|wrote|commented( on)?|replied)\s*:", _I)
+_CLOCK_OR_YEAR = re.compile(r"\d{1,2}:\d{2}|\b(19|20)\d{2}\b|\bago\b", _I)
 # A related-link line in one: "READ MORE: <headline>", "Related: <headline>".
 _RELATED_INLINE = re.compile(
     r"(?:read more|related|see also|also read|read also|more|also on \w+|recommended|read next"
@@ -183,7 +185,11 @@ def related_header(line: str) -> bool:
 def comment_head(line: str) -> bool:
     """True for the header line of a reader comment (an end-of-article marker)."""
     text = line.strip()
-    return bool(_COMMENT_HEAD.fullmatch(text)) and len(text.split()) <= 16
+    if not _COMMENT_HEAD.fullmatch(text) or len(text.split()) > 16:
+        return False
+    # "Sam Reyes says:" or "Sam on May 3, 2019 at 4:47 pm said:", never "The minister said:"
+    short = len(text.split()) <= 4 and not re.search(r"\bsaid\s*:$", text, _I)
+    return short or bool(_CLOCK_OR_YEAR.search(text))
 
 
 def related_headline(line: str) -> str | None:
