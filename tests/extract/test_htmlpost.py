@@ -28,6 +28,7 @@ def test_roles_of_a_typical_extraction() -> None:
     assert out.body == [
         "Floodwaters cut off at least a dozen villages in the north of the state on Sunday.",
         "Rescue teams used boats to reach families stranded on rooftops, a local official said.",
+        "Rescue teams used boats to reach families stranded on rooftops, a local official said.",
         "The state emergency agency said more rain was expected later in the week.",
     ]
     assert out.byline == "Nadia Karim and Paul Osei"
@@ -35,7 +36,7 @@ def test_roles_of_a_typical_extraction() -> None:
     assert out.credits == ["Photo: Ade Bello/Wire"]
     assert [r.text for r in out.related] == ["Dam release blamed for last year's floods"]
     reasons = [d.reason for d in out.dropped]
-    assert reasons == ["title-repeat", "byline", "advertisement", "related-link", "duplicate"]
+    assert reasons == ["title-repeat", "byline", "advertisement", "related-link"]
 
 
 def test_figure_captions_not_in_the_text_are_added_once() -> None:
@@ -62,11 +63,10 @@ _LINE = st.text(alphabet=st.characters(categories=("L", "N", "P", "Zs")), min_si
 
 
 @given(st.lists(_LINE, max_size=25))
-def test_every_line_is_kept_or_dropped_and_body_order_is_kept(lines: list[str]) -> None:
+def test_every_line_is_kept_or_dropped_in_order(lines: list[str]) -> None:
     out = sort_lines(lines, title=None, captions=[])
     n = sum(1 for line in lines if line.split())
     kept = len(out.body) + len(out.captions) + len(out.credits)
     assert kept + len(out.dropped) == n
-    originals = [" ".join(line.split()) for line in lines]
-    positions = [originals.index(b) for b in out.body[1:] if b in originals]
-    assert positions == sorted(positions)
+    rest = iter(" ".join(line.split()) for line in lines)
+    assert all(b in rest for b in out.body[1:])  # a subsequence (the first may have lost a dateline)

@@ -12,7 +12,7 @@ the article (split bodies, unusual markup) and the readability text is used inst
 is skipped when trafilatura already kept half the page's visible text, since it could not then
 find twice as much. Lines are then given roles (``htmlpost.py``), and dates, byline, captions
 and related links read from the markup (``htmlmeta.py``). On the article-extraction-benchmark
-this scores F1 0.972 against 0.960 for trafilatura alone (``python eval/html_extraction.py``).
+this scores F1 0.975 against 0.960 for trafilatura alone (``python eval/html_extraction.py``).
 
 Everything runs in a worker thread with a deadline, so a pathological page cannot hang the
 pipeline; an overrunning thread is abandoned to finish on its own (Python threads cannot be

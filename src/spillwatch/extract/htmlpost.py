@@ -103,19 +103,16 @@ def _add_figure_captions(out: Lines, figures: list[tuple[str, str | None]]) -> N
 
 
 def sort_lines(lines: list[str], *, title: str | None, captions: list[tuple[str, str | None]]) -> Lines:
-    """Give each extracted line its role; exact repeats of a kept line are dropped as duplicates."""
+    """Give each extracted line its role.
+
+    Repeated lines are kept: recurring headings and interview questions are genuine text, and
+    dropping repeats lowered F1 on the extraction benchmark (0.975 kept, 0.972 dropped).
+    """
     out = Lines()
     caption_keys = {_norm(c): credit for c, credit in captions if c}
-    seen: set[str] = set()
     for i, raw in enumerate(lines):
         line = " ".join(raw.split())
-        if not line:
-            continue
-        if _norm(line) in seen:
-            _drop(out, line, "duplicate")
-            continue
-        seen.add(_norm(line))
-        if not _furniture(out, i, line, title):
+        if line and not _furniture(out, i, line, title):
             _place(out, line, caption_keys)
     _split_dateline(out)
     _add_figure_captions(out, captions)
