@@ -15,10 +15,12 @@ Rules, strongest first (an overlapping weaker candidate is dropped):
 3. Demonym + head noun: "French soldiers" -> FRA_MIL, "a Jordanian military unit" -> JOR_MIL;
    the sector comes from the head noun, or from a modifier when the head is generic ("teams").
 4. Country names as participants (subject, object, "by/with/against/on Canada") -> GOV;
-   "Canada's military" -> sector of the possessed noun.
+   "Canada's military", "UK forces" -> the sector of the qualified noun. Plural nationality
+   nouns ("Iraqis", "Syrians") -> that country's civilians (CVL).
 5. "the government/military/army/police" -> the context country with that sector.
 6. Bare "militants", "gunmen", "civilians": an unidentified actor of that sector (UNK_REB, ...).
 7. spaCy ORG entities not matched above: ``unresolved:<slug>`` with ``resolved=False``.
+8. spaCy PERSON entities no title bound: the same, with ``person`` set to the name.
 """
 
 from __future__ import annotations
@@ -34,7 +36,9 @@ from spillwatch.nlp.lexicon import (
     BARE_STATE_NOUNS,
     GENERIC_HEADS,
     MEMBER_SUFFIX,
+    NOT_ALONE,
     SECTOR_NOUNS,
+    WEAPON_ACRONYMS,
 )
 from spillwatch.nlp.persons import person_candidates
 from spillwatch.nlp.tokens import TokenView
@@ -107,11 +111,22 @@ def _demonym_at(view: TokenView, i: int) -> tuple[str, int] | None:
     return (code, i) if code else None
 
 
+def _plural_demonym(view: TokenView, i: int) -> str | None:
+    """Code for a plural nationality noun ("Iraqis", "Syrians", "Kurds"): the people, CVL."""
+    tok = view.tokens[i]
+    if tok.pos not in {"NOUN", "PROPN"} or not tok.text.endswith("s") or not tok.text[:1].isupper():
+        return None
+    return demonym_code(tok.text[:-1])
+
+
 def demonym_candidates(view: TokenView, table: ActorTable) -> list[Candidate]:
     out = []
     for i in range(len(view)):
         found = _demonym_at(view, i)
         if found is None:
+            plural = _plural_demonym(view, i)
+            if plural is not None:
+                out.append(Candidate(view.tokens[i].span, state_actor(plural, "CVL", table), 2.5))
             continue
         code, last = found
         head = _noun_head(view, last)
@@ -154,7 +169,10 @@ def _country_role(view: TokenView, root: int) -> tuple[str, int] | None:
         tok = view.tokens[tok.head]
         if tok.pos != "PROPN":
             return None  # coordinated with something that is not a name: "defeat in Iraq and Syria"
-    if tok.dep == "poss":
+    if tok.dep in {"poss", "compound", "nmod", "amod"} and tok.head > tok.i:
+        # "Canada's military", "UK forces": the country qualifies an actor noun
+        if view.tokens[tok.head].pos not in {"NOUN", "PROPN"}:
+            return None
         sector = _sector(view, tok.i + 1, tok.head)
         return (sector, tok.head) if sector in {"GOV", "MIL", "COP"} else None
     if tok.dep in _ACTOR_DEPS:
@@ -192,7 +210,8 @@ def generic_candidates(view: TokenView) -> list[Candidate]:
     for tok in view.tokens:
         sector = SECTOR_NOUNS.get(tok.lemma.lower())
         hyphenated = view.text_after(tok.i).startswith("-")  # "rebel-held": a modifier, no actor
-        if sector in {"REB", "CVL"} and tok.pos == "NOUN" and not hyphenated:
+        vague = tok.lemma.lower() in NOT_ALONE
+        if sector in {"REB", "CVL"} and tok.pos == "NOUN" and not hyphenated and not vague:
             name = "Unidentified armed group" if sector == "REB" else "Civilians"
             out.append(Candidate(tok.span, Actor(f"UNK_{sector}", name, None, sector), 6))
     return out
@@ -207,7 +226,7 @@ def org_candidates(ann: AnnotatedArticle, view: TokenView, table: ActorTable) ->
     out = []
     text = ann.article.text
     for ent in ann.entities:
-        if ent.label != "ORG" or country_code(ent.text):
+        if ent.label != "ORG" or ent.text in WEAPON_ACRONYMS or country_code(ent.text):
             continue
         at_block_start = ent.span.start == 0 or text[max(0, ent.span.start - 2) : ent.span.start] == "\n\n"
         if ent.text.isupper() and len(ent.text) > 3 and at_block_start:
@@ -218,6 +237,15 @@ def org_candidates(ann: AnnotatedArticle, view: TokenView, table: ActorTable) ->
         span, name = _strip_determiner(ent.span, ent.text)
         out.append(Candidate(span, entry.actor if entry else unresolved_actor(name), 7))
     return out
+
+
+def person_entity_candidates(ann: AnnotatedArticle) -> list[Candidate]:
+    """spaCy PERSON entities no title bound: the person, with an unresolved actor."""
+    return [
+        Candidate(ent.span, unresolved_actor(ent.text), 8, ent.text)
+        for ent in ann.entities
+        if ent.label == "PERSON" and len(ent.text) > 2
+    ]
 
 
 def _after_locative(view: TokenView, span: Span) -> bool:
@@ -254,7 +282,12 @@ def find_actors(ann: AnnotatedArticle, settings: Settings) -> AnnotatedArticle:
     first = select(named, skip)
     ctx = context_country(ann.article, (ActorMention(c.span, "", c.actor) for c in first))
     people = person_candidates(ann, view, table, first, ctx)
-    rest = [*bare_state_candidates(view, table, ctx), *generic_candidates(view), *org_candidates(ann, view, table)]
+    rest = [
+        *bare_state_candidates(view, table, ctx),
+        *generic_candidates(view),
+        *org_candidates(ann, view, table),
+        *person_entity_candidates(ann),
+    ]
     chosen = select([*named, *people, *rest], skip)
     mentions = tuple(ActorMention(c.span, c.span.of(text), c.actor, c.person) for c in chosen)
     return replace(ann, actors=mentions)

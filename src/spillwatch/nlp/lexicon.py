@@ -25,7 +25,8 @@ SECTOR_NOUNS: dict[str, str] = {
     ),
     **dict.fromkeys(_w("police policeman policemen policewoman gendarme gendarmerie"), "COP"),
     **dict.fromkeys(
-        _w("civilian tourist worshipper villager resident pilgrim passenger farmer shepherd refugee migrant"),
+        _w("civilian tourist worshipper villager resident pilgrim passenger farmer shepherd refugee migrant "
+        "people population"),
         "CVL",
     ),
     **dict.fromkeys(
@@ -40,6 +41,10 @@ SECTOR_NOUNS: dict[str, str] = {
     **dict.fromkeys(_w("student school university teacher"), "EDU"),
     **dict.fromkeys(_w("opposition party"), "POL"),
 }
+# Sector nouns too vague to make an actor on their own (only after a demonym: "the Iraqi people").
+NOT_ALONE = frozenset(_w("people population"))
+# Acronyms spaCy often tags ORG that are weapons, not organisations.
+WEAPON_ACRONYMS = frozenset(_w("VBIED SVBIED IED IEDs VBIEDs UAV UAVs RPG RPGs MANPADS APC APCs ATGM ATGMs"))
 # Heads that take their sector from a modifier ("military teams", "government officials").
 GENERIC_HEADS = frozenset(_w("team personnel adviser advisor expert trainer officer staff member side"))
 

@@ -160,10 +160,16 @@ def _appositive(
     return None
 
 
-def later_mentions(text: str, view: TokenView, bound: Sequence[Candidate]) -> list[Candidate]:
-    """Surnames, full names and "the <title>" after a binding, resolved to that person."""
+def later_mentions(
+    text: str, view: TokenView, bound: Sequence[Candidate], table: ActorTable, ctx: str | None
+) -> list[Candidate]:
+    """Surnames, full names and "the <title>" after a binding, resolved to that person.
+
+    "the <title>" with no earlier person holding that title ("The Foreign Secretary said") is
+    the context country's office: its state actor with the title's sector, no person.
+    """
     bound = sorted(bound, key=lambda c: c.span.start)
-    return [*_name_mentions(text, bound), *_title_mentions(view, bound)]
+    return [*_name_mentions(text, bound), *_title_mentions(view, bound, table, ctx)]
 
 
 def _name_mentions(text: str, bound: Sequence[Candidate]) -> list[Candidate]:
@@ -184,7 +190,9 @@ def _name_mentions(text: str, bound: Sequence[Candidate]) -> list[Candidate]:
     return out
 
 
-def _title_mentions(view: TokenView, bound: Sequence[Candidate]) -> list[Candidate]:
+def _title_mentions(
+    view: TokenView, bound: Sequence[Candidate], table: ActorTable, ctx: str | None
+) -> list[Candidate]:
     out: list[Candidate] = []
     for tok in view.tokens:
         if tok.text.lower() != "the":
@@ -198,8 +206,12 @@ def _title_mentions(view: TokenView, bound: Sequence[Candidate]) -> list[Candida
             return bool(words & set((b.title or "").split()))
 
         owner = _latest(bound, tok.span.start, has_title)
+        span = view.span_of([tok.i, end - 1])
+        title = " ".join(view.tokens[k].text.lower() for k in range(tok.i + 1, end))
         if owner is not None:
-            out.append(Candidate(view.span_of([tok.i, end - 1]), owner.actor, 1, owner.person, owner.title))
+            out.append(Candidate(span, owner.actor, 1, owner.person, owner.title))
+        elif ctx is not None and words:
+            out.append(Candidate(span, state_actor(ctx, _title_sector(title.split()), table), 1, None, title))
     return out
 
 
@@ -226,4 +238,4 @@ def person_candidates(
     """All person candidates: titled bindings and their later mentions."""
     aliases = [c for c in chosen if c.priority == 2]  # table aliases only
     bound = _same_people(titled(ann, view, table, aliases, ctx))
-    return [*bound, *later_mentions(ann.article.text, view, [b for b in bound if b.person])]
+    return [*bound, *later_mentions(ann.article.text, view, [b for b in bound if b.person], table, ctx)]
