@@ -45,7 +45,8 @@ def load_articles() -> tuple[str, list[Article]]:
                     blocks = [Block("title", doc["title"])] + [
                         Block("body", p.strip()) for p in doc["text"].split("\n\n") if p.strip()
                     ]
-                    out.append(Article(doc["_id"], path.parent.name, tuple(blocks), DateInfo(date(2017, 1, 1), "metadata")))
+                    published = DateInfo(date(2017, 1, 1), "metadata")
+                    out.append(Article(doc["_id"], path.parent.name, tuple(blocks), published))
         return "re3d", out
     for path in sorted(FIXTURES.glob("*.json")):
         raw = json.loads(path.read_text(encoding="utf-8"))

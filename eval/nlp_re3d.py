@@ -101,7 +101,10 @@ def main(argv: list[str] | None = None) -> int:
     rows = {k: Tally() for k in ("actors", "spacy", "dates", "quantities", "money")}
     for ann in run(articles, Settings()):
         g = gold.get(ann.article.raw_id, [])
-        of = lambda *types: [s for t, s in g if t in types]  # noqa: E731
+
+        def of(*types: str, g: list[tuple[str, Span]] = g) -> list[Span]:
+            return [s for t, s in g if t in types]
+
         actor_gold = of(*ACTOR_TYPES)
         rows["actors"].add([m.span for m in ann.actors], actor_gold)
         rows["spacy"].add([e.span for e in ann.entities if e.label in {"ORG", "NORP", "PERSON"}], actor_gold)
