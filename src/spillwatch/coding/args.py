@@ -35,6 +35,11 @@ BRIDGE_HEADS = frozenset(
      "delegation", "militant", "fighter", "army", "military", "police", "group", "minister", "ministry"}
 )  # fmt: skip
 PROPN_PLACE_ENTS = ("", "GPE", "LOC", "FAC", "NORP", "LANGUAGE")
+ARMED_HEADS = frozenset(
+    {"force", "troop", "soldier", "army", "fighter", "militant", "gunman", "rebel", "militia", "insurgent",
+     "jihadist", "unit", "battalion", "brigade", "aircraft", "warplane", "jet", "coalition"}
+)  # fmt: skip
+NON_STATE_HEADS = frozenset({"fighter", "militant", "gunman", "rebel", "militia", "insurgent", "jihadist"})
 DATE_LOOKBACK = 2  # sentences
 
 
@@ -52,10 +57,10 @@ def government(iso3: str, name: str) -> Actor:
     return Actor(f"{iso3}_GOV", f"{name} government", iso3, "GOV")
 
 
-def unresolved(name: str) -> Actor:
+def unresolved(name: str, sector: str | None = None) -> Actor:
     """An actor known only by its name (the actor table does not have it)."""
     slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
-    return Actor(f"unresolved:{slug}", name, None, None, resolved=False)
+    return Actor(f"unresolved:{slug}", name, None, sector, resolved=False)
 
 
 def _overlaps(a: Span, b: Span) -> bool:
@@ -104,9 +109,18 @@ class ArgumentFinder:
             return self._previous_subject(k)
         if any(g[a].lemma.lower() == "local" for a in g.children(head, "amod")):
             return self._countries_in(sent)
-        if lemma in BRIDGE_HEADS:
-            return self._bridge(head, span) or self._named(span)
-        return self._named(span)
+        found = self._bridge(head, span) if lemma in BRIDGE_HEADS else []
+        return found or self._named(span) or self._armed_group(head, span)
+
+    def _armed_group(self, head: int, span: Span) -> list[tuple[Actor, Span]]:
+        """An armed body the actor table does not know ("Coalition military forces"): unresolved."""
+        lemma = self.g[head].lemma.lower()
+        if lemma not in ARMED_HEADS or self.g[head].tag not in ("NNS", "NNPS", "NN", "NNP"):
+            return []
+        words = span.of(self.text)
+        words = re.sub(r"^(the|a|an|some|several|many|two|three|four|five)\s+", "", words, flags=re.IGNORECASE)
+        sector = "REB" if lemma in NON_STATE_HEADS else "MIL"
+        return [(unresolved(words, sector), span)]
 
     def _named(self, span: Span) -> list[tuple[Actor, Span]]:
         """Actors for named entities the actor stage left alone: countries, else unresolved names."""
@@ -231,6 +245,9 @@ class ArgumentFinder:
         targets += self._collect(r.recipient, "recipient", k, sent, args)
         source_ids = {a.id for a in sources}
         targets = [a for a in targets if a.id not in source_ids]
+        for h in r.instrument:
+            span = self._np_span(h)
+            args.append(Argument("instrument", span, span.of(self.text)))
         taken = [a.span for a in args if a.span not in self.country_spans]
         places = self.places(r, sent, taken)
         args += [Argument("place", e.span, e.text) for e in places]
@@ -244,7 +261,11 @@ class ArgumentFinder:
     def _collect(self, heads: tuple[int, ...], role: str, k: int, sent: Sentence, args: list[Argument]) -> list[Actor]:
         out: list[Actor] = []
         for h in heads:
-            for actor, span in self.actors_for(h, k, sent):
+            found = self.actors_for(h, k, sent)
+            if not found and role == "target" and self.g[h].pos in ("NOUN", "PROPN"):
+                span = self._np_span(h)  # what was hit, when it is no actor ("three tunnel entrances")
+                args.append(Argument("object", span, span.of(self.text)))
+            for actor, span in found:
                 if actor.id not in {a.id for a in out}:
                     out.append(actor)
                     args.append(Argument(role, span, span.of(self.text)))

@@ -20,6 +20,11 @@ RECIPIENT_PREPS = ("to", "for")
 PLACE_PREPS = ("in", "at", "near", "outside", "inside", "around", "across", "throughout", "within")
 NP_STOP = ("relcl", "acl", "advcl", "appos", "punct", "cc", "prep", "ccomp", "xcomp", "parataxis")
 CONTROL = ("xcomp", "advcl", "conj", "ccomp", "pcomp", "acomp")
+ATTACK_NOUNS = frozenset(
+    {"strike", "airstrike", "attack", "raid", "bombing", "shelling", "bombardment", "drone", "missile", "rocket",
+     "shell", "mortar", "artillery", "bomb", "explosion", "blast", "ambush", "offensive", "assault", "fire"}
+)  # fmt: skip
+QUANTIFIER_NOUNS = frozenset({"series", "wave", "number", "barrage", "volley", "round", "string", "spate"})
 PRONOUNS = ("he", "she", "they", "it", "we", "i", "who", "which", "that")
 
 
@@ -30,6 +35,7 @@ class Roles:
     recipient: tuple[int, ...] = ()
     place: tuple[int, ...] = ()
     patterns: tuple[str, ...] = field(default=())
+    instrument: tuple[int, ...] = ()
 
 
 class DepGraph:
@@ -124,13 +130,38 @@ def object_of(g: DepGraph, i: int) -> tuple[list[int], str]:
     passive = g.children(i, "nsubjpass")
     if passive:
         return g.coordinated(passive[0]), "passive-subject"
+    head = g[i].head
+    if g[i].dep == "conj" and head != i and g.children(i, "auxpass") + g.children(head, "auxpass"):
+        return object_of(g, head)  # "was struck and killed": the passive subject is shared
     return [], "none"
+
+
+def instrument_roles(g: DepGraph, heads: list[int]) -> tuple[list[int], list[int]]:
+    """For an attack noun standing as subject or agent ("U.S. airstrikes against X killed ..."),
+    the actors it names: its modifiers and "by" phrase (sources), its "on/against" phrase (targets).
+    """
+    sources: list[int] = []
+    targets: list[int] = []
+    for h in heads:
+        core = h
+        if g[h].lemma.lower() in QUANTIFIER_NOUNS:  # "a series of strikes"
+            core = next(iter(g.prep_objects(h, ("of",))), h)
+        if g[core].lemma.lower() not in ATTACK_NOUNS:
+            continue
+        sources += g.children(core, "compound", "amod", "nmod", "poss") + g.prep_objects(core, ("by",))
+        targets += g.prep_objects(core, TARGET_PREPS)
+    return sources, targets
 
 
 def _verbal_roles(g: DepGraph, i: int) -> Roles:
     src, how_s = subject_of(g, i)
     obj, how_o = object_of(g, i)
     targets = g.prep_objects(i, TARGET_PREPS)
+    inst_src, inst_tgt = instrument_roles(g, src)
+    instrument: list[int] = []
+    if inst_src or inst_tgt or (src and g[src[0]].lemma.lower() in ATTACK_NOUNS):
+        instrument, src, how_s = src, inst_src, f"instrument<{how_s}"  # "five strikes destroyed ..."
+        targets += inst_tgt
     for o in obj:
         targets += g.prep_objects(o, TARGET_PREPS)
     if not obj:  # "demanded that the US cancel ...": the addressee is the complement's subject
@@ -159,6 +190,7 @@ def _verbal_roles(g: DepGraph, i: int) -> Roles:
         recipient=tuple(recipients),
         place=tuple(_places(g, i)),
         patterns=tuple(patterns),
+        instrument=tuple(instrument),
     )
 
 
