@@ -104,8 +104,37 @@ def _is_headline(line: Line) -> bool:
     return line.kind == "candidate" and 3 <= n <= 30 and not line.text.endswith(".")
 
 
+def _substantial(line: Line) -> bool:
+    """A headline, not a site name, section label, menu or letterhead."""
+    text = line.text
+    return _is_headline(line) and words(text) >= 4 and not text.isupper() and " | " not in text
+
+
+def _breaks_run(line: Line) -> bool:
+    return line.kind == "header" or (line.kind == "dropped" and line.reason not in ("timestamp", "duplicate"))
+
+
+def _nearest_headline(before: list[Line]) -> Line | None:
+    """The first substantial headline of the last stretch above the body that has one.
+
+    Stretches are split by page furniture, so a site name or letterhead far above loses to the
+    headline standing over the story, and a standfirst right under the headline loses to it.
+    """
+    stretches: list[list[Line]] = [[]]
+    for line in before:
+        if _breaks_run(line):
+            stretches.append([])
+        else:
+            stretches[-1].append(line)
+    for stretch in reversed(stretches):
+        found = next((x for x in stretch if _substantial(x)), None)
+        if found is not None:
+            return found
+    return None
+
+
 def _pick_title(lines: list[Line], first_body: int, declared: str | None, anchor: int | None) -> Line | None:
-    """The title: the declared one, else the page's repeated headline, else the longest headline."""
+    """The title: the declared one, else the page's repeated headline, else the nearest headline."""
     before = lines[:first_body]
     if declared:
         key = normalize(declared)
@@ -114,7 +143,7 @@ def _pick_title(lines: list[Line], first_body: int, declared: str | None, anchor
     if anchor is not None and anchor < first_body:
         return lines[anchor]
     heads = [x for x in before if _is_headline(x)]
-    return max(heads, key=lambda x: words(x.text)) if heads else None
+    return _nearest_headline(before) or (max(heads, key=lambda x: words(x.text)) if heads else None)
 
 
 def _assign_body(lines: list[Line], start: int, end: int) -> None:

@@ -23,6 +23,7 @@ _CAPTION_HEAD = re.compile(
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 _NUMBER = re.compile(r"[-+(]?[\d.,:%/]+[)%]?")
 BARRIER = -60.0
+_SPONSOR_LABEL = re.compile(r"\W*(sponsored|promoted|paid|partner)\b", re.I)
 FRAGMENT_BASE, FRAGMENT_PER_WORD = -4.0, 1.0  # tuned on the article-extraction-benchmark
 MAX_LISTED = 1000
 ANCHOR_MIN, ANCHOR_SHARE = 20.0, 0.1
@@ -153,6 +154,14 @@ def _pair_caption(first: Line, second: Line) -> None:
     second.kind, second.reason = "dropped", "duplicate-caption"
 
 
+def _sponsored(lines: list[Line]) -> None:
+    """The line under a "Sponsored"/"Promoted" label is the paid teaser, unless it is a sentence."""
+    for label, nxt in zip(lines, lines[1:], strict=False):
+        if label.reason == "advertisement" and _SPONSOR_LABEL.match(label.text) and nxt.kind == "candidate":
+            if not ends_sentence(nxt.text) and words(nxt.text) < 25:
+                nxt.kind, nxt.reason = "dropped", "advertisement"
+
+
 def _duplicates(lines: list[Line]) -> None:
     """Drop a line seen before, and a block that repeats several other paragraphs in one line."""
     seen: set[str] = set()
@@ -196,6 +205,7 @@ def _related_lists(lines: list[Line]) -> None:
 def mark_context(lines: list[Line]) -> None:
     """Re-judge lines by their neighbours, in place."""
     _video_titles(lines)
+    _sponsored(lines)
     _captions(lines)
     _duplicates(lines)
     _related_lists(lines)

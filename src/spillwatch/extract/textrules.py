@@ -31,7 +31,7 @@ _FURNITURE: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         (
             "newsletter",
-            r"(?=.{0,240}$)(?:.*\b(sign(ing)? up|subscrib\w*|get|receive|join)\b.{0,60}\b(our|free|daily|weekly"
+            r"(?=.{0,240}$)(?:(sign up|subscribe) (for|to)\b.*|.*\b(sign(ing)? up|subscrib\w*|get|receive|join)\b.{0,60}\b(our|free|daily|weekly"
             r"|your|this|the) ([\w'’-]+ ){0,3}(newsletters?|inbox|e-?mail (updates|alerts|briefing))\b.*"
             r"|.*\b(our|free|daily|weekly|this|the) (\w+ ){0,3}(newsletters?)\b.{0,40}\b(sign(ing)? up|subscrib\w*"
             r"|delivered|sent)\b.*|.*\b(sent|delivered) (straight |directly )?to your (e-?mail|inbox|phone)\b.*"
@@ -44,7 +44,7 @@ _FURNITURE: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"(click|tap) to (play|watch|view|expand)\b.{0,200}|(watch|video|watch live|live video|listen"
             r"|audio|play video|now playing|up next)\s*[:|–—]\s*.{1,160}|(watch|watch live|play|pause|mute"
             r"|unmute|replay|play video|watch video|video|listen( live)?|live|now playing|up next"
-            r"|full screen|closed captions?|video duration.{0,20}|\d{1,2}:\d{2}(:\d{2})?)"
+            r"|full screen|closed captions?|(video )?duration:? ?\d{1,2}:\d{2}(:\d{2})?|\d{1,2}:\d{2}(:\d{2})?)"
             r"|(this|the) video (is|has been) (no longer available|removed).{0,40}"
             r"|your browser does not support.{0,60}",
         ),
@@ -55,8 +55,8 @@ _FURNITURE: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"|rss|comments?|reply|like|like this|like loading\W*|loading\W*)"
             r"(\s*(this|the)? *(article|story|page|post|on \w+( \w+)?|via \w+|link))?"
             r"(\s*[|/·•,:]\s*|\s+)?){1,8}"
-            r"|(share|follow)( \w+){0,3} on (facebook|twitter|x|linkedin|instagram|whatsapp|email|flipboard"
-            r"|rss|youtube|tiktok|threads)\W*|click to (share|email|print)\b.{0,60}|opens in (a )?new window"
+            r"|(share|follow)( \w+){0,4} on (facebook|twitter|x|linkedin|instagram|whatsapp|email|flipboard"
+            r"|rss|youtube|tiktok|threads)\b.{0,60}|click to (share|email|print)\b.{0,60}|opens in (a )?new window"
             r"|\d+\s+(comments?|shares?|replies|responses)|(view|show|read|load|join the|add a) comments?.{0,20}"
             r"|(leave|post) a (comment|reply).{0,30}|comments?\s*\(\d+\)",
         ),
@@ -77,7 +77,12 @@ _FURNITURE: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"|menu|main menu|search|home|log ?in|sign ?in|sign up|subscribe( now| today)?|register"
             r"|privacy( policy)?|terms (of|and) (use|service|conditions)|contact us|about us|close"
             r"|next( article| story)?|previous( article| story)?|(next|previous|prev) page|open|toggle.{0,30}"
-            r"|you are here:?.{0,80}|breadcrumbs?)\W*",
+            r"|you are here:?.{0,80}|breadcrumbs?)\W*"
+            r"|([\w&'’.-]+( [\w&'’.-]+){0,3}\s*[>›»]\s*){1,6}[\w&'’.-]+( [\w&'’.-]+){0,3}",  # Home > World > Asia
+        ),
+        (
+            "tags",
+            r"(tags?|topics?|filed under|categor(y|ies)|keywords|more about)\s*:\s*.{1,200}",
         ),
         (
             "press-release",
@@ -125,8 +130,10 @@ _COMMENT_HEAD = re.compile(r"(?=.{3,120}$).{1,80}\b(said|says|wrote|commented( o
 _CLOCK_OR_YEAR = re.compile(r"\d{1,2}:\d{2}|\b(19|20)\d{2}\b|\bago\b", _I)
 # A related-link line in one: "READ MORE: <headline>", "Related: <headline>".
 _RELATED_INLINE = re.compile(
-    r"(?:read more|related|see also|also read|read also|more|also on \w+|recommended|read next"
-    r"|(?:editor'?s )?pick|don'?t miss|listen|in case you missed it|more on this)\s*[:|»›>–—]\s*(?P<h>.{3,})",
+    r"(?:read more|related(?: stories| articles| coverage| content)?|see also|also see|also read|read also|more"
+    r"|also on \w+|more from \w+(?: \w+)?|recommended|read next|watch next|(?:editor'?s )?pick|don'?t miss"
+    r"|listen|in case you missed it|more on this|you (?:may|might) (?:also )?(?:like|enjoy)|further reading"
+    r"|trending|most read|popular)\s*[:|»›>–—]\s*(?P<h>.{3,})",
     _I,
 )
 
@@ -143,6 +150,11 @@ _CREDIT_LINE = re.compile(
     + r"|(?:[\w.’' -]{1,40}\s*[/|]\s*)?"
     + _CREDIT_WORDS
     + r"(?:\s*[/|]\s*[\w.’' -]{1,40}|\s+via\s+.{2,40})?)\)?",
+    _I,
+)
+# A wire story's closing credit: "(Reporting by Jane Roe; editing by Sam Lee)".
+_STAFF_CREDIT = re.compile(
+    r"\(?\s*((additional )?reporting|writing|editing|compiled|translated|research|graphics?) by\b.{2,250}\)?",
     _I,
 )
 # A credit appended after a caption's last sentence: "... falls. AP Photo/Manu Brabo".
@@ -202,8 +214,10 @@ def related_headline(line: str) -> str | None:
 
 
 def is_credit_line(line: str) -> bool:
-    """True for a line that is only a photo/agency credit."""
+    """True for a line that is only a photo/agency credit or a wire story's staff credit."""
     text = line.strip()
+    if text.startswith("(") and text.endswith(")") and _STAFF_CREDIT.fullmatch(text):
+        return True
     return len(text) <= 100 and bool(_CREDIT_LINE.fullmatch(text))
 
 
