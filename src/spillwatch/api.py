@@ -159,6 +159,27 @@ class Spillwatch:
     def ingest(self, sources: Sequence[str], progress: runner.Progress = runner._noop) -> RunSummary:
         return runner.ingest(sources, self.store, self.settings, progress)
 
+    def import_events(self, kind: str, path: str, batch: int = 5000) -> RunSummary:
+        """Import UCDP GED or ACLED CSV rows as Events; unreadable rows are quarantined with their row number."""
+        importer = {"ucdp": "spillwatch.importers.ucdp:import_ucdp",
+                    "acled": "spillwatch.importers.acled:import_acled"}.get(kind)
+        if importer is None:
+            raise ConfigError(f"unknown import kind {kind!r}: use ucdp or acled")
+        summary, pending = RunSummary(), []
+        for item in pipeline.stage(importer)(path):
+            summary.read += 1
+            if isinstance(item, Quarantined):
+                self.store.put_quarantine(item)
+                summary.quarantine(item.reason)
+                continue
+            pending.append(item)
+            if len(pending) >= batch:
+                summary.stored += self.store.import_events(pending)
+                pending = []
+        summary.stored += self.store.import_events(pending)
+        summary.events = summary.stored
+        return summary
+
     # -- reads
     def articles(self, limit: int = 100, offset: int = 0) -> list[dict[str, Any]]:
         return self.store.article_rows(limit, offset)

@@ -188,4 +188,23 @@ def serve(db: str | None, host: str, port: int) -> None:
     run(load_settings(db=db), host=host, port=port)
 
 
+@main.command(name="import")
+@click.argument("kind", type=click.Choice(["ucdp", "acled"]))
+@click.argument("file")
+@click.option("--db", default=None, help=DB_HELP)
+def import_(kind: str, file: str, db: str | None) -> None:
+    """Import hand-coded events (UCDP GED or ACLED CSV, plain or gzipped) into the store."""
+    try:
+        with Spillwatch(db) as sw:
+            summary = sw.import_events(kind, file)
+    except SpillwatchError as exc:
+        _fail(exc)
+        return
+    click.echo(f"read {summary.read} rows, imported {summary.stored} events, quarantined {summary.quarantined}")
+    for reason, n in sorted(summary.reasons.items()):
+        click.echo(f"  quarantined ({reason}): {n}")
+    if summary.stored == 0:
+        sys.exit(1)
+
+
 from spillwatch import cli_analysis  # noqa: E402,F401  (registers the analysis commands)

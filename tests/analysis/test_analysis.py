@@ -73,7 +73,7 @@ def test_ledger_from_events_and_csv(store: Store, tmp_path: Path) -> None:
     assert su.read_csv(good)[0].recipient_country == "IRQ"
     bad = tmp_path / "bad.csv"
     bad.write_text("donor,recipient,recipient_country,kind,amount\nNorway,Iraq,IRQ,money,lots\n")
-    with pytest.raises(SourceError, match="bad.csv:2"):
+    with pytest.raises(SourceError, match=r"bad\.csv:2"):
         su.read_csv(bad)
 
 

@@ -49,16 +49,18 @@ def unit_columns(level: Level, alias: str = "e") -> tuple[str, str]:
     """(select list, group-by list) naming a unit at the level."""
     if level == "country":
         return f"{alias}.country_iso3 AS country_iso3, NULL AS adm1_code, NULL AS adm1_name", f"{alias}.country_iso3"
-    return (f"{alias}.country_iso3 AS country_iso3, {alias}.adm1_code AS adm1_code,"
-            f" max({alias}.adm1_name) AS adm1_name",
-            f"{alias}.country_iso3, {alias}.adm1_code")
+    unit = f"coalesce({alias}.adm1_code, {alias}.adm1_name)"  # imported data may carry only the ADM1 name
+    return (f"{alias}.country_iso3 AS country_iso3, {unit} AS adm1_code, max({alias}.adm1_name) AS adm1_name",
+            f"{alias}.country_iso3, {unit}")
 
 
 def activity(query: Query, scope: Scope, level: Level = "country", period: Period = "month") -> list[dict[str, Any]]:
     """Events and fatalities per unit and period, with a count per ACLED event type."""
     where, params = scope_sql(scope)
     unit_sel, unit_grp = unit_columns(level)
-    need = " AND e.adm1_code IS NOT NULL" if level == "adm1" else " AND e.country_iso3 IS NOT NULL"
+    need = " AND e.country_iso3 IS NOT NULL"
+    if level == "adm1":
+        need = " AND coalesce(e.adm1_code, e.adm1_name) IS NOT NULL"
     bucket = f"CAST(date_trunc('{period}', e.date_start) AS DATE)"
     sql = (f"SELECT {unit_sel}, {bucket} AS period,"
            " count(*) AS events, sum(e.fatalities_low) AS fatalities_low, sum(e.fatalities_best) AS fatalities_best,"

@@ -48,7 +48,8 @@ class Theatre:
 def event_points(query: Query, scope: Scope) -> list[dict[str, Any]]:
     """The events in scope with date, place and reporting outlets, oldest first."""
     where, params = scope_sql(scope)
-    sql = ("SELECT e.id, e.type, e.date_start, e.country_iso3, e.adm1_code, e.adm1_name, e.place_name, e.lat, e.lon,"
+    sql = ("SELECT e.id, e.type, e.date_start, e.country_iso3, coalesce(e.adm1_code, e.adm1_name) AS adm1_code,"
+           " e.adm1_name, e.place_name, e.lat, e.lon,"
            " e.outlets, e.n_mentions, e.headline, e.fatalities_best"
            f" FROM events e{where} AND e.country_iso3 IS NOT NULL ORDER BY e.date_start, e.id")
     return query(sql, params)

@@ -46,6 +46,15 @@ class PostgresStore(SqlStore):
         except psycopg.Error as exc:
             raise StoreError(f"{_redact(self.url)}: {exc}") from exc
 
+    def _many(self, sql: str, params: Sequence[Sequence[Any]]) -> None:
+        if not params:
+            return
+        try:
+            with self._con.cursor() as cur:
+                cur.executemany(self._sql(sql), [list(p) for p in params])
+        except psycopg.Error as exc:
+            raise StoreError(f"{_redact(self.url)}: {exc}") from exc
+
     @contextmanager
     def transaction(self) -> Iterator[None]:
         try:

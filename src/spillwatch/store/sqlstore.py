@@ -214,6 +214,28 @@ class SqlStore:
             n += 1
         return n
 
+    def import_events(self, events: Sequence[Event]) -> int:
+        """Bulk upsert of imported events (no mentions): one statement per table, not per event."""
+        if not events:
+            return 0
+        event_rows = [rows.event_row(e) for e in events]
+        actor_rows = [t for e in events for t in rows.event_actor_rows(e)]
+        ids = [[e.id] for e in events]
+        with self.transaction():
+            self._many("DELETE FROM event_actors WHERE event_id = ?", ids)
+            self._many("DELETE FROM events WHERE id = ?", ids)
+            cols = list(event_rows[0])
+            marks = ", ".join("?" for _ in cols)
+            values = [list(r.values()) for r in event_rows]
+            self._many(f"INSERT INTO events ({', '.join(cols)}) VALUES ({marks})", values)
+            self._many("INSERT INTO event_actors (event_id, actor_id, role) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+                       [list(t) for t in actor_rows])
+        return len(events)
+
+    def _many(self, sql: str, params: Sequence[Sequence[Any]]) -> None:
+        for p in params:
+            self._run(sql, p)
+
     def get_event(self, event_id: str) -> Event:
         found = self._rows("SELECT record_json FROM events WHERE id = ?", [event_id])
         if not found:

@@ -1,0 +1,70 @@
+"""Accuracy gate: run each evaluation on its public set and compare with the pinned floors.
+
+Floors live in eval/floors.json: {"script.py": {"args": [...], "floors": {"dotted.key": value}}}. Each
+evaluation prints a JSON summary as its last JSON line. A floor is only ever raised, never lowered
+silently: lowering one is a reviewed change to floors.json with the reason in the commit message.
+Exit status 1 when any figure falls below its floor; sets whose data is absent are reported as skipped.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+SHARED = HERE.parent.parent / "shared"
+
+
+def last_json(stdout: str) -> dict[str, Any]:
+    for line in reversed(stdout.strip().splitlines()):
+        line = line.strip()
+        if line.startswith("{"):
+            try:
+                found = json.loads(line)
+            except json.JSONDecodeError:
+                continue
+            if isinstance(found, dict):
+                return found
+    raise ValueError("no JSON summary line in the output")
+
+
+def lookup(summary: dict[str, Any], dotted: str) -> float:
+    value: Any = summary
+    for part in dotted.split("."):
+        value = value[part]
+    return float(value)
+
+
+def run_one(script: str, spec: dict[str, Any]) -> list[tuple[str, float, float, bool]]:
+    cmd = [sys.executable, str(HERE / script), *spec.get("args", [])]
+    done = subprocess.run(cmd, capture_output=True, text=True, timeout=spec.get("timeout", 1800), check=False)
+    if done.returncode != 0:
+        raise RuntimeError(f"{script} exited {done.returncode}: {done.stderr[-2000:]}")
+    summary = last_json(done.stdout)
+    return [(key, lookup(summary, key), floor, lookup(summary, key) >= floor) for key, floor in spec["floors"].items()]
+
+
+def main() -> int:
+    if not SHARED.exists():
+        print("../shared is absent: every public-set evaluation skipped")
+        return 0
+    floors = json.loads((HERE / "floors.json").read_text(encoding="utf-8"))
+    failed = False
+    for script, spec in floors.items():
+        try:
+            results = run_one(script, spec)
+        except (RuntimeError, ValueError, KeyError, subprocess.TimeoutExpired) as exc:
+            print(f"FAIL {script}: {exc}")
+            failed = True
+            continue
+        for key, value, floor, ok in results:
+            print(f"{'ok  ' if ok else 'FAIL'} {script} {key} = {value:.4f} (floor {floor:.4f})")
+            failed |= not ok
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
