@@ -43,6 +43,7 @@ from spillwatch.registry import register
 T = TypeVar("T")
 READABILITY_SHARE = 0.5  # use readability when trafilatura keeps less than this share of its text
 _DROPPED_CAP = 300  # dropped lines recorded per page (the rest are counted in one summary line)
+_SEARCH_CAP = 3000  # page lines looked for inside the kept text, per page (keeps huge pages linear)
 for _name in ("trafilatura", "readability", "htmldate", "courlan"):
     logging.getLogger(_name).setLevel(logging.CRITICAL)
 
@@ -140,21 +141,27 @@ def _drop_reason(line: str, related: set[str]) -> str:
     return textrules.furniture_reason(line) or "boilerplate"
 
 
-def _dropped(page: list[str], kept: str, lines: Lines, related: set[str]) -> tuple[DroppedLine, ...]:
-    """Lines of the page's visible text that are not in ``kept`` (the article), with a coarse reason."""
+def _dropped(page: list[str], kept: list[str], lines: Lines, related: set[str]) -> tuple[DroppedLine, ...]:
+    """Lines of the page's visible text that are not in ``kept`` (the article), with a coarse reason.
+
+    At most ``_DROPPED_CAP`` lines are recorded; the rest of the page is summed up in one line.
+    """
     out = list(lines.dropped)
-    seen = {d.text for d in out}
-    extra = 0
+    kept = [" ".join(k.split()) for k in kept]
+    seen, exact, blob = {d.text for d in out}, set(kept), " \n ".join(kept)
+    rest = searches = 0
     for line in page:
-        if len(line) < 2 or line in seen or line in kept:
+        if len(line) < 2 or line in seen or line in exact:
             continue
         seen.add(line)
-        if len(out) < _DROPPED_CAP:
+        if len(out) >= _DROPPED_CAP or searches >= _SEARCH_CAP:
+            rest += 1
+            continue
+        searches += 1
+        if line not in blob:  # substring test: page lines may split a kept line differently
             out.append(DroppedLine(line, _drop_reason(line, related)))
-        else:
-            extra += 1
-    if extra:
-        out.append(DroppedLine(f"... and {extra} more lines", "boilerplate"))
+    if rest:
+        out.append(DroppedLine(f"... and {rest} more page lines not examined", "boilerplate"))
     return tuple(out)
 
 
@@ -204,8 +211,7 @@ def _assemble(html: str, **kw: Any) -> Article:
         raise ExtractError(source, "only page furniture, no article paragraphs")
     meta_published, modified = htmlmeta.page_dates(tree, objects)
     related = htmlmeta.related_links(tree, url) + lines.related
-    figures = " \n ".join(f"{cap} {credit or ''}" for cap, credit in captions)
-    kept = " \n ".join([title or "", figures, *found.lines])
+    kept = [title or "", *(f"{cap} {credit or ''}" for cap, credit in captions), *found.lines]
     return Article(
         raw_id=kw["raw_id"],
         source=source,
