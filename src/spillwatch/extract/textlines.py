@@ -8,6 +8,7 @@ that holds the article body. Declines: choosing roles inside that span (``text.p
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -156,10 +157,10 @@ def _pair_caption(first: Line, second: Line) -> None:
 
 def _sponsored(lines: list[Line]) -> None:
     """The line under a "Sponsored"/"Promoted" label is the paid teaser, unless it is a sentence."""
-    for label, nxt in zip(lines, lines[1:], strict=False):
-        if label.reason == "advertisement" and _SPONSOR_LABEL.match(label.text) and nxt.kind == "candidate":
-            if not ends_sentence(nxt.text) and words(nxt.text) < 25:
-                nxt.kind, nxt.reason = "dropped", "advertisement"
+    for label, nxt in itertools.pairwise(lines):
+        is_label = label.reason == "advertisement" and _SPONSOR_LABEL.match(label.text)
+        if is_label and nxt.kind == "candidate" and not ends_sentence(nxt.text) and words(nxt.text) < 25:
+            nxt.kind, nxt.reason = "dropped", "advertisement"
 
 
 def _duplicates(lines: list[Line]) -> None:

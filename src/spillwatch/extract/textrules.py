@@ -31,7 +31,8 @@ _FURNITURE: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         (
             "newsletter",
-            r"(?=.{0,240}$)(?:(sign up|subscribe) (for|to)\b.*|.*\b(sign(ing)? up|subscrib\w*|get|receive|join)\b.{0,60}\b(our|free|daily|weekly"
+            r"(?=.{0,240}$)(?:(sign up|subscribe) (for|to)\b.*"
+            r"|.*\b(sign(ing)? up|subscrib\w*|get|receive|join)\b.{0,60}\b(our|free|daily|weekly"
             r"|your|this|the) ([\w'’-]+ ){0,3}(newsletters?|inbox|e-?mail (updates|alerts|briefing))\b.*"
             r"|.*\b(our|free|daily|weekly|this|the) (\w+ ){0,3}(newsletters?)\b.{0,40}\b(sign(ing)? up|subscrib\w*"
             r"|delivered|sent)\b.*|.*\b(sent|delivered) (straight |directly )?to your (e-?mail|inbox|phone)\b.*"
