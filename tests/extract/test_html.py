@@ -10,7 +10,7 @@ import pytest
 from spillwatch.errors import ExtractError
 from spillwatch.extract import html as html_mod
 from spillwatch.extract.html import choose_text, clean_html, run_with_deadline
-from spillwatch.records import BLOCK_SEP, Article
+from spillwatch.records import BLOCK_SEP, Article, DroppedLine
 
 PAGES = Path(__file__).parent / "html_pages"
 
@@ -160,3 +160,17 @@ def test_registered_as_html_extractor() -> None:
     from spillwatch import registry
 
     assert registry.get("extractors", "html") is clean_html
+
+
+def test_dropped_lines_are_capped_with_a_summary() -> None:
+    nav = "".join(f"<li><a href='/s/{i}'>Section number {i}</a></li>" for i in range(600))
+    story = "".join(
+        f"<p>Paragraph {i} of the report on the flooding in the valley, with enough words to count.</p>"
+        for i in range(6)
+    )
+    page = f"<html><body><nav><ul>{nav}</ul></nav><article><h1>Valley floods</h1>{story}</article></body></html>"
+    art = clean_html(page, source="nav-heavy", raw_id="r", timeout=30.0)
+    assert len(art.paragraphs) == 6
+    assert len(art.dropped) == html_mod._DROPPED_CAP + 1
+    assert art.dropped[-1].text.startswith("... and ")
+    assert DroppedLine("Section number 0", "boilerplate") in art.dropped
