@@ -6,9 +6,9 @@ import json
 from typing import Any
 
 import pytest
+from tests.conftest import CORPUS
 
 from spillwatch.extract.text import clean_text
-from tests.conftest import CORPUS
 
 GOLD = CORPUS / "gold" / "reports.json"
 
