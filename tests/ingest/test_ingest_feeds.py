@@ -177,3 +177,22 @@ def test_a_store_keeps_validators_between_runs_but_only_after_a_complete_run() -
         srv.url("/mill"): (None, "Tue, 03 Mar 2026 18:10:00 GMT"),
     }
     assert srv.count("/feed.rss", status=304) == 1
+
+
+def test_unfetchable_entry_falls_back_to_the_feed_full_text(tmp_path: Path) -> None:
+    """Regression: an entry whose link cannot be fetched but whose feed carries content:encoded is not lost."""
+    from spillwatch.ingest.sources import iter_items
+    from spillwatch.records import RawItem
+    from spillwatch.settings import load_settings
+
+    feed = tmp_path / "full.xml"
+    feed.write_text(
+        '<?xml version="1.0"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/">'
+        "<channel><title>Test Feed</title><item><title>Harbour flood</title>"
+        "<link>http://127.0.0.1:9/story</link><pubDate>Mon, 02 Jan 2017 10:00:00 GMT</pubDate>"
+        "<description>Short.</description><content:encoded><![CDATA[<p>The harbour flooded on Monday "
+        "after a storm, officials said.</p>]]></content:encoded></item></channel></rss>", encoding="utf-8")
+    items = list(iter_items([str(feed)], load_settings(allow_private_urls=False, per_host_delay=0)))
+    assert len(items) == 1 and isinstance(items[0], RawItem)
+    assert items[0].url == "http://127.0.0.1:9/story" and b"harbour flooded" in items[0].data
+    assert items[0].declared_title == "Harbour flood"

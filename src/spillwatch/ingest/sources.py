@@ -211,18 +211,22 @@ class _Run:
             yield Quarantined(source=source, reason="empty", stage=STAGE, detail="feed has no entries")
         for entry in feed.entries:
             if entry.link:
-                yield from self._entry_page(entry, feed)
+                yield from self._entry_page(entry, feed, source)
             elif entry.content:
                 yield _inline_entry(entry, feed, f"{source}#entry-{entry.index}")
             else:
                 where = f"{source}#entry-{entry.index}"
                 yield Quarantined(source=where, reason="no-link", stage=STAGE, detail="entry has no link or content")
 
-    def _entry_page(self, entry: FeedEntry, feed: Feed) -> Iterator[Result]:
+    def _entry_page(self, entry: FeedEntry, feed: Feed, source: str) -> Iterator[Result]:
+        """The linked page; when it cannot be fetched and the feed carries the full text, that text instead."""
         assert entry.link is not None
         for result in self.url(entry.link, pages_only=True):
             if isinstance(result, RawItem):
                 result = replace(result, declared_date=entry.published, declared_title=entry.title, outlet=feed.title)
+            elif entry.content:
+                inline = _inline_entry(entry, feed, f"{source}#entry-{entry.index}")
+                result = replace(inline, url=entry.link)
             yield result
 
 
