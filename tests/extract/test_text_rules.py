@@ -222,3 +222,17 @@ def test_date_only_line_is_a_timestamp_not_a_phone_number() -> None:
     article = clean_text(text, source="x", raw_id="x")
     assert ("2016-12-10", "timestamp") in [(d.text, d.reason) for d in article.dropped]
     assert (article.published.value, article.published.method) == (date(2016, 12, 10), "text")
+
+
+def test_credit_before_labelled_caption() -> None:
+    text = (
+        "Flood waters rise across the delta\n\nImage copyright Example Images\n"
+        "Image caption Residents wade through a flooded street in the delta town\n\n"
+        "Flood waters rose across the delta on Monday after three days of heavy rain, officials said.\n\n"
+        "Thousands of people have left their homes, according to the regional disaster agency."
+    )
+    article = clean_text(text, source="x", raw_id="x")
+    assert article.title == "Flood waters rise across the delta"
+    assert article.captions == ("Residents wade through a flooded street in the delta town",)
+    assert article.credits == ("Image copyright Example Images",)
+    assert len(article.paragraphs) == 2

@@ -18,7 +18,8 @@ from spillwatch.extract.textunits import ends_sentence, normalize
 _QUOTED = re.compile(r"[:\s]['\"‘“](?P<t>.+?)['\"’”]\s*$")
 _VIDEO_HEAD = re.compile(r"^\W*(?:watch|video|watch live|now playing|up next)\s*[:|–—]\s*(?P<t>.+)$", re.I)
 _CAPTION_HEAD = re.compile(
-    r"^(?:above|below|top|pictured|photo|image|caption|left|right|main image|in this photo)\s*[:|]\s*\S",
+    r"^(?:(?:above|below|top|pictured|photo|image|caption|left|right|main image|in this photo)\s*[:|]"
+    r"|(?:image|photo|video) caption\b)\s*(?=\S)",
     re.I,
 )
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
@@ -137,8 +138,12 @@ def _captions(lines: list[Line]) -> None:
     for i, line in enumerate(lines):
         if line.kind != "candidate":
             continue
-        nxt = lines[i + 1] if i + 1 < len(lines) else None
-        if _CAPTION_HEAD.match(line.text) or split_credit(line.text)[1] or (nxt and nxt.kind == "credit"):
+        label = _CAPTION_HEAD.match(line.text)
+        if label:
+            line.kind, line.text = "caption", line.text[label.end() :]
+            continue
+        credited = i + 1 < len(lines) and lines[i + 1].kind == "credit" and ends_sentence(line.text)
+        if credited or split_credit(line.text)[1]:
             line.kind = "caption"
             continue
         for other in lines[i + 1 : i + 3]:

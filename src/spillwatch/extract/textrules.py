@@ -147,7 +147,7 @@ _CREDIT_WORDS = (
 # A line that is only a credit: "Photo: Jane Roe/Wire", "(Reuters)", "Getty Images".
 _CREDIT_LINE = re.compile(
     r"\(?(?:(?:photo(?:graph)?s?|images?|pictures?|illustration|graphic|video|credits?|file photo"
-    r"|photo credit|image credit|source)\s*(?:by|[:/]|credit:?)\s*.{2,80}"
+    r"|photo credit|image credit|source)\s*(?:by|[:/]|credit:?|copyright:?)\s*.{2,80}"
     + r"|(?:[\w.’' -]{1,40}\s*[/|]\s*)?"
     + _CREDIT_WORDS
     + r"(?:\s*[/|]\s*[\w.’' -]{1,40}|\s+via\s+.{2,40})?)\)?",
