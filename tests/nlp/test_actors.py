@@ -81,4 +81,10 @@ def test_user_actor_file_is_used(tmp_path: Path, nlp_settings: Settings) -> None
     settings = Settings(actor_file=str(path))
     ann = find_actors(annotate_one(article("Fighters of the Zarqa Brigade attacked."), settings), settings)
     assert [m.actor.id for m in ann.actors if "Zarqa" in m.text] == ["ZZB"]
-    assert [m.text for m in ann.actors if m.actor.id == "ZZB"] == ["Zarqa Brigade"]
+    assert [m.text for m in ann.actors if m.actor.id == "ZZB"] == ["Fighters of the Zarqa Brigade"]
+
+
+def test_militants_bound_to_a_named_group(run_nlp: Runner) -> None:
+    got = actors(run_nlp, "Fighters from al-Shabaab stormed the base. Militants loyal to the Islamic State fled.")
+    assert got["Fighters from al-Shabaab"].actor.id == "AQ_SHB"
+    assert got["Militants loyal to the Islamic State"].actor.id == "ISL"

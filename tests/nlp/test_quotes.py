@@ -57,3 +57,10 @@ def test_pronoun_speaker_and_reported_speech(run_nlp: Runner) -> None:
 
 def test_scare_quotes_are_not_speech(run_nlp: Runner) -> None:
     assert not [q for q in quotes(run_nlp, "Officials fear a \u201cspillage\u201d of violence.") if q.direct]
+
+
+def test_according_to(run_nlp: Runner) -> None:
+    got = quotes(run_nlp, "More than 100 people were wounded, according to the World Health Organization.")
+    (q,) = [q for q in got if not q.direct]
+    assert q.text.startswith("More than 100 people were wounded")
+    assert q.speaker_text is not None and "World Health Organization" in q.speaker_text

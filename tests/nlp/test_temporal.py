@@ -102,3 +102,9 @@ def test_weekday_arithmetic(ref: date, weekday: int, qualifier: str, future: boo
         assert timedelta(days=1) <= ref - day <= timedelta(days=7)
     else:
         assert timedelta(0) <= ref - day <= timedelta(days=6)
+
+
+def test_day_spans(run_nlp: Runner) -> None:
+    got = dates(run_nlp, "Talks were held Dec. 5-11, 2016 and again 3 to 6 March 2017.", date(2017, 4, 1))
+    assert got["Dec. 5-11, 2016"] == (date(2016, 12, 5), date(2016, 12, 11), "range")
+    assert got["3 to 6 March 2017"] == (date(2017, 3, 3), date(2017, 3, 6), "range")

@@ -18,7 +18,8 @@ Rules, strongest first (an overlapping weaker candidate is dropped):
    "Canada's military", "UK forces" -> the sector of the qualified noun. Plural nationality
    nouns ("Iraqis", "Syrians") -> that country's civilians (CVL).
 5. "the government/military/army/police" -> the context country with that sector.
-6. Bare "militants", "gunmen", "civilians": an unidentified actor of that sector (UNK_REB, ...).
+6. Bare "militants", "gunmen", "civilians": an unidentified actor of that sector (UNK_REB, ...),
+   unless bound to a named group ("militants from al-Shabaab", "fighters loyal to IS").
 7. spaCy ORG entities not matched above: ``unresolved:<slug>`` with ``resolved=False``.
 8. spaCy PERSON entities no title bound: the same, with ``person`` set to the name.
 """
@@ -205,9 +206,32 @@ def _of_country(view: TokenView, i: int) -> str | None:
     return None
 
 
-def generic_candidates(view: TokenView) -> list[Candidate]:
+_BINDING_ADJ = frozenset({"loyal", "linked", "affiliated", "allied", "aligned", "belonging"})
+
+
+def _bound_group(view: TokenView, i: int, named: list[Candidate]) -> Candidate | None:
+    """ "militants from al-Shabaab", "fighters loyal to the Islamic State": the named group."""
+    preps = [p for p in view.child_with(i, {"prep"}) if view.tokens[p].lemma.lower() in {"from", "of"}]
+    for adj in view.child_with(i, {"amod", "acl"}):
+        if view.tokens[adj].lemma.lower() in _BINDING_ADJ:
+            preps.extend(view.child_with(adj, {"prep"}))
+    for prep in preps:
+        for pobj in view.child_with(prep, {"pobj"}):
+            at = view.tokens[pobj].span.start
+            group = next((c for c in named if c.span.start <= at < c.span.end and c.actor.sector == "REB"), None)
+            if group is not None and group.span.start > view.tokens[i].span.start:
+                return Candidate(Span(view.tokens[i].span.start, group.span.end), group.actor, 2.1)
+    return None
+
+
+def generic_candidates(view: TokenView, named: list[Candidate]) -> list[Candidate]:
     out = []
     for tok in view.tokens:
+        if SECTOR_NOUNS.get(tok.lemma.lower()) == "REB":
+            bound = _bound_group(view, tok.i, named)
+            if bound is not None:
+                out.append(bound)
+                continue
         sector = SECTOR_NOUNS.get(tok.lemma.lower())
         hyphenated = view.text_after(tok.i).startswith("-")  # "rebel-held": a modifier, no actor
         vague = tok.lemma.lower() in NOT_ALONE
@@ -284,7 +308,7 @@ def find_actors(ann: AnnotatedArticle, settings: Settings) -> AnnotatedArticle:
     people = person_candidates(ann, view, table, first, ctx)
     rest = [
         *bare_state_candidates(view, table, ctx),
-        *generic_candidates(view),
+        *generic_candidates(view, first),
         *org_candidates(ann, view, table),
         *person_entity_candidates(ann),
     ]

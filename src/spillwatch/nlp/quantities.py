@@ -95,6 +95,9 @@ def _unit_of(view: TokenView, noun: int) -> tuple[str, str] | None:
     if lemma in PERSONNEL:
         return "personnel", lemma
     if lemma in {"team", "unit", "group", "contingent", "battalion", "company"}:
+        modifiers = {view.tokens[c].lemma.lower() for c in view.child_with(noun, {"amod", "compound"})}
+        if modifiers & {"military", "army", "police", "naval", "commando", "security"}:
+            return "personnel", lemma  # "two military teams"
         for prep in view.child_with(noun, {"prep"}):
             for pobj in view.child_with(prep, {"pobj"}):
                 if view.tokens[pobj].lemma.lower() in PERSONNEL:

@@ -6,8 +6,8 @@ speaker's actor (through ``ann.actors``) and person. Declines: scare quotes (few
 words with no closing punctuation inside, e.g. any "spillage"), quotes in non-body blocks
 other than the title and captions, and speech verbs with no clause.
 
-Attribution, in order: (1) a speech verb in the same block outside every quote, nearest to
-the quote, whose subject is the speaker; a pronoun subject ("he said") takes the latest
+Attribution, in order: (1) a speech verb (or "according to X") in the same block outside every
+quote, nearest to the quote, whose subject (or X) is the speaker; a pronoun subject ("he said") takes the latest
 person-bound actor mention before it; (2) for a block with no speech verb of its own (a
 paragraph that is only a quote, or the continuation of a multi-paragraph quote), the speaker
 of the previous body block's last quote; failing that, the next block's first attribution.
@@ -72,13 +72,27 @@ def _speech_verbs(view: TokenView, block: Span, quoted: list[Span]) -> list[int]
     out = []
     for i in view.covering(block):
         tok = view.tokens[i]
-        speech = tok.pos in {"VERB", "AUX"} and tok.lemma.lower() in SPEECH_VERBS
+        speech = (tok.pos in {"VERB", "AUX"} and tok.lemma.lower() in SPEECH_VERBS) or _according(view, i) is not None
         if speech and not any(overlaps(tok.span, q) for q in quoted):
             out.append(i)
     return out
 
 
+def _according(view: TokenView, i: int) -> int | None:
+    """The pobj of "according to X" when token ``i`` is "according", else None."""
+    if view.tokens[i].text.lower() != "according":
+        return None
+    for prep in view.child_with(i, {"prep"}):
+        pobj = view.child_with(prep, {"pobj"})
+        if view.tokens[prep].lemma.lower() == "to" and pobj:
+            return pobj[0]
+    return None
+
+
 def _subject(view: TokenView, verb: int) -> int | None:
+    source = _according(view, verb)
+    if source is not None:
+        return source
     subj = view.child_with(verb, {"nsubj", "nsubjpass"})
     return subj[0] if subj else None
 
@@ -123,11 +137,21 @@ def _quote(ann: AnnotatedArticle, span: Span, direct: bool, who: _Speaker | None
     )
 
 
-def _reported(view: TokenView, ann: AnnotatedArticle, verb: int, quoted: list[Span]) -> Quote | None:
+def _content(view: TokenView, verb: int) -> list[int]:
+    """Tokens of what was said: the verb's clausal complement, or for "according to X" the
+    clause it qualifies without the attribution."""
+    if _according(view, verb) is not None:
+        attribution = set(view.subtree(verb))
+        head = view.tokens[verb].head
+        rest = [k for k in view.subtree(head) if k not in attribution and view.tokens[k].pos not in {"PUNCT", "SPACE"}]
+        between = [k for k in range(min(rest, default=0), max(rest, default=0)) if k in attribution]
+        return [] if between or head == verb else rest
     comps = view.child_with(verb, {"ccomp"})
-    if not comps:
-        return None
-    idx = [k for k in view.subtree(comps[0]) if view.tokens[k].pos != "SPACE"]
+    return view.subtree(comps[0]) if comps else []
+
+
+def _reported(view: TokenView, ann: AnnotatedArticle, verb: int, quoted: list[Span]) -> Quote | None:
+    idx = [k for k in _content(view, verb) if view.tokens[k].pos != "SPACE"]
     idx = [k for k in idx if view.tokens[k].dep != "mark" or k != idx[0]]
     idx = [k for k in idx if view.tokens[k].pos != "PUNCT" or view.tokens[k].text not in {",", "."}]
     if len(idx) < 3:

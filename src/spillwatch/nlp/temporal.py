@@ -11,7 +11,8 @@ Resolution (R = the anchor's reference date):
   week after R.
 - "September 2016" -> month; "in/since/last ... September" -> the most recent September not
   after R ("next September": the first after R).
-- "in 2014" -> year. "between X and Y" / "from X to Y" of two dates -> range.
+- "in 2014" -> year. "between X and Y" / "from X to Y" of two dates, and day spans
+  ("Dec. 5-11, 2016") -> range.
 - weekdays: past-tense or unmarked -> the last such weekday on or before R; with a future
   auxiliary ("will meet on Monday") or "next" -> the first after R; "last Monday" -> the last
   before R.
@@ -56,6 +57,10 @@ FULL = [
     re.compile(rf"\b{_WD}{_D}\s+(?P<m>{MONTH}),?\s+{_Y}\b"),
     re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<mn>[01]\d)-(?P<d>[0-3]\d)\b"),
 ]
+DAY_RANGES = [
+    re.compile(rf"\b(?P<m>{MONTH})\s+(?P<d1>[0-3]?\d)\s*(?:-|–|to)\s*(?P<d2>[0-3]?\d),?\s+{_Y}\b"),
+    re.compile(rf"\b(?P<d1>[0-3]?\d)\s*(?:-|–|to)\s*(?P<d2>[0-3]?\d)\s+(?P<m>{MONTH}),?\s+{_Y}\b"),
+]
 NOYEAR = [
     re.compile(rf"\b{_WD}(?P<m>{MONTH})\s+{_D}\b(?!,?\s*\d)"),
     re.compile(rf"\b{_WD}{_D}\s+(?P<m>{MONTH})\b(?!,?\s*\d)"),
@@ -97,6 +102,18 @@ def _full(text: str, base: int) -> list[DateMention]:
             if day:
                 out.append(_mention(text, Span(m.start(), m.end()), day, day, "day"))
     return [_shift(x, base) for x in out]
+
+
+def _day_ranges(text: str, base: int) -> list[DateMention]:
+    """ "Dec. 5-11, 2016", "5 to 11 December 2016" -> range."""
+    out = []
+    for rx in DAY_RANGES:
+        for m in rx.finditer(text):
+            year, month = int(m.group("y")), month_number(m.group("m"))
+            first, last = _safe_date(year, month, int(m.group("d1"))), _safe_date(year, month, int(m.group("d2")))
+            if first and last and first <= last:
+                out.append(_shift(_mention(text, Span(m.start(), m.end()), first, last, "range"), base))
+    return out
 
 
 def _shift(m: DateMention, base: int) -> DateMention:
@@ -294,7 +311,7 @@ def find_dates(ann: AnnotatedArticle, settings: Settings) -> AnnotatedArticle:
     view = TokenView(ann)
     found: list[DateMention] = []
     for text, base in _blocks(ann):
-        found.extend(_full(text, base))
+        found.extend([*_full(text, base), *_day_ranges(text, base)])
         local = [*_noyear(text, anchor), *_months(text, anchor), *_years(text), *_relative(text, anchor)]
         found.extend(_shift(m, base) for m in local)
         found.extend(_weekdays(text, base, anchor, view))
