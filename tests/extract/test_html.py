@@ -138,9 +138,11 @@ def test_pages_without_an_article_raise(page: str) -> None:
 
 
 def test_tiny_timeout_raises_timeout_error() -> None:
-    page = (PAGES / "news_page.html").read_text(encoding="utf-8")
+    # a page that takes the cleaner far longer than the timeout, even on an idle machine
+    story = "".join(f"<p>Paragraph {i} of a long report on the talks, with words enough.</p>" for i in range(1500))
+    page = f"<html><body><article><h1>Talks</h1>{story}</article></body></html>"
     with pytest.raises(ExtractError) as err:
-        clean_html(page, source="slow.html", raw_id="r", timeout=1e-9)
+        clean_html(page, source="slow.html", raw_id="r", timeout=1e-6)
     assert err.value.reason == "timeout"
     assert "slow.html" in str(err.value)
 
