@@ -147,15 +147,26 @@ def test_tiny_timeout_raises_timeout_error() -> None:
     assert "slow.html" in str(err.value)
 
 
-def test_run_with_deadline_returns_raises_and_abandons() -> None:
+def test_run_with_deadline_returns_and_raises() -> None:
     assert run_with_deadline(lambda: 42, 5.0, "s") == 42
     with pytest.raises(ZeroDivisionError):
         run_with_deadline(lambda: 1 // 0, 5.0, "s")
-    release = threading.Event()
+
+
+def test_run_with_deadline_cancels_an_endless_worker() -> None:
+    stopped = threading.Event()
+
+    def endless() -> None:
+        try:
+            while True:
+                pass
+        finally:
+            stopped.set()
+
     with pytest.raises(ExtractError) as err:
-        run_with_deadline(lambda: release.wait(30), 0.01, "stuck-source")
-    release.set()
+        run_with_deadline(endless, 0.05, "stuck-source")
     assert err.value.reason == "timeout" and err.value.source == "stuck-source"
+    assert stopped.wait(30), "the overrunning worker was not cancelled"
 
 
 def test_registered_as_html_extractor() -> None:

@@ -15,12 +15,13 @@ and related links read from the markup (``htmlmeta.py``). On the article-extract
 this scores F1 0.975 against 0.960 for trafilatura alone (``python eval/html_extraction.py``).
 
 Everything runs in a worker thread with a deadline, so a pathological page cannot hang the
-pipeline; an overrunning thread is abandoned to finish on its own (Python threads cannot be
-killed), and its result is discarded.
+pipeline; an overrunning thread is cancelled (an asynchronous exception, delivered when it is
+next in Python code) and its result discarded.
 """
 
 from __future__ import annotations
 
+import ctypes
 import logging
 import threading
 from collections.abc import Callable
@@ -48,8 +49,23 @@ for _name in ("trafilatura", "readability", "htmldate", "courlan"):
     logging.getLogger(_name).setLevel(logging.CRITICAL)
 
 
+class Cancelled(BaseException):
+    """Raised inside an overrunning worker thread to stop it (a BaseException: ``except Exception``
+    blocks in the extractors cannot swallow it)."""
+
+
+def _cancel(worker: threading.Thread) -> None:
+    """Ask CPython to raise ``Cancelled`` in ``worker`` at its next Python instruction."""
+    if worker.ident is not None:
+        ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(worker.ident), ctypes.py_object(Cancelled))
+
+
 def run_with_deadline(func: Callable[[], T], timeout: float, source: str) -> T:
-    """``func()`` in a daemon thread; ``ExtractError`` (reason "timeout") if it overruns."""
+    """``func()`` in a daemon thread; ``ExtractError`` (reason "timeout") if it overruns.
+
+    The overrunning thread is then cancelled: it stops as soon as it is back in Python code
+    (a long call inside a C extension finishes first), so abandoned work does not pile up.
+    """
     box: dict[str, Any] = {}
 
     def work() -> None:
@@ -62,6 +78,7 @@ def run_with_deadline(func: Callable[[], T], timeout: float, source: str) -> T:
     worker.start()
     worker.join(timeout)
     if worker.is_alive():
+        _cancel(worker)
         raise ExtractError(source, f"cleaning took longer than {timeout:g} s", reason="timeout")
     if "error" in box:
         raise box["error"]
