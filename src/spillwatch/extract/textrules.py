@@ -107,6 +107,8 @@ _FURNITURE: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     )
 )
 
+_LONGEST_FURNITURE = 480  # no pattern above can match a longer line
+
 # Headers that open a list of other stories; what follows them is not this article.
 _RELATED_HEADER = re.compile(
     r"(related( articles?| stories| content| coverage| news| posts| links| reading| topics)?"
@@ -184,6 +186,8 @@ _DATELINE = re.compile(
 def furniture_reason(line: str) -> str | None:
     """The kind of page furniture a whole line is, or ``None`` if it may be article text."""
     text = line.strip()
+    if len(text) > _LONGEST_FURNITURE:
+        return None
     for reason, pattern in _FURNITURE:
         if pattern.fullmatch(text):
             return reason
