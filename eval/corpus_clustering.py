@@ -142,6 +142,34 @@ def predicted_from_store(
     return [clusters[k] for k in sorted(clusters)]
 
 
+def stability_check(store: Any) -> str:
+    """Cluster the stored mentions in reverse order, and in two batches arriving apart in time
+    (articles published before the median publication day first, the rest later through
+    ``assign``, undated articles in the later batch): same events as all at once?"""
+    from spillwatch.dedup.cluster import assign, cluster, mention_keys
+
+    published = {r["id"]: _day(r["published"]) for r in store.query("SELECT id, published FROM articles")}
+    mentions = sorted(store.mentions(), key=lambda m: m.id)
+    whole = cluster(mentions, published=published.get)
+    if cluster(list(reversed(mentions)), published=published.get) != whole:
+        return "reverse order DIFFERS"
+    days = sorted(d for d in published.values() if d)
+    cut = days[len(days) // 2] if days else None
+    first = [m for m in mentions if cut and (published.get(m.article_id) or cut) < cut]
+    later = [m for m in mentions if m not in first]
+    index: dict[tuple[str, str, int], list[Any]] = defaultdict(list)
+    for m in first:
+        for key in mention_keys(m, published.get(m.article_id)):
+            index[key].append(m)
+    stored = cluster(first, published=published.get)
+    result = assign(stored, later, lambda k: index.get(k, []), published=published.get)
+    kept = [e for e in stored if set(e.mention_ids).isdisjoint(result.mention_ids)]
+    same = sorted([*kept, *result.events], key=lambda e: e.id) == list(whole)
+    return f"reverse order identical; two batches ({len(first)} + {len(later)} mentions) " + (
+        "identical" if same else "DIFFER"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--db", help="an existing DuckDB file holding the ingested corpus")
@@ -154,6 +182,7 @@ def main() -> None:
             if not args.db:
                 summary = sw.ingest([str(CORPUS / d) for d in ("txt", "html", "feeds", "jsonl")])
                 print(f"ingested: {summary}")
+            print(f"stability on the corpus mentions: {stability_check(sw.store)}")
             readings = {
                 "every mention": predicted_from_store(sw.store),
                 f"news mentions (within {NEWS_DAYS} days of publication)": predicted_from_store(
