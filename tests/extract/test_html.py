@@ -58,6 +58,11 @@ def test_news_page_related_links_resolve_against_the_page_url(news: Article) -> 
     assert len(urls) == 3
 
 
+def test_news_page_outlet_from_the_page_unless_declared(news: Article) -> None:
+    assert news.outlet == "The Northern Ledger"
+    assert _clean("news_page.html", outlet="Ledger (feed)").outlet == "Ledger (feed)"
+
+
 def test_news_page_published_date_from_meta(news: Article) -> None:
     assert news.published.value is not None
     assert news.published.value.isoformat() == "2024-05-14"

@@ -14,6 +14,8 @@ from spillwatch.extract.htmlmeta import (
     page_dates,
     parse_date,
     related_links,
+    site_name,
+    strip_site,
     usable_author,
 )
 
@@ -116,3 +118,26 @@ def test_related_links_from_marked_boxes_only() -> None:
         ("Floods close the main coastal road again", "https://site.invalid/a"),
         ("Talks resume on the border crossing", "https://other.invalid/c"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("title", "site", "expected"),
+    [
+        ("Bridge reopens after repairs | Valley Times", "Valley Times", "Bridge reopens after repairs"),
+        ("Valley Times - Bridge reopens after repairs", "valley times", "Bridge reopens after repairs"),
+        ("Bridge reopens - for now | Valley Times", "Valley Times", "Bridge reopens - for now"),
+        ("Bridge reopens after repairs | Local", "Valley Times", "Bridge reopens after repairs | Local"),
+        ("Bridge reopens after repairs", None, "Bridge reopens after repairs"),
+    ],
+)
+def test_strip_site(title: str, site: str | None, expected: str) -> None:
+    assert strip_site(title, site) == expected
+
+
+def test_site_name_from_meta_or_publisher() -> None:
+    tree = _tree("", '<meta property="og:site_name" content=" Valley  Times ">')
+    assert site_name(tree, json_ld(tree)) == "Valley Times"
+    ld = '{"@type": "NewsArticle", "publisher": {"@type": "Organization", "name": "Harbour Post"}}'
+    tree = _tree("", f'<script type="application/ld+json">{ld}</script>')
+    assert site_name(tree, json_ld(tree)) == "Harbour Post"
+    assert site_name(_tree(""), []) is None

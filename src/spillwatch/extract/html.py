@@ -221,7 +221,8 @@ def _assemble(html: str, **kw: Any) -> Article:
     source, url = kw["source"], kw["url"]
     tree, found, page = _extract(html, source=source, url=url)
     objects = htmlmeta.json_ld(tree)
-    title = " ".join((kw["declared_title"] or found.title or "").split()) or None
+    site = htmlmeta.site_name(tree, objects)
+    title = " ".join(htmlmeta.strip_site(kw["declared_title"] or found.title or "", site).split()) or None
     captions = htmlmeta.figure_captions(tree)
     lines = sort_lines(found.lines, title=title, captions=captions)
     if not lines.body:
@@ -236,7 +237,7 @@ def _assemble(html: str, **kw: Any) -> Article:
         published=_published(meta_published, kw["declared_date"], found.date, lines),
         modified=modified,
         url=url,
-        outlet=kw["outlet"],
+        outlet=kw["outlet"] or site,
         byline=lines.byline or htmlmeta.page_byline(tree, objects) or htmlmeta.usable_author(found.author),
         related=related,
         dropped=_dropped(page, kept, lines, {r.text for r in related}),

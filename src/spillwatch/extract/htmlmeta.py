@@ -184,6 +184,33 @@ def page_byline(tree: HtmlElement, objects: list[dict[str, Any]]) -> str | None:
     return None
 
 
+# ---------------------------------------------------------------- site name, title
+def site_name(tree: HtmlElement, objects: list[dict[str, Any]]) -> str | None:
+    """The outlet's name as the page states it (``og:site_name``, JSON-LD publisher), else ``None``."""
+    for _key, value in _meta_values(tree, ("og:site_name", "application-name")):
+        if value.strip():
+            return " ".join(value.split())
+    for obj in _ld_articles(objects):
+        names = _names(obj.get("publisher"))
+        if names and names[0].strip():
+            return " ".join(names[0].split())
+    return None
+
+
+def strip_site(title: str, site: str | None) -> str:
+    """``title`` without a trailing or leading " | Site Name" (or " - ", " — ")."""
+    if not site:
+        return title
+    for sep in (" | ", " - ", " — ", " – ", " :: "):
+        head, _, tail = title.rpartition(sep)
+        if head and tail.strip().casefold() == site.casefold():
+            return head.strip()
+        tail, _, head = title.partition(sep)
+        if head and tail.strip().casefold() == site.casefold():
+            return head.strip()
+    return title
+
+
 # ---------------------------------------------------------------- captions, related links
 def _clean(text: str) -> str:
     return " ".join(text.split())
