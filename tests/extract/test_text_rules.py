@@ -236,3 +236,21 @@ def test_credit_before_labelled_caption() -> None:
     assert article.captions == ("Residents wade through a flooded street in the delta town",)
     assert article.credits == ("Image copyright Example Images",)
     assert len(article.paragraphs) == 2
+
+
+@pytest.mark.parametrize(
+    ("line", "credit"),
+    [
+        ("(Reporting by Jane Roe; editing by the Beirut desk)", True),
+        ("Reporting by Jane Roe; Editing by Sam Lee", True),
+        ("Associated Press writer Jane Roe in Cairo contributed to this report.", True),
+        ("Reporting by the regional desk showed that the numbers rose.", False),
+        ("Editing by hand took the archivists most of a year, the library said.", False),
+    ],
+)
+def test_staff_credits(line: str, credit: bool) -> None:
+    assert is_credit_line(line) is credit
+
+
+def test_separator_lines_are_furniture() -> None:
+    assert furniture_reason("___") == furniture_reason("-----") == "press-release"

@@ -88,7 +88,7 @@ _FURNITURE: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (
             "press-release",
             r"(for (immediate|release|publication)|embargoed?)\b.{0,60}|(news|press|media) release\W*"
-            r"|#{3,}|-{1,2}\s*30\s*-{1,2}|-\s*ends?\s*-|ends|\*{3,}",
+            r"|#{3,}|-{1,2}\s*30\s*-{1,2}|-\s*ends?\s*-|ends|\*{3,}|_{3,}|[-=~]{4,}",
         ),
         (
             "contact",
@@ -157,7 +157,9 @@ _CREDIT_LINE = re.compile(
 )
 # A wire story's closing credit: "(Reporting by Jane Roe; editing by Sam Lee)".
 _STAFF_CREDIT = re.compile(
-    r"\(?\s*((additional )?reporting|writing|editing|compiled|translated|research|graphics?) by\b.{2,250}\)?",
+    r"\(?\s*((additional )?reporting|writing|editing|compiled|translated|research|graphics?) by\b.{2,250}\)?"
+    r"|(the )?([\w.]+ ){0,3}(writers?|correspondents?|reporters?|staff) ([A-Z][\w.’'-]* ?){1,8}"
+    r"((and|,) ([A-Z][\w.’'-]* ?){1,4})*contributed( to)?( this)? (report|story|reporting|article)\.?",
     _I,
 )
 # A credit appended after a caption's last sentence: "... falls. AP Photo/Manu Brabo".
@@ -221,9 +223,20 @@ def related_headline(line: str) -> str | None:
 def is_credit_line(line: str) -> bool:
     """True for a line that is only a photo/agency credit or a wire story's staff credit."""
     text = line.strip()
-    if text.startswith("(") and text.endswith(")") and _STAFF_CREDIT.fullmatch(text):
+    if len(text) <= 300 and _STAFF_CREDIT.fullmatch(text) and (text.startswith("(") or _names_only(text)):
         return True
     return len(text) <= 100 and bool(_CREDIT_LINE.fullmatch(text))
+
+
+_CREDIT_GLUE = frozenset(
+    "by and in the a desk staff reporting editing writing additional compiled translated research graphics "
+    "from at of with for contributed to this report story article writer writers correspondent reporter".split()
+)
+
+
+def _names_only(text: str) -> bool:
+    """True when every lowercase word is credit glue ("by", "and", "desk"), so the rest are names."""
+    return all(w in _CREDIT_GLUE for w in re.findall(r"\b[a-z][\w’'-]*", text))
 
 
 def split_credit(line: str) -> tuple[str, str | None]:
