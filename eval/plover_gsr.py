@@ -8,6 +8,8 @@ Each sentence goes through the real stages (spaCy parse, actor stage, event codi
 - coverage: share of sentences where at least one event was coded;
 - type accuracy and macro F1 of the coder (first coded event; "NONE" when nothing was coded),
   over all sentences and over the covered ones;
+- the same in PLOVER's convention view (planned CONSULT/SUPPORT/COOPERATE/AID -> AGREE, planned
+  RETREAT -> CONCEDE; spillwatch itself keeps the concrete type with modality "planned");
 - the same for the sentence classifier alone (no lexicon);
 - source/target actor match: among sentences with a gold source (target), the share whose coded
   event has an actor with the same country code, and with the same country and sector.
@@ -25,6 +27,7 @@ from typing import Any
 
 from spillwatch.coding.classifier import load_classifier
 from spillwatch.coding.events import code_events
+from spillwatch.coding.ontology import plover_convention_type
 from spillwatch.nlp.actors import find_actors
 from spillwatch.nlp.parse import annotate
 from spillwatch.records import Actor, Article, Block, DateInfo, EventMention
@@ -103,6 +106,7 @@ def evaluate(records: Sequence[dict[str, Any]], settings: Settings) -> dict[str,
     clf = load_classifier()
     gold = [gold_type(r) for r in records]
     pred = [m[0].type if m else "NONE" for m in coded]
+    strict = [plover_convention_type(m[0].type, m[0].modality) if m else "NONE" for m in coded]
     alone = [clf.best(r["text"])[0] for r in records]
     covered = [k for k, m in enumerate(coded) if m]
     res = {
@@ -111,6 +115,8 @@ def evaluate(records: Sequence[dict[str, Any]], settings: Settings) -> dict[str,
         "type_accuracy": accuracy(gold, pred),
         "type_macro_f1": macro_f1(gold, pred),
         "type_accuracy_covered": accuracy([gold[k] for k in covered], [pred[k] for k in covered]),
+        "plover_view_accuracy": accuracy(gold, strict),
+        "plover_view_macro_f1": macro_f1(gold, strict),
         "classifier_accuracy": accuracy(gold, alone),
         "classifier_macro_f1": macro_f1(gold, alone),
     }
@@ -121,7 +127,7 @@ def evaluate(records: Sequence[dict[str, Any]], settings: Settings) -> dict[str,
         res[f"{role}_country_match"] = sum(c for c, _ in matches) / len(has) if has else 0.0
         res[f"{role}_country_sector_match"] = sum(f for _, f in matches) / len(has) if has else 0.0
     res["confusions"] = 0.0
-    _print_confusions(gold, pred)
+    _print_confusions(gold, strict)
     return res
 
 

@@ -5,13 +5,12 @@ present actor mentions, quotes, dates, quantities, places). Output: ``EventMenti
 type, modes, source/target actors, place text, date, quantities, modality, quotedness, argument
 spans and an ACLED view. Declines (see ``code_events_explained``): triggers in dateline, byline or
 credit blocks; forecasts and generic mentions; events without an actor (or, for violence, a
-place); types that need a recipient but have none; triggers the sentence classifier strongly
-contradicts.
+place); types that need a recipient but have none.
 
-How the lexicon and the classifier combine: the lexicon proposes (token, type) candidates; the
-classifier scores the sentence. When a token fits several types the classifier picks; a
-candidate whose type gets under ``VETO_P`` while another type gets over ``VETO_TOP`` is dropped;
-confidence is ``0.55 + 0.45 * p(type)``.
+How the lexicon and the classifier combine: the lexicon proposes (token, type) candidates and
+alone decides whether there is an event. When a token fits several types (a labour "strike" or
+an air "strike"), the most specific entry wins (multiword before single word), then the type the
+sentence classifier rates higher. Confidence is ``0.55 + 0.45 * p(type)``.
 """
 
 from __future__ import annotations
@@ -30,8 +29,6 @@ from spillwatch.records import Actor, AnnotatedArticle, EventMention, Sentence, 
 from spillwatch.settings import Settings
 
 SKIP_ROLES = ("dateline", "byline", "credit")
-VETO_P = 0.02
-VETO_TOP = 0.5
 THEME_OBJECT = ("MOBILIZE", "RETREAT")
 NEEDS_ACTOR_OR_PLACE = ("ASSAULT", "PROTEST", "COERCE", "MOBILIZE")
 
@@ -120,12 +117,7 @@ class _ArticleCoder:
         cands = self.lex.candidates(self.g, i)
         if not cands:
             return None
-        best = max(cands, key=lambda s: (probs.get(s.type, 0.0), len(s.deps)))
-        top = max(probs.values())
-        if probs.get(best.type, 0.0) < VETO_P and top >= VETO_TOP:
-            self._decline(i, best.type, f"classifier contradicts ({max(probs, key=probs.__getitem__)})")
-            return None
-        return best
+        return max(cands, key=lambda s: (len(s.deps), probs.get(s.type, 0.0)))
 
     def _mention(
         self, k: int, sent: Sentence, i: int, spec: TriggerSpec, probs: dict[str, float]

@@ -25,7 +25,7 @@ ASSESS = (
     "estimate", "assess", "suspect", "caution", "need", "likely", "see", "concern",
 )  # fmt: skip
 ASSESS_NOUNS = ("fear", "concern", "worry", "warning", "prediction", "risk", "threat", "possibility")
-DENY = ("deny", "reject", "dismiss", "refute")
+DENY = ("deny", "reject", "dismiss", "refute", "fail")
 CLAUSE_UP = ("ccomp", "xcomp", "advcl", "conj", "relcl", "acl", "pcomp", "pobj", "prep", "dobj", "nsubj")
 
 

@@ -169,6 +169,21 @@ def load_ontology(path: str | Path | None = None) -> Ontology:
     return parse_ontology(data)
 
 
+FUTURE_AS_AGREE = ("CONSULT", "SUPPORT", "COOPERATE", "AID")
+
+
+def plover_convention_type(event_type: str, modality: str) -> str:
+    """The type PLOVER's own coding rules give a mention: promised or planned cooperation
+    (meetings, support, cooperation, aid) counts as AGREE, an announced pull-back as CONCEDE.
+    spillwatch keeps the concrete type with modality "planned"; this is the strict PLOVER view.
+    """
+    if modality != "planned":
+        return event_type
+    if event_type in FUTURE_AS_AGREE:
+        return "AGREE"
+    return "CONCEDE" if event_type == "RETREAT" else event_type
+
+
 @lru_cache(maxsize=1)
 def _packaged() -> Ontology:
     ref = resources.files("spillwatch") / "data" / "plover.json"
