@@ -73,7 +73,7 @@ def _normal(name: str | None) -> str | None:
 def _candidates(item: RawItem, body: bytes, bom: str | None) -> list[str]:
     if bom is not None:
         return [bom]
-    found = _META_CHARSET.search(body[:_SNIFF]) if item.kind == "html" or body[:1] == b"<" else None
+    found = _META_CHARSET.search(body[:_SNIFF]) if item.kind == "html" or body.lstrip()[:1] == b"<" else None
     meta = found.group(1).decode("ascii", "ignore") if found else None
     out: list[str] = []
     for label in (item.encoding, meta):
