@@ -2,15 +2,17 @@
 
 Input: a parsed article (after the actor and date stages: dates are skipped as numbers and the
 actors give the context country for "$"). Output: ``Quantity`` records of kind killed,
-injured, captured, displaced, money, equipment or personnel. Declines: numbers that are part
-of a date, numbers whose noun and verb say nothing of those kinds ("71 times", "the 1990s"),
-and credit/byline blocks. Number bounds: see ``numbers.py``.
+injured, captured, displaced, money, equipment, personnel, or count (any other number that
+directly counts a common noun: "two air strikes", "34 engagements"; unit = the noun's lemma).
+Declines: numbers that are part of a date, numbers with no counted noun, durations and
+percentages ("71 times", "for three years", "20 percent"), and credit/byline blocks. Number bounds: see ``numbers.py``.
 
 Kind, in order: money (a currency sign or code before, or a currency word after); a casualty
 word governing the number's noun or next to it ("30 people were killed", "killing 30",
 "30 dead", "a death toll of 30") -> killed/injured/captured/displaced; the noun itself
 (equipment nouns -> equipment with unit = the noun's lemma: "26 trucks"; personnel nouns ->
-personnel: "200 troops", "two teams of military advisers" with unit "team"). Equipment named
+personnel: "200 troops", "two teams of military advisers" with unit "team"; any other
+counted common noun -> count, except durations and percentages). Equipment named
 without a count ("mountain-climbing and winter gear") -> equipment with no numbers.
 
 Currency: "$" alone is ambiguous. It is read as the dollar of the article's context country
@@ -141,9 +143,23 @@ def _classify(ann: AnnotatedArticle, view: TokenView, p: NumberPhrase) -> Quanti
         return Quantity(span, span.of(text), kind, p.low, p.best, p.high, unit)
     found = _unit_of(view, noun) if noun is not None else None
     if found is None:
+        found = _count(view, idx, noun)
+    if found is None or noun is None:
         return None
-    span = view.span_of([*idx, noun]) if noun is not None else span
+    span = view.span_of([*idx, noun]) if noun > idx[-1] else span
     return Quantity(span, span.of(text), found[0], p.low, p.best, p.high, found[1])
+
+
+def _count(view: TokenView, idx: list[int], noun: int | None) -> tuple[str, str] | None:
+    """("count", noun) for a number that directly counts a common noun: "two air strikes"."""
+    if noun is None or view.tokens[noun].pos != "NOUN" or noun <= idx[-1]:
+        return None
+    if view.tokens[noun].lemma.lower() in {"percent", "%", "time", "year", "month", "week", "day", "hour", "minute"}:
+        return None
+    if any(view.tokens[k].tag in {"JJ", "RB"} and view.tokens[k].text.lower().endswith(("th", "st", "nd", "rd"))
+           for k in idx):
+        return None
+    return "count", view.tokens[noun].lemma.lower()
 
 
 def _uncounted(ann: AnnotatedArticle, view: TokenView, taken: list[Quantity]) -> list[Quantity]:

@@ -18,7 +18,7 @@ Resolution (R = the anchor's reference date):
   before R.
 - yesterday/today/tomorrow/last night -> day; last/this/next week -> Monday..Sunday; "earlier
   this week/month/year" -> range from its start to R - 1 day; last/this/next month|year;
-  "N days/weeks/months/years ago".
+  "N days/weeks/months/years ago"; "the past/last N hours/days/..." -> range ending at R.
 - other spaCy DATE entities are tried with dateparser (strict, all of day, month, year).
 """
 
@@ -62,7 +62,7 @@ DAY_RANGES = [
     re.compile(rf"\b(?P<d1>[0-3]?\d)\s*(?:-|–|to)\s*(?P<d2>[0-3]?\d)\s+(?P<m>{MONTH}),?\s+{_Y}\b"),
 ]
 NOYEAR = [
-    re.compile(rf"\b{_WD}(?P<m>{MONTH})\s+{_D}\b(?!,?\s*\d)"),
+    re.compile(rf"\b{_WD}(?P<m>{MONTH})(?:\s+|(?<=\.)){_D}\b(?!,?\s*\d)"),
     re.compile(rf"\b{_WD}{_D}\s+(?P<m>{MONTH})\b(?!,?\s*\d)"),
 ]
 MONTH_YEAR = re.compile(rf"\b(?P<m>{MONTH})\s+(?:of\s+)?{_Y}\b")
@@ -75,7 +75,9 @@ RELATIVE = re.compile(
     r"\b(?:(?P<e>earlier|later|early|late)\s+)?(?P<q>last|this|next|past)\s+(?P<u>week|weekend|month|year)\b"
     r"|\b(?P<w>yesterday|today|tonight|tomorrow|last\s+night|this\s+(?:morning|afternoon|evening))\b"
     r"|\b(?P<n>\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|several)\s+"
-    r"(?P<au>day|week|month|year)s?\s+ago\b",
+    r"(?P<au>day|week|month|year)s?\s+ago\b"
+    r"|\b(?:the\s+)?(?:past|last)\s+(?P<pn>\d+|two|three|four|five|six|seven|eight|nine|ten|several)\s+"
+    r"(?P<pu>hour|day|week|month|year)s\b",
     re.I,
 )
 RANGE_GLUE = re.compile(r"^\s*(?:and|to|until|till|through|-|–)\s*$", re.I)
@@ -223,6 +225,12 @@ def _resolve_relative(m: re.Match[str], ref: date) -> tuple[date, date, DatePrec
             shift = -1
         day = ref + timedelta(days=shift)
         return day, day, "day"
+    if m.group("pu"):  # "the past 24 hours": the stretch ending at R
+        n = number_word(m.group("pn"))
+        if n is None:
+            return None
+        days = {"hour": n / 24, "day": n, "week": 7 * n, "month": 30 * n, "year": 365 * n}[m.group("pu").lower()]
+        return ref - timedelta(days=max(1, round(days))), ref, "range"
     if m.group("au"):
         n = number_word(m.group("n"))
         if n is None:
