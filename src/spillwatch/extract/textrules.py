@@ -229,8 +229,38 @@ def is_credit_line(line: str) -> bool:
 
 
 _CREDIT_GLUE = frozenset(
-    "by and in the a desk staff reporting editing writing additional compiled translated research graphics "
-    "from at of with for contributed to this report story article writer writers correspondent reporter".split()
+    [
+        "by",
+        "and",
+        "in",
+        "the",
+        "a",
+        "desk",
+        "staff",
+        "reporting",
+        "editing",
+        "writing",
+        "additional",
+        "compiled",
+        "translated",
+        "research",
+        "graphics",
+        "from",
+        "at",
+        "of",
+        "with",
+        "for",
+        "contributed",
+        "to",
+        "this",
+        "report",
+        "story",
+        "article",
+        "writer",
+        "writers",
+        "correspondent",
+        "reporter",
+    ]
 )
 
 
