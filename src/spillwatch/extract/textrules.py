@@ -228,45 +228,15 @@ def is_credit_line(line: str) -> bool:
     return len(text) <= 100 and bool(_CREDIT_LINE.fullmatch(text))
 
 
-_CREDIT_GLUE = frozenset(
-    [
-        "by",
-        "and",
-        "in",
-        "the",
-        "a",
-        "desk",
-        "staff",
-        "reporting",
-        "editing",
-        "writing",
-        "additional",
-        "compiled",
-        "translated",
-        "research",
-        "graphics",
-        "from",
-        "at",
-        "of",
-        "with",
-        "for",
-        "contributed",
-        "to",
-        "this",
-        "report",
-        "story",
-        "article",
-        "writer",
-        "writers",
-        "correspondent",
-        "reporter",
-    ]
+_CREDIT_GLUE = re.compile(
+    r"by|and|in|the|a|desk|staff|reporting|editing|writing|additional|compiled|translated|research|graphics"
+    r"|from|at|of|with|for|contributed|to|this|report|story|article|writers?|correspondents?|reporters?"
 )
 
 
 def _names_only(text: str) -> bool:
     """True when every lowercase word is credit glue ("by", "and", "desk"), so the rest are names."""
-    return all(w in _CREDIT_GLUE for w in re.findall(r"\b[a-z][\w’'-]*", text))
+    return all(_CREDIT_GLUE.fullmatch(w) for w in re.findall(r"\b[a-z][\w’'-]*", text))
 
 
 def split_credit(line: str) -> tuple[str, str | None]:
