@@ -22,3 +22,20 @@ def shared_path(*parts: str) -> Path:
 @pytest.fixture
 def seed_path() -> Path:
     return shared_path("seed", "000_9b6fd5e0c168a157.txt")
+
+
+CORPUS_SOURCES = [str(CORPUS / d) for d in ("txt", "html", "feeds", "jsonl")]
+
+
+@pytest.fixture(scope="session")
+def corpus_db(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """The README's main job, once per session: the sample corpus (plus the seed when present) in DuckDB."""
+    from spillwatch.api import Spillwatch
+    from spillwatch.settings import load_settings
+
+    db = str(tmp_path_factory.mktemp("corpus") / "corpus.duckdb")
+    seed = SHARED / "seed" / "000_9b6fd5e0c168a157.txt"
+    sources = CORPUS_SOURCES + ([str(seed)] if seed.exists() else [])
+    with Spillwatch(settings=load_settings(db=db)) as sw:
+        sw.ingest(sources)
+    return db

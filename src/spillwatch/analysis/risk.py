@@ -1,5 +1,6 @@
 """Spillover risk. Input: monthly activity rows per unit (from ``activity``), a neighbour graph and optional unit
-centroids. Output: a unit-month feature panel, a readable model (standardised L2 logistic regression) with its
+centroids. Output: a unit-month feature panel, a readable model (standardised L2 logistic regression, unweighted so
+its probabilities stay calibrated) with its
 coefficients, a backtest on months it did not see against the naive baseline (last month's activity) in the same
 run, and next-month risk per unit with the features behind it. Declines: units with no country code.
 """
@@ -85,7 +86,7 @@ def design(panel: Panel, neighbours: Mapping[str, frozenset[str]], centroids: Ma
 
 
 def fit(x: np.ndarray, y: np.ndarray, c: float = 1.0) -> Any:
-    model = make_pipeline(StandardScaler(), LogisticRegression(C=c, class_weight="balanced", max_iter=1000))
+    model = make_pipeline(StandardScaler(), LogisticRegression(C=c, max_iter=1000))
     model.fit(x, y)
     return model
 
