@@ -254,3 +254,22 @@ def test_staff_credits(line: str, credit: bool) -> None:
 
 def test_separator_lines_are_furniture() -> None:
     assert furniture_reason("___") == furniture_reason("-----") == "press-release"
+
+
+def test_list_after_the_last_paragraph_is_body() -> None:
+    text = (
+        "Council sets out its winter plan\n\n"
+        "The council published its winter plan on Monday after a month of consultation with residents.\n\n"
+        "The plan has three parts, officials said:\n"
+        "1. Gritting of all bus routes before 6am\n"
+        "2. Warm spaces in four libraries\n"
+        "3. A hotline for older residents\n\n"
+        "Share this article\nMost popular\nBridge repairs to start in spring\nNew bus routes approved"
+    )
+    article = clean_text(text, source="x", raw_id="x")
+    assert article.paragraphs[-3:] == (
+        "1. Gritting of all bus routes before 6am",
+        "2. Warm spaces in four libraries",
+        "3. A hotline for older residents",
+    )
+    assert [r.text for r in article.related] == ["Bridge repairs to start in spring", "New bus routes approved"]

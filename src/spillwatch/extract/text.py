@@ -20,7 +20,15 @@ from __future__ import annotations
 
 from spillwatch.errors import ExtractError
 from spillwatch.extract.textdates import estimate_published, is_date_line, stated_date
-from spillwatch.extract.textlines import Line, find_region, is_table_row, mark_context, score, words
+from spillwatch.extract.textlines import (
+    Line,
+    find_region,
+    is_list_item,
+    is_table_row,
+    mark_context,
+    score,
+    words,
+)
 from spillwatch.extract.textrules import (
     byline_name,
     comment_head,
@@ -152,7 +160,7 @@ def _assign_body(lines: list[Line], start: int, end: int) -> None:
         line = lines[i]
         if line.kind != "candidate":
             continue
-        if score(line) > 0 or is_table_row(line.text) or _heading(lines, i, end):
+        if score(line) > 0 or is_table_row(line.text) or is_list_item(line.text) or _heading(lines, i, end):
             line.kind = "body"
         else:
             line.kind, line.reason = "dropped", "short-fragment"

@@ -25,6 +25,7 @@ _CAPTION_HEAD = re.compile(
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 _NUMBER = re.compile(r"[-+(]?[\d.,:%/]+[)%]?")
 BARRIER = -60.0
+_LIST_ITEM = re.compile(r"(\d{1,2}[.)]|[•·▪◦‣*–-])\s+\S")
 _SPONSOR_LABEL = re.compile(r"\W*(sponsored|promoted|paid|partner)\b", re.I)
 FRAGMENT_BASE, FRAGMENT_PER_WORD = -4.0, 1.0  # tuned on the article-extraction-benchmark
 MAX_LISTED = 1000
@@ -113,8 +114,24 @@ def find_region(lines: list[Line], anchor: int | None = None) -> tuple[int, int]
         need = max(ANCHOR_MIN, ANCHOR_SHARE * best[0])
         after = [r for r in segments(lines[anchor + 1 :]) if r[0] >= need]
         if after:
-            return after[0][1] + anchor + 1, after[0][2] + anchor + 1
-    return best[1], best[2]
+            return after[0][1] + anchor + 1, _with_list(lines, after[0][2] + anchor + 1)
+    return best[1], _with_list(lines, best[2])
+
+
+def is_list_item(text: str) -> bool:
+    return bool(_LIST_ITEM.match(text))
+
+
+def _with_list(lines: list[Line], end: int) -> int:
+    """Extend the body over a numbered or bulleted list that follows its last paragraph."""
+    i = end + 1
+    while i < len(lines) and (lines[i].kind != "candidate" or is_list_item(lines[i].text)):
+        if lines[i].kind == "header":
+            break
+        if lines[i].kind == "candidate":
+            end = i
+        i += 1
+    return end
 
 
 def _video_titles(lines: list[Line]) -> None:
