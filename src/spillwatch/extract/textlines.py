@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from spillwatch.extract.textrules import split_credit
-from spillwatch.extract.textunits import ends_sentence, normalize
+from spillwatch.extract.textunits import LIST_ITEM, ends_sentence, normalize
 
 _QUOTED = re.compile(r"[:\s]['\"‘“](?P<t>.+?)['\"’”]\s*$")
 _VIDEO_HEAD = re.compile(r"^\W*(?:watch|video|watch live|now playing|up next)\s*[:|–—]\s*(?P<t>.+)$", re.I)
@@ -25,7 +25,6 @@ _CAPTION_HEAD = re.compile(
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 _NUMBER = re.compile(r"[-+(]?[\d.,:%/]+[)%]?")
 BARRIER = -60.0
-_LIST_ITEM = re.compile(r"(\d{1,2}[.)]|[•·▪◦‣*–-])\s+\S")
 _SPONSOR_LABEL = re.compile(r"\W*(sponsored|promoted|paid|partner)\b", re.I)
 FRAGMENT_BASE, FRAGMENT_PER_WORD = -4.0, 1.0  # tuned on the article-extraction-benchmark
 MAX_LISTED = 1000
@@ -119,7 +118,7 @@ def find_region(lines: list[Line], anchor: int | None = None) -> tuple[int, int]
 
 
 def is_list_item(text: str) -> bool:
-    return bool(_LIST_ITEM.match(text))
+    return bool(LIST_ITEM.match(text))
 
 
 def _with_list(lines: list[Line], end: int) -> int:

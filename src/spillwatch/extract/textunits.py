@@ -18,6 +18,7 @@ from spillwatch.extract.textcolumns import unwind_columns
 
 _SENTENCE_END = re.compile(r"[.!?…:;。！？]['\"”’)\]」』）]*$")
 _SPACE = re.compile(r"\s+")
+LIST_ITEM = re.compile(r"(\d{1,2}[.)]|[•·▪◦‣*–-])\s+\S")
 _COLUMNS = re.compile(r"\S {3,}\S|^ {8,}\S")
 
 
@@ -32,23 +33,30 @@ def ends_sentence(text: str) -> bool:
 
 
 def _wrap_width(lines: list[str]) -> int | None:
-    """The column width of a hard-wrapped text, or ``None`` when lines are whole paragraphs."""
-    lengths = sorted(len(x) for x in map(_tidy, lines) if len(x) > 15)
+    """The column width of a hard-wrapped text, or ``None`` when lines are whole paragraphs.
+
+    Wrapped prose has most lines close to one width, and many lines carry on a sentence, so
+    start in lower case; a list of headlines or short items has neither.
+    """
+    tidy = [x for x in map(_tidy, lines) if len(x) > 15]
+    lengths = sorted(len(x) for x in tidy)
     if len(lengths) < 6:
         return None
     width = lengths[int(len(lengths) * 0.9) - 1]
     if width > 100:
         return None
     near = sum(1 for n in lengths if n >= 0.7 * width)
-    return width if near >= 0.6 * len(lengths) else None
+    lower = sum(1 for x in tidy if x[:1].islower())
+    return width if near >= 0.6 * len(lengths) and lower >= 0.2 * len(tidy) else None
 
 
 def _continues(prev: str, nxt: str, width: int) -> bool:
     """True when ``nxt`` carries on the paragraph that ``prev`` (a wrapped line) started.
 
-    Lines laid out in columns (a wide gap inside, or pushed far right) never join.
+    Lines laid out in columns (a wide gap inside, or pushed far right) never join, nor does a
+    list item join the line before it.
     """
-    if _COLUMNS.search(prev) or _COLUMNS.search(nxt):
+    if _COLUMNS.search(prev) or _COLUMNS.search(nxt) or LIST_ITEM.match(nxt.strip()):
         return False
     prev, nxt = prev.strip(), nxt.strip()
     if prev.endswith("-") and nxt[:1].islower():
