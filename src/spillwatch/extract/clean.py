@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from spillwatch.errors import SourceError
+from spillwatch.errors import ConfigError, SourceError
 from spillwatch.extract.decode import decode
 from spillwatch.extract.html import clean_html
 from spillwatch.records import Article, RawItem
@@ -36,7 +36,10 @@ def looks_like_html(text: str) -> bool:
 
 
 def _clean_text(item: RawItem, text: str) -> Article:
-    from spillwatch.extract.text import clean_text  # the text cleaner; imported when first needed
+    try:
+        from spillwatch.extract.text import clean_text  # the text cleaner; imported when first needed
+    except ImportError as exc:
+        raise ConfigError(f"the text cleaner is not available: {exc}") from exc
 
     return clean_text(
         text,
