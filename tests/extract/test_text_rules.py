@@ -273,3 +273,14 @@ def test_list_after_the_last_paragraph_is_body() -> None:
         "3. A hotline for older residents",
     )
     assert [r.text for r in article.related] == ["Bridge repairs to start in spring", "New bus routes approved"]
+
+
+def test_modified_date_from_updated_line() -> None:
+    text = (
+        "Harbour reopens after storm\n"
+        "PUBLISHED: 00:01, Tue, Nov 19, 2019 | UPDATED: 10:43, Wed, Nov 20, 2019\n\n"
+        "The harbour reopened on Tuesday after the storm passed, the port authority said in a statement."
+    )
+    article = clean_text(text, source="x", raw_id="x")
+    assert (article.published.value, article.published.method) == (date(2019, 11, 19), "text")
+    assert article.modified == date(2019, 11, 20)

@@ -19,7 +19,7 @@ unpunctuated lines count against it, so menus, teasers and footers fall outside)
 from __future__ import annotations
 
 from spillwatch.errors import ExtractError
-from spillwatch.extract.textdates import estimate_published, is_date_line, stated_date
+from spillwatch.extract.textdates import estimate_published, is_date_line, stated_date, stated_modified
 from spillwatch.extract.textlines import (
     Line,
     find_region,
@@ -277,6 +277,7 @@ def clean_text(
         source=source,
         blocks=blocks,
         published=_published(lines, blocks, declared_date),
+        modified=stated_modified(x.text for x in lines if x.reason == "timestamp"),
         url=url,
         outlet=outlet,
         byline=next((x.extra for x in lines if x.kind == "byline"), None) or _meta_byline(lines),

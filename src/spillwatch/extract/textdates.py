@@ -104,6 +104,19 @@ def is_date_line(line: str) -> bool:
     return len(re.findall(r"[A-Za-z]{2,}", rest)) <= 4
 
 
+_UPDATED = re.compile(r"\b(?:updated|modified|revised)\b", re.IGNORECASE)
+
+
+def stated_modified(meta_lines: Iterable[str]) -> date | None:
+    """The latest "Updated ..." / "Last modified ..." date the page states, or ``None``."""
+    found: list[date] = []
+    for line in meta_lines:
+        hit = _UPDATED.search(line)
+        if hit and len(line) <= 160:
+            found.extend(d for d, _ in find_dates(line[hit.end() :]))
+    return max(found, default=None)
+
+
 def estimate_published(declared: str | None, meta_lines: Iterable[str], text_lines: Iterable[str]) -> DateInfo:
     """Best publication date: declared, else stated in ``meta_lines``, else latest in ``text_lines``."""
     value = parse_declared(declared)
