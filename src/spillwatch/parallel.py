@@ -1,0 +1,262 @@
+"""The parallel local runner: the stages over a process pool, one writer (this process) to the store.
+
+Workers clean raw items and understand stored articles (``pipeline.clean_item`` and
+``pipeline.understand``); the spaCy model and the other stage resources load once per worker in the
+pool's initializer. Results come back in submission order, so near-duplicate decisions and every
+stored row are the same as a one-process run on the same input.
+
+Resumable like ``runner``: each document is stored in one transaction; each article's annotations,
+mentions and ``coded`` flag are written in one transaction; clustering re-reads unassigned mentions
+and is idempotent. A run killed at any point (kill -9) and started again skips what was stored
+(``has_raw``), codes what is uncoded and clusters what is unassigned: nothing lost, nothing doubled.
+
+The write side (``NearDup``, ``store_cleaned``, ``write_coded``, ``cluster_pending``) is shared by
+the Spark loader (``spark/loader.py``).
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import uuid
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from dataclasses import replace
+from itertools import islice
+from typing import Any, TypeVar
+
+from spillwatch import pipeline
+from spillwatch.records import Article, Block, DateInfo, EventMention, Quarantined, RawItem
+from spillwatch.settings import Settings
+from spillwatch.store.base import RunSummary, Store
+
+Progress = Callable[[str, int], None]  # (phase, advance): phases "read", "code", "cluster"
+T = TypeVar("T")
+R = TypeVar("R")
+
+SOURCES = "spillwatch.ingest.sources:iter_items"
+NEAR = "spillwatch.dedup.near"
+CLUSTER = "spillwatch.dedup.cluster"
+_WARMUP = Article(
+    raw_id="warmup", source="warmup", published=DateInfo(None, "none"),
+    blocks=(Block("title", "Checkpoint attack"),
+            Block("body", "Gunmen attacked an army checkpoint near Mosul on Monday, killing two soldiers, "
+                          "the Iraqi defence ministry said.")),
+)
+
+
+def _noop(phase: str, n: int) -> None:
+    return None
+
+
+# ---------------------------------------------------------------- workers
+_SETTINGS: Settings | None = None
+
+
+def _init_worker(settings: Settings) -> None:
+    """Load every stage's resources once per worker (model, actor table, gazetteer)."""
+    global _SETTINGS
+    _SETTINGS = settings
+    list(pipeline.understand([_WARMUP], settings))
+
+
+def _settings() -> Settings:
+    if _SETTINGS is None:  # pragma: no cover - the initializer always runs first
+        raise RuntimeError("worker not initialised")
+    return _SETTINGS
+
+
+def clean_task(item: RawItem) -> Article | Quarantined:
+    """Worker side of the store phase: one raw item cleaned (or its quarantine record)."""
+    return pipeline.clean_item(item, _settings())
+
+
+def code_task(articles: Sequence[Article]) -> list[pipeline.Coded]:
+    """Worker side of the code phase: a batch understood with one ``nlp.pipe`` call.
+
+    Tokens are dropped before the result crosses the process boundary: the store keeps actors,
+    quotes, places and mentions (``store.rows.annotation_rows``), never tokens.
+    """
+    return [slim(c) for c in pipeline.understand(list(articles), _settings())]
+
+
+def slim(coded: pipeline.Coded) -> pipeline.Coded:
+    return pipeline.Coded(replace(coded.annotated, tokens=()), coded.mentions)
+
+
+class InlineExecutor(Executor):
+    """Runs tasks in this process (``workers <= 1``): the same writer path without a pool."""
+
+    def __init__(self, settings: Settings) -> None:
+        _init_worker(settings)
+
+    def submit(self, fn: Callable[..., R], /, *args: Any, **kwargs: Any) -> Future[R]:
+        future: Future[R] = Future()
+        future.set_result(fn(*args, **kwargs))
+        return future
+
+
+def make_executor(workers: int, settings: Settings) -> Executor:
+    """A process pool of ``workers`` (spawned, so no store connection is inherited) or inline."""
+    if workers <= 1:
+        return InlineExecutor(settings)
+    ctx = multiprocessing.get_context("spawn")
+    return ProcessPoolExecutor(workers, mp_context=ctx, initializer=_init_worker, initargs=(settings,))
+
+
+def ordered_map(pool: Executor, fn: Callable[[T], R], inputs: Iterable[T], window: int) -> Iterator[tuple[T, R]]:
+    """``(input, fn(input))`` in input order with at most ``window`` tasks in flight."""
+    pending: deque[tuple[T, Future[R]]] = deque()
+    for x in inputs:
+        pending.append((x, pool.submit(fn, x)))
+        if len(pending) >= window:
+            first, future = pending.popleft()
+            yield first, future.result()
+    while pending:
+        first, future = pending.popleft()
+        yield first, future.result()
+
+
+# ---------------------------------------------------------------- the one writer
+class NearDup:
+    """The near-duplicate index (dedup.near), restored from the store's signatures."""
+
+    def __init__(self, store: Store) -> None:
+        self._near = __import__(NEAR, fromlist=["rebuild_index"])
+        self._index = self._near.rebuild_index(store.signatures())
+
+    def check(self, article: Article) -> tuple[bytes, str | None, float | None]:
+        """(signature bytes, id of the article it copies or None, similarity); indexes originals."""
+        sig = self._near.signature(article)
+        match = self._index.query(sig)
+        if match is None:
+            self._index.add(article.id, sig)
+            return sig.to_bytes(), None, None
+        return sig.to_bytes(), match.article_id, float(match.jaccard)
+
+
+def store_cleaned(item: RawItem, cleaned: Article | Quarantined, store: Store, near: NearDup,
+                  summary: RunSummary) -> None:
+    """Store one cleaned item in one transaction (or its quarantine record, or a copy link)."""
+    if isinstance(cleaned, Quarantined):
+        quarantine(store, cleaned, summary)
+        return
+    with store.transaction():
+        if store.has_raw(item.id) or store.has_article(cleaned.id):
+            store.add_copy(cleaned.id, item)
+            summary.duplicates += 1
+            return
+        sig, dup_of, sim = near.check(cleaned)
+        outcome = store.put_article(cleaned, item, duplicate_of=dup_of, similarity=sim, signature=sig)
+    if outcome == "near-duplicate":
+        summary.near_duplicates += 1
+    else:
+        summary.stored += 1
+
+
+def quarantine(store: Store, item: Quarantined, summary: RunSummary) -> None:
+    store.put_quarantine(item)
+    summary.quarantine(item.reason)
+
+
+def write_coded(store: Store, coded: pipeline.Coded, summary: RunSummary) -> None:
+    """One article's annotations, mentions and ``coded`` flag in one transaction."""
+    with store.transaction():
+        store.put_annotations(coded.annotated)
+        store.put_mentions(coded.mentions)
+        store.mark_coded(coded.annotated.id)
+    summary.mentions += len(coded.mentions)
+
+
+def cluster_pending(store: Store, summary: RunSummary) -> None:
+    """Fold unassigned mentions into events (dedup.cluster.assign); one transaction; idempotent."""
+    new = store.mentions(unassigned_only=True)
+    if new:
+        cluster = __import__(CLUSTER, fromlist=["assign"])
+        lookup = _mention_lookup(store.mentions(), cluster.mention_keys)
+        outlets = _outlets(store)
+        result = cluster.assign(store.all_events(origin="spillwatch"), new, lookup,
+                                outlets=lambda aid: outlets.get(aid, ()))
+        with store.transaction():
+            store.put_events(result.events, replace_ids=result.retired)
+    summary.events = len(store.all_events(origin="spillwatch"))
+
+
+def _mention_lookup(mentions: list[EventMention], keys: Callable[[EventMention], Iterable[Any]]
+                    ) -> Callable[[Any], list[EventMention]]:
+    index: dict[Any, list[EventMention]] = {}
+    for m in mentions:
+        for key in keys(m):
+            index.setdefault(key, []).append(m)
+    return lambda key: index.get(key, [])
+
+
+def _outlets(store: Store) -> dict[str, tuple[str, ...]]:
+    found: dict[str, set[str]] = {}
+    for r in store.query("SELECT article_id, outlet FROM article_copies WHERE outlet IS NOT NULL"):
+        found.setdefault(r["article_id"], set()).add(r["outlet"])
+    return {k: tuple(sorted(v)) for k, v in found.items()}
+
+
+# ---------------------------------------------------------------- phases
+def store_phase(items: Iterable[RawItem | Quarantined], store: Store, pool: Executor, summary: RunSummary,
+                progress: Progress = _noop, window: int = 16) -> None:
+    """Clean every new raw item in the pool; the parent stores each, in input order."""
+    near = NearDup(store)
+    fresh: list[Quarantined] = []
+
+    def new_items() -> Iterator[RawItem]:
+        for item in items:
+            summary.read += 1
+            if isinstance(item, Quarantined):
+                fresh.append(item)
+            elif store.has_raw(item.id):
+                summary.duplicates += 1
+                progress("read", 1)
+            else:
+                yield item
+
+    for item, cleaned in ordered_map(pool, clean_task, new_items(), window):
+        _flush(fresh, store, summary, progress)
+        store_cleaned(item, cleaned, store, near, summary)
+        progress("read", 1)
+    _flush(fresh, store, summary, progress)
+
+
+def _flush(found: list[Quarantined], store: Store, summary: RunSummary, progress: Progress) -> None:
+    while found:
+        quarantine(store, found.pop(0), summary)
+        progress("read", 1)
+
+
+def code_phase(store: Store, pool: Executor, summary: RunSummary, progress: Progress = _noop,
+               batch: int = 8, window: int = 4) -> None:
+    """Understand every uncoded article in the pool; the parent writes one transaction per article."""
+    batches = _batched(store.uncoded_articles(), batch)
+    for _, results in ordered_map(pool, code_task, batches, window):
+        for coded in results:
+            write_coded(store, coded, summary)
+            progress("code", 1)
+
+
+def _batched(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    it = iter(items)
+    while chunk := list(islice(it, size)):
+        yield chunk
+
+
+def ingest(sources: Sequence[str], store: Store, settings: Settings, *, workers: int = 2,
+           progress: Progress = _noop, batch: int = 8) -> RunSummary:
+    """Read every source, clean and store each document, then code and cluster what is new.
+
+    ``workers`` processes clean and understand (``<= 1``: in this process); this process writes.
+    """
+    summary = RunSummary()
+    items = pipeline.stage(SOURCES)(list(sources), settings)
+    with make_executor(workers, settings) as pool:
+        store_phase(items, store, pool, summary, progress, window=max(4, 4 * workers))
+        code_phase(store, pool, summary, progress, batch=batch, window=max(2, 2 * workers))
+    cluster_pending(store, summary)
+    progress("cluster", 1)
+    store.record_run(uuid.uuid4().hex, summary)
+    return summary
