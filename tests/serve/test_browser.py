@@ -5,6 +5,7 @@ Screenshots go to artefacts/ as test artefacts. Skips when /usr/bin/chromium is 
 
 from __future__ import annotations
 
+import re
 import shutil
 import socket
 import threading
@@ -83,4 +84,35 @@ def test_payload_is_shown_as_text_and_never_runs(base_url: str, page: object) ->
     assert pg.locator(".evidence script").count() == 0  # type: ignore[attr-defined]
     ARTEFACTS.mkdir(exist_ok=True)
     pg.screenshot(path=str(ARTEFACTS / "dashboard-xss.png"), full_page=True)  # type: ignore[attr-defined]
+    assert pg.errors == []  # type: ignore[attr-defined]
+
+
+@pytest.fixture
+def corpus_url(corpus_db: str) -> Iterator[str]:
+    yield from serve_store(corpus_db)
+
+
+@pytest.mark.slow
+def test_filter_islamic_state_in_lebanon_and_read_the_evidence(corpus_url: str, page: object) -> None:
+    pg = page
+    pg.goto(corpus_url + "/")  # type: ignore[attr-defined]
+    pg.wait_for_selector("body[data-ready='1']", timeout=20000)  # type: ignore[attr-defined]
+    ARTEFACTS.mkdir(exist_ok=True)
+    pg.screenshot(path=str(ARTEFACTS / "dashboard-corpus.png"), full_page=True)  # type: ignore[attr-defined]
+    pg.select_option("#f-actor", "ISL")  # type: ignore[attr-defined]
+    pg.select_option("#f-country", "LBN")  # type: ignore[attr-defined]
+    pg.click("#f-apply")  # type: ignore[attr-defined]
+    sync_api = pytest.importorskip("playwright.sync_api")
+    sync_api.expect(pg.locator("#status")).to_have_text(re.compile(r"^\d+ events$"), timeout=15000)  # type: ignore[attr-defined]
+    rows = pg.locator("#events-table tbody tr")  # type: ignore[attr-defined]
+    assert rows.count() >= 1
+    assert all(cells.endswith("LBN") or "LBN" in cells for cells in rows.all_inner_texts())
+    rows.first.click()
+    pg.wait_for_selector(".evidence mark.span-trigger", timeout=10000)  # type: ignore[attr-defined]
+    assert "Islamic State" in pg.inner_text("#event-panel")  # type: ignore[attr-defined]
+    pg.screenshot(path=str(ARTEFACTS / "dashboard-lebanon-event.png"), full_page=True)  # type: ignore[attr-defined]
+    for tab in ("spread", "support", "gaps"):
+        pg.click(f"#tab-{tab}")  # type: ignore[attr-defined]
+        pg.wait_for_selector(f"#{tab}-box table, #{tab}-box p.hint", timeout=15000)  # type: ignore[attr-defined]
+    pg.screenshot(path=str(ARTEFACTS / "dashboard-gaps.png"), full_page=True)  # type: ignore[attr-defined]
     assert pg.errors == []  # type: ignore[attr-defined]
