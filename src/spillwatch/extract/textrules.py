@@ -121,6 +121,8 @@ _RELATED_HEADER = re.compile(
     r"|discussion|(leave|post) a (reply|comment)|comments are closed|join the (discussion|conversation)"
     r"|\d+ (thoughts|responses|replies|comments) (on|to) .{1,160}|about (the )?(author|company|ministry"
     r"|department|agency|organi[sz]ation|office|us|\w+ (inc|ltd|llc|corp|group)\.?)"
+    r"|more( [\w'’]+){0,3} (stories|news|articles|reads|coverage|videos|posts)"
+    r"|(featured|related|top|latest|popular|recommended|trending|sponsored) (videos?|stories|articles|posts|reads)"
     r"|what do you think|(reader|top|top rated|latest|newest|all|view all|show|hide) comments"
     r"|(leia|veja) (também|mais)|você (pode|também pode) gostar.{0,5}|(lee|ver|vea) también|relacionad[oa]s"
     r"|te puede interesar|(à )?lire aussi|voir aussi|sur le même sujet|lesen sie auch|mehr zum thema"
