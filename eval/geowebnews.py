@@ -126,6 +126,7 @@ def main() -> None:
     counts = {k: [0, 0, 0] for k in ("all-exact", "all-inexact", "lit-exact", "lit-inexact")}
     e2e: list[float] = []
     given: list[float] = []
+    by_level: dict[str, list[float]] = {}
     geo_seconds = 0.0
     for ann, (text, golds) in zip(annotate(arts, settings), docs, strict=True):
         t0 = time.perf_counter()
@@ -143,11 +144,16 @@ def main() -> None:
         for gi, pi in match([g.span for g in gold_all], [p.span for p in places], exact=False):
             if gold_all[gi].lat is not None:
                 e2e.append(error_km(gold_all[gi], places[pi]))
+                prec = places[pi].precision
+                level = "unresolved" if prec is None else ("country or wider" if prec >= 6 else "finer than country")
+                by_level.setdefault(level, []).append(e2e[-1])
         given.extend(gold_span_errors(text, gold_all))
     print(f"GeoWebNews: {len(docs)} articles")
     for key, (tp, ng, npred) in counts.items():
         print(f"recognition {key:12s} {prf(tp, ng, npred)}")
     print(f"resolution end to end      {summary(e2e)}")
+    for level, errors in sorted(by_level.items()):
+        print(f"  end to end, predicted {level:18s} {summary(errors)}")
     print(f"resolution given gold spans {summary(given)}")
     print(f"geo stage (recognise+resolve, spaCy excluded): {len(docs) / geo_seconds:.1f} docs/s")
 

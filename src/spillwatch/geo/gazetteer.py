@@ -24,6 +24,7 @@ from spillwatch.geo.build import build_gazetteer, gazetteer_version
 from spillwatch.geo.normalize import exact_key, loose_key
 
 Match = Literal["exact", "loose", "fuzzy"]
+MEMO_SIZE = 50_000  # look-ups remembered per process (names repeat across articles)
 _COLUMNS = "p.id, p.geonameid, p.kind, p.name, p.fclass, p.fcode, p.iso2, p.adm1, p.adm1_name, " \
     "p.lat, p.lon, p.population"
 
@@ -73,6 +74,7 @@ class Gazetteer:
             raise ConfigError(f"{path}: not a spillwatch gazetteer: {exc}") from exc
         self.meta: dict[str, str] = meta
         self._by_id: dict[int, Candidate] = {}
+        self._memo: dict[tuple[str, bool, float], list[Candidate]] = {}
 
     def _rows(self, sql: str, args: tuple[Any, ...]) -> list[tuple[Any, ...]]:
         with self._lock:
@@ -96,7 +98,7 @@ class Gazetteer:
             return []
         sql = "SELECT DISTINCT loose FROM name WHERE loose >= ? AND loose < ? " \
             "AND length(loose) BETWEEN ? AND ?"
-        prefix = key[:2]
+        prefix = key[:3]
         rows = self._rows(sql, (prefix, prefix + "~", len(key) - 2, len(key) + 2))
         best = process.extract(key, [r[0] for r in rows], scorer=fuzz.ratio, score_cutoff=cutoff, limit=3)
         out: list[Candidate] = []
@@ -106,6 +108,15 @@ class Gazetteer:
 
     def lookup(self, name: str, *, fuzzy: bool = True, cutoff: float = 88.0) -> list[Candidate]:
         """Candidates for a name: exact-key matches, else loose-key, else (optionally) fuzzy."""
+        memo_key = (name, fuzzy, cutoff)
+        found = self._memo.get(memo_key)
+        if found is None:
+            if len(self._memo) >= MEMO_SIZE:
+                self._memo.clear()
+            found = self._memo[memo_key] = self._lookup(name, fuzzy, cutoff)
+        return list(found)
+
+    def _lookup(self, name: str, fuzzy: bool, cutoff: float) -> list[Candidate]:
         key = exact_key(name)
         if not key:
             return []

@@ -14,45 +14,14 @@ from __future__ import annotations
 import re
 import unicodedata
 
-_ARTICLES = frozenset(
-    [
-        "al",
-        "el",
-        "ad",
-        "ed",
-        "ar",
-        "er",
-        "as",
-        "es",
-        "ash",
-        "esh",
-        "az",
-        "ez",
-        "at",
-        "et",
-        "an",
-        "en",
-        "adh",
-        "ath",
-        "dh",
-    ]
-)
-_SUFFIXES = frozenset(
-    [
-        "governorate",
-        "governate",
-        "province",
-        "district",
-        "city",
-        "municipality",
-        "prefecture",
-        "region",
-        "oblast",
-        "muhafazat",
-        "wilayat",
-        "county",
-    ]
-)
+_ARTICLES = frozenset((
+    "al", "el", "ad", "ed", "ar", "er", "as", "es", "ash", "esh", "az", "ez", "at", "et", "an", "en",
+    "adh", "ath", "dh",
+))  # fmt: skip
+_SUFFIXES = frozenset((
+    "governorate", "governate", "province", "district", "city", "municipality", "prefecture",
+    "region", "oblast", "muhafazat", "wilayat", "county", "state",
+))  # fmt: skip
 _SPECIAL = str.maketrans(
     {
         "ø": "o",
@@ -116,8 +85,16 @@ def is_latin(text: str) -> bool:
     return all(ord(c) < 128 or unicodedata.combining(c) for c in decomposed)
 
 
+_ABBREVIATIONS = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort", "pt": "port"}
+
+
+def _words(text: str) -> list[str]:
+    return [_ABBREVIATIONS.get(w, w) for w in fold(text).split()]
+
+
 def exact_key(text: str) -> str:
-    return fold(text)
+    """Folded name with "St."/"Mt."/"Ft." written out: "St. Petersburg" -> "saint petersburg"."""
+    return " ".join(_words(text))
 
 
 def _strip_words(words: list[str]) -> list[str]:
@@ -133,7 +110,7 @@ def _strip_words(words: list[str]) -> list[str]:
 
 def loose_key(text: str) -> str:
     """Spelling-tolerant key (see module docstring); empty for names with no Latin letters."""
-    words = fold(text).split()
+    words = _words(text)
     if not words:
         return ""
     joined = "".join(_strip_words(words))

@@ -19,154 +19,11 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 
 from spillwatch.geo.gazetteer import Gazetteer, open_gazetteer
+from spillwatch.geo.lexicon import BORDER_WORDS, DIRECTIONS, NEAR_WORDS, SPEECH_LEMMAS, STOP_CAPS
 from spillwatch.geo.resolve import Mention, resolve_mentions
 from spillwatch.records import AnnotatedArticle, Span, Token
 from spillwatch.settings import Settings
 
-SPEECH_LEMMAS = frozenset(
-    [
-        "say",
-        "announce",
-        "tell",
-        "warn",
-        "accuse",
-        "condemn",
-        "deny",
-        "agree",
-        "decide",
-        "reject",
-        "urge",
-        "call",
-        "demand",
-        "insist",
-        "sign",
-        "impose",
-        "claim",
-        "respond",
-        "threaten",
-        "vow",
-        "pledge",
-        "confirm",
-        "report",
-        "state",
-        "declare",
-        "order",
-        "refuse",
-        "approve",
-        "criticize",
-        "criticise",
-        "welcome",
-        "protest",
-        "summon",
-        "expel",
-        "dismiss",
-        "argue",
-        "propose",
-        "offer",
-        "seek",
-        "want",
-        "ask",
-        "believe",
-        "hope",
-        "plan",
-        "respond",
-        "retaliate",
-        "negotiate",
-        "sanction",
-    ]
-)
-DIRECTIONS = frozenset(
-    [
-        "north",
-        "northern",
-        "south",
-        "southern",
-        "east",
-        "eastern",
-        "west",
-        "western",
-        "central",
-        "northeast",
-        "northeastern",
-        "northwest",
-        "northwestern",
-        "southeast",
-        "southeastern",
-        "southwest",
-        "southwestern",
-        "north-east",
-        "north-eastern",
-        "north-west",
-        "north-western",
-        "south-east",
-        "south-eastern",
-        "south-west",
-        "south-western",
-        "upper",
-        "lower",
-    ]
-)
-NEAR_WORDS = frozenset(
-    ["near", "outside", "outskirts", "around", "nearby", "close", "edge", "suburbs", "suburb", "vicinity"]
-)
-BORDER_WORDS = frozenset(["border", "borders", "frontier", "side", "border-crossing"])
-STOP_CAPS = frozenset(
-    [
-        "The",
-        "A",
-        "An",
-        "In",
-        "On",
-        "At",
-        "Of",
-        "For",
-        "And",
-        "But",
-        "Or",
-        "If",
-        "As",
-        "By",
-        "To",
-        "From",
-        "With",
-        "I",
-        "He",
-        "She",
-        "We",
-        "They",
-        "It",
-        "This",
-        "That",
-        "Mr",
-        "Mrs",
-        "Ms",
-        "Dr",
-        "President",
-        "Minister",
-        "General",
-        "Police",
-        "Army",
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ]
-)
 _DATELINE = re.compile(r"^\s*([A-Z][A-Z.'\- ]{2,40}?)(?:,\s*[A-Za-z.' ]{2,30})?\s*(?:\([^)]{1,40}\))?\s*[–—-]{1,2}\s")
 _TAKE_LABELS = frozenset({"GPE", "LOC"})
 
@@ -212,7 +69,9 @@ def _dateline_mentions(ann: AnnotatedArticle) -> list[Mention]:
     return out
 
 
-def _entity_mentions(ann: AnnotatedArticle, gz: Gazetteer, taken: list[Span]) -> list[Mention]:
+def _entity_mentions(
+    ann: AnnotatedArticle, gz: Gazetteer, taken: list[Span], index: _TokenIndex
+) -> list[Mention]:
     out: list[Mention] = []
     for ent in ann.entities:
         if ent.label not in _TAKE_LABELS and not (ent.label == "FAC" and _strong_name(gz, ent.text)):
@@ -220,10 +79,35 @@ def _entity_mentions(ann: AnnotatedArticle, gz: Gazetteer, taken: list[Span]) ->
         span, text = _strip_the(ent.span, ent.text)
         if text.endswith("'s") or text.endswith("’s"):
             span, text = Span(span.start, span.end - 2), text[:-2]
-        if not _overlaps(span, taken) and any(c.isalpha() for c in text):
-            out.append(Mention(span, text, "ner", "place"))
-            taken.append(span)
+        if _overlaps(span, taken) or not any(c.isalpha() for c in text):
+            continue
+        parts = _split_unknown(ann, gz, span, text, index)
+        out.extend(parts)
+        taken.extend(p.span for p in parts)
     return out
+
+
+def _split_unknown(
+    ann: AnnotatedArticle, gz: Gazetteer, span: Span, text: str, index: _TokenIndex
+) -> list[Mention]:
+    """An entity the gazetteer does not know as a whole ("Greece Italy", "South Kilburn Estate")
+    gives the known names inside it, if any; else it is kept whole, as unresolved text."""
+    whole = [Mention(span, text, "ner", "place")]
+    if " " not in text or gz.lookup(text, fuzzy=False):
+        return whole
+    tokens = [ann.tokens[i] for i in index.inside(span)]
+    found: list[Mention] = []
+    i = 0
+    while i < len(tokens):
+        for j in range(len(tokens), i, -1):
+            sub = Span(tokens[i].span.start, tokens[j - 1].span.end)
+            sub_text = ann.article.text[sub.start : sub.end]
+            if sub_text.lower() not in DIRECTIONS and _strong_name(gz, sub_text):
+                found.append(Mention(sub, sub_text, "ner", "place"))
+                i = j - 1
+                break
+        i += 1
+    return found or whole
 
 
 def _demonym_mentions(tokens: tuple[Token, ...], gz: Gazetteer, taken: list[Span]) -> list[Mention]:
@@ -267,7 +151,10 @@ def _gazetteer_mentions(ann: AnnotatedArticle, gz: Gazetteer, taken: list[Span])
             for b in range(hi, a, -1):
                 span = Span(tokens[a].span.start, tokens[b - 1].span.end)
                 text = ann.article.text[span.start : span.end]
-                if (b - a == 1 and text in STOP_CAPS) or _overlaps(span, taken) or _overlaps(span, person):
+                single = b - a == 1
+                if (single and (text in STOP_CAPS or text.lower() in DIRECTIONS)) or _overlaps(
+                    span, taken + person
+                ):
                     continue
                 # a name inside a longer capitalised run must be a country or unit ("Bank of England")
                 if _strong_name(gz, text, towns=(a, b) == (lo, hi)):
@@ -326,11 +213,11 @@ def _modifiers(m: Mention, tokens: tuple[Token, ...], idx: range) -> Mention:
 
 def recognise(ann: AnnotatedArticle, gz: Gazetteer) -> list[Mention]:
     """All place mentions in reading order, with their roles (no resolution yet)."""
+    index = _TokenIndex([t.span.start for t in ann.tokens], [t.span.end for t in ann.tokens])
     datelines = _dateline_mentions(ann)
     taken = [d.span for d in datelines]
-    found = datelines + _entity_mentions(ann, gz, taken) + _demonym_mentions(ann.tokens, gz, taken)
+    found = datelines + _entity_mentions(ann, gz, taken, index) + _demonym_mentions(ann.tokens, gz, taken)
     found += _gazetteer_mentions(ann, gz, taken)
-    index = _TokenIndex([t.span.start for t in ann.tokens], [t.span.end for t in ann.tokens])
     out: list[Mention] = []
     for m in found:
         idx = index.inside(m.span)

@@ -21,6 +21,9 @@ from spillwatch.records import Place, Span
 
 KIND_PRIOR = {"country": 10.0, "continent": 9.0, "region": 8.5, "adm1": 6.0, "adm2": 2.5}
 SEAT_BONUS = 2.5  # a town named like the ADM1 unit it lies in is usually its seat: "Raqqa"
+BARE_DIRECTIONS = frozenset(("north", "south", "east", "west", "central", "centre", "midwest", "northeast",
+                             "northwest", "southeast", "southwest", "north west", "south east"))
+MAIN_NAME_BONUS = 2.0  # the GeoNames name itself, not one of its alternate names
 MATCH_PENALTY = {"exact": 0.0, "loose": 1.0, "fuzzy": 3.0}
 
 
@@ -42,15 +45,21 @@ class _Context:
 
 
 def _prior(c: Candidate) -> float:
-    if c.kind == "city":
-        return math.log10(c.population + 1) + (2.0 if c.feature_code == "PPLC" else 0.0)
-    return KIND_PRIOR.get(c.kind, 0.0)
+    """Kind and size prior. Towns and ADM2 units earn a bonus when the name is their own GeoNames
+    name (not an alternate one: "Salisbury" is not Harare); bigger units need no such bonus."""
+    if c.kind not in ("city", "adm2"):
+        return KIND_PRIOR.get(c.kind, 0.0) + MAIN_NAME_BONUS
+    main = MAIN_NAME_BONUS if c.main_name else 0.0
+    if c.kind == "adm2":
+        return KIND_PRIOR["adm2"] + main
+    capital = 2.0 if c.feature_code == "PPLC" and c.main_name else 0.0
+    return math.log10(c.population + 1) + capital + main
 
 
 def _score(c: Candidate, ctx: _Context | None, container: Candidate | None) -> float:
-    score = _prior(c) - MATCH_PENALTY[c.match] + (1.0 if c.main_name else 0.0)
+    score = _prior(c) - MATCH_PENALTY[c.match]
     if ctx is not None and c.iso2:
-        score += min(ctx.countries[c.iso2], 3) * 1.7
+        score += min(ctx.countries[c.iso2], 2) * 1.5
         score += 3.0 if c.adm1 and ctx.units[(c.iso2, c.adm1)] and c.kind != "adm1" else 0.0
     if container is not None and c.id != container.id and c.iso2 == container.iso2:
         score += 8.0 + (4.0 if container.kind == "adm1" and c.adm1 == container.adm1 else 0.0)
@@ -61,6 +70,8 @@ def _candidates(m: Mention, gz: Gazetteer) -> list[Candidate]:
     if m.iso2:
         country = gz.country(m.iso2)
         return [country] if country else []
+    if m.text.lower() in BARE_DIRECTIONS:  # "the West", "the South": not a gazetteer entry
+        return []
     short_caps = m.text.isupper() and sum(ch.isalpha() for ch in m.text) <= 4 and m.role != "dateline"
     text = m.text.title() if m.text.isupper() and not short_caps else m.text
     found = gz.lookup(text, fuzzy=m.source == "ner" and not short_caps)
