@@ -8,13 +8,15 @@ noun names no actor ("the Iraqi city"). Unknown named organisations are kept, un
 Rules, strongest first (an overlapping weaker candidate is dropped):
 1. Titles bind people: "[British] Defence Secretary Michael Fallon", "IS leader X",
    "X, Canada's defence minister". The country comes from an adjacent demonym, "Country's" or
-   actor alias; a title without one takes the article's context country (see ``context.py``).
+   actor alias; a title without one takes the article's context country (see ``context.py``)
+   when that country has at least two mentions.
    Later bare mentions of the surname ("Sajjan said") and "the minister" resolve to the person.
 2. The actor table's aliases, longest match on the raw text (never NER alone), extended over
    member nouns ("Islamic State militants").
 3. Demonym + head noun: "French soldiers" -> FRA_MIL, "a Jordanian military unit" -> JOR_MIL;
    the sector comes from the head noun, or from a modifier when the head is generic ("teams").
-4. Country names as participants (subject, object, "by/with/against/on Canada") -> GOV;
+4. Country names (and capitals: "Tehran said") as participants (subject, object,
+   "by/with/against/on Canada", "aid to Lebanon", "Turkey's efforts") -> GOV;
    "Canada's military", "UK forces" -> the sector of the qualified noun. Plural nationality
    nouns ("Iraqis", "Syrians") -> that country's civilians (CVL).
 5. "the government/military/army/police" -> the context country with that sector.
@@ -30,15 +32,17 @@ import re
 from dataclasses import replace
 
 from spillwatch.nlp.actortable import ActorTable, load_actor_table
-from spillwatch.nlp.candidates import Candidate, select, state_actor
-from spillwatch.nlp.context import context_country
-from spillwatch.nlp.countries import country_code, demonym_code
+from spillwatch.nlp.candidates import Candidate, select, state_actor, unresolved_actor
+from spillwatch.nlp.context import context_strength
+from spillwatch.nlp.countries import capital_code, country_code, demonym_code
 from spillwatch.nlp.lexicon import (
+    ACTION_NOUNS,
     BARE_STATE_NOUNS,
     GENERIC_HEADS,
     MEMBER_SUFFIX,
     NOT_ALONE,
     SECTOR_NOUNS,
+    TRANSFER_WORDS,
     WEAPON_ACRONYMS,
 )
 from spillwatch.nlp.persons import person_candidates
@@ -51,11 +55,6 @@ _LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "across", "into"
 _CHAIN_DEPS = frozenset({"amod", "compound", "nmod"})
 _ACTOR_PREPS = frozenset({"by", "with", "against", "between", "on", "for", "among"})
 _ACTOR_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "iobj", "dative", "agent"})
-
-
-def unresolved_actor(name: str) -> Actor:
-    slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "unnamed"
-    return Actor(f"unresolved:{slug}", name, None, None, resolved=False)
 
 
 def alias_candidates(text: str, table: ActorTable) -> list[Candidate]:
@@ -148,9 +147,11 @@ def demonym_candidates(view: TokenView, table: ActorTable) -> list[Candidate]:
 def country_candidates(ann: AnnotatedArticle, view: TokenView, table: ActorTable) -> list[Candidate]:
     out = []
     for ent in ann.entities:
-        if ent.label != "GPE":
+        if ent.label not in {"GPE", "ORG", "PERSON", "NORP", "LOC"}:
             continue
-        code = country_code(ent.text)
+        code = country_code(ent.text) or (capital_code(ent.text) if ent.label == "GPE" else None)
+        if ent.label != "GPE" and not country_code(ent.text):
+            continue  # only whole country names escape a wrong NER label
         idx = view.covering(ent.span)
         if not code or not idx:
             continue
@@ -175,11 +176,17 @@ def _country_role(view: TokenView, root: int) -> tuple[str, int] | None:
         if view.tokens[tok.head].pos not in {"NOUN", "PROPN"}:
             return None
         sector = _sector(view, tok.i + 1, tok.head)
-        return (sector, tok.head) if sector in {"GOV", "MIL", "COP"} else None
+        if sector in {"GOV", "MIL", "COP"}:
+            return sector, tok.head
+        acting = tok.dep == "poss" and view.tokens[tok.head].lemma.lower() in ACTION_NOUNS
+        return ("GOV", root) if acting else None  # "Turkey's efforts" vs "Iraq's second city"
     if tok.dep in _ACTOR_DEPS:
         return "GOV", root
     if tok.dep == "pobj" and view.head(tok.i).lemma.lower() in _ACTOR_PREPS:
         return "GOV", root
+    if tok.dep == "pobj" and view.head(tok.i).lemma.lower() == "to":
+        governor = view.tokens[view.head(tok.i).head].lemma.lower()
+        return ("GOV", root) if governor in TRANSFER_WORDS else None  # "aid to Lebanon"
     return None
 
 
@@ -268,7 +275,7 @@ def person_entity_candidates(ann: AnnotatedArticle) -> list[Candidate]:
     return [
         Candidate(ent.span, unresolved_actor(ent.text), 8, ent.text)
         for ent in ann.entities
-        if ent.label == "PERSON" and len(ent.text) > 2
+        if ent.label == "PERSON" and len(ent.text) > 2 and not country_code(ent.text)
     ]
 
 
@@ -304,8 +311,9 @@ def find_actors(ann: AnnotatedArticle, settings: Settings) -> AnnotatedArticle:
         *country_candidates(ann, view, table),
     ]
     first = select(named, skip)
-    ctx = context_country(ann.article, (ActorMention(c.span, "", c.actor) for c in first))
-    people = person_candidates(ann, view, table, first, ctx)
+    ctx, strength = context_strength(ann.article, (ActorMention(c.span, "", c.actor) for c in first))
+    # A title with no owner takes the context country only when the article says it twice.
+    people = person_candidates(ann, view, table, first, ctx if strength >= 2 else None)
     rest = [
         *bare_state_candidates(view, table, ctx),
         *generic_candidates(view, first),

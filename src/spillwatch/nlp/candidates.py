@@ -6,6 +6,7 @@ Declines: candidates that overlap a stronger one or a skipped block (see ``selec
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -36,6 +37,11 @@ def state_actor(code: str, sector: str, table: ActorTable) -> Actor:
     label = country_label(code) if is_country else pseudo_label(code)
     name = f"{label} {SECTOR_NAMES.get(sector, sector)}"
     return Actor(f"{code}_{sector}", name, code if is_country else None, sector)
+
+
+def unresolved_actor(name: str) -> Actor:
+    slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "unnamed"
+    return Actor(f"unresolved:{slug}", name, None, None, resolved=False)
 
 
 def select(candidates: Iterable[Candidate], skip: Iterable[Span]) -> list[Candidate]:

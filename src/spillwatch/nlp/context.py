@@ -45,6 +45,11 @@ def tld_country(article: Article) -> str | None:
 
 def context_country(article: Article, mentions: Iterable[ActorMention]) -> str | None:
     """Most frequent state-actor country, ties to the outlet's ccTLD country, then first seen."""
+    return context_strength(article, mentions)[0]
+
+
+def context_strength(article: Article, mentions: Iterable[ActorMention]) -> tuple[str | None, int]:
+    """The context country and its score (mentions, plus one for the outlet's country)."""
     counts: Counter[str] = Counter()
     first: dict[str, int] = {}
     for m in sorted(mentions, key=lambda m: m.span.start):
@@ -60,9 +65,9 @@ def context_country(article: Article, mentions: Iterable[ActorMention]) -> str |
         counts[outlet] += 1
         first.setdefault(outlet, 1 << 30)
     if not counts:
-        return None
+        return None, 0
     best = max(counts.values())
     tied = [c for c, n in counts.items() if n == best]
     if outlet in tied:
-        return outlet
-    return min(tied, key=lambda c: first[c])
+        return outlet, best
+    return min(tied, key=lambda c: first[c]), best

