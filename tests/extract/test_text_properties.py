@@ -113,3 +113,25 @@ def test_two_columns_unwind_to_left_then_right(rows: list[tuple[str, str]]) -> N
 @given(st.text(alphabet=st.characters(blacklist_characters=" "), max_size=500))
 def test_text_without_wide_gaps_is_not_unwound(text: str) -> None:
     assert unwind_columns(text) == text
+
+
+_WORD = st.sampled_from(
+    "the river town council said on monday that rain would return and roads stayed closed "
+    "while farmers waited for news from officials in the north".split(" ")
+)
+_PARAGRAPH = st.lists(_WORD, min_size=8, max_size=40).map(lambda ws: " ".join(ws).capitalize() + ".")
+_TITLE = st.lists(_WORD, min_size=4, max_size=10).map(lambda ws: " ".join(ws).capitalize())
+
+
+def _no_repeats(paragraphs: list[str]) -> bool:
+    """Repetition is evidence of furniture (alt text, duplicates), so these pages have none."""
+    return not any(a.rstrip(".") in b for a in paragraphs for b in paragraphs if a is not b)
+
+
+@settings(max_examples=80, deadline=None)
+@given(_TITLE, st.lists(_PARAGRAPH, min_size=1, max_size=8).filter(_no_repeats))
+def test_a_page_without_furniture_keeps_everything(title: str, paragraphs: list[str]) -> None:
+    article = clean_text("\n\n".join([title, *paragraphs]), source="prop", raw_id="prop")
+    assert article.title == title
+    assert list(article.paragraphs) == paragraphs
+    assert article.dropped == ()

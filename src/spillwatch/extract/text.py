@@ -102,7 +102,8 @@ def _title_anchor(lines: list[Line], declared: str | None) -> int | None:
     keys = {k for k in keys if words(k) >= 3}
     for i in range(0 if declared else 1, len(lines)):
         line = lines[i]
-        if (line.kind == "candidate" or line.reason == "duplicate") and normalize(line.text) in keys:
+        headline = not line.text.endswith(".")  # a sentence that repeats the title is the lede
+        if (line.kind == "candidate" or line.reason == "duplicate") and headline and normalize(line.text) in keys:
             return i
     return None
 

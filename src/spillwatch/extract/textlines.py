@@ -25,6 +25,7 @@ _CAPTION_HEAD = re.compile(
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 _NUMBER = re.compile(r"[-+(]?[\d.,:%/]+[)%]?")
 BARRIER = -60.0
+MAX_CREDIT_WORDS = 10
 _SPONSOR_LABEL = re.compile(r"\W*(sponsored|promoted|paid|partner)\b", re.I)
 FRAGMENT_BASE, FRAGMENT_PER_WORD = -4.0, 1.0  # tuned on the article-extraction-benchmark
 MAX_LISTED = 1000
@@ -163,9 +164,16 @@ def _captions(lines: list[Line]) -> None:
             line.kind = "caption"
             continue
         for other in lines[i + 1 : i + 3]:
-            if other.kind == "candidate" and len(line.text) >= 30 and other.text.startswith(line.text):
+            if other.kind == "candidate" and _shown_twice(line.text, other.text):
                 _pair_caption(line, other)
                 break
+
+
+def _shown_twice(first: str, second: str) -> bool:
+    """An image's alt text, then its caption: the same sentence(s), the second maybe with a credit."""
+    if len(first) < 30 or not ends_sentence(first) or not second.startswith(first):
+        return False
+    return words(second[len(first) :]) <= MAX_CREDIT_WORDS
 
 
 def _pair_caption(first: Line, second: Line) -> None:
@@ -186,9 +194,9 @@ def _sponsored(lines: list[Line]) -> None:
 
 def _duplicates(lines: list[Line]) -> None:
     """Drop a line seen before, and a block that repeats several other paragraphs in one line."""
-    seen: set[str] = set()
+    seen: set[tuple[str, bool]] = set()
     for line in lines:
-        key = normalize(line.text)
+        key = (normalize(line.text), ends_sentence(line.text))  # a headline and a sentence differ
         if line.kind == "candidate" and key in seen and words(line.text) >= 3:
             line.kind, line.reason = "dropped", "duplicate"
         seen.add(key)
