@@ -115,10 +115,11 @@ def test_text_without_wide_gaps_is_not_unwound(text: str) -> None:
     assert unwind_columns(text) == text
 
 
-_WORD = st.sampled_from(
+_VOCABULARY = (
     "the river town council said on monday that rain would return and roads stayed closed "
-    "while farmers waited for news from officials in the north".split(" ")
+    "while farmers waited for news from officials in the north"
 )
+_WORD = st.sampled_from(_VOCABULARY.split())
 _PARAGRAPH = st.lists(_WORD, min_size=8, max_size=40).map(lambda ws: " ".join(ws).capitalize() + ".")
 _TITLE = st.lists(_WORD, min_size=4, max_size=10).map(lambda ws: " ".join(ws).capitalize())
 
