@@ -28,7 +28,7 @@ BARRIER = -60.0
 MAX_CREDIT_WORDS = 10
 _SPONSOR_LABEL = re.compile(r"\W*(sponsored|promoted|paid|partner)\b", re.I)
 FRAGMENT_BASE, FRAGMENT_PER_WORD = -4.0, 1.0  # tuned on the article-extraction-benchmark
-MAX_LISTED = 1000
+MAX_LISTED = 30  # headlines one list header can claim
 ANCHOR_MIN, ANCHOR_SHARE = 20.0, 0.1
 
 
@@ -119,6 +119,7 @@ def find_region(lines: list[Line], anchor: int | None = None) -> tuple[int, int]
 
 
 def is_list_item(text: str) -> bool:
+    """A numbered or bulleted item ("1. ...", "• ...")."""
     return bool(LIST_ITEM.match(text))
 
 
