@@ -100,6 +100,17 @@ CASES = [
         "Teachers went on strike in Lagos over unpaid salaries.",
         {"Teachers": actor("NGA", "EDU")}, "PROTEST", ("strike",), ("NGA_EDU",), (), "Lagos",
     ),
+    Case(  # a strike in a labour context is PROTEST
+        "Dock workers began an open-ended strike at the port of Durban on Monday.",
+        {"Dock workers": actor("ZAF", "LAB")}, "PROTEST", ("strike",), ("ZAF_LAB",), (), "Durban",
+    ),
+    Case(  # a strike with no labour context is violence; the noun is the instrument of "destroyed"
+        "A coalition strike destroyed an ISIL tank near Mosul.",
+        {"ISIL": actor("ISL", None)}, "ASSAULT", ("destroy",), ("unresolved:coalition",), ("ISL",), "Mosul", "happened",
+    ),
+    Case(  # "demonstrate" meaning "show"
+        "The vote demonstrated the unity of the council.", {}, None,
+    ),
     Case(  # "release" of a report is not a release of captives
         "The ministry will release its annual report on Monday.",
         {"The ministry": actor("FRA", "GOV")}, None,

@@ -78,11 +78,12 @@ class Resolved:
 
 
 class ArgumentFinder:
-    def __init__(self, ann: AnnotatedArticle, g: DepGraph) -> None:
+    def __init__(self, ann: AnnotatedArticle, g: DepGraph, territory_words: frozenset[str] = frozenset()) -> None:
         self.ann = ann
         self.g = g
         self.text = ann.article.text
         self.country_spans: set[Span] = set()
+        self.territory = territory_words
         self.blocked = tuple(p.span for p in ann.places if p.role == "dateline") + tuple(
             span for block, span in ann.article.block_spans() if block.role in ("dateline", "byline", "credit")
         )
@@ -202,12 +203,25 @@ class ArgumentFinder:
         ents = [e for e in ents if _overlaps(e.span, sent.span) and not self._is_blocked(e.span)]
         return sorted(ents, key=lambda e: e.span.start)
 
-    def _bare_place_name(self, h: int, span: Span) -> bool:
-        """A proper-noun object of a locative preposition that NER missed (not a date or person)."""
+    def _bare_place_name(self, h: int, span: Span, labels: tuple[str, ...] = PROPN_PLACE_ENTS) -> bool:
+        """A proper-noun object of a preposition that NER missed or mislabelled (never a date)."""
         tok = self.g[h]
-        if tok.pos != "PROPN" or tok.dep != "pobj" or tok.ent_type not in PROPN_PLACE_ENTS:
+        if tok.pos != "PROPN" or tok.dep != "pobj" or tok.ent_type not in labels:
             return False
         return not any(_overlaps(d.span, span) for d in self.ann.dates)
+
+    def _unnamed_places(self, h: int, span: Span) -> list[Entity]:
+        """Proper nouns NER missed: "near Aleppo", "the port of Durban"."""
+        g = self.g
+        if self._bare_place_name(h, span):
+            return [Entity(span, "PROPN-PP", span.of(self.text))]
+        out = []
+        if g[h].lemma.lower() in self.territory:
+            for o in g.prep_objects(h, ("of",)):
+                sub = g.span(g.np_tokens(o))
+                if self._bare_place_name(o, sub, (*PROPN_PLACE_ENTS, "PERSON", "ORG")):  # "the city of X"
+                    out.append(Entity(sub, "PROPN-PP", sub.of(self.text)))
+        return out
 
     def places(self, r: Roles, sent: Sentence, taken: list[Span]) -> list[Entity]:
         ents = self._place_candidates(sent)
@@ -215,8 +229,8 @@ class ArgumentFinder:
         for h in r.place:
             span = self.g.span(self.g.np_tokens(h))
             hits = [e for e in ents if _overlaps(e.span, span) and e not in first]
-            if not hits and self._bare_place_name(h, span):
-                hits = [Entity(span, "PROPN-PP", span.of(self.text))]  # "near Aleppo", unknown to NER
+            if not hits:
+                hits = self._unnamed_places(h, span)
             first += [e for e in hits if not any(_overlaps(e.span, t) for t in taken)]
         rest = [e for e in ents if e not in first and not any(_overlaps(e.span, t) for t in taken)]
         return first + rest
@@ -248,7 +262,8 @@ class ArgumentFinder:
         for h in r.instrument:
             span = self._np_span(h)
             args.append(Argument("instrument", span, span.of(self.text)))
-        taken = [a.span for a in args if a.span not in self.country_spans]
+        actor_roles = ("source", "target", "recipient")
+        taken = [a.span for a in args if a.role in actor_roles and a.span not in self.country_spans]
         places = self.places(r, sent, taken)
         args += [Argument("place", e.span, e.text) for e in places]
         date = self.date(k, self.g[trigger].span)
@@ -261,6 +276,8 @@ class ArgumentFinder:
     def _collect(self, heads: tuple[int, ...], role: str, k: int, sent: Sentence, args: list[Argument]) -> list[Actor]:
         out: list[Actor] = []
         for h in heads:
+            if self.g[h].ent_type in ("DATE", "TIME") or any(_overlaps(d.span, self.g[h].span) for d in self.ann.dates):
+                continue  # "on Monday" is a date, not a target
             found = self.actors_for(h, k, sent)
             if not found and role == "target" and self.g[h].pos in ("NOUN", "PROPN"):
                 span = self._np_span(h)  # what was hit, when it is no actor ("three tunnel entrances")

@@ -77,7 +77,7 @@ class _ArticleCoder:
         self.g = DepGraph(ann.tokens)
         self.lex = _lexicon()
         self.clf = _classifier()
-        self.args = ArgumentFinder(ann, self.g)
+        self.args = ArgumentFinder(ann, self.g, self.lex.ontology.classes.get("territory", frozenset()))
         self.blocks = ann.article.block_spans()
         self.mentions: list[EventMention] = []
         self.declined: list[Declined] = []

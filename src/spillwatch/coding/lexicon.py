@@ -52,7 +52,14 @@ class Lexicon:
             return False
         if spec.subj is not None and not self._class_arg(g, i, spec.subj, subject=True):
             return False
+        if spec.ctx is not None and not self._in_sentence(g, i, spec.ctx):
+            return False
         return spec.obj is None or self._class_arg(g, i, spec.obj, subject=False)
+
+    def _in_sentence(self, g: DepGraph, i: int, klass: str) -> bool:
+        top = ([i, *g.ancestors(i)])[-1]
+        words = self.ontology.classes.get(klass, frozenset())
+        return any(g[j].lemma.lower() in words for j in g.subtree(top))
 
     def dep_tokens(self, g: DepGraph, i: int, spec: TriggerSpec) -> list[int]:
         """Tokens (children or grandchildren of ``i``) that realise the spec's other words."""

@@ -41,6 +41,7 @@ class TriggerSpec:
     weak: bool = False  # the mode yields to any mode cued in the clause
     subj: str | None = None  # word class the subject's head must belong to
     obj: str | None = None  # word class the object's head must belong to
+    ctx: str | None = None  # word class some word of the sentence must belong to
     text: str = ""
 
 
@@ -101,6 +102,7 @@ def parse_trigger(type_name: str, raw: str | dict[str, Any]) -> TriggerSpec:
         weak=bool(entry.get("weak", False)),
         subj=entry.get("subj"),
         obj=entry.get("obj"),
+        ctx=entry.get("ctx"),
         text=text,
     )
 
@@ -131,7 +133,7 @@ def _check(onto: Ontology) -> None:
         for spec in t.triggers:
             if spec.mode is not None and t.mode(spec.mode) is None:
                 problems.append(f"{t.name}: trigger {spec.text!r} names unknown mode {spec.mode!r}")
-            for klass in (spec.subj, spec.obj):
+            for klass in (spec.subj, spec.obj, spec.ctx):
                 if klass is not None and klass not in onto.classes:
                     problems.append(f"{t.name}: trigger {spec.text!r} names unknown class {klass!r}")
             if spec.pos is not None and spec.pos not in POS_TAGS:

@@ -15,7 +15,8 @@ from spillwatch.records import Span, Token
 
 SUBJ = ("nsubj", "nsubjpass", "csubj")
 OBJ = ("dobj", "obj", "attr", "oprd")
-TARGET_PREPS = ("on", "against", "toward", "towards", "at", "upon", "into")
+TARGET_PREPS = ("on", "against", "toward", "towards", "upon")
+AIM_VERBS = frozenset({"fire", "shoot", "aim", "strike", "lash", "hurl", "throw", "launch", "lob"})
 RECIPIENT_PREPS = ("to", "for")
 PLACE_PREPS = ("in", "at", "near", "outside", "inside", "around", "across", "throughout", "within")
 NP_STOP = ("relcl", "acl", "advcl", "appos", "punct", "cc", "prep", "ccomp", "xcomp", "parataxis")
@@ -156,7 +157,8 @@ def instrument_roles(g: DepGraph, heads: list[int]) -> tuple[list[int], list[int
 def _verbal_roles(g: DepGraph, i: int) -> Roles:
     src, how_s = subject_of(g, i)
     obj, how_o = object_of(g, i)
-    targets = g.prep_objects(i, TARGET_PREPS)
+    preps = (*TARGET_PREPS, "at") if g[i].lemma.lower() in AIM_VERBS else TARGET_PREPS  # "fired at X"
+    targets = g.prep_objects(i, preps)
     inst_src, inst_tgt = instrument_roles(g, src)
     instrument: list[int] = []
     if inst_src or inst_tgt or (src and g[src[0]].lemma.lower() in ATTACK_NOUNS):
