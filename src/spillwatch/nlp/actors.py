@@ -80,6 +80,8 @@ def _in_caps_run(text: str, start: int, end: int) -> bool:
 def _sector(view: TokenView, first: int, head: int) -> str | None:
     lemma = view.tokens[head].lemma.lower()
     sector = SECTOR_NOUNS.get(lemma) or SECTOR_NOUNS.get(view.tokens[head].text.lower())
+    if sector == "COP" and any(view.tokens[k].lemma.lower() == "military" for k in range(first, head)):
+        return "MIL"  # military police
     if sector and lemma not in GENERIC_HEADS:
         return sector
     for k in range(first, head):
@@ -134,6 +136,8 @@ def demonym_candidates(view: TokenView, table: ActorTable) -> list[Candidate]:
             continue
         sector = _sector(view, last + 1, head)
         if sector is None:
+            if view.tokens[head].lemma.lower() in ACTION_NOUNS:  # "an Australian ultimatum"
+                out.append(Candidate(view.span_of([i, last]), state_actor(code, "GOV", table), 2.5))
             continue
         chain = all(
             view.tokens[k].dep in _CHAIN_DEPS | {"punct"} and last < view.tokens[k].head <= head
@@ -197,7 +201,9 @@ def bare_state_candidates(view: TokenView, table: ActorTable, ctx: str | None) -
         if sector is None or tok.pos not in {"NOUN", "PROPN"}:
             continue
         dets = [c for c in view.child_with(tok.i, {"det"}) if view.tokens[c].text.lower() == "the"]
-        if not dets:
+        named = [c for c in view.child_with(tok.i, {"compound", "amod", "nmod"}) if view.tokens[c].ent_type
+                 in {"PERSON", "GPE", "ORG"}]
+        if not dets or named:  # "the Bush administration", "the Texas government": not the context's
             continue
         code = _of_country(view, tok.i) or ctx
         if code:

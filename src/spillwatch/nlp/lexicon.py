@@ -21,13 +21,14 @@ SECTOR_NOUNS: dict[str, str] = {
     ),
     **dict.fromkeys(
         _w("government ministry minister president administration cabinet embassy ambassador diplomat envoy "
-        "official authority regime parliament lawmaker delegation leader negotiator side"),
+        "official authority regime parliament lawmaker delegation leader negotiator side ruler junta "
+        "leadership"),
         "GOV",
     ),
     **dict.fromkeys(_w("police policeman policemen policewoman gendarme gendarmerie"), "COP"),
     **dict.fromkeys(
         _w("civilian tourist worshipper villager resident pilgrim passenger farmer shepherd refugee migrant "
-        "people population"),
+        "people population national citizen expatriate"),
         "CVL",
     ),
     **dict.fromkeys(
@@ -73,7 +74,7 @@ TITLE_HEADS: dict[str, str] = {
 }
 TITLE_MODIFIERS = frozenset(
     _w("defence defense foreign interior home prime deputy vice acting state affairs army military police "
-    "senior top finance justice security national chief of for staff -")
+    "senior top finance justice security national chief of for staff - junior federal assistant")
 )
 MODIFIER_SECTOR = {"army": "MIL", "military": "MIL", "police": "COP"}
 # Words that may stand between an owner and a title: "Lebanon's new President X".
@@ -84,7 +85,8 @@ TITLE_ADJECTIVES = frozenset(
 ACTION_NOUNS = frozenset(
     _w("effort decision offer proposal plan policy call demand request attempt bid role support refusal "
        "response move threat warning pledge commitment agreement withdrawal intervention campaign offensive "
-       "attack strike aid position stance involvement participation contribution")
+       "attack strike aid position stance involvement participation contribution ultimatum raid "
+       "airstrike change")
 )
 # Governors of "to X" that make X a recipient (an actor), not a destination.
 TRANSFER_WORDS = frozenset(

@@ -40,6 +40,8 @@ def _is_title(word: str) -> bool:
 
 def _title_run(view: TokenView, i: int) -> int:
     """End (exclusive) of the run of title words starting at ``i`` (``i`` when none)."""
+    if i < len(view) and view.tokens[i].text.lower() in {"of", "for", "-"}:
+        return i  # a run never starts with a joiner ("removal of President X")
     j = i
     while j < len(view) and _is_title(view.tokens[j].text) and view.tokens[j].pos != "VERB":
         j += 1
