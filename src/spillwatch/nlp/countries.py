@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 from functools import lru_cache
 from importlib import resources
 
@@ -49,13 +50,24 @@ def _demonyms() -> dict[str, str]:
     return {_norm(k): v for k, v in _data()["demonyms"].items()}
 
 
-@lru_cache(maxsize=4096)
-def _converter(name: str) -> str | None:
-    import country_converter as coco  # slow import (pandas): only on a miss
+@lru_cache(maxsize=1)
+def _cc_patterns() -> list[tuple[re.Pattern[str], str]]:
+    """country_converter's name regexes, compiled once (its own ``convert`` is ~100 ms a call)."""
+    import country_converter as coco  # slow import (pandas): only on the first miss
 
     logging.getLogger("country_converter").setLevel(logging.CRITICAL)
-    out = coco.convert(name, to="ISO3", not_found=None)
-    return out if isinstance(out, str) and out != name and len(out) == 3 and out.isupper() else None
+    data = coco.CountryConverter().data
+    out = []
+    for regex, iso3 in zip(data["regex"], data["ISO3"], strict=True):
+        if isinstance(regex, str) and isinstance(iso3, str) and len(iso3) == 3:
+            out.append((re.compile(regex, re.IGNORECASE), iso3))
+    return out
+
+
+@lru_cache(maxsize=4096)
+def _converter(name: str) -> str | None:
+    found = {iso3 for rx, iso3 in _cc_patterns() if rx.search(name)}
+    return found.pop() if len(found) == 1 else None
 
 
 def country_code(name: str) -> str | None:
