@@ -1,8 +1,11 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from spillwatch.coding.acled import acled_category
+from spillwatch.coding.ontology import load_ontology
 from spillwatch.records import Actor
 
 ARMY = Actor("IRQ_MIL", "Iraq military", "IRQ", "MIL")
@@ -75,3 +78,42 @@ POLICE = Actor("IRQ_COP", "Iraq police", "IRQ", "COP")
 )
 def test_mapping(etype, modes, sources, targets, cues, expected) -> None:
     assert acled_category(etype, modes, sources, targets, cues) == expected
+
+
+ACLED_PAIRS = {
+    ("Battles", "Armed clash"), ("Battles", "Government regains territory"),
+    ("Battles", "Non-state actor overtakes territory"),
+    ("Explosions/Remote violence", "Air/drone strike"), ("Explosions/Remote violence", "Suicide bomb"),
+    ("Explosions/Remote violence", "Shelling/artillery/missile attack"),
+    ("Explosions/Remote violence", "Remote explosive/landmine/IED"), ("Explosions/Remote violence", "Grenade"),
+    ("Explosions/Remote violence", "Chemical weapon"),
+    ("Violence against civilians", "Attack"), ("Violence against civilians", "Abduction/forced disappearance"),
+    ("Violence against civilians", "Sexual violence"),
+    ("Protests", "Peaceful protest"), ("Riots", "Violent demonstration"),
+    ("Strategic developments", "Agreement"), ("Strategic developments", "Arrests"),
+    ("Strategic developments", "Headquarters or base established"),
+    ("Strategic developments", "Change to group/activity"), ("Strategic developments", "Disrupted weapons use"),
+    ("Strategic developments", "Looting/property destruction"),
+    ("Strategic developments", "Non-violent transfer of territory"), ("Strategic developments", "Other"),
+    (None, None),
+}  # fmt: skip
+
+_ONTO = load_ontology()
+_SECTORS = st.sampled_from(["MIL", "REB", "GOV", "CVL", "COP", "EDU", None])
+
+
+@st.composite
+def _events(draw: st.DrawFn) -> tuple[str, tuple[str, ...], list[Actor], list[Actor]]:
+    etype = draw(st.sampled_from(_ONTO.type_names))
+    modes = tuple(draw(st.lists(st.sampled_from([m.name for m in _ONTO.type(etype).modes] or ["none"]), max_size=3)))
+    side = st.lists(_SECTORS.map(lambda s: Actor(f"X_{s}", "x", "XXX", s)), max_size=2)
+    return etype, modes, draw(side), draw(side)
+
+
+@given(_events(), st.lists(st.sampled_from(["grenade", "base", "establish", "defuse", "ied", "shoot"]), max_size=3))
+def test_every_answer_is_an_acled_category(event, cues) -> None:
+    etype, modes, sources, targets = event
+    pair = acled_category(etype, modes, sources, targets, cues)
+    assert pair in ACLED_PAIRS
+    if etype == "ASSAULT":
+        assert pair[0] is not None  # every act of violence has an ACLED type

@@ -81,6 +81,7 @@ def test_the_six_seed_events(seed_ann: AnnotatedArticle) -> None:
     troops = _one(mentions, "MOBILIZE", "remain")
     assert _ids(troops.sources) == {"CAN_MIL"} and "troops" in troops.modes
     assert troops.place_text == "Iraq" and troops.modality == "planned"
+    assert troops.date is not None and troops.date.start == date(2016, 12, 15)  # "after the meeting"
 
     meeting = _one(mentions, "CONSULT", "meeting")
     assert "multilateral" in meeting.modes and meeting.place_text == "London"

@@ -104,12 +104,15 @@ class _ArticleCoder:
                 continue
             consumed.update(self.lex.dep_tokens(self.g, i, spec))
             found.append((i, spec))
+        found = [(i, spec) for i, spec in found if i not in consumed]
+        earlier = [e for i, spec in found if (e := self._anaphoric_repeat(i, spec.type)) is not None]
+        anchor = next((e.date for e in earlier if e.date is not None), None)  # "after the meeting"
         built: list[tuple[int, EventMention]] = []
         for i, spec in found:
-            if i in consumed:
-                continue
             mention = self._mention(k, sent, i, spec, probs)
             if mention is not None:
+                if mention.date is None and anchor is not None:
+                    mention = replace(mention, date=anchor)
                 built.append((i, mention))
         self.mentions += merge_nested(self.g, built)
 
@@ -127,7 +130,7 @@ class _ArticleCoder:
         if verdict_.assessment is not None:
             self._decline(i, spec.type, verdict_.assessment)
             return None
-        if self._anaphoric_repeat(i, spec.type):
+        if self._anaphoric_repeat(i, spec.type) is not None:
             self._decline(i, spec.type, "repeats an event already coded ('the meeting')")
             return None
         r = roles(g, i)
@@ -151,13 +154,16 @@ class _ArticleCoder:
             return "no actor found"
         return None
 
-    def _anaphoric_repeat(self, i: int, etype: str) -> bool:
+    def _anaphoric_repeat(self, i: int, etype: str) -> EventMention | None:
+        """The earlier mention a bare definite noun refers back to ("after the meeting"), if any."""
         g = self.g
         if g.is_verbal(i):
-            return False
+            return None
         dets = [g[d].lemma.lower() for d in g.children(i, "det")]
         bare = not g.children(i, "amod", "compound", "prep", "poss", "nummod")
-        return dets == ["the"] and bare and any(m.type == etype for m in self.mentions)
+        if dets != ["the"] or not bare:
+            return None
+        return next((m for m in reversed(self.mentions) if m.type == etype), None)
 
     def _build(
         self,
@@ -238,8 +244,3 @@ def _fold(host: EventMention, other: EventMention) -> EventMention:
         arguments=host.arguments + extra,
         confidence=max(host.confidence, other.confidence),
     )
-
-
-def with_place(mention: EventMention, place_text: str | None) -> EventMention:
-    """Copy of ``mention`` with another place text (for the geo stage's corrections)."""
-    return replace(mention, place_text=place_text)
