@@ -8,7 +8,7 @@ Declines: mentions ``score.pairable`` rejects (no date, a year-precision date, n
 become single-mention events and are never merged.
 
 Algorithm (a pure function of the mention *set*, so arrival order and batching cannot change
-it): candidate pairs come from shared block keys (country, type family, 4-day bucket);
+it): candidate pairs come from block keys (country, type family and place cell, 4-day bucket);
 ``score.pair_score`` scores them; mentions joined by a pair scoring >= ``THRESHOLD`` form a
 component; inside each component, average-link agglomeration over the members sorted by id
 merges the two clusters with the highest mean pairwise score (blocked or unscored pairs count
@@ -37,6 +37,7 @@ from spillwatch.dedup.score import (
     block_keys,
     features,
     pair_score,
+    probe_keys,
 )
 from spillwatch.records import Event, EventMention
 
@@ -66,45 +67,47 @@ class ClusterConfig:
 
 
 class _Scorer:
-    """Feature and pair-score cache shared by the component walk and the agglomeration."""
+    """Mentions by id, with feature and pair-score caches (ids are hashed once, here)."""
 
     def __init__(self, config: ClusterConfig, published: Published | None = None) -> None:
         self.config = config
         self.published = published
+        self.mentions: dict[str, EventMention] = {}
         self._features: dict[str, Features] = {}
         self._scores: dict[tuple[str, str], float | None] = {}
 
-    def feat(self, m: EventMention) -> Features:
-        f = self._features.get(m.id)
-        if f is None:
-            day = self.published(m.article_id) if self.published else None
-            f = self._features[m.id] = features(m, day)
-        return f
+    def add(self, mentions: Iterable[EventMention]) -> list[str]:
+        """Register mentions (first of equal ids wins: ids are content hashes); their ids, sorted."""
+        ids = []
+        for m in mentions:
+            mid = m.id
+            if mid not in self.mentions:
+                self.mentions[mid] = m
+                day = self.published(m.article_id) if self.published else None
+                self._features[mid] = features(m, day)
+            ids.append(mid)
+        return sorted(set(ids))
 
-    def keys(self, m: EventMention) -> tuple[BlockKey, ...]:
-        return block_keys(self.feat(m), self.config.window)
+    def keys(self, mid: str) -> tuple[BlockKey, ...]:
+        return block_keys(self._features[mid], self.config.window)
 
-    def score(self, a: EventMention, b: EventMention) -> float | None:
-        key = (a.id, b.id) if a.id < b.id else (b.id, a.id)
+    def probes(self, mid: str) -> tuple[BlockKey, ...]:
+        return probe_keys(self._features[mid], self.config.window)
+
+    def score(self, a: str, b: str) -> float | None:
+        key = (a, b) if a < b else (b, a)
         if key not in self._scores:
-            self._scores[key] = pair_score(self.feat(a), self.feat(b), self.config.window)
+            self._scores[key] = pair_score(self._features[a], self._features[b], self.config.window)
         return self._scores[key]
 
-    def linked(self, a: EventMention, b: EventMention) -> bool:
+    def linked(self, a: str, b: str) -> bool:
         s = self.score(a, b)
         return s is not None and s >= self.config.threshold
 
 
-def _unique(mentions: Iterable[EventMention]) -> dict[str, EventMention]:
-    out: dict[str, EventMention] = {}
-    for m in mentions:
-        out.setdefault(m.id, m)
-    return out
-
-
-def _components(mentions: dict[str, EventMention], scorer: _Scorer) -> list[list[EventMention]]:
+def _components(ids: Sequence[str], scorer: _Scorer) -> list[list[str]]:
     """Connected components of the threshold graph (union-find over blocked candidate pairs)."""
-    parent = {mid: mid for mid in mentions}
+    parent = {mid: mid for mid in ids}
 
     def root(x: str) -> str:
         while parent[x] != x:
@@ -112,42 +115,39 @@ def _components(mentions: dict[str, EventMention], scorer: _Scorer) -> list[list
             x = parent[x]
         return x
 
-    buckets: dict[BlockKey, list[EventMention]] = defaultdict(list)
-    for mid in sorted(mentions):
-        for key in scorer.keys(mentions[mid]):
-            buckets[key].append(mentions[mid])
-    for members in buckets.values():
-        for i, a in enumerate(members):
-            for b in members[i + 1 :]:
-                if root(a.id) != root(b.id) and scorer.linked(a, b):
-                    parent[max(root(a.id), root(b.id))] = min(root(a.id), root(b.id))
-    groups: dict[str, list[EventMention]] = defaultdict(list)
-    for mid in sorted(mentions):
-        groups[root(mid)].append(mentions[mid])
+    index: dict[BlockKey, list[str]] = defaultdict(list)
+    for mid in ids:
+        for key in scorer.keys(mid):
+            index[key].append(mid)
+    for a in ids:
+        for key in scorer.probes(a):
+            for b in index.get(key, ()):
+                if b > a and root(a) != root(b) and scorer.linked(a, b):
+                    ra, rb = root(a), root(b)
+                    parent[max(ra, rb)] = min(ra, rb)
+    groups: dict[str, list[str]] = defaultdict(list)
+    for mid in ids:
+        groups[root(mid)].append(mid)
     return [groups[k] for k in sorted(groups)]
 
 
-def _average_link(members: Sequence[EventMention], scorer: _Scorer) -> list[tuple[list[int], float]]:
-    """Average-link clusters of one component: (member indices, mean pairwise score)."""
+def _average_link(members: Sequence[str], scorer: _Scorer) -> list[tuple[list[str], float]]:
+    """Average-link clusters of one component (members sorted by id): (member ids, cohesion)."""
     n = len(members)
     if n == 1:
-        return [([0], 1.0)]
+        return [([members[0]], 1.0)]
     sums = np.zeros((n, n))
     for i in range(n):
         for j in range(i + 1, n):
-            s = scorer.score(members[i], members[j])
-            sums[i, j] = sums[j, i] = s or 0.0
+            sums[i, j] = sums[j, i] = scorer.score(members[i], members[j]) or 0.0
     clusters: dict[int, list[int]] = {i: [i] for i in range(n)}
     inner = dict.fromkeys(range(n), 0.0)  # sum of pairwise scores inside each cluster
     sizes = np.ones(n)
     active = np.ones(n, dtype=bool)
+    mean = sums.copy()
+    np.fill_diagonal(mean, -1.0)
     while len(clusters) > 1:
-        mean = sums / np.outer(sizes, sizes)
-        mean[~active, :] = -1.0
-        mean[:, ~active] = -1.0
-        np.fill_diagonal(mean, -1.0)
-        flat = int(np.argmax(mean))
-        i, j = divmod(flat, n)
+        i, j = divmod(int(np.argmax(mean)), n)
         if mean[i, j] < scorer.config.threshold:
             break
         i, j = min(i, j), max(i, j)
@@ -155,20 +155,26 @@ def _average_link(members: Sequence[EventMention], scorer: _Scorer) -> list[tupl
         sums[i, :] += sums[j, :]
         sums[:, i] += sums[:, j]
         sizes[i] += sizes[j]
-        active[j] = False
         clusters[i].extend(clusters.pop(j))
+        mean[i, :] = sums[i, :] / (sizes[i] * sizes)
+        mean[:, i] = mean[i, :]
+        active[j] = False
+        mean[i, ~active] = -1.0
+        mean[:, i] = mean[i, :]
+        mean[j, :] = mean[:, j] = -1.0
+        mean[i, i] = -1.0
     out = []
     for i, idx in sorted(clusters.items()):
         pairs = len(idx) * (len(idx) - 1) / 2
-        out.append((sorted(idx), inner[i] / pairs if pairs else 1.0))
+        out.append((sorted(members[k] for k in idx), inner[i] / pairs if pairs else 1.0))
     return out
 
 
-def _cluster_sets(mentions: dict[str, EventMention], scorer: _Scorer) -> list[tuple[list[EventMention], float]]:
+def _cluster_sets(ids: Sequence[str], scorer: _Scorer) -> list[tuple[list[EventMention], float]]:
     out = []
-    for component in _components(mentions, scorer):
-        for idx, cohesion in _average_link(component, scorer):
-            out.append(([component[i] for i in idx], cohesion))
+    for component in _components(ids, scorer):
+        for members, cohesion in _average_link(component, scorer):
+            out.append(([scorer.mentions[m] for m in members], cohesion))
     return out
 
 
@@ -181,26 +187,30 @@ def cluster(
 ) -> tuple[Event, ...]:
     """Cluster all mentions at once; events sorted by id (``published`` dates undated mentions)."""
     scorer = _Scorer(config or ClusterConfig(), published)
-    found = _cluster_sets(_unique(mentions), scorer)
+    found = _cluster_sets(scorer.add(mentions), scorer)
     events = [build_event(members, cohesion, outlets) for members, cohesion in found]
     return tuple(sorted(events, key=lambda e: e.id))
 
 
-def _closure(new: dict[str, EventMention], lookup: Lookup, scorer: _Scorer) -> dict[str, EventMention]:
-    """New mentions plus every known mention reachable from them by threshold edges."""
-    reached = dict(new)
-    cache: dict[BlockKey, list[EventMention]] = {}
-    queue = sorted(new)
+def _closure(new: list[str], lookup: Lookup, scorer: _Scorer) -> list[str]:
+    """New mentions plus every known mention reachable from them by threshold edges (sorted ids)."""
+    reached = set(new)
+    fresh: dict[BlockKey, list[str]] = defaultdict(list)
+    for mid in new:
+        for key in scorer.keys(mid):
+            fresh[key].append(mid)
+    cache: dict[BlockKey, list[str]] = {}
+    queue = list(new)
     while queue:
-        current = reached[queue.pop()]
-        for key in scorer.keys(current):
+        current = queue.pop()
+        for key in scorer.probes(current):
             if key not in cache:
-                cache[key] = sorted(_unique([*lookup(key), *(m for m in new.values())]).values(), key=lambda m: m.id)
+                cache[key] = sorted(set(scorer.add(lookup(key))) | set(fresh.get(key, ())))
             for other in cache[key]:
-                if other.id not in reached and scorer.linked(current, other):
-                    reached[other.id] = other
-                    queue.append(other.id)
-    return reached
+                if other not in reached and scorer.linked(current, other):
+                    reached.add(other)
+                    queue.append(other)
+    return sorted(reached)
 
 
 def assign(
@@ -220,15 +230,12 @@ def assign(
     Upsert ``events``, delete ``retired``.
     """
     scorer = _Scorer(config or ClusterConfig(), published)
-    new = _unique(new_mentions)
-    reached = _closure(new, lookup, scorer)
+    reached = _closure(scorer.add(new_mentions), lookup, scorer)
     found = _cluster_sets(reached, scorer)
     events = tuple(sorted((build_event(ms, c, outlets) for ms, c in found), key=lambda e: e.id))
-    fresh = {e.id for e in events}
-    retired = sorted(
-        {e.id for e in existing_events if e.id not in fresh and not reached.keys().isdisjoint(e.mention_ids)}
-    )
-    return Assignment(events, tuple(retired), tuple(sorted(reached)))
+    fresh, touched = {e.id for e in events}, set(reached)
+    retired = sorted({e.id for e in existing_events if e.id not in fresh and not touched.isdisjoint(e.mention_ids)})
+    return Assignment(events, tuple(retired), tuple(reached))
 
 
 def mention_keys(

@@ -2,8 +2,9 @@
 
 Input: two ``records.EventMention`` values (type, modes, actors, place, date).
 Output: ``pair_score`` in [0, 1], or ``None`` when a hard blocking rule says they cannot be one
-event; ``block_keys`` lists the (country, type family, day bucket) keys a mention is indexed
-under so candidate pairs are found without comparing everything with everything.
+event; ``block_keys``/``probe_keys`` give the (country, "type family|place key", day bucket)
+keys a mention is stored under and looks up, so candidate pairs are found without comparing
+everything with everything (``place_keys``: 1-degree grid cells for points, ADM1 otherwise).
 Declines: mentions with no date (and no publication day to estimate one from), a
 year-precision date, or no country are never paired (their events stay single-mention);
 quantities are not compared at all, since reports of one event disagree on numbers (5 killed
@@ -52,6 +53,7 @@ _COARSE_SLACK = {"day": 0, "range": 1, "week": 4, "month": 0}
 RADIUS_KM = {1: 10.0, 2: 25.0, 3: 50.0}
 COARSE_PRECISION = 5  # 5: part of a country ("northern Syria"), 6: country, 7: region
 BUCKET_DAYS = 4
+CELL_DEGREES = 1.0  # grid cell for located points: 111 km of latitude > the largest allowed distance
 ESTIMATE_DAYS = 3  # an undated mention happened within this many days before publication
 ESTIMATE_FACTOR = 0.5  # date evidence from publication counts half
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "POL", "JUD", "SPY"})
@@ -175,14 +177,52 @@ def pairable(f: Features) -> bool:
     return f.country is not None and f.start is not None and f.slack is not None
 
 
-def block_keys(f: Features, window: int = DATE_WINDOW_DAYS) -> tuple[tuple[str, str, int], ...]:
-    """Index keys: (country, family, bucket) for every day bucket the widened date range touches."""
-    if not pairable(f) or f.start is None or f.end is None or f.slack is None or f.country is None:
-        return ()
+def _date_buckets(f: Features, window: int) -> range:
+    assert f.start is not None and f.end is not None and f.slack is not None
     reach = window + f.slack  # two ranges widened this far overlap whenever the pair can score
-    first = (f.start.toordinal() - reach) // BUCKET_DAYS
-    last = (f.end.toordinal() + reach) // BUCKET_DAYS
-    return tuple((f.country, f.family, b) for b in range(first, last + 1))
+    return range((f.start.toordinal() - reach) // BUCKET_DAYS, (f.end.toordinal() + reach) // BUCKET_DAYS + 1)
+
+
+def _cell(f: Features) -> tuple[int, int]:
+    assert f.lat is not None and f.lon is not None
+    return math.floor(f.lat / CELL_DEGREES), math.floor(f.lon / CELL_DEGREES)
+
+
+def place_keys(f: Features) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(index keys, probe keys) of a mention's place; a pair that can score shares one.
+
+    Located points index their grid cell and probe the neighbouring cells (wide enough for the
+    largest allowed distance); ADM1-level places index and probe their ADM1 ("o:"), and probe
+    the points of that ADM1 ("p:"); country-level places share one key.
+    """
+    if f.country_level:
+        return ("c",), ("c",)
+    if f.radius is None:
+        return ((f"o:{f.adm1}",), (f"o:{f.adm1}", f"p:{f.adm1}")) if f.adm1 else ((), ())
+    lat_i, lon_i = _cell(f)
+    assert f.lat is not None
+    span = math.ceil(1.0 / math.cos(math.radians(min(abs(f.lat) + CELL_DEGREES, 80.0))))
+    near = tuple(f"g:{lat_i + a}:{lon_i + b}" for a in (-1, 0, 1) for b in range(-span, span + 1))
+    index = (f"g:{lat_i}:{lon_i}",) + ((f"p:{f.adm1}",) if f.adm1 else ())
+    probe = near + ((f"o:{f.adm1}",) if f.adm1 else ())
+    return index, probe
+
+
+def _keys(f: Features, window: int, probe: bool) -> tuple[tuple[str, str, int], ...]:
+    if not pairable(f) or f.country is None:
+        return ()
+    places = place_keys(f)[1 if probe else 0]
+    return tuple((f.country, f"{f.family}|{p}", b) for b in _date_buckets(f, window) for p in places)
+
+
+def block_keys(f: Features, window: int = DATE_WINDOW_DAYS) -> tuple[tuple[str, str, int], ...]:
+    """Index keys (country, "family|place key", day bucket) a mention is stored under."""
+    return _keys(f, window, probe=False)
+
+
+def probe_keys(f: Features, window: int = DATE_WINDOW_DAYS) -> tuple[tuple[str, str, int], ...]:
+    """Keys to look up for a mention's candidates (each candidate is indexed under one)."""
+    return _keys(f, window, probe=True)
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
