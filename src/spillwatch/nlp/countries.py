@@ -126,3 +126,8 @@ def _capitals() -> dict[str, str]:
 def capital_code(name: str) -> str | None:
     """ISO3 of the country whose capital is ``name`` ("Tehran" -> IRN), for metonymy."""
     return _capitals().get(_norm(name))
+
+
+def clear_caches() -> None:
+    """Forget per-name lookups (benchmarks use it to time cold lookups)."""
+    _converter.cache_clear()
