@@ -5,6 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import settings as hypothesis_settings
+
+# Deterministic property tests in CI (same examples every run); `--hypothesis-profile explore` to search anew.
+hypothesis_settings.register_profile("repeatable", derandomize=True, deadline=None)
+hypothesis_settings.register_profile("explore", deadline=None)
+hypothesis_settings.load_profile("repeatable")
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
