@@ -50,6 +50,7 @@ class Gold:
     type: str
     lat: float | None
     lon: float | None
+    geonameid: int | None = None
 
 
 def load(xml: Path, limit: int | None) -> list[tuple[str, list[Gold]]]:
@@ -58,10 +59,11 @@ def load(xml: Path, limit: int | None) -> list[tuple[str, list[Gold]]]:
     for art in root.findall("article")[:limit]:
         golds = []
         for t in art.find("toponyms") or []:
-            lat, lon = t.findtext("latitude"), t.findtext("longitude")
+            lat, lon, gid = t.findtext("latitude"), t.findtext("longitude"), t.findtext("geonamesID")
             golds.append(Gold(Span(int(t.findtext("start") or 0), int(t.findtext("end") or 0)),
                               t.findtext("extractedName") or "", t.findtext("type") or "",
-                              float(lat) if lat else None, float(lon) if lon else None))
+                              float(lat) if lat else None, float(lon) if lon else None,
+                              int(gid) if gid else None))
         docs.append((art.findtext("text") or "", golds))
     return docs
 
@@ -125,6 +127,8 @@ def main() -> None:
                     published=DateInfo(None, "none")) for i, (t, _) in enumerate(docs)]
     counts = {k: [0, 0, 0] for k in ("all-exact", "all-inexact", "lit-exact", "lit-inexact")}
     e2e: list[float] = []
+    same_id: list[bool] = []
+    roles: list[tuple[str, str]] = []
     given: list[float] = []
     by_level: dict[str, list[float]] = {}
     geo_seconds = 0.0
@@ -142,8 +146,10 @@ def main() -> None:
                 c[1] += len(gl)
                 c[2] += len(pr)
         for gi, pi in match([g.span for g in gold_all], [p.span for p in places], exact=False):
+            roles.append((gold_all[gi].type, places[pi].role))
             if gold_all[gi].lat is not None:
                 e2e.append(error_km(gold_all[gi], places[pi]))
+                same_id.append(gold_all[gi].geonameid == places[pi].geonameid)
                 prec = places[pi].precision
                 level = "unresolved" if prec is None else ("country or wider" if prec >= 6 else "finer than country")
                 by_level.setdefault(level, []).append(e2e[-1])
@@ -152,9 +158,17 @@ def main() -> None:
     for key, (tp, ng, npred) in counts.items():
         print(f"recognition {key:12s} {prf(tp, ng, npred)}")
     print(f"resolution end to end      {summary(e2e)}")
+    n = max(1, len(same_id))
+    either = sum(ok or e <= 161 for ok, e in zip(same_id, e2e, strict=True)) / n
+    print(f"  end to end, same GeoNames id as gold: {sum(same_id) / n:.3f}; "
+          f"same id or within 161 km: {either:.3f} (country points differ by convention)")
     for level, errors in sorted(by_level.items()):
         print(f"  end to end, predicted {level:18s} {summary(errors)}")
     print(f"resolution given gold spans {summary(given)}")
+    for gold_type, role in (("Metonymic", "metonym"),):
+        tp = sum(g == gold_type and r == role for g, r in roles)
+        print(f"role {role:8s} among recognised toponyms: "
+              f"{prf(tp, sum(g == gold_type for g, _ in roles), sum(r == role for _, r in roles))}")
     print(f"geo stage (recognise+resolve, spaCy excluded): {len(docs) / geo_seconds:.1f} docs/s")
 
 

@@ -27,3 +27,18 @@ STOP_CAPS = frozenset((
     "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March", "April", "May",
     "June", "July", "August", "September", "October", "November", "December",
 ))  # fmt: skip
+STATIVE_LEMMAS = frozenset((
+    "be", "have", "lie", "sit", "border", "remain", "become", "see", "host", "experience", "suffer",
+    "face", "contain", "include", "cover", "stretch", "share", "receive", "lose", "get", "need",
+))  # fmt: skip
+ADDRESS_LEMMAS = frozenset((
+    "accuse", "blame", "order", "urge", "ask", "sanction", "criticize", "criticise", "support",
+    "back", "help", "pressure", "persuade", "invite", "thank", "warn", "condemn", "beat", "defeat",
+    "outlast", "join", "fund", "arm",
+))  # fmt: skip
+SPATIAL_NOUNS = frozenset((
+    "border", "borders", "territory", "capital", "city", "cities", "north", "south", "east", "west",
+    "coast", "coastline", "region", "province", "soil", "airspace", "waters", "shore", "interior",
+    "countryside", "mountain", "mountains", "desert", "frontier", "outskirts", "heartland", "part",
+    "side", "area", "town", "village", "province", "state", "street", "streets", "center", "centre",
+))  # fmt: skip

@@ -19,7 +19,16 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 
 from spillwatch.geo.gazetteer import Gazetteer, open_gazetteer
-from spillwatch.geo.lexicon import BORDER_WORDS, DIRECTIONS, NEAR_WORDS, SPEECH_LEMMAS, STOP_CAPS
+from spillwatch.geo.lexicon import (
+    ADDRESS_LEMMAS,
+    BORDER_WORDS,
+    DIRECTIONS,
+    NEAR_WORDS,
+    SPATIAL_NOUNS,
+    SPEECH_LEMMAS,
+    STATIVE_LEMMAS,
+    STOP_CAPS,
+)
 from spillwatch.geo.resolve import Mention, resolve_mentions
 from spillwatch.records import AnnotatedArticle, Span, Token
 from spillwatch.settings import Settings
@@ -179,14 +188,41 @@ def _prev_words(tokens: tuple[Token, ...], first: int, n: int) -> list[str]:
     return [t.text.lower() for t in tokens[max(0, first - n) : first]]
 
 
-def _is_metonym(tokens: tuple[Token, ...], idx: range) -> bool:
+def _is_polity(gz: Gazetteer, text: str) -> bool:
+    """A country or a national capital: the names that stand for governments."""
+    return any(c.kind == "country" or c.feature_code == "PPLC" for c in gz.lookup(text, fuzzy=False))
+
+
+def _is_metonym(tokens: tuple[Token, ...], idx: range, polity: bool) -> bool:
+    """Subject of a speech/decision verb ("Ankara said"); for a country or capital also active
+    subject of a non-stative verb ("Russia launched strikes"), object of an address or blame verb
+    ("Britain blames Russia") or owner of a non-spatial noun ("Russia's request"): an actor."""
     for i in idx:
         tok = tokens[i]
-        if tok.dep in ("nsubj", "nsubjpass") and tokens[tok.head].lemma.lower() in SPEECH_LEMMAS:
+        head = tokens[tok.head]
+        lemma = head.lemma.lower()
+        if tok.dep == "nsubj" and lemma in SPEECH_LEMMAS:
             return True
-        if tok.dep == "poss" and tokens[tok.head].lemma.lower() in {"government", "ministry", "foreign"}:
+        if not polity:
+            continue
+        if tok.dep == "nsubj" and head.pos in ("VERB", "AUX") and lemma not in STATIVE_LEMMAS:
+            return True
+        if tok.dep == "dobj" and lemma in ADDRESS_LEMMAS | SPEECH_LEMMAS:
+            return True
+        if tok.dep == "poss" and head.pos == "NOUN" and lemma not in SPATIAL_NOUNS:
             return True
     return False
+
+
+def _conj_metonyms(tokens: tuple[Token, ...], mentions: list[Mention], index: _TokenIndex) -> list[Mention]:
+    """"Britain and France to answer": a place joined by "and" to a metonym is one too."""
+    metonym_tokens = {i for m in mentions if m.role == "metonym" for i in index.inside(m.span)}
+    out = []
+    for m in mentions:
+        idx = index.inside(m.span)
+        joined = any(tokens[i].dep == "conj" and tokens[i].head in metonym_tokens for i in idx)
+        out.append(replace(m, role="metonym") if m.role == "place" and joined else m)
+    return out
 
 
 def _modifiers(m: Mention, tokens: tuple[Token, ...], idx: range) -> Mention:
@@ -221,10 +257,10 @@ def recognise(ann: AnnotatedArticle, gz: Gazetteer) -> list[Mention]:
     out: list[Mention] = []
     for m in found:
         idx = index.inside(m.span)
-        if m.role == "place" and _is_metonym(ann.tokens, idx):
+        if m.role == "place" and _is_metonym(ann.tokens, idx, _is_polity(gz, m.text)):
             m = replace(m, role="metonym")
         out.append(_modifiers(m, ann.tokens, idx))
-    return sorted(out, key=lambda m: m.span.start)
+    return sorted(_conj_metonyms(ann.tokens, out, index), key=lambda m: m.span.start)
 
 
 def find_places(
