@@ -49,6 +49,7 @@ def check(ann: AnnotatedArticle) -> None:
     for q in ann.quotes:
         if q.speaker_span is not None:
             assert q.speaker_span.of(text) == q.speaker_text
+            assert q.speaker_span.end <= q.span.start or q.span.end <= q.speaker_span.start, q
     for d in ann.dates:
         assert d.start is None or d.end is None or d.start <= d.end, d
     for q in ann.quantities:

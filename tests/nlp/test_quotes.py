@@ -64,3 +64,14 @@ def test_according_to(run_nlp: Runner) -> None:
     (q,) = [q for q in got if not q.direct]
     assert q.text.startswith("More than 100 people were wounded")
     assert q.speaker_text is not None and "World Health Organization" in q.speaker_text
+
+
+def test_reported_speech_never_contains_its_attribution(run_nlp: Runner) -> None:
+    got = quotes(
+        run_nlp,
+        "General Ali Rahimi said the plan, which Rahimi said will cost millions, is ready. "
+        "The government will publish a policy next year, which Rahimi said will address the problem.",
+    )
+    for q in got:
+        if not q.direct and q.speaker_span is not None:
+            assert q.speaker_span.end <= q.span.start or q.span.end <= q.speaker_span.start, q

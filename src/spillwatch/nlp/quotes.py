@@ -152,6 +152,8 @@ def _content(view: TokenView, verb: int) -> list[int]:
 
 def _reported(view: TokenView, ann: AnnotatedArticle, verb: int, quoted: list[Span]) -> Quote | None:
     idx = [k for k in _content(view, verb) if view.tokens[k].pos != "SPACE"]
+    if idx and min(idx) < verb < max(idx):
+        idx = [k for k in idx if k > verb]  # "which Sajjan said will go": only what follows the verb
     idx = [k for k in idx if view.tokens[k].dep != "mark" or k != idx[0]]
     idx = [k for k in idx if view.tokens[k].pos != "PUNCT" or view.tokens[k].text not in {",", "."}]
     if len(idx) < 3:
