@@ -56,3 +56,15 @@ def test_annotate_keeps_order_and_count(nlp_settings: Settings) -> None:
     out = list(annotate(arts, nlp_settings, batch_size=2))
     assert [o.article for o in out] == arts
     assert annotate_one(article(""), nlp_settings).tokens == ()
+
+
+def test_any_spacy_pipeline_works(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import spacy
+
+    spacy.blank("en").to_disk(tmp_path / "blank")
+    settings = Settings(spacy_pipeline=str(tmp_path / "blank"))
+    ann = annotate_one(article("Rebels seize town", "Fighters entered at dawn. Troops fled."), settings)
+    assert ann.pipeline.startswith("en_pipeline==")
+    assert [s.span.of(ann.article.text) for s in ann.sentences] == [
+        "Rebels seize town", "Fighters entered at dawn. Troops fled."
+    ]
