@@ -9,11 +9,11 @@ a prefix. Declines: it never downloads anything and never guesses a place with n
 
 from __future__ import annotations
 
+import fcntl
 import os
 import sqlite3
 import threading
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 from typing import Any, Literal
 
@@ -202,24 +202,36 @@ def _usable(path: Path) -> bool:
 
 
 def ensure_gazetteer(path: str | Path | None = None) -> Path:
-    """Path of a full, current gazetteer, building it first if missing or stale."""
+    """Path of a full, current gazetteer, building it first if missing or stale. A lock file
+    keeps parallel workers from building it twice at once."""
     target = Path(path) if path is not None else default_path()
-    if not _usable(target):
-        try:
-            build_gazetteer(target)
-        except OSError as exc:
-            raise ConfigError(f"cannot build the gazetteer at {target}: {exc}") from exc
+    if _usable(target):
+        return target
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with open(target.with_name(target.name + ".lock"), "w") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            if not _usable(target):
+                build_gazetteer(target)
+    except OSError as exc:
+        raise ConfigError(f"cannot build the gazetteer at {target}: {exc}") from exc
     return target
 
 
-@cache
-def _open_cached(path: str) -> Gazetteer:
-    return Gazetteer(Path(path))
+_OPENED: dict[tuple[str, bool], Gazetteer] = {}
+_OPEN_LOCK = threading.Lock()
 
 
 def open_gazetteer(path: str | Path | None = None, *, build: bool = True) -> Gazetteer:
     """The gazetteer at ``path`` (default: the user cache), built at first use; one per process."""
-    target = ensure_gazetteer(path) if build else Path(path or default_path())
-    if not target.exists():
-        raise ConfigError(f"no gazetteer at {target}")
-    return _open_cached(str(target.resolve()))
+    key = (str(path or ""), build)
+    found = _OPENED.get(key)
+    if found is not None:
+        return found
+    with _OPEN_LOCK:
+        if key not in _OPENED:
+            target = ensure_gazetteer(path) if build else Path(path or default_path())
+            if not target.exists():
+                raise ConfigError(f"no gazetteer at {target}")
+            _OPENED[key] = Gazetteer(target)
+        return _OPENED[key]
