@@ -11,7 +11,7 @@ SOURCES ?= corpus/txt corpus/html corpus/feeds corpus/jsonl $(wildcard ../shared
 $(BIN)/spillwatch: pyproject.toml
 	$(PY) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
-	$(BIN)/pip install -q -e '.[dev]'
+	$(BIN)/pip install -q -e '.[dev,spark]'
 	touch $(BIN)/spillwatch
 
 # The main job: ingest the sample corpus into the embedded DuckDB file and show what was stored.

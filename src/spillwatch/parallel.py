@@ -136,22 +136,29 @@ class NearDup:
 
 
 def store_cleaned(item: RawItem, cleaned: Article | Quarantined, store: Store, near: NearDup,
-                  summary: RunSummary) -> None:
-    """Store one cleaned item in one transaction (or its quarantine record, or a copy link)."""
+                  summary: RunSummary) -> str:
+    """Store one cleaned item in one transaction (or its quarantine record, or a copy link).
+
+    Returns what happened: "stored", "near-duplicate", "duplicate" or "quarantined".
+    """
     if isinstance(cleaned, Quarantined):
         quarantine(store, cleaned, summary)
-        return
+        return "quarantined"
     with store.transaction():
-        if store.has_raw(item.id) or store.has_article(cleaned.id):
+        if store.has_raw(item.id):  # the same bytes met earlier in this run (or in a killed one)
+            summary.duplicates += 1
+            return "duplicate"
+        if store.has_article(cleaned.id):
             store.add_copy(cleaned.id, item)
             summary.duplicates += 1
-            return
+            return "duplicate"
         sig, dup_of, sim = near.check(cleaned)
         outcome = store.put_article(cleaned, item, duplicate_of=dup_of, similarity=sim, signature=sig)
     if outcome == "near-duplicate":
         summary.near_duplicates += 1
     else:
         summary.stored += 1
+    return outcome
 
 
 def quarantine(store: Store, item: Quarantined, summary: RunSummary) -> None:

@@ -1,0 +1,256 @@
+"""The Spark job: WARC files (CC-NEWS layout) -> articles, mentions, events and quarantine as Parquet.
+
+Each input file is one task. Per partition the job runs the same stage functions as the local
+runners (``ingest.sources.iter_items`` then ``pipeline.clean_item`` and ``pipeline.understand`` in
+batches); the spaCy model and the other stage resources load once per Python worker (the stages'
+module-level caches; Spark reuses its Python workers). The driver then decides near-duplicates
+over the collected signatures in input order and clusters the mentions of the original articles
+into events (``dedup.cluster.cluster``), exactly as a one-process run over the same input would.
+
+Output folder:
+    articles/month=YYYY-MM/   one row per cleaned article, with the raw item's identity, its
+                              annotations (tokens dropped) and mentions as codec JSON, and ``seq``
+                              (file index, item index) so a loader can replay input order
+    mentions/month=YYYY-MM/   one row per event mention (``record_json`` plus flat columns)
+    events/month=YYYY-MM/     the events of this input alone (``record_json`` plus flat columns)
+    quarantine/               documents that could not be read or cleaned, with the reason
+``month`` is the article's published month (events: the start month), or ``unknown``.
+The store's events come from ``spark.loader.load``, which merges with what is already stored.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+from collections.abc import Iterable, Iterator, Sequence
+from itertools import islice
+from pathlib import Path
+from typing import Any
+
+from spillwatch import codec, parallel, pipeline
+from spillwatch.errors import ConfigError, SourceError
+from spillwatch.records import Article, Event, EventMention, Quarantined, RawItem
+from spillwatch.settings import Settings, load_settings
+
+CC_NEWS = re.compile(r"CC-NEWS-(\d{14})-(\d{5})\.warc(\.gz)?$")
+WARC_SUFFIXES = (".warc", ".warc.gz")
+BATCH = 16
+Seq = tuple[int, int]
+
+
+# ---------------------------------------------------------------- inputs
+def input_paths(inputs: Sequence[str]) -> list[str]:
+    """WARC files named by ``inputs``: files, folders (CC-NEWS-*.warc.gz, sorted by name) or path lists."""
+    found: list[str] = []
+    for name in inputs:
+        path = Path(name)
+        if path.is_dir():
+            found.extend(sorted(str(p) for p in path.rglob("*") if p.name.endswith(WARC_SUFFIXES)))
+        elif name.endswith(WARC_SUFFIXES):
+            found.append(name)
+        elif path.is_file():
+            found.extend(_path_list(path))
+        else:
+            raise SourceError(name, "not a WARC file, a folder or a list of paths", reason="not-found")
+    if not found:
+        raise SourceError(", ".join(inputs), "no WARC files found", reason="empty")
+    return found
+
+
+def _path_list(path: Path) -> list[str]:
+    lines = (line.strip() for line in path.read_text(encoding="utf-8").splitlines())
+    return [line for line in lines if line and not line.startswith("#")]
+
+
+def crawl_time(path: str) -> str | None:
+    """The crawl timestamp of a CC-NEWS file name (YYYYMMDDHHMMSS), or None for other names."""
+    found = CC_NEWS.search(path)
+    return found.group(1) if found else None
+
+
+# ---------------------------------------------------------------- per partition (executors)
+def month_of(article: Article) -> str:
+    value = article.published.value
+    return value.strftime("%Y-%m") if value else "unknown"
+
+
+def process_file(file_index: int, path: str, settings: Settings) -> Iterator[tuple[str, dict[str, Any]]]:
+    """("article" | "quarantine", row) for every document in one WARC file, in archive order."""
+    items = enumerate(pipeline.stage(parallel.SOURCES)([path], settings))
+    while batch := list(islice(items, BATCH)):
+        yield from _process_batch(file_index, batch, settings)
+
+
+def _process_batch(file_index: int, batch: list[tuple[int, RawItem | Quarantined]], settings: Settings
+                   ) -> Iterator[tuple[str, dict[str, Any]]]:
+    cleaned: list[tuple[Seq, RawItem, Article]] = []
+    for index, item in batch:
+        result = item if isinstance(item, Quarantined) else pipeline.clean_item(item, settings)
+        if isinstance(result, Quarantined):
+            yield "quarantine", quarantine_row((file_index, index), result)
+        else:
+            assert isinstance(item, RawItem)
+            cleaned.append(((file_index, index), item, result))
+    coded = pipeline.understand([a for _, _, a in cleaned], settings)
+    for (seq, raw, _), done in zip(cleaned, coded, strict=True):
+        yield "article", article_row(seq, raw, parallel.slim(done))
+
+
+def quarantine_row(seq: Seq, q: Quarantined) -> dict[str, Any]:
+    return {"file_index": seq[0], "item_index": seq[1], "source": q.source, "reason": q.reason,
+            "stage": q.stage, "raw_id": q.raw_id, "detail": q.detail}
+
+
+def article_row(seq: Seq, raw: RawItem, coded: pipeline.Coded) -> dict[str, Any]:
+    article = coded.annotated.article
+    near = __import__(parallel.NEAR, fromlist=["signature"])
+    return {
+        "file_index": seq[0], "item_index": seq[1], "month": month_of(article), "id": article.id,
+        "raw_id": raw.id, "raw_source": raw.source, "raw_url": raw.url, "raw_outlet": raw.outlet,
+        "raw_declared_date": raw.declared_date, "raw_kind": raw.kind, "title": article.title,
+        "url": article.url, "outlet": article.outlet, "published": codec.dump(article.published.value),
+        "signature": near.signature(article).to_bytes(),
+        "annotated_json": codec.dumps(coded.annotated), "mentions_json": codec.dumps(coded.mentions),
+    }
+
+
+def mention_rows(row: dict[str, Any]) -> Iterator[dict[str, Any]]:
+    for m in mentions_of(row):
+        yield {"month": row["month"], "id": m.id, "article_id": m.article_id, "type": m.type,
+               "date_start": codec.dump(m.date.start) if m.date else None,
+               "country_iso3": m.place.country_iso3 if m.place else None,
+               "lat": m.place.lat if m.place else None, "lon": m.place.lon if m.place else None,
+               "record_json": codec.dumps(m)}
+
+
+def mentions_of(row: dict[str, Any]) -> list[EventMention]:
+    return [codec.load(EventMention, d) for d in codec.json.loads(row["mentions_json"])]
+
+
+# ---------------------------------------------------------------- driver: near-duplicates, events
+def originals(rows: Iterable[tuple[Seq, str, bytes, str | None]]) -> tuple[set[str], dict[str, set[str]]]:
+    """Article ids that are originals (not copies) in input order, and each original's outlets."""
+    near = __import__(parallel.NEAR, fromlist=["NearDupIndex"])
+    index = near.NearDupIndex()
+    seen: dict[str, str] = {}  # article id -> the original it counts for
+    outlets: dict[str, set[str]] = {}
+    for _, article_id, sig_bytes, outlet in sorted(rows):
+        if article_id not in seen:
+            sig = near.Signature.from_bytes(sig_bytes)
+            match = index.query(sig)
+            if match is None:
+                index.add(article_id, sig)
+            seen[article_id] = match.article_id if match else article_id
+        if outlet:
+            outlets.setdefault(seen[article_id], set()).add(outlet)
+    kept = {aid for aid, original in seen.items() if aid == original}
+    return kept, outlets
+
+
+def cluster_events(mentions: Iterable[EventMention], outlets: dict[str, set[str]]) -> tuple[Event, ...]:
+    cluster = __import__(parallel.CLUSTER, fromlist=["cluster"])
+    found: tuple[Event, ...] = cluster.cluster(mentions, outlets=lambda aid: tuple(sorted(outlets.get(aid, ()))))
+    return found
+
+
+def event_row(e: Event) -> dict[str, Any]:
+    return {"month": e.date_start.strftime("%Y-%m") if e.date_start else "unknown", "id": e.id, "type": e.type,
+            "date_start": codec.dump(e.date_start), "country_iso3": e.place.country_iso3 if e.place else None,
+            "n_mentions": len(e.mention_ids), "n_articles": len(e.article_ids), "record_json": codec.dumps(e)}
+
+
+# ---------------------------------------------------------------- Spark
+_STR, _LONG, _BIN, _DBL = "string", "long", "binary", "double"
+ARTICLE_COLUMNS = (("file_index", _LONG), ("item_index", _LONG), ("month", _STR), ("id", _STR), ("raw_id", _STR),
+                   ("raw_source", _STR), ("raw_url", _STR), ("raw_outlet", _STR), ("raw_declared_date", _STR),
+                   ("raw_kind", _STR), ("title", _STR), ("url", _STR), ("outlet", _STR), ("published", _STR),
+                   ("signature", _BIN), ("annotated_json", _STR), ("mentions_json", _STR))
+MENTION_COLUMNS = (("month", _STR), ("id", _STR), ("article_id", _STR), ("type", _STR), ("date_start", _STR),
+                   ("country_iso3", _STR), ("lat", _DBL), ("lon", _DBL), ("record_json", _STR))
+EVENT_COLUMNS = (("month", _STR), ("id", _STR), ("type", _STR), ("date_start", _STR), ("country_iso3", _STR),
+                 ("n_mentions", _LONG), ("n_articles", _LONG), ("record_json", _STR))
+QUARANTINE_COLUMNS = (("file_index", _LONG), ("item_index", _LONG), ("source", _STR), ("reason", _STR),
+                      ("stage", _STR), ("raw_id", _STR), ("detail", _STR))
+
+
+def session(master: str | None = None) -> Any:
+    """A SparkSession (``master`` None: whatever spark-submit set). Loopback and this Python by default."""
+    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+    os.environ.setdefault("PYSPARK_DRIVER_PYTHON", sys.executable)
+    os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")
+    try:
+        from pyspark.sql import SparkSession
+    except ImportError as exc:
+        raise ConfigError("pyspark is not installed: pip install 'spillwatch[spark]'") from exc
+    builder = SparkSession.builder.appName("spillwatch").config("spark.ui.enabled", "false")
+    builder = builder.config("spark.sql.session.timeZone", "UTC")
+    return (builder.master(master) if master else builder).getOrCreate()
+
+
+def _schema(columns: Sequence[tuple[str, str]]) -> Any:
+    from pyspark.sql import types as T
+
+    kinds = {_STR: T.StringType(), _LONG: T.LongType(), _BIN: T.BinaryType(), _DBL: T.DoubleType()}
+    return T.StructType([T.StructField(name, kinds[kind], True) for name, kind in columns])
+
+
+def _write(spark: Any, rdd: Any, columns: Sequence[tuple[str, str]], path: Path, partitioned: bool) -> None:
+    names = [name for name, _ in columns]
+    frame = spark.createDataFrame(rdd.map(lambda row: tuple(row[n] for n in names)), _schema(columns))
+    writer = frame.write.mode("overwrite")
+    (writer.partitionBy("month") if partitioned else writer).parquet(str(path))
+
+
+def run(inputs: Sequence[str], out: str, *, master: str | None = None, partitions: int | None = None,
+        settings: Settings | None = None, events: bool = True) -> dict[str, int]:
+    """Run the job over ``inputs`` and write the Parquet datasets under ``out``; returns row counts."""
+    from pyspark import StorageLevel
+
+    settings = settings or load_settings()
+    paths = input_paths(inputs)
+    spark = session(master)
+    try:
+        numbered = spark.sparkContext.parallelize(list(enumerate(paths)), partitions or len(paths))
+        rows = numbered.flatMap(lambda fp: process_file(fp[0], fp[1], settings))
+        rows = rows.persist(StorageLevel.MEMORY_AND_DISK)
+        articles = rows.filter(lambda kv: kv[0] == "article").map(lambda kv: kv[1])
+        quarantined = rows.filter(lambda kv: kv[0] == "quarantine").map(lambda kv: kv[1])
+        root = Path(out)
+        _write(spark, articles, ARTICLE_COLUMNS, root / "articles", True)
+        _write(spark, articles.flatMap(mention_rows), MENTION_COLUMNS, root / "mentions", True)
+        _write(spark, quarantined, QUARANTINE_COLUMNS, root / "quarantine", False)
+        counts = {"articles": articles.count(), "quarantined": quarantined.count()}
+        if events:
+            counts["events"] = _write_events(spark, articles, root / "events")
+        rows.unpersist()
+        return counts
+    finally:
+        spark.stop()
+
+
+def _write_events(spark: Any, articles: Any, path: Path) -> int:
+    """Near-duplicates decided in input order on the driver, then the originals' mentions clustered."""
+    keys = articles.map(lambda r: ((r["file_index"], r["item_index"]), r["id"], r["signature"], r["raw_outlet"]))
+    kept, outlets = originals(keys.collect())
+    wanted = spark.sparkContext.broadcast(kept)
+    mentions = articles.filter(lambda r: r["id"] in wanted.value).flatMap(mentions_of).collect()
+    found = [event_row(e) for e in cluster_events(mentions, outlets)]
+    _write(spark, spark.sparkContext.parallelize(found, 1), EVENT_COLUMNS, path, True)
+    return len(found)
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    """Entry point for ``spark-submit src/spillwatch/spark/job.py INPUT... --out DIR``."""
+    import argparse
+
+    parser = argparse.ArgumentParser(prog="spillwatch-spark-job")
+    parser.add_argument("inputs", nargs="+")
+    parser.add_argument("--out", required=True)
+    parser.add_argument("--partitions", type=int, default=None)
+    args = parser.parse_args(argv)
+    print(run(args.inputs, args.out, partitions=args.partitions))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,100 @@
+"""Merge a Spark job's Parquet output into any store (DuckDB or PostgreSQL), then cluster on load.
+
+Articles are replayed in input order (``file_index``, ``item_index``) through the same write path as
+the local runners (``parallel.store_cleaned``: raw-id and content-id duplicates, near-duplicates
+against what the store already holds); an original article's annotations and mentions go in the same
+transaction as the article itself, so a load killed at any point and run again doubles nothing.
+Quarantine rows are merged; then ``parallel.cluster_pending`` folds the new mentions into the
+stored events. Reads Parquet with pyarrow: loading needs no Spark.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from spillwatch import codec, parallel, pipeline
+from spillwatch.errors import SourceError
+from spillwatch.records import AnnotatedArticle, EventMention, Quarantined, RawItem, SourceKind
+from spillwatch.store.base import RunSummary, Store
+
+BATCH_ROWS = 256
+
+
+@dataclass(frozen=True, slots=True)
+class StoredRaw(RawItem):
+    """A raw item known by its identity only (the job keeps the id, not the bytes)."""
+
+    raw_id: str = ""
+
+    @property
+    def id(self) -> str:
+        return self.raw_id
+
+
+INPUT_ORDER = ("file_index", "item_index")
+
+
+def read_rows(folder: Path, name: str, order: tuple[str, ...] = INPUT_ORDER) -> Iterator[dict[str, Any]]:
+    """Rows of one output dataset in input order (nothing when the job wrote none)."""
+    import pyarrow.dataset as ds
+
+    path = folder / name
+    if not path.is_dir():
+        raise SourceError(str(path), "not a spark-run output folder (missing dataset)", reason="not-found")
+    table = ds.dataset(str(path), format="parquet", partitioning="hive").to_table()
+    if table.num_rows == 0:
+        return
+    table = table.sort_by([(col, "ascending") for col in order])
+    for batch in table.to_batches(BATCH_ROWS):
+        yield from batch.to_pylist()
+
+
+def raw_of(row: dict[str, Any]) -> StoredRaw:
+    kind: SourceKind = row["raw_kind"]
+    return StoredRaw(source=row["raw_source"], data=b"", kind=kind, url=row["raw_url"], outlet=row["raw_outlet"],
+                     declared_date=row["raw_declared_date"], raw_id=row["raw_id"])
+
+
+def coded_of(row: dict[str, Any]) -> pipeline.Coded:
+    ann = codec.loads(AnnotatedArticle, row["annotated_json"])
+    mentions = tuple(codec.load(EventMention, d) for d in json.loads(row["mentions_json"]))
+    return pipeline.Coded(ann, mentions)
+
+
+def load_article(row: dict[str, Any], store: Store, near: parallel.NearDup, summary: RunSummary) -> None:
+    """One article row: stored (with annotations and mentions) in one transaction, or a copy."""
+    raw = raw_of(row)
+    if store.has_raw(raw.id):
+        summary.duplicates += 1
+        return
+    coded = coded_of(row)
+    with store.transaction():
+        outcome = parallel.store_cleaned(raw, coded.annotated.article, store, near, summary)
+        if outcome == "stored":
+            parallel.write_coded(store, coded, summary)
+
+
+def quarantined_of(row: dict[str, Any]) -> Quarantined:
+    return Quarantined(source=row["source"], reason=row["reason"], stage=row["stage"], raw_id=row["raw_id"],
+                       detail=row["detail"] or "")
+
+
+def load(folder: str | Path, store: Store, progress: parallel.Progress = parallel._noop) -> RunSummary:
+    """Merge ``folder`` (a spark-run output) into ``store`` and cluster the new mentions."""
+    root = Path(folder)
+    summary = RunSummary()
+    near = parallel.NearDup(store)
+    for row in read_rows(root, "articles"):
+        summary.read += 1
+        load_article(row, store, near, summary)
+        progress("load", 1)
+    for row in read_rows(root, "quarantine"):
+        summary.read += 1
+        parallel.quarantine(store, quarantined_of(row), summary)
+    parallel.cluster_pending(store, summary)
+    progress("cluster", 1)
+    return summary

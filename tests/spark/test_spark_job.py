@@ -1,0 +1,115 @@
+"""The Spark job at local[2] over CC-NEWS-named WARCs, loaded into the stores, equals the local runner."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+pytest.importorskip("pyspark")
+
+from spillwatch import parallel
+from spillwatch.settings import load_settings
+from spillwatch.spark import job, loader, warcs
+from spillwatch.store import Store, open_store
+
+REPO = Path(__file__).resolve().parents[2]
+EMPTY_PAGE = b"<html><body></body></html>"
+
+pytestmark = pytest.mark.slow
+
+
+def snapshot(store: Store) -> dict[str, list[tuple[Any, ...]]]:
+    """Rows that identify what was stored (a doubled row would show as a repeat)."""
+    queries = {
+        "articles": "SELECT id, raw_id, coded, duplicate_of FROM articles",
+        "copies": "SELECT article_id, raw_id, outlet FROM article_copies",
+        "quarantine": "SELECT id, reason FROM quarantine",
+        "mentions": "SELECT id, article_id, event_id, type FROM event_mentions",
+        "events": "SELECT id, record_json FROM events",
+        "places": "SELECT article_id, start_char, end_char, geonameid FROM places",
+        "actor_mentions": "SELECT article_id, start_char, end_char, actor_id FROM actor_mentions",
+        "quotes": "SELECT article_id, start_char, end_char FROM quotes",
+    }
+    return {name: sorted(tuple(r.values()) for r in store.query(sql)) for name, sql in queries.items()}
+
+
+@pytest.fixture(scope="module")
+def archives(tmp_path_factory: pytest.TempPathFactory) -> list[str]:
+    """The corpus HTML pages in two CC-NEWS archives, plus an exact copy and a page with no article."""
+    pages = [(f"https://news.example/{p.stem}", p.read_bytes()) for p in sorted((REPO / "corpus/html").glob("*.html"))]
+    assert len(pages) >= 6
+    pages += [("https://mirror.example/copy", pages[0][1]), ("https://news.example/menu", EMPTY_PAGE)]
+    folder = tmp_path_factory.mktemp("warc")
+    return [str(p) for p in warcs.write_cc_news(folder, pages, files=2)]
+
+
+@pytest.fixture(scope="module")
+def local_run(archives: list[str], tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    db = str(tmp_path_factory.mktemp("local") / "local.duckdb")
+    store = open_store(db)
+    parallel.ingest(archives, store, load_settings(db=db), workers=1)
+    snap = snapshot(store)
+    store.close()
+    assert snap["quarantine"] and snap["mentions"] and snap["events"]
+    return snap
+
+
+@pytest.fixture(scope="module")
+def spark_out(archives: list[str], tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("spark") / "out"
+    counts = job.run(archives, str(out), master="local[2]", settings=load_settings())
+    assert counts["articles"] == 12 and counts["quarantined"] == 1
+    return out
+
+
+def test_input_paths_take_folders_and_path_lists(archives: list[str], tmp_path: Path) -> None:
+    listing = tmp_path / "paths.txt"
+    listing.write_text("# two archives\n" + "\n".join(reversed(archives)) + "\n", encoding="utf-8")
+    assert job.input_paths([str(Path(archives[0]).parent)]) == sorted(archives)
+    assert job.input_paths([str(listing)]) == list(reversed(archives))
+    assert job.crawl_time(archives[1]) == "20170101010000"
+
+
+def test_parquet_is_partitioned_by_month(spark_out: Path) -> None:
+    months = {p.name for p in (spark_out / "articles").iterdir() if p.name.startswith("month=")}
+    assert months and all(m == "month=unknown" or len(m) == len("month=2016-12") for m in months)
+    assert any((spark_out / "mentions").glob("month=*/*.parquet"))
+    assert any((spark_out / "events").glob("month=*/*.parquet"))
+
+
+def test_events_parquet_equals_local_events(spark_out: Path, local_run: dict[str, Any]) -> None:
+    written = sorted((r["id"], r["record_json"]) for r in loader.read_rows(spark_out, "events", order=("id",)))
+    assert written == local_run["events"]
+
+
+def test_load_into_duckdb_equals_local_runner_and_is_idempotent(spark_out: Path, local_run: dict[str, Any],
+                                                                tmp_path: Path) -> None:
+    store = open_store(str(tmp_path / "spark.duckdb"))
+    try:
+        summary = loader.load(spark_out, store)
+        assert summary.duplicates == 1 and summary.quarantined == 1
+        assert snapshot(store) == local_run
+        loader.load(spark_out, store)
+        assert snapshot(store) == local_run
+    finally:
+        store.close()
+
+
+@pytest.mark.postgres
+@pytest.mark.skipif(not os.environ.get("SPILLWATCH_TEST_PG"), reason="SPILLWATCH_TEST_PG not set")
+def test_load_into_postgres_equals_local_runner(spark_out: Path, local_run: dict[str, Any]) -> None:
+    import psycopg
+
+    url = os.environ["SPILLWATCH_TEST_PG"]
+    with psycopg.connect(url, autocommit=True) as con:
+        con.execute("DROP SCHEMA public CASCADE")
+        con.execute("CREATE SCHEMA public")
+    store = open_store(url)
+    try:
+        loader.load(spark_out, store)
+        assert snapshot(store) == local_run
+    finally:
+        store.close()
