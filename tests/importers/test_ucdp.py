@@ -7,11 +7,11 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from tests.conftest import shared_path
 
 from spillwatch.errors import SourceError
 from spillwatch.importers.ucdp import import_ucdp, iter_rows, reports
 from spillwatch.records import Estimate, Event, Quarantined
+from tests.conftest import shared_path
 
 SAMPLE = Path(__file__).parent / "fixtures" / "ucdp_sample.csv"
 
