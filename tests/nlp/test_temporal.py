@@ -108,3 +108,12 @@ def test_day_spans(run_nlp: Runner) -> None:
     got = dates(run_nlp, "Talks were held Dec. 5-11, 2016 and again 3 to 6 March 2017.", date(2017, 4, 1))
     assert got["Dec. 5-11, 2016"] == (date(2016, 12, 5), date(2016, 12, 11), "range")
     assert got["3 to 6 March 2017"] == (date(2017, 3, 3), date(2017, 3, 6), "range")
+
+
+def test_chained_days(run_nlp: Runner) -> None:
+    text = "Militants stormed the town on Monday. The army retook it the following day; two days later aid arrived."
+    got = dates(run_nlp, text, date(2021, 3, 12))  # a Friday
+    assert got["Monday"][0] == date(2021, 3, 8)
+    assert got["the following day"][0] == date(2021, 3, 9)
+    assert got["two days later"][0] == date(2021, 3, 11)
+    assert "the following day" not in dates(run_nlp, "The army retook it the following day.", date(2021, 3, 12))

@@ -19,6 +19,8 @@ Resolution (R = the anchor's reference date):
 - yesterday/today/tomorrow/last night -> day; last/this/next week -> Monday..Sunday; "earlier
   this week/month/year" -> range from its start to R - 1 day; last/this/next month|year;
   "N days/weeks/months/years ago"; "the past/last N hours/days/..." -> range ending at R.
+- "the following day", "the day before", "two days later": relative to the latest day-precision
+  date mentioned before it in the article (not to the anchor).
 - other spaCy DATE entities are tried with dateparser (strict, all of day, month, year).
 """
 
@@ -326,4 +328,40 @@ def find_dates(ann: AnnotatedArticle, settings: Settings) -> AnnotatedArticle:
     found = _keep(found)
     found = _keep([*_ranges(ann.article.text, found), *found])
     found = _keep([*found, *_entities(ann, anchor, found)])
+    found = _keep([*found, *_chained(ann.article.text, found)])
     return replace(ann, dates=tuple(found))
+
+
+CHAINED = re.compile(
+    r"\b(?:the\s+)?(?:(?P<next>following|next)\s+day|day\s+(?P<after>after|before)|(?P<prev>previous)\s+day"
+    r"|(?P<n>a|one|two|three|four|five|six|seven)\s+days?\s+(?P<dir>later|earlier))\b",
+    re.I,
+)
+
+
+def _chained(text: str, found: list[DateMention]) -> list[DateMention]:
+    """ "the following day", "two days later": relative to the latest day-precision date before
+    (including an earlier chained one)."""
+    out = []
+    days = [d for d in found if d.precision == "day" and d.start is not None]
+    for m in CHAINED.finditer(text):
+        before = [d for d in days if d.span.end <= m.start()]
+        if not before or before[-1].start is None:
+            continue
+        shift = _chain_shift(m)
+        day = before[-1].start + timedelta(days=shift)
+        mention = _mention(text, Span(m.start(), m.end()), day, day, "day")
+        out.append(mention)
+        days = sorted([*days, mention], key=lambda d: d.span.start)  # chains: "a day later" after it
+    return out
+
+
+def _chain_shift(m: re.Match[str]) -> int:
+    if m.group("next"):
+        return 1
+    if m.group("after"):
+        return 1 if m.group("after").lower() == "after" else -1
+    if m.group("prev"):
+        return -1
+    n = number_word(m.group("n")) or 1
+    return n if m.group("dir").lower() == "later" else -n
