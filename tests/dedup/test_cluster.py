@@ -168,6 +168,7 @@ def test_a_late_member_with_a_smaller_id_renames_the_event_and_retires_the_old_i
     result = assign([stored], [late], lookup_over(first))
     (event,) = result.events
     assert event.id == event_id([late.id]) and result.retired == (stored.id,)
+    assert result.successors == ((stored.id, event.id),)
 
 
 def test_two_arms_of_one_state_count_as_the_same_side() -> None:

@@ -53,6 +53,7 @@ class Assignment:
     events: tuple[Event, ...]
     retired: tuple[str, ...]
     mention_ids: tuple[str, ...]  # every mention whose event was recomputed
+    successors: tuple[tuple[str, str], ...] = ()  # (retired id, event now holding most of its mentions)
 
     @property
     def replaced_ids(self) -> tuple[str, ...]:
@@ -234,8 +235,15 @@ def assign(
     found = _cluster_sets(reached, scorer)
     events = tuple(sorted((build_event(ms, c, outlets) for ms, c in found), key=lambda e: e.id))
     fresh, touched = {e.id for e in events}, set(reached)
-    retired = sorted({e.id for e in existing_events if e.id not in fresh and not touched.isdisjoint(e.mention_ids)})
-    return Assignment(events, tuple(retired), tuple(reached))
+    gone = [e for e in existing_events if e.id not in fresh and not touched.isdisjoint(e.mention_ids)]
+    successors = tuple(sorted((old.id, _successor(old, events)) for old in gone))
+    return Assignment(events, tuple(old for old, _ in successors), tuple(reached), successors)
+
+
+def _successor(old: Event, events: Sequence[Event]) -> str:
+    """The new event holding most of an old event's mentions (ties: smallest id)."""
+    mine = set(old.mention_ids)
+    return min(events, key=lambda e: (-len(mine.intersection(e.mention_ids)), e.id)).id
 
 
 def mention_keys(
