@@ -108,6 +108,15 @@ CASES = [
         "A coalition strike destroyed an ISIL tank near Mosul.",
         {"ISIL": actor("ISL", None)}, "ASSAULT", ("destroy",), ("unresolved:coalition",), ("ISL",), "Mosul", "happened",
     ),
+    Case(  # ending an operation is RETREAT; the ended strikes are not a new attack
+        "Canada ended its air strikes against the Islamic State group in Iraq on Monday.",
+        {"Canada": actor("CAN", "GOV"), "the Islamic State group": actor("ISL", None)},
+        "RETREAT", ("ceasefire",), ("CAN_GOV",), (), "Iraq",
+    ),
+    Case(  # a place name modifying the trigger is a place, not an actor
+        "The Karak attack killed ten people, police said.",
+        {"police": actor("JOR", "COP")}, "ASSAULT", (), (), (), "Karak",
+    ),
     Case(  # "demonstrate" meaning "show"
         "The vote demonstrated the unity of the council.", {}, None,
     ),

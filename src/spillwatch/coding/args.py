@@ -90,7 +90,16 @@ class ArgumentFinder:
 
     # ------------------------------------------------------------------ actors
     def _mentions_in(self, span: Span) -> list[ActorMention]:
-        return [m for m in self.ann.actors if _overlaps(m.span, span)]
+        return [m for m in self.ann.actors if _overlaps(m.span, span) and not self._is_town(m)]
+
+    def _is_town(self, m: ActorMention) -> bool:
+        """An unresolved "actor" the geo stage knows as a town or region ("the Karak attack")."""
+        if m.actor.resolved:
+            return False
+        return any(
+            _overlaps(m.span, p.span) and p.feature_code and not p.feature_code.startswith("PCL")
+            for p in self.ann.places
+        )
 
     def _np_span(self, head: int) -> Span:
         return self.g.span(self.g.np_tokens(head))
@@ -103,6 +112,8 @@ class ArgumentFinder:
         if found or depth > 1:
             return found
         lemma = g[head].lemma.lower()
+        if g[head].dep in ("compound", "amod", "nmod") and not g.is_verbal(g[head].head):
+            return self._armed_group(head, span)  # never a bare name: "the Karak attack" is a place
         if g[head].pos == "PRON" or lemma in PRONOUNS:
             ante = antecedent(g, head, sent.first_token)
             if ante is not None:
@@ -223,7 +234,9 @@ class ArgumentFinder:
                     out.append(Entity(sub, "PROPN-PP", sub.of(self.text)))
         return out
 
-    def places(self, r: Roles, sent: Sentence, taken: list[Span]) -> list[Entity]:
+    def places(self, r: Roles, sent: Sentence, taken: list[Span], anchor: Span) -> list[Entity]:
+        """Places of the event: those in its locative phrases first, then the sentence's others,
+        nearest to the trigger (``anchor``) first."""
         ents = self._place_candidates(sent)
         first: list[Entity] = []
         for h in r.place:
@@ -231,9 +244,11 @@ class ArgumentFinder:
             hits = [e for e in ents if _overlaps(e.span, span) and e not in first]
             if not hits:
                 hits = self._unnamed_places(h, span)
+            if not hits and self.g[h].dep == "compound" and self.g[h].pos == "PROPN":
+                hits = [Entity(span, "PROPN-MOD", span.of(self.text))]
             first += [e for e in hits if not any(_overlaps(e.span, t) for t in taken)]
         rest = [e for e in ents if e not in first and not any(_overlaps(e.span, t) for t in taken)]
-        return first + rest
+        return first + sorted(rest, key=lambda e: abs(e.span.start - anchor.start))
 
     def date(self, k: int, trigger: Span) -> DateMention | None:
         for back in range(DATE_LOOKBACK + 1):
@@ -264,7 +279,7 @@ class ArgumentFinder:
             args.append(Argument("instrument", span, span.of(self.text)))
         actor_roles = ("source", "target", "recipient")
         taken = [a.span for a in args if a.role in actor_roles and a.span not in self.country_spans]
-        places = self.places(r, sent, taken)
+        places = self.places(r, sent, taken, self.g[trigger].span)
         args += [Argument("place", e.span, e.text) for e in places]
         date = self.date(k, self.g[trigger].span)
         if date is not None:

@@ -29,6 +29,7 @@ from spillwatch.records import Actor, AnnotatedArticle, EventMention, Sentence, 
 from spillwatch.settings import Settings
 
 SKIP_ROLES = ("dateline", "byline", "credit")
+STOP_VERBS = frozenset({"end", "halt", "stop", "cease", "suspend", "call off", "prevent", "thwart", "foil"})
 THEME_OBJECT = ("MOBILIZE", "RETREAT")
 NEEDS_ACTOR_OR_PLACE = ("ASSAULT", "PROTEST", "COERCE", "MOBILIZE")
 
@@ -129,6 +130,9 @@ class _ArticleCoder:
         verdict_ = verdict(g, i)
         if verdict_.assessment is not None:
             self._decline(i, spec.type, verdict_.assessment)
+            return None
+        if not g.is_verbal(i) and g[i].dep in ("dobj", "obj") and g[g[i].head].lemma.lower() in STOP_VERBS:
+            self._decline(i, spec.type, f"what '{g[g[i].head].text}' ends, not a new event")
             return None
         if self._anaphoric_repeat(i, spec.type) is not None:
             self._decline(i, spec.type, "repeats an event already coded ('the meeting')")

@@ -26,6 +26,7 @@ ATTACK_NOUNS = frozenset(
      "shell", "mortar", "artillery", "bomb", "explosion", "blast", "ambush", "offensive", "assault", "fire"}
 )  # fmt: skip
 QUANTIFIER_NOUNS = frozenset({"series", "wave", "number", "barrage", "volley", "round", "string", "spate"})
+NEGATING_PREFIXES = frozenset({"anti", "counter", "non", "pro"})
 PRONOUNS = ("he", "she", "they", "it", "we", "i", "who", "which", "that")
 
 
@@ -196,39 +197,52 @@ def _verbal_roles(g: DepGraph, i: int) -> Roles:
     )
 
 
+def _modifiers(g: DepGraph, i: int) -> list[int]:
+    """Noun modifiers that may name the actor ("a Turkish drone strike"), not "anti-ISIS"."""
+    out = []
+    for c in g.children(i, "compound", "amod", "nmod"):
+        if g[c].pos not in ("PROPN", "ADJ", "NOUN"):
+            continue
+        before = [g[k].text.lower() for k in (c - 2, c - 1) if 0 <= k < len(g.tokens)]
+        if before[-1:] == ["-"] and before[:1] and before[0] in NEGATING_PREFIXES:
+            continue
+        out.append(c)
+    return out
+
+
 def _nominal_roles(g: DepGraph, i: int) -> Roles:
     """ "an attack on X by Y", "Y's attack", "a meeting with X in London"."""
     src = g.prep_objects(i, ("by",)) + [p for p in g.children(i, "poss")]
-    src += [c for c in g.children(i, "compound", "amod", "nmod") if g[c].pos == "PROPN"]
+    modifiers = _modifiers(g, i)  # only actor mentions and armed bodies count here (see args.py)
     targets = g.prep_objects(i, (*TARGET_PREPS, "with", "between"))
     recipients = g.prep_objects(i, RECIPIENT_PREPS)
     patterns = ["nominal"]
+    places = _places(g, i) + [c for c in modifiers if g[c].pos == "PROPN"]  # "the Karak attack"
     head = g[i].head
     if not src and g[i].dep in OBJ and head != i and g.is_verbal(head):  # "launched an attack on X"
         src, how = subject_of(g, head)
         targets += g.prep_objects(head, TARGET_PREPS)
+        places += _places(g, head)
         patterns.append(f"source:light-verb<{how}")
-        return Roles(
-            tuple(src), tuple(targets), tuple(recipients), tuple(_places(g, i) + _places(g, head)), tuple(patterns)
-        )
-    if not src:
+    elif not src:
         gov = _governing_verb(g, i)
         if gov is not None:  # "said at the meeting": the speaker took part
             src, how = subject_of(g, gov)
             patterns.append(f"source:governor<{how}")
-    return Roles(tuple(src), tuple(targets), tuple(recipients), tuple(_places(g, i)), tuple(patterns))
+    return Roles(tuple(src + modifiers), tuple(targets), tuple(recipients), tuple(places), tuple(patterns))
 
 
 def _governing_verb(g: DepGraph, i: int) -> int | None:
     """Verb above a nominal trigger reached only through PPs ("said at the start of the meeting")."""
-    j = i
+    j, seen_at = i, False
     for _ in range(4):
         tok = g[j]
         if tok.dep not in ("pobj", "prep") or tok.head == j:
             return None
+        seen_at = seen_at or (tok.dep == "prep" and tok.lemma.lower() in ("at", "during"))
         j = tok.head
         if g.is_verbal(j):
-            return j
+            return j if seen_at else None
     return None
 
 
