@@ -119,6 +119,9 @@ def main() -> int:
     f1 = result["spillwatch"]["f1"]
     verdict = "ok" if f1 >= F1_FLOOR else "BELOW FLOOR"
     print(f"floor F1 >= {F1_FLOOR:.3f}: {verdict} ({f1:.4f})")
+    summary = {name: {k: result[name][k] for k in ("precision", "recall", "f1", "pages_per_s")}
+               for name in ("spillwatch", "trafilatura")}
+    print(json.dumps({**summary, "failed_pages": len(stats["failed"])}))
     return 0 if f1 >= F1_FLOOR else 1
 
 

@@ -93,6 +93,7 @@ def main() -> None:
         summary["worst"] = worst(metric, truth, pred, args.worst)
     json.dump(summary, sys.stdout, indent=2)
     print()
+    print(json.dumps({k: v for k, v in summary.items() if k != "worst"}))  # the gate's one-line summary
 
 
 def worst(metric: ModuleType, truth: dict[str, dict[str, str]], pred: dict[str, str], k: int) -> list[str]:
