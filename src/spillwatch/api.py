@@ -221,8 +221,11 @@ class Spillwatch:
         return Insight(self.store, self.settings)
 
     def activity(self, actor: str | None = None, level: str = "country", period: str = "month",
-                 origin: str | None = None) -> list[dict[str, Any]]:
-        return self.insight.activity(actor, _level(level), "week" if period == "week" else "month", origin)
+                 origin: str | None = None, *, country: str | None = None, date_from: str | None = None,
+                 date_to: str | None = None) -> list[dict[str, Any]]:
+        """Events and deaths per unit and period; optionally one country (ISO3) and a date range (ISO, inclusive)."""
+        return self.insight.activity(actor, _level(level), "week" if period == "week" else "month", origin,
+                                     country=country, date_from=date_from, date_to=date_to)
 
     def spread(self, actor: str, level: str = "country", *, origin_days: int = 30, quiet_days: int = 180,
                origin: str | None = None) -> dict[str, Any]:

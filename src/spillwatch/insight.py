@@ -8,6 +8,7 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from datetime import date
 from functools import cache
 from typing import Any
@@ -97,8 +98,10 @@ class Insight:
         return near_graph(centres), centres
 
     def activity(self, actor: str | None, level: act.Level = "country", period: act.Period = "month",
-                 origin: str | None = None) -> list[dict[str, Any]]:
-        return act.activity(self.store.query, self.scope(actor, origin=origin)[0], level, period)
+                 origin: str | None = None, *, country: str | None = None, date_from: str | None = None,
+                 date_to: str | None = None) -> list[dict[str, Any]]:
+        scope = replace(self.scope(actor, origin=origin)[0], country=country, date_from=date_from, date_to=date_to)
+        return act.activity(self.store.query, scope, level, period)
 
     def spread(self, actor: str, level: act.Level = "country", config: sp.SpreadConfig | None = None,
                origin: str | None = None) -> dict[str, Any]:

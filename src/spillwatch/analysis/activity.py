@@ -25,16 +25,18 @@ class Scope:
     types: tuple[str, ...] = VIOLENT_TYPES
     origin: str | None = None
     country: str | None = None
+    date_from: str | None = None  # ISO dates, inclusive
+    date_to: str | None = None
 
 
 def scope_sql(scope: Scope, alias: str = "e") -> tuple[str, list[Any]]:
     """WHERE clause (starting with ' WHERE') and parameters for a scope."""
-    parts, params = [f"{alias}.date_start IS NOT NULL"], []
-    if scope.actor_ids:
-        marks = ", ".join("?" for _ in scope.actor_ids)
-        role = "" if scope.role == "any" else " AND role = ?"
-        parts.append(f"{alias}.id IN (SELECT event_id FROM event_actors WHERE actor_id IN ({marks}){role})")
-        params += [*scope.actor_ids, *([scope.role] if scope.role != "any" else [])]
+    parts: list[str] = [f"{alias}.date_start IS NOT NULL"]
+    params: list[Any] = []
+    if scope.actor_ids:  # the event's stored id lists (PostgresStore renames the DuckDB list functions)
+        cols = {"any": ("source_ids", "target_ids"), "source": ("source_ids",), "target": ("target_ids",)}[scope.role]
+        parts.append("(" + " OR ".join(f"list_has_any(string_split({alias}.{c}, '|'), ?)" for c in cols) + ")")
+        params += [list(scope.actor_ids) for _ in cols]
     if scope.types:
         parts.append(f"{alias}.type IN ({', '.join('?' for _ in scope.types)})")
         params += list(scope.types)
@@ -42,6 +44,10 @@ def scope_sql(scope: Scope, alias: str = "e") -> tuple[str, list[Any]]:
         if value:
             parts.append(f"{alias}.{col} = ?")
             params.append(value)
+    for op, day in ((">=", scope.date_from), ("<=", scope.date_to)):
+        if day:
+            parts.append(f"{alias}.date_start {op} CAST(? AS DATE)")
+            params.append(day)
     return " WHERE " + " AND ".join(parts), params
 
 

@@ -11,13 +11,17 @@ from spillwatch import api
 ACTOR = Query("ISL", max_length=200, description="Actor id or alias; its affiliates are included.")
 LEVEL = Query("country", pattern=r"^(country|adm1)$")
 ORIGIN = Query(None, pattern=r"^(spillwatch|ucdp|acled)$")
+DATE = r"^\d{4}-\d{2}-\d{2}$"
 
 
 def install(app: FastAPI, sw: api.Spillwatch, read: Any) -> None:
     @app.get("/api/activity", dependencies=[read], tags=["analysis"])
     def activity(actor: str = ACTOR, level: str = LEVEL, period: str = Query("month", pattern=r"^(month|week)$"),
-                 origin: str | None = ORIGIN) -> dict[str, Any]:
-        return {"items": sw.activity(actor, level, period, origin)}
+                 origin: str | None = ORIGIN, country: str | None = Query(None, pattern=r"^[A-Z]{3}$"),
+                 date_from: str | None = Query(None, alias="from", pattern=DATE),
+                 date_to: str | None = Query(None, alias="to", pattern=DATE)) -> dict[str, Any]:
+        return {"items": sw.activity(actor, level, period, origin, country=country, date_from=date_from,
+                                     date_to=date_to)}
 
     @app.get("/api/spread", dependencies=[read], tags=["analysis"])
     def spread(actor: str = ACTOR, level: str = LEVEL, origin: str | None = ORIGIN,

@@ -23,6 +23,7 @@ class DuckDBStore(SqlStore):
             self._con = duckdb.connect(path, read_only=read_only)
         except duckdb.Error as exc:
             raise StoreError(f"{path}: cannot open DuckDB store: {exc}") from exc
+        self._con.execute("SET late_materialization_max_rows = 1000")  # page rows fetched after the top-N sort
         self._lock = threading.RLock()
         self._depth = 0
         if not read_only:

@@ -31,6 +31,7 @@ class PostgresStore(SqlStore):
 
     def _sql(self, sql: str) -> str:
         sql = sql.replace("%", "%%").replace("?", "%s")
+        sql = sql.replace("list_has_any(string_split(", "arrayoverlap(string_to_array(")  # DuckDB list names
         return sql.replace("SELECT * EXCLUDE (record_json)", "SELECT " + _EVENT_COLUMNS)
 
     def _execute(self, sql: str, params: Sequence[Any] = ()) -> None:
