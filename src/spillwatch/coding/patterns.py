@@ -26,6 +26,7 @@ ATTACK_NOUNS = frozenset(
      "shell", "mortar", "artillery", "bomb", "explosion", "blast", "ambush", "offensive", "assault", "fire"}
 )  # fmt: skip
 QUANTIFIER_NOUNS = frozenset({"series", "wave", "number", "barrage", "volley", "round", "string", "spate"})
+PARTICIPATION_PREPS = ("at", "during", "on", "for")  # "said at the meeting", "arrived on a visit"
 NEGATING_PREFIXES = frozenset({"anti", "counter", "non", "pro"})
 PRONOUNS = ("he", "she", "they", "it", "we", "i", "who", "which", "that")
 
@@ -233,13 +234,13 @@ def _nominal_roles(g: DepGraph, i: int) -> Roles:
 
 
 def _governing_verb(g: DepGraph, i: int) -> int | None:
-    """Verb above a nominal trigger reached only through PPs ("said at the start of the meeting")."""
+    """Verb above a nominal trigger reached through PPs of taking part ("said at the start of the meeting")."""
     j, seen_at = i, False
     for _ in range(4):
         tok = g[j]
         if tok.dep not in ("pobj", "prep") or tok.head == j:
             return None
-        seen_at = seen_at or (tok.dep == "prep" and tok.lemma.lower() in ("at", "during"))
+        seen_at = seen_at or (tok.dep == "prep" and tok.lemma.lower() in PARTICIPATION_PREPS)
         j = tok.head
         if g.is_verbal(j):
             return j if seen_at else None
