@@ -88,3 +88,17 @@ def test_militants_bound_to_a_named_group(run_nlp: Runner) -> None:
     got = actors(run_nlp, "Fighters from al-Shabaab stormed the base. Militants loyal to the Islamic State fled.")
     assert got["Fighters from al-Shabaab"].actor.id == "AQ_SHB"
     assert got["Militants loyal to the Islamic State"].actor.id == "ISL"
+
+
+def test_country_qualified_groups_and_offices(run_nlp: Runner) -> None:
+    got = actors(
+        run_nlp,
+        "Ivory Coast rebels rejected the plan. Rebels in Mali then attacked. Pakistan President Arif Alvi "
+        "spoke, and the Nigerian Interior Ministry issued a statement.",
+    )
+    assert got["Ivory Coast rebels"].actor.id == "CIV_REB"
+    assert got["Rebels in Mali"].actor.id == "MLI_REB"
+    assert (got["Pakistan President Arif Alvi"].actor.id, got["Pakistan President Arif Alvi"].person) == (
+        "PAK_GOV", "Arif Alvi")
+    ministry = next(m for t, m in got.items() if "Interior Ministry" in t)
+    assert ministry.actor.country == "NGA" and ministry.actor.sector == "GOV"

@@ -180,7 +180,7 @@ def _country_role(view: TokenView, root: int) -> tuple[str, int] | None:
         if view.tokens[tok.head].pos not in {"NOUN", "PROPN"}:
             return None
         sector = _sector(view, tok.i + 1, tok.head)
-        if sector in {"GOV", "MIL", "COP"}:
+        if sector is not None:  # "Canada's military", "Ivory Coast rebels", "Israel's high court"
             return sector, tok.head
         acting = tok.dep == "poss" and view.tokens[tok.head].lemma.lower() in ACTION_NOUNS
         return ("GOV", root) if acting else None  # "Turkey's efforts" vs "Iraq's second city"
@@ -237,7 +237,24 @@ def _bound_group(view: TokenView, i: int, named: list[Candidate]) -> Candidate |
     return None
 
 
-def generic_candidates(view: TokenView, named: list[Candidate]) -> list[Candidate]:
+def _placed(view: TokenView, i: int, table: ActorTable) -> Candidate | None:
+    """ "rebels in the Ivory Coast", "civilians in Syria": that country's rebels or civilians."""
+    sector = SECTOR_NOUNS.get(view.tokens[i].lemma.lower())
+    if sector not in {"REB", "CVL"} or view.tokens[i].pos != "NOUN":
+        return None
+    for prep in view.child_with(i, {"prep"}):
+        if view.tokens[prep].lemma.lower() not in {"in", "from"}:
+            continue
+        for pobj in view.child_with(prep, {"pobj"}):
+            last = max(view.subtree(pobj))
+            code = country_code(view.span_of(range(pobj, last + 1)).of(view.text)) or country_code(
+                view.tokens[pobj].text)
+            if code:
+                return Candidate(view.span_of([i, last]), state_actor(code, sector, table), 5.5)
+    return None
+
+
+def generic_candidates(view: TokenView, named: list[Candidate], table: ActorTable) -> list[Candidate]:
     out = []
     for tok in view.tokens:
         if SECTOR_NOUNS.get(tok.lemma.lower()) == "REB":
@@ -245,6 +262,10 @@ def generic_candidates(view: TokenView, named: list[Candidate]) -> list[Candidat
             if bound is not None:
                 out.append(bound)
                 continue
+        placed = _placed(view, tok.i, table)
+        if placed is not None:
+            out.append(placed)
+            continue
         sector = SECTOR_NOUNS.get(tok.lemma.lower())
         hyphenated = view.text_after(tok.i).startswith("-")  # "rebel-held": a modifier, no actor
         vague = tok.lemma.lower() in NOT_ALONE
@@ -322,7 +343,7 @@ def find_actors(ann: AnnotatedArticle, settings: Settings) -> AnnotatedArticle:
     people = person_candidates(ann, view, table, first, ctx if strength >= 2 else None)
     rest = [
         *bare_state_candidates(view, table, ctx),
-        *generic_candidates(view, first),
+        *generic_candidates(view, first, table),
         *org_candidates(ann, view, table),
         *person_entity_candidates(ann),
     ]

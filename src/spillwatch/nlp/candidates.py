@@ -11,8 +11,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from spillwatch.nlp.actortable import ActorTable
-from spillwatch.nlp.countries import country_label, pseudo_label
-from spillwatch.nlp.lexicon import SECTOR_NAMES
+from spillwatch.nlp.countries import country_code, country_label, demonym_code, pseudo_label
+from spillwatch.nlp.lexicon import SECTOR_NAMES, SECTOR_NOUNS
 from spillwatch.nlp.tokens import overlaps
 from spillwatch.records import Actor, Span
 
@@ -40,8 +40,22 @@ def state_actor(code: str, sector: str, table: ActorTable) -> Actor:
 
 
 def unresolved_actor(name: str) -> Actor:
+    """An organisation or person not in the table: ``unresolved:<slug>``, ``resolved=False``.
+
+    When the name opens with a country name or demonym ("Nigerian Interior Ministry",
+    "Montenegro Assembly") the country is kept, and the sector when its last word names one.
+    """
     slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "unnamed"
-    return Actor(f"unresolved:{slug}", name, None, None, resolved=False)
+    words = name.split()
+    code = None
+    for width in (3, 2, 1):
+        if len(words) > width:
+            head = " ".join(words[:width])
+            code = country_code(head) or demonym_code(head)
+            if code:
+                break
+    sector = SECTOR_NOUNS.get(words[-1].lower().rstrip("s")) if code and words else None
+    return Actor(f"unresolved:{slug}", name, code, sector, resolved=False)
 
 
 def select(candidates: Iterable[Candidate], skip: Iterable[Span]) -> list[Candidate]:

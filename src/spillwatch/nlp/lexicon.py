@@ -22,7 +22,7 @@ SECTOR_NOUNS: dict[str, str] = {
     **dict.fromkeys(
         _w("government ministry minister president administration cabinet embassy ambassador diplomat envoy "
         "official authority regime parliament lawmaker delegation leader negotiator side ruler junta "
-        "leadership"),
+        "leadership congress assembly senate legislature"),
         "GOV",
     ),
     **dict.fromkeys(_w("police policeman policemen policewoman gendarme gendarmerie"), "COP"),
@@ -70,11 +70,14 @@ TITLE_HEADS: dict[str, str] = {
         "MIL",
     ),
     **dict.fromkeys(_w("commissioner inspector superintendent"), "COP"),
+    **dict.fromkeys(_w("judge justice prosecutor"), "JUD"),
+    **dict.fromkeys(_w("ayatollah archbishop bishop pope imam cardinal rabbi patriarch cleric"), "REL"),
     **dict.fromkeys(_w("leader chief head founder"), "GOV"),
 }
 TITLE_MODIFIERS = frozenset(
     _w("defence defense foreign interior home prime deputy vice acting state affairs army military police "
-    "senior top finance justice security national chief of for staff - junior federal assistant")
+    "senior top finance justice security national chief of for staff - junior federal assistant "
+    "supreme spiritual religious")
 )
 MODIFIER_SECTOR = {"army": "MIL", "military": "MIL", "police": "COP"}
 # Words that may stand between an owner and a title: "Lebanon's new President X".

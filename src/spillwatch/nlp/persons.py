@@ -92,11 +92,11 @@ def _owner_before(
         code = country_code(view.tokens[start - 2].text)
         if code:
             return start - 2, code, None
-    for width in (2, 1):
+    for width in (3, 2, 1):
         k = start - width
         if k >= 0 and view.tokens[k].text[:1].isupper():
             words = " ".join(view.tokens[m].text for m in range(k, start))
-            code = demonym_code(words)
+            code = demonym_code(words) or country_code(words)  # "French ...", "Pakistan President"
             if code:
                 return k, code, None
     return start, None, None

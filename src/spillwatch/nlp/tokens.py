@@ -16,6 +16,7 @@ class TokenView:
 
     def __init__(self, ann: AnnotatedArticle) -> None:
         self.tokens: Sequence[Token] = ann.tokens
+        self.text = ann.article.text
         self.starts = [t.span.start for t in ann.tokens]
         self.children: list[list[int]] = [[] for _ in ann.tokens]
         for t in ann.tokens:
