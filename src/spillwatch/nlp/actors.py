@@ -21,9 +21,11 @@ Rules, strongest first (an overlapping weaker candidate is dropped):
    nouns ("Iraqis", "Syrians") -> that country's civilians (CVL).
 5. "the government/military/army/police" -> the context country with that sector.
 6. Bare "militants", "gunmen", "civilians": an unidentified actor of that sector (UNK_REB, ...),
-   unless bound to a named group ("militants from al-Shabaab", "fighters loyal to IS").
-7. spaCy ORG entities not matched above: ``unresolved:<slug>`` with ``resolved=False``.
-8. spaCy PERSON entities no title bound: the same, with ``person`` set to the name.
+   unless bound to a named group ("militants from al-Shabaab", "fighters loyal to IS") or
+   placed in a country ("rebels in Mali" -> MLI_REB).
+7. spaCy ORG entities not matched above: ``unresolved:<slug>`` with ``resolved=False`` (keeping
+   a country named at the start of the name: "Nigerian Interior Ministry").
+8. spaCy PERSON entities that no title bound: the same, with ``person`` set to the name.
 """
 
 from __future__ import annotations
@@ -298,7 +300,7 @@ def org_candidates(ann: AnnotatedArticle, view: TokenView, table: ActorTable) ->
 
 
 def person_entity_candidates(ann: AnnotatedArticle) -> list[Candidate]:
-    """spaCy PERSON entities no title bound: the person, with an unresolved actor."""
+    """spaCy PERSON entities that no title bound: the person, with an unresolved actor."""
     return [
         Candidate(ent.span, unresolved_actor(ent.text), 8, ent.text)
         for ent in ann.entities
