@@ -182,7 +182,8 @@ def main() -> None:
             if not args.db:
                 summary = sw.ingest([str(CORPUS / d) for d in ("txt", "html", "feeds", "jsonl")])
                 print(f"ingested: {summary}")
-            print(f"stability on the corpus mentions: {stability_check(sw.store)}")
+            stable = stability_check(sw.store)
+            print(f"stability on the corpus mentions: {stable}")
             readings = {
                 "every mention": predicted_from_store(sw.store),
                 f"news mentions (within {NEWS_DAYS} days of publication)": predicted_from_store(
@@ -193,14 +194,26 @@ def main() -> None:
                 ),
             }
     reports = load_reports()
-    for name, predicted in readings.items():
+    summary: dict[str, Any] = {"stable": "DIFFER" not in stable}
+    for (name, predicted), tag in zip(readings.items(), ("all", "news", "recluster"), strict=True):
         result = score(predicted, reports)
+        summary[tag] = {
+            "bcubed_p": round(result["bcubed"].precision, 4),
+            "bcubed_r": round(result["bcubed"].recall, 4),
+            "bcubed_f1": round(result["bcubed"].f1, 4),
+            "pairwise_p": round(result["pairwise"].precision, 4),
+            "pairwise_r": round(result["pairwise"].recall, 4),
+            "no_event_merged": len(result["no_event_reports_merged"]),
+        }
         print(f"\n== through {name} ==")
-        print(f"reports with a fact: {result['reports']}; gold events: {result['gold_events']}; "
-              f"multi-report groups predicted: {result['predicted_events']}")
+        print(
+            f"reports with a fact: {result['reports']}; gold events: {result['gold_events']}; "
+            f"multi-report groups predicted: {result['predicted_events']}"
+        )
         print(f"B-cubed   {result['bcubed']}")
         print(f"pairwise  P {result['pairwise'].precision:.3f}  R {result['pairwise'].recall:.3f}")
         print(f"no-event reports merged into events: {result['no_event_reports_merged'] or 'none'}")
+    print(json.dumps(summary))
 
 
 if __name__ == "__main__":
