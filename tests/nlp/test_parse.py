@@ -68,3 +68,11 @@ def test_any_spacy_pipeline_works(tmp_path) -> None:  # type: ignore[no-untyped-
     assert [s.span.of(ann.article.text) for s in ann.sentences] == [
         "Rebels seize town", "Fighters entered at dawn. Troops fled."
     ]
+
+
+def test_overlong_article_is_declined_with_a_reason(nlp: Language, nlp_settings: Settings) -> None:
+    from spillwatch.errors import SourceError
+
+    with pytest.raises(SourceError) as info:
+        annotate_one(article("x" * (nlp.max_length + 1)), nlp_settings)
+    assert info.value.reason == "too-long" and info.value.source == "test"

@@ -2,9 +2,11 @@
 
 Input: cleaned articles. Output: the same article with spaCy tokens (spans into
 ``Article.text``), sentences and named entities, plus the pipeline name and version.
-Declines nothing: an empty article yields an empty annotation. Sentences never cross a block
-boundary (``BLOCK_SEP``): a small component marks the token after a blank line as a sentence
-start before the parser runs, and the parser honours preset boundaries.
+Declines (raises ``SourceError``, reason "too-long") an article longer than the pipeline's
+``max_length`` (spaCy's default: 1,000,000 characters); an empty article yields an empty
+annotation. Sentences never cross a block boundary (``BLOCK_SEP``): a small component marks
+the token after a blank line as a sentence start before the parser runs, and the parser
+honours preset boundaries.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from spillwatch.errors import ConfigError
+from spillwatch.errors import ConfigError, SourceError
 from spillwatch.records import BLOCK_SEP, AnnotatedArticle, Article, Entity, Sentence, Span, Token
 from spillwatch.settings import Settings
 
@@ -117,9 +119,19 @@ def annotate(
     """Parse articles in batches with ``nlp.pipe``; yields one annotation per article, in order."""
     nlp = load_pipeline(settings.spacy_pipeline)
     label = pipeline_label(nlp)
-    pairs = ((a.text, a) for a in articles)
+    pairs = ((_checked(a, nlp.max_length), a) for a in articles)
     for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
         yield from_doc(article, doc, label)
+
+
+def _checked(article: Article, limit: int) -> str:
+    text = article.text
+    if len(text) > limit:
+        raise SourceError(
+            article.source, f"text of {len(text)} characters exceeds the pipeline's max_length {limit}",
+            reason="too-long",
+        )
+    return text
 
 
 def annotate_one(article: Article, settings: Settings) -> AnnotatedArticle:
