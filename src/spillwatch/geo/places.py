@@ -86,8 +86,10 @@ def _entity_mentions(
         if ent.label not in _TAKE_LABELS and not (ent.label == "FAC" and _strong_name(gz, ent.text)):
             continue
         span, text = _strip_the(ent.span, ent.text)
-        if text.endswith("'s") or text.endswith("’s"):
+        if text.endswith(("'s", "’s")):
             span, text = Span(span.start, span.end - 2), text[:-2]
+        elif text.endswith(("'", "’")):
+            span, text = Span(span.start, span.end - 1), text[:-1]
         if _overlaps(span, taken) or not any(c.isalpha() for c in text):
             continue
         parts = _split_unknown(ann, gz, span, text, index)
@@ -125,13 +127,13 @@ def _demonym_mentions(tokens: tuple[Token, ...], gz: Gazetteer, taken: list[Span
         if not tok.text[:1].isupper():
             continue
         for width in (2, 1):
-            if i + width > len(tokens):
+            if i + width > len(tokens) or not tokens[i + width - 1].text[:1].isalpha():
                 continue
             span = Span(tok.span.start, tokens[i + width - 1].span.end)
             text = " ".join(t.text for t in tokens[i : i + width])
-            iso2 = gz.demonym(text)
-            if iso2 and not _overlaps(span, taken):
-                out.append(Mention(span, text, "demonym", "demonym", iso2=iso2))
+            place = gz.demonym_place(text)
+            if place is not None and not _overlaps(span, taken):
+                out.append(Mention(span, text, "demonym", "demonym", place_id=place.id))
                 taken.append(span)
                 break
     return out

@@ -33,7 +33,7 @@ class Mention:
     text: str
     source: str  # ner, gazetteer, demonym, dateline
     role: str  # place, demonym, metonym, dateline, region
-    iso2: str | None = None  # known country (demonyms)
+    place_id: int | None = None  # gazetteer entry known in advance (demonyms)
     near: bool = False
     border: bool = False
 
@@ -67,9 +67,8 @@ def _score(c: Candidate, ctx: _Context | None, container: Candidate | None) -> f
 
 
 def _candidates(m: Mention, gz: Gazetteer) -> list[Candidate]:
-    if m.iso2:
-        country = gz.country(m.iso2)
-        return [country] if country else []
+    if m.place_id is not None:
+        return [gz.place(m.place_id)]
     if m.text.lower() in BARE_DIRECTIONS:  # "the West", "the South": not a gazetteer entry
         return []
     short_caps = m.text.isupper() and sum(ch.isalpha() for ch in m.text) <= 4 and m.role != "dateline"
