@@ -77,7 +77,7 @@ class DepGraph:
             if tok.dep == "prep" and tok.lemma.lower() == "of":
                 out += [*self.subtree(k, (*NP_STOP[:-1], "prep")), k]
             elif tok.dep == "conj":
-                out += self.np_tokens(k)
+                continue  # each conjunct is its own phrase (see ``coordinated``)
             elif tok.dep not in NP_STOP:
                 out += self.subtree(k, ("relcl", "acl", "advcl"))
         return sorted(set(out))
