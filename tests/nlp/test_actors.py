@@ -102,3 +102,9 @@ def test_country_qualified_groups_and_offices(run_nlp: Runner) -> None:
         "PAK_GOV", "Arif Alvi")
     ministry = next(m for t, m in got.items() if "Interior Ministry" in t)
     assert ministry.actor.country == "NGA" and ministry.actor.sector == "GOV"
+
+
+def test_table_people_are_their_group(run_nlp: Runner) -> None:
+    got = actors(run_nlp, "A recording attributed to Abu Bakr al-Baghdadi urged attacks; Baghdadi was not seen.")
+    assert (got["Abu Bakr al-Baghdadi"].actor.id, got["Abu Bakr al-Baghdadi"].person) == ("ISL", "Abu Bakr al-Baghdadi")
+    assert (got["Baghdadi"].actor.id, got["Baghdadi"].person) == ("ISL", "Abu Bakr al-Baghdadi")

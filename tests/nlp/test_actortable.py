@@ -65,8 +65,12 @@ def test_user_json_and_csv_merge(tmp_path: Path) -> None:
     assert "XYZ" in table.affiliates("ISL")
     assert table.version.endswith("+u1")
     c = tmp_path / "mine.csv"
-    c.write_text("id,name,aliases,country,sector,affiliate_of,allies\nFOO,Foo Front,Foo|FF,MLI,REB,,\n", "utf-8")
-    assert load_actor_table(Settings(actor_file=str(c))).lookup("FF").actor.country == "MLI"  # type: ignore[union-attr]
+    header = "id,name,aliases,country,sector,affiliate_of,allies,people\n"
+    c.write_text(header + "FOO,Foo Front,Foo|FF,MLI,REB,,,Amadou Kone\n", "utf-8")
+    table = load_actor_table(Settings(actor_file=str(c)))
+    assert table.lookup("FF").actor.country == "MLI"  # type: ignore[union-attr]
+    assert [(e.actor.id, full) for _, _, e, full in table.people_matches("Amadou Kone spoke.")] == [
+        ("FOO", "Amadou Kone")]
 
 
 @pytest.mark.parametrize("content", ["{not json", '{"actors": [{"name": "no id"}]}', '{"version": 1}'])

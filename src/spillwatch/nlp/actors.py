@@ -11,6 +11,7 @@ Rules, strongest first (an overlapping weaker candidate is dropped):
    actor alias; a title without one takes the article's context country (see ``context.py``)
    when that country has at least two mentions.
    Later bare mentions of the surname ("Sajjan said") and "the minister" resolve to the person.
+   Leaders listed in the table ("Abu Bakr al-Baghdadi", "Baghdadi") are their group, by name.
 2. The actor table's aliases, longest match on the raw text (never NER alone), extended over
    member nouns ("Islamic State militants").
 3. Demonym + head noun: "French soldiers" -> FRA_MIL, "a Jordanian military unit" -> JOR_MIL;
@@ -343,6 +344,7 @@ def find_actors(ann: AnnotatedArticle, settings: Settings) -> AnnotatedArticle:
     ctx, strength = context_strength(ann.article, (ActorMention(c.span, "", c.actor) for c in first))
     # A title with no owner takes the context country only when the article says it twice.
     people = person_candidates(ann, view, table, first, ctx if strength >= 2 else None)
+    people += [Candidate(Span(a, b), e.actor, 0.5, full) for a, b, e, full in table.people_matches(text)]
     rest = [
         *bare_state_candidates(view, table, ctx),
         *generic_candidates(view, first, table),

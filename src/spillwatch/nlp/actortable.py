@@ -1,7 +1,9 @@
 """The actor table: packaged ``data/actors.json`` merged with the user's ``actor_file``.
 
 Input: settings (``actor_file``: JSON in the packaged shape, or CSV with columns
-``id,name,aliases,country,sector,affiliate_of,allies``; lists separated by ``|``).
+``id,name,aliases,country,sector,affiliate_of,allies,people``; lists separated by ``|``).
+``people`` names an actor's leaders ("Abu Bakr al-Baghdadi", with other names such as
+"al-Baghdadi"): a mention of one is that actor, with ``person`` set to the full name.
 Output: an ``ActorTable`` with a longest-match alias matcher over raw text. Declines nothing
 silently: an unreadable or malformed file raises ``ConfigError`` naming the file and row.
 
@@ -35,6 +37,7 @@ class ActorEntry:
     aliases: tuple[str, ...]
     affiliate_of: str | None = None
     allies: tuple[str, ...] = ()
+    people: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (full name, other names) of its leaders
 
 
 def norm_alias(text: str) -> str:
@@ -64,6 +67,11 @@ def _alias_pattern(alias: str) -> str:
     return body if case_sensitive(alias) else f"(?i:{body})"
 
 
+def _compile(names: list[str]) -> re.Pattern[str]:
+    alternation = "|".join(_alias_pattern(a) for a in names) or r"(?!x)x"
+    return re.compile(rf"(?<![\w@#])(?:{alternation})(?![\w])")
+
+
 class ActorTable:
     """Actors by id, with alias lookup and affiliate queries."""
 
@@ -82,8 +90,14 @@ class ActorTable:
         aliases = sorted(
             {a for e in self.entries.values() for a in (*e.aliases, e.actor.name)}, key=len, reverse=True
         )
-        alternation = "|".join(_alias_pattern(a) for a in aliases) or r"(?!x)x"
-        self._regex = re.compile(rf"(?<![\w@#])(?:{alternation})(?![\w])")
+        self._regex = _compile(aliases)
+        self._people: dict[str, tuple[str, str]] = {}
+        for entry in self.entries.values():
+            for full, others in entry.people:
+                for name in (full, *others):
+                    self._people[norm_alias(name).lower()] = (entry.actor.id, full)
+        self._people_regex = _compile(sorted({n for e in self.entries.values() for p in e.people
+                                              for n in (p[0], *p[1])}, key=len, reverse=True))
 
     def get(self, actor_id: str) -> ActorEntry | None:
         return self.entries.get(actor_id)
@@ -100,6 +114,13 @@ class ActorTable:
             entry = self.lookup(m.group(0))
             if entry is not None:
                 yield m.start(), m.end(), entry
+
+    def people_matches(self, text: str) -> Iterator[tuple[int, int, ActorEntry, str]]:
+        """Names of known people (a group's leaders) in ``text``: (start, end, entry, full name)."""
+        for m in self._people_regex.finditer(text):
+            found = self._people.get(norm_alias(m.group(0)).lower())
+            if found is not None:
+                yield m.start(), m.end(), self.entries[found[0]], found[1]
 
     def affiliates(self, actor_id: str) -> tuple[str, ...]:
         """Ids of the actor's affiliates, transitively (provinces of a group, and theirs)."""
@@ -127,7 +148,25 @@ def _entry(row: Mapping[str, Any], where: str) -> ActorEntry:
     if isinstance(allies, str):
         allies = [a for a in allies.split("|") if a.strip()]
     actor = Actor(actor_id, name, row.get("country") or None, row.get("sector") or None)
-    return ActorEntry(actor, tuple(a.strip() for a in aliases), row.get("affiliate_of") or None, tuple(allies))
+    people = _people(row.get("people") or [], where)
+    return ActorEntry(
+        actor, tuple(a.strip() for a in aliases), row.get("affiliate_of") or None, tuple(allies), people
+    )
+
+
+def _people(raw: Any, where: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """People as "Name|Name" (CSV), ["Name", ...] or [{"name": ..., "aliases": [...]}, ...]."""
+    if isinstance(raw, str):
+        raw = [p for p in raw.split("|") if p.strip()]
+    out: list[tuple[str, tuple[str, ...]]] = []
+    for item in raw:
+        if isinstance(item, str):
+            out.append((item.strip(), ()))
+        elif isinstance(item, dict) and item.get("name"):
+            out.append((str(item["name"]).strip(), tuple(str(a).strip() for a in item.get("aliases", []))))
+        else:
+            raise ConfigError(f"{where}: a person needs a name: {item!r}")
+    return tuple(out)
 
 
 def _read_rows(path: Path) -> tuple[str, list[Mapping[str, Any]]]:
