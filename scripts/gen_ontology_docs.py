@@ -47,6 +47,18 @@ def render_markdown(onto: Ontology) -> str:
     for quad, meaning in onto.quad_classes:
         members = ", ".join(t.name for t in onto.types if t.quad == quad)
         lines.append(f"| {quad} | {members} | {meaning} |")
+    lines += ["", "## How the event coder uses this file", ""]
+    lines += [
+        "- A token is a trigger when its lemma heads an entry below and the entry's constraints hold"
+        " (part of speech, dependents of a phrase, word classes of subject, object or sentence).",
+        "- The lexicon alone decides that there is an event. When a token fits entries of several"
+        " types, the multiword entry wins, then the type the sentence classifier"
+        " (`data/event_classifier.json.gz`, rebuilt by `scripts/train_event_classifier.py`) rates higher.",
+        "- Modes come from the entry and from the cue words of each mode found in the trigger's clause;"
+        " a weak default (e.g. firearms for \"shoot\") yields to a weapon cue (\"cannon\").",
+        "- Types that need a recipient are not coded without one; planned cooperation keeps its type with"
+        " modality `planned` (the strict PLOVER view maps it to AGREE).",
+    ]
     lines += ["", "## Word classes used by trigger constraints", ""]
     for name, words in sorted(onto.classes.items()):
         lines.append(f"- `{name}`: {', '.join(sorted(words))}")
