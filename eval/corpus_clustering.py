@@ -15,8 +15,9 @@ after, or undated), which is how the gold defines ``facts``: background mentions
 events ("since the Paris attacks in November 2015") are correct at mention level but do not
 make a report a report of that event.
 
-Usage: python eval/corpus_clustering.py [--db PATH]   (ingests corpus/ into a fresh DuckDB
-file in a temporary directory unless --db names an existing one)
+Usage: python eval/corpus_clustering.py [--db PATH] [--orders]   (ingests corpus/ into a fresh
+DuckDB file in a temporary directory unless --db names an existing one; --orders also ingests
+it backwards and in two runs and compares the report groups)
 """
 
 from __future__ import annotations
@@ -170,10 +171,39 @@ def stability_check(store: Any) -> str:
     )
 
 
+def order_check(tmp: Path) -> dict[str, bool]:
+    """Ingest the corpus forwards, backwards, and in two runs (html/txt, then feeds/jsonl):
+    same report groups? (Compared by report files, since which copy of a syndicated story is
+    stored, and so which article ids the mentions carry, depends on what arrives first.)"""
+    from spillwatch.api import Spillwatch
+
+    folders = [str(CORPUS / d) for d in ("txt", "html", "feeds", "jsonl")]
+    plans = {
+        "forwards": [folders],
+        "backwards": [folders[::-1]],
+        "two runs": [folders[:2], folders[2:]],
+    }
+    groups = {}
+    for name, runs in plans.items():
+        with Spillwatch(str(tmp / f"{name.replace(' ', '_')}.duckdb")) as sw:
+            for batch in runs:
+                sw.ingest(batch)
+            groups[name] = tuple(
+                {frozenset(c) for c in predicted_from_store(sw.store, news_only=news) if len(c) > 1}
+                for news in (False, True)
+            )
+    return {name: found == groups["forwards"] for name, found in groups.items() if name != "forwards"}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--db", help="an existing DuckDB file holding the ingested corpus")
+    parser.add_argument("--orders", action="store_true", help="also ingest in other orders and compare")
     args = parser.parse_args()
+    if args.orders:
+        with tempfile.TemporaryDirectory() as tmp:
+            same = order_check(Path(tmp))
+        print(f"report groups equal to the forwards ingest: {same}")
     from spillwatch.api import Spillwatch
 
     with tempfile.TemporaryDirectory() as tmp:
