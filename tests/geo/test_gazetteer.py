@@ -77,3 +77,10 @@ def test_demonyms_of_continents_and_regions(gz: Gazetteer) -> None:
     european = gz.demonym_place("Europeans")
     assert european is not None and european.kind == "continent"
     assert gz.demonym("European") is None  # not a country
+
+
+def test_partial_build_is_never_taken_as_the_full_one(gz: Gazetteer) -> None:
+    from spillwatch.geo.gazetteer import _usable
+
+    assert not _usable(gz.path)  # a full build would be made instead of using it
+    assert open_gazetteer(gz.path, build=False).meta["partial"] == "1"

@@ -102,3 +102,9 @@ def test_geocode_article_returns_json_ready_places(gz: Gazetteer) -> None:
     assert json.loads(json.dumps(rows)) == rows
     homs = [r for r in rows if r["text"] == "Homs"]
     assert homs and homs[0]["country_iso3"] == "SYR" and homs[0]["precision"] == 1
+
+
+def test_article_without_parse_yields_only_the_dateline(gz: Gazetteer) -> None:
+    article = make_article(("dateline", "MOSUL, Iraq"), ("body", "Nothing was parsed here."))
+    ann = find_places(AnnotatedArticle(article=article), gazetteer=gz)
+    assert [(p.text, p.role, p.country_iso2) for p in ann.places] == [("MOSUL", "dateline", "IQ")]
