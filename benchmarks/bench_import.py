@@ -15,7 +15,9 @@ import gzip
 import io
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any, TypeVar
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
@@ -25,6 +27,7 @@ from spillwatch.records import Quarantined  # noqa: E402
 
 DEFAULT = REPO.parent / "shared" / "data" / "ucdp-ged-syria" / "ged191_syria_2016_2019.csv.gz"
 GOAL_SECONDS = 60.0
+T = TypeVar("T")
 
 
 def bare_read(path: Path) -> int:
@@ -42,12 +45,13 @@ def full_import(path: Path) -> tuple[int, int]:
     return events, bad
 
 
-def best_of(repeat: int, func, *args):  # type: ignore[no-untyped-def]
+def best_of(repeat: int, func: Callable[..., T], *args: Any) -> tuple[float, T]:
     best, result = float("inf"), None
     for _ in range(repeat):
         start = time.perf_counter()
         result = func(*args)
         best = min(best, time.perf_counter() - start)
+    assert result is not None
     return best, result
 
 

@@ -210,8 +210,8 @@ def main() -> None:
         db = args.db or str(Path(tmp) / "corpus.duckdb")
         with Spillwatch(db) as sw:
             if not args.db:
-                summary = sw.ingest([str(CORPUS / d) for d in ("txt", "html", "feeds", "jsonl")])
-                print(f"ingested: {summary}")
+                ingested = sw.ingest([str(CORPUS / d) for d in ("txt", "html", "feeds", "jsonl")])
+                print(f"ingested: {ingested}")
             stable = stability_check(sw.store)
             print(f"stability on the corpus mentions: {stable}")
             readings = {
