@@ -30,6 +30,7 @@ from spillwatch.settings import Settings
 
 SKIP_ROLES = ("dateline", "byline", "credit")
 STOP_VERBS = frozenset({"end", "halt", "stop", "cease", "suspend", "call off", "prevent", "thwart", "foil"})
+TYPE_TARGET_PREPS = {"RETREAT": ("from",), "REQUEST": ("from",), "ASSAULT": ("from",), "COERCE": ("from",)}
 THEME_OBJECT = ("MOBILIZE", "RETREAT")
 NEEDS_ACTOR_OR_PLACE = ("ASSAULT", "PROTEST", "COERCE", "MOBILIZE")
 
@@ -137,7 +138,7 @@ class _ArticleCoder:
         if self._anaphoric_repeat(i, spec.type) is not None:
             self._decline(i, spec.type, "repeats an event already coded ('the meeting')")
             return None
-        r = roles(g, i)
+        r = roles(g, i, TYPE_TARGET_PREPS.get(spec.type, ()))
         if spec.type in THEME_OBJECT:  # "withdrew its troops": the object is what moves, not a target
             r = replace(r, target=tuple(t for t in r.target if g[t].dep not in ("dobj", "obj", "nsubjpass")))
         res = self.args.resolve(r, k, sent, i)

@@ -9,7 +9,7 @@ Declines: roles it cannot find stay empty; it never guesses from word order alon
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spillwatch.records import Span, Token
 
@@ -176,7 +176,7 @@ def _verbal_roles(g: DepGraph, i: int) -> Roles:
         d for d in g.children(i, "dative") if g[d].pos in ("NOUN", "PROPN", "PRON")
     ]
     for o in obj:  # "sent arms to Pakistan", the PP hanging from the object
-        recipients += g.prep_objects(o, ("to",))
+        recipients += g.prep_objects(o, ("to", "for"))
     with_obj = g.prep_objects(i, ("with",))
     patterns = [f"source:{how_s}", f"object:{how_o}"]
     if recipients:
@@ -215,7 +215,7 @@ def _nominal_roles(g: DepGraph, i: int) -> Roles:
     """ "an attack on X by Y", "Y's attack", "a meeting with X in London"."""
     src = g.prep_objects(i, ("by",)) + [p for p in g.children(i, "poss")]
     modifiers = _modifiers(g, i)  # only actor mentions and armed bodies count here (see args.py)
-    targets = g.prep_objects(i, (*TARGET_PREPS, "with", "between"))
+    targets = g.prep_objects(i, (*TARGET_PREPS, "with", "between", "into"))  # "an inquiry into X"
     recipients = g.prep_objects(i, RECIPIENT_PREPS)
     patterns = ["nominal"]
     places = _places(g, i) + [c for c in modifiers if g[c].pos == "PROPN"]  # "the Karak attack"
@@ -258,9 +258,12 @@ def _places(g: DepGraph, i: int) -> list[int]:
     return out
 
 
-def roles(g: DepGraph, i: int) -> Roles:
-    """Argument roles of the trigger at token ``i``."""
-    return _verbal_roles(g, i) if g.is_verbal(i) else _nominal_roles(g, i)
+def roles(g: DepGraph, i: int, extra_target_preps: tuple[str, ...] = ()) -> Roles:
+    """Argument roles of the trigger at token ``i``; ``extra_target_preps`` are prepositions that
+    introduce a target for this event type only ("withdrew from X", "seized Y from X")."""
+    found = _verbal_roles(g, i) if g.is_verbal(i) else _nominal_roles(g, i)
+    extra = tuple(t for t in g.prep_objects(i, extra_target_preps) if t not in found.target)
+    return replace(found, target=found.target + extra) if extra else found
 
 
 def antecedent(g: DepGraph, i: int, sentence_first: int) -> int | None:

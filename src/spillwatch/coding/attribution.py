@@ -1,0 +1,313 @@
+"""Attribution stage: who claimed or was blamed for an attack, bound to the attack's event mentions.
+
+Input: an ``AnnotatedArticle`` (parse, sentences, actor mentions, dates, places) and the
+``EventMention``s coded from it. Output: the same mentions, in the same order; a violent one
+(ASSAULT; SEIZE or COERCE only when the claim names that very event) whose source is missing,
+generic ("gunmen", "attackers", "Syrian militants") or the party that made the attribution
+("Turkish officials blamed the attack on ...") now has the claimant as source, an
+``Argument("source", claimant span)`` and an ``Argument(kind, cue span)`` recording how:
+``kind`` is ``claimed`` (the group said so), ``attributed`` (others blamed it) or ``denied``.
+Declines: denials never set a source (they only add the ``denied`` argument); a mention with a
+specific source of its own keeps it; a claim bound to no compatible event (another place, date
+or weapon than every attack in the article) changes nothing; negated claims are no claims
+(see ``claims.py``). Everything else in a mention is left as it was.
+
+Binding a claim to events, strongest first:
+1. The claim's sentence: the event word it names ("an attack the group claimed", "blamed the
+   attack on ...") or, when it names none, the sentence's violent events.
+2. An indefinite event word ("in an attack claimed by ...") that found its event stops there.
+3. Otherwise the claim refers back ("the attack", "Sunday's bombing", the title's "claims Karak
+   attack", or no event word at all): among the article's attacks compatible with the claim's
+   place, date and weapon words, the first reported one and those compatible with it; a plural
+   ("the attacks", "the blasts") takes every compatible one. With one attack and one claim in
+   an article, they are bound.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from functools import lru_cache
+
+from spillwatch.coding.acled import acled_category
+from spillwatch.coding.claims import Claim, find_claims, is_generic
+from spillwatch.coding.ontology import load_ontology
+from spillwatch.coding.patterns import DepGraph
+from spillwatch.records import Actor, ActorMention, AnnotatedArticle, Argument, EventMention, Span
+from spillwatch.settings import Settings
+
+VIOLENT = ("ASSAULT",)
+NAMED_ONLY = ("SEIZE", "COERCE")  # bound only when the claim names the very trigger or its word
+KIND_ORDER = {"claimed": 0, "attributed": 1, "denied": 2}
+REF_MODIFIERS = ("compound", "amod", "nmod", "poss", "nummod")
+REF_PREPS = ("in", "at", "near", "on", "outside", "inside", "against")
+INDEFINITE = frozenset({"a", "an", "another", "one", "several", "some"})
+
+
+def attribute(
+    ann: AnnotatedArticle, mentions: tuple[EventMention, ...], settings: Settings | None = None
+) -> tuple[EventMention, ...]:
+    """``mentions`` with claimed or blamed groups set as sources (see the module docstring)."""
+    mentions = tuple(mentions)
+    if not mentions or not ann.tokens:
+        return mentions
+    g = DepGraph(ann.tokens)
+    claims = find_claims(ann, g)
+    if not claims:
+        return mentions
+    bound = _Binder(ann, g, mentions).bind(claims)
+    return tuple(_apply(ann, m, bound.get(n, [])) for n, m in enumerate(mentions))
+
+
+def responsibility(mention: EventMention) -> str | None:
+    """How a mention's source was found by this stage: "claimed", "attributed", or None."""
+    kinds = [a.role for a in mention.arguments if a.role in ("claimed", "attributed")]
+    return kinds[0] if kinds else None
+
+
+@lru_cache(maxsize=1)
+def _mode_cues() -> dict[str, frozenset[str]]:
+    """Weapon words of the violent types' modes: lemma -> modes ("bombing" -> explosives)."""
+    out: dict[str, set[str]] = {}
+    onto = load_ontology()
+    for name in VIOLENT:
+        for mode in onto.type(name).modes:
+            for cue in mode.cues:
+                out.setdefault(cue.lower(), set()).add(mode.name)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def _overlaps(a: Span, b: Span) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def _norm(text: str) -> str:
+    words = text.lower().replace("-", " ").split()
+    return " ".join(w for w in words if w not in ("the", "al", "el"))
+
+
+class _Binder:
+    def __init__(self, ann: AnnotatedArticle, g: DepGraph, mentions: tuple[EventMention, ...]) -> None:
+        self.ann = ann
+        self.g = g
+        self.mentions = mentions
+        self.by_start = {t.span.start: t.i for t in ann.tokens}
+        self.trigger = [self.by_start.get(m.trigger.start, -1) for m in mentions]
+        self.sent_of = [self._sentence(m.sentence) for m in mentions]
+
+    def _sentence(self, span: Span) -> int:
+        return next((k for k, s in enumerate(self.ann.sentences) if s.span.start == span.start), -1)
+
+    def bind(self, claims: tuple[Claim, ...]) -> dict[int, list[Claim]]:
+        out: dict[int, list[Claim]] = {}
+        local = [self.local(c) for c in claims]
+        taken = {n for found in local for n in found}
+        for claim, found in zip(claims, local, strict=True):
+            if not (found and self.indefinite(claim.ref)):
+                found = found + [n for n in self.back(claim) if n not in taken and n not in found]
+            for n in found:
+                out.setdefault(n, []).append(claim)
+        return out
+
+    # ------------------------------------------------------------------ which events
+    def eligible(self, n: int, claim: Claim, named: bool) -> bool:
+        m = self.mentions[n]
+        if m.type in VIOLENT:
+            return True
+        if m.type not in NAMED_ONLY or claim.ref is None:
+            return False
+        ref_lemma = self.g[claim.ref].lemma.lower()
+        return named or ref_lemma == self.g[self.trigger[n]].lemma.lower() if self.trigger[n] >= 0 else False
+
+    def local(self, claim: Claim) -> list[int]:
+        """Events of the claim's own sentence that its event word names (all, when it names none)."""
+        here = [n for n in range(len(self.mentions)) if self.sent_of[n] == claim.sentence and self.trigger[n] >= 0]
+        if claim.ref is None:
+            return [n for n in here if self.eligible(n, claim, False) and not self._in_cue(n, claim)]
+        return [n for n in here if self.tied(self.trigger[n], claim.ref) and self.eligible(n, claim, True)]
+
+    def _in_cue(self, n: int, claim: Claim) -> bool:
+        return _overlaps(self.mentions[n].trigger, claim.cue)
+
+    def tied(self, t: int, ref: int) -> bool:
+        g = self.g
+        return t == ref or ref in g.ancestors(t)[:3] or t in g.ancestors(ref)[:3] or g[ref].head == g[t].head != t
+
+    def indefinite(self, ref: int | None) -> bool:
+        if ref is None:
+            return False
+        dets = {self.g[d].lemma.lower() for d in self.g.children(ref, "det", "nummod")}
+        return bool(dets & INDEFINITE) or (not dets and not self.g.children(ref, "poss"))
+
+    def plural(self, ref: int | None) -> bool:
+        return ref is not None and self.g[ref].tag in ("NNS", "NNPS")
+
+    def back(self, claim: Claim) -> list[int]:
+        """Attacks elsewhere in the article the claim refers back to (see the module docstring)."""
+        cands = [n for n in range(len(self.mentions))
+                 if self.sent_of[n] != claim.sentence and self.eligible(n, claim, False)
+                 and self.compatible(claim, n)]  # fmt: skip
+        cands = self.prefer_words(claim, cands)
+        if not cands or self.plural(claim.ref):
+            return cands
+        first = min(cands, key=lambda n: self.mentions[n].trigger.start)
+        return [n for n in cands if n == first or self._same_incident(first, n)]
+
+    # ------------------------------------------------------------------ compatibility
+    def ref_tokens(self, ref: int | None) -> list[int]:
+        if ref is None:
+            return []
+        g = self.g
+        out = [ref]
+        for c in g.children(ref, *REF_MODIFIERS):
+            out += g.subtree(c)
+        for p in g.children(ref, "prep"):
+            if g[p].lemma.lower() in REF_PREPS:
+                out += g.subtree(p, ("relcl", "acl"))
+        return sorted(set(out))
+
+    def claim_places(self, claim: Claim) -> list[str]:
+        spans = [self.g[j].span for j in self.ref_tokens(claim.ref)]
+
+        def inside(span: Span) -> bool:
+            return any(_overlaps(span, s) for s in spans)
+
+        places = [p for p in self.ann.places if p.role in ("place", "region") and inside(p.span)]
+        ents = [e.text for e in self.ann.entities if e.label in ("GPE", "LOC", "FAC") and inside(e.span)]
+        return [p.text for p in places] + [p.name for p in places if p.name] + ents
+
+    def mention_places(self, n: int) -> list[str]:
+        m = self.mentions[n]
+        spans = [a.span for a in m.arguments if a.role == "place"]
+        places = [p for p in self.ann.places if any(_overlaps(p.span, s) for s in spans)]
+        return [m.place_text or "", *[p.text for p in places], *[p.name for p in places if p.name]]
+
+    def places_agree(self, mine: list[str], theirs: list[str]) -> bool:
+        a = [_norm(x) for x in mine if x.strip()]
+        b = [_norm(x) for x in theirs if x.strip()]
+        if not a or not b:
+            return True
+        return any(x in y or y in x for x in a for y in b if x and y)
+
+    def claim_date(self, claim: Claim) -> tuple[object, object] | None:
+        spans = [self.g[j].span for j in self.ref_tokens(claim.ref)]
+        for d in self.ann.dates:
+            if d.start is not None and any(_overlaps(d.span, s) for s in spans):
+                return d.start, d.end or d.start
+        return None
+
+    def dates_agree(self, claim: Claim, n: int) -> bool:
+        mine, d = self.claim_date(claim), self.mentions[n].date
+        if mine is None or d is None or d.start is None:
+            return True
+        lo, hi = mine
+        return not (hi < d.start or (d.end or d.start) < lo)  # type: ignore[operator]
+
+    def ref_modes(self, claim: Claim) -> frozenset[str]:
+        cues = _mode_cues()
+        words = [self.g[j].lemma.lower() for j in self.ref_tokens(claim.ref)]
+        return frozenset(m for w in words for m in cues.get(w, ()))
+
+    def compatible(self, claim: Claim, n: int) -> bool:
+        m = self.mentions[n]
+        modes = self.ref_modes(claim)
+        if modes and m.modes and not modes & set(m.modes):
+            return False
+        return self.places_agree(self.claim_places(claim), self.mention_places(n)) and self.dates_agree(claim, n)
+
+    def _same_incident(self, a: int, b: int) -> bool:
+        ma, mb = self.mentions[a], self.mentions[b]
+        if not self.places_agree(self.mention_places(a), self.mention_places(b)):
+            return False
+        if ma.date and mb.date and ma.date.start and mb.date.start and ma.date.start != mb.date.start:
+            return False
+        return not (ma.modes and mb.modes and not set(ma.modes) & set(mb.modes))
+
+    def prefer_words(self, claim: Claim, cands: list[int]) -> list[int]:
+        """When the claim's event word has a descriptive noun ("the market bombing"), the events
+        whose sentence has that noun."""
+        g = self.g
+        cues = _mode_cues()
+        words = {g[j].lemma.lower() for j in self.ref_tokens(claim.ref)
+                 if g[j].pos == "NOUN" and j != claim.ref and g[j].lemma.lower() not in cues}  # fmt: skip
+        if not words:
+            return cands
+        hits = [n for n in cands if words & self._sentence_lemmas(n)]
+        return hits or cands
+
+    def _sentence_lemmas(self, n: int) -> set[str]:
+        k = self.sent_of[n]
+        if k < 0:
+            return set()
+        s = self.ann.sentences[k]
+        return {self.g[i].lemma.lower() for i in range(s.first_token, s.last_token)}
+
+
+# ---------------------------------------------------------------------- applying a claim
+def _arg_actors(ann: AnnotatedArticle, m: EventMention, arg: Argument) -> list[tuple[Actor, bool]]:
+    """The mention's source actors an argument names, each with whether it is generic."""
+    found = [am for am in ann.actors if _overlaps(am.span, arg.span)]
+    ids = {a.id for a in m.sources}
+    out = [(am.actor, is_generic(am)) for am in found if am.actor.id in ids]
+    if out:
+        return out
+    named = [a for a in m.sources if not a.resolved and _norm(a.name) in _norm(arg.text)]
+    return [(a, is_generic(ActorMention(arg.span, arg.text, a))) for a in named]
+
+
+def _replaceable(ann: AnnotatedArticle, m: EventMention, claim: Claim) -> list[Argument] | None:
+    """The source arguments the claim replaces (generic ones, the attributing speaker), or None
+    when the mention has a specific source of its own."""
+    gone: list[Argument] = []
+    accounted: set[str] = set()
+    claimant_ids = {c.actor.id for c in claim.claimants}
+    for arg in (a for a in m.arguments if a.role == "source"):
+        actors = _arg_actors(ann, m, arg)
+        accounted |= {a.id for a, _ in actors}
+        speaker = claim.speaker is not None and _overlaps(arg.span, claim.speaker)
+        if speaker or (actors and all(generic for _, generic in actors)):
+            gone.append(arg)
+        elif not {a.id for a, _ in actors} <= claimant_ids:
+            return None
+    others = [a for a in m.sources if a.id not in accounted | claimant_ids and not _generic_actor(a)]
+    return None if others else gone
+
+
+def _apply(ann: AnnotatedArticle, m: EventMention, claims: list[Claim]) -> EventMention:
+    denials = [c for c in claims if c.kind == "denied"]
+    for claim in sorted(claims, key=lambda c: (KIND_ORDER[c.kind], c.cue.start)):
+        if claim.kind == "denied":
+            continue
+        gone = _replaceable(ann, m, claim)
+        if gone is not None:
+            return _record(_with_source(ann, m, claim, gone), [claim, *denials])
+    return _record(m, denials)
+
+
+def _record(m: EventMention, claims: list[Claim]) -> EventMention:
+    extra = tuple(Argument(c.kind, c.cue, c.cue_text) for c in claims)
+    extra = tuple(a for a in extra if a not in m.arguments)
+    return replace(m, arguments=m.arguments + extra) if extra else m
+
+
+def _with_source(ann: AnnotatedArticle, m: EventMention, claim: Claim, gone: list[Argument]) -> EventMention:
+    gone_ids = {a.id for arg in gone for a, _ in _arg_actors(ann, m, arg)}
+    keep = [a for a in m.sources if a.id not in gone_ids and not _generic_actor(a)]
+    for c in claim.claimants:
+        if c.actor.id not in {a.id for a in keep}:
+            keep.append(c.actor)
+    sources = tuple(keep)
+    ids = {a.id for a in sources}
+    targets = tuple(t for t in m.targets if t.id not in ids)
+    had = {a.span for a in m.arguments if a.role == "source" and a not in gone}
+    spans = [c.span for c in claim.claimants]
+    args = tuple(a for a in m.arguments if a not in gone and not (a.role == "target" and a.span in spans))
+    args += tuple(Argument("source", c.span, c.text) for c in claim.claimants if c.span not in had)
+    out = replace(m, sources=sources, targets=targets, arguments=args)
+    if "occupy" in m.modes:
+        acled = acled_category(m.type, m.modes, sources, targets)
+        out = replace(out, acled_type=acled[0], acled_subtype=acled[1])
+    return out
+
+
+def _generic_actor(a: Actor) -> bool:
+    return a.id.startswith("UNK_")

@@ -1,0 +1,375 @@
+"""Claims, attributions and denials of responsibility for violence, read off the dependency parse.
+
+Input: an ``AnnotatedArticle`` (tokens with a dependency parse, sentences, actor mentions) and its
+``DepGraph``. Output: ``Claim`` records - the kind (``claimed``, ``attributed``, ``denied``), the
+actor mentions that claim, are blamed or deny, the cue words, the sentence, the event word the
+claim refers to ("the attack") when there is one, and who made an attribution ("officials").
+Declines: negated or absent claims ("no group has claimed", "did not claim", "no immediate
+claim"), claimants that are no named actor (and no "the group"/"it" referring back to one),
+generic claimants ("gunmen", "militants") and civilians.
+
+Patterns (each a general English construction, not a phrase list of one outlet):
+- claimed: "X claimed (responsibility for) the attack", "the attack was claimed by X",
+  "an attack claimed by X", "an attack the group claimed", "X took/accepted responsibility",
+  "a claim by X", "X said it/its fighters carried out the attack", "X said it was behind ...".
+- attributed: "blamed the attack on X", "blamed X for the attack", "attributed/linked ... to X",
+  "accused/suspected X of ...", "the work/hallmarks of X", "X was behind / responsible for ...",
+  "the attack was carried out by X".
+- denied: "X denied involvement / responsibility / carrying out ...", "X said it did not ...".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from spillwatch.coding.patterns import ATTACK_NOUNS, DepGraph
+from spillwatch.records import ActorMention, AnnotatedArticle, Span
+
+Kind = Literal["claimed", "attributed", "denied"]
+
+EVENT_NOUNS = ATTACK_NOUNS | frozenset(
+    {"shooting", "killing", "massacre", "operation", "kidnapping", "abduction", "beheading", "execution",
+     "murder", "assassination", "hijacking", "incident", "bombardment", "stabbing", "carnage", "atrocity"}
+)  # fmt: skip
+RESPONSIBILITY = frozenset({"responsibility", "credit", "authorship"})
+TAKE_VERBS = frozenset({"take", "accept", "assume", "admit", "acknowledge"})
+REPORT_VERBS = frozenset({"say", "announce", "state", "declare", "confirm", "boast", "assert", "insist", "claim"})
+PERPETRATE = frozenset(
+    {"carry", "conduct", "stage", "launch", "execute", "perpetrate", "commit", "mount", "orchestrate", "plan",
+     "mastermind", "organise", "organize"}
+)  # fmt: skip
+BLAME_PREPS = {"blame": ("on", "for"), "attribute": ("to",), "ascribe": ("to",), "link": ("to",),
+               "tie": ("to",), "pin": ("on",), "connect": ("to",)}  # fmt: skip
+ACCUSE_VERBS = frozenset({"accuse", "suspect"})
+WORK_NOUNS = frozenset({"work", "hallmark", "signature", "handiwork", "fingerprint", "trademark"})
+DENY_VERBS = frozenset({"deny", "disavow", "reject"})
+DENIED_NOUNS = frozenset({"involvement", "responsibility", "role", "link", "part", "participation", "claim"})
+GROUP_NOUNS = frozenset({"group", "organisation", "organization", "militia", "network", "movement", "faction"})
+BACK_PRONOUNS = frozenset({"it", "they", "we", "which", "who", "that"})
+OWN_WORDS = frozenset({"it", "they", "we", "its", "their", "our", "itself", "themselves"})
+NEGATORS = frozenset({"no", "not", "never", "n't", "none", "nobody", "yet"})
+NOT_CLAIMANTS = frozenset({"CVL"})
+GENERIC_WORDS = frozenset(
+    {"gunman", "gunmen", "attacker", "assailant", "militant", "fighter", "bomber", "insurgent", "jihadist",
+     "extremist", "terrorist", "man", "men", "rebel", "perpetrator", "suspect", "shooter", "militia",
+     "individual", "group", "cell", "assailants", "attackers"}
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Claim:
+    kind: Kind
+    claimants: tuple[ActorMention, ...]
+    cue: Span
+    cue_text: str
+    sentence: int
+    ref: int | None = None  # token index of the event word it refers to ("attack", or a verb)
+    speaker: Span | None = None  # who attributed it ("Turkish officials"): never the perpetrator
+
+
+def is_generic(mention: ActorMention) -> bool:
+    """An actor that says nothing about who it is: "gunmen", "attackers", "Syrian militants"."""
+    actor = mention.actor
+    if actor.id.startswith("UNK_") or actor.id in ("UNK", "unresolved:unnamed"):
+        return True
+    words = mention.text.lower().replace("-", " ").split()
+    last = words[-1] if words else ""
+    generic_head = last in GENERIC_WORDS or last.rstrip("s") in GENERIC_WORDS
+    if not actor.resolved:
+        return generic_head
+    demonym_only = len(actor.id) == 7 and actor.id.endswith("_REB") and actor.id[:3].isupper()
+    return demonym_only and generic_head and len(words) <= 3
+
+
+def find_claims(ann: AnnotatedArticle, g: DepGraph) -> tuple[Claim, ...]:
+    """Every claim, attribution and denial of responsibility in the article, in text order."""
+    finder = _Finder(ann, g)
+    out: list[Claim] = []
+    for k, sent in enumerate(ann.sentences):
+        for i in range(sent.first_token, sent.last_token):
+            claim = finder.at(i, k)
+            if claim is not None and claim.claimants:
+                out.append(claim)
+    return tuple(out)
+
+
+class _Finder:
+    def __init__(self, ann: AnnotatedArticle, g: DepGraph) -> None:
+        self.ann = ann
+        self.g = g
+        self.text = ann.article.text
+
+    # ------------------------------------------------------------------ helpers
+    def lemma(self, i: int) -> str:
+        return self.g[i].lemma.lower()
+
+    def negated(self, i: int) -> bool:
+        g = self.g
+        heads = [i] + ([g[i].head] if g[i].dep in ("xcomp", "aux", "conj") else [])
+        for h in heads:
+            if any(self.lemma(c) in NEGATORS for c in g.children(h, "neg", "advmod", "det", "preconj")):
+                return True
+        args = g.children(i, "nsubj", "nsubjpass", "dobj", "obj", "attr")
+        return any(self.lemma(a) in NEGATORS or self._has_no(a) for a in args)
+
+    def _has_no(self, i: int) -> bool:
+        return any(self.lemma(d) in ("no", "none") for d in self.g.children(i, "det", "neg"))
+
+    def event_word(self, i: int) -> bool:
+        return self.g[i].pos in ("NOUN", "PROPN") and self.lemma(i) in EVENT_NOUNS
+
+    def cue(self, *idx: int) -> Span:
+        return self.g.span(list(idx))
+
+    def np_span(self, h: int) -> Span:
+        return self.g.span(self.g.np_tokens(h))
+
+    def mentions_in(self, idx: list[int]) -> list[ActorMention]:
+        spans = [self.g[j].span for j in idx]
+        return [m for m in self.ann.actors if any(m.span.start < s.end and s.start < m.span.end for s in spans)]
+
+    def claimants(self, h: int | None) -> tuple[ActorMention, ...]:
+        """Named actors a noun phrase stands for, through "the group"/"it" back to the last one."""
+        if h is None:
+            return ()
+        g = self.g
+        idx = g.np_tokens(h) + [j for o in g.prep_objects(h, ("by", "from")) for j in g.np_tokens(o)]
+        found = [m for m in self.mentions_in(idx) if _can_claim(m)]
+        if found:
+            return tuple(found)
+        if self.lemma(h) in ("which", "who", "that") and g[h].head != h:
+            owner = g[g[h].head].head if g[g[h].head].dep == "relcl" else None
+            if owner is not None and owner != h and self.lemma(owner) not in EVENT_NOUNS:
+                return self.claimants(owner)
+        if self.lemma(h) in GROUP_NOUNS | BACK_PRONOUNS or g[h].pos == "PRON":
+            return self.back_reference(g[h].span.start)
+        return ()
+
+    def back_reference(self, before: int) -> tuple[ActorMention, ...]:
+        """The last named armed group mentioned before ``before`` ("the group", "it")."""
+        earlier = [m for m in self.ann.actors if m.span.end <= before and _can_claim(m)]
+        armed = [m for m in earlier if m.actor.sector == "REB"]
+        return (armed[-1],) if armed else ()
+
+    def subject(self, v: int) -> int | None:
+        subj = self.g.children(v, "nsubj", "csubj")
+        if subj:
+            return subj[0]
+        if self.g[v].dep in ("xcomp", "conj") and self.g[v].head != v:
+            return self.subject(self.g[v].head)
+        return None
+
+    def agent(self, v: int) -> int | None:
+        objs = self.g.prep_objects(v, ("by",))
+        return objs[0] if objs else None
+
+    def speaker(self, v: int) -> Span | None:
+        s = self.subject(v)
+        return self.np_span(s) if s is not None else None
+
+    def first(self, idx: list[int]) -> int | None:
+        return idx[0] if idx else None
+
+    def object_ref(self, v: int) -> int | None:
+        """The event a verb's object or "for"-phrase names ("claimed the attack", "... for the attack")."""
+        g = self.g
+        for o in g.children(v, "dobj", "obj", "nsubjpass"):
+            if self.event_word(o):
+                return o
+            inner = [x for x in g.prep_objects(o, ("for", "of")) if self.event_word(x)]
+            if inner:
+                return inner[0]
+        return self.first([x for x in g.prep_objects(v, ("for", "in", "behind")) if self.event_word(x)])
+
+    def noun_head_ref(self, v: int) -> int | None:
+        """For a participle or relative clause ("an attack claimed by X"): the noun it modifies."""
+        g = self.g
+        if g[v].dep in ("acl", "relcl", "amod") and g[v].head != v and self.event_word(g[v].head):
+            return g[v].head
+        return None
+
+    # ------------------------------------------------------------------ patterns
+    def at(self, i: int, k: int) -> Claim | None:
+        lemma, pos = self.lemma(i), self.g[i].pos
+        if pos in ("VERB", "AUX") or (pos == "ADJ" and lemma in BLAME_PREPS):
+            for rule in (self._claim_verb, self._take_verb, self._say_did, self._blame, self._accuse,
+                         self._deny, self._perpetrated_by):  # fmt: skip
+                found = rule(i, k)
+                if found is not None:
+                    return found
+        if pos in ("NOUN", "PROPN"):
+            return self._claim_noun(i, k) or self._work_of(i, k)
+        if lemma in ("behind", "responsible"):
+            return self._behind(i, k)
+        return None
+
+    def _claim_verb(self, v: int, k: int) -> Claim | None:
+        g = self.g
+        if self.lemma(v) != "claim" or self.negated(v):
+            return None
+        objs = g.children(v, "dobj", "obj")
+        resp = [o for o in objs if self.lemma(o) in RESPONSIBILITY]
+        ref = self.object_ref(v) or self.noun_head_ref(v)
+        if not resp and ref is None:
+            return None
+        head_ref = self.noun_head_ref(v)
+        if head_ref is not None and g[v].dep == "relcl" and g.children(v, "nsubj"):
+            who = self.subject(v)  # "an attack the group claimed"
+        elif g.children(v, "nsubjpass", "auxpass") or head_ref is not None:
+            who = self.agent(v)  # "the attack was claimed by X", "an attack claimed by X"
+        else:
+            who = self.subject(v)
+        cue = self.cue(v, *resp)
+        return Claim("claimed", self.claimants(who), cue, cue.of(self.text), k, ref)
+
+    def _take_verb(self, v: int, k: int) -> Claim | None:
+        g = self.g
+        if self.lemma(v) not in TAKE_VERBS or self.negated(v):
+            return None
+        resp = [o for o in g.children(v, "dobj", "obj") if self.lemma(o) in RESPONSIBILITY]
+        if not resp:
+            return None
+        ref = self.first([x for x in g.prep_objects(resp[0], ("for",)) + g.prep_objects(v, ("for",))
+                          if self.event_word(x)])  # fmt: skip
+        cue = self.cue(v, resp[0])
+        return Claim("claimed", self.claimants(self.subject(v)), cue, cue.of(self.text), k, ref)
+
+    def _say_did(self, v: int, k: int) -> Claim | None:
+        """ "X said it/its fighters carried out the attack" (claimed), "... did not" (denied)."""
+        g = self.g
+        if self.lemma(v) not in REPORT_VERBS or self.negated(v):
+            return None
+        who = self.subject(v)
+        for c in g.children(v, "ccomp"):
+            done = self._own_deed(c)
+            if done is not None:
+                kind: Kind = "denied" if self.negated(c) else "claimed"
+                cue = self.cue(v)
+                return Claim(kind, self.claimants(who), cue, cue.of(self.text), k, done)
+        return None
+
+    def _own_deed(self, c: int) -> int | None:
+        """The event word of a complement clause whose subject is the speaker itself, if any."""
+        g = self.g
+        subj = self.subject(c)
+        if subj is None:
+            return None
+        words = {self.lemma(j) for j in g.subtree(subj)} | {g[j].text.lower() for j in g.subtree(subj)}
+        if not words & OWN_WORDS:
+            return None
+        if self.lemma(c) in PERPETRATE:
+            return self.object_ref(c) or c
+        behind = [x for p in g.children(c, "prep") if self.lemma(p) == "behind" for x in g.children(p, "pobj")]
+        responsible = [a for a in g.children(c, "acomp") if self.lemma(a) == "responsible"]
+        if behind:
+            return behind[0]
+        if responsible:
+            return self.first(g.prep_objects(responsible[0], ("for",))) or c
+        return c if g[c].pos == "VERB" and g.children(c, "dobj") else None
+
+    def _blame(self, v: int, k: int) -> Claim | None:
+        g = self.g
+        preps = BLAME_PREPS.get(self.lemma(v))
+        if preps is None or self.negated(v):
+            return None
+        objs = g.children(v, "dobj", "obj", "nsubjpass")
+        named = [x for x in g.prep_objects(v, preps) if not self.event_word(x)]
+        if preps[0] == "on" and objs and not self.event_word(objs[0]) and not named:  # "blamed X for the attack"
+            named = objs[:1]
+        who = self.first(named)
+        ref = self.object_ref(v) or self.noun_head_ref(v)
+        if ref is None:
+            ref = self.first([x for x in g.prep_objects(v, ("for",)) if self.event_word(x)])
+        if who is None:
+            return None
+        cue = self.cue(v)
+        return Claim("attributed", self.claimants(who), cue, cue.of(self.text), k, ref, self.speaker(v))
+
+    def _accuse(self, v: int, k: int) -> Claim | None:
+        g = self.g
+        if self.lemma(v) not in ACCUSE_VERBS or self.negated(v):
+            return None
+        of = g.prep_objects(v, ("of",))
+        pcomp = [c for p in g.children(v, "prep") if self.lemma(p) == "of" for c in g.children(p, "pcomp")]
+        ref = self.first([x for x in of if self.event_word(x)] + [r for c in pcomp if (r := self.object_ref(c))])
+        if not of and not pcomp:
+            return None
+        who = self.first(g.children(v, "dobj", "obj", "nsubjpass"))
+        cue = self.cue(v)
+        return Claim("attributed", self.claimants(who), cue, cue.of(self.text), k, ref, self.speaker(v))
+
+    def _deny(self, v: int, k: int) -> Claim | None:
+        g = self.g
+        if self.lemma(v) not in DENY_VERBS:
+            return None
+        objs = [o for o in g.children(v, "dobj", "obj") if self.lemma(o) in DENIED_NOUNS]
+        clauses = g.children(v, "ccomp", "xcomp", "pcomp") + [o for o in g.children(v, "dobj") if g.is_verbal(o)]
+        if not objs and not clauses:
+            return None
+        named = [x for o in objs for x in g.prep_objects(o, ("in", "for", "with", "to")) if self.event_word(x)]
+        ref = self.first(named) or self.first([r for c in clauses if (r := self.object_ref(c))])
+        cue = self.cue(v)
+        return Claim("denied", self.claimants(self.subject(v)), cue, cue.of(self.text), k, ref)
+
+    def _perpetrated_by(self, v: int, k: int) -> Claim | None:
+        """ "The attack was carried out by X", "an attack carried out by X": attributed."""
+        g = self.g
+        if self.lemma(v) not in PERPETRATE or self.negated(v):
+            return None
+        who = self.agent(v)
+        ref = self.first([s for s in g.children(v, "nsubjpass") if self.event_word(s)]) or self.noun_head_ref(v)
+        if who is None or ref is None:
+            return None
+        cue = self.cue(v)
+        return Claim("attributed", self.claimants(who), cue, cue.of(self.text), k, ref)
+
+    def _claim_noun(self, n: int, k: int) -> Claim | None:
+        """ "a claim (of responsibility) by X", "X's claim", "in a claim posted by X"."""
+        g = self.g
+        if self.lemma(n) != "claim" or self._has_no(n) or self.negated(g[n].head):
+            return None
+        who = self.first(g.prep_objects(n, ("by", "from")) + g.children(n, "poss"))
+        for acl in g.children(n, "acl"):
+            who = who if who is not None else self.agent(acl)
+        if who is None:
+            return None
+        refs = [x for o in [n, *g.prep_objects(n, ("of",))] for x in g.prep_objects(o, ("for",))]
+        cue = self.cue(n)
+        return Claim("claimed", self.claimants(who), cue, cue.of(self.text), k, self.first(refs))
+
+    def _work_of(self, n: int, k: int) -> Claim | None:
+        """ "investigated as the work of X", "bore the hallmarks of X"."""
+        g = self.g
+        if self.lemma(n) not in WORK_NOUNS:
+            return None
+        who = self.first(g.prep_objects(n, ("of",)))
+        if who is None or not self.claimants(who):
+            return None
+        verb = next((a for a in g.ancestors(n) if g.is_verbal(a)), None)
+        ref = None
+        if verb is not None:
+            ref = self.first([s for s in g.children(verb, "nsubj", "nsubjpass") if self.event_word(s)])
+        cue = self.cue(n)
+        return Claim("attributed", self.claimants(who), cue, cue.of(self.text), k, ref)
+
+    def _behind(self, i: int, k: int) -> Claim | None:
+        """ "X was behind the attack", "X was responsible for the bombing" (not said by X itself)."""
+        g = self.g
+        verb = g[i].head if g[i].dep in ("prep", "acomp") else None
+        if verb is None or verb == i or self.lemma(verb) != "be" or self.negated(verb):
+            return None
+        objs = g.children(i, "pobj") if self.lemma(i) == "behind" else g.prep_objects(i, ("for",))
+        ref = self.first([o for o in objs if self.event_word(o)])
+        if ref is None:
+            return None
+        said = g[verb].head if g[verb].dep == "ccomp" else None
+        if said is not None and self.lemma(said) in REPORT_VERBS and self._own_deed(verb) is not None:
+            return None  # "X said it was behind ...": the say rule makes it a claim
+        cue = self.cue(i)
+        speaker = self.speaker(said) if said is not None else None
+        return Claim("attributed", self.claimants(self.subject(verb)), cue, cue.of(self.text), k, ref, speaker)
+
+
+def _can_claim(m: ActorMention) -> bool:
+    return not is_generic(m) and m.actor.sector not in NOT_CLAIMANTS
