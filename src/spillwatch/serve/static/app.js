@@ -115,9 +115,11 @@ async function init() {
   fillSelect($("f-actor"), actors.map(a => ({ value: a.id, name: a.name, n: a.events })), a => `${a.name} (${a.n})`);
   fillSelect($("f-country"), Object.entries(facets.per_country).map(([k, n]) => ({ value: k, n })).sort((a, b) => b.n - a.n), c => `${c.value} (${c.n})`);
   fillSelect($("f-type"), Object.entries(facets.per_type).map(([k, n]) => ({ value: k, n })), t => `${t.value} (${t.n})`);
-  try { newTheatres = new Set((await get("/api/spread")).items.filter(r => r.level === "country").map(r => r.country_iso3)); } catch (e) { newTheatres = new Set(); }
   await refresh();
   document.body.dataset.ready = "1";
+  // New theatres come from the spread analysis, seconds on a large store: outline them when it answers.
+  try { newTheatres = new Set((await get("/api/spread")).items.filter(r => r.level === "country").map(r => r.country_iso3)); } catch (e) { newTheatres = new Set(); }
+  for (const p of $("map").querySelectorAll("path.country")) p.classList.toggle("new-theatre", newTheatres.has(p.dataset.iso3));
 }
 
 init().catch(err => { $("status").textContent = `Error: ${err.message}`; });
