@@ -75,3 +75,10 @@ def test_reported_speech_never_contains_its_attribution(run_nlp: Runner) -> None
     for q in got:
         if not q.direct and q.speaker_span is not None:
             assert q.speaker_span.end <= q.span.start or q.span.end <= q.speaker_span.start, q
+
+
+def test_british_single_quotes(run_nlp: Runner) -> None:
+    got = quotes(run_nlp, "‘We don’t negotiate with gunmen, and we won’t start now,’ Defence Secretary Tom Hale said.")
+    (q,) = [q for q in got if q.direct]
+    assert q.text.startswith("We don’t negotiate") and q.text.endswith("start now,")
+    assert q.speaker_person == "Tom Hale"

@@ -7,16 +7,18 @@ words with no closing punctuation inside, e.g. any "spillage"), quotes in non-bo
 other than the title and captions, and speech verbs with no clause.
 
 Attribution, in order: (1) a speech verb (or "according to X") in the same block outside every
-quote, nearest to the quote, whose subject (or X) is the speaker; a pronoun subject ("he said") takes the latest
-person-bound actor mention before it; (2) for a block with no speech verb of its own (a
+quote, nearest to the quote, whose subject (or X) is the speaker; a pronoun subject ("he
+said") takes the latest person-bound actor mention before it; (2) for a block with no speech verb of its own (a
 paragraph that is only a quote, or the continuation of a multi-paragraph quote), the speaker
 of the previous body block's last quote; failing that, the next block's first attribution.
-Curly (“ ”) and straight (") double quotes are read; a quote left open at the end of a block
-continues in the next block that opens with a quote mark (the news convention).
+Curly (“ ”), straight (") and guillemet double quotes and British ‘single’ quotes are read;
+a quote left open at the end of a block continues in the next block that opens with a quote
+mark (the news convention).
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
 from spillwatch.nlp.lexicon import SPEECH_VERBS
@@ -24,7 +26,7 @@ from spillwatch.nlp.tokens import TokenView, overlaps
 from spillwatch.records import ActorMention, AnnotatedArticle, Quote, Span
 from spillwatch.settings import Settings
 
-_PAIRS = {"“": "”", '"': '"', "«": "»", "„": "“"}
+_PAIRS = {"“": "”", '"': '"', "«": "»", "„": "“", "‘": "’"}
 _PRONOUNS = frozenset({"he", "she"})
 _SKIP_ROLES = frozenset({"dateline", "byline", "credit"})
 
@@ -50,7 +52,7 @@ def _marks(text: str, base: int, block: int) -> list[_Raw]:
     while i < len(text):
         ch = text[i]
         if ch in _PAIRS and (i == 0 or not text[i - 1].isalnum()):
-            close = text.find(_PAIRS[ch], i + 1)
+            close = _closing(text, i + 1, _PAIRS[ch])
             end = close if close != -1 else len(text)
             inner = text[i + 1 : end]
             lead = len(inner) - len(inner.lstrip())
@@ -61,6 +63,18 @@ def _marks(text: str, base: int, block: int) -> list[_Raw]:
             continue
         i += 1
     return out
+
+
+_SINGLE_CLOSE = re.compile(r"’(?![\w])")
+
+
+def _closing(text: str, start: int, mark: str) -> int:
+    """Index of the closing mark, or -1. For ‘single quotes’ an apostrophe inside a word
+    ("don’t") is not a closing mark: the closing ’ is the first one not followed by a letter."""
+    if mark != "’":
+        return text.find(mark, start)
+    m = _SINGLE_CLOSE.search(text, start)
+    return m.start() if m else -1
 
 
 def _is_speech(raw: _Raw, text: str) -> bool:
