@@ -192,6 +192,14 @@ def test_dateline_block_never_yields_events_or_places() -> None:
     assert all(a.role != "place" or "BAGHDAD" not in a.text for a in mentions[0].arguments)
 
 
+def test_inline_dateline_is_never_a_place() -> None:
+    art = article(("body", "MOSUL, Iraq – Militants attacked a checkpoint on Friday, police said."))
+    ann = annotate(art, {"Militants": actor("ISL", "REB")})
+    mentions = code_events(ann)
+    assert [m.type for m in mentions] == ["ASSAULT"]
+    assert mentions[0].place_text is None
+
+
 def test_empty_annotation() -> None:
     art = article(("body", "Nothing happened."))
     assert code_events(AnnotatedArticle(art)) == ()

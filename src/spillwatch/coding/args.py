@@ -21,6 +21,7 @@ from spillwatch.records import (
     ActorMention,
     AnnotatedArticle,
     Argument,
+    Block,
     DateMention,
     Entity,
     Quantity,
@@ -57,6 +58,19 @@ def government(iso3: str, name: str) -> Actor:
     return Actor(f"{iso3}_GOV", f"{name} government", iso3, "GOV")
 
 
+INLINE_DATELINE = re.compile(r"^[A-Z][A-Z.'’ -]{2,40}(?:, [A-Z][A-Za-z. ]{1,30})?\s*(?:[–—-]|\(\w+\)\s*[–—-]?)\s")
+
+
+def inline_datelines(spans: tuple[tuple[Block, Span], ...]) -> list[Span]:
+    """ "OTTAWA – Two Canadian teams ...": a dateline the cleaner left at the head of a paragraph."""
+    out = []
+    for block, span in spans:
+        found = INLINE_DATELINE.match(block.text) if block.role == "body" else None
+        if found is not None:
+            out.append(Span(span.start, span.start + found.end()))
+    return out
+
+
 def unresolved(name: str, sector: str | None = None) -> Actor:
     """An actor known only by its name (the actor table does not have it)."""
     slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
@@ -84,8 +98,11 @@ class ArgumentFinder:
         self.text = ann.article.text
         self.country_spans: set[Span] = set()
         self.territory = territory_words
-        self.blocked = tuple(p.span for p in ann.places if p.role == "dateline") + tuple(
-            span for block, span in ann.article.block_spans() if block.role in ("dateline", "byline", "credit")
+        spans = ann.article.block_spans()
+        self.blocked = (
+            tuple(p.span for p in ann.places if p.role == "dateline")
+            + tuple(span for block, span in spans if block.role in ("dateline", "byline", "credit"))
+            + tuple(inline_datelines(spans))
         )
 
     # ------------------------------------------------------------------ actors

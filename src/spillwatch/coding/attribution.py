@@ -41,6 +41,9 @@ KIND_ORDER = {"claimed": 0, "attributed": 1, "denied": 2}
 REF_MODIFIERS = ("compound", "amod", "nmod", "poss", "nummod")
 REF_PREPS = ("in", "at", "near", "on", "outside", "inside", "against")
 INDEFINITE = frozenset({"a", "an", "another", "one", "several", "some"})
+WEAPON_MODES = frozenset(
+    {"firearms", "explosives", "suicide-attack", "aerial", "drone", "heavy-weapons", "primitive", "unconventional"}
+)
 
 
 def attribute(
@@ -72,8 +75,15 @@ def _mode_cues() -> dict[str, frozenset[str]]:
     for name in VIOLENT:
         for mode in onto.type(name).modes:
             for cue in mode.cues:
-                out.setdefault(cue.lower(), set()).add(mode.name)
+                if mode.name in WEAPON_MODES:
+                    out.setdefault(cue.lower(), set()).add(mode.name)
     return {k: frozenset(v) for k, v in out.items()}
+
+
+def _modes_agree(a: frozenset[str] | tuple[str, ...], b: frozenset[str] | tuple[str, ...]) -> bool:
+    """Weapons never contradict when either side names none."""
+    wa, wb = set(a) & WEAPON_MODES, set(b) & WEAPON_MODES
+    return not (wa and wb) or bool(wa & wb)
 
 
 def _overlaps(a: Span, b: Span) -> bool:
@@ -93,6 +103,7 @@ class _Binder:
         self.by_start = {t.span.start: t.i for t in ann.tokens}
         self.trigger = [self.by_start.get(m.trigger.start, -1) for m in mentions]
         self.sent_of = [self._sentence(m.sentence) for m in mentions]
+        self.blocks = ann.article.block_spans()
 
     def _sentence(self, span: Span) -> int:
         return next((k for k, s in enumerate(self.ann.sentences) if s.span.start == span.start), -1)
@@ -102,7 +113,7 @@ class _Binder:
         local = [self.local(c) for c in claims]
         taken = {n for found in local for n in found}
         for claim, found in zip(claims, local, strict=True):
-            if not (found and self.indefinite(claim.ref)):
+            if not (found and self.indefinite(claim)):
                 found = found + [n for n in self.back(claim) if n not in taken and n not in found]
             for n in found:
                 out.setdefault(n, []).append(claim)
@@ -123,7 +134,9 @@ class _Binder:
         here = [n for n in range(len(self.mentions)) if self.sent_of[n] == claim.sentence and self.trigger[n] >= 0]
         if claim.ref is None:
             return [n for n in here if self.eligible(n, claim, False) and not self._in_cue(n, claim)]
-        return [n for n in here if self.tied(self.trigger[n], claim.ref) and self.eligible(n, claim, True)]
+        tied = [n for n in here if self.tied(self.trigger[n], claim.ref) and self.eligible(n, claim, True)]
+        return tied + [n for n in here if n not in tied and any(self._same_incident(t, n) for t in tied)
+                       and self.eligible(n, claim, False)]  # fmt: skip
 
     def _in_cue(self, n: int, claim: Claim) -> bool:
         return _overlaps(self.mentions[n].trigger, claim.cue)
@@ -132,11 +145,21 @@ class _Binder:
         g = self.g
         return t == ref or ref in g.ancestors(t)[:3] or t in g.ancestors(ref)[:3] or g[ref].head == g[t].head != t
 
-    def indefinite(self, ref: int | None) -> bool:
-        if ref is None:
+    def indefinite(self, claim: Claim) -> bool:
+        """ "an attack", bare plural "attacks" (headlines drop their articles: never indefinite)."""
+        ref = claim.ref
+        if ref is None or self.block_role(claim.sentence) == "title":
             return False
         dets = {self.g[d].lemma.lower() for d in self.g.children(ref, "det", "nummod")}
-        return bool(dets & INDEFINITE) or (not dets and not self.g.children(ref, "poss"))
+        bare = not dets and not self.g.children(ref, "poss") and self.plural(ref)
+        return bool(dets & INDEFINITE) or bare
+
+    def block_role(self, k: int) -> str:
+        start = self.ann.sentences[k].span.start
+        for block, span in self.blocks:
+            if span.start <= start < span.end + 1:
+                return block.role
+        return "body"
 
     def plural(self, ref: int | None) -> bool:
         return ref is not None and self.g[ref].tag in ("NNS", "NNPS")
@@ -208,9 +231,8 @@ class _Binder:
         return frozenset(m for w in words for m in cues.get(w, ()))
 
     def compatible(self, claim: Claim, n: int) -> bool:
-        m = self.mentions[n]
         modes = self.ref_modes(claim)
-        if modes and m.modes and not modes & set(m.modes):
+        if not _modes_agree(modes, self.mentions[n].modes):
             return False
         return self.places_agree(self.claim_places(claim), self.mention_places(n)) and self.dates_agree(claim, n)
 
@@ -220,7 +242,7 @@ class _Binder:
             return False
         if ma.date and mb.date and ma.date.start and mb.date.start and ma.date.start != mb.date.start:
             return False
-        return not (ma.modes and mb.modes and not set(ma.modes) & set(mb.modes))
+        return _modes_agree(frozenset(ma.modes), mb.modes)
 
     def prefer_words(self, claim: Claim, cands: list[int]) -> list[int]:
         """When the claim's event word has a descriptive noun ("the market bombing"), the events

@@ -275,6 +275,8 @@ class _Finder:
             return None
         objs = g.children(v, "dobj", "obj", "nsubjpass")
         named = [x for x in g.prep_objects(v, preps) if not self.event_word(x)]
+        if not named:  # "blamed [the attack on X]": the parser hangs the phrase on the object
+            named = [x for o in objs if self.event_word(o) for x in g.prep_objects(o, preps[:1])]
         if preps[0] == "on" and objs and not self.event_word(objs[0]) and not named:  # "blamed X for the attack"
             named = objs[:1]
         who = self.first(named)
