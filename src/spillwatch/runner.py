@@ -104,8 +104,9 @@ def code_pending(store: Store, settings: Settings, summary: RunSummary, progress
             with store.transaction():
                 store.put_annotations(coded.annotated)
                 store.put_mentions(coded.mentions)
+                published = store.article_published(coded.annotated.id)
                 for m in coded.mentions:
-                    store.put_mention_blocks(m.id, pipeline.stage(BLOCK_KEYS)(m))
+                    store.put_mention_blocks(m.id, pipeline.stage(BLOCK_KEYS)(m, published))
                 store.mark_coded(coded.annotated.id)
             summary.mentions += len(coded.mentions)
             progress("code", 1)
@@ -117,7 +118,8 @@ def cluster_pending(store: Store, settings: Settings, summary: RunSummary) -> No
     if not new:
         return
     existing = store.all_events(origin="spillwatch")
-    result = pipeline.stage(CLUSTER)(existing, new, store.mentions_in_block, outlets=store.article_outlets)
+    result = pipeline.stage(CLUSTER)(existing, new, store.mentions_in_block, outlets=store.article_outlets,
+                                     published=store.article_published)
     with store.transaction():
         store.put_events(result.events, replace_ids=result.retired)
     summary.events = len(store.all_events(origin="spillwatch"))

@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from datetime import date
 from importlib import resources
 from typing import Any
 
@@ -186,6 +187,12 @@ class SqlStore:
         found = self._rows("SELECT m.record_json FROM mention_blocks b JOIN event_mentions m ON m.id = b.mention_id"
                            " WHERE b.kind = ? AND b.value = ? AND b.day = ? ORDER BY m.id", list(key))
         return [codec.loads(EventMention, r["record_json"]) for r in found]
+
+    def article_published(self, article_id: str) -> date | None:
+        """The article's publication day when it is known (metadata or stated in the text), else None."""
+        found = self._rows("SELECT published FROM articles WHERE id = ? AND published_method IN ('metadata', 'text')",
+                           [article_id])
+        return found[0]["published"] if found else None
 
     def article_outlets(self, article_id: str) -> list[str]:
         """Every outlet that carried the article (its copies and its near-duplicates' copies)."""
