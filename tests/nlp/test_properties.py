@@ -17,7 +17,7 @@ from spillwatch.settings import Settings
 from tests.nlp.conftest import Runner
 
 WORDS_TEXT = (
-    "“ ” \" , . : ; - – ’s said told Thursday Monday last week yesterday In September Dec. 10, 2016 "
+    "“ ” ‘ ’ \" , . : ; - – ’s said told Thursday Monday last week yesterday In September Dec. 10, 2016 "
     "2015 at least more than dozens up to between 5 and 7 $ £ € 1 million 26 trucks troops killed "
     "wounded fled ISIS Islamic State group Daesh IS-K al-Qaeda Hamas Canadian French Iraqi Kurdish "
     "forces military government Defence Minister Harjit Sajjan British Secretary Fallon the minister "
