@@ -27,6 +27,7 @@ ANNOTATORS: tuple[str, ...] = (
 CLEAN = "spillwatch.extract.clean:clean"
 PARSE = "spillwatch.nlp.parse:annotate"
 CODE = "spillwatch.coding.events:code_events"
+ATTRIBUTE = "spillwatch.coding.attribution:attribute"
 PLACE_EVENTS = "spillwatch.geo.eventplace:place_events"
 
 
@@ -63,6 +64,7 @@ def annotate_one(ann: AnnotatedArticle, settings: Settings) -> AnnotatedArticle:
 def code_one(ann: AnnotatedArticle, settings: Settings) -> Coded:
     ann = annotate_one(ann, settings)
     mentions = stage(CODE)(ann, settings)
+    mentions = stage(ATTRIBUTE)(ann, mentions, settings)
     mentions = stage(PLACE_EVENTS)(ann, mentions, settings)
     return Coded(ann, tuple(mentions))
 
