@@ -80,7 +80,7 @@ def main(argv: list[str]) -> int:
         return 1
     OUT.write_bytes(gzip.compress(json.dumps(data, separators=(",", ":")).encode("utf-8"), mtime=0))
     print(
-        f"{len(texts)} stories, {len(vec.vocabulary_)} features, {len(model.classes_)} classes; "
+        f"{len(texts)} samples (leads, headlines), {len(vec.vocabulary_)} features, {len(model.classes_)} classes; "
         f"numpy/sklearn agreement {agree:.3f}; wrote {OUT} ({OUT.stat().st_size // 1024} KiB)"
     )
     return 0
