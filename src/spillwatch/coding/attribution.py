@@ -113,7 +113,7 @@ class _Binder:
         local = [self.local(c) for c in claims]
         taken = {n for found in local for n in found}
         for claim, found in zip(claims, local, strict=True):
-            if not (found and self.indefinite(claim)):
+            if self.refers_back(claim, bool(found)):
                 found = found + [n for n in self.back(claim) if n not in taken and n not in found]
             for n in found:
                 out.setdefault(n, []).append(claim)
@@ -144,6 +144,16 @@ class _Binder:
     def tied(self, t: int, ref: int) -> bool:
         g = self.g
         return t == ref or ref in g.ancestors(t)[:3] or t in g.ancestors(ref)[:3] or g[ref].head == g[t].head != t
+
+    def refers_back(self, claim: Claim, found: bool) -> bool:
+        """Whether a claim may name an event outside its sentence: not when its event word is a
+        verb of its own clause ("said its fighters killed ..."), nor an indefinite one that found
+        its event or names no place or date of its own ("attacks claimed by X")."""
+        if claim.ref is not None and self.g.is_verbal(claim.ref):
+            return False
+        if not self.indefinite(claim):
+            return True
+        return not found and bool(self.claim_places(claim) or self.claim_date(claim))
 
     def indefinite(self, claim: Claim) -> bool:
         """ "an attack", bare plural "attacks" (headlines drop their articles: never indefinite)."""

@@ -185,6 +185,8 @@ class _Finder:
     def noun_head_ref(self, v: int) -> int | None:
         """For a participle or relative clause ("an attack claimed by X"): the noun it modifies."""
         g = self.g
+        if g[v].dep == "conj" and g[v].head != v:  # "attacks claimed by or attributed to X"
+            return self.noun_head_ref(g[v].head)
         if g[v].dep in ("acl", "relcl", "amod") and g[v].head != v and self.event_word(g[v].head):
             return g[v].head
         return None

@@ -25,11 +25,11 @@ from spillwatch.coding.lexicon import CUE_STOP, Lexicon
 from spillwatch.coding.modality import verdict
 from spillwatch.coding.ontology import TriggerSpec, load_ontology
 from spillwatch.coding.patterns import DepGraph, roles
-from spillwatch.records import Actor, AnnotatedArticle, EventMention, Sentence, Span
+from spillwatch.records import Actor, AnnotatedArticle, Argument, EventMention, Sentence, Span
 from spillwatch.settings import Settings
 
 SKIP_ROLES = ("dateline", "byline", "credit")
-STOP_VERBS = frozenset({"end", "halt", "stop", "cease", "suspend", "call off", "prevent", "thwart", "foil"})
+STOP_VERBS = frozenset({"end", "halt", "stop", "cease", "suspend", "prevent", "thwart", "foil"})
 TYPE_TARGET_PREPS = {"RETREAT": ("from",), "REQUEST": ("from",), "ASSAULT": ("from",), "COERCE": ("from",)}
 THEME_OBJECT = ("MOBILIZE", "RETREAT")
 NEEDS_ACTOR_OR_PLACE = ("ASSAULT", "PROTEST", "COERCE", "MOBILIZE")
@@ -114,7 +114,8 @@ class _ArticleCoder:
             mention = self._mention(k, sent, i, spec, probs)
             if mention is not None:
                 if mention.date is None and anchor is not None:
-                    mention = replace(mention, date=anchor)
+                    dated = (*mention.arguments, Argument("date", anchor.span, anchor.text))
+                    mention = replace(mention, date=anchor, arguments=dated)
                 built.append((i, mention))
         self.mentions += merge_nested(self.g, built)
 
