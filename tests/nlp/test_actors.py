@@ -108,3 +108,15 @@ def test_table_people_are_their_group(run_nlp: Runner) -> None:
     got = actors(run_nlp, "A recording attributed to Abu Bakr al-Baghdadi urged attacks; Baghdadi was not seen.")
     assert (got["Abu Bakr al-Baghdadi"].actor.id, got["Abu Bakr al-Baghdadi"].person) == ("ISL", "Abu Bakr al-Baghdadi")
     assert (got["Baghdadi"].actor.id, got["Baghdadi"].person) == ("ISL", "Abu Bakr al-Baghdadi")
+
+
+def test_unqualified_troops(run_nlp: Runner) -> None:
+    ann = run_nlp(article(
+        "The Nigerian army said troops repelled the attack. Nigerian officials praised soldiers.",
+        "Our troops and coalition troops and local police were not involved.",
+    ))
+    second = ann.article.block_spans()[1][1].start
+    assert [(m.text, m.actor.id) for m in ann.actors if m.text in {"troops", "soldiers"}] == [
+        ("troops", "NGA_MIL"), ("soldiers", "NGA_MIL")]
+    assert not [m for m in ann.actors if m.span.start >= second]
+    assert actors(run_nlp, "Soldiers opened fire.")["Soldiers"].actor.id == "UNK_MIL"

@@ -23,7 +23,9 @@ Rules, strongest first (an overlapping weaker candidate is dropped):
 5. "the government/military/army/police" -> the context country with that sector.
 6. Bare "militants", "gunmen", "civilians": an unidentified actor of that sector (UNK_REB, ...),
    unless bound to a named group ("militants from al-Shabaab", "fighters loyal to IS") or
-   placed in a country ("rebels in Mali" -> MLI_REB).
+   placed in a country ("rebels in Mali" -> MLI_REB). Unqualified "troops", "soldiers",
+   "police" (no possessive or other modifier: not "our troops", "coalition troops", "local
+   police") are the context country's when it has at least two mentions, else UNK_MIL/UNK_COP.
 7. spaCy ORG entities not matched above: ``unresolved:<slug>`` with ``resolved=False`` (keeping
    a country named at the start of the name: "Nigerian Interior Ministry").
 8. spaCy PERSON entities that no title bound: the same, with ``person`` set to the name.
@@ -44,6 +46,7 @@ from spillwatch.nlp.lexicon import (
     GENERIC_HEADS,
     MEMBER_SUFFIX,
     NOT_ALONE,
+    SECTOR_NAMES,
     SECTOR_NOUNS,
     TRANSFER_WORDS,
     WEAPON_ACRONYMS,
@@ -222,6 +225,9 @@ def _of_country(view: TokenView, i: int) -> str | None:
     return None
 
 
+# Unqualified "troops", "soldiers", "police": the context country's (when it is clear), else unknown.
+BARE_FORCES = {"troop": "MIL", "soldier": "MIL", "police": "COP", "policeman": "COP", "policemen": "COP"}
+_NEUTRAL = frozenset({"armed", "heavily", "special", "elite", "government", "state", "federal", "national"})
 _BINDING_ADJ = frozenset({"loyal", "linked", "affiliated", "allied", "aligned", "belonging"})
 
 
@@ -257,7 +263,9 @@ def _placed(view: TokenView, i: int, table: ActorTable) -> Candidate | None:
     return None
 
 
-def generic_candidates(view: TokenView, named: list[Candidate], table: ActorTable) -> list[Candidate]:
+def generic_candidates(
+    view: TokenView, named: list[Candidate], table: ActorTable, ctx: str | None = None
+) -> list[Candidate]:
     out = []
     for tok in view.tokens:
         if SECTOR_NOUNS.get(tok.lemma.lower()) == "REB":
@@ -275,7 +283,21 @@ def generic_candidates(view: TokenView, named: list[Candidate], table: ActorTabl
         if sector in {"REB", "CVL"} and tok.pos == "NOUN" and not hyphenated and not vague:
             name = "Unidentified armed group" if sector == "REB" else "Civilians"
             out.append(Candidate(tok.span, Actor(f"UNK_{sector}", name, None, sector), 6))
+        elif tok.lemma.lower() in BARE_FORCES and tok.pos == "NOUN" and _unqualified(view, tok.i):
+            sector = BARE_FORCES[tok.lemma.lower()]
+            actor = state_actor(ctx, sector, table) if ctx else Actor(
+                f"UNK_{sector}", f"unidentified {SECTOR_NAMES[sector]}", None, sector)
+            out.append(Candidate(tok.span, actor, 6))
     return out
+
+
+def _unqualified(view: TokenView, i: int) -> bool:
+    """No modifier that could name someone else's force ("coalition", "local", "our", "Kurdish")."""
+    for c in view.children[i]:
+        tok = view.tokens[c]
+        if tok.dep in {"poss", "compound", "nmod"} or (tok.dep == "amod" and tok.lemma.lower() not in _NEUTRAL):
+            return False
+    return True
 
 
 def org_candidates(ann: AnnotatedArticle, view: TokenView, table: ActorTable) -> list[Candidate]:
@@ -347,7 +369,7 @@ def find_actors(ann: AnnotatedArticle, settings: Settings) -> AnnotatedArticle:
     people += [Candidate(Span(a, b), e.actor, 0.5, full) for a, b, e, full in table.people_matches(text)]
     rest = [
         *bare_state_candidates(view, table, ctx),
-        *generic_candidates(view, first, table),
+        *generic_candidates(view, first, table, ctx if strength >= 2 else None),
         *org_candidates(ann, view, table),
         *person_entity_candidates(ann),
     ]
