@@ -25,7 +25,7 @@ Binding a claim to events, strongest first:
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from spillwatch.coding.acled import acled_category
@@ -95,6 +95,13 @@ def _norm(text: str) -> str:
     return " ".join(w for w in words if w not in ("the", "al", "el"))
 
 
+@dataclass(frozen=True)
+class _Places:
+    names: frozenset[str]
+    countries: frozenset[str]
+    specific: bool  # names a town, region or site, not only countries
+
+
 class _Binder:
     def __init__(self, ann: AnnotatedArticle, g: DepGraph, mentions: tuple[EventMention, ...]) -> None:
         self.ann = ann
@@ -153,7 +160,7 @@ class _Binder:
             return False
         if not self.indefinite(claim):
             return True
-        return not found and bool(self.claim_places(claim) or self.claim_date(claim))
+        return not found and bool(self.claim_places(claim).names or self.claim_date(claim))
 
     def indefinite(self, claim: Claim) -> bool:
         """ "an attack", bare plural "attacks" (headlines drop their articles: never indefinite)."""
@@ -198,28 +205,41 @@ class _Binder:
                 out += g.subtree(p, ("relcl", "acl"))
         return sorted(set(out))
 
-    def claim_places(self, claim: Claim) -> list[str]:
-        spans = [self.g[j].span for j in self.ref_tokens(claim.ref)]
+    def _places_in(self, spans: list[Span]) -> _Places:
+        """Places named in ``spans`` (countries used as actors - metonyms, demonyms - left out)."""
+        hits = [p for p in self.ann.places if any(_overlaps(p.span, s) for s in spans)]
+        names = {_norm(e.text) for e in self.ann.entities
+                  if e.label in ("GPE", "LOC", "FAC") and any(_overlaps(e.span, s) for s in spans)
+                  and not any(_overlaps(e.span, p.span) for p in hits)}  # fmt: skip
+        countries: set[str] = set()
+        specific = bool(names)
+        for p in hits:
+            if p.role not in ("place", "region"):
+                continue
+            names |= {_norm(p.text), _norm(p.name or p.text)}
+            countries |= {p.country_iso3} if p.country_iso3 else set()
+            specific = specific or not (p.feature_code or "").startswith("PCL")
+        return _Places(frozenset(n for n in names if n), frozenset(countries), specific)
 
-        def inside(span: Span) -> bool:
-            return any(_overlaps(span, s) for s in spans)
+    def claim_places(self, claim: Claim) -> _Places:
+        return self._places_in([self.g[j].span for j in self.ref_tokens(claim.ref)])
 
-        places = [p for p in self.ann.places if p.role in ("place", "region") and inside(p.span)]
-        ents = [e.text for e in self.ann.entities if e.label in ("GPE", "LOC", "FAC") and inside(e.span)]
-        return [p.text for p in places] + [p.name for p in places if p.name] + ents
-
-    def mention_places(self, n: int) -> list[str]:
+    def mention_places(self, n: int) -> _Places:
         m = self.mentions[n]
         spans = [a.span for a in m.arguments if a.role == "place"]
-        places = [p for p in self.ann.places if any(_overlaps(p.span, s) for s in spans)]
-        return [m.place_text or "", *[p.text for p in places], *[p.name for p in places if p.name]]
+        metonyms = [p.span for p in self.ann.places if p.role not in ("place", "region")]
+        spans = [s for s in spans if not any(_overlaps(s, x) for x in metonyms)]
+        return self._places_in(spans)
 
-    def places_agree(self, mine: list[str], theirs: list[str]) -> bool:
-        a = [_norm(x) for x in mine if x.strip()]
-        b = [_norm(x) for x in theirs if x.strip()]
-        if not a or not b:
+    def places_agree(self, a: _Places, b: _Places) -> bool:
+        """No place on either side, a shared name, or a country-only side holding the other."""
+        if not a.names or not b.names:
             return True
-        return any(x in y or y in x for x in a for y in b if x and y)
+        if any(x in y or y in x for x in a.names for y in b.names):
+            return True
+        if not (a.specific and b.specific):
+            return bool(a.countries & b.countries)
+        return False
 
     def claim_date(self, claim: Claim) -> tuple[object, object] | None:
         spans = [self.g[j].span for j in self.ref_tokens(claim.ref)]

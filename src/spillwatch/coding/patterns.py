@@ -172,22 +172,8 @@ def _verbal_roles(g: DepGraph, i: int) -> Roles:
         for c in g.children(i, "ccomp"):
             obj += [s for s in g.children(c, "nsubj", "nsubjpass") if g[s].pos != "PRON"]
         how_o = "ccomp-subject" if obj else how_o
-    recipients = g.prep_objects(i, RECIPIENT_PREPS) + [
-        d for d in g.children(i, "dative") if g[d].pos in ("NOUN", "PROPN", "PRON")
-    ]
-    for o in obj:  # "sent arms to Pakistan", the PP hanging from the object
-        recipients += g.prep_objects(o, ("to", "for"))
-    with_obj = g.prep_objects(i, ("with",))
-    patterns = [f"source:{how_s}", f"object:{how_o}"]
-    if recipients:
-        patterns.append("recipient:to")
-    elif with_obj and obj:  # "provide the army with gear": the object is the recipient
-        recipients, obj = obj, []
-        patterns.append("recipient:object+with")
-    elif obj and g[i].lemma.lower() in ("work", "cooperate", "meet", "talk"):
-        pass
-    if not recipients:
-        recipients = [o for o in with_obj if g[i].lemma.lower() not in ("provide", "supply", "equip")]
+    recipients, obj, how_r = _recipients(g, i, obj)
+    patterns = [f"source:{how_s}", f"object:{how_o}", f"recipient:{how_r}"]
     return Roles(
         source=tuple(src),
         target=tuple(obj + targets),
@@ -196,6 +182,23 @@ def _verbal_roles(g: DepGraph, i: int) -> Roles:
         patterns=tuple(patterns),
         instrument=tuple(instrument),
     )
+
+
+def _recipients(g: DepGraph, i: int, obj: list[int]) -> tuple[list[int], list[int], str]:
+    """Recipients, and the objects left once the recipient is taken out of them."""
+    recipients = g.prep_objects(i, RECIPIENT_PREPS) + [
+        d for d in g.children(i, "dative") if g[d].pos in ("NOUN", "PROPN", "PRON")
+    ]
+    for o in obj:  # "sent arms to Pakistan", the PP hanging from the object
+        recipients += g.prep_objects(o, ("to", "for"))
+    if recipients:
+        return recipients, obj, "to"
+    with_obj = g.prep_objects(i, ("with",))
+    if with_obj and obj:  # "provide the army with gear": the object is the recipient
+        return obj, [], "object+with"
+    if with_obj:  # "worked with local authorities" (never "attacked the base with rockets")
+        return with_obj, obj, "with"
+    return [], obj, "none"
 
 
 def _modifiers(g: DepGraph, i: int) -> list[int]:
