@@ -15,10 +15,12 @@ import pytest
 schemathesis = pytest.importorskip("schemathesis")
 
 from fastapi import FastAPI  # noqa: E402
+from fastapi.responses import JSONResponse  # noqa: E402
 from hypothesis import HealthCheck, given, settings  # noqa: E402
 from hypothesis.errors import Unsatisfiable  # noqa: E402
 from schemathesis import GenerationMode  # noqa: E402
 from schemathesis.checks import not_a_server_error  # noqa: E402
+from schemathesis.core.failures import ServerError  # noqa: E402
 
 from spillwatch.serve.app import create_app  # noqa: E402
 from spillwatch.settings import load_settings  # noqa: E402
@@ -98,3 +100,20 @@ def test_writes_with_token_never_500(app: FastAPI) -> None:
     for op in ops:
         for mode in (GenerationMode.POSITIVE, GenerationMode.NEGATIVE):
             _check(op, WRITE_EXAMPLES, lambda case: _write(case, TOKEN), mode)
+
+
+def test_the_check_catches_a_server_error() -> None:
+    """The harness is not vacuous: an endpoint that answers 500 for some inputs fails the check."""
+    bad = FastAPI()
+
+    @bad.get("/boom")
+    def boom(n: int = 0) -> JSONResponse:
+        return JSONResponse({"n": n}, status_code=500 if n > 3 else 200)
+
+    _ = boom
+    with pytest.raises(BaseException) as caught:  # hypothesis reports the shrunk case, possibly in a group
+        _check(_operations(bad, "GET")[0], 50, _read, GenerationMode.POSITIVE)
+    if isinstance(caught.value, BaseExceptionGroup):
+        assert caught.group_contains(ServerError)
+    else:
+        assert isinstance(caught.value, ServerError)
