@@ -108,3 +108,19 @@ def test_article_without_parse_yields_only_the_dateline(gz: Gazetteer) -> None:
     article = make_article(("dateline", "MOSUL, Iraq"), ("body", "Nothing was parsed here."))
     ann = find_places(AnnotatedArticle(article=article), gazetteer=gz)
     assert [(p.text, p.role, p.country_iso2) for p in ann.places] == [("MOSUL", "dateline", "IQ")]
+
+
+def test_conflict_reporting_spellings_and_units(parse: Parse, gz: Gazetteer) -> None:
+    text = (
+        "Islamic State fighters in Iraq attacked Tal Afar on Sunday, while airstrikes hit Deir el-Zour. "
+        "Shelling was reported in Idlib governorate. In Anbar province, militants ambushed a convoy."
+    )
+    places = _places(parse, gz, ("body", text))
+    tal_afar = _by_text(places, "Tal Afar")  # the small NER model calls it a PERSON
+    assert tal_afar and tal_afar[0].country_iso2 == "IQ" and tal_afar[0].adm1_name == "Nineveh"
+    deir = _by_text(places, "Deir el-Zour")
+    assert deir and deir[0].country_iso2 == "SY" and deir[0].precision == 1
+    idlib = _by_text(places, "Idlib governorate")
+    assert idlib and idlib[0].feature_code == "ADM1" and idlib[0].precision == 4
+    anbar = _by_text(places, "Anbar province")
+    assert anbar and anbar[0].feature_code == "ADM1" and anbar[0].country_iso3 == "IRQ"

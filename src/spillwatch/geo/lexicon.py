@@ -42,3 +42,12 @@ SPATIAL_NOUNS = frozenset((
     "countryside", "mountain", "mountains", "desert", "frontier", "outskirts", "heartland", "part",
     "side", "area", "town", "village", "province", "state", "street", "streets", "center", "centre",
 ))  # fmt: skip
+ADMIN_WORDS = frozenset((
+    "governorate", "province", "district", "region", "state", "county", "oblast", "prefecture",
+    "municipality", "department", "emirate",
+))  # fmt: skip
+PLACE_PREPOSITIONS = frozenset(("in", "near", "at", "outside", "around", "from", "into", "toward", "towards"))
+ASSAULT_LEMMAS = frozenset((
+    "attack", "raid", "strike", "shell", "bomb", "storm", "capture", "seize", "retake", "recapture",
+    "besiege", "hit", "overrun", "enter", "liberate", "target", "ambush", "occupy", "surround",
+))  # fmt: skip

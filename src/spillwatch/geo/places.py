@@ -21,9 +21,12 @@ from dataclasses import dataclass, replace
 from spillwatch.geo.gazetteer import Gazetteer, open_gazetteer
 from spillwatch.geo.lexicon import (
     ADDRESS_LEMMAS,
+    ADMIN_WORDS,
+    ASSAULT_LEMMAS,
     BORDER_WORDS,
     DIRECTIONS,
     NEAR_WORDS,
+    PLACE_PREPOSITIONS,
     SPATIAL_NOUNS,
     SPEECH_LEMMAS,
     STATIVE_LEMMAS,
@@ -92,10 +95,23 @@ def _entity_mentions(
             span, text = Span(span.start, span.end - 1), text[:-1]
         if _overlaps(span, taken) or not any(c.isalpha() for c in text):
             continue
+        span, text = _with_admin_suffix(ann, span, text, index)
         parts = _split_unknown(ann, gz, span, text, index)
         out.extend(parts)
         taken.extend(p.span for p in parts)
     return out
+
+
+def _with_admin_suffix(ann: AnnotatedArticle, span: Span, text: str, index: _TokenIndex) -> tuple[Span, str]:
+    """"Idlib governorate", "Anbar province": take the unit word the NER left out."""
+    idx = index.inside(span)
+    if not idx or idx.stop >= len(ann.tokens):
+        return span, text
+    nxt = ann.tokens[idx.stop]
+    if nxt.text.lower() not in ADMIN_WORDS:
+        return span, text
+    grown = Span(span.start, nxt.span.end)
+    return grown, ann.article.text[grown.start : grown.end]
 
 
 def _split_unknown(
@@ -173,6 +189,49 @@ def _gazetteer_mentions(ann: AnnotatedArticle, gz: Gazetteer, taken: list[Span])
                     taken.append(span)
                     break
     return out
+
+
+def _article_countries(found: list[Mention], gz: Gazetteer) -> set[str]:
+    """Countries the article names outright or by demonym (context for the rescue below)."""
+    out: set[str] = set()
+    for m in found:
+        cands = [gz.place(m.place_id)] if m.place_id is not None else gz.lookup(m.text, fuzzy=False)
+        out.update(c.iso2 for c in cands if c.kind == "country" and c.iso2)
+    return out
+
+
+def _person_places(
+    ann: AnnotatedArticle, gz: Gazetteer, taken: list[Span], index: _TokenIndex, countries: set[str]
+) -> list[Mention]:
+    """Foreign town names the small NER model tags as PERSON ("Tal Afar", "Kismayo"): taken when
+    the whole name is a town or unit of a country the article names and it follows "in/near/at"
+    or is the object of an assault verb ("raided Gwoza")."""
+    out: list[Mention] = []
+    for ent in ann.entities:
+        if ent.label != "PERSON" or _overlaps(ent.span, taken):
+            continue
+        idx = index.inside(ent.span)
+        before = ann.tokens[idx.start - 1].text.lower() if idx and idx.start > 0 else ""
+        cands = [c for c in gz.lookup(ent.text, fuzzy=False) if c.match == "exact" and c.kind != "country"]
+        if any(c.iso2 in countries for c in cands) and (
+            before in PLACE_PREPOSITIONS or _object_of_assault(ann.tokens, idx)
+        ):
+            out.append(Mention(ent.span, ent.text, "ner", "place"))
+            taken.append(ent.span)
+    return out
+
+
+def _object_of_assault(tokens: tuple[Token, ...], idx: range) -> bool:
+    for i in idx:
+        tok = tokens[i]
+        head = tokens[tok.head]
+        if tok.dep == "conj":  # "raided Maiduguri and Gwoza"
+            head = tokens[head.head] if head.dep == "dobj" else head
+        elif tok.dep != "dobj":
+            continue
+        if head.lemma.lower() in ASSAULT_LEMMAS:
+            return True
+    return False
 
 
 def _strong_name(gz: Gazetteer, text: str, *, towns: bool = True) -> bool:
@@ -256,6 +315,7 @@ def recognise(ann: AnnotatedArticle, gz: Gazetteer) -> list[Mention]:
     taken = [d.span for d in datelines]
     found = datelines + _entity_mentions(ann, gz, taken, index) + _demonym_mentions(ann.tokens, gz, taken)
     found += _gazetteer_mentions(ann, gz, taken)
+    found += _person_places(ann, gz, taken, index, _article_countries(found, gz))
     out: list[Mention] = []
     for m in found:
         idx = index.inside(m.span)

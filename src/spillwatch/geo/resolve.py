@@ -17,6 +17,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from spillwatch.geo.gazetteer import Candidate, Gazetteer
+from spillwatch.geo.lexicon import ADMIN_WORDS
 from spillwatch.records import Place, Span
 
 KIND_PRIOR = {"country": 10.0, "continent": 9.0, "region": 8.5, "adm1": 6.0, "adm2": 2.5}
@@ -74,6 +75,8 @@ def _candidates(m: Mention, gz: Gazetteer) -> list[Candidate]:
     short_caps = m.text.isupper() and sum(ch.isalpha() for ch in m.text) <= 4 and m.role != "dateline"
     text = m.text.title() if m.text.isupper() and not short_caps else m.text
     found = gz.lookup(text, fuzzy=m.source == "ner" and not short_caps)
+    if text.split()[-1].lower() in ADMIN_WORDS and any(c.kind in ("adm1", "adm2") for c in found):
+        found = [c for c in found if c.kind in ("adm1", "adm2")]  # "Raqqa province" is not the town
     if short_caps:  # "US", "UK", "DRC": an abbreviation, never a town that happens to be spelt so
         found = [c for c in found if c.kind in ("country", "adm1", "continent", "region")]
     return found
