@@ -37,10 +37,10 @@ BRIDGE_HEADS = frozenset(
 )  # fmt: skip
 PROPN_PLACE_ENTS = ("", "GPE", "LOC", "FAC", "NORP", "LANGUAGE")
 ARMED_HEADS = frozenset(
-    {"force", "troop", "soldier", "army", "fighter", "militant", "gunman", "rebel", "militia", "insurgent",
+    {"force", "troop", "soldier", "army", "fighter", "militant", "gunman", "rebel", "militia", "insurgent", "guerrilla",
      "jihadist", "unit", "battalion", "brigade", "aircraft", "warplane", "jet", "coalition"}
 )  # fmt: skip
-NON_STATE_HEADS = frozenset({"fighter", "militant", "gunman", "rebel", "militia", "insurgent", "jihadist"})
+NON_STATE_HEADS = frozenset({"fighter", "militant", "gunman", "rebel", "militia", "insurgent", "jihadist", "guerrilla"})
 DATE_LOOKBACK = 2  # sentences
 
 
