@@ -55,7 +55,7 @@ def render_markdown(onto: Ontology) -> str:
         " types, the multiword entry wins, then the type the sentence classifier"
         " (`data/event_classifier.json.gz`, rebuilt by `scripts/train_event_classifier.py`) rates higher.",
         "- Modes come from the entry and from the cue words of each mode found in the trigger's clause;"
-        " a weak default (e.g. firearms for \"shoot\") yields to a weapon cue (\"cannon\").",
+        ' a weak default (e.g. firearms for "shoot") yields to a weapon cue ("cannon").',
         "- Types that need a recipient are not coded without one; planned cooperation keeps its type with"
         " modality `planned` (the strict PLOVER view maps it to AGREE).",
     ]
