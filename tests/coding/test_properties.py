@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from coding_cases import CASES  # type: ignore[import-not-found,unused-ignore]
 from coding_support import annotate, article  # type: ignore[import-not-found,unused-ignore]
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from test_events import CASES  # type: ignore[import-not-found,unused-ignore]
 
 from spillwatch.coding.events import code_events
 from spillwatch.records import BlockRole

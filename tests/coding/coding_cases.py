@@ -1,0 +1,121 @@
+"""Fixture sentences written for the coding tests, in several reporting styles, with what must be coded."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from coding_support import actor  # type: ignore[import-not-found,unused-ignore]
+
+from spillwatch.records import Actor
+
+
+@dataclass
+class Case:
+    text: str
+    actors: dict[str, Actor]
+    type: str | None  # None: nothing may be coded
+    modes: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()
+    targets: tuple[str, ...] = ()
+    place: str | None = None
+    modality: str = "happened"
+    acled: tuple[str | None, str | None] | None = None
+    extra: dict[str, object] = field(default_factory=dict)
+
+
+CASES = [
+    Case(  # wire style, passive main clause, the attacker in a "when" clause
+        "At least 12 civilians were killed when Boko Haram fighters attacked a village in northern Burkina Faso.",
+        {"Boko Haram fighters": actor("BKH", "REB"), "civilians": actor("BFA", "CVL")},
+        "ASSAULT", (), ("BKH_REB",), ("BFA_CVL",), "Burkina Faso", "happened",
+        ("Violence against civilians", "Attack"),
+    ),
+    Case(  # nominal trigger as subject, weapon from the noun compound, drone strike
+        "A Turkish drone strike on a car near Qamishli killed two PKK commanders on Sunday, local officials said.",
+        {"Turkish": actor("TUR", "MIL"), "PKK commanders": actor("PKK", "REB")},
+        "ASSAULT", ("drone",), ("TUR_MIL",), ("PKK_REB",), "Qamishli", "happened",
+        ("Explosions/Remote violence", "Air/drone strike"),
+    ),
+    Case(  # protest without a named actor, place carries it
+        "Thousands of teachers marched through Nairobi on Monday to demand higher pay.",
+        {}, "PROTEST", ("demo",), (), (), "Nairobi", "happened", ("Protests", "Peaceful protest"),
+    ),
+    Case(  # denial
+        "The army denied that its soldiers had shelled the market in Kidal.",
+        {"The army": actor("MLI", "MIL"), "its soldiers": actor("MLI", "MIL")},
+        "ASSAULT", ("heavy-weapons",), ("MLI_MIL",), (), "Kidal", "denied",
+    ),
+    Case(  # conditional
+        "If the talks fail, the rebels could attack the provincial capital.",
+        {"the rebels": actor("M23", "REB")}, "ASSAULT", (), ("M23_REB",), (), None, "hypothetical",
+    ),
+    Case(  # promise: the embedded AID carries it, no separate AGREE
+        "Germany pledged to send 50 armoured vehicles to the Ukrainian army next month.",
+        {"Germany": actor("DEU", "GOV"), "Ukrainian army": actor("UKR", "MIL")},
+        "AID", (), ("DEU_GOV",), ("UKR_MIL",), None, "planned",
+    ),
+    Case(  # territory taken by a non-state group
+        "Al-Shabaab fighters overran a military base in Lower Shabelle on Friday.",
+        {"Al-Shabaab fighters": actor("SHB", "REB")},
+        "ASSAULT", ("occupy",), ("SHB_REB",), (), "Lower Shabelle", "happened",
+        ("Battles", "Non-state actor overtakes territory"),
+    ),
+    Case(  # forecast: nothing
+        "Analysts fear the militants will launch new attacks in the north.",
+        {"the militants": actor("ISL", "REB")}, None,
+    ),
+    Case(  # arrests
+        "Police in Dhaka arrested 40 opposition activists on Saturday.",
+        {"Police": actor("BGD", "COP"), "opposition activists": actor("BGD", "OPP")},
+        "COERCE", ("arrest",), ("BGD_COP",), ("BGD_OPP",), "Dhaka", "happened", ("Strategic developments", "Arrests"),
+    ),
+    Case(  # bilateral meeting
+        "The Iraqi prime minister met his Iranian counterpart in Tehran on Wednesday.",
+        {"Iraqi prime minister": actor("IRQ", "GOV"), "Iranian counterpart": actor("IRN", "GOV")},
+        "CONSULT", (), ("IRQ_GOV",), ("IRN_GOV",), "Tehran", "happened",
+    ),
+    Case(  # quoted, negated future: the troops are what moves, not a target
+        "“We will not withdraw our troops from the border,” the defence minister said.",
+        {"the defence minister": actor("IND", "GOV"), "our troops": actor("IND", "MIL")},
+        "RETREAT", ("withdraw",), ("IND_GOV",), (), None, "denied",
+    ),
+    Case(  # light verb + nominal trigger
+        "Rebels launched an attack on government positions near Aleppo late on Tuesday.",
+        {"Rebels": actor("SYR", "REB"), "government positions": actor("SYR", "MIL")},
+        "ASSAULT", (), ("SYR_REB",), ("SYR_MIL",), "Aleppo", "happened", ("Battles", "Armed clash"),
+    ),
+    Case(  # abduction of civilians
+        "Gunmen abducted 30 students from a boarding school in Kebbi state, police said.",
+        {"Gunmen": actor("NGA", "UAF"), "students": actor("NGA", "EDU"), "police": actor("NGA", "COP")},
+        "ASSAULT", ("abduct",), ("NGA_UAF",), ("NGA_EDU",), None, "happened",
+        ("Violence against civilians", "Abduction/forced disappearance"),
+    ),
+    Case(  # labour strike is PROTEST, never ASSAULT
+        "Teachers went on strike in Lagos over unpaid salaries.",
+        {"Teachers": actor("NGA", "EDU")}, "PROTEST", ("strike",), ("NGA_EDU",), (), "Lagos",
+    ),
+    Case(  # a strike in a labour context is PROTEST
+        "Dock workers began an open-ended strike at the port of Durban on Monday.",
+        {"Dock workers": actor("ZAF", "LAB")}, "PROTEST", ("strike",), ("ZAF_LAB",), (), "Durban",
+    ),
+    Case(  # a strike with no labour context is violence; the noun is the instrument of "destroyed"
+        "A coalition strike destroyed an ISIL tank near Mosul.",
+        {"ISIL": actor("ISL", None)}, "ASSAULT", ("destroy",), ("unresolved:coalition",), ("ISL",), "Mosul", "happened",
+    ),
+    Case(  # ending an operation is RETREAT; the ended strikes are not a new attack
+        "Canada ended its air strikes against the Islamic State group in Iraq on Monday.",
+        {"Canada": actor("CAN", "GOV"), "the Islamic State group": actor("ISL", None)},
+        "RETREAT", ("ceasefire",), ("CAN_GOV",), (), "Iraq",
+    ),
+    Case(  # a place name modifying the trigger is a place, not an actor
+        "The Karak attack killed ten people, police said.",
+        {"police": actor("JOR", "COP")}, "ASSAULT", (), (), (), "Karak",
+    ),
+    Case(  # "demonstrate" meaning "show"
+        "The vote demonstrated the unity of the council.", {}, None,
+    ),
+    Case(  # "release" of a report is not a release of captives
+        "The ministry will release its annual report on Monday.",
+        {"The ministry": actor("FRA", "GOV")}, None,
+    ),
+]  # fmt: skip
