@@ -40,6 +40,7 @@ NAMED_ONLY = ("SEIZE", "COERCE")  # bound only when the claim names the very tri
 KIND_ORDER = {"claimed": 0, "attributed": 1, "denied": 2}
 REF_MODIFIERS = ("compound", "amod", "nmod", "poss", "nummod")
 REF_PREPS = ("in", "at", "near", "on", "outside", "inside", "against")
+BACKGROUND_DAYS = 7
 INDEFINITE = frozenset({"a", "an", "another", "one", "several", "some"})
 WEAPON_MODES = frozenset(
     {"firearms", "explosives", "suicide-attack", "aerial", "drone", "heavy-weapons", "primitive", "unconventional"}
@@ -153,10 +154,10 @@ class _Binder:
         return t == ref or ref in g.ancestors(t)[:3] or t in g.ancestors(ref)[:3] or g[ref].head == g[t].head != t
 
     def refers_back(self, claim: Claim, found: bool) -> bool:
-        """Whether a claim may name an event outside its sentence: not when its event word is a
-        verb of its own clause ("said its fighters killed ..."), nor an indefinite one that found
-        its event or names no place or date of its own ("attacks claimed by X")."""
-        if claim.ref is not None and self.g.is_verbal(claim.ref):
+        """Whether a claim may name an event outside its sentence: not a vague "X said it hit Y"
+        (``local_only``), nor an indefinite event word that found its event or names no place or
+        date of its own ("attacks claimed by X")."""
+        if claim.local_only:
             return False
         if not self.indefinite(claim):
             return True
@@ -165,7 +166,7 @@ class _Binder:
     def indefinite(self, claim: Claim) -> bool:
         """ "an attack", bare plural "attacks" (headlines drop their articles: never indefinite)."""
         ref = claim.ref
-        if ref is None or self.block_role(claim.sentence) == "title":
+        if ref is None or self.g.is_verbal(ref) or self.block_role(claim.sentence) == "title":
             return False
         dets = {self.g[d].lemma.lower() for d in self.g.children(ref, "det", "nummod")}
         bare = not dets and not self.g.children(ref, "poss") and self.plural(ref)
@@ -186,11 +187,20 @@ class _Binder:
         cands = [n for n in range(len(self.mentions))
                  if self.sent_of[n] != claim.sentence and self.eligible(n, claim, False)
                  and self.compatible(claim, n)]  # fmt: skip
+        if self.claim_date(claim) is None:
+            cands = [n for n in cands if not self.background(n)]
         cands = self.prefer_words(claim, cands)
         if not cands or self.plural(claim.ref):
             return cands
         first = min(cands, key=lambda n: self.mentions[n].trigger.start)
         return [n for n in cands if n == first or self._same_incident(first, n)]
+
+    def background(self, n: int) -> bool:
+        """An event the article recalls, dated over a week before the article itself."""
+        d, day = self.mentions[n].date, self.ann.article.published.value
+        if d is None or d.start is None or day is None:
+            return False
+        return (day - (d.end or d.start)).days > BACKGROUND_DAYS
 
     # ------------------------------------------------------------------ compatibility
     def ref_tokens(self, ref: int | None) -> list[int]:
@@ -316,7 +326,8 @@ def _replaceable(ann: AnnotatedArticle, m: EventMention, claim: Claim) -> list[A
         actors = _arg_actors(ann, m, arg)
         accounted |= {a.id for a, _ in actors}
         speaker = claim.speaker is not None and _overlaps(arg.span, claim.speaker)
-        if speaker or (actors and all(generic for _, generic in actors)):
+        unknown = _unknown_name(ann, m, arg, actors)
+        if speaker or unknown or (actors and all(generic for _, generic in actors)):
             gone.append(arg)
         elif not {a.id for a, _ in actors} <= claimant_ids:
             return None
@@ -359,6 +370,15 @@ def _with_source(ann: AnnotatedArticle, m: EventMention, claim: Claim, gone: lis
         acled = acled_category(m.type, m.modes, sources, targets)
         out = replace(out, acled_type=acled[0], acled_subtype=acled[1])
     return out
+
+
+def _unknown_name(ann: AnnotatedArticle, m: EventMention, arg: Argument, actors: list[tuple[Actor, bool]]) -> bool:
+    """An unresolved name of no known sector that is a place ("Karak" to the geo stage) or
+    stands right before the attack noun ("the Manchester Arena bombing"): a claim outranks it."""
+    if not actors or not all(not a.resolved and a.sector is None for a, _ in actors):
+        return False
+    before = arg.span.end <= m.trigger.start and not ann.article.text[arg.span.end : m.trigger.start].strip()
+    return before or any(p.role == "place" and _overlaps(p.span, arg.span) for p in ann.places)
 
 
 def _generic_actor(a: Actor) -> bool:

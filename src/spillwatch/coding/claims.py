@@ -66,6 +66,7 @@ class Claim:
     sentence: int
     ref: int | None = None  # token index of the event word it refers to ("attack", or a verb)
     speaker: Span | None = None  # who attributed it ("Turkish officials"): never the perpetrator
+    local_only: bool = False  # "X said it hit Y": only an event coded in that very clause
 
 
 def is_generic(mention: ActorMention) -> bool:
@@ -213,12 +214,15 @@ class _Finder:
         objs = g.children(v, "dobj", "obj")
         resp = [o for o in objs if self.lemma(o) in RESPONSIBILITY]
         ref = self.object_ref(v) or self.noun_head_ref(v)
+        by = self.agent(v)
+        if ref is None and by is not None:  # "..., an attack also claimed by X" parsed as active
+            ref = self.first([s for s in g.children(v, "nsubj") if self.event_word(s)])
         if not resp and ref is None:
             return None
         head_ref = self.noun_head_ref(v)
         if head_ref is not None and g[v].dep == "relcl" and g.children(v, "nsubj"):
             who = self.subject(v)  # "an attack the group claimed"
-        elif g.children(v, "nsubjpass", "auxpass") or head_ref is not None:
+        elif g.children(v, "nsubjpass", "auxpass") or head_ref is not None or by is not None:
             who = self.agent(v)  # "the attack was claimed by X", "an attack claimed by X"
         else:
             who = self.subject(v)
@@ -248,8 +252,16 @@ class _Finder:
             if done is not None:
                 kind: Kind = "denied" if self.negated(c) else "claimed"
                 cue = self.cue(v)
-                return Claim(kind, self.claimants(who), cue, cue.of(self.text), k, done)
+                vague = done == c and not self._deed_verb(c) and self.lemma(v) != "claim"
+                return Claim(kind, self.claimants(who), cue, cue.of(self.text), k, done, local_only=vague)
         return None
+
+    def _deed_verb(self, c: int) -> bool:
+        """A verb that says the subject did it: "carried out", "was behind", "was responsible"."""
+        g = self.g
+        behind = any(self.lemma(p) == "behind" for p in g.children(c, "prep"))
+        responsible = any(self.lemma(a) == "responsible" for a in g.children(c, "acomp"))
+        return self.lemma(c) in PERPETRATE or behind or responsible
 
     def _own_deed(self, c: int) -> int | None:
         """The event word of a complement clause whose subject is the speaker itself, if any."""
