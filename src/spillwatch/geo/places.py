@@ -1,15 +1,21 @@
 """Place recognition: input an AnnotatedArticle (tokens, sentences, entities), output the same
 article with ``places`` filled, each mention resolved against the gazetteer where possible.
 
-Mentions come from spaCy GPE/LOC entities (FAC ones only when the gazetteer knows the name),
-capitalised token runs the NER missed that name a country, ADM1 unit, region or sizeable town,
-demonyms and adjectives ("Jordanian" -> Jordan, role "demonym"), and the dateline (block role
-"dateline" or an upper-case "CITY –" opening of the first paragraph, role "dateline").
-A country or capital that is the subject of a speech or decision verb ("Ankara said") gets role
-"metonym". Direction words make a part of a unit ("northern Iraq", role "region"), "the Syrian
-border" is the border area (role "place"), "near/outskirts of X" lowers precision to 2.
-Declines: places in other languages' scripts, street addresses, and anything the gazetteer
-cannot name is kept as text (geonameid None), never dropped.
+Mentions come from spaCy GPE/LOC entities (FAC ones only when they name a country, unit,
+region or town of 50,000+; a unit word after the name joins it: "Idlib governorate"; an entity
+the gazetteer does not know whole gives the names inside it: "Greece Italy"), capitalised token
+runs the NER missed that name such a place, town names the small NER model tags PERSON when the
+article names their country and a place preposition or assault verb governs them ("raided
+Gwoza"), demonyms and adjectives ("Jordanian" -> Jordan, "Kurdish" -> Kurdistan; role
+"demonym"), and the dateline (block role "dateline", or an upper-case "CITY –" opening of the
+first paragraph; role "dateline").
+Roles: the subject of a speech or decision verb ("Ankara said"), and a country or capital that
+acts ("Russia launched", "Britain blames Russia", "Russia's request") is a "metonym" (a
+government, not a scene). Direction words make a part of a unit ("northern Iraq", role
+"region"), "the Syrian border" is the border area (role "place"), "near/outskirts of X" lowers
+the precision to 2.
+Declines: places in other scripts, street addresses, rivers, lakes and other features that the
+gazetteer lacks; an unknown name is kept as text (geonameid None), never dropped.
 """
 
 from __future__ import annotations
