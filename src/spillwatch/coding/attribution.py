@@ -42,9 +42,10 @@ REF_MODIFIERS = ("compound", "amod", "nmod", "poss", "nummod")
 REF_PREPS = ("in", "at", "near", "on", "outside", "inside", "against")
 BACKGROUND_DAYS = 7
 INDEFINITE = frozenset({"a", "an", "another", "one", "several", "some"})
-WEAPON_MODES = frozenset(
-    {"firearms", "explosives", "suicide-attack", "aerial", "drone", "heavy-weapons", "primitive", "unconventional"}
-)
+# Weapon families: modes of one family never contradict each other ("bombing" vs a suicide attack).
+WEAPON_FAMILY = {"firearms": "gun", "primitive": "blade", **dict.fromkeys(
+    ("explosives", "suicide-attack", "aerial", "drone", "heavy-weapons", "unconventional"), "blast")}  # fmt: skip
+WEAPON_MODES = frozenset(WEAPON_FAMILY)
 
 
 def attribute(
@@ -82,8 +83,8 @@ def _mode_cues() -> dict[str, frozenset[str]]:
 
 
 def _modes_agree(a: frozenset[str] | tuple[str, ...], b: frozenset[str] | tuple[str, ...]) -> bool:
-    """Weapons never contradict when either side names none."""
-    wa, wb = set(a) & WEAPON_MODES, set(b) & WEAPON_MODES
+    """Weapons contradict only when both sides name one and share no weapon family."""
+    wa, wb = {WEAPON_FAMILY[m] for m in a if m in WEAPON_FAMILY}, {WEAPON_FAMILY[m] for m in b if m in WEAPON_FAMILY}
     return not (wa and wb) or bool(wa & wb)
 
 
@@ -203,14 +204,16 @@ class _Binder:
         return (day - (d.end or d.start)).days > BACKGROUND_DAYS
 
     # ------------------------------------------------------------------ compatibility
-    def ref_tokens(self, ref: int | None) -> list[int]:
+    def ref_tokens(self, ref: int | None, preps: bool = True) -> list[int]:
+        """The event word with its modifiers ("Sunday's deadly Karak attack") and, with ``preps``,
+        its locative phrases ("at the market in Kano")."""
         if ref is None:
             return []
         g = self.g
         out = [ref]
         for c in g.children(ref, *REF_MODIFIERS):
             out += g.subtree(c)
-        for p in g.children(ref, "prep"):
+        for p in g.children(ref, "prep") if preps else []:
             if g[p].lemma.lower() in REF_PREPS:
                 out += g.subtree(p, ("relcl", "acl"))
         return sorted(set(out))
@@ -252,7 +255,7 @@ class _Binder:
         return False
 
     def claim_date(self, claim: Claim) -> tuple[object, object] | None:
-        spans = [self.g[j].span for j in self.ref_tokens(claim.ref)]
+        spans = [self.g[j].span for j in self.ref_tokens(claim.ref, preps=False)]  # "on Tuesday": the claim's day
         for d in self.ann.dates:
             if d.start is not None and any(_overlaps(d.span, s) for s in spans):
                 return d.start, d.end or d.start
