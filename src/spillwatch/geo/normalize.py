@@ -72,6 +72,8 @@ _FINAL_H = re.compile(r"([aiou])h$")
 
 def fold(text: str) -> str:
     """Lower-case ASCII form: diacritics, apostrophes and punctuation removed, spaces single."""
+    if text.isascii():  # fast path: most gazetteer names
+        return _NON_ALNUM.sub(" ", text.lower().translate(_SPECIAL)).strip()
     text = text.translate(_SPECIAL)
     decomposed = unicodedata.normalize("NFKD", text)
     ascii_only = "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
@@ -81,6 +83,8 @@ def fold(text: str) -> str:
 
 def is_latin(text: str) -> bool:
     """True when every letter of the name folds to ASCII (skips Arabic, Cyrillic, CJK names)."""
+    if text.isascii():
+        return True
     decomposed = unicodedata.normalize("NFKD", text.translate(_SPECIAL))
     return all(ord(c) < 128 or unicodedata.combining(c) for c in decomposed)
 
@@ -97,6 +101,12 @@ def exact_key(text: str) -> str:
     return " ".join(_words(text))
 
 
+def keys(text: str) -> tuple[str, str]:
+    """(exact_key, loose_key) of a name, folding it once."""
+    words = _words(text)
+    return " ".join(words), _loose(words)
+
+
 def _strip_words(words: list[str]) -> list[str]:
     kept = [w for w in words if w not in _ARTICLES]
     while len(kept) > 1 and kept[-1] in _SUFFIXES:
@@ -110,7 +120,10 @@ def _strip_words(words: list[str]) -> list[str]:
 
 def loose_key(text: str) -> str:
     """Spelling-tolerant key (see module docstring); empty for names with no Latin letters."""
-    words = _words(text)
+    return _loose(_words(text))
+
+
+def _loose(words: list[str]) -> str:
     if not words:
         return ""
     joined = "".join(_strip_words(words))
