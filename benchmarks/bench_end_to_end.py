@@ -18,6 +18,7 @@ import cProfile
 import os
 import resource
 import shutil
+import signal
 import tempfile
 import time
 from pathlib import Path
@@ -25,7 +26,8 @@ from pathlib import Path
 import make_html_corpus
 import trafilatura
 
-from spillwatch import parallel
+from spillwatch import parallel, pipeline
+from spillwatch.records import RawItem
 from spillwatch.settings import load_settings
 from spillwatch.store import open_store
 
@@ -35,6 +37,32 @@ def trafilatura_rate(pages: list[Path]) -> float:
     for page in pages:
         trafilatura.extract(page.read_bytes().decode("utf-8", "replace"))
     return len(pages) / (time.perf_counter() - started)
+
+
+class _Hung(Exception):
+    pass
+
+
+def _alarm(signum: int, frame: object) -> None:
+    raise _Hung
+
+
+def screen(pages: list[Path], seconds: int) -> list[Path]:
+    """Pages the cleaner finishes within ``seconds`` (a SIGALRM interrupts a stuck regex; the
+    cleaner's own thread deadline cannot). Hung pages are printed and left out of both measurements."""
+    settings = load_settings()
+    signal.signal(signal.SIGALRM, _alarm)
+    kept = []
+    for page in pages:
+        signal.alarm(seconds)
+        try:
+            pipeline.clean_item(RawItem(source=str(page), data=page.read_bytes(), kind="html"), settings)
+            kept.append(page)
+        except _Hung:
+            print(f"  cleaner hung > {seconds} s, left out: {page}")
+        finally:
+            signal.alarm(0)
+    return kept
 
 
 class Phases:
@@ -89,6 +117,7 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--limit", type=int, default=None, help="use an even sample of N pages")
     parser.add_argument("--profile", default=None)
+    parser.add_argument("--screen", type=int, default=0, help="leave out pages the cleaner hangs on (seconds)")
     args = parser.parse_args()
     made = None
     folder = args.pages
@@ -102,6 +131,13 @@ def main() -> None:
             os.symlink(page.resolve(), subset / page.name)
         folder = subset
     pages = sorted(folder.glob("*.html"))
+    if args.screen:
+        kept = screen(pages, args.screen)
+        if len(kept) < len(pages):
+            screened = Path(tempfile.mkdtemp(prefix="bench-screened-"))
+            for page in kept:
+                os.symlink(page.resolve(), screened / page.name)
+            folder, pages = screened, sorted(screened.glob("*.html"))
     print(f"pages: {len(pages)} ({sum(p.stat().st_size for p in pages) / 1e6:.1f} MB), workers: {args.workers}, "
           f"load average before: {os.getloadavg()}")
     base = trafilatura_rate(pages)

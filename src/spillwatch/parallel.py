@@ -20,7 +20,7 @@ import multiprocessing
 import uuid
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from concurrent.futures import FIRST_COMPLETED, Executor, Future, ProcessPoolExecutor, wait
 from dataclasses import replace
 from itertools import islice
 from typing import Any, TypeVar
@@ -115,6 +115,19 @@ def ordered_map(pool: Executor, fn: Callable[[T], R], inputs: Iterable[T], windo
     while pending:
         first, future = pending.popleft()
         yield first, future.result()
+
+
+def unordered_map(pool: Executor, fn: Callable[[T], R], inputs: Iterable[T], window: int) -> Iterator[R]:
+    """``fn(input)`` as each finishes, at most ``window`` in flight (a slow task holds back no other)."""
+    running: set[Future[R]] = set()
+    for x in inputs:
+        running.add(pool.submit(fn, x))
+        if len(running) >= window:
+            done, running = wait(running, return_when=FIRST_COMPLETED)
+            yield from (f.result() for f in done)
+    while running:
+        done, running = wait(running, return_when=FIRST_COMPLETED)
+        yield from (f.result() for f in done)
 
 
 # ---------------------------------------------------------------- the one writer
@@ -238,9 +251,12 @@ def _flush(found: list[Quarantined], store: Store, summary: RunSummary, progress
 
 def code_phase(store: Store, pool: Executor, summary: RunSummary, progress: Progress = _noop,
                batch: int = 8, window: int = 4) -> None:
-    """Understand every uncoded article in the pool; the parent writes one transaction per article."""
+    """Understand every uncoded article in the pool; the parent writes one transaction per article.
+
+    Articles are independent here, so results are written as they finish (any order gives the same rows).
+    """
     batches = _batched(store.uncoded_articles(), batch)
-    for _, results in ordered_map(pool, code_task, batches, window):
+    for results in unordered_map(pool, code_task, batches, window):
         for coded in results:
             write_coded(store, coded, summary)
             progress("code", 1)
