@@ -63,3 +63,32 @@ def test_place_text_found_in_sentence() -> None:
     first = (0, TEXT.index("Ankara") - 1)
     out = place_events(_ann(), (_mention("killed", first, place_text="Iraq"),))
     assert out[0].place is not None and out[0].place.text == "Iraq"
+
+
+AID_TEXT = "Canada provided 26 trucks to a Jordanian army unit. Jordanian soldiers were killed."
+
+
+def _aid_ann() -> AnnotatedArticle:
+    def place(start: int, text: str) -> Place:
+        return Place(span=Span(start, start + len(text)), text=text, role="demonym", precision=6,
+                     country_iso2="JO")
+
+    first = AID_TEXT.index("Jordanian")
+    second = AID_TEXT.index("Jordanian", first + 1)
+    places = (place(first, "Jordanian"), place(second, "Jordanian"))
+    return AnnotatedArticle(article=make_article(("body", AID_TEXT)), places=places)
+
+
+def _event(kind: str, trigger: str, sentence: Span) -> EventMention:
+    at = AID_TEXT.index(trigger)
+    return EventMention(article_id="a", type=kind, trigger=Span(at, at + len(trigger)),
+                        trigger_text=trigger, sentence=sentence)
+
+
+def test_recipient_nationality_places_aid_but_never_violence() -> None:
+    cut = AID_TEXT.index(" Jordanian soldiers")
+    aid = _event("AID", "provided", Span(0, cut))
+    assault = _event("ASSAULT", "killed", Span(cut + 1, len(AID_TEXT)))
+    out = place_events(_aid_ann(), (aid, assault))
+    assert out[0].place is not None and out[0].place.country_iso2 == "JO" and out[0].place.precision == 6
+    assert out[1].place is None

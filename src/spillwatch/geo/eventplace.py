@@ -4,9 +4,13 @@ mentions with ``place`` set to where each event happened, with its precision cod
 The place is, in order: a recognised place inside the event's place argument (an Argument with
 role "place", or ``place_text`` found in the event's sentence); else the literal place in the
 event's sentence nearest to the trigger. Of an "X, Y" pair (town, country) the finer one wins.
-Declines: the dateline, metonyms ("Ankara said": a government) and demonyms ("Jordanian
-victims": a home country, not a scene) are never event places; an event whose sentence names no
-literal place keeps ``place`` None rather than borrowing one from elsewhere in the article.
+For aid and cooperation (AID, COOPERATE, SUPPORT, CONSULT, AGREE) with no literal place, the
+country of a recipient named by nationality after the trigger ("provided trucks to a Jordanian
+unit") stands in, at country precision and with role "demonym" so that it shows.
+Declines: the dateline, metonyms ("Ankara said": a government) and, for every other type,
+demonyms ("Jordanian victims": a home country, not a scene) are never event places; an event
+whose sentence names no usable place keeps ``place`` None rather than borrowing one from
+elsewhere in the article.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ from spillwatch.records import AnnotatedArticle, EventMention, Place, Span
 from spillwatch.settings import Settings
 
 LITERAL_ROLES = frozenset({"place", "region"})
+RECIPIENT_COUNTRY_TYPES = frozenset({"AID", "COOPERATE", "SUPPORT", "CONSULT", "AGREE"})
 
 
 def _inside(span: Span, outer: Span) -> bool:
@@ -43,14 +48,22 @@ def _argument_spans(m: EventMention, text: str) -> list[Span]:
     return spans
 
 
-def _best_place(m: EventMention, literal: list[Place], text: str) -> Place | None:
+def _recipient_country(m: EventMention, demonyms: list[Place]) -> Place | None:
+    if m.type not in RECIPIENT_COUNTRY_TYPES:
+        return None
+    after = [p for p in demonyms if _inside(p.span, m.sentence) and p.span.start >= m.trigger.end]
+    found = min(after, key=lambda p: p.span.start, default=None)
+    return found if found is not None and found.country_iso2 else None
+
+
+def _best_place(m: EventMention, literal: list[Place], demonyms: list[Place], text: str) -> Place | None:
     for arg in _argument_spans(m, text):
         inside = [p for p in literal if _inside(p.span, arg) or _inside(arg, p.span)]
         if inside:
             return _finer(inside, min(inside, key=lambda p: (p.precision or 9, p.span.start)), text)
     in_sentence = [p for p in literal if _inside(p.span, m.sentence)]
     if not in_sentence:
-        return None
+        return _recipient_country(m, demonyms)
     centre = (m.trigger.start + m.trigger.end) / 2
     nearest = min(in_sentence, key=lambda p: abs((p.span.start + p.span.end) / 2 - centre))
     return _finer(in_sentence, nearest, text)
@@ -61,5 +74,6 @@ def place_events(
 ) -> tuple[EventMention, ...]:
     """Set ``EventMention.place`` on each mention (see module docstring)."""
     literal = [p for p in ann.places if p.role in LITERAL_ROLES]
+    demonyms = [p for p in ann.places if p.role == "demonym"]
     text = ann.article.text
-    return tuple(replace(m, place=_best_place(m, literal, text)) for m in mentions)
+    return tuple(replace(m, place=_best_place(m, literal, demonyms, text)) for m in mentions)
