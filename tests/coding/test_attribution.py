@@ -85,6 +85,10 @@ CLAIMS = [
     ((), "There was no immediate claim of responsibility.", None, ""),
     ((), "The gunmen claimed the lives of nine villagers.", None, ""),
     ((), "Islamic State claims to have killed many soldiers in Syria over the years, analysts say.", None, ""),
+    ((), "Militants linked to the Islamic State group seized parts of the city.", None, ""),
+    ((), "Analysts said the video asserted the group's claim to lead jihadists elsewhere.", None, ""),
+    ((), "Turkey has suffered a series of bombings attributed to Islamic State.", "attributed", "ISL"),
+    ((), "A claim of responsibility by al-Shabaab was posted online.", "claimed", "AQ_SHB"),
 ]  # fmt: skip
 
 

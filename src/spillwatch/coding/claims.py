@@ -23,7 +23,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from spillwatch.coding.patterns import ATTACK_NOUNS, DepGraph
+from spillwatch.coding.patterns import ATTACK_NOUNS, QUANTIFIER_NOUNS, DepGraph
 from spillwatch.records import ActorMention, AnnotatedArticle, Span
 
 Kind = Literal["claimed", "attributed", "denied"]
@@ -41,10 +41,12 @@ PERPETRATE = frozenset(
 )  # fmt: skip
 BLAME_PREPS = {"blame": ("on", "for"), "attribute": ("to",), "ascribe": ("to",), "link": ("to",),
                "tie": ("to",), "pin": ("on",), "connect": ("to",)}  # fmt: skip
+LINK_VERBS = frozenset({"link", "tie", "connect", "ascribe"})  # these need the event named
 ACCUSE_VERBS = frozenset({"accuse", "suspect"})
 WORK_NOUNS = frozenset({"work", "hallmark", "signature", "handiwork", "fingerprint", "trademark"})
 DENY_VERBS = frozenset({"deny", "disavow", "reject"})
 DENIED_NOUNS = frozenset({"involvement", "responsibility", "role", "link", "part", "participation", "claim"})
+PUBLISH_VERBS = frozenset({"publish", "post", "issue", "release", "circulate", "carry", "put", "distribute"})
 GROUP_NOUNS = frozenset({"group", "organisation", "organization", "militia", "network", "movement", "faction"})
 BACK_PRONOUNS = frozenset({"it", "they", "we", "which", "who", "that"})
 OWN_WORDS = frozenset({"it", "they", "we", "its", "their", "our", "itself", "themselves"})
@@ -188,9 +190,12 @@ class _Finder:
         g = self.g
         if g[v].dep == "conj" and g[v].head != v:  # "attacks claimed by or attributed to X"
             return self.noun_head_ref(g[v].head)
-        if g[v].dep in ("acl", "relcl", "amod") and g[v].head != v and self.event_word(g[v].head):
-            return g[v].head
-        return None
+        if g[v].dep not in ("acl", "relcl", "amod") or g[v].head == v:
+            return None
+        head = g[v].head
+        if self.lemma(head) in QUANTIFIER_NOUNS:  # "a series of bombings attributed to X"
+            return self.first([o for o in g.prep_objects(head, ("of",)) if self.event_word(o)])
+        return head if self.event_word(head) else None
 
     # ------------------------------------------------------------------ patterns
     def at(self, i: int, k: int) -> Claim | None:
@@ -297,8 +302,8 @@ class _Finder:
         ref = self.object_ref(v) or self.noun_head_ref(v)
         if ref is None:
             ref = self.first([x for x in g.prep_objects(v, ("for",)) if self.event_word(x)])
-        if who is None:
-            return None
+        if who is None or (ref is None and (g[v].dep in ("acl", "relcl", "amod") or self.lemma(v) in LINK_VERBS)):
+            return None  # "militants linked to X" describes the militants, not an attack
         cue = self.cue(v)
         return Claim("attributed", self.claimants(who), cue, cue.of(self.text), k, ref, self.speaker(v))
 
@@ -345,12 +350,15 @@ class _Finder:
         g = self.g
         if self.lemma(n) != "claim" or self._has_no(n) or self.negated(g[n].head):
             return None
-        who = self.first(g.prep_objects(n, ("by", "from")) + g.children(n, "poss"))
-        for acl in g.children(n, "acl"):
+        inner = [n, *g.prep_objects(n, ("of",))]  # "a claim of responsibility by X"
+        who = self.first([x for o in inner for x in g.prep_objects(o, ("by", "from"))] + g.children(n, "poss"))
+        published = [a for a in g.children(n, "acl") if self.lemma(a) in PUBLISH_VERBS]
+        for acl in published:
             who = who if who is not None else self.agent(acl)
-        if who is None:
-            return None
-        refs = [x for o in [n, *g.prep_objects(n, ("of",))] for x in g.prep_objects(o, ("for",))]
+        refs = [x for o in inner for x in g.prep_objects(o, ("for",))]
+        of_resp = any(self.lemma(o) in RESPONSIBILITY for o in g.prep_objects(n, ("of",)))
+        if who is None or not (refs or of_resp or published):
+            return None  # "the group's claim to lead ...": no claim of an attack
         cue = self.cue(n)
         return Claim("claimed", self.claimants(who), cue, cue.of(self.text), k, self.first(refs))
 
