@@ -209,19 +209,22 @@ def _article_countries(found: list[Mention], gz: Gazetteer) -> set[str]:
 def _person_places(
     ann: AnnotatedArticle, gz: Gazetteer, taken: list[Span], index: _TokenIndex, countries: set[str]
 ) -> list[Mention]:
-    """Foreign town names the small NER model tags as PERSON ("Tal Afar", "Kismayo"): taken when
-    the whole name is a town or unit of a country the article names and it follows "in/near/at"
-    or is the object of an assault verb ("raided Gwoza")."""
+    """Place names the small NER model tags as PERSON or ORG ("Tal Afar", "Kismayo", "Ghouta"):
+    taken when the whole name is a town or unit of a country the article names and it follows
+    "in/near/at" or is the object of an assault verb ("raided Gwoza"); a name of two or more
+    words that is exactly an ADM1 unit's own name ("Tamil Nadu") is taken anyway."""
     out: list[Mention] = []
     for ent in ann.entities:
-        if ent.label != "PERSON" or _overlaps(ent.span, taken):
+        if ent.label not in ("PERSON", "ORG") or _overlaps(ent.span, taken):
             continue
         idx = index.inside(ent.span)
         before = ann.tokens[idx.start - 1].text.lower() if idx and idx.start > 0 else ""
         cands = [c for c in gz.lookup(ent.text, fuzzy=False) if c.match == "exact" and c.kind != "country"]
-        if any(c.iso2 in countries for c in cands) and (
+        in_context = any(c.iso2 in countries for c in cands) and (
             before in PLACE_PREPOSITIONS or _object_of_assault(ann.tokens, idx)
-        ):
+        )
+        unit_name = " " in ent.text and any(c.kind == "adm1" and c.main_name for c in cands)
+        if in_context or (unit_name and ent.label == "PERSON"):
             out.append(Mention(ent.span, ent.text, "ner", "place"))
             taken.append(ent.span)
     return out
