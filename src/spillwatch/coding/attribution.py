@@ -18,9 +18,9 @@ Binding a claim to events, strongest first:
 2. An indefinite event word ("in an attack claimed by ...") that found its event stops there.
 3. Otherwise the claim refers back ("the attack", "Sunday's bombing", the title's "claims Karak
    attack", or no event word at all): among the article's attacks compatible with the claim's
-   place, date and weapon words, the first reported one and those compatible with it; a plural
-   ("the attacks", "the blasts") takes every compatible one. With one attack and one claim in
-   an article, they are bound.
+   place, date and weapon words (and not dated over a week before the article), the first
+   reported one and, in text order, each later one that agrees in place, date and weapon with
+   all those taken. With one attack and one claim in an article, they are bound.
 """
 
 from __future__ import annotations
@@ -43,7 +43,7 @@ REF_PREPS = ("in", "at", "near", "on", "outside", "inside", "against")
 BACKGROUND_DAYS = 7
 INDEFINITE = frozenset({"a", "an", "another", "one", "several", "some"})
 # Weapon families: modes of one family never contradict each other ("bombing" vs a suicide attack).
-WEAPON_FAMILY = {"firearms": "gun", "primitive": "blade", **dict.fromkeys(
+WEAPON_FAMILY = {"firearms": "gun", "primitive": "blade", "occupy": "ground", **dict.fromkeys(
     ("explosives", "suicide-attack", "aerial", "drone", "heavy-weapons", "unconventional"), "blast")}  # fmt: skip
 WEAPON_MODES = frozenset(WEAPON_FAMILY)
 
@@ -190,11 +190,11 @@ class _Binder:
                  and self.compatible(claim, n)]  # fmt: skip
         if self.claim_date(claim) is None:
             cands = [n for n in cands if not self.background(n)]
-        cands = self.prefer_words(claim, cands)
-        if not cands or self.plural(claim.ref):
-            return cands
-        first = min(cands, key=lambda n: self.mentions[n].trigger.start)
-        return [n for n in cands if n == first or self._same_incident(first, n)]
+        incident: list[int] = []
+        for n in sorted(self.prefer_words(claim, cands), key=lambda n: self.mentions[n].trigger.start):
+            if all(self._same_incident(n, other) for other in incident):
+                incident.append(n)  # the first reported attack and what agrees with all of it
+        return incident
 
     def background(self, n: int) -> bool:
         """An event the article recalls, dated over a week before the article itself."""
@@ -241,8 +241,11 @@ class _Binder:
         m = self.mentions[n]
         spans = [a.span for a in m.arguments if a.role == "place"]
         metonyms = [p.span for p in self.ann.places if p.role not in ("place", "region")]
-        spans = [s for s in spans if not any(_overlaps(s, x) for x in metonyms)]
-        return self._places_in(spans)
+        kept = [s for s in spans if not any(_overlaps(s, x) for x in metonyms)]
+        found = self._places_in(kept)
+        if not found.names and m.place_text:  # "in Beirut's southern suburbs": the coder's place
+            return _Places(frozenset({_norm(m.place_text)}), frozenset(), True)
+        return found
 
     def places_agree(self, a: _Places, b: _Places) -> bool:
         """No place on either side, a shared name, or a country-only side holding the other."""
