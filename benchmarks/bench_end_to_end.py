@@ -18,7 +18,6 @@ import cProfile
 import os
 import resource
 import shutil
-import signal
 import tempfile
 import time
 from pathlib import Path
@@ -26,8 +25,8 @@ from pathlib import Path
 import make_html_corpus
 import trafilatura
 
-from spillwatch import parallel, pipeline
-from spillwatch.records import RawItem
+from spillwatch import parallel
+from spillwatch.records import Quarantined, RawItem
 from spillwatch.settings import load_settings
 from spillwatch.store import open_store
 
@@ -39,30 +38,21 @@ def trafilatura_rate(pages: list[Path]) -> float:
     return len(pages) / (time.perf_counter() - started)
 
 
-class _Hung(Exception):
-    pass
+def screen(pages: list[Path], seconds: float, workers: int = 2) -> list[Path]:
+    """Pages the cleaner finishes within ``seconds`` (for runs with no deadline of their own, e.g. Spark).
 
-
-def _alarm(signum: int, frame: object) -> None:
-    raise _Hung
-
-
-def screen(pages: list[Path], seconds: int) -> list[Path]:
-    """Pages the cleaner finishes within ``seconds`` (a SIGALRM interrupts a stuck regex; the
-    cleaner's own thread deadline cannot). Hung pages are printed and left out of both measurements."""
+    Uses the parallel runner's pool, which kills a worker stuck on a page; hung pages are printed.
+    """
     settings = load_settings()
-    signal.signal(signal.SIGALRM, _alarm)
-    kept = []
-    for page in pages:
-        signal.alarm(seconds)
-        try:
-            pipeline.clean_item(RawItem(source=str(page), data=page.read_bytes(), kind="html"), settings)
-            kept.append(page)
-        except _Hung:
-            print(f"  cleaner hung > {seconds} s, left out: {page}")
-        finally:
-            signal.alarm(0)
-    return kept
+    items = [RawItem(source=str(p), data=p.read_bytes(), kind="html") for p in pages]
+
+    def hung(item: RawItem) -> Quarantined:
+        print(f"  cleaner overran {seconds:g} s, left out: {item.source}")
+        return Quarantined(source=item.source, reason="timeout", stage="clean")
+
+    with parallel.make_executor(workers, settings) as pool:
+        results = list(parallel.ordered_map(pool, parallel.clean_task, items, 4 * workers, seconds, hung))
+    return [Path(item.source) for item, r in results if not (isinstance(r, Quarantined) and r.reason == "timeout")]
 
 
 class Phases:
@@ -90,7 +80,7 @@ def cpu_seconds() -> float:
     return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
 
 
-def end_to_end(folder: Path, workers: int, profile: str | None) -> tuple[float, float, str]:
+def end_to_end(folder: Path, workers: int, profile: str | None, deadline: float) -> tuple[float, float, str]:
     tmp = Path(tempfile.mkdtemp(prefix="bench-e2e-"))
     db = str(tmp / "bench.duckdb")
     store = open_store(db)
@@ -99,7 +89,8 @@ def end_to_end(folder: Path, workers: int, profile: str | None) -> tuple[float, 
     started = time.perf_counter()
     if profiler:
         profiler.enable()
-    summary = parallel.ingest([str(folder)], store, load_settings(db=db), workers=workers, progress=phases)
+    summary = parallel.ingest([str(folder)], store, load_settings(db=db), workers=workers, progress=phases,
+                               deadline=deadline)
     if profiler:
         profiler.disable()
         profiler.dump_stats(profile)
@@ -117,7 +108,8 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--limit", type=int, default=None, help="use an even sample of N pages")
     parser.add_argument("--profile", default=None)
-    parser.add_argument("--screen", type=int, default=0, help="leave out pages the cleaner hangs on (seconds)")
+    parser.add_argument("--deadline", type=float, default=10.0,
+                        help="seconds a worker may clean one page before it is killed (page quarantined)")
     args = parser.parse_args()
     made = None
     folder = args.pages
@@ -131,19 +123,12 @@ def main() -> None:
             os.symlink(page.resolve(), subset / page.name)
         folder = subset
     pages = sorted(folder.glob("*.html"))
-    if args.screen:
-        kept = screen(pages, args.screen)
-        if len(kept) < len(pages):
-            screened = Path(tempfile.mkdtemp(prefix="bench-screened-"))
-            for page in kept:
-                os.symlink(page.resolve(), screened / page.name)
-            folder, pages = screened, sorted(screened.glob("*.html"))
     print(f"pages: {len(pages)} ({sum(p.stat().st_size for p in pages) / 1e6:.1f} MB), workers: {args.workers}, "
           f"load average before: {os.getloadavg()}")
     base = trafilatura_rate(pages)
     print(f"trafilatura.extract alone (1 process): {base:.1f} pages/s")
     cpu_before = cpu_seconds()
-    rate, elapsed, phases = end_to_end(folder, args.workers, args.profile)
+    rate, elapsed, phases = end_to_end(folder, args.workers, args.profile, args.deadline)
     cpu = cpu_seconds() - cpu_before
     print(f"end to end: {rate:.2f} articles/s ({elapsed:.1f} s); phases: {phases}")
     print(f"CPU: {cpu:.1f} s for {len(pages)} pages = {1000 * cpu / len(pages):.0f} ms per article "

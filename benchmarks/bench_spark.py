@@ -20,6 +20,7 @@ import time
 from pathlib import Path
 
 import make_html_corpus
+from bench_end_to_end import screen
 
 from spillwatch.spark import warcs
 
@@ -27,8 +28,9 @@ RUN = "import sys\nfrom spillwatch.spark import job\nprint(job.run(sys.argv[3:],
 
 
 def sample(corpus: Path, n: int) -> list[tuple[str, bytes]]:
+    """An even sample of the pages, less any the cleaner hangs on (a hung task would stall the job)."""
     every = sorted(corpus.glob("*.html"))
-    chosen = every[:: max(1, len(every) // n)][:n]
+    chosen = screen(every[:: max(1, len(every) // n)][:n], 10.0)
     return [(f"https://bench.example/{p.stem}", p.read_bytes()) for p in chosen]
 
 

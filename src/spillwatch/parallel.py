@@ -21,6 +21,7 @@ import uuid
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Executor, Future, ProcessPoolExecutor, wait
+from concurrent.futures import TimeoutError as FuturesTimeout
 from dataclasses import replace
 from itertools import islice
 from typing import Any, TypeVar
@@ -96,25 +97,72 @@ class InlineExecutor(Executor):
         return future
 
 
-def make_executor(workers: int, settings: Settings) -> Executor:
-    """A process pool of ``workers`` (spawned, so no store connection is inherited) or inline."""
-    if workers <= 1:
-        return InlineExecutor(settings)
-    ctx = multiprocessing.get_context("spawn")
-    return ProcessPoolExecutor(workers, mp_context=ctx, initializer=_init_worker, initargs=(settings,))
+class Workers(Executor):
+    """The worker processes (or the inline stand-in), restartable when a task overruns its deadline.
+
+    A stuck document (say a regular expression backtracking inside a C call, which no thread
+    deadline can interrupt) would otherwise stall the run: ``restart`` kills the workers and
+    starts fresh ones; the caller quarantines the document and resubmits what was in flight.
+    """
+
+    def __init__(self, workers: int, settings: Settings) -> None:
+        self.workers, self.settings = workers, settings
+        self._executor = self._start()
+
+    def _start(self) -> Executor:
+        if self.workers <= 1:
+            return InlineExecutor(self.settings)
+        ctx = multiprocessing.get_context("spawn")
+        return ProcessPoolExecutor(self.workers, mp_context=ctx, initializer=_init_worker, initargs=(self.settings,))
+
+    def submit(self, fn: Callable[..., R], /, *args: Any, **kwargs: Any) -> Future[R]:
+        return self._executor.submit(fn, *args, **kwargs)
+
+    def restart(self) -> None:
+        processes = getattr(self._executor, "_processes", None) or {}
+        for process in list(processes.values()):
+            process.kill()
+        self._executor.shutdown(wait=False, cancel_futures=True)
+        self._executor = self._start()
+
+    def shutdown(self, wait: bool = True, *, cancel_futures: bool = False) -> None:
+        self._executor.shutdown(wait=wait, cancel_futures=cancel_futures)
 
 
-def ordered_map(pool: Executor, fn: Callable[[T], R], inputs: Iterable[T], window: int) -> Iterator[tuple[T, R]]:
-    """``(input, fn(input))`` in input order with at most ``window`` tasks in flight."""
+def make_executor(workers: int, settings: Settings) -> Workers:
+    """``workers`` spawned processes (no store connection is inherited), or inline when ``workers <= 1``."""
+    return Workers(workers, settings)
+
+
+def ordered_map(pool: Executor, fn: Callable[[T], R], inputs: Iterable[T], window: int,
+                deadline: float | None = None, on_timeout: Callable[[T], R] | None = None
+                ) -> Iterator[tuple[T, R]]:
+    """``(input, fn(input))`` in input order with at most ``window`` tasks in flight.
+
+    With a ``deadline`` (seconds waited for the oldest task) and ``on_timeout``, an overrunning task
+    gets ``on_timeout(input)`` as its result, the pool restarts and the other tasks are resubmitted.
+    """
     pending: deque[tuple[T, Future[R]]] = deque()
+
+    def take() -> tuple[T, R]:
+        first, future = pending.popleft()
+        try:
+            return first, future.result(timeout=deadline)
+        except FuturesTimeout:
+            if on_timeout is None or not isinstance(pool, Workers):
+                raise
+            pool.restart()
+            again = [x for x, _ in pending]
+            pending.clear()
+            pending.extend((x, pool.submit(fn, x)) for x in again)
+            return first, on_timeout(first)
+
     for x in inputs:
         pending.append((x, pool.submit(fn, x)))
         if len(pending) >= window:
-            first, future = pending.popleft()
-            yield first, future.result()
+            yield take()
     while pending:
-        first, future = pending.popleft()
-        yield first, future.result()
+        yield take()
 
 
 def unordered_map(pool: Executor, fn: Callable[[T], R], inputs: Iterable[T], window: int) -> Iterator[R]:
@@ -220,8 +268,11 @@ def _outlets(store: Store) -> dict[str, tuple[str, ...]]:
 
 # ---------------------------------------------------------------- phases
 def store_phase(items: Iterable[RawItem | Quarantined], store: Store, pool: Executor, summary: RunSummary,
-                progress: Progress = _noop, window: int = 16) -> None:
-    """Clean every new raw item in the pool; the parent stores each, in input order."""
+                progress: Progress = _noop, window: int = 16, deadline: float | None = None) -> None:
+    """Clean every new raw item in the pool; the parent stores each, in input order.
+
+    An item whose cleaning overruns ``deadline`` seconds is quarantined ("timeout") and its worker killed.
+    """
     near = NearDup(store)
     fresh: list[Quarantined] = []
 
@@ -236,7 +287,11 @@ def store_phase(items: Iterable[RawItem | Quarantined], store: Store, pool: Exec
             else:
                 yield item
 
-    for item, cleaned in ordered_map(pool, clean_task, new_items(), window):
+    def overran(item: RawItem) -> Article | Quarantined:
+        return Quarantined(source=item.source, reason="timeout", stage="clean", raw_id=item.id,
+                           detail=f"cleaning overran {deadline:g} s; the worker was killed")
+
+    for item, cleaned in ordered_map(pool, clean_task, new_items(), window, deadline, overran):
         _flush(fresh, store, summary, progress)
         store_cleaned(item, cleaned, store, near, summary)
         progress("read", 1)
@@ -269,15 +324,18 @@ def _batched(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
 
 
 def ingest(sources: Sequence[str], store: Store, settings: Settings, *, workers: int = 2,
-           progress: Progress = _noop, batch: int = 8) -> RunSummary:
+           progress: Progress = _noop, batch: int = 8, deadline: float | None = None) -> RunSummary:
     """Read every source, clean and store each document, then code and cluster what is new.
 
     ``workers`` processes clean and understand (``<= 1``: in this process); this process writes.
+    ``deadline``: seconds a worker may spend cleaning one document (default 3 x extract_timeout)
+    before it is killed and the document quarantined (pool runs only).
     """
+    deadline = deadline or 3 * settings.extract_timeout
     summary = RunSummary()
     items = pipeline.stage(SOURCES)(list(sources), settings)
     with make_executor(workers, settings) as pool:
-        store_phase(items, store, pool, summary, progress, window=max(4, 4 * workers))
+        store_phase(items, store, pool, summary, progress, window=max(4, 4 * workers), deadline=deadline)
         code_phase(store, pool, summary, progress, batch=batch, window=max(2, 2 * workers))
     cluster_pending(store, summary)
     progress("cluster", 1)
