@@ -10,6 +10,8 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from spillwatch.coding.attribution import attribute, responsibility
 from spillwatch.coding.claims import find_claims
@@ -250,3 +252,44 @@ def test_nothing_to_do() -> None:
     mentions = code_events(ann, SETTINGS)
     assert attribute(ann, mentions, SETTINGS) == mentions
     assert attribute(ann, (), SETTINGS) == ()
+
+
+# ---------------------------------------------------------------------- properties over composed articles
+ATTACKS = (
+    "Gunmen attacked a police station in Kano on Monday, killing four officers.",
+    "A car bomb exploded near a market in Baidoa on Tuesday, killing six people.",
+    "Militants ambushed an army patrol near Menaka, killing five soldiers.",
+    "Two suicide bombers struck a mosque in Kabul on Friday, killing 20 worshippers.",
+)
+DENIALS = (
+    "Al-Shabaab denied any involvement in the attack.",
+    "Boko Haram said it did not carry out the bombing.",
+    "No group has claimed responsibility for the attack.",
+    "There was no immediate claim of responsibility.",
+)
+CLAIMS_POOL = (
+    "Islamic State claimed responsibility for the attack.",
+    "Police blamed the attack on Boko Haram.",
+    "The Islamic State group said its fighters carried out the ambush.",
+)
+
+
+@settings(max_examples=15, deadline=None)
+@given(st.lists(st.sampled_from(ATTACKS), min_size=1, max_size=2, unique=True),
+       st.lists(st.sampled_from(DENIALS), min_size=1, max_size=2, unique=True))  # fmt: skip
+def test_denials_and_non_claims_never_set_a_source(attacks: list[str], denials: list[str]) -> None:
+    c = body(" ".join(attacks + denials))
+    for old, new in zip(c.before, c.after, strict=True):
+        assert new.sources == old.sources
+        assert responsibility(new) is None
+
+
+@settings(max_examples=15, deadline=None)
+@given(st.lists(st.sampled_from(ATTACKS + DENIALS + CLAIMS_POOL), min_size=1, max_size=4))
+def test_composed_articles_keep_mentions_and_settle_at_once(sentences: list[str]) -> None:
+    c = body(" ".join(sentences))
+    assert [(m.type, m.trigger) for m in c.after] == [(m.type, m.trigger) for m in c.before]
+    assert attribute(c.ann, c.after, SETTINGS) == c.after
+    for m in c.after:
+        if responsibility(m) is not None:
+            assert any(a.role == "source" for a in m.arguments) and m.sources
