@@ -91,6 +91,10 @@ CLAIMS = [
     ((), "Analysts said the video asserted the group's claim to lead jihadists elsewhere.", None, ""),
     ((), "Turkey has suffered a series of bombings attributed to Islamic State.", "attributed", "ISL"),
     ((), "A claim of responsibility by al-Shabaab was posted online.", "claimed", "AQ_SHB"),
+    ((), "Officials said it was unclear who was behind the attack.", None, ""),
+    (("Islamic State fighters have struck the city before.",),
+     "The group's news agency said the attacker was one of its soldiers.", "claimed", "ISL"),
+    ((), "The attack, which Boko Haram later claimed, killed nine people.", "claimed", "BKH"),
 ]  # fmt: skip
 
 

@@ -48,7 +48,9 @@ DENY_VERBS = frozenset({"deny", "disavow", "reject"})
 DENIED_NOUNS = frozenset({"involvement", "responsibility", "role", "link", "part", "participation", "claim"})
 PUBLISH_VERBS = frozenset({"publish", "post", "issue", "release", "circulate", "carry", "put", "distribute"})
 GROUP_NOUNS = frozenset({"group", "organisation", "organization", "militia", "network", "movement", "faction"})
-BACK_PRONOUNS = frozenset({"it", "they", "we", "which", "who", "that"})
+BACK_PRONOUNS = frozenset({"it", "they", "we", "its", "their", "our"})
+WH_WORDS = frozenset({"which", "who", "that", "whom", "what"})
+PERPETRATORS = frozenset({"attacker", "gunman", "bomber", "perpetrator", "assailant", "shooter", "killer", "driver"})
 OWN_WORDS = frozenset({"it", "they", "we", "its", "their", "our", "itself", "themselves"})
 NEGATORS = frozenset({"no", "not", "never", "n't", "none", "nobody", "yet"})
 NOT_CLAIMANTS = frozenset({"CVL"})
@@ -141,11 +143,13 @@ class _Finder:
         found = [m for m in self.mentions_in(idx) if _can_claim(m)]
         if found:
             return tuple(found)
-        if self.lemma(h) in ("which", "who", "that") and g[h].head != h:
-            owner = g[g[h].head].head if g[g[h].head].dep == "relcl" else None
+        if self.lemma(h) in WH_WORDS:  # "IS, which claimed ..."; never "who was behind it" (unknown)
+            owner = g[g[h].head].head if g[h].head != h and g[g[h].head].dep == "relcl" else None
             if owner is not None and owner != h and self.lemma(owner) not in EVENT_NOUNS:
                 return self.claimants(owner)
-        if self.lemma(h) in GROUP_NOUNS | BACK_PRONOUNS or g[h].pos == "PRON":
+            return ()
+        owners = [h, *g.children(h, "poss")]  # "the group's news agency", "its fighters"
+        if any(self.lemma(o) in GROUP_NOUNS | BACK_PRONOUNS or g[o].pos == "PRON" for o in owners):
             return self.back_reference(g[h].span.start)
         return ()
 
@@ -266,7 +270,19 @@ class _Finder:
         g = self.g
         behind = any(self.lemma(p) == "behind" for p in g.children(c, "prep"))
         responsible = any(self.lemma(a) == "responsible" for a in g.children(c, "acomp"))
-        return self.lemma(c) in PERPETRATE or behind or responsible
+        subj = self.subject(c)
+        ours = subj is not None and self._attacker_is_ours(c, subj)
+        return self.lemma(c) in PERPETRATE or behind or responsible or ours
+
+    def _words(self, h: int) -> set[str]:
+        sub = self.g.subtree(h)
+        return {self.lemma(j) for j in sub} | {self.g[j].text.lower() for j in sub}
+
+    def _attacker_is_ours(self, c: int, subj: int) -> bool:
+        """ "the attacker was one of its soldiers", "the bombers were fighters of the group"."""
+        if self.lemma(c) != "be" or self.lemma(subj) not in PERPETRATORS:
+            return False
+        return any(self._words(a) & (OWN_WORDS | GROUP_NOUNS) for a in self.g.children(c, "attr"))
 
     def _own_deed(self, c: int) -> int | None:
         """The event word of a complement clause whose subject is the speaker itself, if any."""
@@ -274,8 +290,9 @@ class _Finder:
         subj = self.subject(c)
         if subj is None:
             return None
-        words = {self.lemma(j) for j in g.subtree(subj)} | {g[j].text.lower() for j in g.subtree(subj)}
-        if not words & OWN_WORDS:
+        if self._attacker_is_ours(c, subj):
+            return c
+        if not self._words(subj) & OWN_WORDS:
             return None
         if self.lemma(c) in PERPETRATE:
             return self.object_ref(c) or c
