@@ -201,11 +201,16 @@ class Spillwatch:
 
     def actors(self, limit: int = 500) -> list[dict[str, Any]]:
         """Actors seen in stored articles or events, with how many events name them."""
+        # events per actor = its (event, role) rows less the events naming it as both source and target:
+        # exact, and several times cheaper than count(DISTINCT event_id) over millions of rows
         return self.store.query(
-            "SELECT ea.actor_id AS id, coalesce(max(a.name), ea.actor_id) AS name, max(a.country) AS country,"
-            " max(a.sector) AS sector, count(DISTINCT ea.event_id) AS events FROM event_actors ea"
-            " LEFT JOIN actors a ON a.id = ea.actor_id GROUP BY ea.actor_id ORDER BY events DESC, id LIMIT ?",
-            [limit])
+            "SELECT r.actor_id AS id, coalesce(a.name, r.actor_id) AS name, a.country, a.sector,"
+            " r.n - coalesce(b.n, 0) AS events"
+            " FROM (SELECT actor_id, count(*) AS n FROM event_actors GROUP BY actor_id) r"
+            " LEFT JOIN (SELECT s.actor_id, count(*) AS n FROM event_actors s JOIN event_actors t"
+            " ON t.event_id = s.event_id AND t.actor_id = s.actor_id AND t.role = 'target'"
+            " WHERE s.role = 'source' GROUP BY s.actor_id) b ON b.actor_id = r.actor_id"
+            " LEFT JOIN actors a ON a.id = r.actor_id ORDER BY events DESC, id LIMIT ?", [limit])
 
     def event_facets(self, flt: EventFilter | None = None) -> dict[str, Any]:
         """Per-country, per-month and per-type counts of the filtered events (no paging)."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from datetime import date
+from pathlib import Path
 
 import pytest
 from tests.store.test_store import BACKENDS, _fresh_pg
@@ -80,3 +81,17 @@ def test_scope_roles_country_and_dates(store: Store) -> None:
     assert events(act.Scope(actor_ids=("ISL",), date_from="2016-01-10", date_to="2016-02-03")) == 2
     assert events(act.Scope(actor_ids=("SYR_GOV",), date_from="2017-12-30")) == 1
     assert [p["id"] for p in event_points(store.query, act.Scope(actor_ids=("ISL_SIN",)))] == ["e4"]
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_actor_event_counts_count_each_event_once(backend: str, tmp_path: Path) -> None:
+    from spillwatch.api import Spillwatch
+
+    url = str(tmp_path / "a.duckdb") if backend == "duckdb" else os.environ["SPILLWATCH_TEST_PG"]
+    if backend == "postgres":
+        _fresh_pg(url).close()
+    self_target = _event("e6", date(2016, 3, 1), "SYR", (SYR,), (SYR,))  # counted once, not twice
+    with Spillwatch(url) as sw:
+        sw.store.put_events([*EVENTS, self_target])
+        counts = {r["id"]: int(r["events"]) for r in sw.actors(50)}
+    assert counts == {"ISL": 3, "SYR_GOV": 4, "ISL_SIN": 1}
