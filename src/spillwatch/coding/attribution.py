@@ -29,7 +29,8 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from spillwatch.coding.acled import acled_category
-from spillwatch.coding.claims import Claim, find_claims, is_generic
+from spillwatch.coding.claims import Claim, find_claims
+from spillwatch.coding.claimwords import is_generic
 from spillwatch.coding.ontology import load_ontology
 from spillwatch.coding.patterns import DepGraph
 from spillwatch.records import Actor, ActorMention, AnnotatedArticle, Argument, EventMention, Span
