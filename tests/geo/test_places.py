@@ -124,3 +124,9 @@ def test_conflict_reporting_spellings_and_units(parse: Parse, gz: Gazetteer) -> 
     assert idlib and idlib[0].feature_code == "ADM1" and idlib[0].precision == 4
     anbar = _by_text(places, "Anbar province")
     assert anbar and anbar[0].feature_code == "ADM1" and anbar[0].country_iso3 == "IRQ"
+
+
+def test_big_town_beats_a_same_named_foreign_unit(parse: Parse, gz: Gazetteer) -> None:
+    places = _places(parse, gz, ("body", "Fans gathered in Manchester on Saturday."))
+    manchester = _by_text(places, "Manchester")
+    assert manchester and manchester[0].country_iso2 == "GB" and manchester[0].feature_class == "P"

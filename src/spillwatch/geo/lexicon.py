@@ -51,3 +51,9 @@ ASSAULT_LEMMAS = frozenset((
     "attack", "raid", "strike", "shell", "bomb", "storm", "capture", "seize", "retake", "recapture",
     "besiege", "hit", "overrun", "enter", "liberate", "target", "ambush", "occupy", "surround",
 ))  # fmt: skip
+GENERIC_GEO_WORDS = frozenset((
+    "delta", "lakes", "lake", "river", "coast", "valley", "bay", "island", "islands", "mountain",
+    "mountains", "hills", "park", "point", "harbour", "harbor", "beach", "springs", "falls", "oak",
+    "red", "green", "capital", "city", "union", "plains", "desert", "forest", "lagoon", "centre",
+    "center", "federal", "national", "north", "south", "east", "west", "central", "upper", "lower",
+))  # fmt: skip

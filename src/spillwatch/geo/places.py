@@ -31,6 +31,7 @@ from spillwatch.geo.lexicon import (
     ASSAULT_LEMMAS,
     BORDER_WORDS,
     DIRECTIONS,
+    GENERIC_GEO_WORDS,
     NEAR_WORDS,
     PLACE_PREPOSITIONS,
     SPATIAL_NOUNS,
@@ -135,7 +136,8 @@ def _split_unknown(
         for j in range(len(tokens), i, -1):
             sub = Span(tokens[i].span.start, tokens[j - 1].span.end)
             sub_text = ann.article.text[sub.start : sub.end]
-            if sub_text.lower() not in DIRECTIONS and _strong_name(gz, sub_text):
+            generic = j - i == 1 and sub_text.lower() in DIRECTIONS | GENERIC_GEO_WORDS
+            if not generic and _strong_name(gz, sub_text):
                 found.append(Mention(sub, sub_text, "ner", "place"))
                 i = j - 1
                 break

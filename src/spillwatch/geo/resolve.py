@@ -20,7 +20,7 @@ from spillwatch.geo.gazetteer import Candidate, Gazetteer
 from spillwatch.geo.lexicon import ADMIN_WORDS
 from spillwatch.records import Place, Span
 
-KIND_PRIOR = {"country": 10.0, "continent": 9.0, "region": 8.5, "adm1": 6.0, "adm2": 2.5}
+KIND_PRIOR = {"country": 10.0, "continent": 9.0, "region": 8.5, "adm1": 5.0, "adm2": 2.5}
 SEAT_BONUS = 2.5  # a town named like the ADM1 unit it lies in is usually its seat: "Raqqa"
 BARE_DIRECTIONS = frozenset(("north", "south", "east", "west", "central", "centre", "midwest", "northeast",
                              "northwest", "southeast", "southwest", "north west", "south east"))
