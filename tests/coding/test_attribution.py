@@ -211,6 +211,15 @@ def test_claim_with_an_indefinite_attack_stays_in_its_sentence() -> None:
     assert "ISL" not in c.sources_at("Gunmen killed four")
 
 
+def test_attribution_over_a_list_of_attacks() -> None:
+    c = body(
+        "Gunmen killed four farmers near Gao on Monday. "
+        "The raid was the latest in a string of attacks attributed to Boko Haram, including a bombing at a market "
+        "in Maiduguri in March that killed 12 people."
+    )
+    assert "BKH" in c.sources_at("including a bombing")
+
+
 def test_negated_claim_binds_nothing() -> None:
     c = body(
         "Gunmen killed twelve traders at a market in Mopti on Monday. "

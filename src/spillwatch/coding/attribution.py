@@ -144,7 +144,8 @@ class _Binder:
         here = [n for n in range(len(self.mentions)) if self.sent_of[n] == claim.sentence and self.trigger[n] >= 0]
         if claim.ref is None:
             return [n for n in here if self.eligible(n, claim, False) and not self._in_cue(n, claim)]
-        tied = [n for n in here if self.tied(self.trigger[n], claim.ref) and self.eligible(n, claim, True)]
+        refs = (claim.ref, *claim.members)
+        tied = [n for n in here if any(self.tied(self.trigger[n], r) for r in refs) and self.eligible(n, claim, True)]
         return tied + [n for n in here if n not in tied and any(self._same_incident(t, n) for t in tied)
                        and self.eligible(n, claim, False)]  # fmt: skip
 

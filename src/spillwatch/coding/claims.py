@@ -20,7 +20,7 @@ Patterns (each a general English construction, not a phrase list of one outlet):
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from spillwatch.coding.claimwords import (
@@ -61,6 +61,7 @@ class Claim:
     ref: int | None = None  # token index of the event word it refers to ("attack", or a verb)
     speaker: Span | None = None  # who attributed it ("Turkish officials"): never the perpetrator
     local_only: bool = False  # "X said it hit Y": only an event coded in that very clause
+    members: tuple[int, ...] = ()  # events listed under it ("attacks ..., including a bombing in X")
 
 
 def find_claims(ann: AnnotatedArticle, g: DepGraph) -> tuple[Claim, ...]:
@@ -71,7 +72,7 @@ def find_claims(ann: AnnotatedArticle, g: DepGraph) -> tuple[Claim, ...]:
         for i in range(sent.first_token, sent.last_token):
             claim = finder.at(i, k)
             if claim is not None and claim.claimants:
-                out.append(claim)
+                out.append(replace(claim, members=finder.listed(claim.ref)) if claim.ref is not None else claim)
     return tuple(out)
 
 
@@ -175,7 +176,15 @@ class _Finder:
         head = g[v].head
         if self.lemma(head) in QUANTIFIER_NOUNS:  # "a series of bombings attributed to X"
             return self.first([o for o in g.prep_objects(head, ("of",)) if self.event_word(o)])
-        return head if self.event_word(head) else None
+        if self.event_word(head):
+            return head
+        return self.first([*self.listed(v), *self.listed(head)])  # "the latest ..., including a bombing in X"
+
+    def listed(self, h: int) -> tuple[int, ...]:
+        """Event words listed under ``h`` or its near governors: "attacks ..., including a bombing"."""
+        g = self.g
+        out = [o for a in [h, *g.ancestors(h)[:3]] for o in g.prep_objects(a, ("include", "including"))]
+        return tuple(o for o in out if self.event_word(o))
 
     # ------------------------------------------------------------------ patterns
     def at(self, i: int, k: int) -> Claim | None:
