@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import itertools
+import json
 import math
 import statistics
 import sys
@@ -171,6 +172,16 @@ def main() -> None:
         print(f"role {role:8s} among recognised toponyms: "
               f"{prf(tp, sum(g == gold_type for g, _ in roles), sum(r == role for _, r in roles))}")
     print(f"geo stage (recognise+resolve, spaCy excluded): {len(docs) / geo_seconds:.1f} docs/s")
+    print(json.dumps({"recognition_f1": {k: _f1(*v) for k, v in counts.items()},
+                      "acc161": round(sum(e <= 161 for e in e2e) / max(1, len(e2e)), 4),
+                      "median_km": round(statistics.median(e2e), 1) if e2e else None,
+                      "docs_per_s": round(len(docs) / geo_seconds, 1)}))
+
+
+def _f1(tp: int, n_gold: int, n_pred: int) -> float:
+    p = tp / n_pred if n_pred else 0.0
+    r = tp / n_gold if n_gold else 0.0
+    return round(2 * p * r / (p + r), 4) if p + r else 0.0
 
 
 if __name__ == "__main__":
