@@ -91,14 +91,14 @@ def test_spans_point_into_article_text(parse: Parse, gz: Gazetteer) -> None:
         assert p.span.of(article.text) == p.text
 
 
-def test_geocode_article_returns_json_ready_places(gz: Gazetteer) -> None:
+def test_places_are_json_ready(parse: Parse, gz: Gazetteer) -> None:
     import json
 
-    from spillwatch.geo.geocode import geocode_article, place_to_dict
+    from spillwatch import codec
 
     article = make_article(("body", "Aid convoys reached Deir ez-Zor and Homs, Syria."))
-    places = geocode_article(article, gazetteer=gz)
-    rows = [place_to_dict(p) for p in places]
+    places = find_places(parse(article), gazetteer=gz).places
+    rows = [codec.dump(p) for p in places]
     assert json.loads(json.dumps(rows)) == rows
     homs = [r for r in rows if r["text"] == "Homs"]
     assert homs and homs[0]["country_iso3"] == "SYR" and homs[0]["precision"] == 1
