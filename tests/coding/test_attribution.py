@@ -95,6 +95,9 @@ CLAIMS = [
     (("Islamic State fighters have struck the city before.",),
      "The group's news agency said the attacker was one of its soldiers.", "claimed", "ISL"),
     ((), "The attack, which Boko Haram later claimed, killed nine people.", "claimed", "BKH"),
+    (("Islamic State fighters held the hostages for months.",),
+     "The group released a video showing the beheading of two hostages.", "claimed", "ISL"),
+    ((), "The ministry released a video of the parade.", None, ""),
 ]  # fmt: skip
 
 

@@ -26,6 +26,7 @@ Binding a claim to events, strongest first:
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from datetime import date, timedelta
 from functools import lru_cache
 
 from spillwatch.coding.acled import acled_category
@@ -42,6 +43,7 @@ KIND_ORDER = {"claimed": 0, "attributed": 1, "denied": 2}
 REF_MODIFIERS = ("compound", "amod", "nmod", "poss", "nummod")
 REF_PREPS = ("in", "at", "near", "on", "outside", "inside", "against")
 BACKGROUND_DAYS = 7
+DATE_SLACK_DAYS = 2
 INDEFINITE = frozenset({"a", "an", "another", "one", "several", "some"})
 # Weapon families: modes of one family never contradict each other ("bombing" vs a suicide attack).
 WEAPON_FAMILY = {"firearms": "gun", "primitive": "blade", "occupy": "ground", **dict.fromkeys(
@@ -259,7 +261,7 @@ class _Binder:
             return bool(a.countries & b.countries)
         return False
 
-    def claim_date(self, claim: Claim) -> tuple[object, object] | None:
+    def claim_date(self, claim: Claim) -> tuple[date, date] | None:
         spans = [self.g[j].span for j in self.ref_tokens(claim.ref, preps=False)]  # "on Tuesday": the claim's day
         for d in self.ann.dates:
             if d.start is not None and any(_overlaps(d.span, s) for s in spans):
@@ -271,7 +273,8 @@ class _Binder:
         if mine is None or d is None or d.start is None:
             return True
         lo, hi = mine
-        return not (hi < d.start or (d.end or d.start) < lo)  # type: ignore[operator]
+        slack = timedelta(days=DATE_SLACK_DAYS)  # "a day after ...": relative dates are often a day off
+        return not (hi + slack < d.start or (d.end or d.start) + slack < lo)
 
     def ref_modes(self, claim: Claim) -> frozenset[str]:
         cues = _mode_cues()

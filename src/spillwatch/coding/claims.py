@@ -32,6 +32,7 @@ from spillwatch.coding.claimwords import (
     EVENT_NOUNS,
     GROUP_NOUNS,
     LINK_VERBS,
+    MEDIA_NOUNS,
     NEGATORS,
     NOT_CLAIMANTS,
     OWN_WORDS,
@@ -191,7 +192,7 @@ class _Finder:
         lemma, pos = self.lemma(i), self.g[i].pos
         if pos in ("VERB", "AUX") or (pos == "ADJ" and lemma in BLAME_PREPS):
             for rule in (self._claim_verb, self._take_verb, self._say_did, self._blame, self._accuse,
-                         self._deny, self._perpetrated_by):  # fmt: skip
+                         self._deny, self._perpetrated_by, self._shown):  # fmt: skip
                 found = rule(i, k)
                 if found is not None:
                     return found
@@ -346,6 +347,20 @@ class _Finder:
             return None
         cue = self.cue(v)
         return Claim("attributed", self.claimants(who), cue, cue.of(self.text), k, ref)
+
+    def _shown(self, v: int, k: int) -> Claim | None:
+        """ "X released a video showing the killing of ...", "X posted footage of the beheading"."""
+        g = self.g
+        if self.lemma(v) not in PUBLISH_VERBS or self.negated(v):
+            return None
+        media = [o for o in g.children(v, "dobj", "obj") if self.lemma(o) in MEDIA_NOUNS]
+        shown = [x for m in media for x in g.prep_objects(m, ("of",))]
+        shown += [x for m in media for a in g.children(m, "acl") for x in g.children(a, "dobj")]
+        ref = self.first([x for x in shown if self.event_word(x)])
+        if ref is None:
+            return None
+        cue = self.cue(v, media[0])
+        return Claim("claimed", self.claimants(self.subject(v)), cue, cue.of(self.text), k, ref)
 
     def _claim_noun(self, n: int, k: int) -> Claim | None:
         """ "a claim (of responsibility) by X", "X's claim", "in a claim posted by X"."""

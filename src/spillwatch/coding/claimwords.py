@@ -28,6 +28,7 @@ WORK_NOUNS = frozenset({"work", "hallmark", "signature", "handiwork", "fingerpri
 DENY_VERBS = frozenset({"deny", "disavow", "reject"})
 DENIED_NOUNS = frozenset({"involvement", "responsibility", "role", "link", "part", "participation", "claim"})
 PUBLISH_VERBS = frozenset({"publish", "post", "issue", "release", "circulate", "carry", "put", "distribute"})
+MEDIA_NOUNS = frozenset({"video", "footage", "image", "photo", "photograph", "picture", "recording", "film"})
 GROUP_NOUNS = frozenset({"group", "organisation", "organization", "militia", "network", "movement", "faction"})
 BACK_PRONOUNS = frozenset({"it", "they", "we", "its", "their", "our"})
 WH_WORDS = frozenset({"which", "who", "that", "whom", "what"})
