@@ -111,6 +111,19 @@ CASES = [
         "The Karak attack killed ten people, police said.",
         {"police": actor("JOR", "COP")}, "ASSAULT", (), (), (), "Karak",
     ),
+    Case(  # striking military objectives ("hideouts", "targets") is an attack, whatever the subject
+        "Nigerian jets struck Boko Haram hideouts near Lake Chad on Sunday.",
+        {"Nigerian jets": actor("NGA", "MIL"), "Boko Haram": actor("BKH", "REB")},
+        "ASSAULT", ("aerial",), ("NGA_MIL",), ("BKH_REB",), "Lake Chad",
+    ),
+    Case(  # striking a deal is no attack
+        "The militia struck a deal with the government on Sunday.",
+        {"The militia": actor("LBY", "REB"), "the government": actor("LBY", "GOV")},
+        "AGREE", (), ("LBY_REB",), ("LBY_GOV",),
+    ),
+    Case(  # pounding positions is shelling
+        "Artillery pounded rebel positions outside Idlib.", {}, "ASSAULT", ("heavy-weapons",), (), (), "Idlib",
+    ),
     Case(  # "demonstrate" meaning "show"
         "The vote demonstrated the unity of the council.", {}, None,
     ),

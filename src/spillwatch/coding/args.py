@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import pycountry
 
-from spillwatch.coding.patterns import PRONOUNS, DepGraph, Roles, antecedent, subject_of
+from spillwatch.coding.patterns import BORDER_NOUNS, PRONOUNS, DepGraph, Roles, antecedent, subject_of
 from spillwatch.records import (
     Actor,
     ActorMention,
@@ -42,6 +42,11 @@ ARMED_HEADS = frozenset(
 )  # fmt: skip
 NON_STATE_HEADS = frozenset({"fighter", "militant", "gunman", "rebel", "militia", "insurgent", "jihadist", "guerrilla"})
 DATE_LOOKBACK = 2  # sentences
+VENUE_HEADS = frozenset(
+    {"arena", "airport", "stadium", "mosque", "church", "cathedral", "synagogue", "temple", "shrine", "hotel", "hall",
+     "square", "market", "bazaar", "mall", "station", "nightclub", "club", "theatre", "theater", "museum", "university",
+     "school", "hospital", "embassy", "consulate", "camp", "base", "prison"}
+)  # fmt: skip  # named venues NER often calls ORG ("at Manchester Arena")
 
 
 def country_iso3(name: str) -> str | None:
@@ -99,6 +104,7 @@ class ArgumentFinder:
         self.country_spans: set[Span] = set()
         self.territory = territory_words
         spans = ann.article.block_spans()
+        self.paragraphs = spans
         self.blocked = (
             tuple(p.span for p in ann.places if p.role == "dateline")
             + tuple(span for block, span in spans if block.role in ("dateline", "byline", "credit"))
@@ -234,7 +240,8 @@ class ArgumentFinder:
     def _bare_place_name(self, h: int, span: Span, labels: tuple[str, ...] = PROPN_PLACE_ENTS) -> bool:
         """A proper-noun object of a preposition that NER missed or mislabelled (never a date)."""
         tok = self.g[h]
-        if tok.pos != "PROPN" or tok.dep != "pobj" or tok.ent_type not in labels:
+        venue = tok.lemma.lower() in VENUE_HEADS and tok.ent_type in ("ORG", "PERSON", "FAC")
+        if tok.pos != "PROPN" or tok.dep != "pobj" or (tok.ent_type not in labels and not venue):
             return False
         return not any(_overlaps(d.span, span) for d in self.ann.dates)
 
@@ -252,9 +259,11 @@ class ArgumentFinder:
         return out
 
     def places(self, r: Roles, sent: Sentence, taken: list[Span], anchor: Span) -> list[Entity]:
-        """Places of the event: those in its locative phrases first, then the sentence's others,
-        nearest to the trigger (``anchor``) first."""
-        ents = self._place_candidates(sent)
+        """Places of the event, best first: those in its locative phrases, then the sentence's others
+        nearest to the trigger (``anchor``); within each, named sites before countries. A demonym
+        ("near Syrian border") is never a place; the far side of a border ("X's border with Y")
+        comes last."""
+        ents = [e for e in self._place_candidates(sent) if not self._demonym(e)]
         first: list[Entity] = []
         for h in r.place:
             span = self.g.span(self.g.np_tokens(h))
@@ -265,20 +274,55 @@ class ArgumentFinder:
                 hits = [Entity(span, "PROPN-MOD", span.of(self.text))]
             first += [e for e in hits if not any(_overlaps(e.span, t) for t in taken)]
         rest = [e for e in ents if e not in first and not any(_overlaps(e.span, t) for t in taken)]
-        return first + sorted(rest, key=lambda e: abs(e.span.start - anchor.start))
+        rest.sort(key=lambda e: abs(e.span.start - anchor.start))
+        ordered = sorted(first, key=self._is_country) + sorted(rest, key=self._is_country)
+        return sorted(ordered, key=self._far_side)
+
+    def _tokens_of(self, span: Span) -> list[int]:
+        return [t.i for t in self.ann.tokens if span.start <= t.span.start and t.span.end <= span.end]
+
+    def _demonym(self, e: Entity) -> bool:
+        """ "Syrian" in "near Syrian border": an adjective of nationality names no place."""
+        toks = self._tokens_of(e.span)
+        adjective = bool(toks) and all(self.g[t].pos == "ADJ" or self.g[t].tag == "JJ" for t in toks)
+        return adjective or any(p.role == "demonym" and p.span == e.span for p in self.ann.places)
+
+    def _is_country(self, e: Entity) -> bool:
+        geo = [p for p in self.ann.places if _overlaps(p.span, e.span) and p.feature_code]
+        if geo:
+            return all((p.feature_code or "").startswith("PCL") for p in geo)
+        return country_iso3(e.text) is not None
+
+    def _far_side(self, e: Entity) -> bool:
+        """The object of "with" on a border noun: "on Jordan's border with Syria" is in Jordan."""
+        g = self.g
+        for t in self._tokens_of(e.span):
+            head = t
+            while g[head].dep == "conj" and g[head].head != head:
+                head = g[head].head
+            prep = g[head].head
+            if g[head].dep == "pobj" and g[prep].lemma.lower() == "with":
+                return g[g[prep].head].lemma.lower() in BORDER_NOUNS
+        return False
 
     def date(self, k: int, trigger: Span) -> DateMention | None:
+        """The date mention nearest the trigger in its sentence, else the latest one in the up to
+        ``DATE_LOOKBACK`` body sentences before it; else None. Never the dateline's date, never a
+        title's or caption's: a lead sentence without a date stays undated."""
         for back in range(DATE_LOOKBACK + 1):
             if k - back < 0:
                 break
             sent = self.ann.sentences[k - back]
-            if any(_overlaps(sent.span, b) for b in self.blocked):
+            if back and self._role_of(sent.span) != "body":
                 continue
             dates = [d for d in self.ann.dates if _overlaps(d.span, sent.span)]
             dates = [d for d in dates if not any(_overlaps(d.span, b) for b in self.blocked)]
             if dates:
                 return min(dates, key=lambda d: abs(d.span.start - trigger.start)) if back == 0 else dates[-1]
         return None
+
+    def _role_of(self, span: Span) -> str:
+        return next((b.role for b, s in self.paragraphs if s.start <= span.start < s.end + 1), "body")
 
     def quantities(self, sent: Sentence) -> tuple[Quantity, ...]:
         return tuple(q for q in self.ann.quantities if _overlaps(q.span, sent.span))

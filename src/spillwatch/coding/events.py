@@ -25,7 +25,7 @@ from spillwatch.coding.lexicon import CUE_STOP, Lexicon
 from spillwatch.coding.modality import verdict
 from spillwatch.coding.ontology import TriggerSpec, load_ontology
 from spillwatch.coding.patterns import DepGraph, roles
-from spillwatch.records import Actor, AnnotatedArticle, Argument, EventMention, Sentence, Span
+from spillwatch.records import Actor, AnnotatedArticle, Argument, DateMention, EventMention, Sentence, Span
 from spillwatch.settings import Settings
 
 SKIP_ROLES = ("dateline", "byline", "credit")
@@ -113,11 +113,19 @@ class _ArticleCoder:
         for i, spec in found:
             mention = self._mention(k, sent, i, spec, probs)
             if mention is not None:
-                if mention.date is None and anchor is not None:
-                    dated = (*mention.arguments, Argument("date", anchor.span, anchor.text))
-                    mention = replace(mention, date=anchor, arguments=dated)
+                if mention.date is None:
+                    mention = _dated(mention, anchor or self._same_event_date(mention))
                 built.append((i, mention))
         self.mentions += merge_nested(self.g, built)
+
+    def _same_event_date(self, m: EventMention) -> DateMention | None:
+        """The date of an earlier dated mention of the same event: same type, and the same place
+        or the same source and target ("Troops shelled Bunia on Tuesday" ... "shelled our
+        positions in Bunia")."""
+        for e in reversed(self.mentions):
+            if e.type == m.type and e.date is not None and _same_event(e, m):
+                return e.date
+        return None
 
     def _choose(self, i: int, probs: dict[str, float]) -> TriggerSpec | None:
         cands = self.lex.candidates(self.g, i)
@@ -205,6 +213,22 @@ class _ArticleCoder:
             acled_subtype=acled[1],
             confidence=round(0.55 + 0.45 * p, 3),
         )
+
+
+def _dated(m: EventMention, date: DateMention | None) -> EventMention:
+    if date is None:
+        return m
+    return replace(m, date=date, arguments=(*m.arguments, Argument("date", date.span, date.text)))
+
+
+def _same_event(a: EventMention, b: EventMention) -> bool:
+    def where(m: EventMention) -> set[str]:
+        hit = {x.text.lower() for x in m.arguments if x.role in ("place", "target", "object", "recipient")}
+        return hit | {x.id for x in m.targets}
+
+    if a.place_text and b.place_text:
+        return a.place_text.lower() == b.place_text.lower()
+    return bool({x.id for x in a.sources} & {x.id for x in b.sources}) and bool(where(a) & where(b))
 
 
 def merge_nested(g: DepGraph, built: list[tuple[int, EventMention]]) -> list[EventMention]:

@@ -19,6 +19,8 @@ TARGET_PREPS = ("on", "against", "toward", "towards", "upon")
 AIM_VERBS = frozenset({"fire", "shoot", "aim", "strike", "lash", "hurl", "throw", "launch", "lob"})
 RECIPIENT_PREPS = ("to", "for")
 PLACE_PREPS = ("in", "at", "near", "outside", "inside", "around", "across", "throughout", "within")
+BORDER_NOUNS = frozenset({"border", "frontier", "boundary", "borderland"})
+BORDER_PREPS = ("on", "along", "near", "at")  # "near the camp on Jordan's border"
 NP_STOP = ("relcl", "acl", "advcl", "appos", "punct", "cc", "prep", "ccomp", "xcomp", "parataxis")
 CONTROL = ("xcomp", "advcl", "conj", "ccomp", "pcomp", "acomp")
 ATTACK_NOUNS = frozenset(
@@ -178,7 +180,7 @@ def _verbal_roles(g: DepGraph, i: int) -> Roles:
         source=tuple(src),
         target=tuple(obj + targets),
         recipient=tuple(recipients),
-        place=tuple(_places(g, i)),
+        place=tuple(_places(g, i) + [p for h in instrument for p in _located(g, h)]),  # "a car bomb near X"
         patterns=tuple(patterns),
         instrument=tuple(instrument),
     )
@@ -252,12 +254,22 @@ def _governing_verb(g: DepGraph, i: int) -> int | None:
 
 def _places(g: DepGraph, i: int) -> list[int]:
     """Heads of locative PPs on the trigger or its object (and the object itself), nearest first."""
-    out = g.prep_objects(i, PLACE_PREPS)
+    out = _located(g, i)
     for o in g.children(i, *OBJ):
-        out += [*g.coordinated(o), *g.prep_objects(o, PLACE_PREPS)]
+        out += [*g.coordinated(o), *_located(g, o)]
         for p in g.children(o, "prep"):
             for po in g.children(p, "pobj"):
-                out += g.prep_objects(po, PLACE_PREPS)
+                out += _located(g, po)
+    return out
+
+
+def _located(g: DepGraph, i: int) -> list[int]:
+    """Heads of the locative PPs on ``i``, each followed by the border it lies on ("near the
+    camp on Jordan's border"): the border noun's phrase names the side the place is on."""
+    out = g.prep_objects(i, PLACE_PREPS)
+    out += [b for b in g.prep_objects(i, BORDER_PREPS) if g[b].lemma.lower() in BORDER_NOUNS and b not in out]
+    for h in list(out):
+        out += [b for b in g.prep_objects(h, BORDER_PREPS) if g[b].lemma.lower() in BORDER_NOUNS and b not in out]
     return out
 
 

@@ -1,0 +1,109 @@
+"""Event place and date choice on sentences written for these tests (argument rules in args.py)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+from coding_support import actor, annotate, article, one_sentence, spans_of  # type: ignore[import-not-found,unused-ignore]
+
+from spillwatch.coding.events import code_events
+from spillwatch.records import EventMention, Place
+
+TUE = {"on Tuesday": (date(2024, 3, 5), date(2024, 3, 5), "day")}
+
+
+def _places(m: EventMention) -> list[str]:
+    return [a.text for a in m.arguments if a.role == "place"]
+
+
+def _only(mentions: tuple[EventMention, ...], etype: str = "ASSAULT") -> EventMention:
+    found = [m for m in mentions if m.type == etype]
+    assert len(found) == 1, [(m.type, m.trigger_text) for m in mentions]
+    return found[0]
+
+
+def test_far_side_of_a_border_comes_after_the_near_side() -> None:
+    ann = one_sentence(
+        "A roadside bomb near the town of Mandera on Kenya's border with Somalia killed four police officers.",
+        {"four police officers": actor("KEN", "COP")},
+    )
+    m = _only(code_events(ann))
+    places = _places(m)
+    assert m.place_text == "Mandera", places
+    assert places.index("Kenya") < places.index("Somalia")
+
+
+def test_far_side_of_a_border_is_the_last_resort() -> None:
+    ann = one_sentence(
+        "Officials in Jordan said two guards were killed on the border with Syria.",
+        {"two guards": actor("JOR", "MIL")},
+    )
+    m = _only(code_events(ann))
+    assert m.place_text == "Jordan" and _places(m) == ["Jordan", "Syria"]
+
+
+def test_a_demonym_is_never_the_place_text() -> None:
+    text = "A car bomb near the Syrian border killed three soldiers."
+    ann = one_sentence(text, {"three soldiers": actor("TUR", "MIL")})
+    (span,) = spans_of(ann.article.text, "Syrian")
+    ann = replace(ann, places=(Place(span, "Syrian", "place", name="Syria", feature_code="PCLI", country_iso3="SYR"),))
+    m = _only(code_events(ann))
+    assert m.place_text is None and "Syrian" not in _places(m)
+
+
+def test_named_site_before_its_country() -> None:
+    ann = one_sentence(
+        "Gunmen attacked a checkpoint in Nigeria near Maiduguri on Tuesday.",
+        {"Gunmen": actor("BKH", "REB")}, dates=TUE,
+    )
+    m = _only(code_events(ann))
+    assert m.place_text == "Maiduguri"
+    assert _places(m).index("Maiduguri") < _places(m).index("Nigeria")
+
+
+def test_named_venue_the_ner_calls_an_organisation_is_a_place() -> None:
+    ann = one_sentence("Nine people were killed in a bombing at Kisumu Stadium, police said.", {})
+    m = _only(code_events(ann))
+    assert m.place_text == "Kisumu Stadium"
+
+
+def test_inline_dateline_does_not_hide_the_sentence_date() -> None:
+    art = article(("body", "MOSUL, Iraq – Militants attacked a checkpoint on Tuesday, police said."))
+    m = _only(code_events(annotate(art, {"Militants": actor("ISL", "REB")}, dates=TUE)))
+    assert m.date is not None and m.date.start == date(2024, 3, 5)
+    assert m.place_text is None
+
+
+def _report(*later: str) -> tuple[EventMention, ...]:
+    art = article(
+        ("title", "Rebels shell town"),
+        ("body", "Rebels shelled Bunia on Tuesday, killing 14 people, officials said."),
+        ("body", "Residents fled towards the lake. Aid workers said the roads were blocked."),
+        ("body", "Several shops were closed. Schools stayed shut for the week."),
+        *(("body", s) for s in later),
+    )
+    return code_events(annotate(art, {"Rebels": actor("M23", "REB")}, dates=TUE))
+
+
+def test_later_report_of_the_same_attack_takes_its_date() -> None:
+    mentions = _report("“Rebels shelled our homes in Bunia,” a resident said.")
+    later = [m for m in mentions if m.trigger_text == "shelled"][1]
+    assert later.date is not None and later.date.start == date(2024, 3, 5)
+
+
+def test_other_attack_without_a_date_stays_undated() -> None:
+    mentions = _report("Rebels shelled Uvira, a resident said.")
+    other = [m for m in mentions if m.trigger_text == "shelled"][-1]
+    assert "Uvira" in [a.text for a in other.arguments] and other.date is None
+
+
+def test_undated_lead_sentence_stays_undated() -> None:
+    art = article(
+        ("title", "Rebels shell Bunia"),
+        ("body", "Rebels shelled Bunia, killing 14 people, officials said."),
+        ("body", "The army said on Tuesday that it would send reinforcements."),
+    )
+    mentions = code_events(annotate(art, {"Rebels": actor("M23", "REB")}, dates=TUE))
+    lead = [m for m in mentions if m.trigger_text == "shelled"]
+    assert lead and all(m.date is None for m in lead)
