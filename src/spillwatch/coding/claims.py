@@ -11,10 +11,11 @@ generic claimants ("gunmen", "militants") and civilians.
 Patterns (each a general English construction, not a phrase list of one outlet):
 - claimed: "X claimed (responsibility for) the attack", "the attack was claimed by X",
   "an attack claimed by X", "an attack the group claimed", "X took/accepted responsibility",
-  "a claim by X", "X said it/its fighters carried out the attack", "X said it was behind ...".
+  "a claim by X", "X said it/its fighters carried out the attack", "X said it was behind ...",
+  "X said the attacker was one of its soldiers", "X released a video showing the killing of ...".
 - attributed: "blamed the attack on X", "blamed X for the attack", "attributed/linked ... to X",
   "accused/suspected X of ...", "the work/hallmarks of X", "X was behind / responsible for ...",
-  "the attack was carried out by X".
+  "the attack was carried out by X", "a string of attacks attributed to X, including ...".
 - denied: "X denied involvement / responsibility / carrying out ...", "X said it did not ...".
 """
 
