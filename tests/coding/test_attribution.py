@@ -98,6 +98,7 @@ CLAIMS = [
     (("Islamic State fighters held the hostages for months.",),
      "The group released a video showing the beheading of two hostages.", "claimed", "ISL"),
     ((), "The ministry released a video of the parade.", None, ""),
+    ((), "Islamic State said it would carry out more attacks in the city.", None, ""),
 ]  # fmt: skip
 
 

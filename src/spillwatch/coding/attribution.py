@@ -43,6 +43,7 @@ KIND_ORDER = {"claimed": 0, "attributed": 1, "denied": 2}
 REF_MODIFIERS = ("compound", "amod", "nmod", "poss", "nummod")
 REF_PREPS = ("in", "at", "near", "on", "outside", "inside", "against")
 BACKGROUND_DAYS = 7
+REPORTED = ("happened", "ongoing")  # a claim refers back to attacks that took place, not threats
 DATE_SLACK_DAYS = 2
 INDEFINITE = frozenset({"a", "an", "another", "one", "several", "some"})
 # Weapon families: modes of one family never contradict each other ("bombing" vs a suicide attack).
@@ -191,7 +192,7 @@ class _Binder:
         """Attacks elsewhere in the article the claim refers back to (see the module docstring)."""
         cands = [n for n in range(len(self.mentions))
                  if self.sent_of[n] != claim.sentence and self.eligible(n, claim, False)
-                 and self.compatible(claim, n)]  # fmt: skip
+                 and self.mentions[n].modality in REPORTED and self.compatible(claim, n)]  # fmt: skip
         if self.claim_date(claim) is None:
             cands = [n for n in cands if not self.background(n)]
         incident: list[int] = []

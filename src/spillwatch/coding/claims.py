@@ -30,6 +30,7 @@ from spillwatch.coding.claimwords import (
     BLAME_PREPS,
     DENIED_NOUNS,
     DENY_VERBS,
+    FUTURE_AUX,
     GROUP_NOUNS,
     LINK_VERBS,
     MEDIA_NOUNS,
@@ -130,7 +131,8 @@ class _Finder(Reader):
             return None
         who = self.subject(v)
         for c in g.children(v, "ccomp"):
-            done = self._own_deed(c)
+            threat = any(self.lemma(a) in FUTURE_AUX for a in g.children(c, "aux"))  # "it would strike again"
+            done = None if threat else self._own_deed(c)
             if done is not None:
                 kind: Kind = "denied" if self.negated(c) else "claimed"
                 cue = self.cue(v)

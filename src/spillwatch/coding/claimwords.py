@@ -34,6 +34,7 @@ BACK_PRONOUNS = frozenset({"it", "they", "we", "its", "their", "our"})
 WH_WORDS = frozenset({"which", "who", "that", "whom", "what"})
 PERPETRATORS = frozenset({"attacker", "gunman", "bomber", "perpetrator", "assailant", "shooter", "killer", "driver"})
 OWN_WORDS = frozenset({"it", "they", "we", "its", "their", "our", "itself", "themselves"})
+FUTURE_AUX = frozenset({"will", "would", "shall", "'ll", "going"})
 NEGATORS = frozenset({"no", "not", "never", "n't", "none", "nobody", "yet"})
 NOT_CLAIMANTS = frozenset({"CVL"})
 GENERIC_WORDS = frozenset(
