@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from spillwatch import parallel
+from spillwatch import parallel, runner
 from spillwatch.settings import load_settings
 from spillwatch.store import Store, open_store
 
@@ -23,7 +23,7 @@ SOURCES = ["corpus/txt", "corpus/html"]
 # kill lands in the store phase or the code phase (the pause only slows the writer; nothing is skipped).
 DRIVER = """
 import sys, time
-from spillwatch import parallel
+from spillwatch import parallel, runner
 from spillwatch.settings import load_settings
 from spillwatch.store import open_store
 db, pace, *sources = sys.argv[1:]
@@ -46,6 +46,7 @@ def snapshot(store: Store) -> dict[str, list[tuple[Any, ...]]]:
         "copies": "SELECT article_id, raw_id FROM article_copies",
         "quarantine": "SELECT id, reason FROM quarantine",
         "mentions": "SELECT id, article_id, event_id, type FROM event_mentions",
+        "blocks": "SELECT kind, value, day, mention_id FROM mention_blocks",
         "events": "SELECT id, record_json FROM events",
         "places": "SELECT article_id, start_char, end_char, geonameid FROM places",
         "actor_mentions": "SELECT article_id, start_char, end_char, actor_id FROM actor_mentions",
@@ -56,13 +57,13 @@ def snapshot(store: Store) -> dict[str, list[tuple[Any, ...]]]:
 
 @pytest.fixture(scope="module")
 def reference(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[tuple[Any, ...]]]:
-    """A clean one-process run (workers=1, inline) over the same sources."""
+    """A clean run of the one-process runner (spillwatch.runner) over the same sources."""
     db = str(tmp_path_factory.mktemp("ref") / "ref.duckdb")
     store = open_store(db)
     cwd = os.getcwd()
     os.chdir(REPO)
     try:
-        summary = parallel.ingest(SOURCES, store, load_settings(db=db), workers=1)
+        summary = runner.ingest(SOURCES, store, load_settings(db=db))
     finally:
         os.chdir(cwd)
     assert summary.stored > 10 and summary.mentions > 10 and summary.events > 5

@@ -116,7 +116,7 @@ def spark_load(folder: str, db: str | None) -> None:
         store = open_store(settings.db)
         try:
             with _bar() as bar:
-                summary = loader.load(folder, store, progress=_advance(bar))
+                summary = loader.load(folder, store, settings, progress=_advance(bar))
         finally:
             store.close()
     except SpillwatchError as exc:

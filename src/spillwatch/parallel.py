@@ -26,8 +26,8 @@ from dataclasses import replace
 from itertools import islice
 from typing import Any, TypeVar
 
-from spillwatch import pipeline
-from spillwatch.records import Article, Block, DateInfo, EventMention, Quarantined, RawItem
+from spillwatch import pipeline, runner
+from spillwatch.records import Article, Block, DateInfo, Quarantined, RawItem
 from spillwatch.settings import Settings
 from spillwatch.store.base import RunSummary, Store
 
@@ -35,8 +35,8 @@ Progress = Callable[[str, int], None]  # (phase, advance): phases "read", "code"
 T = TypeVar("T")
 R = TypeVar("R")
 
-SOURCES = "spillwatch.ingest.sources:iter_items"
-NEAR = "spillwatch.dedup.near"
+SOURCES = runner.SOURCES
+NEAR = runner.NEAR_DUP
 CLUSTER = "spillwatch.dedup.cluster"
 _WARMUP = Article(
     raw_id="warmup", source="warmup", published=DateInfo(None, "none"),
@@ -179,21 +179,7 @@ def unordered_map(pool: Executor, fn: Callable[[T], R], inputs: Iterable[T], win
 
 
 # ---------------------------------------------------------------- the one writer
-class NearDup:
-    """The near-duplicate index (dedup.near), restored from the store's signatures."""
-
-    def __init__(self, store: Store) -> None:
-        self._near = __import__(NEAR, fromlist=["rebuild_index"])
-        self._index = self._near.rebuild_index(store.signatures())
-
-    def check(self, article: Article) -> tuple[bytes, str | None, float | None]:
-        """(signature bytes, id of the article it copies or None, similarity); indexes originals."""
-        sig = self._near.signature(article)
-        match = self._index.query(sig)
-        if match is None:
-            self._index.add(article.id, sig)
-            return sig.to_bytes(), None, None
-        return sig.to_bytes(), match.article_id, float(match.jaccard)
+NearDup = runner._NearDup  # the near-duplicate index restored from the store (dedup.near)
 
 
 def store_cleaned(item: RawItem, cleaned: Article | Quarantined, store: Store, near: NearDup,
@@ -228,42 +214,23 @@ def quarantine(store: Store, item: Quarantined, summary: RunSummary) -> None:
 
 
 def write_coded(store: Store, coded: pipeline.Coded, summary: RunSummary) -> None:
-    """One article's annotations, mentions and ``coded`` flag in one transaction."""
+    """One article's annotations, mentions, mention block keys and ``coded`` flag in one transaction
+    (the same rows as ``runner.code_pending`` writes)."""
+    keys = pipeline.stage(runner.BLOCK_KEYS)
     with store.transaction():
         store.put_annotations(coded.annotated)
         store.put_mentions(coded.mentions)
+        published = store.article_published(coded.annotated.id)
+        for m in coded.mentions:
+            store.put_mention_blocks(m.id, keys(m, published))
         store.mark_coded(coded.annotated.id)
     summary.mentions += len(coded.mentions)
 
 
-def cluster_pending(store: Store, summary: RunSummary) -> None:
-    """Fold unassigned mentions into events (dedup.cluster.assign); one transaction; idempotent."""
-    new = store.mentions(unassigned_only=True)
-    if new:
-        cluster = __import__(CLUSTER, fromlist=["assign"])
-        lookup = _mention_lookup(store.mentions(), cluster.mention_keys)
-        outlets = _outlets(store)
-        result = cluster.assign(store.all_events(origin="spillwatch"), new, lookup,
-                                outlets=lambda aid: outlets.get(aid, ()))
-        with store.transaction():
-            store.put_events(result.events, replace_ids=result.retired)
+def cluster_pending(store: Store, settings: Settings, summary: RunSummary) -> None:
+    """Fold unassigned mentions into events: ``runner.cluster_pending`` (idempotent, one transaction)."""
+    runner.cluster_pending(store, settings, summary)
     summary.events = len(store.all_events(origin="spillwatch"))
-
-
-def _mention_lookup(mentions: list[EventMention], keys: Callable[[EventMention], Iterable[Any]]
-                    ) -> Callable[[Any], list[EventMention]]:
-    index: dict[Any, list[EventMention]] = {}
-    for m in mentions:
-        for key in keys(m):
-            index.setdefault(key, []).append(m)
-    return lambda key: index.get(key, [])
-
-
-def _outlets(store: Store) -> dict[str, tuple[str, ...]]:
-    found: dict[str, set[str]] = {}
-    for r in store.query("SELECT article_id, outlet FROM article_copies WHERE outlet IS NOT NULL"):
-        found.setdefault(r["article_id"], set()).add(r["outlet"])
-    return {k: tuple(sorted(v)) for k, v in found.items()}
 
 
 # ---------------------------------------------------------------- phases
@@ -333,11 +300,11 @@ def ingest(sources: Sequence[str], store: Store, settings: Settings, *, workers:
     """
     deadline = deadline or 3 * settings.extract_timeout
     summary = RunSummary()
-    items = pipeline.stage(SOURCES)(list(sources), settings)
+    items = pipeline.stage(SOURCES)(list(sources), settings, store=store)
     with make_executor(workers, settings) as pool:
         store_phase(items, store, pool, summary, progress, window=max(4, 4 * workers), deadline=deadline)
         code_phase(store, pool, summary, progress, batch=batch, window=max(2, 2 * workers))
-    cluster_pending(store, summary)
+    cluster_pending(store, settings, summary)
     progress("cluster", 1)
     store.record_run(uuid.uuid4().hex, summary)
     return summary

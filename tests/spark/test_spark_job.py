@@ -10,7 +10,7 @@ import pytest
 
 pytest.importorskip("pyspark")
 
-from spillwatch import parallel
+from spillwatch import runner
 from spillwatch.settings import load_settings
 from spillwatch.spark import job, loader, warcs
 from spillwatch.store import Store, open_store
@@ -28,6 +28,7 @@ def snapshot(store: Store) -> dict[str, list[tuple[Any, ...]]]:
         "copies": "SELECT article_id, raw_id, outlet FROM article_copies",
         "quarantine": "SELECT id, reason FROM quarantine",
         "mentions": "SELECT id, article_id, event_id, type FROM event_mentions",
+        "blocks": "SELECT kind, value, day, mention_id FROM mention_blocks",
         "events": "SELECT id, record_json FROM events",
         "places": "SELECT article_id, start_char, end_char, geonameid FROM places",
         "actor_mentions": "SELECT article_id, start_char, end_char, actor_id FROM actor_mentions",
@@ -50,7 +51,7 @@ def archives(tmp_path_factory: pytest.TempPathFactory) -> list[str]:
 def local_run(archives: list[str], tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     db = str(tmp_path_factory.mktemp("local") / "local.duckdb")
     store = open_store(db)
-    parallel.ingest(archives, store, load_settings(db=db), workers=1)
+    runner.ingest(archives, store, load_settings(db=db))
     snap = snapshot(store)
     store.close()
     assert snap["quarantine"] and snap["mentions"] and snap["events"]

@@ -24,6 +24,7 @@ import os
 import re
 import sys
 from collections.abc import Iterable, Iterator, Sequence
+from datetime import date
 from itertools import islice
 from pathlib import Path
 from typing import Any
@@ -110,6 +111,7 @@ def article_row(seq: Seq, raw: RawItem, coded: pipeline.Coded) -> dict[str, Any]
         "raw_id": raw.id, "raw_source": raw.source, "raw_url": raw.url, "raw_outlet": raw.outlet,
         "raw_declared_date": raw.declared_date, "raw_kind": raw.kind, "title": article.title,
         "url": article.url, "outlet": article.outlet, "published": codec.dump(article.published.value),
+        "published_method": article.published.method,
         "signature": near.signature(article).to_bytes(),
         "annotated_json": codec.dumps(coded.annotated), "mentions_json": codec.dumps(coded.mentions),
     }
@@ -129,28 +131,51 @@ def mentions_of(row: dict[str, Any]) -> list[EventMention]:
 
 
 # ---------------------------------------------------------------- driver: near-duplicates, events
-def originals(rows: Iterable[tuple[Seq, str, bytes, str | None]]) -> tuple[set[str], dict[str, set[str]]]:
-    """Article ids that are originals (not copies) in input order, and each original's outlets."""
+def copy_outlet(row: dict[str, Any]) -> str | None:
+    """What the store lists as the outlet of a copy: its outlet, else its URL, else its source."""
+    value = row["raw_outlet"] or row["raw_url"] or row["raw_source"]
+    return str(value) if value else None
+
+
+def known_day(row: dict[str, Any]) -> date | None:
+    """The article's publication day when stated (metadata or text), as the store gives clustering."""
+    stated = row["published"] and row["published_method"] in ("metadata", "text")
+    return date.fromisoformat(row["published"][:10]) if stated else None
+
+
+def originals(rows: Iterable[tuple[Seq, str, str, bytes, str | None]]) -> tuple[set[str], dict[str, set[str]]]:
+    """Article ids that are originals (not copies) in input order, and each original's outlets.
+
+    As in the store: a raw item met again (same bytes) adds nothing; a new copy of a known text adds
+    its outlet to the article; a near-duplicate adds its outlet to the original it copies.
+    """
     near = __import__(parallel.NEAR, fromlist=["NearDupIndex"])
     index = near.NearDupIndex()
     seen: dict[str, str] = {}  # article id -> the original it counts for
+    raws: set[str] = set()
     outlets: dict[str, set[str]] = {}
-    for _, article_id, sig_bytes, outlet in sorted(rows):
+    for _, article_id, raw_id, sig_bytes, outlet in sorted(rows):
+        if raw_id in raws:
+            continue
+        raws.add(raw_id)
+        holder = article_id  # a later copy of a known text is listed under that text's own id
         if article_id not in seen:
             sig = near.Signature.from_bytes(sig_bytes)
             match = index.query(sig)
             if match is None:
                 index.add(article_id, sig)
-            seen[article_id] = match.article_id if match else article_id
+            holder = seen[article_id] = match.article_id if match else article_id
         if outlet:
-            outlets.setdefault(seen[article_id], set()).add(outlet)
+            outlets.setdefault(holder, set()).add(outlet)
     kept = {aid for aid, original in seen.items() if aid == original}
     return kept, outlets
 
 
-def cluster_events(mentions: Iterable[EventMention], outlets: dict[str, set[str]]) -> tuple[Event, ...]:
+def cluster_events(mentions: Iterable[EventMention], outlets: dict[str, set[str]],
+                   published: dict[str, date | None]) -> tuple[Event, ...]:
     cluster = __import__(parallel.CLUSTER, fromlist=["cluster"])
-    found: tuple[Event, ...] = cluster.cluster(mentions, outlets=lambda aid: tuple(sorted(outlets.get(aid, ()))))
+    found: tuple[Event, ...] = cluster.cluster(mentions, outlets=lambda aid: sorted(outlets.get(aid, ())),
+                                               published=published.get)
     return found
 
 
@@ -165,7 +190,7 @@ _STR, _LONG, _BIN, _DBL = "string", "long", "binary", "double"
 ARTICLE_COLUMNS = (("file_index", _LONG), ("item_index", _LONG), ("month", _STR), ("id", _STR), ("raw_id", _STR),
                    ("raw_source", _STR), ("raw_url", _STR), ("raw_outlet", _STR), ("raw_declared_date", _STR),
                    ("raw_kind", _STR), ("title", _STR), ("url", _STR), ("outlet", _STR), ("published", _STR),
-                   ("signature", _BIN), ("annotated_json", _STR), ("mentions_json", _STR))
+                   ("published_method", _STR), ("signature", _BIN), ("annotated_json", _STR), ("mentions_json", _STR))
 MENTION_COLUMNS = (("month", _STR), ("id", _STR), ("article_id", _STR), ("type", _STR), ("date_start", _STR),
                    ("country_iso3", _STR), ("lat", _DBL), ("lon", _DBL), ("record_json", _STR))
 EVENT_COLUMNS = (("month", _STR), ("id", _STR), ("type", _STR), ("date_start", _STR), ("country_iso3", _STR),
@@ -231,11 +256,13 @@ def run(inputs: Sequence[str], out: str, *, master: str | None = None, partition
 
 def _write_events(spark: Any, articles: Any, path: Path) -> int:
     """Near-duplicates decided in input order on the driver, then the originals' mentions clustered."""
-    keys = articles.map(lambda r: ((r["file_index"], r["item_index"]), r["id"], r["signature"], r["raw_outlet"]))
+    keys = articles.map(lambda r: ((r["file_index"], r["item_index"]), r["id"], r["raw_id"], r["signature"],
+                                   copy_outlet(r)))
     kept, outlets = originals(keys.collect())
+    published = dict(articles.map(lambda r: (r["id"], known_day(r))).collect())
     wanted = spark.sparkContext.broadcast(kept)
     mentions = articles.filter(lambda r: r["id"] in wanted.value).flatMap(mentions_of).collect()
-    found = [event_row(e) for e in cluster_events(mentions, outlets)]
+    found = [event_row(e) for e in cluster_events(mentions, outlets, published)]
     _write(spark, spark.sparkContext.parallelize(found, 1), EVENT_COLUMNS, path, True)
     return len(found)
 

@@ -19,6 +19,7 @@ from typing import Any
 from spillwatch import codec, parallel, pipeline
 from spillwatch.errors import SourceError
 from spillwatch.records import AnnotatedArticle, EventMention, Quarantined, RawItem, SourceKind
+from spillwatch.settings import Settings, load_settings
 from spillwatch.store.base import RunSummary, Store
 
 BATCH_ROWS = 256
@@ -83,9 +84,11 @@ def quarantined_of(row: dict[str, Any]) -> Quarantined:
                        detail=row["detail"] or "")
 
 
-def load(folder: str | Path, store: Store, progress: parallel.Progress = parallel._noop) -> RunSummary:
+def load(folder: str | Path, store: Store, settings: Settings | None = None,
+         progress: parallel.Progress = parallel._noop) -> RunSummary:
     """Merge ``folder`` (a spark-run output) into ``store`` and cluster the new mentions."""
     root = Path(folder)
+    settings = settings or load_settings()
     summary = RunSummary()
     near = parallel.NearDup(store)
     for row in read_rows(root, "articles"):
@@ -95,6 +98,6 @@ def load(folder: str | Path, store: Store, progress: parallel.Progress = paralle
     for row in read_rows(root, "quarantine"):
         summary.read += 1
         parallel.quarantine(store, quarantined_of(row), summary)
-    parallel.cluster_pending(store, summary)
+    parallel.cluster_pending(store, settings, summary)
     progress("cluster", 1)
     return summary
