@@ -55,7 +55,8 @@ def test_a_demonym_is_never_the_place_text() -> None:
 def test_named_site_before_its_country() -> None:
     ann = one_sentence(
         "Gunmen attacked a checkpoint in Nigeria near Maiduguri on Tuesday.",
-        {"Gunmen": actor("BKH", "REB")}, dates=TUE,
+        {"Gunmen": actor("BKH", "REB")},
+        dates=TUE,
     )
     m = _only(code_events(ann))
     assert m.place_text == "Maiduguri"
@@ -107,3 +108,26 @@ def test_undated_lead_sentence_stays_undated() -> None:
     mentions = code_events(annotate(art, {"Rebels": actor("M23", "REB")}, dates=TUE))
     lead = [m for m in mentions if m.trigger_text == "shelled"]
     assert lead and all(m.date is None for m in lead)
+
+
+SUN = {"on Sunday": (date(2024, 3, 3), date(2024, 3, 3), "day")}
+
+
+def test_event_set_off_by_an_offset_does_not_take_the_sentence_date() -> None:
+    ann = one_sentence(
+        "Troops shelled Kidal on Sunday, two days after rebels attacked a checkpoint.",
+        {"Troops": actor("MLI", "MIL"), "rebels": actor("CMA", "REB")},
+        dates=SUN,
+    )
+    by_trigger = {m.trigger_text: m for m in code_events(ann)}
+    assert by_trigger["shelled"].date is not None
+    assert by_trigger["attacked"].date is None
+
+
+def test_event_after_without_offset_shares_the_sentence_date() -> None:
+    ann = one_sentence(
+        "Rebels attacked Kidal on Sunday after troops withdrew.",
+        {"Rebels": actor("CMA", "REB"), "troops": actor("MLI", "MIL")},
+        dates=SUN,
+    )
+    assert all(m.date is not None for m in code_events(ann))

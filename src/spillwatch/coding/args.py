@@ -42,6 +42,8 @@ ARMED_HEADS = frozenset(
 )  # fmt: skip
 NON_STATE_HEADS = frozenset({"fighter", "militant", "gunman", "rebel", "militia", "insurgent", "jihadist", "guerrilla"})
 DATE_LOOKBACK = 2  # sentences
+OFFSET_WORDS = frozenset({"after", "before"})
+TIME_UNITS = frozenset({"hour", "day", "week", "month", "year", "decade", "fortnight"})
 VENUE_HEADS = frozenset(
     {"arena", "airport", "stadium", "mosque", "church", "cathedral", "synagogue", "temple", "shrine", "hotel", "hall",
      "square", "market", "bazaar", "mall", "station", "nightclub", "club", "theatre", "theater", "museum", "university",
@@ -305,10 +307,11 @@ class ArgumentFinder:
                 return g[g[prep].head].lemma.lower() in BORDER_NOUNS
         return False
 
-    def date(self, k: int, trigger: Span) -> DateMention | None:
+    def date(self, k: int, trigger: Span, scope: list[int] | None = None) -> DateMention | None:
         """The date mention nearest the trigger in its sentence, else the latest one in the up to
         ``DATE_LOOKBACK`` body sentences before it; else None. Never the dateline's date, never a
-        title's or caption's: a lead sentence without a date stays undated."""
+        title's or caption's: a lead sentence without a date stays undated. With ``scope`` (the
+        tokens of a clause set off from the sentence's time, "weeks after X"), only a date inside it."""
         for back in range(DATE_LOOKBACK + 1):
             if k - back < 0:
                 break
@@ -317,8 +320,27 @@ class ArgumentFinder:
                 continue
             dates = [d for d in self.ann.dates if _overlaps(d.span, sent.span)]
             dates = [d for d in dates if not any(_overlaps(d.span, b) for b in self.blocked)]
+            if scope is not None:
+                inside = self.g.span(scope)
+                dates = [d for d in dates if _overlaps(d.span, inside)]
+                return min(dates, key=lambda d: abs(d.span.start - trigger.start), default=None)
             if dates:
                 return min(dates, key=lambda d: abs(d.span.start - trigger.start)) if back == 0 else dates[-1]
+        return None
+
+    def offset_clause(self, i: int) -> list[int] | None:
+        """Tokens of the clause or phrase holding ``i`` that an offset sets apart from the
+        sentence's time ("two days after the group released a video", "weeks after ... captured"),
+        or None when the trigger shares the sentence's time."""
+        g = self.g
+        for n in [i, *g.ancestors(i)]:
+            markers = [c for c in g.children(n, "mark", "prep") if g[c].lemma.lower() in OFFSET_WORDS]
+            if g[n].dep == "pobj" and g[g[n].head].lemma.lower() in OFFSET_WORDS:
+                markers.append(g[n].head)
+            for m in markers:
+                offsets = g.children(m, "npadvmod") + g.children(n, "npadvmod")
+                if any(g[o].lemma.lower() in TIME_UNITS for o in offsets):
+                    return g.subtree(n)
         return None
 
     def _role_of(self, span: Span) -> str:
@@ -342,7 +364,7 @@ class ArgumentFinder:
         taken = [a.span for a in args if a.role in actor_roles and a.span not in self.country_spans]
         places = self.places(r, sent, taken, self.g[trigger].span)
         args += [Argument("place", e.span, e.text) for e in places]
-        date = self.date(k, self.g[trigger].span)
+        date = self.date(k, self.g[trigger].span, self.offset_clause(trigger))
         if date is not None:
             args.append(Argument("date", date.span, date.text))
         quantities = self.quantities(sent)

@@ -15,6 +15,7 @@ sentence classifier rates higher. Confidence is ``0.55 + 0.45 * p(type)``.
 
 from __future__ import annotations
 
+from collections.abc import Set
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -116,7 +117,8 @@ class _ArticleCoder:
                 if mention.date is None:
                     mention = _dated(mention, anchor or self._same_event_date(mention))
                 built.append((i, mention))
-        self.mentions += merge_nested(self.g, built)
+        apart = {i for i, _ in built if self.args.offset_clause(i) is not None}  # "two days after X"
+        self.mentions += merge_nested(self.g, built, apart)
 
     def _same_event_date(self, m: EventMention) -> DateMention | None:
         """The date of an earlier dated mention of the same event: same type, and the same place
@@ -231,19 +233,22 @@ def _same_event(a: EventMention, b: EventMention) -> bool:
     return bool({x.id for x in a.sources} & {x.id for x in b.sources}) and bool(where(a) & where(b))
 
 
-def merge_nested(g: DepGraph, built: list[tuple[int, EventMention]]) -> list[EventMention]:
+def merge_nested(
+    g: DepGraph, built: list[tuple[int, EventMention]], apart: Set[int] = frozenset()
+) -> list[EventMention]:
     """One mention per event within a sentence.
 
     A trigger whose governor (up to three levels up) is a trigger of the same type is the same
     event ("killed when gunmen attacked", "killed in an air strike"): its actors, places and
-    modes are folded into the governor's. A promise verb governing another event ("pledged to
-    send") is dropped: the embedded event carries the promise as its modality.
+    modes are folded into the governor's, unless an offset sets it apart in time (``apart``:
+    "shelled X on Sunday, two days after rebels attacked"). A promise verb governing another
+    event ("pledged to send") is dropped: the embedded event carries the promise as its modality.
     """
     index = dict(built)
     out: dict[int, EventMention] = {}
     for i, m in built:
         above = g.ancestors(i)[:3]
-        host = next((j for j in above if j in index and index[j].type == m.type), None)
+        host = next((j for j in above if j in index and index[j].type == m.type and i not in apart), None)
         if host is not None:
             out[host] = _fold(out.get(host, index[host]), m)
             continue
