@@ -224,6 +224,19 @@ def test_attribution_over_a_list_of_attacks() -> None:
     assert "BKH" in c.sources_at("including a bombing")
 
 
+@pytest.mark.parametrize(
+    "claim",
+    [
+        "Islamic State has claimed similar attacks on police in the province.",
+        "Islamic State has claimed responsibility for most of the recent attacks in the province.",
+        "Islamic State has previously claimed several attacks in Kirkuk.",
+    ],
+)
+def test_claims_of_other_attacks_do_not_bind_this_one(claim: str) -> None:
+    c = body("Gunmen killed six policemen at a checkpoint in Kirkuk on Monday. " + claim)
+    assert "ISL" not in c.sources_at("Gunmen killed six")
+
+
 def test_negated_claim_binds_nothing() -> None:
     c = body(
         "Gunmen killed twelve traders at a market in Mopti on Monday. "

@@ -15,6 +15,7 @@ from spillwatch.coding.claimwords import (
     GROUP_NOUNS,
     NEGATORS,
     NOT_CLAIMANTS,
+    OTHER_EVENTS,
     WH_WORDS,
     is_generic,
 )
@@ -111,6 +112,19 @@ class Reader:
             if inner:
                 return inner[0]
         return self.first([x for x in g.prep_objects(v, ("for", "in", "behind")) if self.event_word(x)])
+
+    def vague(self, claim_heads: list[int], ref: int | None) -> bool:
+        """Whether a claim is about other or unnamed events: "similar attacks", "responsibility for
+        most of the recent attacks", "for the violence of recent years" - it then binds only
+        within its own sentence."""
+        g = self.g
+        fors = [x for h in claim_heads for x in g.prep_objects(h, ("for",))]
+        if ref is None:
+            return bool(fors)
+        mods = g.children(ref, "amod", "advmod", "det", "nummod")
+        if any(self.lemma(m) in OTHER_EVENTS for m in mods):
+            return True
+        return any(self.lemma(f) in OTHER_EVENTS for f in fors if f != ref)
 
     def noun_head_ref(self, v: int) -> int | None:
         """For a participle or relative clause ("an attack claimed by X"): the noun it modifies."""

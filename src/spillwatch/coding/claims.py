@@ -110,7 +110,8 @@ class _Finder(Reader):
         else:
             who = self.subject(v)
         cue = self.cue(v, *resp)
-        return Claim("claimed", self.claimants(who), cue, cue.of(self.text), k, ref)
+        vague = self.vague([v, *resp], ref)
+        return Claim("claimed", self.claimants(who), cue, cue.of(self.text), k, ref, local_only=vague)
 
     def _take_verb(self, v: int, k: int) -> Claim | None:
         g = self.g
@@ -122,7 +123,8 @@ class _Finder(Reader):
         ref = self.first([x for x in g.prep_objects(resp[0], ("for",)) + g.prep_objects(v, ("for",))
                           if self.event_word(x)])  # fmt: skip
         cue = self.cue(v, resp[0])
-        return Claim("claimed", self.claimants(self.subject(v)), cue, cue.of(self.text), k, ref)
+        vague = self.vague([v, resp[0]], ref)
+        return Claim("claimed", self.claimants(self.subject(v)), cue, cue.of(self.text), k, ref, local_only=vague)
 
     def _say_did(self, v: int, k: int) -> Claim | None:
         """ "X said it/its fighters carried out the attack" (claimed), "... did not" (denied)."""

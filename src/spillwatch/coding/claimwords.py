@@ -35,6 +35,10 @@ WH_WORDS = frozenset({"which", "who", "that", "whom", "what"})
 PERPETRATORS = frozenset({"attacker", "gunman", "bomber", "perpetrator", "assailant", "shooter", "killer", "driver"})
 OWN_WORDS = frozenset({"it", "they", "we", "its", "their", "our", "itself", "themselves"})
 FUTURE_AUX = frozenset({"will", "would", "shall", "'ll", "going"})
+OTHER_EVENTS = frozenset(
+    {"similar", "previous", "past", "other", "earlier", "several", "many", "numerous", "most", "some", "such",
+     "prior", "further", "more", "these", "those", "all", "dozens", "scores", "hundreds"}
+)  # fmt: skip
 NEGATORS = frozenset({"no", "not", "never", "n't", "none", "nobody", "yet"})
 NOT_CLAIMANTS = frozenset({"CVL"})
 GENERIC_WORDS = frozenset(
