@@ -7,15 +7,18 @@ generic ("gunmen", "attackers", "Syrian militants") or the party that made the a
 ("Turkish officials blamed the attack on ...") now has the claimant as source, an
 ``Argument("source", claimant span)`` and an ``Argument(kind, cue span)`` recording how:
 ``kind`` is ``claimed`` (the group said so), ``attributed`` (others blamed it) or ``denied``.
+The claimant also leaves the mention's targets ("blamed the attack on X" reads as a target to the
+coder); the ACLED view is recomputed only where it depends on the source (territory taken).
 Declines: denials never set a source (they only add the ``denied`` argument); a mention with a
 specific source of its own keeps it; a claim bound to no compatible event (another place, date
-or weapon than every attack in the article) changes nothing; negated claims are no claims
-(see ``claims.py``). Everything else in a mention is left as it was.
+or weapon than every attack in the article) changes nothing; negated claims and threats are no
+claims (see ``claims.py``). Everything else in a mention is left as it was.
 
 Binding a claim to events, strongest first:
 1. The claim's sentence: the event word it names ("an attack the group claimed", "blamed the
    attack on ...") or, when it names none, the sentence's violent events.
-2. An indefinite event word ("in an attack claimed by ...") that found its event stops there.
+2. It stops there for an indefinite event word that found its event ("in an attack claimed
+   by ..."), a vague "X said it hit Y", and claims of other attacks ("similar attacks").
 3. Otherwise the claim refers back ("the attack", "Sunday's bombing", the title's "claims Karak
    attack", or no event word at all): among the article's attacks compatible with the claim's
    place, date and weapon words (and not dated over a week before the article), the first
