@@ -124,6 +124,18 @@ CASES = [
     Case(  # pounding positions is shelling
         "Artillery pounded rebel positions outside Idlib.", {}, "ASSAULT", ("heavy-weapons",), (), (), "Idlib",
     ),
+    Case(  # the subject of "suffered" is what was hit, never the attacker
+        "Kenya suffered a deadly attack in Mandera on Monday.",
+        {"Kenya": actor("KEN", "GOV")}, "ASSAULT", (), (), ("KEN_GOV",), "Mandera",
+    ),
+    Case(  # "gave no weapons": nothing was given
+        "The army gave no weapons to the militia.",
+        {"The army": actor("NGA", "MIL"), "the militia": actor("NGA", "REB")},
+        "AID", (), ("NGA_MIL",), ("NGA_REB",), None, "denied",
+    ),
+    Case(  # declining to comment rejects nothing
+        "The ministry declined to comment on the report.", {"The ministry": actor("FRA", "GOV")}, None,
+    ),
     Case(  # "demonstrate" meaning "show"
         "The vote demonstrated the unity of the council.", {}, None,
     ),

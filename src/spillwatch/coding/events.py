@@ -33,6 +33,9 @@ SKIP_ROLES = ("dateline", "byline", "credit")
 STOP_VERBS = frozenset({"end", "halt", "stop", "cease", "suspend", "prevent", "thwart", "foil"})
 TYPE_TARGET_PREPS = {"RETREAT": ("from",), "REQUEST": ("from",), "ASSAULT": ("from",), "COERCE": ("from",)}
 THEME_OBJECT = ("MOBILIZE", "RETREAT")
+NO_COMMENT = frozenset(
+    {"say", "comment", "confirm", "elaborate", "disclose", "specify", "identify", "discuss", "speculate", "reveal"}
+)  # "declined to comment": a refusal to speak is no rejection of anything
 NEEDS_ACTOR_OR_PLACE = ("ASSAULT", "PROTEST", "COERCE", "MOBILIZE")
 
 
@@ -145,6 +148,9 @@ class _ArticleCoder:
             return None
         if not g.is_verbal(i) and g[i].dep in ("dobj", "obj") and g[g[i].head].lemma.lower() in STOP_VERBS:
             self._decline(i, spec.type, f"what '{g[g[i].head].text}' ends, not a new event")
+            return None
+        if spec.type == "REJECT" and any(g[c].lemma.lower() in NO_COMMENT for c in g.children(i, "xcomp")):
+            self._decline(i, spec.type, "declining to comment is no rejection")
             return None
         if self._anaphoric_repeat(i, spec.type) is not None:
             self._decline(i, spec.type, "repeats an event already coded ('the meeting')")

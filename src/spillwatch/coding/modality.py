@@ -25,7 +25,7 @@ ASSESS = (
     "estimate", "assess", "suspect", "caution", "need", "likely", "see", "concern",
 )  # fmt: skip
 ASSESS_NOUNS = ("fear", "concern", "worry", "warning", "prediction", "risk", "threat", "possibility")
-DENY = ("deny", "reject", "dismiss", "refute", "fail")
+DENY = ("deny", "reject", "dismiss", "refute", "fail", "refuse", "decline")
 CLAUSE_UP = ("ccomp", "xcomp", "advcl", "conj", "relcl", "acl", "pcomp", "pobj", "prep", "dobj", "nsubj")
 
 
@@ -96,10 +96,20 @@ def _clause_verdict(g: DepGraph, chain: list[int]) -> Verdict | None:
     return Verdict("planned") if future else None
 
 
+def _nothing_done(g: DepGraph, i: int) -> bool:
+    """ "gave no figures", "provided no support": the object says nothing was done."""
+    if not g.is_verbal(i):
+        return False
+    objects = g.children(i, "dobj", "obj")
+    return any(g[d].lemma.lower() == "no" for o in objects for d in g.children(o, "det"))
+
+
 def verdict(g: DepGraph, i: int) -> Verdict:
     """Modality of the trigger at ``i``."""
     if _generic(g, i):
         return Verdict("hypothetical", assessment="generic mention (bare plural)")
+    if _nothing_done(g, i):
+        return Verdict("denied")
     found = _clause_verdict(g, _chain(g, i))
     if found is not None:
         return found

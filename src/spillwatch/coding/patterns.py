@@ -30,6 +30,7 @@ ATTACK_NOUNS = frozenset(
 QUANTIFIER_NOUNS = frozenset({"series", "wave", "number", "barrage", "volley", "round", "string", "spate"})
 PARTICIPATION_PREPS = ("at", "during", "on", "for")  # "said at the meeting", "arrived on a visit"
 NEGATING_PREFIXES = frozenset({"anti", "counter", "non", "pro"})
+EXPERIENCER_VERBS = frozenset({"suffer", "sustain", "endure", "face", "witness", "experience", "survive", "see"})
 PRONOUNS = ("he", "she", "they", "it", "we", "i", "who", "which", "that")
 
 
@@ -225,7 +226,11 @@ def _nominal_roles(g: DepGraph, i: int) -> Roles:
     patterns = ["nominal"]
     places = _places(g, i) + [c for c in modifiers if g[c].pos == "PROPN"]  # "the Karak attack"
     head = g[i].head
-    if not src and g[i].dep in OBJ and head != i and g.is_verbal(head):  # "launched an attack on X"
+    if not src and g[i].dep in OBJ and head != i and g.is_verbal(head) and g[head].lemma.lower() in EXPERIENCER_VERBS:
+        hit, how = subject_of(g, head)  # "Turkey suffered an attack": the subject is what was hit
+        targets += hit
+        patterns.append(f"target:experiencer<{how}")
+    elif not src and g[i].dep in OBJ and head != i and g.is_verbal(head):  # "launched an attack on X"
         src, how = subject_of(g, head)
         targets += g.prep_objects(head, TARGET_PREPS)
         places += _places(g, head)
