@@ -42,6 +42,7 @@ from spillwatch.settings import Settings
 
 VIOLENT = ("ASSAULT",)
 NAMED_ONLY = ("SEIZE", "COERCE")  # bound only when the claim names the very trigger or its word
+STEM = 5  # letters two lemmas share to name one event ("kidnapping", "kidnap")
 KIND_ORDER = {"claimed": 0, "attributed": 1, "denied": 2}
 REF_MODIFIERS = ("compound", "amod", "nmod", "poss", "nummod")
 REF_PREPS = ("in", "at", "near", "on", "outside", "inside", "against")
@@ -140,10 +141,10 @@ class _Binder:
         m = self.mentions[n]
         if m.type in VIOLENT:
             return True
-        if m.type not in NAMED_ONLY or claim.ref is None:
+        if m.type not in NAMED_ONLY or claim.ref is None or self.trigger[n] < 0:
             return False
-        ref_lemma = self.g[claim.ref].lemma.lower()
-        return named or ref_lemma == self.g[self.trigger[n]].lemma.lower() if self.trigger[n] >= 0 else False
+        stems = {self.g[j].lemma.lower()[:STEM] for j in (claim.ref, self.trigger[n])}
+        return named or len(stems) == 1  # "the kidnapping" names what "kidnapped" coded
 
     def local(self, claim: Claim) -> list[int]:
         """Events of the claim's own sentence that its event word names (all, when it names none)."""
