@@ -237,6 +237,14 @@ def test_claims_of_other_attacks_do_not_bind_this_one(claim: str) -> None:
     assert "ISL" not in c.sources_at("Gunmen killed six")
 
 
+@pytest.mark.parametrize(("claim", "bound"), [("the raid", True), ("the attack", False)])
+def test_coercion_is_bound_only_when_the_claim_names_it(claim: str, bound: bool) -> None:
+    c = body(f"Gunmen raided a bank in Arish on Monday. Islamic State claimed responsibility for {claim}.")
+    raided = [m for m in c.after if m.trigger_text == "raided"]
+    assert raided and raided[0].type == "COERCE"
+    assert ("ISL" in {a.id for a in raided[0].sources}) is bound
+
+
 def test_negated_claim_binds_nothing() -> None:
     c = body(
         "Gunmen killed twelve traders at a market in Mopti on Monday. "
