@@ -136,6 +136,14 @@ CASES = [
     Case(  # declining to comment rejects nothing
         "The ministry declined to comment on the report.", {"The ministry": actor("FRA", "GOV")}, None,
     ),
+    Case(  # an operation launched against someone is an attack; its name is no target
+        "The army launched Operation Desert Hawk against the rebels near Mosul on Friday.",
+        {"The army": actor("IRQ", "MIL"), "the rebels": actor("ISL", "REB")},
+        "ASSAULT", (), ("IRQ_MIL",), ("ISL_REB",), "Mosul",
+    ),
+    Case(  # an operation with no adversary is not
+        "The ministry launched an operation to vaccinate children.", {"The ministry": actor("KEN", "GOV")}, None,
+    ),
     Case(  # "demonstrate" meaning "show"
         "The vote demonstrated the unity of the council.", {}, None,
     ),

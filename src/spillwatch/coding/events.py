@@ -156,6 +156,8 @@ class _ArticleCoder:
             self._decline(i, spec.type, "repeats an event already coded ('the meeting')")
             return None
         r = roles(g, i, TYPE_TARGET_PREPS.get(spec.type, ()))
+        phrase = set(self.lex.dep_tokens(g, i, spec))  # "launched Operation X against Y": X names the event
+        r = replace(r, target=tuple(t for t in r.target if not phrase & set(g.np_tokens(t))))
         if spec.type in THEME_OBJECT:  # "withdrew its troops": the object is what moves, not a target
             r = replace(r, target=tuple(t for t in r.target if g[t].dep not in ("dobj", "obj", "nsubjpass")))
         res = self.args.resolve(r, k, sent, i)

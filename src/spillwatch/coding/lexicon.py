@@ -62,8 +62,14 @@ class Lexicon:
         return any(g[j].lemma.lower() in words for j in g.subtree(top))
 
     def dep_tokens(self, g: DepGraph, i: int, spec: TriggerSpec) -> list[int]:
-        """Tokens (children or grandchildren of ``i``) that realise the spec's other words."""
+        """Tokens (children or grandchildren of ``i``, or compounds below them) that realise the spec's other words."""
         near = g.children(i) + [gk for k in g.children(i) for gk in g.children(k)]
+        stack = list(near)
+        while stack:  # names: "Operation Desert Hawk" is a chain of compounds
+            for c in g.children(stack.pop(), "compound"):
+                if c not in near:
+                    near.append(c)
+                    stack.append(c)
         out: list[int] = []
         for word in spec.deps:
             hit = next((k for k in near if word.lower() in (g[k].lemma.lower(), g[k].text.lower())), None)
