@@ -91,3 +91,12 @@ def test_inline_dateline_is_never_a_place() -> None:
 def test_empty_annotation() -> None:
     art = article(("body", "Nothing happened."))
     assert code_events(AnnotatedArticle(art)) == ()
+
+
+def test_finite_clause_never_borrows_the_main_subject() -> None:
+    # the parser hangs "attacks" under "after", leaving "killed" a finite clause with no subject
+    ann = one_sentence(
+        "Kenya is in mourning after a series of attacks in Nairobi killed 40 people.", {"Kenya": actor("KEN", "GOV")}
+    )
+    mentions = code_events(ann)
+    assert mentions and all("KEN_GOV" not in {a.id for a in m.sources} for m in mentions)

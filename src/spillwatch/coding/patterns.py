@@ -22,6 +22,7 @@ PLACE_PREPS = ("in", "at", "near", "outside", "inside", "around", "across", "thr
 BORDER_NOUNS = frozenset({"border", "frontier", "boundary", "borderland"})
 BORDER_PREPS = ("on", "along", "near", "at")  # "near the camp on Jordan's border"
 NP_STOP = ("relcl", "acl", "advcl", "appos", "punct", "cc", "prep", "ccomp", "xcomp", "parataxis")
+FINITE_TAGS = ("VBD", "VBZ", "VBP")
 CONTROL = ("xcomp", "advcl", "conj", "ccomp", "pcomp", "acomp")
 ATTACK_NOUNS = frozenset(
     {"strike", "airstrike", "attack", "raid", "bombing", "shelling", "bombardment", "drone", "missile", "rocket",
@@ -122,6 +123,8 @@ def subject_of(g: DepGraph, i: int) -> tuple[list[int], str]:
             return agents, "passive-agent"
         return [], "passive-no-agent"
     tok = g[i]
+    if tok.dep in ("advcl", "ccomp") and tok.tag in FINITE_TAGS:
+        return [], "finite-clause"  # it has a subject of its own, even when the parser lost it
     if tok.dep in CONTROL and tok.head != i:
         found, how = subject_of(g, tok.head)
         return found, f"controlled<{how}" if found else how
