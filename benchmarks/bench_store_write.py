@@ -62,7 +62,7 @@ def write_all(store: Store, records: list[tuple[RawItem, pipeline.Coded]]) -> fl
     for raw, coded in records:
         if parallel.store_cleaned(raw, coded.annotated.article, store, near, summary) == "stored":
             parallel.write_coded(store, coded, summary)
-    parallel.cluster_pending(store, summary)
+    parallel.cluster_pending(store, load_settings(), summary)
     return len(records) / (time.perf_counter() - started)
 
 
