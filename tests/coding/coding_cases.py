@@ -144,6 +144,14 @@ CASES = [
     Case(  # an operation with no adversary is not
         "The ministry launched an operation to vaccinate children.", {"The ministry": actor("KEN", "GOV")}, None,
     ),
+    Case(  # committing goods (gear, money) toward someone is AID
+        "Norway committed tents and $2 million toward the Malian civil protection service.",
+        {"Norway": actor("NOR", "GOV"), "the Malian civil protection service": actor("MLI", "GOV")},
+        "AID", (), ("NOR_GOV",), ("MLI_GOV",),
+    ),
+    Case(  # committing atrocities is no aid
+        "The rebels committed atrocities against civilians.", {"The rebels": actor("M23", "REB")}, None,
+    ),
     Case(  # "demonstrate" meaning "show"
         "The vote demonstrated the unity of the council.", {}, None,
     ),
