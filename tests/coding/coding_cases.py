@@ -152,6 +152,17 @@ CASES = [
     Case(  # committing atrocities is no aid
         "The rebels committed atrocities against civilians.", {"The rebels": actor("M23", "REB")}, None,
     ),
+    Case(  # the object's apposition tells what was captured
+        "Government forces captured Gao, the rebels' last stronghold.",
+        {"Government forces": actor("MLI", "MIL")}, "ASSAULT", ("occupy",), ("MLI_MIL",),
+    ),
+    Case(  # taking a town is occupying it
+        "The rebels took the town of Menaka.",
+        {"The rebels": actor("CMA", "REB")}, "ASSAULT", ("occupy",), ("CMA_REB",), (), "Menaka",
+    ),
+    Case(  # taking a position on an issue is not
+        "The minister took a position on the issue.", {"The minister": actor("FRA", "GOV")}, None,
+    ),
     Case(  # "demonstrate" meaning "show"
         "The vote demonstrated the unity of the council.", {}, None,
     ),

@@ -86,8 +86,9 @@ class Lexicon:
             if not g.is_verbal(i):
                 heads = g.prep_objects(i, ("of", "on"))
         words: set[str] = set()
-        for h in heads:
-            words |= {g[j].lemma.lower() for j in g.np_tokens(h)}
+        for h in heads:  # with appositions: "took Baghuz, the group's last territory"
+            for n in [h, *g.children(h, "appos")]:
+                words |= {g[j].lemma.lower() for j in g.np_tokens(n)}
         return bool(words & self.ontology.classes.get(klass, frozenset()))
 
     def modes(self, g: DepGraph, i: int, spec: TriggerSpec, extra: Sequence[int] = ()) -> tuple[str, ...]:
