@@ -100,3 +100,15 @@ def test_finite_clause_never_borrows_the_main_subject() -> None:
     )
     mentions = code_events(ann)
     assert mentions and all("KEN_GOV" not in {a.id for a in m.sources} for m in mentions)
+
+
+def test_named_building_is_no_actor() -> None:
+    from spillwatch.records import Actor
+
+    noor = Actor("unresolved:al-noor", "Al-Noor", None, None, resolved=False)
+    ann = one_sentence(
+        "Militants attacked the Al-Noor mosque in Kano on Friday.", {"Militants": actor("BKH", "REB"), "Al-Noor": noor}
+    )
+    (m,) = code_events(ann)
+    assert {a.id for a in m.targets} == set() and {a.id for a in m.sources} == {"BKH_REB"}
+    assert any(a.role == "object" and "mosque" in a.text for a in m.arguments)

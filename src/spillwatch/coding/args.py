@@ -134,6 +134,8 @@ class ArgumentFinder:
         g = self.g
         span = self._np_span(head)
         found = [(m.actor, m.span) for m in self._mentions_in(span)]
+        if g[head].pos == "NOUN" and g[head].lemma.lower() in VENUE_HEADS:  # "the al-Rawda mosque": a building
+            return [(a, s) for a, s in found if a.resolved]
         if found or depth > 1:
             return found
         lemma = g[head].lemma.lower()
