@@ -131,3 +131,14 @@ def test_event_after_without_offset_shares_the_sentence_date() -> None:
         dates=SUN,
     )
     assert all(m.date is not None for m in code_events(ann))
+
+
+def test_demonym_on_a_people_noun_names_that_countrys_forces_or_civilians() -> None:
+    ann = one_sentence("Gunmen killed seven Kenyan soldiers and two Somali civilians.", {"Gunmen": actor("SHB", "REB")})
+    text = ann.article.text
+    demonyms = tuple(
+        Place(spans_of(text, word)[0], word, "demonym", name=name, feature_code="PCLI", country_iso3=iso3)
+        for word, name, iso3 in (("Kenyan", "Kenya", "KEN"), ("Somali", "Somalia", "SOM"))
+    )
+    m = _only(code_events(replace(ann, places=demonyms)))
+    assert {a.id for a in m.targets} == {"KEN_MIL", "SOM_CVL"}

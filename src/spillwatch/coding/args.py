@@ -42,6 +42,14 @@ ARMED_HEADS = frozenset(
 )  # fmt: skip
 NON_STATE_HEADS = frozenset({"fighter", "militant", "gunman", "rebel", "militia", "insurgent", "jihadist", "guerrilla"})
 DATE_LOOKBACK = 2  # sentences
+NATIONAL_SECTORS = {
+    **{w: "MIL" for w in ("soldier", "troop", "personnel", "serviceman", "servicemen", "guard", "sailor", "airman",
+                          "pilot", "marine", "officer", "force", "army", "commando", "peacekeeper")},
+    **{w: "COP" for w in ("police", "policeman", "policemen", "gendarme", "policeofficer")},
+    **{w: "CVL" for w in ("civilian", "tourist", "national", "citizen", "worshipper", "pilgrim", "resident",
+                          "villager", "child", "woman", "man", "people", "student", "visitor", "passenger")},
+}  # fmt: skip
+SECTOR_WORDS = {"MIL": "military", "COP": "police", "CVL": "civilians"}
 OFFSET_WORDS = frozenset({"after", "before"})
 TIME_UNITS = frozenset({"hour", "day", "week", "month", "year", "decade", "fortnight"})
 VENUE_HEADS = frozenset(
@@ -149,7 +157,20 @@ class ArgumentFinder:
         if any(g[a].lemma.lower() == "local" for a in g.children(head, "amod")):
             return self._countries_in(sent)
         found = self._bridge(head, span) if lemma in BRIDGE_HEADS else []
-        return found or self._named(span) or self._armed_group(head, span)
+        return found or self._national(head, span) or self._named(span) or self._armed_group(head, span)
+
+    def _national(self, head: int, span: Span) -> list[tuple[Actor, Span]]:
+        """ "seven Jordanian security personnel": a demonym on a people noun names that country's
+        soldiers, police or civilians (the geo stage resolves the demonym)."""
+        sector = NATIONAL_SECTORS.get(self.g[head].lemma.lower())
+        if sector is None or self.g[head].tag not in ("NNS", "NN"):
+            return []
+        before = Span(span.start, self.g[head].span.start)
+        for p in self.ann.places:
+            if p.role == "demonym" and p.country_iso3 and _overlaps(p.span, before):
+                iso3 = p.country_iso3
+                return [(Actor(f"{iso3}_{sector}", f"{p.name or p.text} {SECTOR_WORDS[sector]}", iso3, sector), span)]
+        return []
 
     def _armed_group(self, head: int, span: Span) -> list[tuple[Actor, Span]]:
         """An armed body the actor table does not know ("Coalition military forces"): unresolved."""
