@@ -2,10 +2,16 @@
 
 Input: the annotated article, its dependency graph, and the ``Roles`` found by the patterns.
 Output: ``Resolved`` - actors (from the nlp stage's actor mentions, through pronouns, bridging
-"the teams" back to "Canadian military teams", and "local authorities" to the countries named in
-the sentence), place mentions (GPE/LOC/FAC entities, never the dateline), the nearest date and
-the sentence's quantities, each also as an ``Argument`` with its span.
-Declines: noun phrases it cannot tie to an actor stay out of the actor lists.
+"the teams" back to "Canadian military teams", "local authorities" to the countries named in
+the sentence, and a demonym on a people noun to that country's forces or civilians), place
+mentions best first (those in the event's locative phrases, then the sentence's others nearest
+the trigger; named sites before countries; the far side of "X's border with Y" last), the date
+(the nearest in the sentence, else one from the two body sentences before; only one inside its
+own clause when an offset sets the event apart, "two days after X") and the sentence's
+quantities, each also as an ``Argument`` with its span.
+Declines: noun phrases it cannot tie to an actor stay out of the actor lists; a building's name
+("the al-Rawda mosque") is no actor; a demonym ("near Syrian border") and the dateline are never
+places; a lead sentence without a date stays undated.
 """
 
 from __future__ import annotations
@@ -15,6 +21,20 @@ from dataclasses import dataclass
 
 import pycountry
 
+from spillwatch.coding.argwords import (
+    ACTOR_LABELS,
+    ARMED_HEADS,
+    BRIDGE_HEADS,
+    DATE_LOOKBACK,
+    NATIONAL_SECTORS,
+    NON_STATE_HEADS,
+    OFFSET_WORDS,
+    PLACE_LABELS,
+    PROPN_PLACE_ENTS,
+    SECTOR_WORDS,
+    TIME_UNITS,
+    VENUE_HEADS,
+)
 from spillwatch.coding.patterns import BORDER_NOUNS, PRONOUNS, DepGraph, Roles, antecedent, subject_of
 from spillwatch.records import (
     Actor,
@@ -28,35 +48,6 @@ from spillwatch.records import (
     Sentence,
     Span,
 )
-
-PLACE_LABELS = ("GPE", "LOC", "FAC")
-ACTOR_LABELS = ("PERSON", "ORG", "NORP", "GPE")
-BRIDGE_HEADS = frozenset(
-    {"team", "troop", "force", "soldier", "unit", "adviser", "advisor", "official", "authority", "government",
-     "delegation", "militant", "fighter", "army", "military", "police", "group", "minister", "ministry"}
-)  # fmt: skip
-PROPN_PLACE_ENTS = ("", "GPE", "LOC", "FAC", "NORP", "LANGUAGE")
-ARMED_HEADS = frozenset(
-    {"force", "troop", "soldier", "army", "fighter", "militant", "gunman", "rebel", "militia", "insurgent", "guerrilla",
-     "jihadist", "unit", "battalion", "brigade", "aircraft", "warplane", "jet", "coalition"}
-)  # fmt: skip
-NON_STATE_HEADS = frozenset({"fighter", "militant", "gunman", "rebel", "militia", "insurgent", "jihadist", "guerrilla"})
-DATE_LOOKBACK = 2  # sentences
-NATIONAL_SECTORS = {
-    **{w: "MIL" for w in ("soldier", "troop", "personnel", "serviceman", "servicemen", "guard", "sailor", "airman",
-                          "pilot", "marine", "officer", "force", "army", "commando", "peacekeeper")},
-    **{w: "COP" for w in ("police", "policeman", "policemen", "gendarme", "policeofficer")},
-    **{w: "CVL" for w in ("civilian", "tourist", "national", "citizen", "worshipper", "pilgrim", "resident",
-                          "villager", "child", "woman", "man", "people", "student", "visitor", "passenger")},
-}  # fmt: skip
-SECTOR_WORDS = {"MIL": "military", "COP": "police", "CVL": "civilians"}
-OFFSET_WORDS = frozenset({"after", "before"})
-TIME_UNITS = frozenset({"hour", "day", "week", "month", "year", "decade", "fortnight"})
-VENUE_HEADS = frozenset(
-    {"arena", "airport", "stadium", "mosque", "church", "cathedral", "synagogue", "temple", "shrine", "hotel", "hall",
-     "square", "market", "bazaar", "mall", "station", "nightclub", "club", "theatre", "theater", "museum", "university",
-     "school", "hospital", "embassy", "consulate", "camp", "base", "prison"}
-)  # fmt: skip  # named venues NER often calls ORG ("at Manchester Arena")
 
 
 def country_iso3(name: str) -> str | None:
