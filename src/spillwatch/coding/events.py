@@ -5,7 +5,11 @@ present actor mentions, quotes, dates, quantities, places). Output: ``EventMenti
 type, modes, source/target actors, place text, date, quantities, modality, quotedness, argument
 spans and an ACLED view. Declines (see ``code_events_explained``): triggers in dateline, byline or
 credit blocks; forecasts and generic mentions; events without an actor (or, for violence, a
-place); types that need a recipient but have none.
+place); types that need a recipient but have none; "declined to comment" as a rejection.
+
+Dates: a mention with no date of its own takes the date of an earlier mention of the same event
+in the article (same type, and the same place, or the same source and target); otherwise it stays
+undated (the clustering stage dates it by the article's publication day).
 
 How the lexicon and the classifier combine: the lexicon proposes (token, type) candidates and
 alone decides whether there is an event. When a token fits several types (a labour "strike" or
