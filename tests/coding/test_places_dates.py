@@ -142,3 +142,15 @@ def test_demonym_on_a_people_noun_names_that_countrys_forces_or_civilians() -> N
     )
     m = _only(code_events(replace(ann, places=demonyms)))
     assert {a.id for a in m.targets} == {"KEN_MIL", "SOM_CVL"}
+
+
+def test_an_act_after_another_is_a_second_event_unless_it_is_its_toll() -> None:
+    rebels, troops = actor("CMA", "REB"), actor("MLI", "MIL")
+    two = code_events(
+        one_sentence("Troops shelled Kidal after rebels attacked a checkpoint.", {"Troops": troops, "rebels": rebels})
+    )
+    assert sorted(m.trigger_text for m in two) == ["attacked", "shelled"]
+    one = code_events(
+        one_sentence("Three soldiers were killed after rebels attacked a checkpoint.", {"rebels": rebels})
+    )
+    assert [m.trigger_text for m in one] == ["killed"] and {a.id for a in one[0].sources} == {"CMA_REB"}

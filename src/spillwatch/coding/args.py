@@ -342,18 +342,19 @@ class ArgumentFinder:
                 return min(dates, key=lambda d: abs(d.span.start - trigger.start)) if back == 0 else dates[-1]
         return None
 
-    def offset_clause(self, i: int) -> list[int] | None:
+    def offset_clause(self, i: int, *, any_gap: bool = False) -> list[int] | None:
         """Tokens of the clause or phrase holding ``i`` that an offset sets apart from the
         sentence's time ("two days after the group released a video", "weeks after ... captured"),
-        or None when the trigger shares the sentence's time."""
+        or None when the trigger shares the sentence's time. With ``any_gap``, any "after" or
+        "before" clause counts, with or without an offset."""
         g = self.g
         for n in [i, *g.ancestors(i)]:
-            markers = [c for c in g.children(n, "mark", "prep") if g[c].lemma.lower() in OFFSET_WORDS]
+            markers = [c for c in g.children(n, "mark") if g[c].lemma.lower() in OFFSET_WORDS]
             if g[n].dep == "pobj" and g[g[n].head].lemma.lower() in OFFSET_WORDS:
                 markers.append(g[n].head)
             for m in markers:
                 offsets = g.children(m, "npadvmod") + g.children(n, "npadvmod")
-                if any(g[o].lemma.lower() in TIME_UNITS for o in offsets):
+                if any_gap or any(g[o].lemma.lower() in TIME_UNITS for o in offsets):
                     return g.subtree(n)
         return None
 

@@ -24,7 +24,7 @@ NATIONAL_SECTORS = {
                           "villager", "child", "woman", "man", "people", "student", "visitor", "passenger")},
 }  # fmt: skip
 SECTOR_WORDS = {"MIL": "military", "COP": "police", "CVL": "civilians"}
-OFFSET_WORDS = frozenset({"after", "before"})
+OFFSET_WORDS = frozenset({"after", "before", "following"})
 TIME_UNITS = frozenset({"hour", "day", "week", "month", "year", "decade", "fortnight"})
 VENUE_HEADS = frozenset(
     {"arena", "airport", "stadium", "mosque", "church", "cathedral", "synagogue", "temple", "shrine", "hotel", "hall",

@@ -40,6 +40,7 @@ THEME_OBJECT = ("MOBILIZE", "RETREAT")
 NO_COMMENT = frozenset(
     {"say", "comment", "confirm", "elaborate", "disclose", "specify", "identify", "discuss", "speculate", "reveal"}
 )  # "declined to comment": a refusal to speak is no rejection of anything
+CASUALTY_WORDS = frozenset({"kill", "wound", "injure", "die", "death"})
 NEEDS_ACTOR_OR_PLACE = ("ASSAULT", "PROTEST", "COERCE", "MOBILIZE")
 
 
@@ -125,7 +126,13 @@ class _ArticleCoder:
                     mention = _dated(mention, anchor or self._same_event_date(mention))
                 built.append((i, mention))
         apart = {i for i, _ in built if self.args.offset_clause(i) is not None}  # "two days after X"
+        before = {i for i, _ in built if self.args.offset_clause(i, any_gap=True) is not None}
+        apart |= {i for i in before if not self._caused_by(i, [j for j, _ in built])}
         self.mentions += merge_nested(self.g, built, apart)
+
+    def _caused_by(self, i: int, triggers: list[int]) -> bool:
+        """ "killed after gunmen attacked": a casualty word governing the earlier act is that act."""
+        return any(j in triggers and self.g[j].lemma.lower() in CASUALTY_WORDS for j in self.g.ancestors(i)[:3])
 
     def _same_event_date(self, m: EventMention) -> DateMention | None:
         """The date of an earlier dated mention of the same event: same type, and the same place
