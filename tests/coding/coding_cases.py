@@ -163,6 +163,10 @@ CASES = [
     Case(  # taking a position on an issue is not
         "The minister took a position on the issue.", {"The minister": actor("FRA", "GOV")}, None,
     ),
+    Case(  # the agent of a reduced relative is the attacker
+        "Five villagers killed by gunmen near Maiduguri were buried on Friday.",
+        {"gunmen": actor("BKH", "REB")}, "ASSAULT", (), ("BKH_REB",), (), "Maiduguri",
+    ),
     Case(  # "demonstrate" meaning "show"
         "The vote demonstrated the unity of the council.", {}, None,
     ),

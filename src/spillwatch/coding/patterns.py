@@ -129,7 +129,7 @@ def subject_of(g: DepGraph, i: int) -> tuple[list[int], str]:
         found, how = subject_of(g, tok.head)
         return found, f"controlled<{how}" if found else how
     if tok.dep in ("acl", "relcl") and tok.head != i and tok.tag == "VBN":
-        return [], "participle"
+        return agents, "participle-agent" if agents else "participle"  # "people killed by gunmen"
     return [], "none"
 
 
