@@ -167,6 +167,11 @@ CASES = [
         "Five villagers killed by gunmen near Maiduguri were buried on Friday.",
         {"gunmen": actor("BKH", "REB")}, "ASSAULT", (), ("BKH_REB",), (), "Maiduguri",
     ),
+    Case(  # headline future: "X to do Y" is planned
+        "Norway to send tents to Mali",
+        {"Norway": actor("NOR", "GOV"), "Mali": actor("MLI", "GOV")},
+        "AID", (), ("NOR_GOV",), ("MLI_GOV",), None, "planned",
+    ),
     Case(  # "demonstrate" meaning "show"
         "The vote demonstrated the unity of the council.", {}, None,
     ),

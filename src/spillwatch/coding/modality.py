@@ -113,6 +113,8 @@ def verdict(g: DepGraph, i: int) -> Verdict:
     found = _clause_verdict(g, _chain(g, i))
     if found is not None:
         return found
+    if g[i].dep == "ROOT" and g[i].tag == "VB" and "to" in _aux(g, i):
+        return Verdict("planned")  # headline future: "Canada to end airstrikes"
     aux = _aux(g, i)
     if g[i].tag == "VBG" and aux & {"be", "been"}:
         return Verdict("ongoing")
