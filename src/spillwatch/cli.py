@@ -208,3 +208,4 @@ def import_(kind: str, file: str, db: str | None) -> None:
 
 
 from spillwatch import cli_analysis  # noqa: E402,F401  (registers the analysis commands)
+from spillwatch import cli_scale  # noqa: E402,F401  (registers --workers, spark-run, spark-load)

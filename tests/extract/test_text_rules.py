@@ -284,3 +284,14 @@ def test_modified_date_from_updated_line() -> None:
     article = clean_text(text, source="x", raw_id="x")
     assert (article.published.value, article.published.method) == (date(2019, 11, 19), "text")
     assert article.modified == date(2019, 11, 20)
+
+
+@pytest.mark.timeout(60)
+def test_long_credit_like_line_does_not_backtrack() -> None:
+    """Regression: a 260-character cast list hung the staff-credit pattern (nested optional-space quantifiers)."""
+    from spillwatch.extract import textrules
+
+    line = ("STAFF Choreographer_Jeong Hye Jin, Director_Oh Kyeong Taek, Lighting_Kim Chang Gi, Costume_Kim Ji "
+            "Yeon, Music_Jang Young Gyu, Stage_Yoon Jeong Seop, Producer_Park Min Ho, Sound_Lee Sang Ho, Video_Kim "
+            "Hye Jin, Makeup_Choi Eun Ju")
+    assert textrules._STAFF_CREDIT.fullmatch(line) is None  # returned at once; before the fix it never returned

@@ -160,8 +160,10 @@ _CREDIT_LINE = re.compile(
 # A wire story's closing credit: "(Reporting by Jane Roe; editing by Sam Lee)".
 _STAFF_CREDIT = re.compile(
     r"\(?\s*((additional )?reporting|writing|editing|compiled|translated|research|graphics?) by\b.{2,250}\)?"
-    r"|(the )?([\w.]+ ){0,3}(writers?|correspondents?|reporters?|staff) ([A-Z][\w.’'-]* ?){1,8}"
-    r"((and|,) ([A-Z][\w.’'-]* ?){1,4})*contributed( to)?( this)? (report|story|reporting|article)\.?",
+    # One space between name words (an optional space let a word split many ways: catastrophic backtracking).
+    r"|(the )?([\w.]+ ){0,3}(writers?|correspondents?|reporters?|staff) [A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){0,7}"
+    r"(?:(?: and|,) [A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){0,3})*"
+    r" contributed( to)?( this)? (report|story|reporting|article)\.?",
     _I,
 )
 # A credit appended after a caption's last sentence: "... falls. AP Photo/Manu Brabo".
