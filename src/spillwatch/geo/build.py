@@ -12,6 +12,7 @@ target) and GeoNames feature codes below the class for populated places (cities5
 from __future__ import annotations
 
 import csv
+import hashlib
 import json
 import os
 import sqlite3
@@ -50,8 +51,16 @@ Row = tuple[Any, ...]
 
 def gazetteer_version() -> str:
     """Schema version plus the versions of the source packages (a new one means a rebuild)."""
-    parts = [f"s{SCHEMA_VERSION}"] + [metadata.version(p) for p in SOURCES]
+    parts = [f"s{SCHEMA_VERSION}"] + [metadata.version(p) for p in SOURCES] + [_own_data_hash()]
     return "-".join(parts)
+
+
+def _own_data_hash() -> str:
+    """The project's own gazetteer files (regions, demonyms): editing one means a rebuild too."""
+    digest = hashlib.sha256()
+    for name in ("regions.tsv", "demonyms.tsv"):
+        digest.update(_pkg_file("spillwatch.data.geo", name).read_bytes())
+    return digest.hexdigest()[:8]
 
 
 def _pkg_file(package: str, *parts: str) -> Path:
@@ -146,8 +155,10 @@ def _add_continents_and_regions(w: _Writer) -> None:
         w.add(row, c["name"], aliases)
     for fields in _tsv(_pkg_file("spillwatch.data.geo", "regions.tsv")):
         name, alias_text, lat, lon = fields[:4]
-        row = (None, "region", name, "L", "RGN", None, None, None, float(lat), float(lon), 0)
-        w.add(row, name, [a for a in alias_text.split("|") if a])
+        inside = fields[4].split("|") if len(fields) > 4 and fields[4] else []
+        iso2 = inside[0] if len(inside) == 1 else None  # a region within one country belongs to it ("Sinai")
+        region: Row = (None, "region", name, "L", "RGN", iso2, None, None, float(lat), float(lon), 0)
+        w.add(region, name, [a for a in alias_text.split("|") if a])
 
 
 def _english_name(iso_entry: dict[str, Any] | None) -> str | None:

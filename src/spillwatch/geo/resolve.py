@@ -82,7 +82,20 @@ def _candidates(m: Mention, gz: Gazetteer) -> list[Candidate]:
     return found
 
 
+def _supported(c: Candidate, ctx: _Context | None, container: Candidate | None) -> bool:
+    """An inexact spelling match needs the article's support: its country is named there (or contains it).
+
+    "Qaa" loosely spelt matches towns on three continents; only context says which, if any, is meant.
+    """
+    if c.match == "exact" or c.kind in ("country", "continent", "region"):
+        return True
+    if container is not None and c.iso2 == container.iso2:
+        return True
+    return ctx is not None and c.iso2 is not None and ctx.countries[c.iso2] > 0
+
+
 def _best(cands: list[Candidate], ctx: _Context | None, container: Candidate | None) -> Candidate | None:
+    cands = [c for c in cands if _supported(c, ctx, container)]
     if not cands:
         return None
     units = {(c.iso2, c.adm1) for c in cands if c.kind == "adm1"}
@@ -127,6 +140,8 @@ def _precision(m: Mention, c: Candidate) -> int:
         return 4
     if c.kind == "country":
         return 5 if (m.role == "region" or m.border) else 6
+    if c.kind == "region" and c.iso2:
+        return 5  # a region inside one country ("Sinai"): part of that country
     return 7
 
 
