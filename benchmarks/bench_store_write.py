@@ -2,8 +2,8 @@
 
 A few sample-corpus articles are understood once; then ``--n`` distinct copies (a numbered title
 block gives each a new article id, its mentions new ids) are written to each backend exactly as
-the runners write: ``parallel.store_cleaned`` (one transaction: raw-id check, near-duplicate
-check, article row, copy row) then ``parallel.write_coded`` (one transaction: annotations,
+the runners write: ``runner.store_cleaned`` (one transaction: raw-id check, near-duplicate
+check, article row, copy row) then ``runner.write_coded`` (one transaction: annotations,
 mentions, coded flag), then one ``cluster_pending``. Prints articles/s per backend and the ratio.
 PostgreSQL needs a URL (``--pg`` or SPILLWATCH_TEST_PG); its schema is dropped and recreated.
 
@@ -19,7 +19,7 @@ import time
 from dataclasses import replace
 from pathlib import Path
 
-from spillwatch import parallel, pipeline
+from spillwatch import parallel, pipeline, runner
 from spillwatch.records import Article, Block, EventMention, RawItem
 from spillwatch.settings import load_settings
 from spillwatch.store import RunSummary, Store, open_store
@@ -57,11 +57,11 @@ def _moved(m: EventMention, article_id: str, shift: int, after: int) -> EventMen
 
 def write_all(store: Store, records: list[tuple[RawItem, pipeline.Coded]]) -> float:
     summary = RunSummary()
-    near = parallel.NearDup(store)
+    near = runner.NearDup(store)
     started = time.perf_counter()
     for raw, coded in records:
-        if parallel.store_cleaned(raw, coded.annotated.article, store, near, summary) == "stored":
-            parallel.write_coded(store, coded, summary)
+        if runner.store_cleaned(raw, coded.annotated.article, store, near, summary) == "stored":
+            runner.write_coded(store, coded, summary)
     parallel.cluster_pending(store, load_settings(), summary)
     return len(records) / (time.perf_counter() - started)
 

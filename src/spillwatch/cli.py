@@ -207,5 +207,5 @@ def import_(kind: str, file: str, db: str | None) -> None:
         sys.exit(1)
 
 
-from spillwatch import cli_analysis  # noqa: E402,F401  (registers the analysis commands)
-from spillwatch import cli_scale  # noqa: E402,F401  (registers --workers, spark-run, spark-load)
+# Register the analysis commands and --workers/spark-run/spark-load on `main`.
+from spillwatch import cli_analysis, cli_scale  # noqa: E402,F401

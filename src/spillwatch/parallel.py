@@ -179,52 +179,11 @@ def unordered_map(pool: Executor, fn: Callable[[T], R], inputs: Iterable[T], win
 
 
 # ---------------------------------------------------------------- the one writer
-NearDup = runner._NearDup  # the near-duplicate index restored from the store (dedup.near)
-
-
-def store_cleaned(item: RawItem, cleaned: Article | Quarantined, store: Store, near: NearDup,
-                  summary: RunSummary) -> str:
-    """Store one cleaned item in one transaction (or its quarantine record, or a copy link).
-
-    Returns what happened: "stored", "near-duplicate", "duplicate" or "quarantined".
-    """
-    if isinstance(cleaned, Quarantined):
-        quarantine(store, cleaned, summary)
-        return "quarantined"
-    with store.transaction():
-        if store.has_raw(item.id):  # the same bytes met earlier in this run (or in a killed one)
-            summary.duplicates += 1
-            return "duplicate"
-        if store.has_article(cleaned.id):
-            store.add_copy(cleaned.id, item)
-            summary.duplicates += 1
-            return "duplicate"
-        sig, dup_of, sim = near.check(cleaned)
-        outcome = store.put_article(cleaned, item, duplicate_of=dup_of, similarity=sim, signature=sig)
-    if outcome == "near-duplicate":
-        summary.near_duplicates += 1
-    else:
-        summary.stored += 1
-    return outcome
-
-
-def quarantine(store: Store, item: Quarantined, summary: RunSummary) -> None:
-    store.put_quarantine(item)
-    summary.quarantine(item.reason)
-
-
-def write_coded(store: Store, coded: pipeline.Coded, summary: RunSummary) -> None:
-    """One article's annotations, mentions, mention block keys and ``coded`` flag in one transaction
-    (the same rows as ``runner.code_pending`` writes)."""
-    keys = pipeline.stage(runner.BLOCK_KEYS)
-    with store.transaction():
-        store.put_annotations(coded.annotated)
-        store.put_mentions(coded.mentions)
-        published = store.article_published(coded.annotated.id)
-        for m in coded.mentions:
-            store.put_mention_blocks(m.id, keys(m, published))
-        store.mark_coded(coded.annotated.id)
-    summary.mentions += len(coded.mentions)
+# The write side is the local runner's: one implementation for every runner and the Spark loader.
+NearDup = runner.NearDup
+store_cleaned = runner.store_cleaned
+quarantine = runner.quarantine
+write_coded = runner.write_coded
 
 
 def cluster_pending(store: Store, settings: Settings, summary: RunSummary) -> None:

@@ -35,7 +35,7 @@ def _batched(items: Iterable[Article], size: int) -> Iterable[list[Article]]:
         yield batch
 
 
-class _NearDup:
+class NearDup:
     """The near-duplicate index (dedup.near), restored from the store's signatures."""
 
     def __init__(self, store: Store) -> None:
@@ -52,29 +52,42 @@ class _NearDup:
         return bytes(sig.to_bytes()), str(match.article_id), float(match.jaccard)
 
 
-def store_item(item: RawItem, store: Store, settings: Settings, near: _NearDup, summary: RunSummary) -> None:
+def store_item(item: RawItem, store: Store, settings: Settings, near: NearDup, summary: RunSummary) -> None:
     """Clean one raw item and store it (or its quarantine record, or a copy link)."""
     if store.has_raw(item.id):
         summary.duplicates += 1
         return
-    cleaned = pipeline.clean_item(item, settings)
+    store_cleaned(item, pipeline.clean_item(item, settings), store, near, summary)
+
+
+def store_cleaned(item: RawItem, cleaned: Article | Quarantined, store: Store, near: NearDup,
+                  summary: RunSummary) -> str:
+    """Store one cleaned item in one transaction (or its quarantine record, or a copy link).
+
+    Returns what happened: "stored", "near-duplicate", "duplicate" or "quarantined". The parallel
+    runner and the Spark loader write through this same function.
+    """
     if isinstance(cleaned, Quarantined):
-        _quarantine(store, cleaned, summary)
-        return
+        quarantine(store, cleaned, summary)
+        return "quarantined"
     with store.transaction():
+        if store.has_raw(item.id):  # the same bytes met earlier in this run (or in a killed one)
+            summary.duplicates += 1
+            return "duplicate"
         if store.has_article(cleaned.id):
             store.add_copy(cleaned.id, item)
             summary.duplicates += 1
-            return
+            return "duplicate"
         sig, dup_of, sim = near.check(cleaned)
         outcome = store.put_article(cleaned, item, duplicate_of=dup_of, similarity=sim, signature=sig)
     if outcome == "near-duplicate":
         summary.near_duplicates += 1
     else:
         summary.stored += 1
+    return outcome
 
 
-def _quarantine(store: Store, item: Quarantined, summary: RunSummary) -> None:
+def quarantine(store: Store, item: Quarantined, summary: RunSummary) -> None:
     store.put_quarantine(item)
     summary.quarantine(item.reason)
 
@@ -82,12 +95,12 @@ def _quarantine(store: Store, item: Quarantined, summary: RunSummary) -> None:
 def ingest(sources: Sequence[str], store: Store, settings: Settings, progress: Progress = _noop) -> RunSummary:
     """Read every source, clean and store each document, then code and cluster what is new."""
     summary = RunSummary()
-    near = _NearDup(store)
+    near = NearDup(store)
     for item in pipeline.stage(SOURCES)(sources, settings, store=store):
         summary.read += 1
         progress("read", 1)
         if isinstance(item, Quarantined):
-            _quarantine(store, item, summary)
+            quarantine(store, item, summary)
         else:
             store_item(item, store, settings, near, summary)
     code_pending(store, settings, summary, progress)
@@ -101,15 +114,21 @@ def code_pending(store: Store, settings: Settings, summary: RunSummary, progress
     """Understand every stored article not yet coded; one transaction per article."""
     for batch in _batched(store.uncoded_articles(), batch_size):
         for coded in pipeline.understand(batch, settings):
-            with store.transaction():
-                store.put_annotations(coded.annotated)
-                store.put_mentions(coded.mentions)
-                published = store.article_published(coded.annotated.id)
-                for m in coded.mentions:
-                    store.put_mention_blocks(m.id, pipeline.stage(BLOCK_KEYS)(m, published))
-                store.mark_coded(coded.annotated.id)
-            summary.mentions += len(coded.mentions)
+            write_coded(store, coded, summary)
             progress("code", 1)
+
+
+def write_coded(store: Store, coded: pipeline.Coded, summary: RunSummary) -> None:
+    """One article's annotations, mentions, their block keys and its ``coded`` flag, in one transaction."""
+    keys = pipeline.stage(BLOCK_KEYS)
+    with store.transaction():
+        store.put_annotations(coded.annotated)
+        store.put_mentions(coded.mentions)
+        published = store.article_published(coded.annotated.id)
+        for m in coded.mentions:
+            store.put_mention_blocks(m.id, keys(m, published))
+        store.mark_coded(coded.annotated.id)
+    summary.mentions += len(coded.mentions)
 
 
 def cluster_pending(store: Store, settings: Settings, summary: RunSummary) -> None:

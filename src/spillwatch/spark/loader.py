@@ -1,7 +1,7 @@
 """Merge a Spark job's Parquet output into any store (DuckDB or PostgreSQL), then cluster on load.
 
 Articles are replayed in input order (``file_index``, ``item_index``) through the same write path as
-the local runners (``parallel.store_cleaned``: raw-id and content-id duplicates, near-duplicates
+the local runners (``runner.store_cleaned``: raw-id and content-id duplicates, near-duplicates
 against what the store already holds); an original article's annotations and mentions go in the same
 transaction as the article itself, so a load killed at any point and run again doubles nothing.
 Quarantine rows are merged; then ``parallel.cluster_pending`` folds the new mentions into the
@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from spillwatch import codec, parallel, pipeline
+from spillwatch import codec, parallel, pipeline, runner
 from spillwatch.errors import SourceError
 from spillwatch.records import AnnotatedArticle, EventMention, Quarantined, RawItem, SourceKind
 from spillwatch.settings import Settings, load_settings
@@ -66,7 +66,7 @@ def coded_of(row: dict[str, Any]) -> pipeline.Coded:
     return pipeline.Coded(ann, mentions)
 
 
-def load_article(row: dict[str, Any], store: Store, near: parallel.NearDup, summary: RunSummary) -> None:
+def load_article(row: dict[str, Any], store: Store, near: runner.NearDup, summary: RunSummary) -> None:
     """One article row: stored (with annotations and mentions) in one transaction, or a copy."""
     raw = raw_of(row)
     if store.has_raw(raw.id):
@@ -74,9 +74,9 @@ def load_article(row: dict[str, Any], store: Store, near: parallel.NearDup, summ
         return
     coded = coded_of(row)
     with store.transaction():
-        outcome = parallel.store_cleaned(raw, coded.annotated.article, store, near, summary)
+        outcome = runner.store_cleaned(raw, coded.annotated.article, store, near, summary)
         if outcome == "stored":
-            parallel.write_coded(store, coded, summary)
+            runner.write_coded(store, coded, summary)
 
 
 def quarantined_of(row: dict[str, Any]) -> Quarantined:
@@ -90,14 +90,14 @@ def load(folder: str | Path, store: Store, settings: Settings | None = None,
     root = Path(folder)
     settings = settings or load_settings()
     summary = RunSummary()
-    near = parallel.NearDup(store)
+    near = runner.NearDup(store)
     for row in read_rows(root, "articles"):
         summary.read += 1
         load_article(row, store, near, summary)
         progress("load", 1)
     for row in read_rows(root, "quarantine"):
         summary.read += 1
-        parallel.quarantine(store, quarantined_of(row), summary)
+        runner.quarantine(store, quarantined_of(row), summary)
     parallel.cluster_pending(store, settings, summary)
     progress("cluster", 1)
     return summary
