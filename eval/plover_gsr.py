@@ -152,6 +152,7 @@ def main(argv: list[str] | None = None) -> int:
     res.pop("confusions")
     for key, value in res.items():
         print(f"{key:28s} {value:.3f}" if value <= 1.0 else f"{key:28s} {int(value)}")
+    print(json.dumps({k: round(float(v), 4) for k, v in res.items()}))  # the gate's one-line summary
     return 0
 
 

@@ -181,8 +181,10 @@ def main(argv: list[str] | None = None) -> int:
     docs = load_docs(args.re3d, args.limit)
     coded = run_stages(docs, Settings())
     print(f"documents                          {len(docs)}")
-    for key, value in {**relation_scores(docs, coded), **entity_scores(docs, coded)}.items():
+    scores = {**relation_scores(docs, coded), **entity_scores(docs, coded)}
+    for key, value in scores.items():
         print(f"{key:34s} {int(value)}" if key.endswith(("_gold", "_sides")) else f"{key:34s} {value:.3f}")
+    print(json.dumps({k: round(float(v), 4) for k, v in scores.items()}))  # the gate's one-line summary
     return 0
 
 
