@@ -7,15 +7,19 @@ mentions. A run killed at any point and started again finishes the work with not
 
 from __future__ import annotations
 
+import functools
 import importlib
 import uuid
 from collections.abc import Callable, Iterable, Sequence
+from datetime import date
 from itertools import islice
 
 from spillwatch import pipeline
-from spillwatch.records import Article, Quarantined, RawItem
+from spillwatch.records import Article, EventMention, Quarantined, RawItem
 from spillwatch.settings import Settings
 from spillwatch.store.base import RunSummary, Store
+
+BlockKey = tuple[str, str, int]
 
 Progress = Callable[[str, int], None]  # (phase, advance)
 
@@ -131,14 +135,30 @@ def write_coded(store: Store, coded: pipeline.Coded, summary: RunSummary) -> Non
     summary.mentions += len(coded.mentions)
 
 
+def _prefetched_lookup(store: Store, new: Sequence[EventMention], published: Callable[[str], date | None]
+                       ) -> Callable[[BlockKey], list[EventMention]]:
+    """Block lookup for clustering: the new mentions' own keys in a few queries, any other key on demand."""
+    keys = pipeline.stage(BLOCK_KEYS)
+    wanted = sorted({k for m in new for k in keys(m, published(m.article_id))})
+    cache = store.mentions_in_blocks(wanted)
+
+    def lookup(key: BlockKey) -> list[EventMention]:
+        if key not in cache:
+            cache[key] = store.mentions_in_block(key)
+        return cache[key]
+
+    return lookup
+
+
 def cluster_pending(store: Store, settings: Settings, summary: RunSummary) -> None:
     """Merge unassigned mentions into events (new or existing); idempotent."""
     new = store.mentions(unassigned_only=True)
     if not new:
         return
     existing = store.all_events(origin="spillwatch")
-    result = pipeline.stage(CLUSTER)(existing, new, store.mentions_in_block, outlets=store.article_outlets,
-                                     published=store.article_published)
+    published = functools.cache(store.article_published)  # asked once per article, not once per mention
+    result = pipeline.stage(CLUSTER)(existing, new, _prefetched_lookup(store, new, published),
+                                     outlets=functools.cache(store.article_outlets), published=published)
     with store.transaction():
         store.put_events(result.events, replace_ids=result.retired)
     summary.events = len(store.all_events(origin="spillwatch"))

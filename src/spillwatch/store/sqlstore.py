@@ -21,6 +21,7 @@ from spillwatch.store.base import EventFilter, PutOutcome, RunSummary
 # An actor among an event's stored source/target ids (DuckDB list functions; PostgresStore renames them).
 ACTOR_IN_SOURCES = "list_has_any(string_split(source_ids, '|'), ?)"
 ACTOR_IN_TARGETS = "list_has_any(string_split(target_ids, '|'), ?)"
+BlockKey = tuple[str, str, int]
 _SORTABLE = {"date_start", "date_end", "type", "country_iso3", "n_mentions", "fatalities_best", "id"}
 _PLACE_COLS = ("article_id", "start_char", "end_char", "text", "role", "geonameid", "name", "feature_class",
                "country_iso3", "adm1_code", "adm1_name", "lat", "lon", "precision_code")
@@ -193,6 +194,20 @@ class SqlStore:
         self._insert_many("mention_blocks", ("kind", "value", "day", "mention_id"),
                           [(kind, value, day, mention_id) for kind, value, day in keys])
 
+    def mentions_in_blocks(self, keys: Sequence[BlockKey]) -> dict[BlockKey, list[EventMention]]:
+        """Stored mentions under each of many block keys, in few queries (clustering prefetches with it)."""
+        out: dict[BlockKey, list[EventMention]] = {(k[0], k[1], int(k[2])): [] for k in keys}
+        for start in range(0, len(keys), 300):
+            part = keys[start : start + 300]
+            marks = ", ".join("(?, ?, ?)" for _ in part)
+            found = self._rows(
+                "SELECT b.kind, b.value, b.day, m.record_json FROM mention_blocks b"
+                f" JOIN event_mentions m ON m.id = b.mention_id WHERE (b.kind, b.value, b.day) IN ({marks})"
+                " ORDER BY m.id", [x for k in part for x in k])
+            for r in found:
+                out[(r["kind"], r["value"], int(r["day"]))].append(codec.loads(EventMention, r["record_json"]))
+        return out
+
     def mentions_in_block(self, key: tuple[str, str, int]) -> list[EventMention]:
         found = self._rows("SELECT m.record_json FROM mention_blocks b JOIN event_mentions m ON m.id = b.mention_id"
                            " WHERE b.kind = ? AND b.value = ? AND b.day = ? ORDER BY m.id", list(key))
@@ -217,22 +232,36 @@ class SqlStore:
 
     # -- events
     def put_events(self, events: Iterable[Event], *, replace_ids: Iterable[str] = ()) -> int:
-        for old in replace_ids:
-            self._run("DELETE FROM event_actors WHERE event_id = ?", [old])
-            self._run("DELETE FROM events WHERE id = ?", [old])
-            self._run("UPDATE event_mentions SET event_id = NULL WHERE event_id = ?", [old])
-        n = 0
-        for e in events:
-            row = rows.event_row(e)
-            self._run("DELETE FROM event_actors WHERE event_id = ?", [e.id])
-            self._run("DELETE FROM events WHERE id = ?", [e.id])
-            self._insert("events", row)
-            for triple in rows.event_actor_rows(e):
-                self._insert("event_actors", dict(zip(("event_id", "actor_id", "role"), triple, strict=True)))
-            for mid in e.mention_ids:
-                self._run("UPDATE event_mentions SET event_id = ? WHERE id = ?", [e.id, mid])
-            n += 1
-        return n
+        """Upsert merged events and point their mentions at them; retired ids are removed first.
+
+        Statements go in chunks (a statement per event and per mention dominated clustering's time).
+        """
+        found = list(events)
+        retired = list(replace_ids)
+        self._delete_events(retired, unassign=True)
+        self._delete_events([e.id for e in found], unassign=False)
+        if not found:
+            return 0
+        event_rows = [rows.event_row(e) for e in found]
+        self._insert_many("events", tuple(event_rows[0]), [tuple(r.values()) for r in event_rows])
+        self._insert_many("event_actors", ("event_id", "actor_id", "role"),
+                          [t for e in found for t in rows.event_actor_rows(e)])
+        pairs = [(mid, e.id) for e in found for mid in e.mention_ids]
+        for start in range(0, len(pairs), 200):
+            part = pairs[start : start + 200]
+            values = ", ".join("(?, ?)" for _ in part)
+            self._run(f"UPDATE event_mentions SET event_id = v.eid FROM (VALUES {values}) AS v(mid, eid)"
+                      " WHERE event_mentions.id = v.mid", [x for pair in part for x in pair])
+        return len(found)
+
+    def _delete_events(self, ids: Sequence[str], *, unassign: bool) -> None:
+        for start in range(0, len(ids), 300):
+            part = list(ids[start : start + 300])
+            marks = ", ".join("?" for _ in part)
+            self._run(f"DELETE FROM event_actors WHERE event_id IN ({marks})", part)
+            self._run(f"DELETE FROM events WHERE id IN ({marks})", part)
+            if unassign:
+                self._run(f"UPDATE event_mentions SET event_id = NULL WHERE event_id IN ({marks})", part)
 
     def import_events(self, events: Sequence[Event]) -> int:
         """Bulk upsert of imported events (no mentions): one statement per table, not per event."""
