@@ -6,8 +6,9 @@ Every value reaches the database as a parameter; identifiers come only from the 
 from __future__ import annotations
 
 import json
+from abc import ABC, abstractmethod
 from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from datetime import date
 from importlib import resources
 from typing import Any
@@ -47,26 +48,25 @@ def _statements(script: str) -> list[str]:
     return [s.strip() for s in body.split(";") if s.strip()]
 
 
-class SqlStore:
+class SqlStore(ABC):
     """Store protocol over a DB-API-like connection; see DuckDBStore and PostgresStore."""
 
     url: str
     placeholder = "?"
 
     # -- plumbing the subclasses provide
-    def _execute(self, sql: str, params: Sequence[Any] = ()) -> None:
-        raise NotImplementedError  # pragma: no cover - abstract
+    @abstractmethod
+    def _execute(self, sql: str, params: Sequence[Any] = ()) -> None: ...
 
-    def _fetch(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
-        raise NotImplementedError  # pragma: no cover - abstract
+    @abstractmethod
+    def _fetch(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]: ...
 
-    @contextmanager
-    def transaction(self) -> Iterator[None]:
-        raise NotImplementedError  # pragma: no cover - abstract
-        yield
+    @abstractmethod
+    def transaction(self) -> AbstractContextManager[None]:
+        """One atomic unit of work (nested calls join the outer one)."""
 
-    def close(self) -> None:
-        raise NotImplementedError  # pragma: no cover - abstract
+    @abstractmethod
+    def close(self) -> None: ...
 
     # -- helpers
     def _sql(self, sql: str) -> str:
