@@ -135,7 +135,7 @@ class Insight:
     def ledger(self) -> list[su.LedgerRow]:
         events = [e for t in su.SUPPORT_TYPES for e in self._events_of_type(t)]
         manual = [_manual_row(r) for r in self.store.query("SELECT * FROM support_manual ORDER BY commit_date, id")]
-        rows = list(su.ledger_from_events(events)) + manual
+        rows = su.merge_reports(su.ledger_from_events(events)) + manual
         return sorted(rows, key=lambda r: (r.date or date.min, r.id))
 
     def _events_of_type(self, etype: str) -> list[Any]:

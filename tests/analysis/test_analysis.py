@@ -126,3 +126,15 @@ def test_report_is_one_offline_html_file(store: Store, monkeypatch: pytest.Monke
     assert text.startswith("<!doctype html>") and text.count("data:image/png;base64,") == 2
     assert "http://" not in text and "https://" not in text  # nothing to fetch
     assert "Gaziantep" in text and "26" in text
+
+
+def test_a_commitment_reported_twice_is_one_ledger_row() -> None:
+    from spillwatch.records import Quantity, Span
+    from tests.analysis.events_fixture import JOR_MIL, aid
+
+    trucks = Quantity(Span(0, 9), "26 trucks", "equipment", 26, 26, 26, "truck")
+    first = aid("x1", JOR_MIL, date(2016, 9, 1), trucks)
+    again = aid("x2", JOR_MIL, date(2016, 12, 5), trucks)  # a later story recalls the same delivery
+    other = aid("x3", JOR_MIL, date(2018, 1, 1), trucks)  # a new delivery, more than 120 days on
+    rows = su.merge_reports(su.ledger_from_events([first, again, other]))
+    assert [(r.date, r.count) for r in rows] == [(date(2016, 9, 1), 26), (date(2018, 1, 1), 26)]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Iterable, Iterator
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -83,6 +83,35 @@ def ledger_from_events(events: Iterable[Event]) -> Iterator[LedgerRow]:
                             item=q.unit if q and kind == "equipment" else (q.text if q else None),
                             count=q.best if q and kind != "money" else None, status=_status(e), date=e.date_start,
                             sources="|".join(e.outlets), event_id=e.id)
+
+
+SAME_COMMITMENT_DAYS = 120
+
+
+def _commitment_key(r: LedgerRow) -> tuple[object, ...]:
+    return (r.donor_country or r.donor, r.recipient_country, r.kind, r.amount, r.currency, r.count, r.item)
+
+
+def _near(a: LedgerRow, b: LedgerRow) -> bool:
+    return a.date is None or b.date is None or abs((a.date - b.date).days) <= SAME_COMMITMENT_DAYS
+
+
+def merge_reports(rows: Iterable[LedgerRow]) -> list[LedgerRow]:
+    """One row per commitment: the same donor, recipient, kind and figures reported again within
+    ``SAME_COMMITMENT_DAYS`` (two stories on one pledge) is one commitment with both sources.
+
+    The earliest dated report is kept; a delivery outranks a pledge of the same thing.
+    """
+    kept: list[LedgerRow] = []
+    for r in sorted(rows, key=lambda r: (r.date or date.max, r.id)):
+        twin = next((k for k in kept if _commitment_key(k) == _commitment_key(r) and _near(k, r)), None)
+        if twin is None:
+            kept.append(r)
+            continue
+        sources = "|".join(sorted(set(twin.sources.split("|")) | set(r.sources.split("|")) - {""}))
+        status = "delivered" if "delivered" in (twin.status, r.status) else twin.status
+        kept[kept.index(twin)] = replace(twin, sources=sources, status=status)
+    return kept
 
 
 def _number(text: str, source: str, line: int) -> float | None:
