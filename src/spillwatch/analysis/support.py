@@ -100,7 +100,8 @@ def merge_reports(rows: Iterable[LedgerRow]) -> list[LedgerRow]:
     """One row per commitment: the same donor, recipient, kind and figures reported again within
     ``SAME_COMMITMENT_DAYS`` (two stories on one pledge) is one commitment with both sources.
 
-    The earliest dated report is kept; a delivery outranks a pledge of the same thing.
+    The earliest dated report is kept with its status; reports of the same day that disagree keep the
+    cautious reading (pledged, not delivered).
     """
     kept: list[LedgerRow] = []
     for r in sorted(rows, key=lambda r: (r.date or date.max, r.id)):
@@ -109,7 +110,8 @@ def merge_reports(rows: Iterable[LedgerRow]) -> list[LedgerRow]:
             kept.append(r)
             continue
         sources = "|".join(sorted(set(twin.sources.split("|")) | set(r.sources.split("|")) - {""}))
-        status = "delivered" if "delivered" in (twin.status, r.status) else twin.status
+        same_day = twin.date == r.date
+        status = "pledged" if same_day and "pledged" in (twin.status, r.status) else twin.status
         kept[kept.index(twin)] = replace(twin, sources=sources, status=status)
     return kept
 
