@@ -138,3 +138,14 @@ def test_a_commitment_reported_twice_is_one_ledger_row() -> None:
     other = aid("x3", JOR_MIL, date(2018, 1, 1), trucks)  # a new delivery, more than 120 days on
     rows = su.merge_reports(su.ledger_from_events([first, again, other]))
     assert [(r.date, r.count) for r in rows] == [(date(2016, 9, 1), 26), (date(2018, 1, 1), 26)]
+
+
+def test_support_to_two_countries_is_two_ledger_rows() -> None:
+    from dataclasses import replace
+
+    from tests.analysis.events_fixture import CAN, JOR_MIL, LBN_MIL, attack
+
+    advisers = replace(attack("c1", "JOR", date(2016, 12, 1)), type="COOPERATE", modes=("advise",),
+                       sources=(CAN,), targets=(JOR_MIL, LBN_MIL))
+    rows = list(su.ledger_from_events([advisers]))
+    assert sorted((r.recipient_country, r.kind) for r in rows) == [("JOR", "advisers"), ("LBN", "advisers")]

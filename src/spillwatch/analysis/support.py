@@ -48,11 +48,13 @@ def _status(e: Event) -> str:
     return {"planned": "pledged", "ongoing": "ongoing"}.get(e.modality, "delivered")
 
 
-def _recipient(e: Event) -> Actor | None:
+def _recipients(e: Event) -> list[Actor]:
+    """Every state recipient (advisers "in Jordan and Lebanon" support both), one per country."""
+    seen: dict[str, Actor] = {}
     for a in e.targets:
         if a.country and len(a.country) == 3 and a.country.isalpha() and a.sector in STATE_SECTORS:
-            return a
-    return None
+            seen.setdefault(a.country, a)
+    return list(seen.values())
 
 
 def _kinds(e: Event) -> list[tuple[str, Quantity | None]]:
@@ -70,19 +72,23 @@ def ledger_from_events(events: Iterable[Event]) -> Iterator[LedgerRow]:
     for e in events:
         if e.type not in SUPPORT_TYPES or not e.sources:
             continue
-        recipient = _recipient(e)
-        if recipient is None or recipient.country == (e.sources[0].country or ""):
-            continue  # own forces (a deployment at home) are not support to someone else
         donor = e.sources[0]
-        for kind, q in _kinds(e):
-            yield LedgerRow(id=content_hash(e.id, kind, q.text if q else ""), donor=donor.name,
-                            donor_country=donor.country, recipient=recipient.name,
-                            recipient_country=str(recipient.country), force=recipient.name, kind=kind,
-                            amount=q.best if q and kind == "money" else None,
-                            currency=q.unit if q and kind == "money" else None,
-                            item=q.unit if q and kind == "equipment" else (q.text if q else None),
-                            count=q.best if q and kind != "money" else None, status=_status(e), date=e.date_start,
-                            sources="|".join(e.outlets), event_id=e.id)
+        for recipient in _recipients(e):
+            if recipient.country == (donor.country or ""):
+                continue  # own forces (a deployment at home) are not support to someone else
+            yield from _rows(e, donor, recipient)
+
+
+def _rows(e: Event, donor: Actor, recipient: Actor) -> Iterator[LedgerRow]:
+    for kind, q in _kinds(e):
+        yield LedgerRow(id=content_hash(e.id, str(recipient.country), kind, q.text if q else ""), donor=donor.name,
+                        donor_country=donor.country, recipient=recipient.name,
+                        recipient_country=str(recipient.country), force=recipient.name, kind=kind,
+                        amount=q.best if q and kind == "money" else None,
+                        currency=q.unit if q and kind == "money" else None,
+                        item=q.unit if q and kind == "equipment" else (q.text if q else None),
+                        count=q.best if q and kind != "money" else None, status=_status(e), date=e.date_start,
+                        sources="|".join(e.outlets), event_id=e.id)
 
 
 SAME_COMMITMENT_DAYS = 120
