@@ -182,7 +182,7 @@ def event(event_id: str, db: str | None) -> None:
 @click.option("--host", default="127.0.0.1", show_default=True, help="Loopback by default.")
 @click.option("--port", default=8000, show_default=True)
 def serve(db: str | None, host: str, port: int) -> None:
-    """Serve the REST API (OpenAPI at /docs) and the dashboard at /."""
+    """Serve the REST API (OpenAPI schema at /openapi.json) and the dashboard at /."""
     from spillwatch.serve.app import run
 
     run(load_settings(db=db), host=host, port=port)
