@@ -92,3 +92,22 @@ def test_recipient_nationality_places_aid_but_never_violence() -> None:
     out = place_events(_aid_ann(), (aid, assault))
     assert out[0].place is not None and out[0].place.country_iso2 == "JO" and out[0].place.precision == 6
     assert out[1].place is None
+
+
+def test_unresolved_place_takes_the_country_that_qualifies_it() -> None:
+    """Regression: 'struck the Lebanese border village of Qaa' left the event with no country at all."""
+    from spillwatch.geo.eventplace import place_events
+    from spillwatch.records import AnnotatedArticle, Argument, Article, Block, DateInfo, EventMention, Place, Span
+
+    text = "Eight suicide bombers struck the Lebanese border village of Qaa on Monday."
+    art = Article(raw_id="r", source="t", blocks=(Block("body", text),), published=DateInfo(None, "none"))
+    qaa = Place(Span(60, 63), "Qaa")  # not in the gazetteer
+    lebanese = Place(Span(33, 41), "Lebanese", role="demonym", country_iso2="LB", country_iso3="LBN",
+                     lat=33.9, lon=35.9, precision=6)
+    ann = AnnotatedArticle(article=art, places=(lebanese, qaa))
+    m = EventMention(article_id=art.id, type="ASSAULT", trigger=Span(22, 28), trigger_text="struck",
+                     sentence=Span(0, len(text)), place_text="Qaa",
+                     arguments=(Argument("place", Span(60, 63), "Qaa"),))
+    (placed,) = place_events(ann, (m,))
+    assert placed.place is not None
+    assert (placed.place.text, placed.place.country_iso3, placed.place.precision) == ("Qaa", "LBN", 6)

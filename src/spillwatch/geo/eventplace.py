@@ -7,6 +7,8 @@ event's sentence nearest to the trigger. Of an "X, Y" pair (town, country) the f
 For aid and cooperation (AID, COOPERATE, SUPPORT, CONSULT, AGREE) with no literal place, the
 country of a recipient named by nationality after the trigger ("provided trucks to a Jordanian
 unit") stands in, at country precision and with role "demonym" so that it shows.
+An unresolved place keeps its text and takes the country that qualifies it in its sentence
+("the Lebanese border village of Qaa"), at country precision.
 Declines: the dateline, metonyms ("Ankara said": a government) and, for every other type,
 demonyms ("Jordanian victims": a home country, not a scene) are never event places; an event
 whose sentence names no usable place keeps ``place`` None rather than borrowing one from
@@ -56,11 +58,26 @@ def _recipient_country(m: EventMention, demonyms: list[Place]) -> Place | None:
     return found if found is not None and found.country_iso2 else None
 
 
+def _qualified(place: Place, m: EventMention, literal: list[Place], demonyms: list[Place]) -> Place:
+    """An unresolved place takes the country that qualifies it in the same sentence ("Qaa, Lebanon",
+    "the Lebanese border village of Qaa"): the nearest resolved country or nationality, at that precision."""
+    if place.country_iso2 is not None:
+        return place
+    near = [p for p in literal + demonyms if p.country_iso2 and (p.precision or 0) >= 6 and _inside(p.span, m.sentence)]
+    if not near:
+        return place
+    centre = (place.span.start + place.span.end) / 2
+    country = min(near, key=lambda p: abs((p.span.start + p.span.end) / 2 - centre))
+    return replace(place, country_iso2=country.country_iso2, country_iso3=country.country_iso3, lat=country.lat,
+                   lon=country.lon, precision=country.precision)
+
+
 def _best_place(m: EventMention, literal: list[Place], demonyms: list[Place], text: str) -> Place | None:
     for arg in _argument_spans(m, text):
         inside = [p for p in literal if _inside(p.span, arg) or _inside(arg, p.span)]
         if inside:
-            return _finer(inside, min(inside, key=lambda p: (p.precision or 9, p.span.start)), text)
+            chosen = _finer(inside, min(inside, key=lambda p: (p.precision or 9, p.span.start)), text)
+            return _qualified(chosen, m, literal, demonyms)
     in_sentence = [p for p in literal if _inside(p.span, m.sentence)]
     if not in_sentence:
         return _recipient_country(m, demonyms)
