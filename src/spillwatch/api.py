@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cache
 from pathlib import Path
@@ -126,14 +126,21 @@ def _level(level: str) -> Literal["country", "adm1"]:
     return "country" if level == "country" else "adm1"
 
 
+def country_outlines() -> list[tuple[dict[str, Any], list[list[tuple[float, float]]]]]:
+    """Each country geometry (with its ISO3 in properties) and the outer rings of its polygons."""
+    from spillwatch.geo.mapdata import outer_rings
+
+    return outer_rings(map_countries())
+
+
 class Spillwatch:
     """A handle on one store with the settings to run the pipeline and the analyses."""
 
     def __init__(self, db: str | None = None, *, settings: Settings | None = None,
                  read_only: bool = False) -> None:
-        self.settings = settings or load_settings(db=db)
-        if db is not None and self.settings.db != db:
-            self.settings = load_settings(db=db)
+        self.settings = settings or load_settings()
+        if db is not None:
+            self.settings = replace(self.settings, db=db)
         self._read_only = read_only
         self._store: Store | None = None
 

@@ -19,7 +19,6 @@ from spillwatch.analysis import gaps as gp
 from spillwatch.analysis import risk as rk
 from spillwatch.analysis import spread as sp
 from spillwatch.analysis import support as su
-from spillwatch.records import content_hash
 from spillwatch.settings import Settings
 from spillwatch.store.base import Store
 
@@ -197,6 +196,3 @@ def _manual_row(r: Mapping[str, Any]) -> su.LedgerRow:
                         status=r["status"], date=r["commit_date"], sources=r["source"] or "user CSV",
                         event_id=None)
 
-
-def stable_id(*parts: str) -> str:
-    return content_hash(*parts)

@@ -23,7 +23,6 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Executor, Future, ProcessPoolExecutor, wait
 from concurrent.futures import TimeoutError as FuturesTimeout
 from dataclasses import replace
-from itertools import islice
 from typing import Any, TypeVar
 
 from spillwatch import pipeline, runner
@@ -236,17 +235,11 @@ def code_phase(store: Store, pool: Executor, summary: RunSummary, progress: Prog
 
     Articles are independent here, so results are written as they finish (any order gives the same rows).
     """
-    batches = _batched(store.uncoded_articles(), batch)
+    batches = runner.batched(store.uncoded_articles(), batch)
     for results in unordered_map(pool, code_task, batches, window):
         for coded in results:
             write_coded(store, coded, summary)
             progress("code", 1)
-
-
-def _batched(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
-    it = iter(items)
-    while chunk := list(islice(it, size)):
-        yield chunk
 
 
 def ingest(sources: Sequence[str], store: Store, settings: Settings, *, workers: int = 2,

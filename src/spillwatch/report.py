@@ -18,7 +18,7 @@ import matplotlib
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt
 
-from spillwatch.api import Spillwatch, dump, map_countries
+from spillwatch.api import Spillwatch, country_outlines, dump
 
 STYLE = ("body{font:14px/1.45 system-ui,sans-serif;max-width:1100px;margin:1rem auto;color:#1d2433}"
          "table{border-collapse:collapse;width:100%;margin:.5rem 0 1.5rem}th,td{border-bottom:1px solid #ddd;"
@@ -48,30 +48,7 @@ def activity_chart(rows: Sequence[dict[str, Any]]) -> str:
 
 
 def _outlines() -> list[tuple[str, list[list[tuple[float, float]]]]]:
-    topo = map_countries()
-    sx, sy = topo["transform"]["scale"]
-    tx, ty = topo["transform"]["translate"]
-    arcs = []
-    for arc in topo["arcs"]:
-        x = y = 0
-        pts = []
-        for dx, dy in arc:
-            x, y = x + dx, y + dy
-            pts.append((x * sx + tx, y * sy + ty))
-        arcs.append(pts)
-    out = []
-    for g in topo["objects"]["countries"]["geometries"]:
-        polys = [g["arcs"]] if g["type"] == "Polygon" else g["arcs"] if g["type"] == "MultiPolygon" else []
-        rings = []
-        for poly in polys:
-            for refs in poly[:1]:
-                ring: list[tuple[float, float]] = []
-                for ref in refs:
-                    seg = arcs[ref] if ref >= 0 else arcs[~ref][::-1]
-                    ring.extend(seg)
-                rings.append(ring)
-        out.append((g["properties"].get("iso3") or "", rings))
-    return out
+    return [(g["properties"].get("iso3") or "", rings) for g, rings in country_outlines()]
 
 
 def small_multiples(points: Sequence[dict[str, Any]]) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import importlib
 import uuid
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date
 from itertools import islice
 
@@ -33,7 +33,7 @@ def _noop(phase: str, n: int) -> None:
     return None
 
 
-def _batched(items: Iterable[Article], size: int) -> Iterable[list[Article]]:
+def batched(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
     it = iter(items)
     while batch := list(islice(it, size)):
         yield batch
@@ -116,7 +116,7 @@ def ingest(sources: Sequence[str], store: Store, settings: Settings, progress: P
 def code_pending(store: Store, settings: Settings, summary: RunSummary, progress: Progress = _noop,
                  batch_size: int = 16) -> None:
     """Understand every stored article not yet coded; one transaction per article."""
-    for batch in _batched(store.uncoded_articles(), batch_size):
+    for batch in batched(store.uncoded_articles(), batch_size):
         for coded in pipeline.understand(batch, settings):
             write_coded(store, coded, summary)
             progress("code", 1)

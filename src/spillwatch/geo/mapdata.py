@@ -81,6 +81,12 @@ def _polygons(geom: dict[str, Any]) -> list[list[list[int]]]:
     return []
 
 
+def outer_rings(topo: dict[str, Any]) -> list[tuple[dict[str, Any], list[Ring]]]:
+    """Each geometry with the outer ring of each of its polygons, in lon/lat."""
+    arcs = _decode_arcs(topo)
+    return [(g, [_ring(arcs, poly[0]) for poly in _polygons(g)]) for g in topo["objects"]["countries"]["geometries"]]
+
+
 def _iso2(numeric: str | None) -> str | None:
     if not numeric:
         return None

@@ -8,11 +8,8 @@ from contextlib import contextmanager
 from typing import Any
 
 import duckdb
-import pyarrow as pa
 
 from spillwatch.errors import StoreError
-from spillwatch.records import Event
-from spillwatch.store import rows
 from spillwatch.store.sqlstore import SqlStore
 
 
@@ -44,40 +41,6 @@ class DuckDBStore(SqlStore):
                 return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
         except duckdb.Error as exc:
             raise StoreError(f"{self.url}: {exc}") from exc
-
-    def _many(self, sql: str, params: Sequence[Sequence[Any]]) -> None:
-        if not params:
-            return
-        try:
-            with self._lock:
-                self._con.executemany(sql, [list(p) for p in params])
-        except duckdb.Error as exc:
-            raise StoreError(f"{self.url}: {exc}") from exc
-
-    def import_events(self, events: Sequence[Event]) -> int:
-        """Bulk upsert through Arrow tables: one statement per table whatever the batch size."""
-        if not events:
-            return 0
-        event_rows = pa.Table.from_pylist([rows.event_row(e) for e in events])
-        pairs = [t for e in events for t in rows.event_actor_rows(e)]
-        actor_rows = pa.Table.from_pylist([{"event_id": a, "actor_id": b, "role": c} for a, b, c in pairs],
-                                          schema=pa.schema([("event_id", pa.string()), ("actor_id", pa.string()),
-                                                            ("role", pa.string())]))
-        cols = ", ".join(event_rows.column_names)
-        with self.transaction(), self._lock:
-            try:
-                self._con.register("_new_events", event_rows)
-                self._con.register("_new_actors", actor_rows)
-                self._con.execute("DELETE FROM event_actors WHERE event_id IN (SELECT id FROM _new_events)")
-                self._con.execute("DELETE FROM events WHERE id IN (SELECT id FROM _new_events)")
-                self._con.execute(f"INSERT INTO events ({cols}) SELECT {cols} FROM _new_events")
-                self._con.execute("INSERT INTO event_actors SELECT DISTINCT event_id, actor_id, role FROM _new_actors")
-            except duckdb.Error as exc:
-                raise StoreError(f"{self.url}: {exc}") from exc
-            finally:
-                self._con.unregister("_new_events")
-                self._con.unregister("_new_actors")
-        return len(events)
 
     @contextmanager
     def transaction(self) -> Iterator[None]:

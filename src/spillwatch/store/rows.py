@@ -24,7 +24,7 @@ def now() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
 
 
-def article_row(article: Article, raw: RawItem) -> dict[str, Any]:
+def article_row(article: Article) -> dict[str, Any]:
     return {
         "id": article.id,
         "raw_id": article.raw_id,

@@ -5,7 +5,6 @@ Every value reaches the database as a parameter; identifiers come only from the 
 
 from __future__ import annotations
 
-import json
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager
@@ -120,7 +119,7 @@ class SqlStore(ABC):
         if self.has_article(article.id):
             self.add_copy(article.id, raw)
             return "duplicate"
-        row = rows.article_row(article, raw)
+        row = rows.article_row(article)
         row.update(duplicate_of=duplicate_of, similarity=similarity, signature=signature,
                    coded=duplicate_of is not None)
         self._insert("articles", row)
@@ -374,6 +373,3 @@ class SqlStore(ABC):
         tables = ("articles", "article_copies", "quarantine", "event_mentions", "events", "actors")
         return {t: int(self._rows(f"SELECT count(*) AS n FROM {t}")[0]["n"]) for t in tables}
 
-
-def loads_list(text: str) -> list[Any]:
-    return list(json.loads(text))
