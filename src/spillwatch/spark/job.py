@@ -1,16 +1,18 @@
 """The Spark job: WARC files (CC-NEWS layout) -> articles, mentions, events and quarantine as Parquet.
 
-Each input file is one task. Per partition the job runs the same stage functions as the local
+Each input file is one task. Per task the job runs the same stage functions as the local
 runners (``ingest.sources.iter_items`` then ``pipeline.clean_item`` and ``pipeline.understand`` in
-batches); the spaCy model and the other stage resources load once per Python worker (the stages'
-module-level caches; Spark reuses its Python workers). The driver then decides near-duplicates
-over the collected signatures in input order and clusters the mentions of the original articles
-into events (``dedup.cluster.cluster``), exactly as a one-process run over the same input would.
+batches) and streams the rows into that file's own Parquet parts (``spark.shards``); the spaCy
+model and the other stage resources load once per Python worker (the stages' module-level caches;
+Spark reuses its Python workers). The driver then reads back the key columns, decides
+near-duplicates over the signatures in input order and clusters the mentions of the original
+articles into events (``dedup.cluster.cluster``), exactly as a one-process run over the same input
+would. Declines: inputs that are not WARC files, folders or path lists (``SourceError``).
 
-Output folder:
+Output folder (a path or a ``pyarrow.fs`` URI such as ``hdfs://`` or ``s3://``, replaced on each run):
     articles/month=YYYY-MM/   one row per cleaned article, with the raw item's identity, its
-                              annotations (tokens dropped) and mentions as codec JSON, and ``seq``
-                              (file index, item index) so a loader can replay input order
+                              annotations (tokens dropped) and mentions as codec JSON, and
+                              (``file_index``, ``item_index``) so a loader can replay input order
     mentions/month=YYYY-MM/   one row per event mention (``record_json`` plus flat columns)
     events/month=YYYY-MM/     the events of this input alone (``record_json`` plus flat columns)
     quarantine/               documents that could not be read or cleaned, with the reason
@@ -23,6 +25,7 @@ from __future__ import annotations
 import os
 import re
 import sys
+import time
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
 from itertools import islice
@@ -185,20 +188,64 @@ def event_row(e: Event) -> dict[str, Any]:
             "n_mentions": len(e.mention_ids), "n_articles": len(e.article_ids), "record_json": codec.dumps(e)}
 
 
-# ---------------------------------------------------------------- Spark
+# ---------------------------------------------------------------- output datasets
 _STR, _LONG, _BIN, _DBL = "string", "long", "binary", "double"
 ARTICLE_COLUMNS = (("file_index", _LONG), ("item_index", _LONG), ("month", _STR), ("id", _STR), ("raw_id", _STR),
                    ("raw_source", _STR), ("raw_url", _STR), ("raw_outlet", _STR), ("raw_declared_date", _STR),
                    ("raw_kind", _STR), ("title", _STR), ("url", _STR), ("outlet", _STR), ("published", _STR),
                    ("published_method", _STR), ("signature", _BIN), ("annotated_json", _STR), ("mentions_json", _STR))
-MENTION_COLUMNS = (("month", _STR), ("id", _STR), ("article_id", _STR), ("type", _STR), ("date_start", _STR),
-                   ("country_iso3", _STR), ("lat", _DBL), ("lon", _DBL), ("record_json", _STR))
+MENTION_COLUMNS = (("month", _STR), ("file_index", _LONG), ("item_index", _LONG), ("id", _STR), ("article_id", _STR),
+                   ("type", _STR), ("date_start", _STR), ("country_iso3", _STR), ("lat", _DBL), ("lon", _DBL),
+                   ("record_json", _STR))
 EVENT_COLUMNS = (("month", _STR), ("id", _STR), ("type", _STR), ("date_start", _STR), ("country_iso3", _STR),
                  ("n_mentions", _LONG), ("n_articles", _LONG), ("record_json", _STR))
 QUARANTINE_COLUMNS = (("file_index", _LONG), ("item_index", _LONG), ("source", _STR), ("reason", _STR),
                       ("stage", _STR), ("raw_id", _STR), ("detail", _STR))
+DATASETS = {"articles": ARTICLE_COLUMNS, "mentions": MENTION_COLUMNS, "quarantine": QUARANTINE_COLUMNS,
+            "events": EVENT_COLUMNS}
+PARTITIONED = ("articles", "mentions", "events")
+INPUT_ORDER = ("file_index", "item_index")
+KEY_COLUMNS = ("file_index", "item_index", "id", "raw_id", "signature", "raw_outlet", "raw_url", "raw_source",
+               "published", "published_method")
 
 
+def run_file(file_index: int, path: str, out: str, settings: Settings) -> dict[str, int]:
+    """One Spark task: the stages over one WARC file, its rows written as this file's Parquet parts."""
+    from spillwatch.spark import shards
+
+    writer = shards.ShardWriter(out, file_index, DATASETS, PARTITIONED)
+    for kind, row in process_file(file_index, path, settings):
+        if kind == "quarantine":
+            writer.add("quarantine", row)
+            continue
+        writer.add("articles", row)
+        for mention in mention_rows(row):
+            writer.add("mentions", mention)
+    return writer.close()
+
+
+def write_events(out: str) -> int:
+    """Near-duplicates decided in input order on the driver, then the originals' mentions clustered.
+
+    Reads back only the key columns of the articles and the mentions the tasks wrote.
+    """
+    from spillwatch.spark import shards
+
+    keys = shards.read_table(out, "articles", KEY_COLUMNS).to_pylist()
+    kept, outlets = originals(((r["file_index"], r["item_index"]), r["id"], r["raw_id"], r["signature"],
+                               copy_outlet(r)) for r in keys)
+    published = {r["id"]: known_day(r) for r in keys}
+    records = shards.read_table(out, "mentions", (*INPUT_ORDER, "article_id", "record_json")).to_pylist()
+    records.sort(key=lambda r: (r["file_index"], r["item_index"]))  # stable: an article's own order stays
+    mentions = [codec.load(EventMention, codec.json.loads(r["record_json"])) for r in records
+                if r["article_id"] in kept]
+    writer = shards.ShardWriter(out, 0, DATASETS, PARTITIONED)
+    for event in cluster_events(mentions, outlets, published):
+        writer.add("events", event_row(event))
+    return writer.close()["events"]
+
+
+# ---------------------------------------------------------------- Spark
 def session(master: str | None = None) -> Any:
     """A SparkSession (``master`` None: whatever spark-submit set). Loopback and this Python by default."""
     os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
@@ -213,58 +260,50 @@ def session(master: str | None = None) -> Any:
     return (builder.master(master) if master else builder).getOrCreate()
 
 
-def _schema(columns: Sequence[tuple[str, str]]) -> Any:
-    from pyspark.sql import types as T
-
-    kinds = {_STR: T.StringType(), _LONG: T.LongType(), _BIN: T.BinaryType(), _DBL: T.DoubleType()}
-    return T.StructType([T.StructField(name, kinds[kind], True) for name, kind in columns])
-
-
-def _write(spark: Any, rdd: Any, columns: Sequence[tuple[str, str]], path: Path, partitioned: bool) -> None:
-    names = [name for name, _ in columns]
-    frame = spark.createDataFrame(rdd.map(lambda row: tuple(row[n] for n in names)), _schema(columns))
-    writer = frame.write.mode("overwrite")
-    (writer.partitionBy("month") if partitioned else writer).parquet(str(path))
-
-
 def run(inputs: Sequence[str], out: str, *, master: str | None = None, partitions: int | None = None,
-        settings: Settings | None = None, events: bool = True) -> dict[str, int]:
-    """Run the job over ``inputs`` and write the Parquet datasets under ``out``; returns row counts."""
-    from pyspark import StorageLevel
+        settings: Settings | None = None, events: bool = True, phases: dict[str, float] | None = None
+        ) -> dict[str, int]:
+    """Run the job over ``inputs`` and write the Parquet datasets under ``out``; returns row counts.
+
+    One task per input file (or ``partitions`` tasks over the file list): each runs the stages and
+    writes its own Parquet parts, and returns only its row counts, so the executors do all the
+    heavy work and nothing large crosses into the JVM or the driver. ``phases``, when given,
+    receives the wall time of each phase in seconds (session, stages, events, stop).
+    """
+    from spillwatch.spark import shards
 
     settings = settings or load_settings()
     paths = input_paths(inputs)
+    shards.prepare(out, DATASETS)
+    lap = _Laps(phases)
     spark = session(master)
+    lap("session")
     try:
         numbered = spark.sparkContext.parallelize(list(enumerate(paths)), partitions or len(paths))
-        rows = numbered.flatMap(lambda fp: process_file(fp[0], fp[1], settings))
-        rows = rows.persist(StorageLevel.MEMORY_AND_DISK)
-        articles = rows.filter(lambda kv: kv[0] == "article").map(lambda kv: kv[1])
-        quarantined = rows.filter(lambda kv: kv[0] == "quarantine").map(lambda kv: kv[1])
-        root = Path(out)
-        _write(spark, articles, ARTICLE_COLUMNS, root / "articles", True)
-        _write(spark, articles.flatMap(mention_rows), MENTION_COLUMNS, root / "mentions", True)
-        _write(spark, quarantined, QUARANTINE_COLUMNS, root / "quarantine", False)
-        counts = {"articles": articles.count(), "quarantined": quarantined.count()}
-        if events:
-            counts["events"] = _write_events(spark, articles, root / "events")
-        rows.unpersist()
-        return counts
+        per_file = numbered.map(lambda fp: run_file(fp[0], fp[1], out, settings)).collect()
+        lap("stages")
     finally:
         spark.stop()
+        lap("stop")
+    counts = {"articles": sum(c["articles"] for c in per_file),
+              "quarantined": sum(c["quarantine"] for c in per_file)}
+    if events:
+        counts["events"] = write_events(out)
+        lap("events")
+    return counts
 
 
-def _write_events(spark: Any, articles: Any, path: Path) -> int:
-    """Near-duplicates decided in input order on the driver, then the originals' mentions clustered."""
-    keys = articles.map(lambda r: ((r["file_index"], r["item_index"]), r["id"], r["raw_id"], r["signature"],
-                                   copy_outlet(r)))
-    kept, outlets = originals(keys.collect())
-    published = dict(articles.map(lambda r: (r["id"], known_day(r))).collect())
-    wanted = spark.sparkContext.broadcast(kept)
-    mentions = articles.filter(lambda r: r["id"] in wanted.value).flatMap(mentions_of).collect()
-    found = [event_row(e) for e in cluster_events(mentions, outlets, published)]
-    _write(spark, spark.sparkContext.parallelize(found, 1), EVENT_COLUMNS, path, True)
-    return len(found)
+class _Laps:
+    """Wall time since the previous lap, recorded under a phase name (nothing when not asked for)."""
+
+    def __init__(self, into: dict[str, float] | None) -> None:
+        self.into, self.last = into, time.perf_counter()
+
+    def __call__(self, name: str) -> None:
+        now = time.perf_counter()
+        if self.into is not None:
+            self.into[name] = round(now - self.last, 2)
+        self.last = now
 
 
 def main(argv: Sequence[str] | None = None) -> None:
