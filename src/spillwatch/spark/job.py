@@ -246,18 +246,36 @@ def write_events(out: str) -> int:
 
 
 # ---------------------------------------------------------------- Spark
-def session(master: str | None = None) -> Any:
-    """A SparkSession (``master`` None: whatever spark-submit set). Loopback and this Python by default."""
+def context(master: str | None = None) -> Any:
+    """A SparkContext (``master`` None: whatever spark-submit set). Loopback and this Python by default.
+
+    The job needs no SQL engine (the tasks write their own Parquet), so it starts no SparkSession.
+    """
     os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
     os.environ.setdefault("PYSPARK_DRIVER_PYTHON", sys.executable)
     os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")
     try:
-        from pyspark.sql import SparkSession
+        from pyspark import SparkConf, SparkContext
     except ImportError as exc:
         raise ConfigError("pyspark is not installed: pip install 'spillwatch[spark]'") from exc
-    builder = SparkSession.builder.appName("spillwatch").config("spark.ui.enabled", "false")
-    builder = builder.config("spark.sql.session.timeZone", "UTC")
-    return (builder.master(master) if master else builder).getOrCreate()
+    conf = SparkConf().setAppName("spillwatch").set("spark.ui.enabled", "false")
+    if master:
+        conf = conf.setMaster(master)
+    return SparkContext.getOrCreate(conf)
+
+
+def largest_first(paths: Sequence[str]) -> list[tuple[int, str]]:
+    """(input index, path) with the largest local files first, so no big file starts last and runs alone.
+
+    The input index still fixes the output order; sizes that cannot be read (remote paths) count as 0.
+    """
+    def size(path: str) -> int:
+        try:
+            return os.path.getsize(path)
+        except OSError:
+            return 0
+
+    return sorted(enumerate(paths), key=lambda fp: -size(fp[1]))
 
 
 def run(inputs: Sequence[str], out: str, *, master: str | None = None, partitions: int | None = None,
@@ -276,10 +294,10 @@ def run(inputs: Sequence[str], out: str, *, master: str | None = None, partition
     paths = input_paths(inputs)
     shards.prepare(out, DATASETS)
     lap = _Laps(phases)
-    spark = session(master)
+    spark = context(master)
     lap("session")
     try:
-        numbered = spark.sparkContext.parallelize(list(enumerate(paths)), partitions or len(paths))
+        numbered = spark.parallelize(largest_first(paths), partitions or len(paths))
         per_file = numbered.map(lambda fp: run_file(fp[0], fp[1], out, settings)).collect()
         lap("stages")
     finally:

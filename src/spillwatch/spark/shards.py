@@ -63,6 +63,8 @@ class ShardWriter:
         self.counts = dict.fromkeys(datasets, 0)
 
     def add(self, dataset: str, row: dict[str, Any]) -> None:
+        if dataset not in self.datasets:
+            raise KeyError(f"unknown dataset {dataset!r}")
         key = (dataset, str(row[PARTITION]) if dataset in self.partitioned else "")
         buffer = self.buffers.setdefault(key, [])
         buffer.append(row)
