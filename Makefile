@@ -25,7 +25,7 @@ run: $(BIN)/spillwatch
 
 lint: $(BIN)/spillwatch
 	$(BIN)/ruff check src tests benchmarks eval
-	$(BIN)/mypy
+	$(BIN)/mypy src tests benchmarks eval
 
 test: $(BIN)/spillwatch lint
 	$(BIN)/pytest

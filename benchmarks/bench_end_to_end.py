@@ -91,7 +91,7 @@ def end_to_end(folder: Path, workers: int, profile: str | None, deadline: float)
         profiler.enable()
     summary = parallel.ingest([str(folder)], store, load_settings(db=db), workers=workers, progress=phases,
                                deadline=deadline)
-    if profiler:
+    if profiler and profile:
         profiler.disable()
         profiler.dump_stats(profile)
     elapsed = time.perf_counter() - started

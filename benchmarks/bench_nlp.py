@@ -46,11 +46,11 @@ def load_articles() -> tuple[str, list[Article]]:
             for line in path.read_text(encoding="utf-8").splitlines():
                 if line.strip():
                     doc = json.loads(line)
-                    blocks = [Block("title", doc["title"])] + [
+                    paragraphs = [Block("title", doc["title"])] + [
                         Block("body", p.strip()) for p in doc["text"].split("\n\n") if p.strip()
                     ]
                     published = DateInfo(date(2017, 1, 1), "metadata")
-                    out.append(Article(doc["_id"], path.parent.name, tuple(blocks), published))
+                    out.append(Article(doc["_id"], path.parent.name, tuple(paragraphs), published))
         return "re3d", out
     for path in sorted(FIXTURES.glob("*.json")):
         raw = json.loads(path.read_text(encoding="utf-8"))

@@ -39,7 +39,7 @@ def same_country(gold: str, ours: str | None) -> bool:
 
 
 def gold_actors(record: dict[str, Any]) -> list[dict[str, str]]:
-    out = []
+    out: list[dict[str, str]] = []
     for side in ("source", "target"):
         value = record.get(side)
         if isinstance(value, list):

@@ -65,7 +65,7 @@ def mention(
     if day is not None:
         d = DAY0 + timedelta(days=day)
         when = DateMention(Span(0, 0), d.isoformat(), d, d, precision)  # type: ignore[arg-type]
-    qty = ()
+    qty: tuple[Quantity, ...] = ()
     if killed:
         lo, best, hi = killed
         qty = (Quantity(Span(0, 0), f"{best:g} killed", "killed", lo, best, hi),)

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import random
 from collections import defaultdict
-from collections.abc import Iterable
-from datetime import timedelta
+from collections.abc import Callable, Iterable
+from datetime import date, timedelta
 
-from dedup_toys import DAY0, mention  # type: ignore[import-not-found]
+from dedup_toys import DAY0, mention
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -19,7 +20,8 @@ def partition(events: Iterable[Event]) -> set[frozenset[str]]:
     return {frozenset(e.mention_ids) for e in events}
 
 
-def lookup_over(stored: Iterable[EventMention], published=None):  # type: ignore[no-untyped-def]
+def lookup_over(stored: Iterable[EventMention], published: Callable[[str], date | None] | None = None
+                ) -> Callable[[tuple[str, str, int]], list[EventMention]]:
     index: dict[tuple[str, str, int], list[EventMention]] = defaultdict(list)
     for m in stored:
         for key in mention_keys(m, published(m.article_id) if published else None):
@@ -139,7 +141,7 @@ TOY = st.builds(
 
 @settings(max_examples=60, deadline=None)
 @given(st.lists(TOY, max_size=24, unique_by=lambda m: m.id), st.randoms(use_true_random=False))
-def test_any_order_gives_the_same_events(ms: list[EventMention], rnd) -> None:  # type: ignore[no-untyped-def]
+def test_any_order_gives_the_same_events(ms: list[EventMention], rnd: random.Random) -> None:
     shuffled = list(ms)
     rnd.shuffle(shuffled)
     assert cluster(shuffled) == cluster(ms)
@@ -147,7 +149,7 @@ def test_any_order_gives_the_same_events(ms: list[EventMention], rnd) -> None:  
 
 @settings(max_examples=60, deadline=None)
 @given(st.lists(TOY, max_size=24, unique_by=lambda m: m.id), st.data())
-def test_two_batches_give_the_same_events_as_one(ms: list[EventMention], data) -> None:  # type: ignore[no-untyped-def]
+def test_two_batches_give_the_same_events_as_one(ms: list[EventMention], data: st.DataObject) -> None:
     split = data.draw(st.integers(0, len(ms)))
     order = data.draw(st.permutations(ms))
     first, second = order[:split], order[split:]
@@ -190,7 +192,7 @@ def test_unidentified_actors_do_not_veto_a_merge() -> None:
 def test_undated_mentions_merge_through_publication_day_only_on_the_same_point_and_actors() -> None:
     from datetime import timedelta
 
-    from dedup_toys import DAY0  # type: ignore[import-not-found]
+    from dedup_toys import DAY0
 
     ms = [
         mention("p1", "Mosul", None, targets=("IRQ_POL",)),

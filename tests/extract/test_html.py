@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -122,7 +123,7 @@ def test_choose_text_prefers_trafilatura_unless_it_keeps_under_half() -> None:
 def test_readability_takes_over_when_trafilatura_misses_the_article(monkeypatch: pytest.MonkeyPatch) -> None:
     real = html_mod._trafilatura
 
-    def short(tree, url):  # type: ignore[no-untyped-def]
+    def short(tree: Any, url: str | None) -> Any:
         found = real(tree, url)
         return html_mod._Extracted(found.lines[:1], "trafilatura", found.title, found.author, found.date)
 

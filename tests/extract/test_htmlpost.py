@@ -19,7 +19,7 @@ LINES = [
     "Photo: Ade Bello/Wire",
     "The state emergency agency said more rain was expected later in the week.",
 ]
-CAPTIONS = [("Residents wade through a flooded street in the old city.", None)]
+CAPTIONS: list[tuple[str, str | None]] = [("Residents wade through a flooded street in the old city.", None)]
 
 
 def test_roles_of_a_typical_extraction() -> None:

@@ -9,6 +9,7 @@ import ipaddress
 import shutil
 import ssl
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import httpx
@@ -72,7 +73,7 @@ def test_global_addresses_pass_the_guard(address: str) -> None:
     assert forbidden_reason(ipaddress.ip_address(address)) is None
 
 
-def _fake_dns(table: dict[str, str]):  # type: ignore[no-untyped-def]
+def _fake_dns(table: dict[str, str]) -> Callable[[str, int], list[IPAddress]]:
     def resolve(host: str, port: int) -> list[IPAddress]:
         if host in table:
             return [ipaddress.ip_address(table[host])]

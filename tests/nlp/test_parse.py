@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 from spacy.language import Language
@@ -58,7 +59,7 @@ def test_annotate_keeps_order_and_count(nlp_settings: Settings) -> None:
     assert annotate_one(article(""), nlp_settings).tokens == ()
 
 
-def test_any_spacy_pipeline_works(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_any_spacy_pipeline_works(tmp_path: Path) -> None:
     import spacy
 
     spacy.blank("en").to_disk(tmp_path / "blank")

@@ -52,9 +52,9 @@ def check(ann: AnnotatedArticle) -> None:
             assert q.speaker_span.end <= q.span.start or q.span.end <= q.speaker_span.start, q
     for d in ann.dates:
         assert d.start is None or d.end is None or d.start <= d.end, d
-    for q in ann.quantities:
-        bounds = [b for b in (q.low, q.best, q.high) if b is not None]
-        assert bounds == sorted(bounds), q
+    for qty in ann.quantities:
+        bounds = [b for b in (qty.low, qty.best, qty.high) if b is not None]
+        assert bounds == sorted(bounds), qty
     blocks = [s for b, s in ann.article.block_spans() if "\n\n" not in b.text]
     for sent in ann.sentences:
         inside = [b for b in blocks if b.start <= sent.span.start < b.end or b.start < sent.span.end <= b.end]

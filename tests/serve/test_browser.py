@@ -65,7 +65,7 @@ def page(tmp_path: Path) -> Iterator[object]:
         pg = browser.new_page(viewport={"width": 1366, "height": 900})
         errors: list[str] = []
         pg.on("pageerror", lambda e: errors.append(str(e)))
-        pg.errors = errors  # type: ignore[attr-defined]
+        pg.errors = errors
         yield pg
         browser.close()
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import Protocol
@@ -66,7 +66,7 @@ def iter_items(
     *,
     state: FetchState | None = None,
     store: FetchStateStore | None = None,
-) -> Iterator[Result]:
+) -> Generator[Result, None, None]:
     """Every document in ``sources``, in order; fetches share one client and ``state``'s validators.
 
     Without ``state``, validators are read from ``store`` when one is given. With a ``store``, the
