@@ -26,6 +26,7 @@ Progress = Callable[[str, int], None]  # (phase, advance)
 NEAR_DUP = "spillwatch.dedup.near"
 CLUSTER = "spillwatch.dedup.cluster:assign"
 BLOCK_KEYS = "spillwatch.dedup.cluster:mention_keys"
+BLOCK_PROBES = "spillwatch.dedup.cluster:mention_probes"
 SOURCES = "spillwatch.ingest.sources:iter_items"
 
 
@@ -137,9 +138,9 @@ def write_coded(store: Store, coded: pipeline.Coded, summary: RunSummary) -> Non
 
 def _prefetched_lookup(store: Store, new: Sequence[EventMention], published: Callable[[str], date | None]
                        ) -> Callable[[BlockKey], list[EventMention]]:
-    """Block lookup for clustering: the new mentions' own keys in a few queries, any other key on demand."""
-    keys = pipeline.stage(BLOCK_KEYS)
-    wanted = sorted({k for m in new for k in keys(m, published(m.article_id))})
+    """Block lookup for clustering: every key the new mentions probe in a few queries, any other on demand."""
+    probes = pipeline.stage(BLOCK_PROBES)
+    wanted = sorted({k for m in new for k in probes(m, published(m.article_id))})
     cache = store.mentions_in_blocks(wanted)
 
     def lookup(key: BlockKey) -> list[EventMention]:

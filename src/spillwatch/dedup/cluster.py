@@ -254,3 +254,10 @@ def mention_keys(
     ``published``: the article's publication day, when ``cluster``/``assign`` get ``published``.
     """
     return block_keys(features(mention, published), (config or ClusterConfig()).window)
+
+
+def mention_probes(
+    mention: EventMention, published: date | None = None, config: ClusterConfig | None = None
+) -> tuple[BlockKey, ...]:
+    """Block keys ``assign`` will look up for a mention's candidates (prefetch these in one go)."""
+    return probe_keys(features(mention, published), (config or ClusterConfig()).window)
