@@ -108,7 +108,7 @@ def test_kill_9_twice_then_finish_equals_clean_run(tmp_path: Path, reference: di
     first = _counts(db)
     assert 0 < first["articles"] < total and first["events"] == 0
 
-    _run_until(db, "code", 4, pace=0.05)  # killed while coding
+    _run_until(db, "code", 2, pace=0.05)  # killed while coding (a "code" line per written batch)
     second = _counts(db)
     assert second["articles"] == total and 0 < second["coded"] < total and second["events"] == 0
 

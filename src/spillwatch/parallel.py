@@ -231,15 +231,15 @@ def _flush(found: list[Quarantined], store: Store, summary: RunSummary, progress
 
 def code_phase(store: Store, pool: Executor, summary: RunSummary, progress: Progress = _noop,
                batch: int = 8, window: int = 4) -> None:
-    """Understand every uncoded article in the pool; the parent writes one transaction per article.
+    """Understand every uncoded article in the pool; the parent writes each batch in one transaction.
 
-    Articles are independent here, so results are written as they finish (any order gives the same rows).
+    Articles are independent here, so results are written as they finish (any order gives the same rows);
+    a batch holds whole articles only, so a crash leaves none half written.
     """
     batches = runner.batched(store.uncoded_articles(), batch)
     for results in unordered_map(pool, code_task, batches, window):
-        for coded in results:
-            write_coded(store, coded, summary)
-            progress("code", 1)
+        runner.write_coded_batch(store, results, summary)
+        progress("code", len(results))
 
 
 def ingest(sources: Sequence[str], store: Store, settings: Settings, *, workers: int = 2,

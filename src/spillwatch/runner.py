@@ -125,15 +125,24 @@ def code_pending(store: Store, settings: Settings, summary: RunSummary, progress
 
 def write_coded(store: Store, coded: pipeline.Coded, summary: RunSummary) -> None:
     """One article's annotations, mentions, their block keys and its ``coded`` flag, in one transaction."""
+    write_coded_batch(store, [coded], summary)
+
+
+def write_coded_batch(store: Store, batch: Sequence[pipeline.Coded], summary: RunSummary) -> None:
+    """Whole articles' annotations, mentions, block keys and ``coded`` flags, in one transaction.
+
+    A crash leaves every article of the batch either fully written and marked coded, or untouched
+    and still uncoded (a re-run codes it again); each table gets few statements for the whole batch.
+    """
     keys = pipeline.stage(BLOCK_KEYS)
+    mentions = [m for coded in batch for m in coded.mentions]
     with store.transaction():
-        store.put_annotations(coded.annotated)
-        store.put_mentions(coded.mentions)
-        published = store.article_published(coded.annotated.id)
-        for m in coded.mentions:
-            store.put_mention_blocks(m.id, keys(m, published))
-        store.mark_coded(coded.annotated.id)
-    summary.mentions += len(coded.mentions)
+        store.put_annotations(*(coded.annotated for coded in batch))
+        store.put_mentions(mentions)
+        published = {coded.annotated.id: store.article_published(coded.annotated.id) for coded in batch}
+        store.put_mention_blocks((m.id, key) for m in mentions for key in keys(m, published[m.article_id]))
+        store.mark_coded(*(coded.annotated.id for coded in batch))
+    summary.mentions += len(mentions)
 
 
 def _prefetched_lookup(store: Store, new: Sequence[EventMention], published: Callable[[str], date | None]

@@ -180,8 +180,7 @@ def test_block_lookup_one_by_one_equals_prefetch(store: Store) -> None:
     store.put_article(a, _raw())
     m1, m2 = _mention(a.id, 0), _mention(a.id, 20)
     store.put_mentions([m1, m2])
-    store.put_mention_blocks(m1.id, [("p", "IRQ", 100), ("a", "ISL", 100)])
-    store.put_mention_blocks(m2.id, [("p", "IRQ", 100)])
+    store.put_mention_blocks([(m1.id, ("p", "IRQ", 100)), (m1.id, ("a", "ISL", 100)), (m2.id, ("p", "IRQ", 100))])
     keys = [("p", "IRQ", 100), ("a", "ISL", 100), ("p", "LBN", 100)]
     many = store.mentions_in_blocks(keys)
     assert many == {k: store.mentions_in_block(k) for k in keys}

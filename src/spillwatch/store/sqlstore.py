@@ -153,8 +153,10 @@ class SqlStore(ABC):
         for r in self._rows("SELECT * FROM articles WHERE NOT coded ORDER BY id"):
             yield rows.row_article(r)
 
-    def mark_coded(self, article_id: str) -> None:
-        self._run("UPDATE articles SET coded = TRUE WHERE id = ?", [article_id])
+    def mark_coded(self, *article_ids: str) -> None:
+        for start in range(0, len(article_ids), 300):
+            part = article_ids[start : start + 300]
+            self._run(f"UPDATE articles SET coded = TRUE WHERE id IN ({', '.join('?' for _ in part)})", list(part))
 
     # -- quarantine
     def put_quarantine(self, item: Quarantined) -> bool:
@@ -170,11 +172,16 @@ class SqlStore(ABC):
                           " ORDER BY quarantined_at, id LIMIT ?", [limit])
 
     # -- annotations and mentions
-    def put_annotations(self, ann: AnnotatedArticle) -> None:
-        for table, values in rows.annotation_rows(ann).items():
+    def put_annotations(self, *anns: AnnotatedArticle) -> None:
+        """The annotations of whole articles, each table in few statements however many articles."""
+        tables: dict[str, list[tuple[Any, ...]]] = {}
+        for ann in anns:
+            for table, values in rows.annotation_rows(ann).items():
+                tables.setdefault(table, []).extend(values)
+        for table, values in tables.items():
             self._insert_many(table, _ANN_COLS[table], values)
         actors: dict[str, Any] = {}
-        for m in ann.actors:
+        for m in (m for ann in anns for m in ann.actors):
             actors.setdefault(m.actor.id, m.actor)  # first one wins, as ON CONFLICT DO NOTHING row by row
         self._insert_many("actors", ("id", "name", "country", "sector", "resolved"),
                           [(a.id, a.name, a.country, a.sector, a.resolved) for a in actors.values()])
@@ -189,9 +196,10 @@ class SqlStore(ABC):
         found = self._rows(f"SELECT record_json FROM event_mentions{where} ORDER BY id")
         return [codec.loads(EventMention, r["record_json"]) for r in found]
 
-    def put_mention_blocks(self, mention_id: str, keys: Iterable[tuple[str, str, int]]) -> None:
+    def put_mention_blocks(self, blocks: Iterable[tuple[str, tuple[str, str, int]]]) -> None:
+        """(mention id, block key) pairs."""
         self._insert_many("mention_blocks", ("kind", "value", "day", "mention_id"),
-                          [(kind, value, day, mention_id) for kind, value, day in keys])
+                          [(kind, value, day, mention_id) for mention_id, (kind, value, day) in blocks])
 
     def mentions_in_blocks(self, keys: Sequence[BlockKey]) -> dict[BlockKey, list[EventMention]]:
         """Stored mentions under each of many block keys, in few queries (clustering prefetches with it)."""
