@@ -5,12 +5,13 @@ Workers clean raw items and understand stored articles (``pipeline.clean_item`` 
 pool's initializer. Results come back in submission order, so near-duplicate decisions and every
 stored row are the same as a one-process run on the same input.
 
-Resumable like ``runner``: each document is stored in one transaction; each article's annotations,
-mentions and ``coded`` flag are written in one transaction; clustering re-reads unassigned mentions
+Resumable like ``runner``: each document is stored in one transaction; the annotations, mentions
+and ``coded`` flags of each worker batch (whole articles) are written in one transaction
+(``runner.write_coded_batch``), so no article is ever half written; clustering re-reads unassigned mentions
 and is idempotent. A run killed at any point (kill -9) and started again skips what was stored
 (``has_raw``), codes what is uncoded and clusters what is unassigned: nothing lost, nothing doubled.
 
-The write side (``NearDup``, ``store_cleaned``, ``write_coded``, ``cluster_pending``) is shared by
+The write side (``NearDup``, ``store_cleaned``, ``write_coded(_batch)``, ``cluster_pending``) is shared by
 the Spark loader (``spark/loader.py``).
 """
 
