@@ -89,7 +89,9 @@ _add_workers_option()
 
 @main.command("spark-run")
 @click.argument("inputs", nargs=-1, required=True)
-@click.option("--out", "out", required=True, help="Output folder for the Parquet datasets.")
+@click.option("--out", "out", required=True,
+              help="Output folder for the Parquet datasets: a path every executor reaches, or an hdfs://, s3:// or "
+                   "gs:// URI.")
 @click.option("--master", default="local[2]", show_default=True, help="Spark master URL.")
 @click.option("--partitions", type=int, default=None, help="Spark partitions (default: one per WARC file).")
 def spark_run(inputs: Sequence[str], out: str, master: str, partitions: int | None) -> None:

@@ -52,6 +52,10 @@ class StoreError(SpillwatchError):
     """The store failed (connection, migration, constraint)."""
 
 
+class JobError(SpillwatchError):
+    """A distributed job failed after its engine's own retries (the first error line is kept)."""
+
+
 class NotFoundError(SpillwatchError):
     """A requested record does not exist."""
 

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from spillwatch.spark import job
+import pytest
+
+from spillwatch.errors import ConfigError
+from spillwatch.spark import job, shards
 
 
 def test_largest_files_run_first_and_keep_their_input_index(tmp_path: Path) -> None:
@@ -25,3 +28,11 @@ def test_datasets_share_no_column_name_with_two_types_and_partitioned_ones_have_
             assert kinds.setdefault(name, kind) == kind, name
     assert set(job.PARTITIONED) <= set(job.DATASETS)
     assert all(("month", "string") in job.DATASETS[name] for name in job.PARTITIONED)
+
+
+def test_an_output_that_cannot_be_written_is_a_config_error_naming_it(tmp_path: Path) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    out = str(blocker / "out")
+    with pytest.raises(ConfigError, match="a-file/out"):
+        shards.prepare(out, job.DATASETS)

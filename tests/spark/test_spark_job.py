@@ -14,6 +14,7 @@ if shutil.which("java") is None and not os.environ.get("JAVA_HOME"):
     pytest.skip("Spark needs a Java runtime (java on PATH or JAVA_HOME)", allow_module_level=True)
 
 from spillwatch import runner
+from spillwatch.errors import JobError
 from spillwatch.settings import load_settings
 from spillwatch.spark import job, loader, warcs
 from spillwatch.store import Store, open_store
@@ -133,3 +134,9 @@ def test_spark_load_command(spark_out: Path, local_run: dict[str, Any], tmp_path
         assert snapshot(store) == local_run
     finally:
         store.close()
+
+
+def test_a_failing_task_is_a_job_error_with_the_tasks_own_message(archives: list[str], tmp_path: Path) -> None:
+    settings = load_settings(spacy_pipeline="no_such_spacy_pipeline")
+    with pytest.raises(JobError, match="no_such_spacy_pipeline"):
+        job.run(archives[:1], str(tmp_path / "out"), master="local[1]", settings=settings)

@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import Any
 
 from spillwatch import codec, parallel, pipeline
-from spillwatch.errors import ConfigError, SourceError
+from spillwatch.errors import ConfigError, JobError, SourceError
 from spillwatch.records import Article, Event, EventMention, Quarantined, RawItem
 from spillwatch.settings import Settings, load_settings
 
@@ -298,7 +298,7 @@ def run(inputs: Sequence[str], out: str, *, master: str | None = None, partition
     lap("session")
     try:
         numbered = spark.parallelize(largest_first(paths), partitions or len(paths))
-        per_file = numbered.map(lambda fp: run_file(fp[0], fp[1], out, settings)).collect()
+        per_file = _collect(numbered.map(lambda fp: run_file(fp[0], fp[1], out, settings)))
         lap("stages")
     finally:
         spark.stop()
@@ -309,6 +309,19 @@ def run(inputs: Sequence[str], out: str, *, master: str | None = None, partition
         counts["events"] = write_events(out)
         lap("events")
     return counts
+
+
+def _collect(rdd: Any) -> list[Any]:
+    """``rdd.collect()``, a failed job raised as ``JobError`` with the task's own last error line."""
+    from py4j.protocol import Py4JJavaError
+
+    try:
+        found: list[Any] = rdd.collect()
+    except Py4JJavaError as exc:
+        lines = [line.strip() for line in str(exc.java_exception).splitlines() if line.strip()]
+        python_error = next((line for line in reversed(lines) if "Error" in line.split(":")[0]), lines[0])
+        raise JobError(f"the Spark job failed: {python_error}") from exc
+    return found
 
 
 class _Laps:

@@ -23,6 +23,8 @@ import pyarrow.dataset as ds
 import pyarrow.fs as pafs
 import pyarrow.parquet as pq
 
+from spillwatch.errors import ConfigError
+
 Columns = Sequence[tuple[str, str]]
 BATCH_ROWS = 256
 PARTITION = "month"
@@ -38,13 +40,19 @@ def filesystem(out: str) -> tuple[pafs.FileSystem, str]:
 
 
 def prepare(out: str, datasets: Iterable[str]) -> None:
-    """Empty (or create) each dataset folder under ``out``: a run replaces what a previous run wrote."""
-    fs, base = filesystem(out)
-    for name in datasets:
-        path = f"{base}/{name}"
-        if fs.get_file_info(path).type != pafs.FileType.NotFound:
-            fs.delete_dir(path)
-        fs.create_dir(path, recursive=True)
+    """Empty (or create) each dataset folder under ``out``: a run replaces what a previous run wrote.
+
+    Raises ``ConfigError`` naming ``out`` when it cannot be opened or written.
+    """
+    try:
+        fs, base = filesystem(out)
+        for name in datasets:
+            path = f"{base}/{name}"
+            if fs.get_file_info(path).type != pafs.FileType.NotFound:
+                fs.delete_dir(path)
+            fs.create_dir(path, recursive=True)
+    except (OSError, pa.ArrowException) as exc:
+        raise ConfigError(f"{out}: cannot write the job's output there ({exc})") from exc
 
 
 def file_schema(columns: Columns) -> pa.Schema:
