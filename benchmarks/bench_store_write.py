@@ -4,10 +4,12 @@ A few sample-corpus articles are understood once; then ``--n`` distinct copies (
 block gives each a new article id, its mentions new ids) are written to each backend exactly as
 the runners write: ``runner.store_cleaned`` (one transaction: raw-id check, near-duplicate
 check, article row, copy row) then ``runner.write_coded`` (one transaction: annotations,
-mentions, coded flag), then one ``cluster_pending``. Prints articles/s per backend and the ratio.
+mentions, coded flag), then one ``cluster_pending``; and again with the coded results written
+``--batch`` at a time (``runner.write_coded_batch``: one transaction per batch of whole articles,
+as the parallel runner writes a worker's batch). Prints articles/s per backend and mode, and ratios.
 PostgreSQL needs a URL (``--pg`` or SPILLWATCH_TEST_PG); its schema is dropped and recreated.
 
-Usage: python benchmarks/bench_store_write.py [--n 300] [--pg postgresql://...]
+Usage: python benchmarks/bench_store_write.py [--n 300] [--batch 8] [--pg postgresql://...]
 """
 
 from __future__ import annotations
@@ -55,15 +57,25 @@ def _moved(m: EventMention, article_id: str, shift: int, after: int) -> EventMen
     return replace(m, article_id=article_id, trigger=trigger)
 
 
-def write_all(store: Store, records: list[tuple[RawItem, pipeline.Coded]]) -> float:
+def write_all(store: Store, records: list[tuple[RawItem, pipeline.Coded]], batch: int = 1) -> float:
     summary = RunSummary()
     near = runner.NearDup(store)
     started = time.perf_counter()
-    for raw, coded in records:
-        if runner.store_cleaned(raw, coded.annotated.article, store, near, summary) == "stored":
-            runner.write_coded(store, coded, summary)
+    for part in runner.batched(iter(records), batch):
+        stored = [coded for raw, coded in part
+                  if runner.store_cleaned(raw, coded.annotated.article, store, near, summary) == "stored"]
+        runner.write_coded_batch(store, stored, summary)
     parallel.cluster_pending(store, load_settings(), summary)
     return len(records) / (time.perf_counter() - started)
+
+
+def duck_rate(records: list[tuple[RawItem, pipeline.Coded]], batch: int) -> float:
+    with tempfile.TemporaryDirectory() as tmp:
+        duck = open_store(str(Path(tmp) / "w.duckdb"))
+        try:
+            return write_all(duck, records, batch)
+        finally:
+            duck.close()
 
 
 def fresh_pg(url: str) -> Store:
@@ -78,23 +90,26 @@ def fresh_pg(url: str) -> Store:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--n", type=int, default=300)
+    parser.add_argument("--batch", type=int, default=8)
     parser.add_argument("--pg", default=os.environ.get("SPILLWATCH_TEST_PG"))
     args = parser.parse_args()
     base = samples()
     records = [numbered(*base[i % len(base)], i) for i in range(args.n)]
     print(f"{args.n} articles, {sum(len(c.mentions) for _, c in records)} mentions; load {os.getloadavg()}")
-    with tempfile.TemporaryDirectory() as tmp:
-        duck = open_store(str(Path(tmp) / "w.duckdb"))
-        duck_rate = write_all(duck, records)
-        duck.close()
-    print(f"DuckDB (file): {duck_rate:.1f} articles/s")
-    if not args.pg:
+    rates = {("DuckDB", 1): duck_rate(records, 1), ("DuckDB", args.batch): duck_rate(records, args.batch)}
+    if args.pg:
+        for batch in (1, args.batch):
+            pg = fresh_pg(args.pg)
+            rates[("PostgreSQL", batch)] = write_all(pg, records, batch)
+            pg.close()
+    else:
         print("PostgreSQL: skipped (no --pg / SPILLWATCH_TEST_PG)")
-        return
-    pg = fresh_pg(args.pg)
-    pg_rate = write_all(pg, records)
-    pg.close()
-    print(f"PostgreSQL: {pg_rate:.1f} articles/s; DuckDB / PostgreSQL = {duck_rate / pg_rate:.2f}")
+    for (backend, batch), rate in rates.items():
+        mode = "one transaction per article" if batch == 1 else f"one transaction per {batch} articles"
+        print(f"{backend:10s} {mode:34s} {rate:7.1f} articles/s")
+    if args.pg:
+        for batch in (1, args.batch):
+            print(f"batch {batch}: DuckDB / PostgreSQL = {rates[('DuckDB', batch)] / rates[('PostgreSQL', batch)]:.2f}")
 
 
 if __name__ == "__main__":

@@ -13,11 +13,14 @@ import uuid
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date
 from itertools import islice
+from typing import TypeVar
 
 from spillwatch import pipeline
 from spillwatch.records import Article, EventMention, Quarantined, RawItem
 from spillwatch.settings import Settings
 from spillwatch.store.base import RunSummary, Store
+
+T = TypeVar("T")
 
 BlockKey = tuple[str, str, int]
 
@@ -34,7 +37,7 @@ def _noop(phase: str, n: int) -> None:
     return None
 
 
-def batched(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
+def batched(items: Iterable[T], size: int) -> Iterator[list[T]]:
     it = iter(items)
     while batch := list(islice(it, size)):
         yield batch
