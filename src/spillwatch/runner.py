@@ -142,8 +142,11 @@ def write_coded_batch(store: Store, batch: Sequence[pipeline.Coded], summary: Ru
     with store.transaction():
         store.put_annotations(*(coded.annotated for coded in batch))
         store.put_mentions(mentions)
-        published = {coded.annotated.id: store.article_published(coded.annotated.id) for coded in batch}
-        store.put_mention_blocks((m.id, key) for m in mentions for key in keys(m, published[m.article_id]))
+        blocks: list[tuple[str, BlockKey]] = []
+        for coded in batch:
+            published = store.article_published(coded.annotated.id)
+            blocks.extend((m.id, key) for m in coded.mentions for key in keys(m, published))
+        store.put_mention_blocks(blocks)
         store.mark_coded(*(coded.annotated.id for coded in batch))
     summary.mentions += len(mentions)
 

@@ -14,7 +14,7 @@ if shutil.which("java") is None and not os.environ.get("JAVA_HOME"):
     pytest.skip("Spark needs a Java runtime (java on PATH or JAVA_HOME)", allow_module_level=True)
 
 from spillwatch import runner
-from spillwatch.errors import JobError
+from spillwatch.errors import JobError, SourceError
 from spillwatch.settings import load_settings
 from spillwatch.spark import job, loader, warcs
 from spillwatch.store import Store, open_store
@@ -140,3 +140,16 @@ def test_a_failing_task_is_a_job_error_with_the_tasks_own_message(archives: list
     settings = load_settings(spacy_pipeline="no_such_spacy_pipeline")
     with pytest.raises(JobError, match="no_such_spacy_pipeline"):
         job.run(archives[:1], str(tmp_path / "out"), master="local[1]", settings=settings)
+
+
+def test_the_loader_refuses_the_output_of_a_run_that_did_not_finish(spark_out: Path, tmp_path: Path) -> None:
+    partial = tmp_path / "partial"
+    shutil.copytree(spark_out, partial)
+    (partial / "_SUCCESS").unlink()
+    store = open_store(str(tmp_path / "p.duckdb"))
+    try:
+        with pytest.raises(SourceError, match="finished spark-run"):
+            loader.load(partial, store, load_settings())
+        assert store.query("SELECT count(*) AS n FROM articles")[0]["n"] == 0
+    finally:
+        store.close()

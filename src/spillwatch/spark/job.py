@@ -122,7 +122,8 @@ def article_row(seq: Seq, raw: RawItem, coded: pipeline.Coded) -> dict[str, Any]
 
 def mention_rows(row: dict[str, Any]) -> Iterator[dict[str, Any]]:
     for m in mentions_of(row):
-        yield {"month": row["month"], "id": m.id, "article_id": m.article_id, "type": m.type,
+        yield {"month": row["month"], "file_index": row["file_index"], "item_index": row["item_index"],
+               "id": m.id, "article_id": m.article_id, "type": m.type,
                "date_start": codec.dump(m.date.start) if m.date else None,
                "country_iso3": m.place.country_iso3 if m.place else None,
                "lat": m.place.lat if m.place else None, "lon": m.place.lon if m.place else None,
@@ -214,13 +215,17 @@ def run_file(file_index: int, path: str, out: str, settings: Settings) -> dict[s
     from spillwatch.spark import shards
 
     writer = shards.ShardWriter(out, file_index, DATASETS, PARTITIONED)
-    for kind, row in process_file(file_index, path, settings):
-        if kind == "quarantine":
-            writer.add("quarantine", row)
-            continue
-        writer.add("articles", row)
-        for mention in mention_rows(row):
-            writer.add("mentions", mention)
+    try:
+        for kind, row in process_file(file_index, path, settings):
+            if kind == "quarantine":
+                writer.add("quarantine", row)
+                continue
+            writer.add("articles", row)
+            for mention in mention_rows(row):
+                writer.add("mentions", mention)
+    except BaseException:
+        writer.abort()
+        raise
     return writer.close()
 
 
@@ -231,11 +236,15 @@ def write_events(out: str) -> int:
     """
     from spillwatch.spark import shards
 
-    keys = shards.read_table(out, "articles", KEY_COLUMNS).to_pylist()
+    keys = shards.read_table(out, "articles", ARTICLE_COLUMNS, KEY_COLUMNS).to_pylist()
+    keys.sort(key=lambda r: (r["file_index"], r["item_index"]))
     kept, outlets = originals(((r["file_index"], r["item_index"]), r["id"], r["raw_id"], r["signature"],
                                copy_outlet(r)) for r in keys)
-    published = {r["id"]: known_day(r) for r in keys}
-    records = shards.read_table(out, "mentions", (*INPUT_ORDER, "article_id", "record_json")).to_pylist()
+    published: dict[str, date | None] = {}
+    for r in keys:  # the store keeps the first copy's date (later copies only add an outlet)
+        published.setdefault(r["id"], known_day(r))
+    records = shards.read_table(out, "mentions", MENTION_COLUMNS, (*INPUT_ORDER, "article_id", "record_json")
+                                ).to_pylist()
     records.sort(key=lambda r: (r["file_index"], r["item_index"]))  # stable: an article's own order stays
     mentions = [codec.load(EventMention, codec.json.loads(r["record_json"])) for r in records
                 if r["article_id"] in kept]
@@ -292,11 +301,11 @@ def run(inputs: Sequence[str], out: str, *, master: str | None = None, partition
 
     settings = settings or load_settings()
     paths = input_paths(inputs)
-    shards.prepare(out, DATASETS)
     lap = _Laps(phases)
     spark = context(master)
     lap("session")
     try:
+        shards.prepare(out, DATASETS)
         numbered = spark.parallelize(largest_first(paths), partitions or len(paths))
         per_file = _collect(numbered.map(lambda fp: run_file(fp[0], fp[1], out, settings)))
         lap("stages")
@@ -308,20 +317,30 @@ def run(inputs: Sequence[str], out: str, *, master: str | None = None, partition
     if events:
         counts["events"] = write_events(out)
         lap("events")
+    shards.mark_complete(out)
     return counts
 
 
 def _collect(rdd: Any) -> list[Any]:
     """``rdd.collect()``, a failed job raised as ``JobError`` with the task's own last error line."""
-    from py4j.protocol import Py4JJavaError
+    from py4j.protocol import Py4JError, Py4JJavaError
 
     try:
         found: list[Any] = rdd.collect()
     except Py4JJavaError as exc:
-        lines = [line.strip() for line in str(exc.java_exception).splitlines() if line.strip()]
-        python_error = next((line for line in reversed(lines) if "Error" in line.split(":")[0]), lines[0])
-        raise JobError(f"the Spark job failed: {python_error}") from exc
+        raise JobError(f"the Spark job failed: {_last_error_line(str(exc.java_exception))}") from exc
+    except Py4JError as exc:
+        raise JobError(f"the Spark job failed: lost the JVM ({exc})") from exc
     return found
+
+
+def _last_error_line(message: str) -> str:
+    """The exception line of the last Python traceback in a Spark failure (else its first line)."""
+    lines = message.splitlines()
+    starts = [i for i, line in enumerate(lines) if "Traceback (most recent call last)" in line]
+    after = lines[starts[-1] + 1 :] if starts else []
+    found = next((line for line in after if line.strip() and not line[:1].isspace()), None)
+    return found or next((line for line in lines if line.strip()), message)
 
 
 class _Laps:

@@ -5,7 +5,8 @@ the local runners (``runner.store_cleaned``: raw-id and content-id duplicates, n
 against what the store already holds); an original article's annotations and mentions go in the same
 transaction as the article itself, so a load killed at any point and run again doubles nothing.
 Quarantine rows are merged; then ``parallel.cluster_pending`` folds the new mentions into the
-stored events. Reads Parquet with pyarrow: loading needs no Spark.
+stored events. Reads Parquet with pyarrow (a path or any ``pyarrow.fs`` URI): loading needs no
+Spark. Declines (``SourceError``) a folder that is not the output of a finished run.
 """
 
 from __future__ import annotations
@@ -17,7 +18,6 @@ from pathlib import Path
 from typing import Any
 
 from spillwatch import codec, parallel, pipeline, runner
-from spillwatch.errors import SourceError
 from spillwatch.records import AnnotatedArticle, EventMention, Quarantined, RawItem, SourceKind
 from spillwatch.settings import Settings, load_settings
 from spillwatch.store.base import RunSummary, Store
@@ -39,14 +39,12 @@ class StoredRaw(RawItem):
 INPUT_ORDER = ("file_index", "item_index")
 
 
-def read_rows(folder: Path, name: str, order: tuple[str, ...] = INPUT_ORDER) -> Iterator[dict[str, Any]]:
-    """Rows of one output dataset in input order (nothing when the job wrote none)."""
-    import pyarrow.dataset as ds
+def read_rows(folder: str | Path, name: str, order: tuple[str, ...] = INPUT_ORDER) -> Iterator[dict[str, Any]]:
+    """Rows of one output dataset of a finished run (a path or a pyarrow URI), in input order."""
+    from spillwatch.spark import job, shards
 
-    path = folder / name
-    if not path.is_dir():
-        raise SourceError(str(path), "not a spark-run output folder (missing dataset)", reason="not-found")
-    table = ds.dataset(str(path), format="parquet", partitioning="hive").to_table()
+    shards.require_complete(str(folder))
+    table = shards.read_table(str(folder), name, job.DATASETS[name])
     if table.num_rows == 0:
         return
     table = table.sort_by([(col, "ascending") for col in order])
@@ -87,7 +85,7 @@ def quarantined_of(row: dict[str, Any]) -> Quarantined:
 def load(folder: str | Path, store: Store, settings: Settings | None = None,
          progress: parallel.Progress = parallel._noop) -> RunSummary:
     """Merge ``folder`` (a spark-run output) into ``store`` and cluster the new mentions."""
-    root = Path(folder)
+    root = str(folder)
     settings = settings or load_settings()
     summary = RunSummary()
     near = runner.NearDup(store)

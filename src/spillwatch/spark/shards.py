@@ -8,7 +8,8 @@ as Spark's ``partitionBy`` writes it). Declines: rows of an unknown dataset (``K
 
 A part is written under a hidden temporary name (readers skip names starting with ".") and moved
 into place when complete, so a retried task replaces its own part and no reader sees half a file.
-Rows stream out in record batches: a task holds at most ``BATCH_ROWS`` rows per open part.
+Rows stream out in record batches: a task holds at most ``BATCH_ROWS`` rows per open part. A run
+that finished writes ``_SUCCESS`` at the root (``mark_complete``); readers refuse a root without it.
 """
 
 from __future__ import annotations
@@ -23,12 +24,13 @@ import pyarrow.dataset as ds
 import pyarrow.fs as pafs
 import pyarrow.parquet as pq
 
-from spillwatch.errors import ConfigError
+from spillwatch.errors import ConfigError, SourceError
 
 Columns = Sequence[tuple[str, str]]
 BATCH_ROWS = 256
 PARTITION = "month"
 KINDS = {"string": pa.string(), "long": pa.int64(), "binary": pa.binary(), "double": pa.float64()}
+COMPLETE = "_SUCCESS"
 
 
 def filesystem(out: str) -> tuple[pafs.FileSystem, str]:
@@ -46,13 +48,33 @@ def prepare(out: str, datasets: Iterable[str]) -> None:
     """
     try:
         fs, base = filesystem(out)
+        if _exists(fs, f"{base}/{COMPLETE}"):
+            fs.delete_file(f"{base}/{COMPLETE}")
         for name in datasets:
             path = f"{base}/{name}"
-            if fs.get_file_info(path).type != pafs.FileType.NotFound:
+            if _exists(fs, path):
                 fs.delete_dir(path)
             fs.create_dir(path, recursive=True)
     except (OSError, pa.ArrowException) as exc:
         raise ConfigError(f"{out}: cannot write the job's output there ({exc})") from exc
+
+
+def _exists(fs: pafs.FileSystem, path: str) -> bool:
+    return bool(fs.get_file_info(path).type != pafs.FileType.NotFound)
+
+
+def mark_complete(out: str) -> None:
+    """Mark ``out`` as the output of a run that finished (every part and ``events/`` written)."""
+    fs, base = filesystem(out)
+    with fs.open_output_stream(f"{base}/{COMPLETE}") as stream:
+        stream.write(b"")
+
+
+def require_complete(out: str) -> None:
+    """``SourceError`` unless ``out`` is the output of a finished run (a failed job leaves some parts)."""
+    fs, base = filesystem(out)
+    if not _exists(fs, f"{base}/{COMPLETE}"):
+        raise SourceError(out, f"not the output of a finished spark-run (no {COMPLETE})", reason="incomplete")
 
 
 def file_schema(columns: Columns) -> pa.Schema:
@@ -80,6 +102,16 @@ class ShardWriter:
         if len(buffer) >= BATCH_ROWS:
             self._flush(key)
 
+    def abort(self) -> None:
+        """Close and delete every unfinished part (a task that failed leaves nothing behind)."""
+        for writer, temporary, _ in self.writers.values():
+            try:
+                writer.close()
+            finally:
+                self.fs.delete_file(temporary)
+        self.writers.clear()
+        self.buffers.clear()
+
     def close(self) -> dict[str, int]:
         """Flush, close and move every part into place; the number of rows per dataset."""
         for key in list(self.buffers):
@@ -95,7 +127,7 @@ class ShardWriter:
         if not rows:
             return
         schema = file_schema(self.datasets[key[0]])
-        batch = pa.RecordBatch.from_pylist([{n: r.get(n) for n in schema.names} for r in rows], schema=schema)
+        batch = pa.RecordBatch.from_pylist([{n: r[n] for n in schema.names} for r in rows], schema=schema)
         self._writer(key, schema).write_batch(batch)
 
     def _writer(self, key: tuple[str, str], schema: pa.Schema) -> pq.ParquetWriter:
@@ -109,8 +141,16 @@ class ShardWriter:
         return self.writers[key][0]
 
 
-def read_table(out: str, dataset: str, columns: Sequence[str] | None = None) -> pa.Table:
-    """One dataset under ``out`` (partition column included), in no particular order."""
+def read_table(out: str, dataset: str, columns: Columns, wanted: Sequence[str] | None = None) -> pa.Table:
+    """One dataset under ``out`` with the schema ``columns`` (an empty dataset too), in no particular order."""
     fs, base = filesystem(out)
-    found = ds.dataset(f"{base}/{dataset}", filesystem=fs, format="parquet", partitioning="hive")
-    return found.to_table(columns=list(columns) if columns is not None else None)
+    path = f"{base}/{dataset}"
+    if not _exists(fs, path):
+        raise SourceError(out, f"not a spark-run output folder (no {dataset}/)", reason="not-found")
+    schema = file_schema(columns)
+    partitioning = None
+    if any(name == PARTITION for name, _ in columns):
+        schema = schema.append(pa.field(PARTITION, pa.string()))
+        partitioning = ds.partitioning(pa.schema([pa.field(PARTITION, pa.string())]), flavor="hive")
+    found = ds.dataset(path, filesystem=fs, format="parquet", partitioning=partitioning, schema=schema)
+    return found.to_table(columns=list(wanted) if wanted is not None else None)

@@ -204,15 +204,18 @@ class SqlStore(ABC):
     def mentions_in_blocks(self, keys: Sequence[BlockKey]) -> dict[BlockKey, list[EventMention]]:
         """Stored mentions under each of many block keys, in few queries (clustering prefetches with it)."""
         out: dict[BlockKey, list[EventMention]] = {(k[0], k[1], int(k[2])): [] for k in keys}
+        decoded: dict[str, EventMention] = {}  # a mention sits under several keys: decode it once
         for start in range(0, len(keys), 300):
             part = keys[start : start + 300]
             marks = ", ".join("(?, ?, ?)" for _ in part)
             found = self._rows(
-                "SELECT b.kind, b.value, b.day, m.record_json FROM mention_blocks b"
+                "SELECT b.kind, b.value, b.day, m.id, m.record_json FROM mention_blocks b"
                 f" JOIN event_mentions m ON m.id = b.mention_id WHERE (b.kind, b.value, b.day) IN ({marks})"
                 " ORDER BY m.id", [x for k in part for x in k])
             for r in found:
-                out[(r["kind"], r["value"], int(r["day"]))].append(codec.loads(EventMention, r["record_json"]))
+                if r["id"] not in decoded:
+                    decoded[r["id"]] = codec.loads(EventMention, r["record_json"])
+                out[(r["kind"], r["value"], int(r["day"]))].append(decoded[r["id"]])
         return out
 
     def mentions_in_block(self, key: tuple[str, str, int]) -> list[EventMention]:
