@@ -7,6 +7,7 @@ import pytest
 from spacy.language import Language
 
 from spillwatch.errors import ConfigError
+from spillwatch.nlp import fastattrs
 from spillwatch.nlp.parse import BOUNDARY_COMPONENT, KEEP, annotate, annotate_one, load_pipeline
 from spillwatch.records import Article, Block, DateInfo
 from spillwatch.settings import Settings
@@ -20,7 +21,7 @@ def article(*texts: str, roles: tuple[str, ...] = ()) -> Article:
 
 def test_pipeline_is_trimmed_and_marks_blocks(nlp: Language) -> None:
     assert BOUNDARY_COMPONENT in nlp.pipe_names
-    assert set(nlp.pipe_names) - {BOUNDARY_COMPONENT} <= KEEP
+    assert set(nlp.pipe_names) - {BOUNDARY_COMPONENT, fastattrs.NAME} <= KEEP
     assert {"tagger", "parser", "ner", "lemmatizer"} <= set(nlp.pipe_names)
 
 

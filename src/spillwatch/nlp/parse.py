@@ -20,6 +20,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from spillwatch.errors import ConfigError, SourceError
+from spillwatch.nlp import fastattrs
 from spillwatch.records import BLOCK_SEP, AnnotatedArticle, Article, Entity, Sentence, Span, Token
 from spillwatch.settings import Settings
 
@@ -43,7 +44,10 @@ def mark_block_boundaries(doc: Doc) -> Doc:
 
 @lru_cache(maxsize=4)
 def load_pipeline(name: str) -> Language:
-    """Load (once per process) a spaCy pipeline by package name or path, trimmed to ``KEEP``."""
+    """Load (once per process) a spaCy pipeline by package name or path, trimmed to ``KEEP``.
+
+    Its ``attribute_ruler``, when its patterns allow, runs as ``fastattrs`` (same attributes, faster).
+    """
     try:
         nlp = spacy.load(name)
     except (OSError, ImportError) as exc:
@@ -54,6 +58,7 @@ def load_pipeline(name: str) -> Language:
     unwanted = [p for p in nlp.pipe_names if p not in KEEP]
     if unwanted:
         nlp.select_pipes(disable=unwanted)
+    fastattrs.install(nlp)
     first_structural = next((p for p in ("parser", "senter") if p in nlp.pipe_names), None)
     if first_structural is not None:
         nlp.add_pipe(BOUNDARY_COMPONENT, before=first_structural)
