@@ -14,7 +14,8 @@ import pytest
 
 from spillwatch import parallel, runner
 from spillwatch.settings import load_settings
-from spillwatch.store import Store, open_store
+from spillwatch.store import open_store
+from store_snapshot import snapshot
 
 REPO = Path(__file__).resolve().parents[1]
 SOURCES = ["corpus/txt", "corpus/html"]
@@ -37,22 +38,6 @@ if __name__ == "__main__":
     print("done", flush=True)
 """
 CLI = "from spillwatch import cli_scale\nfrom spillwatch.cli import main\nmain()"
-
-
-def snapshot(store: Store) -> dict[str, list[tuple[Any, ...]]]:
-    """Every row that identifies what a run stored (duplicates would show as repeated rows)."""
-    queries = {
-        "articles": "SELECT id, raw_id, coded, duplicate_of FROM articles",
-        "copies": "SELECT article_id, raw_id FROM article_copies",
-        "quarantine": "SELECT id, reason FROM quarantine",
-        "mentions": "SELECT id, article_id, event_id, type FROM event_mentions",
-        "blocks": "SELECT kind, value, day, mention_id FROM mention_blocks",
-        "events": "SELECT id, record_json FROM events",
-        "places": "SELECT article_id, start_char, end_char, geonameid FROM places",
-        "actor_mentions": "SELECT article_id, start_char, end_char, actor_id FROM actor_mentions",
-        "quotes": "SELECT article_id, start_char, end_char FROM quotes",
-    }
-    return {name: sorted(tuple(r.values()) for r in store.query(sql)) for name, sql in queries.items()}
 
 
 @pytest.fixture(scope="module")

@@ -106,7 +106,9 @@ _SECTORS = st.sampled_from(["MIL", "REB", "GOV", "CVL", "COP", "EDU", None])
 def _events(draw: st.DrawFn) -> tuple[str, tuple[str, ...], list[Actor], list[Actor]]:
     etype = draw(st.sampled_from(_ONTO.type_names))
     modes = tuple(draw(st.lists(st.sampled_from([m.name for m in _ONTO.type(etype).modes] or ["none"]), max_size=3)))
-    side = st.lists(_SECTORS.map(lambda s: Actor(f"X_{s}", "x", "XXX", s)), max_size=2)
+    actor = st.builds(lambda sector, country: Actor(f"{country}_{sector}", f"an actor ({sector})", country, sector),
+                      _SECTORS, st.sampled_from(["IRQ", "SYR", "IGO", None]))
+    side = st.lists(actor, max_size=2)
     return etype, modes, draw(side), draw(side)
 
 

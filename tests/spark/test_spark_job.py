@@ -17,28 +17,13 @@ from spillwatch import runner
 from spillwatch.errors import JobError, SourceError
 from spillwatch.settings import load_settings
 from spillwatch.spark import job, loader, warcs
-from spillwatch.store import Store, open_store
+from spillwatch.store import open_store
+from store_snapshot import snapshot
 
 REPO = Path(__file__).resolve().parents[2]
 EMPTY_PAGE = b"<html><body></body></html>"
 
 pytestmark = pytest.mark.slow
-
-
-def snapshot(store: Store) -> dict[str, list[tuple[Any, ...]]]:
-    """Rows that identify what was stored (a doubled row would show as a repeat)."""
-    queries = {
-        "articles": "SELECT id, raw_id, coded, duplicate_of FROM articles",
-        "copies": "SELECT article_id, raw_id, outlet FROM article_copies",
-        "quarantine": "SELECT id, reason FROM quarantine",
-        "mentions": "SELECT id, article_id, event_id, type FROM event_mentions",
-        "blocks": "SELECT kind, value, day, mention_id FROM mention_blocks",
-        "events": "SELECT id, record_json FROM events",
-        "places": "SELECT article_id, start_char, end_char, geonameid FROM places",
-        "actor_mentions": "SELECT article_id, start_char, end_char, actor_id FROM actor_mentions",
-        "quotes": "SELECT article_id, start_char, end_char FROM quotes",
-    }
-    return {name: sorted(tuple(r.values()) for r in store.query(sql)) for name, sql in queries.items()}
 
 
 @pytest.fixture(scope="module")
