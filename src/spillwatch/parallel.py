@@ -11,8 +11,8 @@ and ``coded`` flags of each worker batch (whole articles) are written in one tra
 and is idempotent. A run killed at any point (kill -9) and started again skips what was stored
 (``has_raw``), codes what is uncoded and clusters what is unassigned: nothing lost, nothing doubled.
 
-The write side (``NearDup``, ``store_cleaned``, ``write_coded(_batch)``, ``cluster_pending``) is shared by
-the Spark loader (``spark/loader.py``).
+The write side is ``runner``'s (``NearDup``, ``store_cleaned``, ``write_coded`` / ``write_coded_batch``,
+``cluster_pending``), shared with the Spark loader (``spark/loader.py``).
 """
 
 from __future__ import annotations
@@ -183,7 +183,6 @@ def unordered_map(pool: Executor, fn: Callable[[T], R], inputs: Iterable[T], win
 NearDup = runner.NearDup
 store_cleaned = runner.store_cleaned
 quarantine = runner.quarantine
-write_coded = runner.write_coded
 
 
 def cluster_pending(store: Store, settings: Settings, summary: RunSummary) -> None:
