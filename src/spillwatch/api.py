@@ -16,9 +16,9 @@ from datetime import date
 from functools import cache
 from pathlib import Path
 from types import TracebackType
-from typing import Any, Literal
+from typing import IO, Any, Literal
 
-from spillwatch import exports, pipeline, runner
+from spillwatch import export, pipeline, runner
 from spillwatch.analysis.spread import SpreadConfig
 from spillwatch.codec import dump
 from spillwatch.errors import ConfigError, NotFoundError, SourceError, SpillwatchError
@@ -27,8 +27,10 @@ from spillwatch.records import Article, Event, Place, Quarantined, RawItem
 from spillwatch.settings import Settings, load_settings
 from spillwatch.store import EventFilter, RunSummary, Store, open_store
 
-EXPORT_FORMATS = exports.FORMATS
-EXPORT_MEDIA_TYPES = exports.MEDIA_TYPES
+EXPORT_FORMATS = export.FORMATS
+EXPORT_PROFILES = export.PROFILES
+EXPORT_EXTENSIONS = export.EXTENSIONS
+EXPORT_MEDIA_TYPES = export.MEDIA_TYPES
 
 
 def loads_json(text: str) -> Any:
@@ -36,8 +38,10 @@ def loads_json(text: str) -> Any:
 
 
 __all__ = [
+    "EXPORT_EXTENSIONS",
     "EXPORT_FORMATS",
     "EXPORT_MEDIA_TYPES",
+    "EXPORT_PROFILES",
     "CodeResult",
     "ConfigError",
     "EventDetail",
@@ -271,6 +275,19 @@ class Spillwatch:
     def alerts(self, limit: int = 500) -> list[dict[str, Any]]:
         return self.insight.alert_rows(limit)
 
-    def export_events(self, flt: EventFilter, fmt: str) -> bytes:
-        """Events matching ``flt`` as csv, geojson, parquet or json bytes."""
-        return exports.render(self.store.event_rows(flt), fmt)
+    def export(self, flt: EventFilter, fmt: str, sink: str | Path | IO[bytes], profile: str = "spillwatch",
+               batch_size: int = 10_000) -> int:
+        """Every event matching ``flt`` (no row cap, streamed in batches) written to ``sink`` as ``fmt``
+        (csv, parquet, geoparquet, geojson, gpkg) in the ``profile``'s columns (spillwatch, acled, ucdp).
+
+        ``sink`` is a path, or a binary file for csv, parquet and geoparquet. Returns the rows written.
+        """
+        from spillwatch.export import stream
+
+        return stream.write_events(self.store, flt, fmt, sink, profile, batch_size)
+
+    def export_csv(self, flt: EventFilter, profile: str = "spillwatch") -> Iterator[bytes]:
+        """The same CSV as ``export``, as chunks of bytes made batch by batch (for streaming responses)."""
+        from spillwatch.export import stream
+
+        return stream.csv_stream(self.store, flt, profile)

@@ -208,4 +208,4 @@ def import_(kind: str, file: str, db: str | None) -> None:
 
 
 # Register the analysis commands and --workers/spark-run/spark-load on `main`.
-from spillwatch import cli_analysis, cli_scale  # noqa: E402,F401
+from spillwatch import cli_analysis, cli_export, cli_scale  # noqa: E402,F401

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import os
 import re
+import tempfile
+from collections.abc import Iterator
+from dataclasses import replace
 from typing import Any
 
 from fastapi import Depends, FastAPI, Query
-from fastapi.responses import Response
+from fastapi.responses import StreamingResponse
 
 from spillwatch import api
 
@@ -94,13 +98,39 @@ def install(app: FastAPI, sw: api.Spillwatch, settings: api.Settings, read: Any,
         return sw.actors(limit)
 
     @app.get("/api/export/events.{fmt}", dependencies=[read], tags=["exports"])
-    def export(fmt: str, flt: api.EventFilter = flt_dep) -> Response:
+    def export(fmt: str, flt: api.EventFilter = flt_dep,
+               profile: str = Query("spillwatch", pattern=r"^(spillwatch|acled|ucdp)$"),
+               role: str | None = Query(None, pattern=r"^(source|target)$")) -> StreamingResponse:
+        """Every matching event (no row cap: limit and offset do not apply), streamed as csv, parquet,
+        geoparquet, geojson or gpkg in spillwatch's, ACLED's or UCDP's columns."""
         if fmt not in api.EXPORT_FORMATS:
             raise api.SpillwatchError(f"unknown export format {fmt!r}; use one of {api.EXPORT_FORMATS}")
-        return Response(sw.export_events(flt, fmt), media_type=api.EXPORT_MEDIA_TYPES[fmt],
-                        headers={"Content-Disposition": f'attachment; filename="events.{fmt}"'})
+        flt = replace(flt, actor_role=role)
+        headers = {"Content-Disposition": f'attachment; filename="events.{api.EXPORT_EXTENSIONS[fmt]}"'}
+        if fmt == "csv":
+            chunks: Iterator[bytes] = sw.export_csv(flt, profile)
+        else:  # written by its library to a temporary file, then streamed from disk
+            handle, path = tempfile.mkstemp(prefix="spillwatch-export-", suffix=f".{api.EXPORT_EXTENSIONS[fmt]}")
+            os.close(handle)
+            try:
+                sw.export(flt, fmt, path, profile)
+            except BaseException:
+                os.unlink(path)
+                raise
+            chunks = _file_chunks(path)
+        return StreamingResponse(chunks, media_type=api.EXPORT_MEDIA_TYPES[fmt], headers=headers)
 
     _ = (health, articles, article, events, facets, countries, event, actors, export)
+
+
+def _file_chunks(path: str, size: int = 1 << 20) -> Iterator[bytes]:
+    """A file's bytes in chunks; the file is removed once sent (or when the client goes away)."""
+    try:
+        with open(path, "rb") as handle:
+            while chunk := handle.read(size):
+                yield chunk
+    finally:
+        os.unlink(path)
 
 
 def _id(value: str) -> str:

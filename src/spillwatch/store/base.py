@@ -6,9 +6,12 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, Literal, Protocol
+from typing import TYPE_CHECKING, Any, Literal, Protocol
 
 from spillwatch.records import AnnotatedArticle, Article, Event, EventMention, Quarantined, RawItem
+
+if TYPE_CHECKING:
+    import pyarrow as pa
 
 PutOutcome = Literal["stored", "duplicate", "near-duplicate"]
 
@@ -32,6 +35,7 @@ class EventFilter:
     descending: bool = True
     limit: int = 100
     offset: int = 0
+    actor_role: str | None = None  # "source" or "target": the actor only in that role (else either)
 
 
 @dataclass(slots=True)
@@ -93,6 +97,8 @@ class Store(Protocol):
     def count_events(self, flt: EventFilter) -> int: ...
     def event_facets(self, flt: EventFilter) -> dict[str, Any]: ...
     def all_events(self, origin: str | None = None) -> list[Event]: ...
+    def export_batches(self, flt: EventFilter, size: int = 10_000, *, with_record: bool = False
+                       ) -> Iterator[pa.RecordBatch]: ...
 
     # fetch state and runs
     def get_fetch_state(self, url: str) -> tuple[str | None, str | None]: ...

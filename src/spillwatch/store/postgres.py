@@ -8,13 +8,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import psycopg
 from psycopg.rows import dict_row
 
 from spillwatch.errors import StoreError
 from spillwatch.store.sqlstore import SqlStore
+
+if TYPE_CHECKING:
+    import pyarrow as pa
 
 
 class PostgresStore(SqlStore):
@@ -47,12 +50,27 @@ class PostgresStore(SqlStore):
         except psycopg.Error as exc:
             raise StoreError(f"{_redact(self.url)}: {exc}") from exc
 
-    def _many(self, sql: str, params: Sequence[Sequence[Any]]) -> None:
-        if not params:
+    def _bulk_insert(self, table: str, cols: Sequence[str], values: Sequence[Sequence[Any]]) -> None:
+        """New rows through COPY (psycopg's copy protocol), not one statement per row."""
+        if not values:
             return
         try:
-            with self._con.cursor() as cur:
-                cur.executemany(self._sql(sql), [list(p) for p in params])
+            with self._con.cursor() as cur, cur.copy(f"COPY {table} ({', '.join(cols)}) FROM STDIN") as copy:
+                for row in values:
+                    copy.write_row(row)
+        except psycopg.Error as exc:
+            raise StoreError(f"{_redact(self.url)}: {exc}") from exc
+
+    def record_batches(self, sql: str, params: Sequence[Any] = (), size: int = 10_000) -> Iterator[pa.RecordBatch]:
+        """A query's result as Arrow batches of ``size`` rows, through a server-side cursor on its own connection."""
+        import pyarrow as pa
+
+        try:
+            with psycopg.connect(self.url, row_factory=dict_row) as con, con.cursor(name="spillwatch_export") as cur:
+                cur.itersize = size
+                cur.execute(self._sql(sql), list(params))
+                while found := cur.fetchmany(size):
+                    yield pa.RecordBatch.from_pylist(found)
         except psycopg.Error as exc:
             raise StoreError(f"{_redact(self.url)}: {exc}") from exc
 

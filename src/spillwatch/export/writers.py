@@ -1,0 +1,122 @@
+"""Arrow record batches -> CSV, Parquet, GeoParquet, GeoJSON, GeoPackage, one batch at a time.
+
+Parquet and GeoParquet: pyarrow's ParquetWriter (GeoParquet 1.1: WKB points made by shapely, the
+``geo`` schema metadata, CRS left out so it is OGC:CRS84, longitude/latitude). GeoJSON and
+GeoPackage: GDAL through pyogrio's Arrow stream writer (GeoJSON per RFC 7946). CSV: the shared
+CSV writer in ``spillwatch.exports`` (so its cell rules apply), several values joined by the
+profile's separator. An event without coordinates has no geometry. Memory stays bounded by
+one batch; the count of rows written is returned.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+from typing import IO, Any
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from spillwatch import exports
+
+GEOMETRY = "geometry"
+GEO_METADATA = {"version": "1.1.0", "primary_column": GEOMETRY,
+                "columns": {GEOMETRY: {"encoding": "WKB", "geometry_types": ["Point"]}}}
+Sink = str | Path | IO[bytes]
+
+
+class _Counter:
+    def __init__(self, batches: Iterable[pa.RecordBatch]) -> None:
+        self.batches, self.rows = batches, 0
+
+    def __iter__(self) -> Iterator[pa.RecordBatch]:
+        for batch in self.batches:
+            self.rows += batch.num_rows
+            yield batch
+
+
+def write(batches: Iterable[pa.RecordBatch], schema: pa.Schema, fmt: str, sink: Sink, list_sep: str = "|") -> int:
+    """Write every batch (all in ``schema``) to ``sink`` as ``fmt``; returns the number of rows."""
+    counted = _Counter(batches)
+    if fmt == "csv":
+        _csv(counted, schema, sink, list_sep)
+    elif fmt in ("parquet", "geoparquet"):
+        _parquet(counted, schema, sink, geo=fmt == "geoparquet")
+    elif fmt in ("geojson", "gpkg"):
+        if not isinstance(sink, str | Path):
+            raise ValueError(f"{fmt} is written to a file path")
+        _ogr(counted, schema, Path(sink), "GeoJSON" if fmt == "geojson" else "GPKG")
+    else:
+        raise ValueError(f"unknown format {fmt!r}")
+    return counted.rows
+
+
+def _opened(sink: Sink, write_to: Callable[[IO[bytes]], None]) -> None:
+    if isinstance(sink, str | Path):
+        with open(sink, "wb") as handle:
+            write_to(handle)
+    else:
+        write_to(sink)
+
+
+def csv_chunks(batches: Iterable[pa.RecordBatch], schema: pa.Schema, list_sep: str = "|") -> Iterator[bytes]:
+    """The CSV text, header first, one chunk per batch."""
+    header = True
+    for batch in batches:
+        rows = [{k: list_sep.join(v) if isinstance(v, list) else v for k, v in r.items()} for r in batch.to_pylist()]
+        if not rows:
+            continue
+        text = exports.to_csv(rows)
+        yield text if header else text.split(b"\n", 1)[1]
+        header = False
+    if header:  # no rows: the header alone
+        yield exports.to_csv([dict.fromkeys(schema.names)]).split(b"\n", 1)[0] + b"\n"
+
+
+def _csv(batches: Iterable[pa.RecordBatch], schema: pa.Schema, sink: Sink, list_sep: str) -> None:
+    def write_to(handle: IO[bytes]) -> None:
+        for chunk in csv_chunks(batches, schema, list_sep):
+            handle.write(chunk)
+
+    _opened(sink, write_to)
+
+
+def with_geometry(batch: pa.RecordBatch) -> pa.RecordBatch:
+    """The batch with a WKB point per row from longitude/latitude (null where either is missing)."""
+    import numpy as np
+    import shapely
+
+    lat = batch.column("latitude").to_numpy(zero_copy_only=False).astype(float)
+    lon = batch.column("longitude").to_numpy(zero_copy_only=False).astype(float)
+    points = shapely.points(lon, lat)
+    points[np.isnan(lat) | np.isnan(lon)] = None
+    return batch.append_column(GEOMETRY, pa.array(shapely.to_wkb(points), type=pa.binary()))
+
+
+def geo_schema(schema: pa.Schema) -> pa.Schema:
+    return schema.append(pa.field(GEOMETRY, pa.binary()))
+
+
+def _parquet(batches: Iterable[pa.RecordBatch], schema: pa.Schema, sink: Sink, *, geo: bool) -> None:
+    if geo:
+        schema = geo_schema(schema).with_metadata({b"geo": json.dumps(GEO_METADATA).encode()})
+
+    def write_to(handle: IO[bytes]) -> None:
+        with pq.ParquetWriter(handle, schema, compression="zstd") as writer:
+            for batch in batches:
+                writer.write_batch(pa.RecordBatch.from_arrays(
+                    (with_geometry(batch) if geo else batch).columns, schema=schema))
+
+    _opened(sink, write_to)
+
+
+def _ogr(batches: Iterable[pa.RecordBatch], schema: pa.Schema, path: Path, driver: str) -> None:
+    import pyogrio
+
+    options: dict[str, Any] = {"RFC7946": "YES"} if driver == "GeoJSON" else {}
+    reader = pa.RecordBatchReader.from_batches(geo_schema(schema), (with_geometry(b) for b in batches))
+    if path.exists():
+        path.unlink()  # GDAL refuses to overwrite some formats in place
+    pyogrio.write_arrow(reader, str(path), layer="events", driver=driver, geometry_name=GEOMETRY,
+                        geometry_type="Point", crs="EPSG:4326", layer_options=options)
