@@ -10,7 +10,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cache
@@ -21,7 +21,7 @@ from typing import IO, Any, Literal
 from spillwatch import export, pipeline, runner
 from spillwatch.analysis.spread import SpreadConfig
 from spillwatch.codec import dump
-from spillwatch.errors import ConfigError, NotFoundError, SourceError, SpillwatchError
+from spillwatch.errors import ConfigError, NotFoundError, SourceError, SpillwatchError, StoreLockedError
 from spillwatch.insight import Insight
 from spillwatch.records import Article, Event, Place, Quarantined, RawItem
 from spillwatch.settings import Settings, load_settings
@@ -52,6 +52,7 @@ __all__ = [
     "SourceError",
     "Spillwatch",
     "SpillwatchError",
+    "StoreLockedError",
     "clean_path",
     "code_path",
     "dump",
@@ -141,17 +142,19 @@ class Spillwatch:
     """A handle on one store with the settings to run the pipeline and the analyses."""
 
     def __init__(self, db: str | None = None, *, settings: Settings | None = None,
-                 read_only: bool = False) -> None:
+                 read_only: bool = False, linger: float | None = None) -> None:
         self.settings = settings or load_settings()
         if db is not None:
             self.settings = replace(self.settings, db=db)
         self._read_only = read_only
+        self._linger = linger  # idle seconds a DuckDB file stays held (serve lets it go almost at once)
         self._store: Store | None = None
 
     @property
     def store(self) -> Store:
         if self._store is None:
-            self._store = open_store(self.settings.db, read_only=self._read_only)
+            self._store = open_store(self.settings.db, read_only=self._read_only,
+                                     lock_wait=self.settings.lock_wait, linger=self._linger)
         return self._store
 
     def close(self) -> None:
@@ -170,8 +173,12 @@ class Spillwatch:
     def ingest(self, sources: Sequence[str], progress: runner.Progress = runner._noop) -> RunSummary:
         return runner.ingest(sources, self.store, self.settings, progress)
 
-    def import_events(self, kind: str, path: str, batch: int = 5000) -> RunSummary:
-        """Import UCDP GED or ACLED CSV rows as Events; unreadable rows are quarantined with their row number."""
+    def import_events(self, kind: str, path: str, batch: int = 5000,
+                      progress: Callable[[int], None] | None = None) -> RunSummary:
+        """Import UCDP GED or ACLED CSV rows as Events; unreadable rows are quarantined with their row number.
+
+        ``progress(n)`` is told of every ``n`` rows read (each 500, and the rest at the end).
+        """
         importer = {"ucdp": "spillwatch.importers.ucdp:import_ucdp",
                     "acled": "spillwatch.importers.acled:import_acled"}.get(kind)
         if importer is None:
@@ -179,6 +186,8 @@ class Spillwatch:
         summary, pending = RunSummary(), []
         for item in pipeline.stage(importer)(path):
             summary.read += 1
+            if progress is not None and summary.read % 500 == 0:
+                progress(500)
             if isinstance(item, Quarantined):
                 self.store.put_quarantine(item)
                 summary.quarantine(item.reason)
@@ -189,6 +198,8 @@ class Spillwatch:
                 pending = []
         summary.stored += self.store.import_events(pending)
         summary.events = summary.stored
+        if progress is not None:
+            progress(summary.read % 500)
         return summary
 
     # -- reads

@@ -6,9 +6,8 @@ import sys
 from collections.abc import Sequence
 
 import click
-from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
-from spillwatch import output
+from spillwatch import cli_progress, output
 from spillwatch.api import EventFilter, Spillwatch, clean_path, code_path, geocode_path
 from spillwatch.errors import SpillwatchError
 from spillwatch.settings import load_settings
@@ -68,10 +67,8 @@ def _article_view(article: object) -> dict[str, object]:
 def ingest(sources: Sequence[str], db: str | None, allow_private: bool) -> None:
     """Ingest files, folders, URLs, feeds or WARC files into the store, then code and merge."""
     settings = load_settings(db=db, allow_private_urls=allow_private or None)
-    columns = (TextColumn("{task.description}"), BarColumn(), TextColumn("{task.completed}"), TimeElapsedColumn())
-    with Spillwatch(settings=settings) as sw, Progress(*columns, transient=True) as bar:
-        tasks = {"read": bar.add_task("read", total=None), "code": bar.add_task("code", total=None)}
-        summary = sw.ingest(list(sources), progress=lambda phase, n: bar.advance(tasks[phase], n))
+    with Spillwatch(settings=settings) as sw, cli_progress.counting(("read", "code"), "documents") as advance:
+        summary = sw.ingest(list(sources), progress=advance)
     click.echo(f"read {summary.read}, stored {summary.stored}, duplicates {summary.duplicates}, "
                f"near-duplicates {summary.near_duplicates}, quarantined {summary.quarantined}, "
                f"event mentions {summary.mentions}, events {summary.events}")
@@ -195,8 +192,8 @@ def serve(db: str | None, host: str, port: int) -> None:
 def import_(kind: str, file: str, db: str | None) -> None:
     """Import hand-coded events (UCDP GED or ACLED CSV, plain or gzipped) into the store."""
     try:
-        with Spillwatch(db) as sw:
-            summary = sw.import_events(kind, file)
+        with Spillwatch(db) as sw, cli_progress.counting(("import",), "rows") as advance:
+            summary = sw.import_events(kind, file, progress=lambda n: advance("import", n))
     except SpillwatchError as exc:
         _fail(exc)
         return

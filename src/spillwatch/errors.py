@@ -64,3 +64,7 @@ class ImportRowError(SourceError):
     """One row of an imported event file could not be read."""
 
     reason = "bad-row"
+
+
+class StoreLockedError(StoreError):
+    """Another process held the store's file for longer than the settings' lock_wait."""

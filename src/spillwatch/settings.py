@@ -26,6 +26,7 @@ class Settings:
     read_token_required: bool = False
     max_page_size: int = 500
     max_upload_bytes: int = 20_000_000
+    lock_wait: float = 30.0  # seconds to wait for a DuckDB file another process is writing, then fail
 
 
 _ENV_PREFIX = "SPILLWATCH_"

@@ -18,6 +18,7 @@ from fastapi.staticfiles import StaticFiles
 from spillwatch import api
 
 STATIC = Path(__file__).with_name("static")
+SERVE_LINGER = 0.05  # seconds the DuckDB file stays held after a burst of requests (the CLI may write between)
 PROBLEM = "application/problem+json"
 
 
@@ -40,7 +41,7 @@ def _token_ok(given: str | None, expected: str | None) -> bool:
 
 def create_app(settings: api.Settings | None = None) -> FastAPI:
     settings = settings or api.load_settings()
-    sw = api.Spillwatch(settings=settings)
+    sw = api.Spillwatch(settings=settings, linger=SERVE_LINGER)  # no lock held between requests
     app = FastAPI(title="spillwatch", version="0.1.0", description="Where an armed group's violence is spreading.")
     app.state.sw = sw
     _errors(app)
@@ -89,6 +90,10 @@ def _errors(app: FastAPI) -> None:
     @app.exception_handler(Problem)
     async def problem(request: Request, exc: Problem) -> JSONResponse:
         return _problem(exc.status, exc.title, exc.detail, request.url.path)
+
+    @app.exception_handler(api.StoreLockedError)
+    async def store_busy(request: Request, exc: api.StoreLockedError) -> JSONResponse:
+        return _problem(503, "Service Unavailable", str(exc), request.url.path)
 
     @app.exception_handler(api.NotFoundError)
     async def not_found(request: Request, exc: api.NotFoundError) -> JSONResponse:

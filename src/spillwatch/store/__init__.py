@@ -6,8 +6,13 @@ from spillwatch.errors import ConfigError
 from spillwatch.store.base import EventFilter, RunSummary, Store
 
 
-def open_store(url: str, *, read_only: bool = False) -> Store:
-    """A DuckDB path (default) or a ``postgresql://`` URL."""
+def open_store(url: str, *, read_only: bool = False, lock_wait: float | None = None,
+               linger: float | None = None) -> Store:
+    """A DuckDB path (default) or a ``postgresql://`` URL.
+
+    For DuckDB, ``lock_wait`` bounds the wait for a file another process holds and ``linger`` is how long
+    the file stays held once idle (see ``store/duck.py``); None keeps the defaults.
+    """
     if url.startswith(("postgresql://", "postgres://")):
         try:
             from spillwatch.store.postgres import PostgresStore
@@ -16,7 +21,8 @@ def open_store(url: str, *, read_only: bool = False) -> Store:
         return PostgresStore(url)
     from spillwatch.store.duck import DuckDBStore
 
-    return DuckDBStore(url, read_only=read_only)
+    options = {k: v for k, v in (("lock_wait", lock_wait), ("linger", linger)) if v is not None}
+    return DuckDBStore(url, read_only=read_only, **options)
 
 
 __all__ = ["EventFilter", "RunSummary", "Store", "open_store"]

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 import duckdb
 
-from spillwatch.errors import StoreError
+from spillwatch.errors import StoreError, StoreLockedError
 from spillwatch.store.sqlstore import SqlStore
 
 if TYPE_CHECKING:
@@ -64,9 +64,9 @@ class DuckDBStore(SqlStore):
                 if not _is_lock_conflict(exc):
                     raise StoreError(f"{self.url}: cannot open DuckDB store: {exc}") from exc
                 if time.monotonic() >= deadline:
-                    raise StoreError(f"{self.url}: the store is locked by another process that is writing;"
-                                     f" gave up after {self._lock_wait:g} s (try again when it has finished,"
-                                     " or use PostgreSQL for several writers)") from exc
+                    raise StoreLockedError(f"{self.url}: another process holds the store (it is writing, or has"
+                                           f" it open read-write); gave up after {self._lock_wait:g} s: try again"
+                                           " when it has finished, or use PostgreSQL for several writers") from exc
                 time.sleep(pause)
                 pause = min(pause * 2, 0.2)
         con.execute("SET late_materialization_max_rows = 1000")  # page rows fetched after the top-N sort
