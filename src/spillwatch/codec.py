@@ -16,10 +16,27 @@ from typing import Any, TypeVar, Union
 T = TypeVar("T")
 
 
+_SCALARS = frozenset({str, int, float, bool, type(None)})
+
+
+_FIELDS: dict[type, tuple[str, ...] | None] = {}
+
+
+def _field_names(cls: type) -> tuple[str, ...] | None:
+    """A record class's field names (None for any other class), looked up once per class."""
+    if cls not in _FIELDS:
+        _FIELDS[cls] = tuple(f.name for f in dataclasses.fields(cls)) if dataclasses.is_dataclass(cls) else None
+    return _FIELDS[cls]
+
+
 def dump(obj: Any) -> Any:
     """A JSON-ready structure for a record, tuple, date or scalar."""
-    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
-        return {f.name: dump(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
+    cls = type(obj)
+    if cls in _SCALARS:  # most values: skip the record checks (they dominated bulk imports)
+        return obj
+    names = _field_names(cls)
+    if names is not None:
+        return {name: dump(getattr(obj, name)) for name in names}
     if isinstance(obj, tuple | list):
         return [dump(x) for x in obj]
     if isinstance(obj, datetime | date):

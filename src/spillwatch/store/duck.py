@@ -127,19 +127,34 @@ class DuckDBStore(SqlStore):
 
     def _bulk_insert(self, table: str, cols: Sequence[str], values: Sequence[Sequence[Any]]) -> None:
         """New rows through one Arrow table (DuckDB reads it in place), not one statement per row."""
-        if not values:
+        if values:
+            names = ", ".join(cols)
+            self._over_arrow({c: [v[i] for v in values] for i, c in enumerate(cols)},
+                             [f"INSERT INTO {table} ({names}) SELECT {names} FROM _spillwatch_rows"])
+
+    def _delete_events(self, ids: Sequence[str], *, unassign: bool) -> None:
+        """Events by id in a few statements however many ids (an Arrow list of ids DuckDB joins)."""
+        if not ids:
             return
+        statements = ["DELETE FROM event_actors WHERE event_id IN (SELECT id FROM _spillwatch_rows)",
+                      "DELETE FROM events WHERE id IN (SELECT id FROM _spillwatch_rows)"]
+        if unassign:
+            statements.append("UPDATE event_mentions SET event_id = NULL WHERE event_id IN"
+                              " (SELECT id FROM _spillwatch_rows)")
+        self._over_arrow({"id": list(ids)}, statements)
+
+    def _over_arrow(self, columns: dict[str, list[Any]], statements: Sequence[str]) -> None:
+        """Run ``statements`` with ``columns`` visible to them as the table ``_spillwatch_rows``."""
         import pyarrow as pa
 
-        arrow = pa.table({c: [v[i] for v in values] for i, c in enumerate(cols)})
-        names = ", ".join(cols)
         try:
             with self._lease() as con:
-                con.register("_spillwatch_bulk", arrow)
+                con.register("_spillwatch_rows", pa.table(columns))
                 try:
-                    con.execute(f"INSERT INTO {table} ({names}) SELECT {names} FROM _spillwatch_bulk")
+                    for sql in statements:
+                        con.execute(sql)
                 finally:
-                    con.unregister("_spillwatch_bulk")
+                    con.unregister("_spillwatch_rows")
         except duckdb.Error as exc:
             raise StoreError(f"{self.url}: {exc}") from exc
 
