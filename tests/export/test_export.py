@@ -16,6 +16,7 @@ import pyarrow.parquet as pq
 import pytest
 from click.testing import CliRunner
 
+from pg_support import BACKENDS, empty_pg
 from spillwatch.api import EventFilter, Spillwatch
 from spillwatch.cli import main
 from spillwatch.export import stream
@@ -26,7 +27,6 @@ from spillwatch.records import Actor, Article, Block, DateInfo, Event, EventMent
 from spillwatch.settings import load_settings
 
 FIXTURES = Path(__file__).resolve().parents[1] / "importers" / "fixtures"
-BACKENDS = ["duckdb"] + (["postgres"] if os.environ.get("SPILLWATCH_TEST_PG") else [])
 ISL = Actor("ISL", "Islamic State", "IMG", "REB")
 LBN = Actor("LBN_MIL", "Lebanon military", "LBN", "MIL")
 SENTENCE = "A suicide bomber struck Qaa on Monday."
@@ -54,18 +54,9 @@ def _coded_event(sw: Spillwatch) -> None:
         mention_ids=(m.id,), article_ids=(art.id,), outlets=("Test Wire",))])
 
 
-def _fresh_pg(url: str) -> str:
-    import psycopg
-
-    with psycopg.connect(url, autocommit=True) as con:
-        con.execute("DROP SCHEMA public CASCADE")
-        con.execute("CREATE SCHEMA public")
-    return url
-
-
 @pytest.fixture(params=BACKENDS)
 def sw(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Spillwatch]:
-    db = str(tmp_path / "x.duckdb") if request.param == "duckdb" else _fresh_pg(os.environ["SPILLWATCH_TEST_PG"])
+    db = str(tmp_path / "x.duckdb") if request.param == "duckdb" else empty_pg(os.environ["SPILLWATCH_TEST_PG"])
     with Spillwatch(settings=load_settings(db=db)) as handle:
         handle.import_events("ucdp", str(FIXTURES / "ucdp_sample.csv"))
         handle.import_events("acled", str(FIXTURES / "acled_sample.csv"))

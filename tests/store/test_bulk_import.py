@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from pg_support import BACKENDS, empty_pg
 from spillwatch.importers.ucdp import import_ucdp
 from spillwatch.records import Estimate, Event
 from spillwatch.store import Store, open_store
@@ -16,19 +17,12 @@ from spillwatch.store.sqlstore import SqlStore
 from store_snapshot import snapshot
 
 FIXTURE = Path(__file__).resolve().parents[1] / "importers" / "fixtures" / "ucdp_sample.csv"
-BACKENDS = ["duckdb"] + (["postgres"] if os.environ.get("SPILLWATCH_TEST_PG") else [])
 
 
 def _open(backend: str, tmp_path: Path) -> Store:
     if backend == "duckdb":
         return open_store(str(tmp_path / "b.duckdb"))
-    import psycopg
-
-    url = os.environ["SPILLWATCH_TEST_PG"]
-    with psycopg.connect(url, autocommit=True) as con:
-        con.execute("DROP SCHEMA public CASCADE")
-        con.execute("CREATE SCHEMA public")
-    return open_store(url)
+    return open_store(empty_pg(os.environ["SPILLWATCH_TEST_PG"]))
 
 
 @pytest.fixture(params=BACKENDS)
