@@ -70,6 +70,7 @@ class DuckDBStore(SqlStore):
                 time.sleep(pause)
                 pause = min(pause * 2, 0.2)
         con.execute("SET late_materialization_max_rows = 1000")  # page rows fetched after the top-N sort
+        con.execute("SET enable_progress_bar = false")  # the CLI draws its own; never DuckDB's on stderr
         return con
 
     @contextmanager
