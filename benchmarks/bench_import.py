@@ -6,7 +6,8 @@ Measured in the same run:
 - the whole CLI, ``spillwatch import ucdp FILE --db NEW`` in a fresh process (interpreter start, imports,
   migrations, bulk writes), into a new DuckDB file and, when a PostgreSQL URL is given
   (``--pg`` or SPILLWATCH_TEST_PG; its schema is emptied first), into PostgreSQL.
-Goal: each CLI import <= 15 s on these machines. Prints every time, its ratio to the baseline and the verdict.
+Goal: each CLI import <= 15 s on these machines. Prints every time (wall, and the CLI process's CPU time,
+which a busy machine does not inflate), its ratio to the baseline, the verdict and the machine's load.
 
 Usage: python benchmarks/bench_import.py [--file PATH] [--repeat N] [--pg URL]
 """
@@ -18,6 +19,7 @@ import csv
 import gzip
 import io
 import os
+import resource
 import subprocess
 import sys
 import tempfile
@@ -72,14 +74,18 @@ def empty_pg(url: str) -> str:
     return url
 
 
-def cli_import(path: Path, db: Callable[[], str]) -> str:
-    """One whole CLI import into a new store; returns its summary line."""
+def cli_import(path: Path, db: Callable[[], str]) -> tuple[float, str]:
+    """One whole CLI import into a new store; returns the CPU seconds it used and its summary line."""
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(REPO / "src"), os.environ.get("PYTHONPATH", "")])}
-    done = subprocess.run([sys.executable, "-c", CLI, "import", "ucdp", str(path), "--db", db()], env=env,
+    target = db()
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    done = subprocess.run([sys.executable, "-c", CLI, "import", "ucdp", str(path), "--db", target], env=env,
                           capture_output=True, text=True, check=False)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if done.returncode != 0:
         raise SystemExit(f"import failed: {done.stderr.strip().splitlines()[-1:]}")
-    return done.stdout.strip().splitlines()[0]
+    cpu = after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
+    return cpu, done.stdout.strip().splitlines()[0]
 
 
 def main() -> None:
@@ -98,10 +104,12 @@ def main() -> None:
         if args.pg:
             stores["postgresql"] = lambda: empty_pg(args.pg)
         for name, db in stores.items():
-            cli, line = best_of(args.repeat, cli_import, args.file, db)
+            cli, (cpu, line) = best_of(args.repeat, cli_import, args.file, db)
             verdict = "met" if cli <= GOAL_SECONDS else "MISSED"
-            print(f"whole CLI import into {name}: {cli:.2f}s ({rows / cli:,.0f} rows/s, {cli / base:.1f}x the"
-                  f" baseline; {line}); goal <= {GOAL_SECONDS:.0f}s: {verdict}")
+            print(f"whole CLI import into {name}: {cli:.2f}s wall, {cpu:.2f}s CPU in the CLI process"
+                  f" ({rows / cli:,.0f} rows/s, {cli / base:.1f}x the baseline; {line});"
+                  f" goal <= {GOAL_SECONDS:.0f}s: {verdict}")
+    print(f"machine load (1, 5, 15 min): {os.getloadavg()}, {os.cpu_count()} cores")
     if not args.pg:
         print("PostgreSQL not measured: pass --pg URL or set SPILLWATCH_TEST_PG")
 

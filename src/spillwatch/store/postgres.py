@@ -61,6 +61,16 @@ class PostgresStore(SqlStore):
         except psycopg.Error as exc:
             raise StoreError(f"{_redact(self.url)}: {exc}") from exc
 
+    def _delete_events(self, ids: Sequence[str], *, unassign: bool) -> None:
+        """Events by id in a few statements however many ids (one array parameter each)."""
+        if not ids:
+            return
+        gone = [list(ids)]
+        self._execute("DELETE FROM event_actors WHERE event_id = ANY(%s)", gone)
+        self._execute("DELETE FROM events WHERE id = ANY(%s)", gone)
+        if unassign:
+            self._execute("UPDATE event_mentions SET event_id = NULL WHERE event_id = ANY(%s)", gone)
+
     def record_batches(self, sql: str, params: Sequence[Any] = (), size: int = 10_000) -> Iterator[pa.RecordBatch]:
         """A query's result as Arrow batches of ``size`` rows, through a server-side cursor on its own connection."""
         import pyarrow as pa
