@@ -154,6 +154,8 @@ def test_acled_codes_for_a_coded_event(sw: Spillwatch) -> None:
 def test_ucdp_profile_reimports_as_the_same_events(sw: Spillwatch, tmp_path: Path) -> None:
     path = tmp_path / "ged.csv"
     sw.export(EventFilter(origin="ucdp"), "csv", path, profile="ucdp")
+    with path.open(encoding="utf-8") as exported, (FIXTURES / "ucdp_sample.csv").open(encoding="utf-8") as given:
+        assert exported.readline().strip() == given.readline().strip()  # GED's columns, in GED's order
     before = {e.id: e for e in sw.store.all_events(origin="ucdp")}
     again = [e for e in import_ucdp(path) if isinstance(e, Event)]
     assert sorted(e.id for e in again) == sorted(before)

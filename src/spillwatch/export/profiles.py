@@ -127,11 +127,17 @@ def _acled(r: Row, stamp: int) -> Row:
     }
 
 
+# GED 19.1's columns in its order; those spillwatch does not know (conflict and dyad ids, deaths per side...)
+# are there and empty, so scripts that name them still run.
 UCDP_SCHEMA = pa.schema([
-    ("id", STR), ("year", INT), ("type_of_violence", INT), ("side_a", STR), ("side_b", STR),
-    ("number_of_sources", INT), ("source_office", STR), ("source_headline", STR), ("where_prec", INT),
-    ("where_coordinates", STR), ("adm_1", STR), ("latitude", FLOAT), ("longitude", FLOAT), ("geom_wkt", STR),
-    ("country", STR), ("region", STR), ("date_prec", INT), ("date_start", DATE), ("date_end", DATE),
+    ("id", STR), ("year", INT), ("active_year", INT), ("type_of_violence", INT), ("conflict_new_id", INT),
+    ("conflict_name", STR), ("dyad_new_id", INT), ("dyad_name", STR), ("side_a_new_id", INT), ("side_a", STR),
+    ("side_b_new_id", INT), ("gwnob", STR), ("side_b", STR), ("number_of_sources", INT), ("source_article", STR),
+    ("source_office", STR), ("source_date", STR), ("source_headline", STR), ("source_original", STR),
+    ("where_prec", INT), ("where_coordinates", STR), ("adm_1", STR), ("adm_2", STR), ("latitude", FLOAT),
+    ("longitude", FLOAT), ("geom_wkt", STR), ("priogrid_gid", INT), ("country", STR), ("country_id", INT),
+    ("region", STR), ("event_clarity", INT), ("date_prec", INT), ("date_start", DATE), ("date_end", DATE),
+    ("deaths_a", INT), ("deaths_b", INT), ("deaths_civilians", INT), ("deaths_unknown", INT),
     ("low", INT), ("best", INT), ("high", INT),
 ])
 
@@ -149,11 +155,12 @@ def _ucdp(r: Row, _stamp: int) -> Row:
     _, name, region = codes.country_info(r["country_iso3"])
     lat, lon, start = r["lat"], r["lon"], r["date_start"]
     violence = _violence(r, side_a, side_b)
+    a_names = ", ".join(a["name"] for a in side_a) or None
+    b_names = ", ".join(a["name"] for a in side_b) or ("Civilians" if violence == 3 else None)
     return {
         "id": r["external_id"] if r["origin"] == "ucdp" and r["external_id"] else r["id"],
-        "year": start.year if start else None, "type_of_violence": violence,
-        "side_a": ", ".join(a["name"] for a in side_a) or None,
-        "side_b": ", ".join(a["name"] for a in side_b) or ("Civilians" if violence == 3 else None),
+        "year": start.year if start else None, "type_of_violence": violence, "side_a": a_names, "side_b": b_names,
+        "dyad_name": f"{a_names} - {b_names}" if a_names and b_names else None,
         "number_of_sources": r["n_articles"] or None, "source_office": ";".join(_split(r["outlets"])) or None,
         "source_headline": r["evidence"], "where_prec": r["where_prec"], "where_coordinates": r["place_name"],
         "adm_1": r["adm1_name"], "latitude": lat, "longitude": lon,
