@@ -210,3 +210,12 @@ def test_cli_export_writes_the_file_and_refuses_a_role_without_actor(tmp_path: P
     assert to_stdout.exit_code == 0 and next(csv.reader(io.StringIO(to_stdout.stdout)))[0] == "id"
     bad = CliRunner().invoke(main, ["export", "--db", db, "--role", "source"])
     assert bad.exit_code == 2 and "--role needs --actor" in bad.output
+
+
+def test_an_unwritable_file_is_one_error_naming_it(sw: Spillwatch, tmp_path: Path) -> None:
+    from spillwatch.errors import SpillwatchError
+
+    for fmt in ("csv", "gpkg"):
+        target = tmp_path / "missing-folder" / f"e.{fmt}"
+        with pytest.raises(SpillwatchError, match=r"missing-folder.*cannot write"):
+            sw.export(EventFilter(), fmt, target)

@@ -19,6 +19,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from spillwatch import exports
+from spillwatch.errors import SpillwatchError
 
 GEOMETRY = "geometry"
 GEO_METADATA = {"version": "1.1.0", "primary_column": GEOMETRY,
@@ -37,18 +38,25 @@ class _Counter:
 
 
 def write(batches: Iterable[pa.RecordBatch], schema: pa.Schema, fmt: str, sink: Sink, list_sep: str = "|") -> int:
-    """Write every batch (all in ``schema``) to ``sink`` as ``fmt``; returns the number of rows."""
+    """Write every batch (all in ``schema``) to ``sink`` as ``fmt``; returns the number of rows.
+
+    A file that cannot be written raises SpillwatchError naming it.
+    """
     counted = _Counter(batches)
-    if fmt == "csv":
-        _csv(counted, schema, sink, list_sep)
-    elif fmt in ("parquet", "geoparquet"):
-        _parquet(counted, schema, sink, geo=fmt == "geoparquet")
-    elif fmt in ("geojson", "gpkg"):
-        if not isinstance(sink, str | Path):
-            raise ValueError(f"{fmt} is written to a file path")
-        _ogr(counted, schema, Path(sink), "GeoJSON" if fmt == "geojson" else "GPKG")
-    else:
-        raise ValueError(f"unknown format {fmt!r}")
+    try:
+        if fmt == "csv":
+            _csv(counted, schema, sink, list_sep)
+        elif fmt in ("parquet", "geoparquet"):
+            _parquet(counted, schema, sink, geo=fmt == "geoparquet")
+        elif fmt in ("geojson", "gpkg"):
+            if not isinstance(sink, str | Path):
+                raise SpillwatchError(f"{fmt} is written to a file path, not a stream")
+            _ogr(counted, schema, Path(sink), "GeoJSON" if fmt == "geojson" else "GPKG")
+        else:
+            raise SpillwatchError(f"unknown export format {fmt!r}")
+    except OSError as exc:
+        name = sink if isinstance(sink, str | Path) else getattr(sink, "name", "output")
+        raise SpillwatchError(f"{name}: cannot write: {exc.strerror or exc}") from exc
     return counted.rows
 
 
@@ -118,5 +126,8 @@ def _ogr(batches: Iterable[pa.RecordBatch], schema: pa.Schema, path: Path, drive
     reader = pa.RecordBatchReader.from_batches(geo_schema(schema), (with_geometry(b) for b in batches))
     if path.exists():
         path.unlink()  # GDAL refuses to overwrite some formats in place
-    pyogrio.write_arrow(reader, str(path), layer="events", driver=driver, geometry_name=GEOMETRY,
-                        geometry_type="Point", crs="EPSG:4326", layer_options=options)
+    try:
+        pyogrio.write_arrow(reader, str(path), layer="events", driver=driver, geometry_name=GEOMETRY,
+                            geometry_type="Point", crs="EPSG:4326", layer_options=options)
+    except pyogrio.errors.DataSourceError as exc:
+        raise SpillwatchError(f"{path}: cannot write: {exc}") from exc
