@@ -25,9 +25,10 @@ STR, INT, FLOAT, DATE, LIST = pa.string(), pa.int64(), pa.float64(), pa.date32()
 class Profile:
     name: str
     schema: pa.Schema
-    convert: Callable[[Row, int], Row]  # (stored row, export unix time) -> output row
+    convert: Callable[[Row, int], Row] | None  # (stored row, export unix time) -> output row
     list_sep: str  # how a CSV cell joins several values
     needs_record: bool  # whether the row must carry the event's record_json (actor sectors)
+    convert_batch: Callable[[pa.RecordBatch, int], pa.RecordBatch] | None = None  # instead of ``convert``
 
 
 def _split(text: str | None) -> list[str]:
@@ -51,22 +52,29 @@ NATIVE_SCHEMA = pa.schema([
 ])
 
 
-def _native(r: Row, _stamp: int) -> Row:
-    outlets = _split(r["outlets"])
-    return {
-        "id": r["id"], "origin": r["origin"], "external_id": r["external_id"], "type": r["type"],
-        "modes": _split(r["modes"]), "acled_event_type": r["acled_type"], "acled_sub_event_type": r["acled_subtype"],
-        "modality": r["modality"], "date_start": r["date_start"], "date_end": r["date_end"],
-        "date_precision": r["date_precision"], "source_ids": _split(r["source_ids"]),
-        "source_names": _split(r["source_names"]), "target_ids": _split(r["target_ids"]),
-        "target_names": _split(r["target_names"]), "place_name": r["place_name"], "geonameid": r["geonameid"],
-        "country_iso3": r["country_iso3"], "adm1_code": r["adm1_code"], "adm1_name": r["adm1_name"],
-        "latitude": r["lat"], "longitude": r["lon"], "geo_precision": r["where_prec"],
-        "fatalities_low": _count(r["fatalities_low"]), "fatalities_best": _count(r["fatalities_best"]),
-        "fatalities_high": _count(r["fatalities_high"]), "n_mentions": r["n_mentions"],
-        "n_articles": r["n_articles"], "n_outlets": len(outlets), "outlets": outlets,
-        "confidence": r["confidence"], "evidence": r["evidence"], "evidence_article_id": r["evidence_article_id"],
-    }
+_FROM = {"acled_event_type": "acled_type", "acled_sub_event_type": "acled_subtype", "latitude": "lat",
+         "longitude": "lon", "geo_precision": "where_prec"}  # output column -> stored column, where they differ
+_EMPTY = pa.scalar([], LIST)
+
+
+def _column(batch: pa.RecordBatch, field: pa.Field) -> pa.Array:
+    import pyarrow.compute as pc
+
+    if field.name == "n_outlets":
+        return pc.list_value_length(_column(batch, pa.field("outlets", LIST))).cast(INT)
+    stored = batch.column(_FROM.get(field.name, field.name))
+    if field.type == LIST:  # "a|b" -> ["a", "b"]; "" and null -> []
+        text = stored.cast(STR)
+        parts = pc.split_pattern(pc.if_else(pc.equal(text, ""), pa.scalar(None, STR), text), "|")
+        return pc.coalesce(parts, _EMPTY)
+    if field.name.startswith("fatalities_"):
+        return pc.round(stored.cast(FLOAT)).cast(INT)
+    return stored.cast(field.type)
+
+
+def _native_batch(batch: pa.RecordBatch, _stamp: int) -> pa.RecordBatch:
+    """spillwatch's own columns, computed column by column (no Python object per row)."""
+    return pa.RecordBatch.from_arrays([_column(batch, f) for f in NATIVE_SCHEMA], schema=NATIVE_SCHEMA)
 
 
 def sides(record: Row) -> tuple[list[Row], list[Row]]:
@@ -173,7 +181,7 @@ def _ucdp(r: Row, _stamp: int) -> Row:
 
 
 PROFILES = {
-    "spillwatch": Profile("spillwatch", NATIVE_SCHEMA, _native, "|", needs_record=False),
+    "spillwatch": Profile("spillwatch", NATIVE_SCHEMA, None, "|", needs_record=False, convert_batch=_native_batch),
     "acled": Profile("acled", ACLED_SCHEMA, _acled, "; ", needs_record=True),
     "ucdp": Profile("ucdp", UCDP_SCHEMA, _ucdp, "; ", needs_record=True),
 }
@@ -181,4 +189,7 @@ PROFILES = {
 
 def convert(profile: Profile, batch: pa.RecordBatch, stamp: int) -> pa.RecordBatch:
     """One stored batch as the profile's columns, in the profile's schema."""
+    if profile.convert_batch is not None:
+        return profile.convert_batch(batch, stamp)
+    assert profile.convert is not None
     return pa.RecordBatch.from_pylist([profile.convert(r, stamp) for r in batch.to_pylist()], schema=profile.schema)
