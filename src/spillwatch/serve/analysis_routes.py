@@ -48,4 +48,11 @@ def install(app: FastAPI, sw: api.Spillwatch, read: Any) -> None:
     def alerts(limit: int = Query(200, ge=1, le=500)) -> dict[str, Any]:
         return {"items": api.dump(sw.alerts(limit))}
 
-    _ = (activity, spread, risk, support, gaps, alerts)
+    @app.get("/api/map/marks", dependencies=[read], tags=["map"])
+    def marks(actor: str = ACTOR, origin: str | None = ORIGIN,
+              threshold: float = Query(0.5, ge=0.0, le=1.0, description="Risk that marks a quiet country.")
+              ) -> dict[str, Any]:
+        """New theatres (country, ADM1 as ISO 3166-2) and quiet countries at risk next month, for the map."""
+        return dict(api.dump(sw.map_marks(actor, origin, threshold)))
+
+    _ = (activity, spread, risk, support, gaps, alerts, marks)

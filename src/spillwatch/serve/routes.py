@@ -88,6 +88,26 @@ def install(app: FastAPI, sw: api.Spillwatch, settings: api.Settings, read: Any,
         """Natural Earth country outlines (world-atlas TopoJSON) with ISO3 codes."""
         return sw.map_countries()
 
+    @app.get("/api/geo/adm1", dependencies=[read], tags=["map"])
+    def adm1() -> Response:
+        """Natural Earth 1:10m ADM1 polygons (TopoJSON, object ``adm1``, ids ISO 3166-2)."""
+        return Response(api.map_adm1(), media_type="application/json")
+
+    @app.get("/api/map/layers", dependencies=[read], tags=["map"])
+    def layers(flt: api.EventFilter = flt_dep) -> dict[str, Any]:
+        """Events and deaths per country (ISO3) and ADM1 unit (ISO 3166-2) of the filtered events."""
+        return dict(api.dump(sw.map_layers(flt)))
+
+    @app.get("/api/map/timeline", dependencies=[read], tags=["map"])
+    def timeline(flt: api.EventFilter = flt_dep) -> dict[str, Any]:
+        """Events and deaths per month, every month from the first to the last (or from/to) present."""
+        return {"items": api.dump(sw.timeline(flt))}
+
+    @app.get("/api/map/points", dependencies=[read], tags=["map"])
+    def points(flt: api.EventFilter = flt_dep, n: int = Query(2000, ge=1, le=5000)) -> dict[str, Any]:
+        """Events placed at or near a town (precision 1-2), most deaths first, at most ``n``."""
+        return {"items": api.dump(sw.map_points(flt, n))}
+
     @app.get("/api/events/{event_id}", dependencies=[read], tags=["events"])
     def event(event_id: str) -> dict[str, Any]:
         detail = sw.event(_id(event_id))
@@ -120,7 +140,7 @@ def install(app: FastAPI, sw: api.Spillwatch, settings: api.Settings, read: Any,
             chunks = _file_chunks(path)
         return StreamingResponse(chunks, media_type=api.EXPORT_MEDIA_TYPES[fmt], headers=headers)
 
-    _ = (health, articles, article, events, facets, countries, event, actors, export)
+    _ = (health, articles, article, events, facets, countries, adm1, layers, timeline, points, event, actors, export)
 
 
 def _file_chunks(path: str, size: int = 1 << 20) -> Iterator[bytes]:

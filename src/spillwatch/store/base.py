@@ -31,6 +31,7 @@ class EventFilter:
     bbox: tuple[float, float, float, float] | None = None  # min_lon, min_lat, max_lon, max_lat
     text: str | None = None
     origin: str | None = None
+    where_prec_max: int | None = None  # keep places at least this precise (1 exact point .. 6 country)
     sort: str = "date_start"
     descending: bool = True
     limit: int = 100

@@ -330,6 +330,8 @@ class SqlStore(ABC):
             add("date_start >= CAST(? AS DATE)", f.date_from)
         if f.date_to:
             add("date_start <= CAST(? AS DATE)", f.date_to)
+        if f.where_prec_max is not None:
+            add("where_prec <= ?", f.where_prec_max)
         if f.bbox:
             add("lon BETWEEN ? AND ? AND lat BETWEEN ? AND ?", f.bbox[0], f.bbox[2], f.bbox[1], f.bbox[3])
         if f.text:
@@ -374,7 +376,19 @@ class SqlStore(ABC):
         return {"per_country": {r["k"]: int(r["n"]) for r in per_country if r["k"]},
                 "per_type": {r["k"]: int(r["n"]) for r in per_type},
                 "per_month": [{"month": f"{r['k'] // 100:04d}-{r['k'] % 100:02d}", "n": int(r["n"])}
-                              for r in per_month if r["k"] is not None]}
+                              for r in per_month if r["k"] is not None],
+                **self._map_facets(where, params, month)}
+
+    def _map_facets(self, where: str, params: list[Any], month: str) -> dict[str, Any]:
+        """Events and deaths per (country, ADM1 code, ADM1 name) and per month: the map's choropleth and timeline."""
+        deaths = "sum(coalesce(fatalities_best, fatalities_low, 0))"
+        units = self._rows(f"SELECT country_iso3, adm1_code, adm1_name, count(*) AS events, {deaths} AS fatalities"
+                           f" FROM events{where} GROUP BY 1, 2, 3", params)
+        months = self._rows(f"SELECT {month} AS k, count(*) AS events, {deaths} AS fatalities"
+                            f" FROM events{where} GROUP BY 1 ORDER BY 1", params)
+        return {"units": [{**r, **_counts(r)} for r in units],
+                "months": [{"month": f"{r['k'] // 100:04d}-{r['k'] % 100:02d}", **_counts(r)}
+                           for r in months if r["k"] is not None]}
 
     # -- fetch state, runs, query
     def get_fetch_state(self, url: str) -> tuple[str | None, str | None]:
@@ -398,3 +412,6 @@ class SqlStore(ABC):
         tables = ("articles", "article_copies", "quarantine", "event_mentions", "events", "actors")
         return {t: int(self._rows(f"SELECT count(*) AS n FROM {t}")[0]["n"]) for t in tables}
 
+
+def _counts(row: dict[str, Any]) -> dict[str, int]:
+    return {"events": int(row["events"]), "fatalities": round(float(row["fatalities"] or 0))}

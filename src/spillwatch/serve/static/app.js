@@ -1,11 +1,14 @@
-// spillwatch dashboard: filters -> /api queries -> map, timeline, table, evidence. Text is always text.
+// spillwatch dashboard: filters -> /api queries -> map, legend, time axis, table, evidence. Text is always text.
 import { h, clear, table } from "./dom.js";
 import { EventMap } from "./map.js";
 import { Timeline } from "./timeline.js";
+import { renderLegend } from "./legend.js";
 import { highlighted } from "./evidence.js";
+import { fmtInt } from "./scale.js";
 
 const $ = id => document.getElementById(id);
-const state = { offset: 0, limit: 50, filters: {} };
+const state = { offset: 0, limit: 50, filters: {}, timelineKey: null, marks: null, marksActor: null, view: null };
+const DEFAULT_ACTOR = "ISL";
 
 async function get(path, params = {}) {
   const qs = new URLSearchParams(Object.entries(params).filter(([, v]) => v !== "" && v !== undefined && v !== null));
@@ -27,28 +30,69 @@ function fillSelect(el, items, label) {
   el.value = keep;
 }
 
-let map, timeline, newTheatres = new Set();
+let map, timeline;
+
+function undated(f) { const { from, to, ...rest } = f; return rest; }
 
 async function refresh() {
   state.filters = readFilters();
   $("status").textContent = "Loading…";
+  const base = undated(state.filters), key = JSON.stringify(base);
   try {
-    const [page, facets, points] = await Promise.all([
+    const fresh = key !== state.timelineKey;  // other filters than the dates changed: new time axis and context
+    const [page, layers, points, months, context] = await Promise.all([
       get("/api/events", { ...state.filters, limit: state.limit, offset: state.offset }),
-      get("/api/events/facets", state.filters),
-      get("/api/events", { ...state.filters, limit: 500, sort: "n_mentions" }),
+      get("/api/map/layers", state.filters),
+      get("/api/map/points", { ...state.filters, n: 2000 }),
+      fresh ? get("/api/map/timeline", base) : null,
+      fresh && (state.filters.from || state.filters.to) ? get("/api/map/layers", base) : null,
     ]);
     renderTable(page);
-    map.render(points.items, facets.per_country, newTheatres);
-    if (!state.filters.from && !state.filters.to) timeline.render(facets.per_month);
+    if (fresh) state.context = (context || layers).countries.map(u => u.key);
+    state.view = { layers, points: points.items, context: state.context };
+    drawMap();
+    if (fresh) { state.timelineKey = key; state.months = months.items; drawTimeline(); }
+    timeline.setRange(state.filters.from, state.filters.to);
+    $("t-clear").hidden = !(state.filters.from || state.filters.to);
     $("status").textContent = `${page.total} events`;
   } catch (err) { $("status").textContent = `Error: ${err.message}`; }
+  loadMarks();
+}
+
+function drawMap() {
+  if (!state.view) return;
+  const level = $("m-level").value, measure = $("m-measure").value;
+  const model = map.render({ ...state.view, marks: state.marks, level, measure, showPoints: $("m-points").checked });
+  renderLegend($("legend"), model, state.view.layers, state.marks, map.countryName);
+}
+
+function drawTimeline() {
+  const measure = $("m-measure").value;
+  timeline.render(state.months, measure);
+  const total = state.months.reduce((s, m) => s + m[measure], 0);
+  $("timeline-caption").textContent = `${measure === "events" ? "Events" : "Deaths"} per month, ${state.months[0]?.month || "–"} to ${state.months.at(-1)?.month || "–"} (${fmtInt(total)} in all; empty months shown as zero).`;
+}
+
+// New theatres and at-risk countries come from the spread and risk analyses (seconds on a large store).
+async function loadMarks() {
+  const actor = state.filters.actor || DEFAULT_ACTOR;
+  if (actor === state.marksActor) return;
+  state.marksActor = actor; state.marks = null;
+  try {
+    const marks = await get("/api/map/marks", { actor });
+    if (state.marksActor !== actor) return;
+    state.marks = marks;
+  } catch (err) {
+    state.marks = { actor, new_countries: [], new_adm1: [], at_risk: [], threshold: 0.5, error: err.message };
+  }
+  drawMap();
+  document.body.dataset.marks = "1";
 }
 
 function renderTable(page) {
   const body = clear($("events-table").querySelector("tbody"));
   for (const e of page.items) {
-    const row = h("tr", { tabindex: "0", "data-id": e.id },
+    const row = h("tr", { tabindex: "0", "data-id": e.id, "data-date": e.date_start || "" },
       h("td", {}, e.date_start || ""), h("td", {}, e.type + (e.modes ? ` (${e.modes.replaceAll("|", ", ")})` : "")),
       h("td", {}, (e.source_names || "").replaceAll("|", ", ")), h("td", {}, (e.target_names || "").replaceAll("|", ", ")),
       h("td", {}, e.place_name || ""), h("td", {}, e.country_iso3 || ""),
@@ -92,7 +136,7 @@ async function loadView(view) {
   clear(box).append(h("p", {}, "Loading…"));
   try {
     const rows = await get(`/api/${view}`, state.filters);
-    clear(box).append(table(rows.items || rows));
+    clear(box).append(h("div", { class: "table-scroll" }, table(rows.items || rows)));
   } catch (err) { clear(box).append(h("p", { class: "hint" }, `Not available: ${err.message}`)); }
 }
 
@@ -100,26 +144,29 @@ function selectTab(btn) {
   for (const b of document.querySelectorAll("[role=tab]")) b.setAttribute("aria-selected", String(b === btn));
   for (const s of document.querySelectorAll(".view")) s.hidden = s.id !== `view-${btn.dataset.view}`;
   if (btn.dataset.view !== "events") loadView(btn.dataset.view);
+  else map.invalidate();
 }
 
+function setRange(from, to) { $("f-from").value = from || ""; $("f-to").value = to || ""; state.offset = 0; refresh(); }
+
 async function init() {
-  map = new EventMap($("map"), openEvent);
-  timeline = new Timeline($("timeline"), (from, to) => { $("f-from").value = from; $("f-to").value = to; state.offset = 0; refresh(); });
+  map = new EventMap($("map"), { onSelect: openEvent, onHover: text => { $("map-info").textContent = text || "Point at an area for its name and numbers."; } });
+  timeline = new Timeline($("timeline"), $("timeline-table"), setRange);
   $("filters").addEventListener("submit", e => { e.preventDefault(); state.offset = 0; refresh(); });
   $("filters").addEventListener("reset", () => setTimeout(() => { state.offset = 0; refresh(); }, 0));
+  $("t-clear").addEventListener("click", () => setRange(null, null));
   $("prev").addEventListener("click", () => { state.offset = Math.max(0, state.offset - state.limit); refresh(); });
   $("next").addEventListener("click", () => { state.offset += state.limit; refresh(); });
+  for (const id of ["m-level", "m-points"]) $(id).addEventListener("change", drawMap);
+  $("m-measure").addEventListener("change", () => { drawMap(); if (state.months) { drawTimeline(); timeline.setRange(state.filters.from, state.filters.to); } });
   for (const b of document.querySelectorAll("[role=tab]")) b.addEventListener("click", () => selectTab(b));
-  const [topo, actors, facets] = await Promise.all([get("/api/geo/countries"), get("/api/actors"), get("/api/events/facets")]);
-  map.setCountries(topo);
+  const [countries, adm1, actors, facets] = await Promise.all([get("/api/geo/countries"), get("/api/geo/adm1"), get("/api/actors"), get("/api/events/facets")]);
+  map.setGeometry(countries, adm1);
   fillSelect($("f-actor"), actors.map(a => ({ value: a.id, name: a.name, n: a.events })), a => `${a.name} (${a.n})`);
   fillSelect($("f-country"), Object.entries(facets.per_country).map(([k, n]) => ({ value: k, n })).sort((a, b) => b.n - a.n), c => `${c.value} (${c.n})`);
   fillSelect($("f-type"), Object.entries(facets.per_type).map(([k, n]) => ({ value: k, n })), t => `${t.value} (${t.n})`);
   await refresh();
   document.body.dataset.ready = "1";
-  // New theatres come from the spread analysis, seconds on a large store: outline them when it answers.
-  try { newTheatres = new Set((await get("/api/spread")).items.filter(r => r.level === "country").map(r => r.country_iso3)); } catch (e) { newTheatres = new Set(); }
-  for (const p of $("map").querySelectorAll("path.country")) p.classList.toggle("new-theatre", newTheatres.has(p.dataset.iso3));
 }
 
 init().catch(err => { $("status").textContent = `Error: ${err.message}`; });

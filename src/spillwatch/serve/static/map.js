@@ -1,89 +1,114 @@
-// Country outlines from the packaged TopoJSON (Natural Earth via world-atlas), drawn as SVG with an
-// equirectangular projection; events as circles; choropleth of events per country; new theatres outlined.
-import { svg, clear } from "./dom.js";
+// The map: Leaflet (vendored) drawing the packaged Natural Earth outlines as SVG, no tiles.
+// Choropleth of ADM1 units (ISO 3166-2) or countries (ISO3) by events or deaths, points for
+// precisely placed events, new theatres and at-risk countries outlined. Every label is a text node.
+import { h } from "./dom.js";
+import { classes, classOf, COLOURS, fmtInt } from "./scale.js";
 
-const W = 1000, H = 500;
-const px = lon => (lon + 180) / 360 * W;
-const py = lat => (90 - lat) / 180 * H;
-
-function decodeArcs(topo) {
-  const [sx, sy] = topo.transform.scale, [tx, ty] = topo.transform.translate;
-  return topo.arcs.map(arc => { let x = 0, y = 0; return arc.map(([dx, dy]) => { x += dx; y += dy; return [x * sx + tx, y * sy + ty]; }); });
-}
-
-function ringPath(arcs, refs) {
-  const pts = [];
-  for (const r of refs) {
-    const a = r >= 0 ? arcs[r] : arcs[~r].slice().reverse();
-    pts.push(...(pts.length ? a.slice(1) : a));
-  }
-  // Break the path where it jumps across the antimeridian.
-  let d = "", prev = null;
-  for (const [lon, lat] of pts) {
-    const jump = prev && Math.abs(lon - prev) > 180;
-    d += `${d && !jump ? "L" : "M"}${px(lon).toFixed(1)},${py(lat).toFixed(1)}`;
-    prev = lon;
-  }
-  return d + "Z";
-}
-
-export function countryPaths(topo) {
-  const arcs = decodeArcs(topo);
-  return topo.objects.countries.geometries.map(g => {
-    const polys = g.type === "Polygon" ? [g.arcs] : g.type === "MultiPolygon" ? g.arcs : [];
-    return { iso3: (g.properties && g.properties.iso3) || "", name: (g.properties && g.properties.name) || "",
-             d: polys.map(p => p.map(r => ringPath(arcs, r)).join("")).join("") };
-  });
-}
+const L = window.L, topojson = window.topojson;
 
 export class EventMap {
-  constructor(el, onSelect) {
-    this.el = el; this.onSelect = onSelect; this.countries = []; this.view = [0, 0, W, H];
-    el.setAttribute("viewBox", this.view.join(" "));
-    el.setAttribute("tabindex", "0");
-    el.addEventListener("keydown", e => this.key(e));
-    el.addEventListener("wheel", e => { e.preventDefault(); this.zoom(e.deltaY < 0 ? 0.8 : 1.25); }, { passive: false });
+  constructor(el, { onSelect, onHover }) {
+    this.onSelect = onSelect; this.onHover = onHover;
+    this.map = L.map(el, { worldCopyJump: true, minZoom: 1, maxZoom: 10, zoomSnap: 0.25, attributionControl: false,
+                           preferCanvas: false }).setView([30, 20], 2);
+    this.panes();
+    this.layers = {};
   }
-  setCountries(topo) { this.countries = countryPaths(topo); }
-  render(events, perCountry, newTheatres) {
-    const max = Math.max(1, ...Object.values(perCountry));
-    const g = svg("g", { class: "countries" }, this.countries.map(c => {
-      const n = perCountry[c.iso3] || 0;
-      const cls = ["country", n ? "active" : "", newTheatres.has(c.iso3) ? "new-theatre" : ""].join(" ");
-      return svg("path", { d: c.d, class: cls, "fill-opacity": n ? (0.15 + 0.6 * n / max).toFixed(2) : null,
-                           "data-iso3": c.iso3 }, svg("title", {}, `${c.name}: ${n} events`));
-    }));
-    const dots = svg("g", { class: "events" }, events.filter(e => e.lat !== null && e.lon !== null).map(e => {
-      const dot = svg("circle", { cx: px(e.lon).toFixed(1), cy: py(e.lat).toFixed(1), "data-n": e.n_mentions || 1,
-                                  class: "event-dot", tabindex: "0", "data-id": e.id },
-                      svg("title", {}, `${e.date_start || ""} ${e.type} ${e.place_name || ""}`));
-      dot.addEventListener("click", () => this.onSelect(e.id));
-      dot.addEventListener("keydown", ev => { if (ev.key === "Enter") this.onSelect(e.id); });
-      return dot;
-    }));
-    clear(this.el).append(g, dots);
-    this.fit(events);
+  panes() {
+    for (const [name, z] of [["countries", 300], ["adm1", 350], ["marks", 380], ["points", 450]]) this.map.createPane(name).style.zIndex = z;
   }
-  fit(events) {
-    const pts = events.filter(e => e.lat !== null && e.lon !== null);
-    if (!pts.length) { this.set([0, 0, W, H]); return; }
-    const xs = pts.map(e => px(e.lon)), ys = pts.map(e => py(e.lat));
-    let [x0, x1, y0, y1] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
-    const w = Math.max(x1 - x0, 60) * 1.3, hgt = Math.max(y1 - y0, 30) * 1.3;
-    const cx = (x0 + x1) / 2, cy = (y0 + y1) / 2, ww = Math.max(w, hgt * 2);
-    this.set([cx - ww / 2, cy - ww / 4, ww, ww / 2]);
+  setGeometry(countries, adm1) {
+    this.countries = topojson.feature(countries, countries.objects.countries).features;
+    this.adm1 = topojson.feature(adm1, adm1.objects.adm1).features;
+    this.adm1ByCountry = new Map();
+    for (const f of this.adm1) {
+      const c = f.properties.iso3;
+      if (!this.adm1ByCountry.has(c)) this.adm1ByCountry.set(c, []);
+      this.adm1ByCountry.get(c).push(f);
+    }
+    this.countryName = new Map(this.countries.map(f => [f.properties.iso3, f.properties.name]));
   }
-  set(v) {
-    this.view = v; this.el.setAttribute("viewBox", v.map(n => n.toFixed(1)).join(" "));
-    const k = v[2] / W;  // keep dots the same size on screen at any zoom
-    for (const c of this.el.querySelectorAll("circle")) c.setAttribute("r", ((2 + 2 * Math.sqrt(+c.dataset.n)) * k).toFixed(2));
+  // view: {layers, points, context (ISO3s with events whatever the dates), marks, level, measure, showPoints};
+  // returns the legend model.
+  render(view) {
+    for (const l of Object.values(this.layers)) l.remove();
+    this.layers = {};
+    const byLevel = view.level === "country" ? view.layers.countries : view.layers.adm1;
+    const values = new Map(byLevel.map(u => [u.key, u[view.measure]]));
+    const breaks = classes([...values.values()]);
+    const marks = view.marks || { new_countries: [], new_adm1: [], at_risk: [] };
+    const newC = new Set(marks.new_countries), newA = new Set(marks.new_adm1);
+    const risk = new Map(marks.at_risk.map(r => [r.country_iso3, r.risk]));
+    const counts = { countries: new Map(view.layers.countries.map(u => [u.key, u])), adm1: new Map(view.layers.adm1.map(u => [u.key, u])) };
+    const shade = key => { const v = values.get(key) || 0; return v > 0 ? COLOURS[classOf(v, breaks)] : null; };
+
+    this.layers.countries = L.geoJSON(this.countries, {
+      pane: "countries",
+      style: f => {
+        const fill = view.level === "country" ? shade(f.properties.iso3) : null;
+        return { className: "country", color: "#8a94a3", weight: 0.6, fillColor: fill || "#f4f1ea", fillOpacity: 1 };
+      },
+      onEachFeature: (f, layer) => this.hoverable(layer, "countries", () => this.describe("country", f, counts.countries.get(f.properties.iso3), view, risk)),
+    }).addTo(this.map);
+    if (view.level === "country") this.tag(this.layers.countries, f => f.properties.iso3, values);
+
+    if (view.level === "adm1") {
+      const shown = new Set([...view.context, ...counts.countries.keys(), ...risk.keys()]);
+      const feats = [...shown].flatMap(c => this.adm1ByCountry.get(c) || []);
+      this.layers.adm1 = L.geoJSON(feats, {
+        pane: "adm1",
+        style: f => ({ className: `adm1${newA.has(f.id) ? " new-theatre" : ""}`, color: newA.has(f.id) ? "#b3261e" : "#a0a8b4",
+                       weight: newA.has(f.id) ? 2.5 : 0.5, fillColor: shade(f.id) || "#fbfaf6", fillOpacity: 1 }),
+        onEachFeature: (f, layer) => this.hoverable(layer, "adm1", () => this.describe("adm1", f, counts.adm1.get(f.id), view, risk)),
+      }).addTo(this.map);
+      this.tag(this.layers.adm1, f => f.id, values);
+    }
+    this.layers.marks = L.geoJSON(this.countries.filter(f => newC.has(f.properties.iso3) || risk.has(f.properties.iso3)), {
+      pane: "marks", interactive: false,
+      style: f => newC.has(f.properties.iso3)
+        ? { className: "mark-new", color: "#b3261e", weight: 3, fill: false }
+        : { className: "mark-risk", color: "#d97706", weight: 3, dashArray: "6 4", fill: false },
+    }).addTo(this.map);
+    if (view.showPoints) this.drawPoints(view.points);
+    this.fit(view);
+    return { breaks, values, level: view.level, measure: view.measure };
   }
-  zoom(f) { const [x, y, w, hh] = this.view; this.set([x + w * (1 - f) / 2, y + hh * (1 - f) / 2, w * f, hh * f]); }
-  key(e) {
-    const [x, y, w, hh] = this.view, step = 0.1;
-    const moves = { ArrowLeft: [-w * step, 0], ArrowRight: [w * step, 0], ArrowUp: [0, -hh * step], ArrowDown: [0, hh * step] };
-    if (moves[e.key]) { e.preventDefault(); this.set([x + moves[e.key][0], y + moves[e.key][1], w, hh]); }
-    else if (e.key === "+" || e.key === "=") this.zoom(0.8);
-    else if (e.key === "-") this.zoom(1.25);
+  tag(group, key, values) {  // the unit's code and shaded value on its SVG path (for tests and tools)
+    group.eachLayer(layer => {
+      const p = layer.getElement(), k = key(layer.feature) || "";
+      if (p) { p.dataset.key = k; p.dataset.value = String(values.get(k) || 0); }
+    });
   }
+  drawPoints(points) {
+    this.layers.points = L.layerGroup(points.map(p => {
+      const r = 3 + Math.min(9, Math.sqrt(p.fatalities || 0));
+      const m = L.circleMarker([p.lat, p.lon], { pane: "points", radius: r, className: "event-dot", color: "#fff", weight: 0.8,
+                                               fillColor: "#1f4e99", fillOpacity: 0.75 });
+      m.bindTooltip(h("span", {}, `${p.date || "?"} ${p.type} ${p.place || ""}${p.fatalities ? `, ${fmtInt(p.fatalities)} deaths` : ""}`), { direction: "top" });
+      m.on("click", () => this.onSelect(p.id));
+      return m;
+    })).addTo(this.map);
+  }
+  hoverable(layer, group, text) {
+    layer.on("mouseover", () => { layer.setStyle({ weight: 2, color: "#1d2433" }); this.onHover(text()); });
+    layer.on("mouseout", () => { this.layers[group].resetStyle(layer); this.onHover(null); });
+    layer.bindTooltip(() => h("span", {}, text()), { sticky: true });
+  }
+  describe(kind, f, unit, view, risk) {
+    const name = kind === "adm1" ? `${f.properties.name} (${f.id}), ${this.countryName.get(f.properties.iso3) || f.properties.iso3}`
+                                 : `${f.properties.name || f.properties.iso3}`;
+    const n = unit ? `${fmtInt(unit.events)} events, ${fmtInt(unit.fatalities)} deaths` : "no events";
+    const r = risk.has(f.properties.iso3) && kind === "country" ? `; at risk next month: ${Math.round(risk.get(f.properties.iso3) * 100)}%` : "";
+    return `${name}: ${n}${r}`;
+  }
+  fit(view) {  // to the countries with events before the date range: brushing keeps the view
+    const keys = new Set(view.context);
+    const feats = this.countries.filter(f => keys.has(f.properties.iso3));
+    if (!feats.length) return;
+    const key = [...keys].sort().join(",");
+    if (key === this.fitted) return;  // keep the user's pan and zoom while only the dates change
+    this.fitted = key;
+    this.map.fitBounds(L.geoJSON(feats).getBounds(), { padding: [12, 12], maxZoom: 7 });
+  }
+  invalidate() { this.map.invalidateSize(); }
 }

@@ -1,53 +1,77 @@
-// Events per month as bars; drag (or shift+arrow keys) to brush a date range.
-import { svg, clear } from "./dom.js";
+// The time axis: uPlot (vendored) bars per month on a continuous UTC time scale; every month of the
+// span is a bar, empty ones at zero (the API fills them). Drag across it to pick a range of months.
+import { h, clear } from "./dom.js";
+import { fmtInt } from "./scale.js";
 
-const W = 1000, H = 90;
+const uPlot = window.uPlot;
+const HEIGHT = 150;
+const INTEGER_STEPS = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000, 20000, 50000, 100000, 1e6];
+const LABEL = { events: "Events", fatalities: "Deaths" };
+
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+const monthLabel = (ts, first) => { const d = new Date(ts * 1000), m = d.getUTCMonth(); return m === 0 || first ? `${MONTHS[m]}\n${d.getUTCFullYear()}` : MONTHS[m]; };
+const monthStart = m => Date.UTC(+m.slice(0, 4), +m.slice(5, 7) - 1, 1) / 1000;
+const monthOf = ts => new Date(ts * 1000).toISOString().slice(0, 7);
+const lastDay = m => new Date(Date.UTC(+m.slice(0, 4), +m.slice(5, 7), 0)).toISOString().slice(0, 10);
 
 export class Timeline {
-  constructor(el, onBrush) {
-    this.el = el; this.onBrush = onBrush; this.months = [];
-    el.setAttribute("viewBox", `0 0 ${W} ${H}`);
-    el.setAttribute("tabindex", "0");
-    el.addEventListener("pointerdown", e => this.start(e));
-    el.addEventListener("pointermove", e => this.move(e));
-    el.addEventListener("pointerup", () => this.end());
-    el.addEventListener("keydown", e => this.key(e));
+  constructor(el, tableEl, onBrush) {
+    this.el = el; this.tableEl = tableEl; this.onBrush = onBrush; this.months = []; this.plot = null;
+    new ResizeObserver(() => { if (this.plot) this.plot.setSize({ width: this.width(), height: HEIGHT }); }).observe(el);
   }
-  render(counts) {  // counts: [{month: "2016-06", n: 3}, ...] sorted
-    this.months = counts;
-    const max = Math.max(1, ...counts.map(c => c.n)), bw = W / Math.max(1, counts.length);
-    const bars = counts.map((c, i) => svg("rect", { x: (i * bw + 0.5).toFixed(1), y: (H - 15 - (H - 20) * c.n / max).toFixed(1),
-      width: Math.max(1, bw - 1).toFixed(1), height: ((H - 20) * c.n / max).toFixed(1), class: "bar" }, svg("title", {}, `${c.month}: ${c.n}`)));
-    const labels = counts.filter((c, i) => c.month.endsWith("-01") || i === 0).map(c =>
-      svg("text", { x: (counts.indexOf(c) * bw).toFixed(1), y: H - 2, class: "tick" }, c.month.slice(0, 4)));
-    this.brush = svg("rect", { class: "brush", x: 0, y: 0, width: 0, height: H - 15 });
-    clear(this.el).append(...bars, ...labels, this.brush);
+  width() { return Math.max(200, this.el.clientWidth); }
+  render(months, measure) {
+    this.months = months; this.measure = measure;
+    if (this.plot) { this.plot.destroy(); this.plot = null; }
+    clear(this.el);
+    this.renderTable();
+    if (!months.length) { this.el.append(h("p", { class: "hint" }, "No dated events for these filters.")); return; }
+    const xs = months.map(m => monthStart(m.month)), ys = months.map(m => m[measure]);
+    const opts = {
+      width: this.width(), height: HEIGHT, legend: { show: false },
+      tzDate: ts => uPlot.tzDate(new Date(ts * 1000), "Etc/UTC"),
+      cursor: { drag: { x: true, y: false, setScale: false }, points: { show: false } },
+      select: { show: true },
+            // the span is set here: uPlot widens a one-month span to years on its own
+      scales: { x: { time: true, range: () => [xs[0] - 15 * 86400, xs[xs.length - 1] + 15 * 86400] },
+                y: { range: (u, lo, hi) => [0, Math.max(1, hi)] } },
+      axes: [{ stroke: "#5b6475", grid: { show: false }, splits: () => this.ticks(xs), values: (u, vals) => vals.map((v, i) => monthLabel(v, i === 0)) },
+             { stroke: "#5b6475", size: 48, incrs: INTEGER_STEPS, values: (u, vals) => vals.map(v => fmtInt(v)) }],
+      series: [{}, { label: LABEL[measure], stroke: "#3d5f99", fill: "#5d7fb8", paths: uPlot.paths.bars({ size: [0.85, 40] }), points: { show: false } }],
+      hooks: { setSelect: [u => this.selected(u)] },
+    };
+    this.plot = new uPlot(opts, [xs, ys], this.el);
+    if (this.range) this.show(this.range[0], this.range[1]);
   }
-  index(e) {
-    const r = this.el.getBoundingClientRect();
-    return Math.max(0, Math.min(this.months.length - 1, Math.floor((e.clientX - r.left) / r.width * this.months.length)));
+  ticks(xs) {  // one tick per bar when they fit, else every 2, 3, 6 or 12 months (Januaries kept)
+    const room = Math.max(1, Math.floor(this.width() / 56));
+    const step = [1, 2, 3, 6, 12, 24, 60].find(k => xs.length / k <= room) || 120;
+    return xs.filter((x, i) => step < 12 ? new Date(x * 1000).getUTCMonth() % step === 0 || xs.length === 1
+                                         : new Date(x * 1000).getUTCMonth() === 0 && new Date(x * 1000).getUTCFullYear() % (step / 12) === 0);
   }
-  start(e) { if (!this.months.length) return; this.a = this.index(e); this.b = this.a; this.el.setPointerCapture(e.pointerId); this.draw(); }
-  move(e) { if (this.a === undefined) return; this.b = this.index(e); this.draw(); }
-  end() { if (this.a === undefined) return; this.emit(); this.a = undefined; }
-  key(e) {
-    if (!this.months.length) return;
-    if (this.sel === undefined) this.sel = [0, this.months.length - 1];
-    const [lo, hi] = this.sel, last = this.months.length - 1;
-    if (e.key === "ArrowLeft") this.sel = e.shiftKey ? [lo, Math.max(lo, hi - 1)] : [Math.max(0, lo - 1), hi];
-    else if (e.key === "ArrowRight") this.sel = e.shiftKey ? [lo, Math.min(last, hi + 1)] : [Math.min(hi, lo + 1), hi];
-    else return;
-    e.preventDefault(); [this.a, this.b] = this.sel; this.draw(); this.emit(); this.a = undefined;
+  selected(u) {
+    if (u.select.width < 3) return;
+    const a = u.posToVal(u.select.left, "x"), b = u.posToVal(u.select.left + u.select.width, "x");
+    const inside = this.months.filter(m => { const t = monthStart(m.month) + 14 * 86400; return t >= a && t <= b; });
+    const pick = inside.length ? inside : [this.nearest((a + b) / 2)];
+    this.range = [pick[0].month, pick[pick.length - 1].month];
+    this.show(...this.range);
+    this.onBrush(this.range[0] + "-01", lastDay(this.range[1]));
   }
-  draw() {
-    const bw = W / this.months.length, lo = Math.min(this.a, this.b), hi = Math.max(this.a, this.b);
-    this.brush.setAttribute("x", (lo * bw).toFixed(1)); this.brush.setAttribute("width", ((hi - lo + 1) * bw).toFixed(1));
+  nearest(t) { return this.months.reduce((best, m) => Math.abs(monthStart(m.month) - t) < Math.abs(monthStart(best.month) - t) ? m : best); }
+  show(first, last) {  // draw the selection box over whole months
+    if (!this.plot) return;
+    const left = this.plot.valToPos(monthStart(first) - 15 * 86400, "x"), right = this.plot.valToPos(monthStart(last) + 15 * 86400, "x");
+    this.plot.setSelect({ left, width: Math.max(2, right - left), top: 0, height: this.plot.bbox.height / devicePixelRatio }, false);
   }
-  emit() {
-    const lo = Math.min(this.a, this.b), hi = Math.max(this.a, this.b);
-    this.sel = [lo, hi];
-    const from = this.months[lo].month + "-01", [y, m] = this.months[hi].month.split("-").map(Number);
-    const to = new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
-    this.onBrush(from, to);
+  setRange(from, to) {  // from the From/To fields (or null to clear)
+    this.range = from || to ? [(from || this.months[0]?.month || "").slice(0, 7), (to || this.months.at(-1)?.month || "").slice(0, 7)] : null;
+    if (!this.plot) return;
+    if (this.range) this.show(...this.range); else this.plot.setSelect({ left: 0, width: 0, top: 0, height: 0 }, false);
+  }
+  renderTable() {
+    const rows = this.months.map(m => h("tr", { "data-month": m.month }, h("td", {}, m.month), h("td", {}, fmtInt(m.events)), h("td", {}, fmtInt(m.fatalities))));
+    clear(this.tableEl).append(h("table", { class: "months" },
+      h("thead", {}, h("tr", {}, h("th", {}, "Month"), h("th", {}, "Events"), h("th", {}, "Deaths"))), h("tbody", {}, rows)));
   }
 }
