@@ -5,7 +5,8 @@ For each store given (the UCDP-imported one, the 1M one from make_million.py) th
 with random months, quarters, countries (those in the store plus a few absent ones) and pages:
 
 - events list: /api/events with country + month, actor=ISL + month/quarter + page, country + actor + page
-- map layer:   /api/events/facets and /api/events?limit=500&sort=n_mentions (the map's points)
+- map layer:   /api/events/facets and /api/events?limit=500&sort=n_mentions (the old map's points);
+               /api/map/layers, /api/map/timeline and /api/map/points (the dashboard's map since issue 17)
 - activity:    /api/activity?actor=ISL&level=adm1, and the same with a country + month range
 
 and prints p50/p95/p99 in ms. Goal: p95 < 100 ms for each. Baseline measured in the same run:
@@ -114,6 +115,9 @@ def scenarios(months: list[str], countries: list[str]) -> dict[str, tuple[str, C
     def points_all(rng: random.Random) -> Params:
         return {"limit": 500, "sort": "n_mentions"}
 
+    def undated(rng: random.Random) -> Params:
+        return {"country": country(rng)} if rng.random() < 0.5 else {"actor": "ISL"}
+
     def act_all(rng: random.Random) -> Params:
         return {"actor": "ISL", "level": "adm1"}
 
@@ -129,6 +133,10 @@ def scenarios(months: list[str], countries: list[str]) -> dict[str, tuple[str, C
         "map facets: country|ISL+months": ("/api/events/facets", map_filter),
         "map points: unfiltered 500": ("/api/events", points_all),
         "map points: country|ISL+months 500": ("/api/events", points),
+        "map layers (ADM1 keys): unfiltered": ("/api/map/layers", facets_all),
+        "map layers (ADM1 keys): country|ISL+months": ("/api/map/layers", map_filter),
+        "map timeline: country|ISL": ("/api/map/timeline", undated),
+        "map precise points: country|ISL+months 1000": ("/api/map/points", map_filter),
         "activity: ISL adm1 (all)": ("/api/activity", act_all),
         "activity: ISL adm1 country+month": ("/api/activity", act_cm),
     }

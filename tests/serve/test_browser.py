@@ -137,6 +137,12 @@ def _api(pg: Any, path: str) -> Any:
     return pg.evaluate("p => fetch(p).then(r => r.json())", path)
 
 
+def _table(pg: Any, rows: str, key: str, cell: int) -> list[list[Any]]:
+    """[data-KEY, number in cell CELL] of each row, as the page shows them."""
+    return list(pg.eval_on_selector_all(
+        rows, "(rs, [k, c]) => rs.map(r => [r.dataset[k], +r.cells[c].textContent.replace(/,/g, '')])", [key, cell]))
+
+
 def _open(pg: Any, url: str) -> None:
     pg.goto(url + "/")
     pg.wait_for_selector("body[data-ready='1']", timeout=20000)
@@ -159,6 +165,8 @@ def test_map_draws_adm1_shapes_with_a_legend_equal_to_the_api(map_url: str, page
     tops = pg.eval_on_selector_all("#legend li.class", "ls => ls.map(l => [+l.dataset.lo, +l.dataset.hi])")
     assert tops[0][0] == 1 and tops[-1][1] == max(u["events"] for u in layers["adm1"])
     assert all(b[0] == a[1] + 1 for a, b in itertools.pairwise(tops))  # classes tile 1..max
+    areas = _table(pg, "#areas-table tbody tr", "key", 3)
+    assert areas == [["SY-RA", 3], ["SY-DY", 2], ["IQ-NI", 1]]  # the same units, most events first
     # names and numbers on hover
     pg.hover("#map path.adm1[data-key='SY-RA']", force=True)
     assert pg.inner_text("#map-info") == "Al-Raqqah (SY-RA), Syria: 3 events, 6 deaths"
@@ -180,11 +188,11 @@ def test_map_draws_adm1_shapes_with_a_legend_equal_to_the_api(map_url: str, page
 def test_time_axis_is_continuous_and_the_brush_filters_map_and_list(map_url: str, page: Any) -> None:
     pg = page
     _open(pg, map_url)
-    months = pg.eval_on_selector_all("#timeline-table tbody tr",
-                                     "rs => rs.map(r => [r.dataset.month, +r.cells[1].textContent])")
+    months = _table(pg, "#timeline-table tbody tr", "month", 1)
     assert months == [["2016-01", 3], ["2016-02", 0], ["2016-03", 2], ["2016-04", 0], ["2016-05", 0], ["2016-06", 2]]
     assert pg.locator("#timeline canvas").count() == 1
     assert pg.inner_text("#status") == "7 events"
+    pg.locator("#timeline").scroll_into_view_if_needed()
     box = pg.locator("#timeline .u-over").bounding_box()
     y = box["y"] + box["height"] / 2
     pg.mouse.move(box["x"] + box["width"] * 0.02, y)

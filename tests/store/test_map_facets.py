@@ -31,11 +31,12 @@ def store(request: pytest.FixtureRequest) -> Iterator[Store]:
 
 
 def test_units_and_months_count_events_and_deaths(store: Store) -> None:
-    facets = store.event_facets(EventFilter())
-    units = sorted((u["adm1_code"] or "", u["events"], u["fatalities"]) for u in facets["units"])
+    units = sorted((u["adm1_code"] or "", u["events"], u["fatalities"]) for u in store.unit_facets(EventFilter()))
     assert units == [("", 1, 2), ("SY.04", 2, 2)]  # 1.5 deaths round to 2
-    assert facets["months"] == [{"month": "2016-01", "events": 2, "fatalities": 2},
-                                {"month": "2016-04", "events": 1, "fatalities": 2}]
+    assert store.month_facets(EventFilter()) == [{"month": "2016-01", "events": 2, "fatalities": 2},
+                                                 {"month": "2016-04", "events": 1, "fatalities": 2}]
+    assert store.month_facets(EventFilter(date_from="2016-02-01")) == [{"month": "2016-04", "events": 1,
+                                                                         "fatalities": 2}]
 
 
 def test_precision_filter_keeps_places_at_least_that_precise(store: Store) -> None:

@@ -64,6 +64,12 @@ class MapPoint:
 
 
 @dataclass(frozen=True, slots=True)
+class MapPoints:
+    items: tuple[MapPoint, ...]
+    total: int  # events that qualify (items holds at most the limit asked for)
+
+
+@dataclass(frozen=True, slots=True)
 class RiskMark:
     country_iso3: str
     risk: float

@@ -104,9 +104,9 @@ def install(app: FastAPI, sw: api.Spillwatch, settings: api.Settings, read: Any,
         return {"items": api.dump(sw.timeline(flt))}
 
     @app.get("/api/map/points", dependencies=[read], tags=["map"])
-    def points(flt: api.EventFilter = flt_dep, n: int = Query(2000, ge=1, le=5000)) -> dict[str, Any]:
+    def points(flt: api.EventFilter = flt_dep, n: int = Query(1000, ge=1, le=5000)) -> dict[str, Any]:
         """Events placed at or near a town (precision 1-2), most deaths first, at most ``n``."""
-        return {"items": api.dump(sw.map_points(flt, n))}
+        return dict(api.dump(sw.map_points(flt, n)))
 
     @app.get("/api/events/{event_id}", dependencies=[read], tags=["events"])
     def event(event_id: str) -> dict[str, Any]:

@@ -371,24 +371,25 @@ class SqlStore(ABC):
         where, params = self._where(flt)
         per_country = self._rows(f"SELECT country_iso3 AS k, count(*) AS n FROM events{where} GROUP BY 1", params)
         per_type = self._rows(f"SELECT type AS k, count(*) AS n FROM events{where} GROUP BY 1 ORDER BY 1", params)
-        month = "CAST(EXTRACT(YEAR FROM date_start) * 100 + EXTRACT(MONTH FROM date_start) AS INTEGER)"  # not text
-        per_month = self._rows(f"SELECT {month} AS k, count(*) AS n FROM events{where} GROUP BY 1 ORDER BY 1", params)
+        per_month = self._rows(f"SELECT {_MONTH} AS k, count(*) AS n FROM events{where} GROUP BY 1 ORDER BY 1", params)
         return {"per_country": {r["k"]: int(r["n"]) for r in per_country if r["k"]},
                 "per_type": {r["k"]: int(r["n"]) for r in per_type},
                 "per_month": [{"month": f"{r['k'] // 100:04d}-{r['k'] % 100:02d}", "n": int(r["n"])}
-                              for r in per_month if r["k"] is not None],
-                **self._map_facets(where, params, month)}
+                              for r in per_month if r["k"] is not None]}
 
-    def _map_facets(self, where: str, params: list[Any], month: str) -> dict[str, Any]:
-        """Events and deaths per (country, ADM1 code, ADM1 name) and per month: the map's choropleth and timeline."""
-        deaths = "sum(coalesce(fatalities_best, fatalities_low, 0))"
-        units = self._rows(f"SELECT country_iso3, adm1_code, adm1_name, count(*) AS events, {deaths} AS fatalities"
-                           f" FROM events{where} GROUP BY 1, 2, 3", params)
-        months = self._rows(f"SELECT {month} AS k, count(*) AS events, {deaths} AS fatalities"
-                            f" FROM events{where} GROUP BY 1 ORDER BY 1", params)
-        return {"units": [{**r, **_counts(r)} for r in units],
-                "months": [{"month": f"{r['k'] // 100:04d}-{r['k'] % 100:02d}", **_counts(r)}
-                           for r in months if r["k"] is not None]}
+    def unit_facets(self, flt: EventFilter) -> list[dict[str, Any]]:
+        """Events and deaths per (country, ADM1 code, ADM1 name) of the filtered events: the map's choropleth."""
+        where, params = self._where(flt)
+        rows = self._rows(f"SELECT country_iso3, adm1_code, adm1_name, count(*) AS events, {_DEATHS} AS fatalities"
+                          f" FROM events{where} GROUP BY 1, 2, 3", params)
+        return [{**r, **_counts(r)} for r in rows]
+
+    def month_facets(self, flt: EventFilter) -> list[dict[str, Any]]:
+        """Events and deaths per month (YYYY-MM, months with events only) of the filtered events: the time axis."""
+        where, params = self._where(flt)
+        rows = self._rows(f"SELECT {_MONTH} AS k, count(*) AS events, {_DEATHS} AS fatalities"
+                          f" FROM events{where} GROUP BY 1 ORDER BY 1", params)
+        return [{"month": f"{r['k'] // 100:04d}-{r['k'] % 100:02d}", **_counts(r)} for r in rows if r["k"] is not None]
 
     # -- fetch state, runs, query
     def get_fetch_state(self, url: str) -> tuple[str | None, str | None]:
@@ -411,6 +412,10 @@ class SqlStore(ABC):
     def counts(self) -> dict[str, int]:
         tables = ("articles", "article_copies", "quarantine", "event_mentions", "events", "actors")
         return {t: int(self._rows(f"SELECT count(*) AS n FROM {t}")[0]["n"]) for t in tables}
+
+
+_MONTH = "CAST(EXTRACT(YEAR FROM date_start) * 100 + EXTRACT(MONTH FROM date_start) AS INTEGER)"  # not text
+_DEATHS = "sum(coalesce(fatalities_best, fatalities_low, 0))"
 
 
 def _counts(row: dict[str, Any]) -> dict[str, int]:

@@ -2,7 +2,7 @@
 import { h, clear, table } from "./dom.js";
 import { EventMap } from "./map.js";
 import { Timeline } from "./timeline.js";
-import { renderLegend } from "./legend.js";
+import { renderLegend, renderAreas } from "./legend.js";
 import { highlighted } from "./evidence.js";
 import { fmtInt } from "./scale.js";
 
@@ -43,13 +43,14 @@ async function refresh() {
     const [page, layers, points, months, context] = await Promise.all([
       get("/api/events", { ...state.filters, limit: state.limit, offset: state.offset }),
       get("/api/map/layers", state.filters),
-      get("/api/map/points", { ...state.filters, n: 2000 }),
+      get("/api/map/points", { ...state.filters, n: 1000 }),
       fresh ? get("/api/map/timeline", base) : null,
       fresh && (state.filters.from || state.filters.to) ? get("/api/map/layers", base) : null,
     ]);
     renderTable(page);
-    if (fresh) state.context = (context || layers).countries.map(u => u.key);
+    if (fresh) state.context = (context || layers).countries;
     state.view = { layers, points: points.items, context: state.context };
+    state.points = points;
     drawMap();
     if (fresh) { state.timelineKey = key; state.months = months.items; drawTimeline(); }
     timeline.setRange(state.filters.from, state.filters.to);
@@ -63,7 +64,8 @@ function drawMap() {
   if (!state.view) return;
   const level = $("m-level").value, measure = $("m-measure").value;
   const model = map.render({ ...state.view, marks: state.marks, level, measure, showPoints: $("m-points").checked });
-  renderLegend($("legend"), model, state.view.layers, state.marks, map.countryName);
+  renderLegend($("legend"), model, state.view.layers, state.marks, map.countryName, $("m-points").checked ? state.points : null);
+  renderAreas($("areas-table"), state.view.layers, level, measure, map.countryName);
 }
 
 function drawTimeline() {

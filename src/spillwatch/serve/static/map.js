@@ -5,6 +5,22 @@ import { h } from "./dom.js";
 import { classes, classOf, COLOURS, fmtInt } from "./scale.js";
 
 const L = window.L, topojson = window.topojson;
+const NEW = "#5b2a86", RISK = "#00838f", DOT = "#1f3f7a";  // apart from the choropleth's oranges and reds
+
+// Leaflet draws a ring that crosses the antimeridian (Chukotka, Fiji) as a line across the world:
+// move such a ring's western longitudes east by 360 degrees so that it is drawn in one piece.
+function unwrapRing(ring) {
+  const jumps = ring.some((p, i) => i && Math.abs(p[0] - ring[i - 1][0]) > 180);
+  return jumps ? ring.map(([x, y]) => [x < 0 ? x + 360 : x, y]) : ring;
+}
+
+function unwrap(f) {
+  const g = f.geometry;
+  if (!g) return f;
+  const polys = g.type === "Polygon" ? [g.coordinates] : g.type === "MultiPolygon" ? g.coordinates : [];
+  const fixed = polys.map(p => p.map(unwrapRing));
+  return { ...f, geometry: { type: g.type, coordinates: g.type === "Polygon" ? fixed[0] : fixed } };
+}
 
 export class EventMap {
   constructor(el, { onSelect, onHover }) {
@@ -18,8 +34,9 @@ export class EventMap {
     for (const [name, z] of [["countries", 300], ["adm1", 350], ["marks", 380], ["points", 450]]) this.map.createPane(name).style.zIndex = z;
   }
   setGeometry(countries, adm1) {
-    this.countries = topojson.feature(countries, countries.objects.countries).features;
-    this.adm1 = topojson.feature(adm1, adm1.objects.adm1).features;
+    const keep = f => f.properties.iso3 !== "ATA";  // Antarctica: no events, and its rings wrap the whole globe
+    this.countries = topojson.feature(countries, countries.objects.countries).features.filter(keep).map(unwrap);
+    this.adm1 = topojson.feature(adm1, adm1.objects.adm1).features.filter(keep).map(unwrap);
     this.adm1ByCountry = new Map();
     for (const f of this.adm1) {
       const c = f.properties.iso3;
@@ -28,7 +45,7 @@ export class EventMap {
     }
     this.countryName = new Map(this.countries.map(f => [f.properties.iso3, f.properties.name]));
   }
-  // view: {layers, points, context (ISO3s with events whatever the dates), marks, level, measure, showPoints};
+  // view: {layers, points, context (countries with events whatever the dates), marks, level, measure, showPoints};
   // returns the legend model.
   render(view) {
     for (const l of Object.values(this.layers)) l.remove();
@@ -53,12 +70,12 @@ export class EventMap {
     if (view.level === "country") this.tag(this.layers.countries, f => f.properties.iso3, values);
 
     if (view.level === "adm1") {
-      const shown = new Set([...view.context, ...counts.countries.keys(), ...risk.keys()]);
+      const shown = new Set([...view.context.map(u => u.key), ...counts.countries.keys(), ...risk.keys()]);
       const feats = [...shown].flatMap(c => this.adm1ByCountry.get(c) || []);
       this.layers.adm1 = L.geoJSON(feats, {
         pane: "adm1",
-        style: f => ({ className: `adm1${newA.has(f.id) ? " new-theatre" : ""}`, color: newA.has(f.id) ? "#b3261e" : "#a0a8b4",
-                       weight: newA.has(f.id) ? 2.5 : 0.5, fillColor: shade(f.id) || "#fbfaf6", fillOpacity: 1 }),
+        style: f => ({ className: `adm1${newA.has(f.id) ? " new-theatre" : ""}`, color: newA.has(f.id) ? NEW : "#a0a8b4",
+                       weight: newA.has(f.id) ? 1.6 : 0.5, fillColor: shade(f.id) || "#fbfaf6", fillOpacity: 1 }),
         onEachFeature: (f, layer) => this.hoverable(layer, "adm1", () => this.describe("adm1", f, counts.adm1.get(f.id), view, risk)),
       }).addTo(this.map);
       this.tag(this.layers.adm1, f => f.id, values);
@@ -66,8 +83,8 @@ export class EventMap {
     this.layers.marks = L.geoJSON(this.countries.filter(f => newC.has(f.properties.iso3) || risk.has(f.properties.iso3)), {
       pane: "marks", interactive: false,
       style: f => newC.has(f.properties.iso3)
-        ? { className: "mark-new", color: "#b3261e", weight: 3, fill: false }
-        : { className: "mark-risk", color: "#d97706", weight: 3, dashArray: "6 4", fill: false },
+        ? { className: "mark-new", color: NEW, weight: 3, fill: false }
+        : { className: "mark-risk", color: RISK, weight: 3, dashArray: "6 4", fill: false },
     }).addTo(this.map);
     if (view.showPoints) this.drawPoints(view.points);
     this.fit(view);
@@ -81,9 +98,9 @@ export class EventMap {
   }
   drawPoints(points) {
     this.layers.points = L.layerGroup(points.map(p => {
-      const r = 3 + Math.min(9, Math.sqrt(p.fatalities || 0));
-      const m = L.circleMarker([p.lat, p.lon], { pane: "points", radius: r, className: "event-dot", color: "#fff", weight: 0.8,
-                                               fillColor: "#1f4e99", fillOpacity: 0.75 });
+      const r = 2 + Math.min(5, Math.sqrt(p.fatalities || 0) / 2);  // small: the shading carries the counts
+      const m = L.circleMarker([p.lat, p.lon], { pane: "points", radius: r, className: "event-dot", color: "#fff", weight: 0.5,
+                                               fillColor: DOT, fillOpacity: 0.6 });
       m.bindTooltip(h("span", {}, `${p.date || "?"} ${p.type} ${p.place || ""}${p.fatalities ? `, ${fmtInt(p.fatalities)} deaths` : ""}`), { direction: "top" });
       m.on("click", () => this.onSelect(p.id));
       return m;
@@ -92,6 +109,7 @@ export class EventMap {
   hoverable(layer, group, text) {
     layer.on("mouseover", () => { layer.setStyle({ weight: 2, color: "#1d2433" }); this.onHover(text()); });
     layer.on("mouseout", () => { this.layers[group].resetStyle(layer); this.onHover(null); });
+    layer.on("click", () => this.onHover(text()));  // a tap on a phone
     layer.bindTooltip(() => h("span", {}, text()), { sticky: true });
   }
   describe(kind, f, unit, view, risk) {
@@ -101,8 +119,13 @@ export class EventMap {
     const r = risk.has(f.properties.iso3) && kind === "country" ? `; at risk next month: ${Math.round(risk.get(f.properties.iso3) * 100)}%` : "";
     return `${name}: ${n}${r}`;
   }
-  fit(view) {  // to the countries with events before the date range: brushing keeps the view
-    const keys = new Set(view.context);
+  fit(view) {
+    // to the countries that hold nine tenths of the events (dates aside), so that a few reports from far
+    // away do not zoom the map out to the world; brushing dates keeps the view
+    const ranked = [...view.context].sort((a, b) => b.events - a.events);
+    const all = ranked.reduce((s, u) => s + u.events, 0), keys = new Set();
+    let sum = 0;
+    for (const u of ranked) { if (sum >= 0.9 * all) break; keys.add(u.key); sum += u.events; }
     const feats = this.countries.filter(f => keys.has(f.properties.iso3));
     if (!feats.length) return;
     const key = [...keys].sort().join(",");

@@ -36,7 +36,8 @@ export class Timeline {
       scales: { x: { time: true, range: () => [xs[0] - 15 * 86400, xs[xs.length - 1] + 15 * 86400] },
                 y: { range: (u, lo, hi) => [0, Math.max(1, hi)] } },
       axes: [{ stroke: "#5b6475", grid: { show: false }, splits: () => this.ticks(xs), values: (u, vals) => vals.map((v, i) => monthLabel(v, i === 0)) },
-             { stroke: "#5b6475", size: 48, incrs: INTEGER_STEPS, values: (u, vals) => vals.map(v => fmtInt(v)) }],
+             { stroke: "#5b6475", incrs: INTEGER_STEPS, values: (u, vals) => vals.map(v => fmtInt(v)),
+               size: (u, vals) => 16 + 7 * Math.max(1, ...(vals || []).map(v => String(v).length)) }],
       series: [{}, { label: LABEL[measure], stroke: "#3d5f99", fill: "#5d7fb8", paths: uPlot.paths.bars({ size: [0.85, 40] }), points: { show: false } }],
       hooks: { setSelect: [u => this.selected(u)] },
     };
