@@ -21,6 +21,7 @@ import uvicorn
 
 from spillwatch.serve.app import create_app
 from spillwatch.settings import load_settings
+from tests.serve.map_seed import PLACE_PAYLOAD
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 ARTEFACTS = Path(__file__).resolve().parents[2] / "artefacts"
@@ -180,6 +181,11 @@ def test_map_draws_adm1_shapes_with_a_legend_equal_to_the_api(map_url: str, page
     assert pg.locator("#map path.mark-new").count() >= 1  # Iraq: a new theatre, outlined
     assert "New theatres of Islamic State: Iraq" in pg.inner_text("#legend")
     assert pg.locator("#map path.event-dot").count() == len(_api(pg, "/api/map/points")["items"]) == 4
+    pg.hover("#map path.event-dot[data-id='m1']", force=True)
+    tip = pg.locator(".leaflet-tooltip", has_text="Raqqa")
+    tip.wait_for(timeout=5000)
+    assert PLACE_PAYLOAD in tip.inner_text()  # markup in a place name stays text
+    assert pg.locator("#map img").count() == 0 and pg.evaluate("window.__pwned === undefined")
     ARTEFACTS.mkdir(exist_ok=True)
     pg.screenshot(path=str(ARTEFACTS / "dashboard-map.png"), full_page=True)
     assert pg.errors == []

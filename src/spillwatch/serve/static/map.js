@@ -103,6 +103,7 @@ export class EventMap {
                                                fillColor: DOT, fillOpacity: 0.6 });
       m.bindTooltip(h("span", {}, `${p.date || "?"} ${p.type} ${p.place || ""}${p.fatalities ? `, ${fmtInt(p.fatalities)} deaths` : ""}`), { direction: "top" });
       m.on("click", () => this.onSelect(p.id));
+      m.on("add", () => { m.getElement().dataset.id = p.id; });
       return m;
     })).addTo(this.map);
   }

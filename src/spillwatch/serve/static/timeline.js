@@ -37,7 +37,7 @@ export class Timeline {
                 y: { range: (u, lo, hi) => [0, Math.max(1, hi)] } },
       axes: [{ stroke: "#5b6475", grid: { show: false }, splits: () => this.ticks(xs), values: (u, vals) => vals.map((v, i) => monthLabel(v, i === 0)) },
              { stroke: "#5b6475", incrs: INTEGER_STEPS, values: (u, vals) => vals.map(v => fmtInt(v)),
-               size: (u, vals) => 16 + 7 * Math.max(1, ...(vals || []).map(v => String(v).length)) }],
+               size: (u, vals) => 24 + 8 * Math.max(1, ...(vals || []).map(v => String(v).length)) }],
       series: [{}, { label: LABEL[measure], stroke: "#3d5f99", fill: "#5d7fb8", paths: uPlot.paths.bars({ size: [0.85, 40] }), points: { show: false } }],
       hooks: { setSelect: [u => this.selected(u)] },
     };
