@@ -10,7 +10,7 @@ from dataclasses import replace
 from typing import Any
 
 from fastapi import Depends, FastAPI, Query
-from fastapi.responses import StreamingResponse
+from fastapi.responses import Response, StreamingResponse
 
 from spillwatch import api
 
