@@ -20,13 +20,11 @@ from warcio.warcwriter import WARCWriter
 from conftest import CORPUS
 from spillwatch.api import Spillwatch
 from spillwatch.cli import main
-from spillwatch.extract.clean import clean
 from spillwatch.extract.decode import text_codec
-from spillwatch.extract.textdates import parse_declared
 from spillwatch.ingest import sources
 from spillwatch.ingest.files import document_item, text_encoding
 from spillwatch.ingest.sources import iter_items
-from spillwatch.records import Article, Quarantined, RawItem
+from spillwatch.records import Quarantined, RawItem
 from spillwatch.settings import load_settings
 
 HUGE_DATE = "Tue, 10 Jan 20111111111117 10:00:00 +0000"
@@ -96,30 +94,6 @@ def test_no_article_is_left_uncoded_after_the_fuzz_folder(tmp_path: Path) -> Non
     with Spillwatch(settings=load_settings(db=db)) as sw:
         assert list(sw.store.uncoded_articles()) == []
         assert len(sw.articles()) == 1
-
-
-@pytest.mark.parametrize("value", [HUGE_DATE, "Tue, 99999999999999999999 Jan 2011 10:00:00 +0000",
-                                   "10 Jan 9999999999 10:00 GMT"])
-def test_a_declared_date_that_overflows_is_no_date(value: str) -> None:
-    assert parse_declared(value) is None
-
-
-def test_huge_declared_date_on_a_good_html_article_is_ignored_not_quarantined() -> None:
-    page = (CORPUS / "html" / "sm-sirte-retaken.html").read_text(encoding="utf-8")
-    meta = f'<meta property="article:published_time" content="{HUGE_DATE}">'
-    item = RawItem(source="p.html", data=page.replace("</head>", meta + "</head>").encode("utf-8"), kind="html",
-                   declared_date=HUGE_DATE, encoding="utf-8")
-    article = clean(item, make_settings())
-    assert isinstance(article, Article) and article.blocks
-    assert article.published.evidence != f"declared: {HUGE_DATE}"
-
-
-def test_huge_declared_date_on_a_text_record_is_ignored() -> None:
-    text = _article_text("bc-reina-claim.txt")
-    item = RawItem(source="r.json", data=text.encode("utf-8"), kind="text", declared_date=HUGE_DATE,
-                   encoding="utf-8")
-    article = clean(item, make_settings())
-    assert article.published.method != "metadata"
 
 
 @pytest.mark.parametrize("label", ["utf\x00-8", "base64", "rot13", "undefined", "idna", "no-such-codec", "x" * 300])
