@@ -231,8 +231,9 @@ def _replacement(value: bytes) -> st.SearchStrategy[bytes]:
 def mutated(draw: st.DrawFn, seeds: list[bytes], max_edits: int = 6) -> bytes:
     """A seed with a few edits; hypothesis shrinks towards the unedited seed.
 
-    Edits: replace a header line's value, replace a number or word with a token (the one that finds overflowing lengths, years
-    and charset names), flip a byte, insert a token or random bytes, delete, repeat or cut a span.
+    Edits: replace a header line's value, or a number or word, with a token (the edit that finds
+    overflowing lengths, years and charset names); flip a byte; insert a token or random bytes;
+    delete, repeat or cut a span.
     """
     data = bytearray(draw(st.sampled_from(seeds)))
     for _ in range(draw(st.integers(0, max_edits))):

@@ -58,7 +58,7 @@ SETTINGS = Settings(extract_timeout=5.0, max_bytes=2_000_000, max_decompressed_b
 charsets = st.sampled_from(CHARSETS) | st.text(max_size=12) | st.none()
 
 
-@budget(60)
+@budget(100)
 @given(data=mutated(HTML + TEXT), kind=st.sampled_from(["html", "text"]), charset=charsets)
 def test_decode(data: bytes, kind: str, charset: str | None) -> None:
     item = RawItem(source="f", data=data, kind="html" if kind == "html" else "text", encoding=charset)
@@ -67,21 +67,21 @@ def test_decode(data: bytes, kind: str, charset: str | None) -> None:
     call("decode", text_encoding, data, "f", declared=charset, sample=charset)
 
 
-@budget(40)
+@budget(100)
 @given(data=mutated(TEXT))
 def test_text_cleaner(data: bytes) -> None:
     article = call("text-cleaner", clean_text, as_text(data), source="f.txt", raw_id="r", sample=data[:200])
     assert_storable(article)
 
 
-@budget(12)
+@budget(20)
 @given(data=mutated(HTML, max_edits=4), date=st.sampled_from(DATES) | st.none())
 def test_html_cleaner(data: bytes, date: str | None) -> None:
     call("html-cleaner", clean_html, as_text(data), source="f.html", raw_id="r", declared_date=date,
          timeout=SETTINGS.extract_timeout, sample=data[:200])
 
 
-@budget(8)
+@budget(20)
 @given(data=mutated(HTML + TEXT, max_edits=3), kind=st.sampled_from(["html", "text"]), charset=charsets,
        date=st.sampled_from(DATES + [t.decode("latin-1") for t in TOKENS]) | st.none())
 def test_clean_stage(data: bytes, kind: str, charset: str | None, date: str | None) -> None:
@@ -90,13 +90,13 @@ def test_clean_stage(data: bytes, kind: str, charset: str | None, date: str | No
     assert_storable(call("clean", clean, item, SETTINGS, sample=(data[:120], charset, date)))
 
 
-@budget(40)
+@budget(80)
 @given(data=mutated(FEEDS))
 def test_feed_parser(data: bytes) -> None:
     assert_storable(call("feed", parse_feed, data, "f.xml", base_url="http://example.org/feed", sample=data[:200]))
 
 
-@budget(60)
+@budget(200)
 @given(data=mutated(WARCS))
 def test_warc_reader(data: bytes) -> None:
     rows = call("warc", lambda: list(iter_warc(io.BytesIO(data), "f.warc", max_bytes=SETTINGS.max_bytes)),
@@ -104,13 +104,13 @@ def test_warc_reader(data: bytes) -> None:
     assert_storable(rows)
 
 
-@budget(60)
+@budget(150)
 @given(data=mutated(JSON_DOCS + JSONL))
 def test_json_reader(data: bytes) -> None:
     assert_storable(call("json", lambda: list(iter_json_document(data, "f.json")), sample=data[:200]))
 
 
-@budget(60)
+@budget(150)
 @given(data=mutated(JSONL))
 def test_jsonl_reader(data: bytes) -> None:
     rows = call("jsonl", lambda: list(iter_json_lines(io.BytesIO(data), "f.jsonl", max_bytes=50_000)),
@@ -118,7 +118,7 @@ def test_jsonl_reader(data: bytes) -> None:
     assert_storable(rows)
 
 
-@budget(150)
+@budget(300)
 @given(text=st.sampled_from(DATES).map(str.encode).flatmap(lambda d: mutated([d])).map(as_text)
        | st.text(max_size=40))
 def test_date_parsing(text: str) -> None:
@@ -150,7 +150,7 @@ def _import(tmp: Path, name: str, data: bytes, importer: str) -> None:
     assert_storable(call(importer, lambda: list(fn(path)), sample=data[:300]))
 
 
-@budget(60)
+@budget(100)
 @given(edits=cell_edits, raw=st.booleans(), data=st.data())
 def test_ucdp_importer(tmp_path_factory_dir: Path, edits: list[tuple[int, int, str]], raw: bool,
                        data: st.DataObject) -> None:
@@ -160,7 +160,7 @@ def test_ucdp_importer(tmp_path_factory_dir: Path, edits: list[tuple[int, int, s
     _import(tmp_path_factory_dir, "ucdp.csv", text, "ucdp")
 
 
-@budget(60)
+@budget(100)
 @given(edits=cell_edits, raw=st.booleans(), data=st.data())
 def test_acled_importer(tmp_path_factory_dir: Path, edits: list[tuple[int, int, str]], raw: bool,
                         data: st.DataObject) -> None:
@@ -178,7 +178,7 @@ PACKED = {
 }
 
 
-@budget(60)
+@budget(100)
 @given(codec=st.sampled_from(sorted(PACKED)), data=st.data())
 def test_decompress(codec: compressed.Codec, data: st.DataObject) -> None:
     packed = data.draw(mutated(PACKED[codec], max_edits=3))
@@ -190,7 +190,7 @@ PACK_FOR = {".gz": gz, ".xz": lzma.compress, ".bz2": bz2.compress,
             ".zst": lambda d: zstandard.ZstdCompressor().compress(d)}
 
 
-@budget(30)
+@budget(60)
 @given(suffix=st.sampled_from(SUFFIXES), data=st.data())
 def test_ingest_files(tmp_path_factory_dir: Path, suffix: str, data: st.DataObject) -> None:
     """A whole file through the ingest entry point (the isolation boundary must see no foreign error)."""

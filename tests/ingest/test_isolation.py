@@ -23,6 +23,7 @@ from spillwatch.cli import main
 from spillwatch.extract.decode import text_codec
 from spillwatch.ingest import sources
 from spillwatch.ingest.files import document_item, text_encoding
+from spillwatch.ingest.jsonl import iter_json_lines
 from spillwatch.ingest.sources import iter_items
 from spillwatch.records import Quarantined, RawItem
 from spillwatch.settings import load_settings
@@ -142,3 +143,15 @@ def test_a_record_failing_inside_a_jsonl_file_is_one_row(tmp_path: Path) -> None
     assert isinstance(results[1], Quarantined) and results[1].reason == "bad-json"
     third = results[2]
     assert isinstance(third, RawItem) and third.data.decode("utf-8") == "? lone surrogate"
+
+
+class _NoIteration(io.BytesIO):
+    def __iter__(self) -> Iterator[bytes]:  # iterating a file reads a line whole, however long
+        raise AssertionError("a JSONL file was iterated line by line without a cap")
+
+
+def test_jsonl_from_a_file_object_reads_capped_lines() -> None:
+    """Regression: a file object is an Iterator, so it took the uncapped path (a 3 GB line in memory)."""
+    stream = _NoIteration(b'{"text": "short story"}\n' + b"x" * 5000 + b"\n" + b'{"text": "another"}\n')
+    results = list(iter_json_lines(stream, "s.jsonl", max_bytes=1000))
+    assert [getattr(r, "reason", "item") for r in results] == ["item", "too-large", "item"]
