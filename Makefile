@@ -6,7 +6,7 @@ DB ?= spillwatch.duckdb
 # The sample corpus (written for the project) plus the founding document when ../shared is beside the repo.
 SOURCES ?= corpus/txt corpus/html corpus/feeds corpus/jsonl $(wildcard ../shared/seed/*.txt)
 
-.PHONY: run test lint eval bench clean-db
+.PHONY: run test lint eval bench clean-db fuzz
 
 $(BIN)/spillwatch: pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -33,6 +33,14 @@ test: $(BIN)/spillwatch lint
 # Accuracy floors per public data set (needs ../shared); never lower a floor silently.
 eval: $(BIN)/spillwatch
 	$(BIN)/python eval/gate.py
+
+# Long fuzzing run: each parser on FUZZ_EXAMPLES mutated real samples (random, not the suite's fixed
+# ones); prints inputs, refusals, crashes and crash sites per parser, and writes them to artefacts/.
+FUZZ_EXAMPLES ?= 5000
+fuzz: $(BIN)/spillwatch
+	mkdir -p artefacts
+	SPILLWATCH_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) SPILLWATCH_FUZZ_REPORT=artefacts/fuzz-report.json \
+		$(BIN)/pytest tests/fuzz -p no:cacheprovider --hypothesis-profile explore
 
 clean-db:
 	rm -f $(DB) $(DB).wal

@@ -60,14 +60,27 @@ def _strip_bom(data: bytes) -> tuple[str | None, bytes]:
     return None, data
 
 
-def _normal(name: str | None) -> str | None:
-    """Python's canonical codec name, or ``None`` for an unknown label."""
-    if not name:
+# Text codecs Python knows that no web page is written in: they fail on any bytes or decode escapes.
+_NOT_CHARSETS = frozenset({"undefined", "unicode_escape", "raw_unicode_escape", "idna", "punycode"})
+
+
+def text_codec(label: str | None) -> str | None:
+    """Python's codec name for a declared charset label, or ``None`` unless it names a text encoding.
+
+    Labels come from HTTP headers, WARC records and ``<meta>`` tags: unknown names, names holding
+    a NUL (``codecs.lookup`` raises ValueError for those), byte-to-byte codecs such as base64 and
+    codecs that cannot read documents all give ``None``, so the caller falls back to sniffing.
+    """
+    if not label:
         return None
     try:
-        return codecs.lookup(name.strip().strip("\"'")).name.replace("-", "_")
-    except LookupError:
+        info = codecs.lookup(label.strip().strip("\"'"))
+    except (LookupError, ValueError, TypeError):
         return None
+    name = info.name.replace("-", "_")
+    if not getattr(info, "_is_text_encoding", True) or name in _NOT_CHARSETS:
+        return None
+    return name
 
 
 def _candidates(item: RawItem, body: bytes, bom: str | None) -> list[str]:
@@ -77,7 +90,7 @@ def _candidates(item: RawItem, body: bytes, bom: str | None) -> list[str]:
     meta = found.group(1).decode("ascii", "ignore") if found else None
     out: list[str] = []
     for label in (item.encoding, meta):
-        name = _normal(label)
+        name = text_codec(label)
         if name is None:
             continue
         if name in _LATIN and _is_non_ascii_utf8(body):
@@ -101,7 +114,7 @@ def _decode_first(source: str, body: bytes, names: list[str]) -> str:
     for name in names:
         try:
             return body.decode(name)
-        except (UnicodeDecodeError, LookupError):
+        except (ValueError, LookupError):  # UnicodeError is a ValueError
             continue
     raise DecodeError(source, f"bytes are not text in any of {', '.join(names)}")
 

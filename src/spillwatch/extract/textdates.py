@@ -65,11 +65,11 @@ def parse_declared(raw: str | None) -> date | None:
     text = raw.strip()
     try:
         return datetime.fromisoformat(text.replace("Z", "+00:00")).date()
-    except ValueError:
+    except (ValueError, OverflowError):
         pass
-    try:
+    try:  # a year or day too large for a C int ("10 Jan 20111111111117") overflows: no date, not a crash
         return parsedate_to_datetime(text).date()
-    except (TypeError, ValueError, IndexError):
+    except (TypeError, ValueError, IndexError, OverflowError):
         pass
     found = next(find_dates(text), None)
     return found[0] if found else None

@@ -32,9 +32,8 @@ from spillwatch.errors import ImportRowError
 from spillwatch.importers.common import (
     country_iso3,
     field,
-    numbered_rows,
+    import_rows,
     opt_float,
-    quarantine,
     resolve_actor,
 )
 from spillwatch.records import Actor, DatePrecision, Estimate, Event, Place, Quarantined, Span
@@ -165,8 +164,4 @@ def event_from_row(row: dict[str, str], source: str) -> Event:
 
 def import_acled(path: str | Path) -> Iterator[Event | Quarantined]:
     """Every row of an ACLED export as an Event, or Quarantined with its row number and reason."""
-    for n, row in numbered_rows(path, REQUIRED):
-        try:
-            yield event_from_row(row, f"{path}#row{n}")
-        except ImportRowError as exc:
-            yield quarantine(path, n, STAGE, exc)
+    return import_rows(path, REQUIRED, STAGE, event_from_row)

@@ -1,6 +1,6 @@
 """Shared parts of the event-file importers: CSV rows with numbers, countries, actor names.
 
-Input: a CSV file (plain or .gz) and the packaged actor table (src/spillwatch/data/actors.json).
+Input: a CSV file (plain, .gz, .bz2, .xz or .zst) and the packaged actor table (src/spillwatch/data/actors.json).
 Output: numbered rows (1 = first data row after the header), ISO3 codes for country names or
 ISO numeric codes, and ``records.Actor`` values for the group names hand-coded data sets use.
 Declines: a file that cannot be opened or has no header raises ``SourceError``; a value that
@@ -15,21 +15,26 @@ other aliases case-insensitive, a trailing "(Country)" or "(2000-)" qualifier dr
 from __future__ import annotations
 
 import csv
-import gzip
 import io
+import itertools
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import IO
+from typing import IO, TypeVar
 
 import pycountry
 
-from spillwatch.errors import ImportRowError, SourceError
+from spillwatch.errors import ImportRowError, SourceError, SpillwatchError
+from spillwatch.ingest import compressed
+from spillwatch.ingest.compressed import split_suffix
 from spillwatch.records import Actor, Quarantined
+from spillwatch.settings import Settings
+
+T = TypeVar("T")
 
 _QUALIFIER = re.compile(r"\s*\((?:[^()]*)\)\s*$")
 _STATE = re.compile(r"^(Government|Military Forces|Police Forces) of (.+)$", re.IGNORECASE)
@@ -58,41 +63,88 @@ _COUNTRY_ALIASES = {
 
 
 def open_text(path: str | Path) -> IO[str]:
-    """Open a CSV as text (gzip by suffix), translating OSError to SourceError."""
+    """Open a CSV as text (.gz, .bz2, .xz or .zst by suffix), translating OSError to SourceError."""
     p = Path(path)
+    codec = split_suffix(p.name)[1]
+    if codec is not None:
+        stream = compressed.open_stream(p, codec, Settings().max_decompressed_bytes)
+        return io.TextIOWrapper(stream, encoding="utf-8-sig", newline="")
     try:
-        if p.suffix == ".gz":
-            return io.TextIOWrapper(gzip.open(p, "rb"), encoding="utf-8-sig", newline="")
         return p.open(encoding="utf-8-sig", newline="")
     except OSError as exc:
         raise SourceError(str(path), f"cannot open: {exc}") from exc
 
 
+# A row the csv module cannot parse (a field over its size limit): the reader goes on after it.
+_BAD_ROW = (csv.Error,)
+# A stream that cannot be read on: the rest of the file is lost (rows before it are kept).
+_BROKEN = (OSError, EOFError, UnicodeDecodeError, SourceError)
+
+
+def _checked_reader(handle: IO[str], path: str | Path, required: tuple[str, ...]) -> csv.DictReader[str]:
+    reader = csv.DictReader(handle)
+    try:
+        header = reader.fieldnames or []
+    except _BAD_ROW + _BROKEN as exc:
+        raise SourceError(str(path), f"unreadable header: {exc}") from exc
+    missing = [c for c in required if c not in header]
+    if missing:
+        raise SourceError(str(path), f"not this format: missing columns {missing}", reason="wrong-format")
+    return reader
+
+
 def numbered_rows(path: str | Path, required: tuple[str, ...]) -> Iterator[tuple[int, dict[str, str]]]:
     """(row number, row) for each data row; raises SourceError if a required column is missing."""
     with open_text(path) as handle:
-        reader = csv.DictReader(handle)
-        try:
-            header = reader.fieldnames or []
-        except (csv.Error, OSError, EOFError, UnicodeDecodeError) as exc:
-            raise SourceError(str(path), f"unreadable header: {exc}") from exc
-        missing = [c for c in required if c not in header]
-        if missing:
-            raise SourceError(str(path), f"not this format: missing columns {missing}", reason="wrong-format")
+        reader = _checked_reader(handle, path, required)
         n = 0
         while True:
             try:
                 row = next(reader)
             except StopIteration:
                 return
-            except (csv.Error, OSError, EOFError, UnicodeDecodeError) as exc:
+            except _BAD_ROW + _BROKEN as exc:
                 raise SourceError(f"{path}#row{n + 1}", f"file unreadable from here: {exc}") from exc
             n += 1
             yield n, row
 
 
-def quarantine(path: str | Path, row: int, stage: str, exc: ImportRowError) -> Quarantined:
-    return Quarantined(f"{path}#row{row}", exc.reason, stage, detail=exc.message)
+def import_rows(path: str | Path, required: tuple[str, ...], stage: str,
+                convert: Callable[[dict[str, str], str], T]) -> Iterator[T | Quarantined]:
+    """``convert(row, "<file>#row<n>")`` for every data row, in file order; one bad row never stops the file.
+
+    A row that raises anything (ImportRowError, or a foreign error on values nobody foresaw) and a
+    row the csv module cannot parse become one Quarantined row each; a stream that breaks
+    (undecodable bytes, damaged compression) ends the file with one Quarantined row for where it
+    broke. Project errors that are not about the data (ConfigError) propagate.
+    """
+    with open_text(path) as handle:
+        reader = _checked_reader(handle, path, required)
+        for n in itertools.count(1):
+            where = f"{path}#row{n}"
+            try:
+                row = next(reader)
+            except StopIteration:
+                return
+            except _BAD_ROW as exc:
+                yield Quarantined(where, "bad-row", stage, detail=f"unparsable CSV row: {exc}")
+                continue
+            except _BROKEN as exc:
+                yield Quarantined(where, "unreadable", stage, detail=f"file unreadable from here: {exc}")
+                return
+            yield _converted(convert, row, where, stage)
+
+
+def _converted(convert: Callable[[dict[str, str], str], T], row: dict[str, str], where: str,
+               stage: str) -> T | Quarantined:
+    try:
+        return convert(row, where)
+    except SourceError as exc:
+        return Quarantined(where, exc.reason, stage, detail=exc.message)
+    except SpillwatchError:
+        raise
+    except Exception as exc:  # a foreign error on one row's values is that row's
+        return Quarantined(where, "bad-row", stage, detail=f"row could not be read: {type(exc).__name__}: {exc}")
 
 
 def field(row: dict[str, str], name: str, source: str) -> str:

@@ -32,10 +32,10 @@ from spillwatch.errors import ImportRowError
 from spillwatch.importers.common import (
     country_iso3,
     field,
+    import_rows,
     iso_date,
     numbered_rows,
     opt_float,
-    quarantine,
     resolve_actor,
 )
 from spillwatch.records import Actor, DatePrecision, Estimate, Event, Place, Quarantined, Span
@@ -142,11 +142,7 @@ def iter_rows(path: str | Path) -> Iterator[tuple[int, dict[str, str]]]:
 
 def import_ucdp(path: str | Path) -> Iterator[Event | Quarantined]:
     """Every row of a GED CSV as an Event, or Quarantined with its row number and reason."""
-    for n, row in iter_rows(path):
-        try:
-            yield event_from_row(row, f"{path}#row{n}")
-        except ImportRowError as exc:
-            yield quarantine(path, n, STAGE, exc)
+    return import_rows(path, REQUIRED, STAGE, event_from_row)
 
 
 def _split(raw: str | None) -> list[str]:

@@ -4,7 +4,9 @@ Input: paths (files or folders) and raw bytes. Output: the format of a file or r
 (``Format``), RawItems for plain text and HTML documents, and URL lists found in text files.
 Declines (SourceError subclasses with a reason): unreadable files ("unreadable"), empty files
 ("empty"), files over the size cap ("too-large"), binary junk or text in no accepted encoding
-("undecodable"). Hidden files and folders (names starting with ".") are not visited in a walk.
+("undecodable"). A compressed file (``.gz``, ``.bz2``, ``.xz``, ``.zst``) has the format its name
+has under the suffix (compressed.py reads it). Hidden files and folders (names starting with ".")
+are not visited in a walk.
 """
 
 from __future__ import annotations
@@ -18,6 +20,8 @@ from pathlib import Path
 from typing import Literal
 
 from spillwatch.errors import DecodeError, SourceError
+from spillwatch.extract.decode import text_codec
+from spillwatch.ingest.compressed import split_suffix
 from spillwatch.records import RawItem
 
 Format = Literal["text", "html", "json", "jsonl", "warc", "feed", "unknown"]
@@ -66,11 +70,9 @@ _JUNK_CONTROLS = frozenset(range(32)) - {9, 10, 12, 13}
 
 
 def format_of_name(name: str) -> Format:
-    """Format from a file name or URL path extension (``.warc.gz`` counts as WARC)."""
-    lower = name.lower().rsplit("?", 1)[0]
-    if lower.endswith(".warc.gz"):
-        return "warc"
-    return _EXTENSIONS.get(os.path.splitext(lower)[1], "unknown")
+    """Format from a file name or URL path extension, under any compression suffix (``a.html.gz`` is html)."""
+    inner, _ = split_suffix(name.lower().rsplit("?", 1)[0])
+    return _EXTENSIONS.get(os.path.splitext(inner)[1], "unknown")
 
 
 def format_of_media_type(media_type: str) -> Format:
@@ -136,9 +138,9 @@ def text_encoding(data: bytes, source: str, declared: str | None = None) -> str:
     bom = _bom_encoding(data)
     if bom is not None:
         return bom
-    for candidate in (declared, "utf-8", "cp1252"):
+    for candidate in (_charset(declared), "utf-8", "cp1252"):
         if candidate and _decodes_cleanly(data, candidate):
-            return _normal_name(candidate)
+            return candidate
     raise DecodeError(source, "bytes are not text in UTF-8 or cp1252 (binary file?)")
 
 
@@ -149,17 +151,16 @@ def _bom_encoding(data: bytes) -> str | None:
     return None
 
 
-def _normal_name(name: str) -> str:
-    try:
-        return codecs.lookup(name).name
-    except LookupError:
-        return name
+def _charset(label: str | None) -> str | None:
+    """Python's name for a declared charset ("utf-8", "cp1256"), or None when it names no text encoding."""
+    name = text_codec(label)
+    return codecs.lookup(name).name if name else None
 
 
 def _decodes_cleanly(data: bytes, encoding: str) -> bool:
     try:
         text = data.decode(encoding)
-    except (UnicodeDecodeError, LookupError):
+    except (ValueError, LookupError):  # UnicodeError is a ValueError
         return False
     sample = text[:100_000]
     if "\x00" in sample:
@@ -180,17 +181,9 @@ def html_encoding(data: bytes, source: str, declared: str | None = None) -> str 
         raise DecodeError(source, "NUL bytes in an HTML document (binary file?)")
     found = _META_CHARSET.search(data[:4096])
     for candidate in (declared, found.group(1).decode("ascii", "replace") if found else None):
-        if candidate and _known_codec(candidate):
-            return _normal_name(candidate)
+        if name := _charset(candidate):
+            return name
     return None
-
-
-def _known_codec(name: str) -> bool:
-    try:
-        codecs.lookup(name)
-    except LookupError:
-        return False
-    return True
 
 
 def url_lines(text: str) -> list[tuple[int, str]] | None:

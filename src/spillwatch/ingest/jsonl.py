@@ -12,11 +12,13 @@ and files with no record at all ("empty").
 
 from __future__ import annotations
 
+import io
 import json
 from collections.abc import Iterator
-from typing import IO, Any
+from typing import IO, Any, cast
 
 from spillwatch.errors import SourceError
+from spillwatch.ingest.failures import quarantined
 from spillwatch.records import Quarantined, RawItem
 
 STAGE = "ingest"
@@ -37,7 +39,7 @@ def record_item(obj: Any, source: str) -> RawItem:
         if isinstance(value, str) and value.strip():
             return RawItem(
                 source=source,
-                data=value.encode("utf-8"),
+                data=value.encode("utf-8", "replace"),  # a lone surrogate escape ("\\ud800") becomes "?"
                 kind="html" if kind == "html" else "text",
                 url=_field(obj, "url"),
                 outlet=_field(obj, "outlet"),
@@ -52,23 +54,37 @@ def _field(obj: dict[str, Any], name: str) -> str | None:
     for key in _ALIASES[name]:
         value = obj.get(key)
         if isinstance(value, str) and value.strip():
-            return value.strip()
+            return _valid(value.strip())
         if isinstance(value, int | float) and not isinstance(value, bool):
             return str(value)
     return None
 
 
+def _valid(text: str) -> str:
+    """``text`` with lone surrogates (JSON can escape them, UTF-8 cannot hold them) replaced by "?"."""
+    return text if text.isascii() else text.encode("utf-8", "replace").decode("utf-8")
+
+
 def _item_or_quarantine(obj: Any, source: str) -> RawItem | Quarantined:
+    """The record's RawItem, or its quarantine row (any failure is this record's, never the file's)."""
     try:
         return record_item(obj, source)
-    except SourceError as exc:
-        return Quarantined(source=source, reason=exc.reason, stage=STAGE, detail=exc.message)
+    except Exception as exc:
+        return quarantined(exc, source)
+
+
+def _loads(data: bytes) -> Any:
+    """``json.loads``; JSONError-like ValueError for bad JSON and for nesting too deep to parse."""
+    try:
+        return json.loads(data)
+    except RecursionError as exc:
+        raise ValueError(f"JSON nested too deeply: {exc}") from exc
 
 
 def iter_json_document(data: bytes, source: str) -> Iterator[RawItem | Quarantined]:
     """Records of a whole JSON document; falls back to JSON Lines when the file holds lines."""
     try:
-        doc = json.loads(data)
+        doc = _loads(data)
     except ValueError as exc:
         first = next((line for line in data.splitlines() if line.strip()), b"")
         if not _parses(first):
@@ -87,7 +103,7 @@ def iter_json_document(data: bytes, source: str) -> Iterator[RawItem | Quarantin
 
 def _parses(line: bytes) -> bool:
     try:
-        json.loads(line)
+        _loads(line)
     except ValueError:
         return False
     return True
@@ -107,7 +123,7 @@ def iter_json_lines(
         if not line.strip():
             continue
         try:
-            obj = json.loads(line)
+            obj = _loads(line)
         except ValueError as exc:
             yield Quarantined(source=where, reason="bad-json", stage=STAGE, detail=str(exc))
             continue
@@ -118,8 +134,8 @@ def iter_json_lines(
 
 def _capped_lines(lines: Iterator[bytes] | IO[bytes], cap: int) -> Iterator[tuple[int, bytes | None]]:
     """Numbered lines; None in place of a line longer than ``cap`` (read through, not kept)."""
-    if not isinstance(lines, Iterator):
-        yield from _capped_stream_lines(lines, cap)
+    if isinstance(lines, io.IOBase):  # a file is an Iterator too, but iterating it does not cap its lines
+        yield from _capped_stream_lines(cast("IO[bytes]", lines), cap)
         return
     for number, line in enumerate(lines, start=1):
         yield number, (line if len(line) <= cap else None)

@@ -4,10 +4,13 @@ Input: source strings — a file or folder (walked recursively), an http(s) URL,
 text file whose every non-comment line is a URL. Output: RawItem per document, or Quarantined
 (stage "ingest") with a reason for every document or source that cannot be read; nothing is
 dropped silently. File formats go by extension (.txt, .html/.htm, .json/.jsonl, .warc(.gz),
-.xml/.rss/.atom); fetched bodies by Content-Type, then URL extension, then content sniffing.
+.xml/.rss/.atom), under a .gz/.bz2/.xz/.zst suffix too (read through compressed.py, size-capped);
+fetched bodies by Content-Type, then URL extension, then content sniffing.
 Declines (quarantined): missing paths ("not-found"), unknown file types ("unsupported-type"),
 symbolic links to folders met inside a walk ("not-followed": no loops, no escaping the folder),
-and everything files.py, jsonl.py, warc.py, feeds.py and fetch.py refuse. A 304 Not Modified
+and everything files.py, compressed.py, jsonl.py, warc.py, feeds.py and fetch.py refuse. Each file,
+URL and feed entry is read in isolation (failures.py): any exception, a library's included, becomes
+one Quarantined row for that input and the next input is read. A 304 Not Modified
 answer yields nothing (the document was ingested before); a URL met twice in one run is fetched once.
 """
 
@@ -18,11 +21,14 @@ import re
 from collections.abc import Callable, Generator, Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import Protocol
+from typing import IO, Protocol
 
 import httpx
 
 from spillwatch.errors import SourceError
+from spillwatch.ingest import compressed
+from spillwatch.ingest.compressed import codec_of_bytes, split_suffix
+from spillwatch.ingest.failures import isolated
 from spillwatch.ingest.feeds import Feed, FeedEntry, parse_feed
 from spillwatch.ingest.fetch import Fetched, Fetcher
 from spillwatch.ingest.files import (
@@ -87,11 +93,6 @@ def iter_items(
             store.put_fetch_state(url, kept.etag, kept.last_modified)
 
 
-def quarantine(exc: SourceError, source: str | None = None, note: str = "") -> Quarantined:
-    detail = f"{exc.message} ({note})" if note else exc.message
-    return Quarantined(source=source or exc.source, reason=exc.reason, stage=STAGE, detail=detail)
-
-
 class _Run:
     """One ingest run: the fetcher (created on first URL), its state and the URLs already seen."""
 
@@ -142,13 +143,24 @@ class _Run:
             detail = f"no reader for {file.suffix or 'files without an extension'}"
             yield Quarantined(source=str(file), reason="unsupported-type", stage=STAGE, detail=detail)
             return
-        try:
-            yield from reader(file)
-        except SourceError as exc:
-            yield quarantine(exc, str(file))
+        yield from isolated(reader(file), str(file))
+
+    def _read(self, file: Path) -> bytes:
+        """A document file's bytes (decompressed when its name says so), at most ``max_bytes``."""
+        codec = split_suffix(file.name)[1]
+        if codec is None:
+            return read_capped(file, self.settings.max_bytes)
+        return compressed.read_file(file, codec, self.settings.max_bytes)
+
+    def _stream(self, file: Path) -> IO[bytes]:
+        """A stream of a JSONL or WARC file; ``.warc.gz`` stays as it is (warcio reads its gzip members)."""
+        codec = split_suffix(file.name)[1]
+        if codec is None or file.name.lower().endswith(".warc.gz"):
+            return _open(file)
+        return compressed.open_stream(file, codec, self.settings.max_decompressed_bytes)
 
     def _text_file(self, file: Path) -> Iterator[Result]:
-        data = read_capped(file, self.settings.max_bytes)
+        data = self._read(file)
         listed = url_lines(data.decode(text_encoding(data, str(file))))
         if listed is None:
             yield document_item(data, str(file), "text")
@@ -157,21 +169,21 @@ class _Run:
             yield from self.url(url, note=f"listed at {file}:{number}")
 
     def _html_file(self, file: Path) -> Iterator[Result]:
-        yield document_item(read_capped(file, self.settings.max_bytes), str(file), "html")
+        yield document_item(self._read(file), str(file), "html")
 
     def _json_file(self, file: Path) -> Iterator[Result]:
-        yield from iter_json_document(read_capped(file, self.settings.max_bytes), str(file))
+        yield from iter_json_document(self._read(file), str(file))
 
     def _jsonl_file(self, file: Path) -> Iterator[Result]:
-        with _open(file) as stream:
+        with self._stream(file) as stream:
             yield from iter_json_lines(stream, str(file), max_bytes=self.settings.max_bytes)
 
     def _warc_file(self, file: Path) -> Iterator[Result]:
-        with _open(file) as stream:
+        with self._stream(file) as stream:
             yield from iter_warc(stream, str(file), max_bytes=self.settings.max_bytes)
 
     def _feed_file(self, file: Path) -> Iterator[Result]:
-        data = read_capped(file, self.settings.max_bytes)
+        data = self._read(file)
         yield from self.feed(parse_feed(data, str(file)), str(file))
 
     # ------------------------------------------------------------------ URLs
@@ -180,14 +192,15 @@ class _Run:
         if url in self._seen_urls:
             return
         self._seen_urls.add(url)
-        try:
-            fetched = self.fetcher.get(url)
-            if fetched is not None:
-                yield from self.fetched(fetched, pages_only=pages_only)
-        except SourceError as exc:
-            yield quarantine(exc, url, note)
+        yield from isolated(self._url_results(url, pages_only), url, note)
+
+    def _url_results(self, url: str, pages_only: bool) -> Iterator[Result]:
+        fetched = self.fetcher.get(url)
+        if fetched is not None:
+            yield from self.fetched(fetched, pages_only=pages_only)
 
     def fetched(self, got: Fetched, *, pages_only: bool) -> Iterator[Result]:
+        got = self._inflated(got)
         fmt = _fetched_format(got)
         if pages_only and fmt not in _PAGE_FORMATS:
             raise SourceError(got.url, f"a feed entry link gave {fmt} content", reason="unsupported-content-type")
@@ -205,18 +218,29 @@ class _Run:
             detail = f"content type {got.content_type or 'none'!r} is not a document"
             raise SourceError(got.url, detail, reason="unsupported-content-type")
 
+    def _inflated(self, got: Fetched) -> Fetched:
+        """A body named ``.html.gz`` (etc.) and holding such bytes, decompressed (within ``max_bytes``)."""
+        path = httpx.URL(got.final_url).path.lower()
+        codec = split_suffix(path)[1]
+        if codec is None or path.endswith(".warc.gz") or codec_of_bytes(got.data) != codec:
+            return got
+        return replace(got, data=compressed.decompress(got.data, codec, got.url, self.settings.max_bytes))
+
     # ------------------------------------------------------------------ feeds
     def feed(self, feed: Feed, source: str) -> Iterator[Result]:
         if not feed.entries:
             yield Quarantined(source=source, reason="empty", stage=STAGE, detail="feed has no entries")
         for entry in feed.entries:
-            if entry.link:
-                yield from self._entry_page(entry, feed, source)
-            elif entry.content:
-                yield _inline_entry(entry, feed, f"{source}#entry-{entry.index}")
-            else:
-                where = f"{source}#entry-{entry.index}"
-                yield Quarantined(source=where, reason="no-link", stage=STAGE, detail="entry has no link or content")
+            yield from isolated(self._entry(entry, feed, source), f"{source}#entry-{entry.index}")
+
+    def _entry(self, entry: FeedEntry, feed: Feed, source: str) -> Iterator[Result]:
+        if entry.link:
+            yield from self._entry_page(entry, feed, source)
+        elif entry.content:
+            yield _inline_entry(entry, feed, f"{source}#entry-{entry.index}")
+        else:
+            where = f"{source}#entry-{entry.index}"
+            yield Quarantined(source=where, reason="no-link", stage=STAGE, detail="entry has no link or content")
 
     def _entry_page(self, entry: FeedEntry, feed: Feed, source: str) -> Iterator[Result]:
         """The linked page; when it cannot be fetched and the feed carries the full text, that text instead."""

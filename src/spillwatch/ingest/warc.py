@@ -14,22 +14,20 @@ Records that are not documents (warcinfo, request, metadata, revisit) are passed
 
 from __future__ import annotations
 
-import zlib
 from collections.abc import Iterator
 from dataclasses import replace
 from datetime import datetime
 from typing import IO, Any
 
 from warcio.archiveiterator import ArchiveIterator
-from warcio.exceptions import ArchiveLoadFailed
 
 from spillwatch.errors import SourceError
+from spillwatch.ingest.failures import quarantined
 from spillwatch.ingest.files import document_item
 from spillwatch.records import Quarantined, RawItem
 
 STAGE = "ingest"
 DOCUMENT_RECORDS = frozenset({"response", "resource"})
-_WARC_ERRORS = (ArchiveLoadFailed, OSError, EOFError, ValueError, zlib.error, AttributeError, TypeError, IndexError)
 _KINDS = {"text/html": "html", "application/xhtml+xml": "html", "text/plain": "text"}
 
 
@@ -38,7 +36,7 @@ def iter_warc(stream: IO[bytes], source: str, *, max_bytes: int) -> Iterator[Raw
     try:
         archive = ArchiveIterator(stream)
         records = iter(archive)
-    except _WARC_ERRORS as exc:
+    except Exception as exc:  # see below
         yield _broken(source, exc)
         return
     count = 0
@@ -46,11 +44,17 @@ def iter_warc(stream: IO[bytes], source: str, *, max_bytes: int) -> Iterator[Raw
         try:
             record = next(records)
             payload, where = _take(record, archive, source, max_bytes)
+        except SourceError:  # the stream under warcio failed (decompression cap or damage): its own reason
+            raise
         except StopIteration:
             if count == 0:
                 yield Quarantined(source=source, reason="empty", stage=STAGE, detail="no response or resource records")
             return
-        except _WARC_ERRORS as exc:  # warcio raises many kinds on damaged input
+        except Exception as exc:
+            # warcio raises many kinds on damaged input (ArchiveLoadFailed, OSError, EOFError, zlib.error,
+            # ValueError, AttributeError, TypeError, IndexError, OverflowError for a 20-digit
+            # Content-Length): any of them is the archive's damage, and the stream cannot be
+            # resynchronised, so the archive ends here (records before it are kept).
             offset = getattr(archive, "offset", None)
             yield _broken(f"{source}#{offset}" if isinstance(offset, int) else source, exc)
             return
@@ -86,10 +90,11 @@ def _damage(record: Any) -> str | None:
 
 
 def _record_item(record: Any, payload: bytes, where: str, max_bytes: int) -> RawItem | Quarantined:
+    """The record's document, or its quarantine row: one bad record never ends the archive."""
     try:
         return _read_record(record, payload, where, max_bytes)
-    except SourceError as exc:
-        return Quarantined(source=where, reason=exc.reason, stage=STAGE, detail=exc.message)
+    except Exception as exc:  # a SourceError, or a foreign one from headers a fuzzer wrote
+        return quarantined(exc, where)
 
 
 def _read_record(record: Any, data: bytes, where: str, max_bytes: int) -> RawItem:
