@@ -6,7 +6,7 @@ DB ?= spillwatch.duckdb
 # The sample corpus (written for the project) plus the founding document when ../shared is beside the repo.
 SOURCES ?= corpus/txt corpus/html corpus/feeds corpus/jsonl $(wildcard ../shared/seed/*.txt)
 
-.PHONY: run test lint eval bench clean-db
+.PHONY: run test lint eval bench clean-db train
 
 $(BIN)/spillwatch: pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -33,6 +33,11 @@ test: $(BIN)/spillwatch lint
 # Accuracy floors per public data set (needs ../shared); never lower a floor silently.
 eval: $(BIN)/spillwatch
 	$(BIN)/python eval/gate.py
+
+# The event detector and relevance gate (src/spillwatch/data/event_detector.npz) from ../shared/data:
+# fixed seed, training data's sha256 recorded in the model, figures printed beside the TF-IDF + LR baseline.
+train: $(BIN)/spillwatch
+	$(BIN)/python -m spillwatch.relevance.train
 
 clean-db:
 	rm -f $(DB) $(DB).wal

@@ -9,8 +9,9 @@ annotators, event coding). Each mention is looked up in ``eval/judged/geowebnews
 (article number, trigger offset, type -> true/false and why; written by hand, no article text in
 it). Printed: mentions per 100 pages, judged-false mentions per 100 pages (the goal: <= 3),
 unjudged mentions (must be 0 for the figure to count), pages the gate skipped. ``--list`` prints
-every mention with its sentence for judging; ``--baseline`` adds the same run with the gate and
-the detector off (the lexicon coder as it was) beside it.
+every mention with its sentence for judging; ``--baseline`` adds the same run with the gate off
+beside it. The code before the detector is measured by running this script with that commit's
+``src`` first on PYTHONPATH.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from pathlib import Path
 
 from spillwatch import pipeline
 from spillwatch.records import Article, Block, DateInfo, EventMention
-from spillwatch.settings import Settings
+from spillwatch.settings import Settings, load_settings
 
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT = REPO.parent / "shared/data/geo/GeoWebNews.xml"
@@ -57,7 +58,8 @@ def run(docs: list[tuple[str, Article]], settings: Settings) -> tuple[list[tuple
     skipped = 0
     coded = pipeline.understand([a for _, a in docs], settings)
     for (file_id, article), c in zip(docs, coded, strict=True):
-        if c.annotated.relevance is not None and not c.annotated.relevance.run:
+        relevance = getattr(c.annotated, "relevance", None)  # None on code from before the gate
+        if relevance is not None and not relevance.run:
             skipped += 1
         found += [(file_id, article, m) for m in c.mentions]
     return found, skipped
@@ -96,13 +98,13 @@ def main(argv: list[str] | None = None) -> int:
         print(f"missing {args.xml}", file=sys.stderr)
         return 2
     docs = load(args.xml, args.limit)
-    settings = Settings()
+    settings = load_settings()  # SPILLWATCH_* variables apply (SPILLWATCH_DETECTOR_VETO=1, ...)
     found, skipped = run(docs, settings)
     if args.list:
         print_list(found)
     res = summarise(found, skipped, len(docs))
     if args.baseline:
-        base, _ = run(docs, replace(settings, relevance_gate=False, event_threshold=0.0))
+        base, _ = run(docs, replace(settings, relevance_gate=False))
         res["baseline_mentions_per_100_pages"] = len(base) * 100.0 / len(docs)
     for key, value in res.items():
         print(f"{key:34s} {value:.2f}")

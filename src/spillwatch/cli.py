@@ -76,8 +76,12 @@ def _no_gate(ctx: click.Context, param: click.Parameter, value: bool) -> bool:
 def ingest(sources: Sequence[str], db: str | None, allow_private: bool) -> None:
     """Ingest files, folders, URLs, feeds or WARC files into the store, then code and merge."""
     settings = load_settings(db=db, allow_private_urls=allow_private or None)
-    with Spillwatch(settings=settings) as sw, cli_progress.counting(("read", "code"), "documents") as advance:
-        summary = sw.ingest(list(sources), progress=advance)
+    try:
+        with Spillwatch(settings=settings) as sw, cli_progress.counting(("read", "code"), "documents") as advance:
+            summary = sw.ingest(list(sources), progress=advance)
+    except SpillwatchError as exc:  # a missing model, an unreachable store: one line, exit 2
+        _fail(exc)
+        return
     click.echo(f"read {summary.read}, stored {summary.stored}, duplicates {summary.duplicates}, "
                f"near-duplicates {summary.near_duplicates}, quarantined {summary.quarantined}, "
                f"event mentions {summary.mentions}, events {summary.events}")

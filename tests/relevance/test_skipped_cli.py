@@ -58,3 +58,14 @@ def test_skipped_listed_then_coded_with_no_gate(tmp_path: Path) -> None:
         store.close()
     assert coded == 2
     assert [r["skipped_count"] for r in runs] == [1, 0]
+
+
+def test_ingest_with_a_missing_model_fails_in_one_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SPILLWATCH_DETECTOR_MODEL", str(tmp_path / "gone.npz"))
+    page = tmp_path / "qaa.txt"
+    page.write_text((CORPUS / "txt" / "lw-qaa-suicide-bombers.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    result = CliRunner().invoke(main, ["ingest", str(page), "--db", str(tmp_path / "t.duckdb")])
+    assert result.exit_code == 2
+    assert result.output.strip().splitlines() == [
+        f"error: {tmp_path / 'gone.npz'}: event detector model missing; rebuild with make train "
+        "(python -m spillwatch.relevance.train)"]

@@ -28,7 +28,7 @@ from collections.abc import Set
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from spillwatch.coding.acled import acled_category
+from spillwatch.coding.acled import VAC, acled_category
 from spillwatch.coding.args import ArgumentFinder, Resolved
 from spillwatch.coding.classifier import TypeClassifier, load_classifier
 from spillwatch.coding.lexicon import CUE_STOP, Lexicon
@@ -50,6 +50,7 @@ CASUALTY_WORDS = frozenset({"kill", "wound", "injure", "die", "death"})
 # Physical events stand without a named actor ("Unidentified gunmen shot dead a farmer"); a verbal
 # one (a demand, talks, an accusation) needs someone who made it.
 ACTORLESS_TYPES = ("ASSAULT", "PROTEST", "COERCE", "MOBILIZE")
+CIVILIANS_P = 0.5  # the detector's one-sided-violence probability (calibrated on UCDP's own shares)
 
 
 @dataclass(frozen=True)
@@ -234,7 +235,8 @@ class _ArticleCoder:
         g = self.g
         modes = self.lex.modes(g, i, spec, extra)
         cues = [g[j].lemma for j in g.subtree(i, CUE_STOP)]
-        acled = acled_category(spec.type, modes, res.sources, res.targets, cues)
+        acled = acled_category(spec.type, modes, res.sources, res.targets, cues,
+                               civilians_hint=call.civilians_p >= CIVILIANS_P)
         return EventMention(
             article_id=self.ann.id,
             type=spec.type,
@@ -305,7 +307,8 @@ def _fold(host: EventMention, other: EventMention) -> EventMention:
     sources = union(host.sources, other.sources)
     targets = tuple(t for t in union(host.targets, other.targets) if t.id not in {s.id for s in sources})
     extra = tuple(a for a in other.arguments if a not in host.arguments)
-    acled = acled_category(host.type, host.modes + other.modes, sources, targets)
+    acled = acled_category(host.type, host.modes + other.modes, sources, targets,
+                           civilians_hint=VAC in (host.acled_type, other.acled_type))
     return replace(
         host,
         sources=sources,
