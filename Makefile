@@ -6,7 +6,7 @@ DB ?= spillwatch.duckdb
 # The sample corpus (written for the project) plus the founding document when ../shared is beside the repo.
 SOURCES ?= corpus/txt corpus/html corpus/feeds corpus/jsonl $(wildcard ../shared/seed/*.txt)
 
-.PHONY: run test lint eval bench clean-db fuzz
+.PHONY: run test lint eval bench clean-db fuzz train
 
 $(BIN)/spillwatch: pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -41,6 +41,11 @@ fuzz: $(BIN)/spillwatch
 	mkdir -p artefacts
 	SPILLWATCH_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) SPILLWATCH_FUZZ_REPORT=artefacts/fuzz-report.json \
 		$(BIN)/pytest tests/fuzz -p no:cacheprovider --hypothesis-profile explore
+
+# The event detector and relevance gate (src/spillwatch/data/event_detector.npz) from ../shared/data:
+# fixed seed, training data's sha256 recorded in the model, figures printed beside the TF-IDF + LR baseline.
+train: $(BIN)/spillwatch
+	$(BIN)/python -m spillwatch.relevance.train
 
 clean-db:
 	rm -f $(DB) $(DB).wal

@@ -1,6 +1,8 @@
 """Accuracy gate: run each evaluation on its public set and compare with the pinned floors.
 
-Floors live in eval/floors.json: {"script.py": {"args": [...], "floors": {"dotted.key": value}}}. Each
+Floors live in eval/floors.json: {"script.py": {"args": [...], "floors": {"dotted.key": value},
+"data": {"path under ../shared": "sha256"}}}: the figures are pinned for that data; changed data fails
+the entry with one line naming the file (re-measure, then re-pin its hash and floors). Each
 evaluation prints a JSON summary as its last JSON line. A floor is only ever raised, never lowered
 silently: lowering one is a reviewed change to floors.json with the reason in the commit message.
 Exit status 1 when any figure falls below its floor; sets whose data is absent are reported as skipped.
@@ -8,6 +10,7 @@ Exit status 1 when any figure falls below its floor; sets whose data is absent a
 
 from __future__ import annotations
 
+import hashlib
 import json
 import subprocess
 import sys
@@ -45,6 +48,18 @@ def check(value: float, bound: float | dict[str, float]) -> tuple[str, bool]:
     return f">= {bound:.4f}", value >= bound
 
 
+def data_changed(spec: dict[str, Any]) -> str | None:
+    """The first pinned data file that is missing or whose sha256 differs, as one line; else None."""
+    for rel, want in spec.get("data", {}).items():
+        path = SHARED / rel
+        if not path.exists():
+            return f"{path}: pinned data missing"
+        got = hashlib.sha256(path.read_bytes()).hexdigest()
+        if got != want:
+            return f"{path}: data changed (sha256 {got[:12]}, floors pinned for {want[:12]})"
+    return None
+
+
 def run_one(script: str, spec: dict[str, Any]) -> list[tuple[str, float, str, bool]]:
     cmd = [sys.executable, str(HERE / script), *spec.get("args", [])]
     done = subprocess.run(cmd, capture_output=True, text=True, timeout=spec.get("timeout", 1800), check=False)
@@ -63,6 +78,11 @@ def main() -> int:
     floors = json.loads((HERE / "floors.json").read_text(encoding="utf-8"))
     failed = False
     for script, spec in floors.items():
+        changed = data_changed(spec)
+        if changed is not None:
+            print(f"FAIL {script}: {changed}")
+            failed = True
+            continue
         try:
             results = run_one(script, spec)
         except (RuntimeError, ValueError, KeyError, subprocess.TimeoutExpired) as exc:

@@ -36,6 +36,9 @@ from spillwatch.settings import Settings
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT = REPO.parent / "shared/data/plover/gold_standard_records/PLOVER_GSR_CAMEO.txt"
 OLD_LABELS = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT"}
+# The gold file's older mode names -> the v0.8 names (modes with no v0.8 counterpart are not scored).
+OLD_MODES = {"strike-hun": "hunger", "strike-gen": "strike", "riot-spon": "riot", "demo-org": "demo",
+             "demo-spon": "demo", "assassinate": "targeted"}
 
 
 def load_records(path: Path, limit: int | None = None) -> list[dict[str, Any]]:
@@ -126,9 +129,27 @@ def evaluate(records: Sequence[dict[str, Any]], settings: Settings) -> dict[str,
         res[f"{role}_with_gold"] = float(len(has))
         res[f"{role}_country_match"] = sum(c for c, _ in matches) / len(has) if has else 0.0
         res[f"{role}_country_sector_match"] = sum(f for _, f in matches) / len(has) if has else 0.0
+    res.update(mode_scores(records, coded))
     res["confusions"] = 0.0
     _print_confusions(gold, strict)
     return res
+
+
+def gold_mode(record: dict[str, Any]) -> str | None:
+    raw = str(record.get("mode") or "").strip().lower()
+    return OLD_MODES.get(raw, raw) or None
+
+
+def mode_scores(records: Sequence[dict[str, Any]], coded: Sequence[tuple[EventMention, ...]]) -> dict[str, float]:
+    """Among sentences whose gold mode exists in the ontology: the coded event of the gold type carries it."""
+    from spillwatch.coding.ontology import load_ontology
+
+    onto = load_ontology()
+    known = {t.name: {m.name for m in t.modes} for t in onto.types}
+    scored = [k for k, r in enumerate(records) if gold_mode(r) in known.get(gold_type(r), set())]
+    hits = [any(gold_mode(records[k]) in m.modes for m in coded[k] if m.type == gold_type(records[k]))
+            for k in scored]
+    return {"mode_scored": float(len(scored)), "mode_accuracy": sum(hits) / len(scored) if scored else 0.0}
 
 
 def _actors(mentions: tuple[EventMention, ...], attr: str) -> list[Actor]:

@@ -220,6 +220,10 @@ class Spillwatch:
     def articles(self, limit: int = 100, offset: int = 0) -> list[dict[str, Any]]:
         return self.store.article_rows(limit, offset)
 
+    def skipped(self, limit: int = 100, offset: int = 0) -> list[dict[str, Any]]:
+        """Articles the relevance gate kept out of the NLP stages, with score and reason."""
+        return self.store.skipped_rows(limit, offset)
+
     def article(self, article_id: str) -> Article:
         return self.store.get_article(article_id)
 

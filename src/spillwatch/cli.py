@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Sequence
 
@@ -60,15 +61,27 @@ def _article_view(article: object) -> dict[str, object]:
     return view
 
 
+def _no_gate(ctx: click.Context, param: click.Parameter, value: bool) -> bool:
+    if value:  # through the environment, so worker processes see it too
+        os.environ["SPILLWATCH_RELEVANCE_GATE"] = "0"
+    return value
+
+
 @main.command()
 @click.argument("sources", nargs=-1, required=True)
 @click.option("--db", default=None, help=DB_HELP)
 @click.option("--allow-private", is_flag=True, help="Allow fetching loopback/private/link-local URLs.")
+@click.option("--no-gate", is_flag=True, expose_value=False, callback=_no_gate,
+              help="Run the NLP stages on every article, and on those the relevance gate skipped before.")
 def ingest(sources: Sequence[str], db: str | None, allow_private: bool) -> None:
     """Ingest files, folders, URLs, feeds or WARC files into the store, then code and merge."""
     settings = load_settings(db=db, allow_private_urls=allow_private or None)
-    with Spillwatch(settings=settings) as sw, cli_progress.counting(("read", "code"), "documents") as advance:
-        summary = sw.ingest(list(sources), progress=advance)
+    try:
+        with Spillwatch(settings=settings) as sw, cli_progress.counting(("read", "code"), "documents") as advance:
+            summary = sw.ingest(list(sources), progress=advance)
+    except SpillwatchError as exc:  # a missing model, an unreachable store: one line, exit 2
+        _fail(exc)
+        return
     click.echo(f"read {summary.read}, stored {summary.stored}, duplicates {summary.duplicates}, "
                f"near-duplicates {summary.near_duplicates}, quarantined {summary.quarantined}, "
                f"event mentions {summary.mentions}, events {summary.events}")
@@ -82,11 +95,14 @@ def ingest(sources: Sequence[str], db: str | None, allow_private: bool) -> None:
 @click.option("--db", default=None, help=DB_HELP)
 @fmt_option
 @click.option("--limit", default=100, show_default=True)
-def articles(db: str | None, fmt: str, limit: int) -> None:
+@click.option("--skipped", is_flag=True, help="Only the articles the relevance gate skipped, with the reason.")
+def articles(db: str | None, fmt: str, limit: int, skipped: bool) -> None:
     """List stored articles."""
     with Spillwatch(db) as sw:
-        rows = sw.articles(limit=limit)
+        rows = sw.skipped(limit=limit) if skipped else sw.articles(limit=limit)
     cols = ["id", "published", "published_method", "outlet", "title", "copies", "mentions", "duplicate_of"]
+    if skipped:
+        cols = ["id", "published", "title", "score", "reason", "skipped_at"]
     click.echo(output.render_rows(rows, fmt, columns=cols, title="articles"))
 
 
@@ -204,5 +220,5 @@ def import_(kind: str, file: str, db: str | None) -> None:
         sys.exit(1)
 
 
-# Register the analysis commands and --workers/spark-run/spark-load on `main`.
-from spillwatch import cli_analysis, cli_export, cli_scale  # noqa: E402,F401
+# Register the analysis commands, `train`, and --workers/spark-run/spark-load on `main`.
+from spillwatch import cli_analysis, cli_events, cli_export, cli_scale  # noqa: E402,F401

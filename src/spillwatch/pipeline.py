@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from typing import Any
 
@@ -26,6 +26,7 @@ ANNOTATORS: tuple[str, ...] = (
 )
 CLEAN = "spillwatch.extract.clean:clean"
 PARSE = "spillwatch.nlp.parse:annotate"
+GATE = "spillwatch.relevance.gate:gate_articles"
 CODE = "spillwatch.coding.events:code_events"
 ATTRIBUTE = "spillwatch.coding.attribution:attribute"
 PLACE_EVENTS = "spillwatch.geo.eventplace:place_events"
@@ -70,9 +71,19 @@ def code_one(ann: AnnotatedArticle, settings: Settings) -> Coded:
 
 
 def understand(articles: Iterable[Article], settings: Settings) -> Iterator[Coded]:
-    """Parse in batches (spaCy ``nlp.pipe``), then run every per-article stage and code events."""
-    for ann in stage(PARSE)(articles, settings):
-        yield code_one(ann, settings)
+    """Gate, parse in batches (spaCy ``nlp.pipe``), then run every per-article stage and code events.
+
+    The relevance gate decides per article whether the NLP stages run; a skipped article comes out
+    in its place, in order, with no annotations, no mentions and the gate's decision attached.
+    """
+    articles = list(articles)
+    decisions = stage(GATE)(articles, settings)
+    parsed = iter(stage(PARSE)([a for a, d in zip(articles, decisions, strict=True) if d.run], settings))
+    for article, decision in zip(articles, decisions, strict=True):
+        if decision.run:
+            yield code_one(replace(next(parsed), relevance=decision), settings)
+        else:
+            yield Coded(AnnotatedArticle(article, relevance=decision), ())
 
 
 def understand_items(items: Sequence[RawItem], settings: Settings) -> Iterator[Coded | Quarantined]:

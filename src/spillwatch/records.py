@@ -267,6 +267,16 @@ class Place:
 
 
 @dataclass(frozen=True, slots=True)
+class Relevance:
+    """The relevance gate's decision on one article, made before the parse (``relevance/gate.py``)."""
+
+    run: bool  # False: the NLP stages were skipped for this article
+    score: float  # highest calibrated event probability among its sentences
+    reason: str  # why (names the best sentence's probability and the threshold)
+    model: str = ""  # the detector model's training-data hash (first 12 hex)
+
+
+@dataclass(frozen=True, slots=True)
 class AnnotatedArticle:
     """An article with everything the understanding stages found in it."""
 
@@ -280,6 +290,7 @@ class AnnotatedArticle:
     quantities: tuple[Quantity, ...] = ()
     places: tuple[Place, ...] = ()
     pipeline: str = ""  # spaCy pipeline name and version that produced tokens
+    relevance: Relevance | None = None  # the gate's decision (None: no gate ran)
 
     @property
     def id(self) -> str:

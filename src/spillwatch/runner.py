@@ -119,7 +119,12 @@ def ingest(sources: Sequence[str], store: Store, settings: Settings, progress: P
 
 def code_pending(store: Store, settings: Settings, summary: RunSummary, progress: Progress = _noop,
                  batch_size: int = 16) -> None:
-    """Understand every stored article not yet coded; one transaction per article."""
+    """Understand every stored article not yet coded; one transaction per article.
+
+    With the relevance gate off (``--no-gate``), articles it skipped before are coded too.
+    """
+    if not settings.relevance_gate:
+        store.unskip()
     for batch in batched(store.uncoded_articles(), batch_size):
         for coded in pipeline.understand(batch, settings):
             write_coded(store, coded, summary)
@@ -141,6 +146,8 @@ def write_coded_batch(store: Store, batch: Sequence[pipeline.Coded], summary: Ru
     mentions = [m for coded in batch for m in coded.mentions]
     with store.transaction():
         store.put_annotations(*(coded.annotated for coded in batch))
+        skipped = [c.annotated for c in batch if c.annotated.relevance is not None and not c.annotated.relevance.run]
+        store.put_skipped(skipped)
         store.put_mentions(mentions)
         blocks: list[tuple[str, BlockKey]] = []
         for coded in batch:
@@ -149,6 +156,7 @@ def write_coded_batch(store: Store, batch: Sequence[pipeline.Coded], summary: Ru
         store.put_mention_blocks(blocks)
         store.mark_coded(*(coded.annotated.id for coded in batch))
     summary.mentions += len(mentions)
+    summary.skipped += len(skipped)
 
 
 def _prefetched_lookup(store: Store, new: Sequence[EventMention], published: Callable[[str], date | None]

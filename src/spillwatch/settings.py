@@ -28,6 +28,10 @@ class Settings:
     max_page_size: int = 500
     max_upload_bytes: int = 20_000_000
     lock_wait: float = 30.0  # seconds to wait for a DuckDB file another process is writing, then fail
+    relevance_gate: bool = True  # skip the NLP stages for articles no sentence of which reads as an event
+    detector_model: str | None = None  # a user's event detector (.npz from `spillwatch train --out FILE`)
+    event_threshold: float = 0.5  # calibrated event probability a sentence needs to hold an event
+    detector_veto: bool = False  # True: no event at all in a sentence below event_threshold
 
 
 _ENV_PREFIX = "SPILLWATCH_"

@@ -119,3 +119,11 @@ def test_every_answer_is_an_acled_category(event, cues) -> None:
     assert pair in ACLED_PAIRS
     if etype == "ASSAULT":
         assert pair[0] is not None  # every act of violence has an ACLED type
+
+
+def test_civilians_hint_decides_an_attack_on_unknown_targets_only() -> None:
+    assert acled_category("ASSAULT", (), (), (), civilians_hint=True) == ("Violence against civilians", "Attack")
+    assert acled_category("ASSAULT", (), (), ())[0] == "Battles"
+    troops = Actor("SYR_MIL", "Syrian military", "SYR", "MIL")
+    assert acled_category("ASSAULT", (), (), (troops,), civilians_hint=True)[0] == "Battles"
+    assert acled_category("ASSAULT", ("aerial",), (), (), civilians_hint=True)[0] == "Explosions/Remote violence"

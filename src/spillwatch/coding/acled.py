@@ -66,7 +66,8 @@ def state(actors: Sequence[Actor]) -> bool:
 
 
 def _assault(
-    modes: Sequence[str], sources: Sequence[Actor], targets: Sequence[Actor], cues: frozenset[str]
+    modes: Sequence[str], sources: Sequence[Actor], targets: Sequence[Actor], cues: frozenset[str],
+    civilians_hint: bool = False,
 ) -> tuple[str, str]:
     if "occupy" in modes:
         if state(sources):
@@ -83,7 +84,7 @@ def _assault(
         return VAC, "Abduction/forced disappearance"
     if "destroy" in modes and not targets:
         return STRATEGIC, "Looting/property destruction"
-    if civilian(targets):
+    if civilian(targets) or (civilians_hint and not armed(targets)):
         return VAC, "Attack"
     return BATTLES, "Armed clash"
 
@@ -100,17 +101,20 @@ def acled_category(
     sources: Sequence[Actor],
     targets: Sequence[Actor],
     cues: Sequence[str] = (),
+    civilians_hint: bool = False,
 ) -> tuple[str | None, str | None]:
     """ACLED (event type, sub-event type) for a PLOVER event, or (None, None).
 
     ``cues`` are lemmas of the trigger's clause; they separate grenades from other explosives,
-    bases from other deployments, and defusing a bomb from using one.
+    bases from other deployments, and defusing a bomb from using one. ``civilians_hint``: the event
+    detector reads the sentence as one-sided violence against civilians (trained on UCDP's type of
+    violence); it decides an attack on targets not known to be armed.
     """
     words = frozenset(c.lower() for c in cues)
     if words & DISRUPT_CUES and words & WEAPON_CUES and event_type in ("COERCE", "RETREAT", "ASSAULT"):
         return STRATEGIC, "Disrupted weapons use"
     if event_type == "ASSAULT":
-        return _assault(modes, sources, targets, words)
+        return _assault(modes, sources, targets, words, civilians_hint)
     if event_type == "MOBILIZE" and words & BASE_CUES and words & {"establish", "set", "build", "open"}:
         return STRATEGIC, "Headquarters or base established"
     if event_type == "PROTEST":

@@ -4,17 +4,22 @@ Input: an ``AnnotatedArticle`` (tokens with a dependency parse, sentences, entit
 present actor mentions, quotes, dates, quantities, places). Output: ``EventMention`` records with
 type, modes, source/target actors, place text, date, quantities, modality, quotedness, argument
 spans and an ACLED view. Declines (see ``code_events_explained``): triggers in dateline, byline or
-credit blocks; forecasts and generic mentions; events without an actor (or, for violence, a
-place); types that need a recipient but have none; "declined to comment" as a rejection.
+credit blocks; sentences the event detector reads as no event; forecasts and generic mentions;
+types that need a recipient but have none; "declined to comment" as a rejection.
 
 Dates: a mention with no date of its own takes the date of an earlier mention of the same event
 in the article (same type, and the same place, or the same source and target); otherwise it stays
 undated (the clustering stage dates it by the article's publication day).
 
-How the lexicon and the classifier combine: the lexicon proposes (token, type) candidates and
-alone decides whether there is an event. When a token fits several types (a labour "strike" or
-an air "strike"), the most specific entry wins (multiword before single word), then the type the
-sentence classifier rates higher. Confidence is ``0.55 + 0.45 * p(type)``.
+How the detector, the lexicon and the classifier combine: the lexicon proposes (token, type)
+candidates; when a token fits several types (a labour "strike" or an air "strike"), the most
+specific entry wins (multiword before single word), then the type the sentence classifier rates
+higher. The learned event detector (``relevance/model.py``) rates each sentence: in a sentence it
+reads as an event (calibrated p >= ``event_threshold``) a physical event (ASSAULT, PROTEST,
+COERCE, MOBILIZE) needs no named actor or place ("Unidentified gunmen shot dead a farmer");
+elsewhere such an event needs an actor or a place, and a verbal one always needs an actor. With
+``detector_veto`` on, a sentence below the threshold holds no event at all (measured, off by
+default: see README). Confidence is the detector's calibrated event probability for the sentence.
 """
 
 from __future__ import annotations
@@ -23,7 +28,7 @@ from collections.abc import Set
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from spillwatch.coding.acled import acled_category
+from spillwatch.coding.acled import VAC, acled_category
 from spillwatch.coding.args import ArgumentFinder, Resolved
 from spillwatch.coding.classifier import TypeClassifier, load_classifier
 from spillwatch.coding.lexicon import CUE_STOP, Lexicon
@@ -31,6 +36,7 @@ from spillwatch.coding.modality import verdict
 from spillwatch.coding.ontology import TriggerSpec, load_ontology
 from spillwatch.coding.patterns import DepGraph, roles
 from spillwatch.records import Actor, AnnotatedArticle, Argument, DateMention, EventMention, Sentence, Span
+from spillwatch.relevance.model import SentenceCall, load_detector
 from spillwatch.settings import Settings
 
 SKIP_ROLES = ("dateline", "byline", "credit")
@@ -41,7 +47,10 @@ NO_COMMENT = frozenset(
     {"say", "comment", "confirm", "elaborate", "disclose", "specify", "identify", "discuss", "speculate", "reveal"}
 )  # "declined to comment": a refusal to speak is no rejection of anything
 CASUALTY_WORDS = frozenset({"kill", "wound", "injure", "die", "death"})
-NEEDS_ACTOR_OR_PLACE = ("ASSAULT", "PROTEST", "COERCE", "MOBILIZE")
+# Physical events stand without a named actor ("Unidentified gunmen shot dead a farmer"); a verbal
+# one (a demand, talks, an accusation) needs someone who made it.
+ACTORLESS_TYPES = ("ASSAULT", "PROTEST", "COERCE", "MOBILIZE")
+CIVILIANS_P = 0.5  # the detector's one-sided-violence probability (calibrated on UCDP's own shares)
 
 
 @dataclass(frozen=True)
@@ -72,7 +81,7 @@ def code_events_explained(
     """Event mentions, plus every trigger that was declined and why."""
     if not ann.tokens or not ann.sentences:
         return (), ()
-    coder = _ArticleCoder(ann)
+    coder = _ArticleCoder(ann, settings or Settings())
     for k, sent in enumerate(ann.sentences):
         role = coder.block_role(sent)
         if role in SKIP_ROLES:
@@ -82,9 +91,12 @@ def code_events_explained(
 
 
 class _ArticleCoder:
-    def __init__(self, ann: AnnotatedArticle) -> None:
+    def __init__(self, ann: AnnotatedArticle, settings: Settings) -> None:
         self.ann = ann
         self.text = ann.article.text
+        self.threshold = settings.event_threshold
+        self.veto = settings.detector_veto
+        self.calls = load_detector(settings.detector_model).calls([s.span.of(self.text) for s in ann.sentences])
         self.g = DepGraph(ann.tokens)
         self.lex = _lexicon()
         self.clf = _classifier()
@@ -104,7 +116,11 @@ class _ArticleCoder:
         self.declined.append(Declined(tok.text, tok.span, etype, reason))
 
     def code_sentence(self, k: int, sent: Sentence) -> None:
+        call = self.calls[k]
         probs = self.clf.predict_proba(sent.span.of(self.text))
+        if self.veto and call.event_p < self.threshold:
+            self._decline_sentence(sent, probs, f"detector: no event in the sentence (p={call.event_p:.2f})")
+            return
         found: list[tuple[int, TriggerSpec]] = []
         consumed: set[int] = set()
         for i in range(sent.first_token, sent.last_token):
@@ -120,7 +136,7 @@ class _ArticleCoder:
         anchor = next((e.date for e in earlier if e.date is not None), None)  # "after the meeting"
         built: list[tuple[int, EventMention]] = []
         for i, spec in found:
-            mention = self._mention(k, sent, i, spec, probs)
+            mention = self._mention(k, sent, i, spec, probs, call)
             if mention is not None:
                 if mention.date is None:
                     mention = _dated(mention, anchor or self._same_event_date(mention))
@@ -129,6 +145,12 @@ class _ArticleCoder:
         before = {i for i, _ in built if self.args.offset_clause(i, any_gap=True) is not None}
         apart |= {i for i in before if not self._caused_by(i, [j for j, _ in built])}
         self.mentions += merge_nested(self.g, built, apart)
+
+    def _decline_sentence(self, sent: Sentence, probs: dict[str, float], reason: str) -> None:
+        for i in range(sent.first_token, sent.last_token):
+            spec = self._choose(i, probs)
+            if spec is not None:
+                self._decline(i, spec.type, reason)
 
     def _caused_by(self, i: int, triggers: list[int]) -> bool:
         """ "killed after gunmen attacked": a casualty word governing the earlier act is that act."""
@@ -150,7 +172,7 @@ class _ArticleCoder:
         return max(cands, key=lambda s: (len(s.deps), probs.get(s.type, 0.0)))
 
     def _mention(
-        self, k: int, sent: Sentence, i: int, spec: TriggerSpec, probs: dict[str, float]
+        self, k: int, sent: Sentence, i: int, spec: TriggerSpec, probs: dict[str, float], call: SentenceCall
     ) -> EventMention | None:
         g = self.g
         verdict_ = verdict(g, i)
@@ -172,22 +194,22 @@ class _ArticleCoder:
         if spec.type in THEME_OBJECT:  # "withdrew its troops": the object is what moves, not a target
             r = replace(r, target=tuple(t for t in r.target if g[t].dep not in ("dobj", "obj", "nsubjpass")))
         res = self.args.resolve(r, k, sent, i)
-        problem = self._missing(spec.type, res)
+        problem = self._missing(spec.type, res, call.event_p >= self.threshold)
         if problem is not None:
             self._decline(i, spec.type, problem)
             return None
         extra = self.args.source_words(r, sent)
-        return self._build(sent, i, spec, res, verdict_.modality, probs, extra)
+        return self._build(sent, i, spec, res, verdict_.modality, call, extra)
 
-    def _missing(self, etype: str, res: Resolved) -> str | None:
+    def _missing(self, etype: str, res: Resolved, detected: bool) -> str | None:
         etype_def = self.lex.ontology.type(etype)
         if etype_def.requires_recipient and not res.targets:
             return "type needs a recipient; none found"
-        if not res.sources and not res.targets:
-            if etype in NEEDS_ACTOR_OR_PLACE and res.places:
-                return None
-            return "no actor found"
-        return None
+        if res.sources or res.targets or etype not in ACTORLESS_TYPES:
+            return None if res.sources or res.targets else "no actor found"
+        if detected or res.places:
+            return None
+        return "no actor or place found, and the detector reads no event"
 
     def _anaphoric_repeat(self, i: int, etype: str) -> EventMention | None:
         """The earlier mention a bare definite noun refers back to ("after the meeting"), if any."""
@@ -207,14 +229,14 @@ class _ArticleCoder:
         spec: TriggerSpec,
         res: Resolved,
         modality: str,
-        probs: dict[str, float],
+        call: SentenceCall,
         extra: list[int],
     ) -> EventMention:
         g = self.g
         modes = self.lex.modes(g, i, spec, extra)
         cues = [g[j].lemma for j in g.subtree(i, CUE_STOP)]
-        acled = acled_category(spec.type, modes, res.sources, res.targets, cues)
-        p = probs.get(spec.type, 0.0)
+        acled = acled_category(spec.type, modes, res.sources, res.targets, cues,
+                               civilians_hint=call.civilians_p >= CIVILIANS_P)
         return EventMention(
             article_id=self.ann.id,
             type=spec.type,
@@ -232,7 +254,7 @@ class _ArticleCoder:
             arguments=res.arguments,
             acled_type=acled[0],
             acled_subtype=acled[1],
-            confidence=round(0.55 + 0.45 * p, 3),
+            confidence=round(call.event_p, 3),
         )
 
 
@@ -285,7 +307,8 @@ def _fold(host: EventMention, other: EventMention) -> EventMention:
     sources = union(host.sources, other.sources)
     targets = tuple(t for t in union(host.targets, other.targets) if t.id not in {s.id for s in sources})
     extra = tuple(a for a in other.arguments if a not in host.arguments)
-    acled = acled_category(host.type, host.modes + other.modes, sources, targets)
+    acled = acled_category(host.type, host.modes + other.modes, sources, targets,
+                           civilians_hint=VAC in (host.acled_type, other.acled_type))
     return replace(
         host,
         sources=sources,

@@ -17,6 +17,7 @@ from spillwatch.errors import NotFoundError
 from spillwatch.records import AnnotatedArticle, Article, Event, EventMention, Quarantined, RawItem, content_hash
 from spillwatch.store import exportsql, rows
 from spillwatch.store.base import EventFilter, PutOutcome, RunSummary
+from spillwatch.store.skipped import SkippedArticles
 
 if TYPE_CHECKING:
     import pyarrow as pa
@@ -50,7 +51,7 @@ def _statements(script: str) -> list[str]:
     return [s.strip() for s in body.split(";") if s.strip()]
 
 
-class SqlStore(ABC):
+class SqlStore(SkippedArticles, ABC):
     """Store protocol over a DB-API-like connection; see DuckDBStore and PostgresStore."""
 
     url: str
@@ -404,7 +405,8 @@ class SqlStore(ABC):
         self._insert("runs", {"id": run_id, "started_at": rows.now(), "finished_at": rows.now(),
                               "read_count": summary.read, "stored_count": summary.stored,
                               "duplicate_count": summary.duplicates + summary.near_duplicates,
-                              "quarantined_count": summary.quarantined, "event_count": summary.events})
+                              "quarantined_count": summary.quarantined, "event_count": summary.events,
+                              "skipped_count": summary.skipped})
 
     def query(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
         return self._rows(sql, params)
