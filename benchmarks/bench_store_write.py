@@ -24,6 +24,7 @@ from pathlib import Path
 from spillwatch import parallel, pipeline, runner
 from spillwatch.records import Article, Block, EventMention, RawItem
 from spillwatch.settings import load_settings
+from spillwatch.stages import Coded
 from spillwatch.store import RunSummary, Store, open_store
 
 REPO = Path(__file__).resolve().parents[1]
@@ -31,10 +32,10 @@ REPO = Path(__file__).resolve().parents[1]
 
 def samples() -> list[tuple[RawItem, pipeline.Coded]]:
     settings = load_settings()
-    items = [i for i in pipeline.stage(parallel.SOURCES)([str(REPO / "corpus" / "txt")], settings)
+    items = [i for i in runner.SOURCES([str(REPO / "corpus" / "txt")], settings)
              if isinstance(i, RawItem)][:12]
     articles = [a for a in (pipeline.clean_item(i, settings) for i in items) if isinstance(a, Article)]
-    coded = [parallel.slim(c) for c in pipeline.understand(articles, settings)]
+    coded = [c for c in (parallel.slim(c) for c in pipeline.understand(articles, settings)) if isinstance(c, Coded)]
     return list(zip(items, coded, strict=True))
 
 

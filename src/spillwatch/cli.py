@@ -64,11 +64,13 @@ def _article_view(article: object) -> dict[str, object]:
 @click.argument("sources", nargs=-1, required=True)
 @click.option("--db", default=None, help=DB_HELP)
 @click.option("--allow-private", is_flag=True, help="Allow fetching loopback/private/link-local URLs.")
-def ingest(sources: Sequence[str], db: str | None, allow_private: bool) -> None:
+@click.option("--retry-quarantined", is_flag=True,
+              help="Try again every document quarantined by earlier runs (they are never retried otherwise).")
+def ingest(sources: Sequence[str], db: str | None, allow_private: bool, retry_quarantined: bool = False) -> None:
     """Ingest files, folders, URLs, feeds or WARC files into the store, then code and merge."""
     settings = load_settings(db=db, allow_private_urls=allow_private or None)
     with Spillwatch(settings=settings) as sw, cli_progress.counting(("read", "code"), "documents") as advance:
-        summary = sw.ingest(list(sources), progress=advance)
+        summary = sw.ingest(list(sources), progress=advance, retry_quarantined=retry_quarantined)
     click.echo(f"read {summary.read}, stored {summary.stored}, duplicates {summary.duplicates}, "
                f"near-duplicates {summary.near_duplicates}, quarantined {summary.quarantined}, "
                f"event mentions {summary.mentions}, events {summary.events}")

@@ -16,6 +16,8 @@ Output folder (a path or a ``pyarrow.fs`` URI such as ``hdfs://`` or ``s3://``, 
     mentions/month=YYYY-MM/   one row per event mention (``record_json`` plus flat columns)
     events/month=YYYY-MM/     the events of this input alone (``record_json`` plus flat columns)
     quarantine/               documents that could not be read or cleaned, with the reason
+An article that was cleaned but failed a later stage is an ``articles`` row with no annotations and
+its quarantine record in ``failure_json``: the loader stores it and quarantines it, as a local run does.
 ``month`` is the article's published month (events: the start month), or ``unknown``.
 The store's events come from ``spark.loader.load``, which merges with what is already stored.
 """
@@ -33,9 +35,13 @@ from pathlib import Path
 from typing import Any
 
 from spillwatch import codec, parallel, pipeline
+from spillwatch.dedup import near as near_dup
+from spillwatch.dedup.cluster import cluster
 from spillwatch.errors import ConfigError, JobError, SourceError
-from spillwatch.records import Article, Event, EventMention, Quarantined, RawItem
+from spillwatch.ingest.sources import iter_items
+from spillwatch.records import AnnotatedArticle, Article, Event, EventMention, Quarantined, RawItem
 from spillwatch.settings import Settings, load_settings
+from spillwatch.stages import Coded
 
 CC_NEWS = re.compile(r"CC-NEWS-(\d{14})-(\d{5})\.warc(\.gz)?$")
 WARC_SUFFIXES = (".warc", ".warc.gz")
@@ -81,7 +87,7 @@ def month_of(article: Article) -> str:
 
 def process_file(file_index: int, path: str, settings: Settings) -> Iterator[tuple[str, dict[str, Any]]]:
     """("article" | "quarantine", row) for every document in one WARC file, in archive order."""
-    items = enumerate(pipeline.stage(parallel.SOURCES)([path], settings))
+    items = enumerate(iter_items([path], settings))
     while batch := list(islice(items, BATCH)):
         yield from _process_batch(file_index, batch, settings)
 
@@ -97,8 +103,8 @@ def _process_batch(file_index: int, batch: list[tuple[int, RawItem | Quarantined
             assert isinstance(item, RawItem)
             cleaned.append(((file_index, index), item, result))
     coded = pipeline.understand([a for _, _, a in cleaned], settings)
-    for (seq, raw, _), done in zip(cleaned, coded, strict=True):
-        yield "article", article_row(seq, raw, parallel.slim(done))
+    for (seq, raw, article), done in zip(cleaned, coded, strict=True):
+        yield "article", article_row(seq, raw, parallel.slim(done), article)
 
 
 def quarantine_row(seq: Seq, q: Quarantined) -> dict[str, Any]:
@@ -106,17 +112,23 @@ def quarantine_row(seq: Seq, q: Quarantined) -> dict[str, Any]:
             "stage": q.stage, "raw_id": q.raw_id, "detail": q.detail}
 
 
-def article_row(seq: Seq, raw: RawItem, coded: pipeline.Coded) -> dict[str, Any]:
+def article_row(seq: Seq, raw: RawItem, coded: Coded | Quarantined, article: Article | None = None
+                ) -> dict[str, Any]:
+    """The row of one cleaned article: its annotations and mentions, or (failed later) its quarantine record."""
+    failure = coded if isinstance(coded, Quarantined) else None
+    if isinstance(coded, Quarantined):
+        assert article is not None
+        coded = Coded(AnnotatedArticle(article))
     article = coded.annotated.article
-    near = __import__(parallel.NEAR, fromlist=["signature"])
     return {
         "file_index": seq[0], "item_index": seq[1], "month": month_of(article), "id": article.id,
         "raw_id": raw.id, "raw_source": raw.source, "raw_url": raw.url, "raw_outlet": raw.outlet,
         "raw_declared_date": raw.declared_date, "raw_kind": raw.kind, "title": article.title,
         "url": article.url, "outlet": article.outlet, "published": codec.dump(article.published.value),
         "published_method": article.published.method,
-        "signature": near.signature(article).to_bytes(),
+        "signature": near_dup.signature(article).to_bytes(),
         "annotated_json": codec.dumps(coded.annotated), "mentions_json": codec.dumps(coded.mentions),
+        "failure_json": codec.dumps(failure) if failure else None,
     }
 
 
@@ -153,8 +165,7 @@ def originals(rows: Iterable[tuple[Seq, str, str, bytes, str | None]]) -> tuple[
     As in the store: a raw item met again (same bytes) adds nothing; a new copy of a known text adds
     its outlet to the article; a near-duplicate adds its outlet to the original it copies.
     """
-    near = __import__(parallel.NEAR, fromlist=["NearDupIndex"])
-    index = near.NearDupIndex()
+    index = near_dup.NearDupIndex()
     seen: dict[str, str] = {}  # article id -> the original it counts for
     raws: set[str] = set()
     outlets: dict[str, set[str]] = {}
@@ -164,7 +175,7 @@ def originals(rows: Iterable[tuple[Seq, str, str, bytes, str | None]]) -> tuple[
         raws.add(raw_id)
         holder = article_id  # a later copy of a known text is listed under that text's own id
         if article_id not in seen:
-            sig = near.Signature.from_bytes(sig_bytes)
+            sig = near_dup.Signature.from_bytes(sig_bytes)
             match = index.query(sig)
             if match is None:
                 index.add(article_id, sig)
@@ -177,8 +188,7 @@ def originals(rows: Iterable[tuple[Seq, str, str, bytes, str | None]]) -> tuple[
 
 def cluster_events(mentions: Iterable[EventMention], outlets: dict[str, set[str]],
                    published: dict[str, date | None]) -> tuple[Event, ...]:
-    cluster = __import__(parallel.CLUSTER, fromlist=["cluster"])
-    found: tuple[Event, ...] = cluster.cluster(mentions, outlets=lambda aid: sorted(outlets.get(aid, ())),
+    found: tuple[Event, ...] = cluster(mentions, outlets=lambda aid: sorted(outlets.get(aid, ())),
                                                published=published.get)
     return found
 
@@ -194,7 +204,8 @@ _STR, _LONG, _BIN, _DBL = "string", "long", "binary", "double"
 ARTICLE_COLUMNS = (("file_index", _LONG), ("item_index", _LONG), ("month", _STR), ("id", _STR), ("raw_id", _STR),
                    ("raw_source", _STR), ("raw_url", _STR), ("raw_outlet", _STR), ("raw_declared_date", _STR),
                    ("raw_kind", _STR), ("title", _STR), ("url", _STR), ("outlet", _STR), ("published", _STR),
-                   ("published_method", _STR), ("signature", _BIN), ("annotated_json", _STR), ("mentions_json", _STR))
+                   ("published_method", _STR), ("signature", _BIN), ("annotated_json", _STR), ("mentions_json", _STR),
+                   ("failure_json", _STR))
 MENTION_COLUMNS = (("month", _STR), ("file_index", _LONG), ("item_index", _LONG), ("id", _STR), ("article_id", _STR),
                    ("type", _STR), ("date_start", _STR), ("country_iso3", _STR), ("lat", _DBL), ("lon", _DBL),
                    ("record_json", _STR))

@@ -3,7 +3,8 @@
 Articles are replayed in input order (``file_index``, ``item_index``) through the same write path as
 the local runners (``runner.store_cleaned``: raw-id and content-id duplicates, near-duplicates
 against what the store already holds); an original article's annotations and mentions go in the same
-transaction as the article itself, so a load killed at any point and run again doubles nothing.
+transaction as the article itself, so a load killed at any point and run again doubles nothing; an
+article that failed a stage after cleaning is stored with its quarantine record, as in a local run.
 Quarantine rows are merged; then ``parallel.cluster_pending`` folds the new mentions into the
 stored events. Reads Parquet with pyarrow (a path or any ``pyarrow.fs`` URI): loading needs no
 Spark. Declines (``SourceError``) a folder that is not the output of a finished run.
@@ -17,9 +18,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from spillwatch import codec, parallel, pipeline, runner
+from spillwatch import codec, parallel, runner
 from spillwatch.records import AnnotatedArticle, EventMention, Quarantined, RawItem, SourceKind
 from spillwatch.settings import Settings, load_settings
+from spillwatch.stages import Coded
 from spillwatch.store.base import RunSummary, Store
 
 BATCH_ROWS = 256
@@ -58,10 +60,10 @@ def raw_of(row: dict[str, Any]) -> StoredRaw:
                      declared_date=row["raw_declared_date"], raw_id=row["raw_id"])
 
 
-def coded_of(row: dict[str, Any]) -> pipeline.Coded:
+def coded_of(row: dict[str, Any]) -> Coded:
     ann = codec.loads(AnnotatedArticle, row["annotated_json"])
     mentions = tuple(codec.load(EventMention, d) for d in json.loads(row["mentions_json"]))
-    return pipeline.Coded(ann, mentions)
+    return Coded(ann, mentions)
 
 
 def load_article(row: dict[str, Any], store: Store, near: runner.NearDup, summary: RunSummary) -> None:
@@ -74,7 +76,8 @@ def load_article(row: dict[str, Any], store: Store, near: runner.NearDup, summar
     with store.transaction():
         outcome = runner.store_cleaned(raw, coded.annotated.article, store, near, summary)
         if outcome == "stored":
-            runner.write_coded(store, coded, summary)
+            failure = row.get("failure_json")
+            runner.write_coded(store, codec.loads(Quarantined, failure) if failure else coded, summary)
 
 
 def quarantined_of(row: dict[str, Any]) -> Quarantined:

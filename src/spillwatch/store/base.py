@@ -47,6 +47,8 @@ class RunSummary:
     quarantined: int = 0
     mentions: int = 0
     events: int = 0
+    retried: int = 0  # quarantined documents released for this run (ingest --retry-quarantined)
+    held: int = 0  # documents skipped because an earlier run quarantined them
     reasons: dict[str, int] = field(default_factory=dict)
 
     def quarantine(self, reason: str) -> None:
@@ -78,6 +80,8 @@ class Store(Protocol):
     # quarantine
     def put_quarantine(self, item: Quarantined) -> bool: ...
     def quarantine_rows(self, limit: int = 100) -> list[dict[str, Any]]: ...
+    def is_quarantined(self, raw_id: str) -> bool: ...
+    def release_quarantined(self) -> int: ...
 
     # annotations and events
     def put_annotations(self, *anns: AnnotatedArticle) -> None: ...
