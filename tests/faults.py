@@ -11,7 +11,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any, Literal
 
+from spillwatch.ingest.sources import iter_items
+from spillwatch.pipeline import clean_item
 from spillwatch.records import Article, RawItem
+from spillwatch.settings import Settings
 from spillwatch.stages import DEFAULT, Coded, Pipeline, Stage
 
 Mode = Literal["raise", "unpicklable", "exit", "slow"]
@@ -73,3 +76,36 @@ def with_fault(name: str, target: str, mode: Mode = "raise", pipeline: Pipeline 
 
     return replace(pipeline, clean=wrap(pipeline.clean), parse=wrap(pipeline.parse),
                    docs=tuple(wrap(s) for s in pipeline.docs), keys=wrap(pipeline.keys))
+
+
+def plan_every_stage(sources: Sequence[str], settings: Settings, reference: dict[str, list[tuple[Any, ...]]]
+                     ) -> dict[str, str]:
+    """A different document for every stage to fail on: the raw id for "clean", the article id for the others.
+
+    ``reference`` is the store snapshot (``store_snapshot.snapshot``) of a clean run over ``sources``:
+    it tells which articles are originals (near-duplicates are never coded) and which have mentions
+    (block keys are only asked for those).
+    """
+    originals = {row[0] for row in reference["articles"] if row[3] is None}
+    with_mentions = {row[1] for row in reference["mentions"]}
+    found: list[tuple[str, str]] = []
+    for item in iter_items(list(sources), settings):
+        article = clean_item(item, settings) if isinstance(item, RawItem) else None
+        if isinstance(item, RawItem) and isinstance(article, Article) and article.id in originals:
+            originals.discard(article.id)  # the first copy only
+            found.append((item.id, article.id))
+    keyed = next(pair for pair in found if pair[1] in with_mentions)
+    rest = [pair for pair in found if pair != keyed]
+    names = [n for n in stage_names() if n != "block-keys"]
+    assert len(rest) >= len(names), "too few documents for a fault in every stage"
+    plan = {"block-keys": keyed[1]}
+    plan.update({name: raw if name == "clean" else aid for name, (raw, aid) in zip(names, rest, strict=False)})
+    return plan
+
+
+def failing_everywhere(plan: dict[str, str], mode: Mode = "raise") -> Pipeline:
+    """The default pipeline with every stage of ``plan`` failing on its own document."""
+    stages = DEFAULT
+    for name, target in plan.items():
+        stages = with_fault(name, target, mode, stages)
+    return stages

@@ -138,3 +138,29 @@ def test_the_loader_refuses_the_output_of_a_run_that_did_not_finish(spark_out: P
         assert store.query("SELECT count(*) AS n FROM articles")[0]["n"] == 0
     finally:
         store.close()
+
+
+def test_a_fault_in_every_stage_gives_the_same_store_as_the_local_runner(archives: list[str],
+                                                                         local_run: dict[str, Any],
+                                                                         tmp_path: Path) -> None:
+    # Each stage fails on its own document (the Spark tasks get the same faulty stage table): the
+    # loaded store equals the local runner's with the same faults, quarantine rows and all.
+    from pyspark import cloudpickle
+
+    import faults
+
+    cloudpickle.register_pickle_by_value(faults)  # the executors cannot import the tests' helper module
+    plan = faults.plan_every_stage(archives, load_settings(), local_run)
+    stages = faults.failing_everywhere(plan)
+    local = open_store(str(tmp_path / "local.duckdb"))
+    spark = open_store(str(tmp_path / "spark.duckdb"))
+    try:
+        runner.ingest(archives, local, load_settings(db=local.url), stages=stages)
+        out = tmp_path / "out"
+        job.run(archives, str(out), master="local[2]", settings=load_settings(), stages=stages)
+        summary = loader.load(out, spark, stages=stages)
+        assert set(summary.stages) == set(plan)
+        assert snapshot(spark) == snapshot(local)
+    finally:
+        local.close()
+        spark.close()

@@ -1,8 +1,9 @@
 """The Spark job: WARC files (CC-NEWS layout) -> articles, mentions, events and quarantine as Parquet.
 
-Each input file is one task. Per task the job runs the same stage functions as the local
-runners (``ingest.sources.iter_items`` then ``pipeline.clean_item`` and ``pipeline.understand`` in
-batches) and streams the rows into that file's own Parquet parts (``spark.shards``); the spaCy
+Each input file is one task. Per task the job runs the same clean and code steps as the local
+runners' executors (``ingest.sources.iter_items``, then ``pipeline.clean_item`` and
+``pipeline.understand`` in batches over the same stage table, every failure a quarantine record)
+and streams the rows into that file's own Parquet parts (``spark.shards``); the spaCy
 model and the other stage resources load once per Python worker (the stages' module-level caches;
 Spark reuses its Python workers). The driver then reads back the key columns, decides
 near-duplicates over the signatures in input order and clusters the mentions of the original
@@ -34,14 +35,15 @@ from itertools import islice
 from pathlib import Path
 from typing import Any
 
-from spillwatch import codec, parallel, pipeline
+from spillwatch import codec, pipeline
 from spillwatch.dedup import near as near_dup
 from spillwatch.dedup.cluster import cluster
 from spillwatch.errors import ConfigError, JobError, SourceError
 from spillwatch.ingest.sources import iter_items
 from spillwatch.records import AnnotatedArticle, Article, Event, EventMention, Quarantined, RawItem
+from spillwatch.run.executors import slim
 from spillwatch.settings import Settings, load_settings
-from spillwatch.stages import Coded
+from spillwatch.stages import DEFAULT, Coded, Pipeline
 
 CC_NEWS = re.compile(r"CC-NEWS-(\d{14})-(\d{5})\.warc(\.gz)?$")
 WARC_SUFFIXES = (".warc", ".warc.gz")
@@ -85,26 +87,27 @@ def month_of(article: Article) -> str:
     return value.strftime("%Y-%m") if value else "unknown"
 
 
-def process_file(file_index: int, path: str, settings: Settings) -> Iterator[tuple[str, dict[str, Any]]]:
+def process_file(file_index: int, path: str, settings: Settings, stages: Pipeline = DEFAULT
+                 ) -> Iterator[tuple[str, dict[str, Any]]]:
     """("article" | "quarantine", row) for every document in one WARC file, in archive order."""
     items = enumerate(iter_items([path], settings))
     while batch := list(islice(items, BATCH)):
-        yield from _process_batch(file_index, batch, settings)
+        yield from _process_batch(file_index, batch, settings, stages)
 
 
-def _process_batch(file_index: int, batch: list[tuple[int, RawItem | Quarantined]], settings: Settings
-                   ) -> Iterator[tuple[str, dict[str, Any]]]:
+def _process_batch(file_index: int, batch: list[tuple[int, RawItem | Quarantined]], settings: Settings,
+                   stages: Pipeline) -> Iterator[tuple[str, dict[str, Any]]]:
     cleaned: list[tuple[Seq, RawItem, Article]] = []
     for index, item in batch:
-        result = item if isinstance(item, Quarantined) else pipeline.clean_item(item, settings)
+        result = item if isinstance(item, Quarantined) else pipeline.clean_item(item, settings, stages)
         if isinstance(result, Quarantined):
             yield "quarantine", quarantine_row((file_index, index), result)
         else:
             assert isinstance(item, RawItem)
             cleaned.append(((file_index, index), item, result))
-    coded = pipeline.understand([a for _, _, a in cleaned], settings)
+    coded = pipeline.understand([a for _, _, a in cleaned], settings, stages)
     for (seq, raw, article), done in zip(cleaned, coded, strict=True):
-        yield "article", article_row(seq, raw, parallel.slim(done), article)
+        yield "article", article_row(seq, raw, slim(done), article)
 
 
 def quarantine_row(seq: Seq, q: Quarantined) -> dict[str, Any]:
@@ -221,13 +224,14 @@ KEY_COLUMNS = ("file_index", "item_index", "id", "raw_id", "signature", "raw_out
                "published", "published_method")
 
 
-def run_file(file_index: int, path: str, out: str, settings: Settings) -> dict[str, int]:
+def run_file(file_index: int, path: str, out: str, settings: Settings, stages: Pipeline = DEFAULT
+             ) -> dict[str, int]:
     """One Spark task: the stages over one WARC file, its rows written as this file's Parquet parts."""
     from spillwatch.spark import shards
 
     writer = shards.ShardWriter(out, file_index, DATASETS, PARTITIONED)
     try:
-        for kind, row in process_file(file_index, path, settings):
+        for kind, row in process_file(file_index, path, settings, stages):
             if kind == "quarantine":
                 writer.add("quarantine", row)
                 continue
@@ -299,8 +303,8 @@ def largest_first(paths: Sequence[str]) -> list[tuple[int, str]]:
 
 
 def run(inputs: Sequence[str], out: str, *, master: str | None = None, partitions: int | None = None,
-        settings: Settings | None = None, events: bool = True, phases: dict[str, float] | None = None
-        ) -> dict[str, int]:
+        settings: Settings | None = None, events: bool = True, phases: dict[str, float] | None = None,
+        stages: Pipeline = DEFAULT) -> dict[str, int]:
     """Run the job over ``inputs`` and write the Parquet datasets under ``out``; returns row counts.
 
     One task per input file (or ``partitions`` tasks over the file list): each runs the stages and
@@ -318,7 +322,7 @@ def run(inputs: Sequence[str], out: str, *, master: str | None = None, partition
     try:
         shards.prepare(out, DATASETS)
         numbered = spark.parallelize(largest_first(paths), partitions or len(paths))
-        per_file = _collect(numbered.map(lambda fp: run_file(fp[0], fp[1], out, settings)))
+        per_file = _collect(numbered.map(lambda fp: run_file(fp[0], fp[1], out, settings, stages)))
         lap("stages")
     finally:
         spark.stop()

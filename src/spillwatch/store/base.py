@@ -39,7 +39,9 @@ class EventFilter:
 
 
 @dataclass(slots=True)
-class RunSummary:
+class StageStats:
+    """What one run did, in counts: read, stored, copies, mentions, events, and every quarantine by reason and stage."""
+
     read: int = 0
     stored: int = 0
     duplicates: int = 0
@@ -50,10 +52,16 @@ class RunSummary:
     retried: int = 0  # quarantined documents released for this run (ingest --retry-quarantined)
     held: int = 0  # documents skipped because an earlier run quarantined them
     reasons: dict[str, int] = field(default_factory=dict)
+    stages: dict[str, int] = field(default_factory=dict)  # quarantined documents per stage
 
-    def quarantine(self, reason: str) -> None:
+    def quarantine(self, reason: str, stage: str | None = None) -> None:
         self.quarantined += 1
         self.reasons[reason] = self.reasons.get(reason, 0) + 1
+        if stage is not None:
+            self.stages[stage] = self.stages.get(stage, 0) + 1
+
+
+RunSummary = StageStats  # the name the CLI, the API and the stores use
 
 
 class Store(Protocol):
