@@ -23,7 +23,8 @@ def _example(cls: type[errors.SpillwatchError]) -> errors.SpillwatchError:
 def test_the_tree_is_whole() -> None:
     names = {c.__name__ for c in _classes()}
     assert names == {"SpillwatchError", "ConfigError", "SourceError", "FetchError", "BlockedAddressError",
-                     "DecodeError", "ExtractError", "ImportRowError", "StoreError", "JobError", "NotFoundError"}
+                     "DecodeError", "ExtractError", "ImportRowError", "StoreError", "StoreLockedError", "JobError",
+                     "NotFoundError"}
     assert all(name in (errors.__doc__ or "") for name in names)  # every class is drawn in the docstring
 
 

@@ -11,6 +11,7 @@
     │   ├── ExtractError            no article in the document                      "no-article"
     │   └── ImportRowError          one bad row of an imported event file           "bad-row"
     ├── StoreError                  the store failed (connection, migration, constraint)
+    │   └── StoreLockedError        another process holds the DuckDB file past the lock wait
     ├── JobError                    a distributed job failed after its engine's retries
     └── NotFoundError               a requested record does not exist
 
