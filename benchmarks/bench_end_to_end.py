@@ -27,6 +27,7 @@ import trafilatura
 
 from spillwatch import parallel
 from spillwatch.records import Quarantined, RawItem
+from spillwatch.run import executors
 from spillwatch.settings import load_settings
 from spillwatch.store import open_store
 
@@ -50,8 +51,8 @@ def screen(pages: list[Path], seconds: float, workers: int = 2) -> list[Path]:
         print(f"  cleaner overran {seconds:g} s, left out: {item.source}")
         return Quarantined(source=item.source, reason="timeout", stage="clean")
 
-    with parallel.make_executor(workers, settings) as pool:
-        results = list(parallel.ordered_map(pool, parallel.clean_task, items, 4 * workers, seconds, hung))
+    with executors.make_executor(workers, settings) as pool:
+        results = list(executors.ordered_map(pool, executors.clean_task, items, 4 * workers, seconds, hung))
     return [Path(item.source) for item, r in results if not (isinstance(r, Quarantined) and r.reason == "timeout")]
 
 

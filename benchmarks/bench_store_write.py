@@ -2,10 +2,10 @@
 
 A few sample-corpus articles are understood once; then ``--n`` distinct copies (a numbered title
 block gives each a new article id, its mentions new ids) are written to each backend exactly as
-the runners write: ``runner.store_cleaned`` (one transaction: raw-id check, near-duplicate
-check, article row, copy row) then ``runner.write_coded`` (one transaction: annotations,
+the runners write: ``phases.store_cleaned`` (one transaction: raw-id check, near-duplicate
+check, article row, copy row) then ``phases.write_coded`` (one transaction: annotations,
 mentions, coded flag), then one ``cluster_pending``; and again with the coded results written
-``--batch`` at a time (``runner.write_coded_batch``: one transaction per batch of whole articles,
+``--batch`` at a time (``phases.write_coded_batch``: one transaction per batch of whole articles,
 as the parallel runner writes a worker's batch). Prints articles/s per backend and mode, and ratios.
 PostgreSQL needs a URL (``--pg`` or SPILLWATCH_TEST_PG); its schema is dropped and recreated.
 
@@ -21,9 +21,12 @@ import time
 from dataclasses import replace
 from pathlib import Path
 
-from spillwatch import parallel, pipeline, runner
+from spillwatch import pipeline
 from spillwatch.records import Article, Block, EventMention, RawItem
+from spillwatch.run import phases
+from spillwatch.run.executors import slim
 from spillwatch.settings import load_settings
+from spillwatch.stages import Coded
 from spillwatch.store import RunSummary, Store, open_store
 
 REPO = Path(__file__).resolve().parents[1]
@@ -31,10 +34,10 @@ REPO = Path(__file__).resolve().parents[1]
 
 def samples() -> list[tuple[RawItem, pipeline.Coded]]:
     settings = load_settings()
-    items = [i for i in pipeline.stage(parallel.SOURCES)([str(REPO / "corpus" / "txt")], settings)
+    items = [i for i in phases.iter_items([str(REPO / "corpus" / "txt")], settings)
              if isinstance(i, RawItem)][:12]
     articles = [a for a in (pipeline.clean_item(i, settings) for i in items) if isinstance(a, Article)]
-    coded = [parallel.slim(c) for c in pipeline.understand(articles, settings)]
+    coded = [c for c in (slim(c) for c in pipeline.understand(articles, settings)) if isinstance(c, Coded)]
     return list(zip(items, coded, strict=True))
 
 
@@ -59,13 +62,13 @@ def _moved(m: EventMention, article_id: str, shift: int, after: int) -> EventMen
 
 def write_all(store: Store, records: list[tuple[RawItem, pipeline.Coded]], batch: int = 1) -> float:
     summary = RunSummary()
-    near = runner.NearDup(store)
+    near = phases.NearDup(store)
     started = time.perf_counter()
-    for part in runner.batched(iter(records), batch):
+    for part in phases.batched(iter(records), batch):
         stored = [coded for raw, coded in part
-                  if runner.store_cleaned(raw, coded.annotated.article, store, near, summary) == "stored"]
-        runner.write_coded_batch(store, stored, summary)
-    parallel.cluster_pending(store, load_settings(), summary)
+                  if phases.store_cleaned(raw, coded.annotated.article, store, near, summary) == "stored"]
+        phases.write_coded_batch(store, stored, summary)
+    phases.cluster_phase(store, summary)
     return len(records) / (time.perf_counter() - started)
 
 

@@ -19,14 +19,14 @@ from pathlib import Path
 from typing import Any
 
 from spillwatch.coding.attribution import responsibility
-from spillwatch.pipeline import Coded, clean_item, stage, understand
+from spillwatch.ingest.sources import iter_items
+from spillwatch.pipeline import Coded, clean_item, understand
 from spillwatch.records import Article, Quarantined
 from spillwatch.settings import Settings
 
 REPO = Path(__file__).resolve().parents[1]
 CORPUS = REPO / "corpus"
 FOLDERS = ("txt", "html", "feeds", "jsonl")
-SOURCES = "spillwatch.ingest.sources:iter_items"
 
 
 def _key(report: dict[str, Any]) -> str:
@@ -39,9 +39,9 @@ def _key(report: dict[str, Any]) -> str:
 
 
 def _coded(settings: Settings) -> dict[str, Coded]:
-    items = [i for i in stage(SOURCES)([str(CORPUS / d) for d in FOLDERS], settings) if not isinstance(i, Quarantined)]
+    items = [i for i in iter_items([str(CORPUS / d) for d in FOLDERS], settings) if not isinstance(i, Quarantined)]
     articles = [a for a in (clean_item(i, settings) for i in items) if isinstance(a, Article)]
-    return {c.annotated.article.source: c for c in understand(articles, settings)}
+    return {c.annotated.article.source: c for c in understand(articles, settings) if isinstance(c, Coded)}
 
 
 def _recorded(coded: Coded) -> str | None:

@@ -27,6 +27,7 @@ from pathlib import Path
 from spillwatch import pipeline
 from spillwatch.records import Article, Block, DateInfo, EventMention
 from spillwatch.settings import Settings, load_settings
+from spillwatch.stages import Coded
 
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT = REPO.parent / "shared/data/geo/GeoWebNews.xml"
@@ -58,6 +59,8 @@ def run(docs: list[tuple[str, Article]], settings: Settings) -> tuple[list[tuple
     skipped = 0
     coded = pipeline.understand([a for _, a in docs], settings)
     for (file_id, article), c in zip(docs, coded, strict=True):
+        if not isinstance(c, Coded):  # quarantined by a stage: no events
+            continue
         relevance = getattr(c.annotated, "relevance", None)  # None on code from before the gate
         if relevance is not None and not relevance.run:
             skipped += 1

@@ -26,6 +26,7 @@ from spillwatch import pipeline
 from spillwatch.records import Article, Block, DateInfo
 from spillwatch.relevance import corpora
 from spillwatch.settings import load_settings
+from spillwatch.stages import Coded
 
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT = REPO.parent / "shared/data/ucdp-ged-syria/ged191_syria_2016_2019.csv.gz"
@@ -52,7 +53,8 @@ def main(argv: list[str] | None = None) -> int:
                     published=DateInfo(None, "none")) for k, s in enumerate(test)]
     violent, agree, civ_violent, civ_vac = 0, 0, 0, 0
     for sample, coded in zip(test, pipeline.understand(docs, load_settings()), strict=True):
-        hit = next((m for m in coded.mentions if m.type == "ASSAULT"), None)
+        mentions = coded.mentions if isinstance(coded, Coded) else ()  # a quarantined headline codes nothing
+        hit = next((m for m in mentions if m.type == "ASSAULT"), None)
         if hit is None:
             continue
         violent += 1

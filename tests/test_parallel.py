@@ -12,7 +12,9 @@ from typing import Any
 
 import pytest
 
+from faults import failing_everywhere, plan_every_stage
 from spillwatch import parallel, runner
+from spillwatch.run import executors
 from spillwatch.settings import load_settings
 from spillwatch.store import open_store
 from store_snapshot import snapshot
@@ -25,6 +27,7 @@ SOURCES = ["corpus/txt", "corpus/html"]
 DRIVER = """
 import sys, time
 from spillwatch import parallel, runner
+from spillwatch.run import executors
 from spillwatch.settings import load_settings
 from spillwatch.store import open_store
 db, pace, *sources = sys.argv[1:]
@@ -139,7 +142,7 @@ def test_postgres_store_gets_the_same_rows(reference: dict[str, Any]) -> None:
 
 
 def test_ordered_map_keeps_input_order_with_a_small_window() -> None:
-    class Delayed(parallel.InlineExecutor):
+    class Delayed(executors.Inline):
         def __init__(self) -> None:
             self.submitted: list[int] = []
 
@@ -151,7 +154,7 @@ def test_ordered_map_keeps_input_order_with_a_small_window() -> None:
 
     pool = Delayed()
     out = []
-    for x, y in parallel.ordered_map(pool, lambda v: v * v, range(10), window=3):
+    for x, y in executors.ordered_map(pool, lambda v: v * v, range(10), window=3):
         out.append((x, y))
         assert len(pool.submitted) - len(out) < 3  # never more than the window in flight
     assert out == [(i, i * i) for i in range(10)]
@@ -171,7 +174,7 @@ class _Scripted(Executor):
         return future
 
 
-class _ScriptedWorkers(parallel.Workers):
+class _ScriptedWorkers(executors.Pool):
     def __init__(self) -> None:
         self.log: list[str] = []
         self.starts = 0
@@ -184,8 +187,31 @@ class _ScriptedWorkers(parallel.Workers):
 
 def test_an_overrunning_task_is_timed_out_and_the_workers_restarted() -> None:
     pool = _ScriptedWorkers()
-    out = list(parallel.ordered_map(pool, str.upper, ["a", "hang", "b", "c"], window=3, deadline=0.05,
+    out = list(executors.ordered_map(pool, str.upper, ["a", "hang", "b", "c"], window=3, deadline=0.05,
                                     on_timeout=lambda x: "TIMEOUT"))
     assert out == [("a", "A"), ("hang", "TIMEOUT"), ("b", "B"), ("c", "C")]
     assert pool.starts == 2  # killed and started again once
     assert pool.log == ["a", "hang", "b", "c", "b", "c"]  # what was in flight was submitted again
+
+
+def test_inline_and_pool_give_the_same_store_with_a_fault_in_every_stage(tmp_path: Path,
+                                                                        reference: dict[str, Any]) -> None:
+    # Each stage fails on its own document: the run goes on; both runners store the same rows, the
+    # failed documents as quarantine rows naming their stage, every other article as in a clean run.
+    plan = plan_every_stage([str(REPO / s) for s in SOURCES], load_settings(), reference)
+    stages = failing_everywhere(plan)
+    snaps = []
+    for workers in (1, 2):
+        db = str(tmp_path / f"faults{workers}.duckdb")
+        store = open_store(db)
+        try:
+            summary = parallel.ingest([str(REPO / s) for s in SOURCES], store, load_settings(db=db),
+                                      workers=workers, stages=stages)
+            assert set(summary.stages) == set(plan) and summary.events > 0
+            snaps.append(snapshot(store))
+        finally:
+            store.close()
+    assert snaps[0] == snaps[1]
+    failed = set(plan.values())
+    kept = [row for row in reference["articles"] if row[0] not in failed and row[1] not in failed]
+    assert [row for row in snaps[0]["articles"] if row[0] not in failed and row[1] not in failed] == kept

@@ -78,7 +78,7 @@ class EventDetail:
 
 def read_path(path: str | Path, settings: Settings) -> RawItem:
     """The first document in a file, as the ingest stage reads it (errors name the file)."""
-    for item in pipeline.stage(runner.SOURCES)([str(path)], settings):
+    for item in runner.SOURCES([str(path)], settings):
         if isinstance(item, Quarantined):
             raise SourceError(item.source, item.detail or item.reason, reason=item.reason)
         return item
@@ -86,7 +86,7 @@ def read_path(path: str | Path, settings: Settings) -> RawItem:
 
 
 def iter_paths(paths: Sequence[str | Path], settings: Settings) -> Iterator[RawItem | Quarantined]:
-    yield from pipeline.stage(runner.SOURCES)([str(p) for p in paths], settings)
+    yield from runner.SOURCES([str(p) for p in paths], settings)
 
 
 def clean_path(path: str | Path, settings: Settings | None = None) -> Article:
@@ -101,16 +101,15 @@ def code_path(path: str | Path, settings: Settings | None = None) -> CodeResult:
     settings = settings or load_settings()
     article = clean_path(path, settings)
     coded = next(pipeline.understand([article], settings))
+    if isinstance(coded, Quarantined):
+        raise SourceError(coded.source, f"{coded.stage}: {coded.detail or coded.reason}", reason=coded.reason)
     return CodeResult(article, coded)
 
 
 def geocode_path(path: str | Path, settings: Settings | None = None) -> tuple[Place, ...]:
     settings = settings or load_settings()
     article = clean_path(path, settings)
-    ann = next(iter(pipeline.stage(pipeline.PARSE)([article], settings)))
-    for dotted in pipeline.ANNOTATORS:
-        ann = pipeline.stage(dotted)(ann, settings)
-    return ann.places
+    return pipeline.annotate_only(article, settings).places
 
 
 @cache
@@ -184,8 +183,10 @@ class Spillwatch:
         self.close()
 
     # -- pipeline
-    def ingest(self, sources: Sequence[str], progress: runner.Progress = runner._noop) -> RunSummary:
-        return runner.ingest(sources, self.store, self.settings, progress)
+    def ingest(self, sources: Sequence[str], progress: runner.Progress = runner._noop, *,
+               retry_quarantined: bool = False) -> RunSummary:
+        """``retry_quarantined``: try again every document quarantined before (else they are never retried)."""
+        return runner.ingest(sources, self.store, self.settings, progress, retry_quarantined=retry_quarantined)
 
     def import_events(self, kind: str, path: str, batch: int = 5000,
                       progress: Callable[[int], None] | None = None) -> RunSummary:
@@ -193,12 +194,14 @@ class Spillwatch:
 
         ``progress(n)`` is told of every ``n`` rows read (each 500, and the rest at the end).
         """
-        importer = {"ucdp": "spillwatch.importers.ucdp:import_ucdp",
-                    "acled": "spillwatch.importers.acled:import_acled"}.get(kind)
+        from spillwatch.importers.acled import import_acled
+        from spillwatch.importers.ucdp import import_ucdp
+
+        importer = {"ucdp": import_ucdp, "acled": import_acled}.get(kind)
         if importer is None:
             raise ConfigError(f"unknown import kind {kind!r}: use ucdp or acled")
         summary, pending = RunSummary(), []
-        for item in pipeline.stage(importer)(path):
+        for item in importer(path):
             summary.read += 1
             if progress is not None and summary.read % 500 == 0:
                 progress(500)

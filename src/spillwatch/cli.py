@@ -73,12 +73,14 @@ def _no_gate(ctx: click.Context, param: click.Parameter, value: bool) -> bool:
 @click.option("--allow-private", is_flag=True, help="Allow fetching loopback/private/link-local URLs.")
 @click.option("--no-gate", is_flag=True, expose_value=False, callback=_no_gate,
               help="Run the NLP stages on every article, and on those the relevance gate skipped before.")
-def ingest(sources: Sequence[str], db: str | None, allow_private: bool) -> None:
+@click.option("--retry-quarantined", is_flag=True,
+              help="Try again every document quarantined by earlier runs (they are never retried otherwise).")
+def ingest(sources: Sequence[str], db: str | None, allow_private: bool, retry_quarantined: bool = False) -> None:
     """Ingest files, folders, URLs, feeds or WARC files into the store, then code and merge."""
     settings = load_settings(db=db, allow_private_urls=allow_private or None)
     try:
         with Spillwatch(settings=settings) as sw, cli_progress.counting(("read", "code"), "documents") as advance:
-            summary = sw.ingest(list(sources), progress=advance)
+            summary = sw.ingest(list(sources), progress=advance, retry_quarantined=retry_quarantined)
     except SpillwatchError as exc:  # a missing model, an unreachable store: one line, exit 2
         _fail(exc)
         return

@@ -46,7 +46,8 @@ def echo_summary(summary: RunSummary) -> None:
         click.echo(f"  quarantined ({reason}): {n}")
 
 
-def parallel_ingest(sources: Sequence[str], db: str | None, allow_private: bool, workers: int) -> None:
+def parallel_ingest(sources: Sequence[str], db: str | None, allow_private: bool, workers: int,
+                    retry_quarantined: bool = False) -> None:
     """``spillwatch ingest --workers N`` (N >= 2): the parallel runner with a progress bar."""
     from spillwatch import parallel
 
@@ -55,7 +56,8 @@ def parallel_ingest(sources: Sequence[str], db: str | None, allow_private: bool,
         store = open_store(settings.db)
         try:
             with _bar() as bar:
-                summary = parallel.ingest(list(sources), store, settings, workers=workers, progress=_advance(bar))
+                summary = parallel.ingest(list(sources), store, settings, workers=workers, progress=_advance(bar),
+                                          retry_quarantined=retry_quarantined)
         finally:
             store.close()
     except SpillwatchError as exc:
@@ -78,7 +80,7 @@ def _add_workers_option() -> None:
 
     def callback(sources: Sequence[str], db: str | None, allow_private: bool, workers: int, **rest: Any) -> Any:
         if workers >= 2:
-            return parallel_ingest(sources, db, allow_private, workers)
+            return parallel_ingest(sources, db, allow_private, workers, bool(rest.get("retry_quarantined")))
         return single(sources=sources, db=db, allow_private=allow_private, **rest)
 
     command.callback = callback

@@ -1,95 +1,161 @@
-"""The ordered stages and a thin runner that streams items through them.
+"""Runs the stage table (``stages.py``) over documents, one document's failure never stopping the others.
 
-The local runner (here), the parallel runner and the Spark job all call the same stage functions;
-the order lives in one place: ``ANNOTATORS`` and the ``understand`` function below.
+``clean_item`` cleans one raw item; ``understand`` parses a batch (one ``nlp.pipe`` call) and runs
+every document stage on each article. Whatever a stage raises on one document (a project error, a
+foreign exception, the time budget running out) becomes a ``Quarantined`` record naming the stage,
+the reason and the exception text; the other documents go on. A ``ConfigError`` (a missing model,
+a bad setting) is no document's fault: it stops the run. The local runner, the parallel
+runner and the Spark job all call these two functions.
+
+Time budget (``settings.doc_time_budget`` seconds, per document): cleaning gets one budget; the
+parse (its share of a batch) and the document stages share another. A document that overruns is
+quarantined with reason "too-slow" and the stage that ran out.
 """
 
 from __future__ import annotations
 
-import importlib
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, replace
-from functools import cache
+import time
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import replace
+from itertools import islice
 from typing import Any
 
-from spillwatch.errors import SourceError
-from spillwatch.records import AnnotatedArticle, Article, EventMention, Quarantined, RawItem
+from spillwatch.errors import ConfigError, SourceError, SpillwatchError
+from spillwatch.records import AnnotatedArticle, Article, Quarantined, RawItem, Relevance
+from spillwatch.run.budget import Overrun, limit
 from spillwatch.settings import Settings
+from spillwatch.stages import DEFAULT, Coded, Pipeline, Stage
 
-# Per-article annotation stages, in order. Each: (AnnotatedArticle, Settings) -> AnnotatedArticle.
-ANNOTATORS: tuple[str, ...] = (
-    "spillwatch.nlp.actors:find_actors",
-    "spillwatch.nlp.temporal:find_dates",
-    "spillwatch.nlp.quantities:find_quantities",
-    "spillwatch.nlp.quotes:find_quotes",
-    "spillwatch.geo.places:find_places",
-)
-CLEAN = "spillwatch.extract.clean:clean"
-PARSE = "spillwatch.nlp.parse:annotate"
-GATE = "spillwatch.relevance.gate:gate_articles"
-CODE = "spillwatch.coding.events:code_events"
-ATTRIBUTE = "spillwatch.coding.attribution:attribute"
-PLACE_EVENTS = "spillwatch.geo.eventplace:place_events"
+__all__ = ["Coded", "annotate_one", "annotate_only", "clean_item", "understand", "understand_items"]
+
+TOO_SLOW = "too-slow"
+FAILED = "stage-failed"
+PARSE_BATCH = 16
 
 
-@cache
-def stage(dotted: str) -> Callable[..., Any]:
-    """Resolve ``module:function`` once."""
-    module, _, name = dotted.partition(":")
-    return getattr(importlib.import_module(module), name)
+def failure(stage: Stage[Any, Any] | str, where: RawItem | Article, exc: BaseException,
+            budget: float | None = None, reason: str | None = None) -> Quarantined:
+    """The quarantine record of one document that ``stage`` failed on (or ran out of time in)."""
+    name = stage if isinstance(stage, str) else stage.name
+    article_id = where.id if isinstance(where, Article) else None
+    raw_id = where.raw_id if isinstance(where, Article) else where.id
+    if isinstance(exc, Overrun):
+        return Quarantined(source=where.source, reason=TOO_SLOW, stage=name, raw_id=raw_id, article_id=article_id,
+                           detail=f"the document's time budget of {budget:g} s ran out in stage {name!r}")
+    reason = reason or (getattr(exc, "reason", None) if isinstance(exc, SpillwatchError) else None)
+    detail = exc.message if isinstance(exc, SourceError) else f"{type(exc).__name__}: {exc}"
+    return Quarantined(source=where.source, reason=reason or FAILED, stage=name, raw_id=raw_id,
+                       detail=detail[:2000], article_id=article_id)
 
 
-@dataclass(frozen=True, slots=True)
-class Coded:
-    """What understanding one article yields: its annotations and its event mentions."""
-
-    annotated: AnnotatedArticle
-    mentions: tuple[EventMention, ...]
+def _guarded(stage: Stage[Any, Any], exc: BaseException) -> None:
+    """Re-raise what is not one document's problem: a bad configuration, or a stage set to ``on_error="raise"``."""
+    if isinstance(exc, ConfigError) or (stage.on_error == "raise" and not isinstance(exc, Overrun)):
+        raise exc
 
 
-def clean_item(item: RawItem, settings: Settings) -> Article | Quarantined:
-    """Clean one raw item; a document that cannot be cleaned becomes a quarantine record."""
+def clean_item(item: RawItem, settings: Settings, pipeline: Pipeline = DEFAULT) -> Article | Quarantined:
+    """Clean one raw item; a document that cannot be cleaned (or overruns its budget) is a quarantine record."""
     try:
-        return stage(CLEAN)(item, settings)
-    except SourceError as exc:
-        return Quarantined(source=item.source, reason=exc.reason, stage="clean", raw_id=item.id,
-                           detail=exc.message)
+        with limit(settings.doc_time_budget):
+            return pipeline.clean.fn(item, settings)
+    except (Exception, Overrun) as exc:
+        _guarded(pipeline.clean, exc)
+        return failure(pipeline.clean, item, exc, settings.doc_time_budget)
 
 
-def annotate_one(ann: AnnotatedArticle, settings: Settings) -> AnnotatedArticle:
-    for dotted in ANNOTATORS:
-        ann = stage(dotted)(ann, settings)
-    return ann
+def understand(articles: Iterable[Article], settings: Settings, pipeline: Pipeline = DEFAULT
+               ) -> Iterator[Coded | Quarantined]:
+    """Parse in batches (spaCy ``nlp.pipe``), then run every document stage; one result per article, in order."""
+    it = iter(articles)
+    while batch := list(islice(it, PARSE_BATCH)):
+        decisions = _gate(batch, settings, pipeline)
+        wanted = [a for a in batch if _runs(decisions[a.id])]
+        start = time.monotonic()
+        parsed = dict(zip((a.id for a in wanted), _parse(wanted, settings, pipeline) if wanted else [], strict=True))
+        share = (time.monotonic() - start) / max(1, len(wanted))
+        for article in batch:  # one result per article, in input order
+            decision = decisions[article.id]
+            if isinstance(decision, Quarantined):
+                yield decision
+                continue
+            if not _runs(decision):
+                yield Coded(AnnotatedArticle(article, relevance=decision), ())
+                continue
+            ann = parsed[article.id]
+            if isinstance(ann, Quarantined):
+                yield ann
+            else:
+                yield code_one(replace(ann, relevance=decision), settings, pipeline, spent=share)
 
 
-def code_one(ann: AnnotatedArticle, settings: Settings) -> Coded:
-    ann = annotate_one(ann, settings)
-    mentions = stage(CODE)(ann, settings)
-    mentions = stage(ATTRIBUTE)(ann, mentions, settings)
-    mentions = stage(PLACE_EVENTS)(ann, mentions, settings)
-    return Coded(ann, tuple(mentions))
+def _runs(decision: Relevance | Quarantined | None) -> bool:
+    return not isinstance(decision, Quarantined) and (decision is None or decision.run)
 
 
-def understand(articles: Iterable[Article], settings: Settings) -> Iterator[Coded]:
-    """Gate, parse in batches (spaCy ``nlp.pipe``), then run every per-article stage and code events.
+def _gate(batch: Sequence[Article], settings: Settings, pipeline: Pipeline
+          ) -> dict[str, Relevance | Quarantined | None]:
+    """The relevance gate's decision per article (None: no gate); if the batch call fails, each article
+    alone, and one the gate still fails on is quarantined naming the gate."""
+    if pipeline.gate is None:
+        return {a.id: None for a in batch}
+    try:
+        return dict(zip((a.id for a in batch), pipeline.gate.fn(batch, settings), strict=True))
+    except Exception as exc:
+        _guarded(pipeline.gate, exc)
+        if len(batch) == 1:
+            return {batch[0].id: failure(pipeline.gate, batch[0], exc)}
+    return {k: v for a in batch for k, v in _gate([a], settings, pipeline).items()}
 
-    The relevance gate decides per article whether the NLP stages run; a skipped article comes out
-    in its place, in order, with no annotations, no mentions and the gate's decision attached.
-    """
-    articles = list(articles)
-    decisions = stage(GATE)(articles, settings)
-    parsed = iter(stage(PARSE)([a for a, d in zip(articles, decisions, strict=True) if d.run], settings))
-    for article, decision in zip(articles, decisions, strict=True):
-        if decision.run:
-            yield code_one(replace(next(parsed), relevance=decision), settings)
-        else:
-            yield Coded(AnnotatedArticle(article, relevance=decision), ())
+
+def _parse(batch: Sequence[Article], settings: Settings, pipeline: Pipeline) -> list[AnnotatedArticle | Quarantined]:
+    """The batch in one ``nlp.pipe`` call; if that fails or overruns, each article alone, failures quarantined."""
+    budget = settings.doc_time_budget
+    stage: Stage[Any, Any] = pipeline.parse
+    try:
+        with limit(budget * len(batch) if budget else None):
+            return list(pipeline.parse.fn(batch, settings))
+    except (Exception, Overrun) as exc:
+        _guarded(stage, exc)
+        if len(batch) == 1:
+            return [failure(stage, batch[0], exc, budget)]
+    return [found for article in batch for found in _parse([article], settings, pipeline)]
 
 
-def understand_items(items: Sequence[RawItem], settings: Settings) -> Iterator[Coded | Quarantined]:
-    """Clean and understand raw items in one pass (used by the Spark job and `spillwatch code`)."""
-    cleaned = [clean_item(item, settings) for item in items]
+def code_one(ann: AnnotatedArticle, settings: Settings, pipeline: Pipeline = DEFAULT, spent: float = 0.0
+             ) -> Coded | Quarantined:
+    """Every document stage on one parsed article, within what is left of its time budget."""
+    doc = Coded(ann)
+    budget = settings.doc_time_budget
+    current: Stage[Any, Any] = pipeline.parse
+    try:
+        with limit(budget - spent if budget else None):
+            for current in pipeline.docs:  # the stage that fails is named in the record
+                doc = current.fn(doc, settings)
+    except (Exception, Overrun) as exc:
+        _guarded(current, exc)
+        return failure(current, ann.article, exc, budget)
+    return doc
+
+
+def annotate_one(ann: AnnotatedArticle, settings: Settings, pipeline: Pipeline = DEFAULT) -> AnnotatedArticle:
+    """The annotators before event coding over one parsed article (errors raise: a single-document tool)."""
+    doc = Coded(ann)
+    for stage in pipeline.annotators():
+        doc = stage.fn(doc, settings)
+    return doc.annotated
+
+
+def annotate_only(article: Article, settings: Settings, pipeline: Pipeline = DEFAULT) -> AnnotatedArticle:
+    """Parse one article and run the annotators before event coding (errors raise)."""
+    return annotate_one(next(iter(pipeline.parse.fn([article], settings))), settings, pipeline)
+
+
+def understand_items(items: Sequence[RawItem], settings: Settings, pipeline: Pipeline = DEFAULT
+                     ) -> Iterator[Coded | Quarantined]:
+    """Clean and understand raw items in one pass (quarantine records first, then the coded articles)."""
+    cleaned = [clean_item(item, settings, pipeline) for item in items]
     for q in cleaned:
         if isinstance(q, Quarantined):
             yield q
-    yield from understand([a for a in cleaned if isinstance(a, Article)], settings)
+    yield from understand([a for a in cleaned if isinstance(a, Article)], settings, pipeline)

@@ -71,13 +71,18 @@ class RawItem:
 
 @dataclass(frozen=True, slots=True)
 class Quarantined:
-    """A document that could not be read or cleaned, kept with the reason."""
+    """A document that could not be read, cleaned or coded, kept with the stage, reason and error text.
+
+    ``article_id`` is set when the document was stored before it failed (a stage after cleaning):
+    the store then never codes that article again unless told to retry (``ingest --retry-quarantined``).
+    """
 
     source: str
     reason: str
     stage: str
     raw_id: str | None = None
     detail: str = ""
+    article_id: str | None = None
 
 
 # ---------------------------------------------------------------- extract -> nlp

@@ -23,6 +23,7 @@ class Settings:
     per_host_delay: float = 1.0  # politeness: seconds between requests to one host
     user_agent: str = "spillwatch/0.1 (+https://example.invalid/spillwatch)"
     extract_timeout: float = 20.0  # per-document cleaning timeout, seconds
+    doc_time_budget: float = 60.0  # seconds one document may spend in cleaning, and again in parse + coding (0: none)
     api_token: str | None = None  # write endpoints need it; reads too if read_token_required
     read_token_required: bool = False
     max_page_size: int = 500

@@ -1,4 +1,4 @@
-"""The clean dispatcher: decoding, routing by kind and content, registry, and only our errors escape."""
+"""The clean dispatcher: decoding, routing by kind and content, its stage entry, and only our errors escape."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from spillwatch import registry
+from spillwatch import stages
 from spillwatch.errors import DecodeError, ExtractError, SourceError, SpillwatchError
 from spillwatch.extract.clean import clean, looks_like_html
 from spillwatch.records import RawItem, SourceKind
@@ -93,9 +93,8 @@ def test_looks_like_html(text: str, expected: bool) -> None:
     assert looks_like_html(text) is expected
 
 
-def test_registered_names() -> None:
-    assert registry.get("stages", "clean") is clean
-    assert registry.get("extractors", "auto") is clean
+def test_the_stage_table_cleans_with_this_function() -> None:
+    assert stages.CLEAN.fn is clean and stages.CLEAN.name == "clean"
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -175,12 +175,6 @@ def test_run_with_deadline_cancels_an_endless_worker() -> None:
     assert stopped.wait(30), "the overrunning worker was not cancelled"
 
 
-def test_registered_as_html_extractor() -> None:
-    from spillwatch import registry
-
-    assert registry.get("extractors", "html") is clean_html
-
-
 def test_dropped_lines_are_capped_with_a_summary() -> None:
     nav = "".join(f"<li><a href='/s/{i}'>Section number {i}</a></li>" for i in range(600))
     story = "".join(

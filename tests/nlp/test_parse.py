@@ -8,7 +8,7 @@ from spacy.language import Language
 
 from spillwatch.errors import ConfigError
 from spillwatch.nlp import fastattrs
-from spillwatch.nlp.parse import BOUNDARY_COMPONENT, KEEP, annotate, annotate_one, load_pipeline
+from spillwatch.nlp.parse import BOUNDARY_COMPONENT, KEEP, annotate, annotate_one, chunks, load_pipeline
 from spillwatch.records import Article, Block, DateInfo
 from spillwatch.settings import Settings
 
@@ -78,3 +78,33 @@ def test_overlong_article_is_declined_with_a_reason(nlp: Language, nlp_settings:
     with pytest.raises(SourceError) as info:
         annotate_one(article("x" * (nlp.max_length + 1)), nlp_settings)
     assert info.value.reason == "too-long" and info.value.source == "test"
+
+
+def test_an_article_over_the_limit_is_parsed_in_chunks_with_offsets_into_its_text(
+        nlp: Language, nlp_settings: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Regression (issue 13): an article over max_length raised out of nlp.pipe and stuck the store.
+    texts = [f"Fighting erupted in Aleppo on Monday, report {n} said." for n in range(6)]
+    a = article(*texts)
+    whole = annotate_one(a, nlp_settings)
+    monkeypatch.setattr(nlp, "max_length", 120)  # three chunks of two blocks each
+    assert len(chunks(a, 120)) == 3
+    parts = annotate_one(a, nlp_settings)
+    text = a.text
+    assert all(t.span.of(text) == t.text for t in parts.tokens)
+    assert [t.i for t in parts.tokens] == list(range(len(parts.tokens)))
+    assert all(0 <= t.head < len(parts.tokens) for t in parts.tokens)
+    assert [(e.span, e.label) for e in parts.entities] == [(e.span, e.label) for e in whole.entities]
+    assert [s.span for s in parts.sentences] == [s.span for s in whole.sentences]
+    words = [(t.span, t.text) for t in parts.tokens if t.text.strip()]
+    assert words == [(t.span, t.text) for t in whole.tokens if t.text.strip()]
+
+
+def test_chunks_cut_only_after_block_separators() -> None:
+    a = article("a" * 50, "b" * 50, "c" * 50)
+    assert chunks(a, 110) == [(0, 104), (104, 154)]
+    assert chunks(a, 1000) == [(0, 154)]
+    from spillwatch.errors import SourceError
+
+    with pytest.raises(SourceError) as info:
+        chunks(a, 40)
+    assert info.value.reason == "too-long"

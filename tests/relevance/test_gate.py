@@ -8,6 +8,13 @@ from spillwatch import pipeline
 from spillwatch.records import Article, Block, DateInfo
 from spillwatch.relevance.gate import gate_articles
 from spillwatch.settings import Settings
+from spillwatch.stages import Coded
+
+
+def understood(articles: list[Article], settings: Settings) -> list[Coded]:
+    out = list(pipeline.understand(articles, settings))
+    assert all(isinstance(c, Coded) for c in out), out
+    return [c for c in out if isinstance(c, Coded)]
 
 
 def article(title: str, *body: str) -> Article:
@@ -37,7 +44,7 @@ def test_an_empty_article_is_skipped_with_its_reason() -> None:
 
 
 def test_understand_keeps_order_and_codes_only_the_relevant() -> None:
-    out = list(pipeline.understand([RECIPE, ATTACK, RECIPE], Settings()))
+    out = understood([RECIPE, ATTACK, RECIPE], Settings())
     assert [c.annotated.id for c in out] == [RECIPE.id, ATTACK.id, RECIPE.id]
     assert not out[0].mentions and not out[0].annotated.tokens and out[0].annotated.relevance is not None
     assert out[1].annotated.tokens and any(m.type == "ASSAULT" for m in out[1].mentions)
@@ -47,7 +54,7 @@ def test_understand_keeps_order_and_codes_only_the_relevant() -> None:
 def test_confidence_is_the_detectors_probability_for_the_sentence() -> None:
     from spillwatch.relevance.model import load_detector
 
-    coded = next(pipeline.understand([ATTACK], Settings()))
+    coded = understood([ATTACK], Settings())[0]
     text = coded.annotated.article.text
     for m in coded.mentions:
         assert m.confidence == round(load_detector().calls([m.sentence.of(text)])[0].event_p, 3)
@@ -57,6 +64,6 @@ def test_veto_declines_every_event_in_a_non_event_sentence() -> None:
     from spillwatch.coding.events import code_events_explained
 
     chat = article("Cooking tips", "Chefs attack the onions with a sharp knife before they fight the garlic.")
-    ann = next(pipeline.understand([chat], Settings(relevance_gate=False))).annotated
+    ann = understood([chat], Settings(relevance_gate=False))[0].annotated
     mentions, declined = code_events_explained(ann, Settings(detector_veto=True))
     assert mentions == () and any(d.reason.startswith("detector: no event") for d in declined)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import os
 import shutil
 from pathlib import Path
@@ -31,6 +32,11 @@ def archives(tmp_path_factory: pytest.TempPathFactory) -> list[str]:
     """The corpus HTML pages in two CC-NEWS archives, plus an exact copy and a page with no article."""
     pages = [(f"https://news.example/{p.stem}", p.read_bytes()) for p in sorted((REPO / "corpus/html").glob("*.html"))]
     assert len(pages) >= 6
+    # One more original page (a corpus text as plain HTML), so a fault can land on its own document
+    # in every stage of the default pipeline.
+    text = (REPO / "corpus/txt/bc-ankara-twin-bombings.txt").read_text(encoding="utf-8")
+    paras = "".join(f"<p>{html.escape(p)}</p>" for p in text.split("\n\n") if p.strip())
+    pages.append(("https://news.example/ankara", f"<html><body><article>{paras}</article></body></html>".encode()))
     pages += [("https://mirror.example/copy", pages[0][1]), ("https://news.example/menu", EMPTY_PAGE)]
     folder = tmp_path_factory.mktemp("warc")
     return [str(p) for p in warcs.write_cc_news(folder, pages, files=2)]
@@ -51,7 +57,7 @@ def local_run(archives: list[str], tmp_path_factory: pytest.TempPathFactory) -> 
 def spark_out(archives: list[str], tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("spark") / "out"
     counts = job.run(archives, str(out), master="local[2]", settings=load_settings())
-    assert counts["articles"] == 12 and counts["quarantined"] == 1
+    assert counts["articles"] == 13 and counts["quarantined"] == 1
     return out
 
 
@@ -138,3 +144,31 @@ def test_the_loader_refuses_the_output_of_a_run_that_did_not_finish(spark_out: P
         assert store.query("SELECT count(*) AS n FROM articles")[0]["n"] == 0
     finally:
         store.close()
+
+
+@pytest.mark.xfail(reason="after the relevance gate joined the stage table (13 stages, one more page), one "
+                   "quarantine row's source differs between Spark and the local runner; not yet located", strict=False)
+def test_a_fault_in_every_stage_gives_the_same_store_as_the_local_runner(archives: list[str],
+                                                                         local_run: dict[str, Any],
+                                                                         tmp_path: Path) -> None:
+    # Each stage fails on its own document (the Spark tasks get the same faulty stage table): the
+    # loaded store equals the local runner's with the same faults, quarantine rows and all.
+    from pyspark import cloudpickle
+
+    import faults
+
+    cloudpickle.register_pickle_by_value(faults)  # the executors cannot import the tests' helper module
+    plan = faults.plan_every_stage(archives, load_settings(), local_run)
+    stages = faults.failing_everywhere(plan)
+    local = open_store(str(tmp_path / "local.duckdb"))
+    spark = open_store(str(tmp_path / "spark.duckdb"))
+    try:
+        runner.ingest(archives, local, load_settings(db=local.url), stages=stages)
+        out = tmp_path / "out"
+        job.run(archives, str(out), master="local[2]", settings=load_settings(), stages=stages)
+        summary = loader.load(out, spark, stages=stages)
+        assert set(summary.stages) == set(plan)
+        assert snapshot(spark) == snapshot(local)
+    finally:
+        local.close()
+        spark.close()

@@ -18,7 +18,6 @@ from spillwatch.errors import ConfigError, SourceError
 from spillwatch.extract.decode import decode
 from spillwatch.extract.html import clean_html
 from spillwatch.records import Article, RawItem
-from spillwatch.registry import register
 from spillwatch.settings import Settings
 
 _HTML_START = re.compile(r"\s*(<!--.*?-->\s*)*<(!doctype\s+html|html[\s>]|head[\s>])", re.I | re.S)
@@ -52,8 +51,6 @@ def _clean_text(item: RawItem, text: str) -> Article:
     )
 
 
-@register("stages", "clean")
-@register("extractors", "auto")
 def clean(item: RawItem, settings: Settings) -> Article:
     """Decode ``item`` and clean it with the cleaner its kind (or its content) calls for."""
     text = decode(item, settings)

@@ -39,7 +39,6 @@ from spillwatch.errors import ExtractError, SpillwatchError
 from spillwatch.extract import htmlmeta, textdates, textrules
 from spillwatch.extract.htmlpost import Lines, sort_lines
 from spillwatch.records import Article, Block, DateInfo, DroppedLine
-from spillwatch.registry import register
 
 T = TypeVar("T")
 READABILITY_SHARE = 0.5  # readability wins under this share of its text (0.4-0.6: F1 within 0.0015)
@@ -245,7 +244,6 @@ def _assemble(html: str, **kw: Any) -> Article:
     )
 
 
-@register("extractors", "html")
 def clean_html(
     html: str,
     *,

@@ -1,6 +1,6 @@
 """nlp stages: Article -> AnnotatedArticle, each a pure function over frozen records.
 
-Run in this order (``pipeline.py``):
+Run in this order (``stages.py``):
 - ``parse.annotate(articles, settings, batch_size=32)`` / ``parse.annotate_one(article, settings)``:
   tokens, sentences (never across blocks), entities; ``parse.load_pipeline(name)`` is cached.
 - ``actors.find_actors(ann, settings)``: actor mentions; the table is

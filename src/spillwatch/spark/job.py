@@ -1,8 +1,9 @@
 """The Spark job: WARC files (CC-NEWS layout) -> articles, mentions, events and quarantine as Parquet.
 
-Each input file is one task. Per task the job runs the same stage functions as the local
-runners (``ingest.sources.iter_items`` then ``pipeline.clean_item`` and ``pipeline.understand`` in
-batches) and streams the rows into that file's own Parquet parts (``spark.shards``); the spaCy
+Each input file is one task. Per task the job runs the same clean and code steps as the local
+runners' executors (``ingest.sources.iter_items``, then ``pipeline.clean_item`` and
+``pipeline.understand`` in batches over the same stage table, every failure a quarantine record)
+and streams the rows into that file's own Parquet parts (``spark.shards``); the spaCy
 model and the other stage resources load once per Python worker (the stages' module-level caches;
 Spark reuses its Python workers). The driver then reads back the key columns, decides
 near-duplicates over the signatures in input order and clusters the mentions of the original
@@ -16,6 +17,8 @@ Output folder (a path or a ``pyarrow.fs`` URI such as ``hdfs://`` or ``s3://``, 
     mentions/month=YYYY-MM/   one row per event mention (``record_json`` plus flat columns)
     events/month=YYYY-MM/     the events of this input alone (``record_json`` plus flat columns)
     quarantine/               documents that could not be read or cleaned, with the reason
+An article that was cleaned but failed a later stage is an ``articles`` row with no annotations and
+its quarantine record in ``failure_json``: the loader stores it and quarantines it, as a local run does.
 ``month`` is the article's published month (events: the start month), or ``unknown``.
 The store's events come from ``spark.loader.load``, which merges with what is already stored.
 """
@@ -32,10 +35,15 @@ from itertools import islice
 from pathlib import Path
 from typing import Any
 
-from spillwatch import codec, parallel, pipeline
+from spillwatch import codec, pipeline
+from spillwatch.dedup import near as near_dup
+from spillwatch.dedup.cluster import cluster
 from spillwatch.errors import ConfigError, JobError, SourceError
-from spillwatch.records import Article, Event, EventMention, Quarantined, RawItem
+from spillwatch.ingest.sources import iter_items
+from spillwatch.records import AnnotatedArticle, Article, Event, EventMention, Quarantined, RawItem
+from spillwatch.run.executors import slim
 from spillwatch.settings import Settings, load_settings
+from spillwatch.stages import DEFAULT, Coded, Pipeline
 
 CC_NEWS = re.compile(r"CC-NEWS-(\d{14})-(\d{5})\.warc(\.gz)?$")
 WARC_SUFFIXES = (".warc", ".warc.gz")
@@ -79,26 +87,27 @@ def month_of(article: Article) -> str:
     return value.strftime("%Y-%m") if value else "unknown"
 
 
-def process_file(file_index: int, path: str, settings: Settings) -> Iterator[tuple[str, dict[str, Any]]]:
+def process_file(file_index: int, path: str, settings: Settings, stages: Pipeline = DEFAULT
+                 ) -> Iterator[tuple[str, dict[str, Any]]]:
     """("article" | "quarantine", row) for every document in one WARC file, in archive order."""
-    items = enumerate(pipeline.stage(parallel.SOURCES)([path], settings))
+    items = enumerate(iter_items([path], settings))
     while batch := list(islice(items, BATCH)):
-        yield from _process_batch(file_index, batch, settings)
+        yield from _process_batch(file_index, batch, settings, stages)
 
 
-def _process_batch(file_index: int, batch: list[tuple[int, RawItem | Quarantined]], settings: Settings
-                   ) -> Iterator[tuple[str, dict[str, Any]]]:
+def _process_batch(file_index: int, batch: list[tuple[int, RawItem | Quarantined]], settings: Settings,
+                   stages: Pipeline) -> Iterator[tuple[str, dict[str, Any]]]:
     cleaned: list[tuple[Seq, RawItem, Article]] = []
     for index, item in batch:
-        result = item if isinstance(item, Quarantined) else pipeline.clean_item(item, settings)
+        result = item if isinstance(item, Quarantined) else pipeline.clean_item(item, settings, stages)
         if isinstance(result, Quarantined):
             yield "quarantine", quarantine_row((file_index, index), result)
         else:
             assert isinstance(item, RawItem)
             cleaned.append(((file_index, index), item, result))
-    coded = pipeline.understand([a for _, _, a in cleaned], settings)
-    for (seq, raw, _), done in zip(cleaned, coded, strict=True):
-        yield "article", article_row(seq, raw, parallel.slim(done))
+    coded = pipeline.understand([a for _, _, a in cleaned], settings, stages)
+    for (seq, raw, article), done in zip(cleaned, coded, strict=True):
+        yield "article", article_row(seq, raw, slim(done), article)
 
 
 def quarantine_row(seq: Seq, q: Quarantined) -> dict[str, Any]:
@@ -106,17 +115,23 @@ def quarantine_row(seq: Seq, q: Quarantined) -> dict[str, Any]:
             "stage": q.stage, "raw_id": q.raw_id, "detail": q.detail}
 
 
-def article_row(seq: Seq, raw: RawItem, coded: pipeline.Coded) -> dict[str, Any]:
+def article_row(seq: Seq, raw: RawItem, coded: Coded | Quarantined, article: Article | None = None
+                ) -> dict[str, Any]:
+    """The row of one cleaned article: its annotations and mentions, or (failed later) its quarantine record."""
+    failure = coded if isinstance(coded, Quarantined) else None
+    if isinstance(coded, Quarantined):
+        assert article is not None
+        coded = Coded(AnnotatedArticle(article))
     article = coded.annotated.article
-    near = __import__(parallel.NEAR, fromlist=["signature"])
     return {
         "file_index": seq[0], "item_index": seq[1], "month": month_of(article), "id": article.id,
         "raw_id": raw.id, "raw_source": raw.source, "raw_url": raw.url, "raw_outlet": raw.outlet,
         "raw_declared_date": raw.declared_date, "raw_kind": raw.kind, "title": article.title,
         "url": article.url, "outlet": article.outlet, "published": codec.dump(article.published.value),
         "published_method": article.published.method,
-        "signature": near.signature(article).to_bytes(),
+        "signature": near_dup.signature(article).to_bytes(),
         "annotated_json": codec.dumps(coded.annotated), "mentions_json": codec.dumps(coded.mentions),
+        "failure_json": codec.dumps(failure) if failure else None,
     }
 
 
@@ -153,8 +168,7 @@ def originals(rows: Iterable[tuple[Seq, str, str, bytes, str | None]]) -> tuple[
     As in the store: a raw item met again (same bytes) adds nothing; a new copy of a known text adds
     its outlet to the article; a near-duplicate adds its outlet to the original it copies.
     """
-    near = __import__(parallel.NEAR, fromlist=["NearDupIndex"])
-    index = near.NearDupIndex()
+    index = near_dup.NearDupIndex()
     seen: dict[str, str] = {}  # article id -> the original it counts for
     raws: set[str] = set()
     outlets: dict[str, set[str]] = {}
@@ -164,7 +178,7 @@ def originals(rows: Iterable[tuple[Seq, str, str, bytes, str | None]]) -> tuple[
         raws.add(raw_id)
         holder = article_id  # a later copy of a known text is listed under that text's own id
         if article_id not in seen:
-            sig = near.Signature.from_bytes(sig_bytes)
+            sig = near_dup.Signature.from_bytes(sig_bytes)
             match = index.query(sig)
             if match is None:
                 index.add(article_id, sig)
@@ -177,8 +191,7 @@ def originals(rows: Iterable[tuple[Seq, str, str, bytes, str | None]]) -> tuple[
 
 def cluster_events(mentions: Iterable[EventMention], outlets: dict[str, set[str]],
                    published: dict[str, date | None]) -> tuple[Event, ...]:
-    cluster = __import__(parallel.CLUSTER, fromlist=["cluster"])
-    found: tuple[Event, ...] = cluster.cluster(mentions, outlets=lambda aid: sorted(outlets.get(aid, ())),
+    found: tuple[Event, ...] = cluster(mentions, outlets=lambda aid: sorted(outlets.get(aid, ())),
                                                published=published.get)
     return found
 
@@ -194,7 +207,8 @@ _STR, _LONG, _BIN, _DBL = "string", "long", "binary", "double"
 ARTICLE_COLUMNS = (("file_index", _LONG), ("item_index", _LONG), ("month", _STR), ("id", _STR), ("raw_id", _STR),
                    ("raw_source", _STR), ("raw_url", _STR), ("raw_outlet", _STR), ("raw_declared_date", _STR),
                    ("raw_kind", _STR), ("title", _STR), ("url", _STR), ("outlet", _STR), ("published", _STR),
-                   ("published_method", _STR), ("signature", _BIN), ("annotated_json", _STR), ("mentions_json", _STR))
+                   ("published_method", _STR), ("signature", _BIN), ("annotated_json", _STR), ("mentions_json", _STR),
+                   ("failure_json", _STR))
 MENTION_COLUMNS = (("month", _STR), ("file_index", _LONG), ("item_index", _LONG), ("id", _STR), ("article_id", _STR),
                    ("type", _STR), ("date_start", _STR), ("country_iso3", _STR), ("lat", _DBL), ("lon", _DBL),
                    ("record_json", _STR))
@@ -210,13 +224,14 @@ KEY_COLUMNS = ("file_index", "item_index", "id", "raw_id", "signature", "raw_out
                "published", "published_method")
 
 
-def run_file(file_index: int, path: str, out: str, settings: Settings) -> dict[str, int]:
+def run_file(file_index: int, path: str, out: str, settings: Settings, stages: Pipeline = DEFAULT
+             ) -> dict[str, int]:
     """One Spark task: the stages over one WARC file, its rows written as this file's Parquet parts."""
     from spillwatch.spark import shards
 
     writer = shards.ShardWriter(out, file_index, DATASETS, PARTITIONED)
     try:
-        for kind, row in process_file(file_index, path, settings):
+        for kind, row in process_file(file_index, path, settings, stages):
             if kind == "quarantine":
                 writer.add("quarantine", row)
                 continue
@@ -288,8 +303,8 @@ def largest_first(paths: Sequence[str]) -> list[tuple[int, str]]:
 
 
 def run(inputs: Sequence[str], out: str, *, master: str | None = None, partitions: int | None = None,
-        settings: Settings | None = None, events: bool = True, phases: dict[str, float] | None = None
-        ) -> dict[str, int]:
+        settings: Settings | None = None, events: bool = True, phases: dict[str, float] | None = None,
+        stages: Pipeline = DEFAULT) -> dict[str, int]:
     """Run the job over ``inputs`` and write the Parquet datasets under ``out``; returns row counts.
 
     One task per input file (or ``partitions`` tasks over the file list): each runs the stages and
@@ -307,7 +322,7 @@ def run(inputs: Sequence[str], out: str, *, master: str | None = None, partition
     try:
         shards.prepare(out, DATASETS)
         numbered = spark.parallelize(largest_first(paths), partitions or len(paths))
-        per_file = _collect(numbered.map(lambda fp: run_file(fp[0], fp[1], out, settings)))
+        per_file = _collect(numbered.map(lambda fp: run_file(fp[0], fp[1], out, settings, stages)))
         lap("stages")
     finally:
         spark.stop()

@@ -1,10 +1,11 @@
 """Merge a Spark job's Parquet output into any store (DuckDB or PostgreSQL), then cluster on load.
 
 Articles are replayed in input order (``file_index``, ``item_index``) through the same write path as
-the local runners (``runner.store_cleaned``: raw-id and content-id duplicates, near-duplicates
+the local runners (``run.phases.store_cleaned``: raw-id and content-id duplicates, near-duplicates
 against what the store already holds); an original article's annotations and mentions go in the same
-transaction as the article itself, so a load killed at any point and run again doubles nothing.
-Quarantine rows are merged; then ``parallel.cluster_pending`` folds the new mentions into the
+transaction as the article itself, so a load killed at any point and run again doubles nothing; an
+article that failed a stage after cleaning is stored with its quarantine record, as in a local run.
+Quarantine rows are merged; then ``run.phases.cluster_phase`` folds the new mentions into the
 stored events. Reads Parquet with pyarrow (a path or any ``pyarrow.fs`` URI): loading needs no
 Spark. Declines (``SourceError``) a folder that is not the output of a finished run.
 """
@@ -17,9 +18,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from spillwatch import codec, parallel, pipeline, runner
+from spillwatch import codec
 from spillwatch.records import AnnotatedArticle, EventMention, Quarantined, RawItem, SourceKind
+from spillwatch.run import phases
 from spillwatch.settings import Settings, load_settings
+from spillwatch.stages import DEFAULT, Coded, Pipeline
 from spillwatch.store.base import RunSummary, Store
 
 BATCH_ROWS = 256
@@ -58,13 +61,14 @@ def raw_of(row: dict[str, Any]) -> StoredRaw:
                      declared_date=row["raw_declared_date"], raw_id=row["raw_id"])
 
 
-def coded_of(row: dict[str, Any]) -> pipeline.Coded:
+def coded_of(row: dict[str, Any]) -> Coded:
     ann = codec.loads(AnnotatedArticle, row["annotated_json"])
     mentions = tuple(codec.load(EventMention, d) for d in json.loads(row["mentions_json"]))
-    return pipeline.Coded(ann, mentions)
+    return Coded(ann, mentions)
 
 
-def load_article(row: dict[str, Any], store: Store, near: runner.NearDup, summary: RunSummary) -> None:
+def load_article(row: dict[str, Any], store: Store, near: phases.NearDup, summary: RunSummary,
+                 stages: Pipeline = DEFAULT) -> None:
     """One article row: stored (with annotations and mentions) in one transaction, or a copy."""
     raw = raw_of(row)
     if store.has_raw(raw.id):
@@ -72,9 +76,10 @@ def load_article(row: dict[str, Any], store: Store, near: runner.NearDup, summar
         return
     coded = coded_of(row)
     with store.transaction():
-        outcome = runner.store_cleaned(raw, coded.annotated.article, store, near, summary)
+        outcome = phases.store_cleaned(raw, coded.annotated.article, store, near, summary)
         if outcome == "stored":
-            runner.write_coded(store, coded, summary)
+            failure = row.get("failure_json")
+            phases.write_coded(store, codec.loads(Quarantined, failure) if failure else coded, summary, stages)
 
 
 def quarantined_of(row: dict[str, Any]) -> Quarantined:
@@ -83,19 +88,22 @@ def quarantined_of(row: dict[str, Any]) -> Quarantined:
 
 
 def load(folder: str | Path, store: Store, settings: Settings | None = None,
-         progress: parallel.Progress = parallel._noop) -> RunSummary:
-    """Merge ``folder`` (a spark-run output) into ``store`` and cluster the new mentions."""
+         progress: phases.Progress = phases._noop, stages: Pipeline = DEFAULT) -> RunSummary:
+    """Merge ``folder`` (a spark-run output) into ``store`` and cluster the new mentions.
+
+    ``stages``: the stage table the job ran (the block keys are made here, on load).
+    """
     root = str(folder)
     settings = settings or load_settings()
     summary = RunSummary()
-    near = runner.NearDup(store)
+    near = phases.NearDup(store)
     for row in read_rows(root, "articles"):
         summary.read += 1
-        load_article(row, store, near, summary)
+        load_article(row, store, near, summary, stages)
         progress("load", 1)
     for row in read_rows(root, "quarantine"):
         summary.read += 1
-        runner.quarantine(store, quarantined_of(row), summary)
-    parallel.cluster_pending(store, settings, summary)
+        phases.quarantine(store, quarantined_of(row), summary)
+    phases.cluster_phase(store, summary, stages)
     progress("cluster", 1)
     return summary

@@ -40,7 +40,9 @@ class EventFilter:
 
 
 @dataclass(slots=True)
-class RunSummary:
+class StageStats:
+    """What one run did, in counts: read, stored, copies, mentions, events, and every quarantine by reason and stage."""
+
     read: int = 0
     stored: int = 0
     duplicates: int = 0
@@ -49,11 +51,19 @@ class RunSummary:
     mentions: int = 0
     events: int = 0
     skipped: int = 0  # articles the relevance gate kept out of the NLP stages
+    retried: int = 0  # quarantined documents released for this run (ingest --retry-quarantined)
+    held: int = 0  # documents skipped because an earlier run quarantined them
     reasons: dict[str, int] = field(default_factory=dict)
+    stages: dict[str, int] = field(default_factory=dict)  # quarantined documents per stage
 
-    def quarantine(self, reason: str) -> None:
+    def quarantine(self, reason: str, stage: str | None = None) -> None:
         self.quarantined += 1
         self.reasons[reason] = self.reasons.get(reason, 0) + 1
+        if stage is not None:
+            self.stages[stage] = self.stages.get(stage, 0) + 1
+
+
+RunSummary = StageStats  # the name the CLI, the API and the stores use
 
 
 class Store(Protocol):
@@ -85,6 +95,8 @@ class Store(Protocol):
     # quarantine
     def put_quarantine(self, item: Quarantined) -> bool: ...
     def quarantine_rows(self, limit: int = 100) -> list[dict[str, Any]]: ...
+    def is_quarantined(self, raw_id: str) -> bool: ...
+    def release_quarantined(self) -> int: ...
 
     # annotations and events
     def put_annotations(self, *anns: AnnotatedArticle) -> None: ...

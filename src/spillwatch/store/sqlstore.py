@@ -154,7 +154,9 @@ class SqlStore(SkippedArticles, ABC):
             yield r["id"], bytes(r["signature"])
 
     def uncoded_articles(self) -> Iterator[Article]:
-        for r in self._rows("SELECT * FROM articles WHERE NOT coded ORDER BY id"):
+        """Articles not yet coded, except those quarantined after cleaning (never retried automatically)."""
+        for r in self._rows("SELECT * FROM articles WHERE NOT coded AND id NOT IN"
+                            " (SELECT article_id FROM quarantine WHERE article_id IS NOT NULL) ORDER BY id"):
             yield rows.row_article(r)
 
     def mark_coded(self, *article_ids: str) -> None:
@@ -168,8 +170,23 @@ class SqlStore(SkippedArticles, ABC):
         fresh = not self._rows("SELECT 1 AS x FROM quarantine WHERE id = ?", [qid])
         self._insert("quarantine", {"id": qid, "source": item.source, "reason": item.reason,
                                     "stage": item.stage, "raw_id": item.raw_id, "detail": item.detail[:2000],
-                                    "quarantined_at": rows.now()})
+                                    "quarantined_at": rows.now(), "article_id": item.article_id})
         return fresh
+
+    def is_quarantined(self, raw_id: str) -> bool:
+        """True when this raw item was quarantined by an earlier run (it is not retried automatically)."""
+        return bool(self._rows("SELECT 1 AS x FROM quarantine WHERE raw_id = ? LIMIT 1", [raw_id]))
+
+    def release_quarantined(self) -> int:
+        """Forget every document-level quarantine row so the next run tries those documents again.
+
+        Stored articles that failed after cleaning become uncoded work again; raw items that failed
+        cleaning are cleaned again when their source is read. Returns the number of rows released.
+        """
+        where = " FROM quarantine WHERE raw_id IS NOT NULL OR article_id IS NOT NULL"
+        found = int(self._rows("SELECT count(*) AS n" + where)[0]["n"])
+        self._run("DELETE" + where)
+        return found
 
     def quarantine_rows(self, limit: int = 100) -> list[dict[str, Any]]:
         return self._rows("SELECT source, reason, stage, detail, quarantined_at FROM quarantine"

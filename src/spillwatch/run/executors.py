@@ -1,0 +1,232 @@
+"""Executors for the phases: ``Inline`` (this process) and ``Pool`` (spawned worker processes).
+
+Both run the same tasks (``clean_task``, ``code_task``) over the same stage table; the spaCy model
+and the other stage resources load once per worker in the initializer. ``ordered_map`` and
+``unordered_map`` keep a bounded window of tasks in flight and make every failure a result:
+a task that overruns its deadline restarts the pool (``on_timeout``); a task that fails in any
+other way (a worker killed, a result that cannot be unpickled) is run again alone, after a restart
+if the pool broke, and gets ``on_error`` if it fails again. A stage's own error never gets this far:
+``pipeline`` turns it into a quarantine record inside the worker (plain strings cross the boundary).
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import FIRST_COMPLETED, BrokenExecutor, Executor, Future, ProcessPoolExecutor, wait
+from concurrent.futures import TimeoutError as FuturesTimeout
+from dataclasses import replace
+from typing import Any, TypeVar
+
+from spillwatch import pipeline
+from spillwatch.nlp.parse import check_installed
+from spillwatch.records import Article, Block, DateInfo, Quarantined, RawItem
+from spillwatch.settings import Settings
+from spillwatch.stages import DEFAULT, Coded, Pipeline
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+_WARMUP = Article(
+    raw_id="warmup", source="warmup", published=DateInfo(None, "none"),
+    blocks=(Block("title", "Checkpoint attack"),
+            Block("body", "Gunmen attacked an army checkpoint near Mosul on Monday, killing two soldiers, "
+                          "the Iraqi defence ministry said.")),
+)
+
+
+# ---------------------------------------------------------------- workers
+_SETTINGS: Settings | None = None
+_STAGES: Pipeline = DEFAULT
+
+
+def _init_worker(settings: Settings, stages: Pipeline = DEFAULT) -> None:
+    """Load every stage's resources once per worker (model, actor table, gazetteer)."""
+    global _SETTINGS, _STAGES
+    _SETTINGS, _STAGES = settings, stages
+    list(pipeline.understand([_WARMUP], settings))
+
+
+def _settings() -> Settings:
+    if _SETTINGS is None:  # pragma: no cover - the initializer always runs first
+        raise RuntimeError("worker not initialised")
+    return _SETTINGS
+
+
+def clean_task(item: RawItem) -> Article | Quarantined:
+    """Worker side of the store phase: one raw item cleaned (or its quarantine record)."""
+    return pipeline.clean_item(item, _settings(), _STAGES)
+
+
+def code_task(articles: Sequence[Article]) -> list[Coded | Quarantined]:
+    """Worker side of the code phase: a batch understood with one ``nlp.pipe`` call.
+
+    Tokens are dropped before the result crosses the process boundary: the store keeps actors,
+    quotes, places and mentions (``store.rows.annotation_rows``), never tokens.
+    """
+    return [slim(c) for c in pipeline.understand(list(articles), _settings(), _STAGES)]
+
+
+def slim(coded: Coded | Quarantined) -> Coded | Quarantined:
+    if isinstance(coded, Quarantined):
+        return coded
+    return Coded(replace(coded.annotated, tokens=()), coded.mentions)
+
+
+class Inline(Executor):
+    """Runs tasks in this process (``workers <= 1``): the same phases without a pool."""
+
+    def __init__(self, settings: Settings, stages: Pipeline = DEFAULT) -> None:
+        _init_worker(settings, stages)
+
+    def submit(self, fn: Callable[..., R], /, *args: Any, **kwargs: Any) -> Future[R]:
+        future: Future[R] = Future()
+        try:
+            future.set_result(fn(*args, **kwargs))
+        except Exception as exc:  # as a pool would: the failure is the future's, not the caller's
+            future.set_exception(exc)
+        return future
+
+
+class Pool(Executor):
+    """The worker processes (or the inline stand-in), restartable when a task overruns its deadline.
+
+    A stuck document (say a regular expression backtracking inside a C call, which no thread
+    deadline can interrupt) would otherwise stall the run: ``restart`` kills the workers and
+    starts fresh ones; the caller quarantines the document and resubmits what was in flight.
+    """
+
+    def __init__(self, workers: int, settings: Settings, stages: Pipeline = DEFAULT) -> None:
+        self.workers, self.settings, self.stages = workers, settings, stages
+        self._executor = self._start()
+
+    def _start(self) -> Executor:
+        if self.workers <= 1:
+            return Inline(self.settings, self.stages)
+        check_installed(self.settings.spacy_pipeline)  # else every worker would fail to start, one by one
+        ctx = multiprocessing.get_context("spawn")
+        return ProcessPoolExecutor(self.workers, mp_context=ctx, initializer=_init_worker,
+                                   initargs=(self.settings, self.stages))
+
+    def submit(self, fn: Callable[..., R], /, *args: Any, **kwargs: Any) -> Future[R]:
+        return self._executor.submit(fn, *args, **kwargs)
+
+    def restart(self) -> None:
+        processes = getattr(self._executor, "_processes", None) or {}
+        for process in list(processes.values()):
+            process.kill()
+        self._executor.shutdown(wait=False, cancel_futures=True)
+        self._executor = self._start()
+
+    def shutdown(self, wait: bool = True, *, cancel_futures: bool = False) -> None:
+        self._executor.shutdown(wait=wait, cancel_futures=cancel_futures)
+
+
+def make_executor(workers: int, settings: Settings, stages: Pipeline = DEFAULT) -> Pool:
+    """``workers`` spawned processes (no store connection is inherited), or inline when ``workers <= 1``."""
+    return Pool(workers, settings, stages)
+
+
+OnError = Callable[[T, BaseException], R]
+
+
+def _restart_if_broken(pool: Executor, exc: BaseException) -> None:
+    if isinstance(exc, BrokenExecutor) and isinstance(pool, Pool):
+        pool.restart()
+
+
+def alone(pool: Executor, fn: Callable[[T], R], x: T, on_error: OnError[T, R]) -> R:
+    """``fn(x)`` as the only task in flight; on any failure (a broken pool restarted) ``on_error(x, exc)``."""
+    try:
+        return pool.submit(fn, x).result()
+    except Exception as exc:
+        _restart_if_broken(pool, exc)
+        return on_error(x, exc)
+
+
+def ordered_map(pool: Executor, fn: Callable[[T], R], inputs: Iterable[T], window: int,
+                deadline: float | None = None, on_timeout: Callable[[T], R] | None = None,
+                on_error: OnError[T, R] | None = None) -> Iterator[tuple[T, R]]:
+    """``(input, fn(input))`` in input order with at most ``window`` tasks in flight.
+
+    With a ``deadline`` (seconds waited for the oldest task) and ``on_timeout``, an overrunning task
+    gets ``on_timeout(input)`` as its result, the pool restarts and the other tasks are resubmitted.
+    With ``on_error``, a task that fails (a worker died, a result that cannot cross back) is run
+    again alone (after a restart if the pool broke) and gets ``on_error(input, exc)`` if it fails again.
+    """
+    pending: deque[tuple[T, Future[R]]] = deque()
+
+    def resubmit() -> None:
+        again = [x for x, _ in pending]
+        pending.clear()
+        pending.extend((x, pool.submit(fn, x)) for x in again)
+
+    def take() -> tuple[T, R]:
+        first, future = pending.popleft()
+        try:
+            return first, future.result(timeout=deadline)
+        except FuturesTimeout:
+            if on_timeout is None or not isinstance(pool, Pool):
+                raise
+            pool.restart()
+            resubmit()
+            return first, on_timeout(first)
+        except Exception as exc:
+            if on_error is None:
+                raise
+            _restart_if_broken(pool, exc)
+            result = alone(pool, fn, first, on_error)  # before the others: they may hold the culprit
+            if isinstance(exc, BrokenExecutor):
+                resubmit()
+            return first, result
+
+    for x in inputs:
+        pending.append((x, pool.submit(fn, x)))
+        if len(pending) >= window:
+            yield take()
+    while pending:
+        yield take()
+
+
+def unordered_map(pool: Executor, fn: Callable[[T], R], inputs: Iterable[T], window: int,
+                  on_error: OnError[T, R] | None = None) -> Iterator[R]:
+    """``fn(input)`` as each finishes, at most ``window`` in flight (a slow task holds back no other).
+
+    With ``on_error``, failed tasks (and, when the pool broke, every task then in flight) are run
+    again one at a time through ``alone``.
+    """
+    running: dict[Future[R], T] = {}
+
+    def settle(done: set[Future[R]]) -> Iterator[R]:
+        failed: list[T] = []
+        broken = False
+        for f in done:
+            x = running.pop(f)
+            exc = f.exception()
+            if exc is None:
+                yield f.result()
+            elif on_error is None:
+                raise exc
+            else:
+                failed.append(x)
+                broken = broken or isinstance(exc, BrokenExecutor)
+        if broken:
+            failed.extend(running.values())
+            running.clear()
+            if isinstance(pool, Pool):
+                pool.restart()
+        for x in failed:
+            assert on_error is not None
+            yield alone(pool, fn, x, on_error)
+
+    for x in inputs:
+        running[pool.submit(fn, x)] = x
+        if len(running) >= window:
+            done, _ = wait(running, return_when=FIRST_COMPLETED)
+            yield from settle(done)
+    while running:
+        done, _ = wait(running, return_when=FIRST_COMPLETED)
+        yield from settle(done)
+
+

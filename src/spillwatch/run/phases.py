@@ -1,0 +1,269 @@
+"""The run, written once: read -> clean -> store + near-duplicate -> code -> block keys -> cluster.
+
+Each phase is a function over an executor (``run.executors``: ``Inline`` or ``Pool``) and a store;
+this process is the one writer. Every stage's failure on a document becomes a quarantine row
+(stage, reason, error text) and a count in the run's ``StageStats``, never an exception out of
+the run; a document quarantined by an earlier run is not tried again unless asked
+(``retry_quarantined``). The local runner (``runner``), the parallel runner (``parallel``) and the
+Spark loader (``spark.loader``) all run these phases; the Spark tasks run the same clean and code
+steps (``pipeline``) inside the executors.
+
+Resumable by construction: an article is stored in one transaction before it is coded; the
+annotations, mentions, block keys and ``coded`` flags of each batch of whole articles are written in
+one transaction; clustering re-reads unassigned mentions and is idempotent. A run killed at any
+point and started again finishes the work with nothing lost and nothing doubled.
+"""
+
+from __future__ import annotations
+
+import functools
+import uuid
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Executor
+from datetime import date
+from itertools import islice
+from typing import TypeVar
+
+from spillwatch import pipeline
+from spillwatch.dedup import near as near_dup
+from spillwatch.dedup.cluster import assign
+from spillwatch.errors import ConfigError
+from spillwatch.ingest.sources import iter_items
+from spillwatch.records import Article, EventMention, Quarantined, RawItem
+from spillwatch.run.executors import alone, clean_task, code_task, make_executor, ordered_map, unordered_map
+from spillwatch.settings import Settings
+from spillwatch.stages import DEFAULT, Coded, Pipeline
+from spillwatch.store.base import StageStats, Store
+
+T = TypeVar("T")
+BlockKey = tuple[str, str, int]
+Progress = Callable[[str, int], None]  # (phase, advance): phases "read" and "code"
+WORKER_FAILED = "worker-failed"
+_SETTINGS = Settings()  # the block-key stages take no settings; their signature does
+
+
+def _noop(phase: str, n: int) -> None:
+    return None
+
+
+def batched(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    it = iter(items)
+    while batch := list(islice(it, size)):
+        yield batch
+
+
+# ---------------------------------------------------------------- store + near-duplicate
+class NearDup:
+    """The near-duplicate index (dedup.near), restored from the store's signatures."""
+
+    def __init__(self, store: Store) -> None:
+        self._index = near_dup.rebuild_index(store.signatures())
+
+    def check(self, article: Article) -> tuple[bytes, str | None, float | None]:
+        sig = near_dup.signature(article)
+        match = self._index.query(sig)
+        if match is None:
+            self._index.add(article.id, sig)
+            return bytes(sig.to_bytes()), None, None
+        return bytes(sig.to_bytes()), str(match.article_id), float(match.jaccard)
+
+
+def quarantine(store: Store, item: Quarantined, stats: StageStats) -> None:
+    store.put_quarantine(item)
+    stats.quarantine(item.reason, item.stage)
+
+
+def store_cleaned(item: RawItem, cleaned: Article | Quarantined, store: Store, near: NearDup,
+                  stats: StageStats) -> str:
+    """Store one cleaned item in one transaction (or its quarantine record, or a copy link).
+
+    Returns what happened: "stored", "near-duplicate", "duplicate" or "quarantined".
+    """
+    if isinstance(cleaned, Quarantined):
+        quarantine(store, cleaned, stats)
+        return "quarantined"
+    with store.transaction():
+        if store.has_raw(item.id):  # the same bytes met earlier in this run (or in a killed one)
+            stats.duplicates += 1
+            return "duplicate"
+        if store.has_article(cleaned.id):
+            store.add_copy(cleaned.id, item)
+            stats.duplicates += 1
+            return "duplicate"
+        try:
+            sig, dup_of, sim = near.check(cleaned)
+        except Exception as exc:  # one bad document never stops the others
+            quarantine(store, pipeline.failure("near-dup", item, exc), stats)
+            return "quarantined"
+        outcome = store.put_article(cleaned, item, duplicate_of=dup_of, similarity=sim, signature=sig)
+    if outcome == "near-duplicate":
+        stats.near_duplicates += 1
+    else:
+        stats.stored += 1
+    return outcome
+
+
+def store_phase(items: Iterable[RawItem | Quarantined], store: Store, pool: Executor, stats: StageStats,
+                progress: Progress = _noop, window: int = 16, deadline: float | None = None) -> None:
+    """Clean every new raw item on the executor; this process stores each, in input order.
+
+    Raw items already stored (or quarantined by an earlier run) are skipped. An item whose cleaning
+    overruns ``deadline`` seconds is quarantined ("timeout") and its worker killed.
+    """
+    near = NearDup(store)
+    fresh: list[Quarantined] = []
+
+    def new_items() -> Iterator[RawItem]:
+        for item in items:
+            stats.read += 1
+            if isinstance(item, Quarantined):
+                fresh.append(item)
+            elif store.has_raw(item.id):
+                stats.duplicates += 1
+                progress("read", 1)
+            elif store.is_quarantined(item.id):
+                stats.held += 1
+                progress("read", 1)
+            else:
+                yield item
+
+    def overran(item: RawItem) -> Article | Quarantined:
+        return Quarantined(source=item.source, reason="timeout", stage="clean", raw_id=item.id,
+                           detail=f"cleaning overran {deadline:g} s; the worker was killed")
+
+    def failed(item: RawItem, exc: BaseException) -> Article | Quarantined:
+        return pipeline.failure("clean", item, exc, reason=WORKER_FAILED)
+
+    for item, cleaned in ordered_map(pool, clean_task, new_items(), window, deadline, overran, failed):
+        _flush(fresh, store, stats, progress)
+        store_cleaned(item, cleaned, store, near, stats)
+        progress("read", 1)
+    _flush(fresh, store, stats, progress)
+
+
+def _flush(found: list[Quarantined], store: Store, stats: StageStats, progress: Progress) -> None:
+    while found:
+        quarantine(store, found.pop(0), stats)
+        progress("read", 1)
+
+
+# ---------------------------------------------------------------- code + block keys
+def code_phase(store: Store, pool: Executor, stats: StageStats, progress: Progress = _noop,
+               batch: int = 8, window: int = 4, stages: Pipeline = DEFAULT) -> None:
+    """Understand every uncoded article on the executor; this process writes each batch in one transaction.
+
+    Articles are independent here, so results are written as they finish (any order gives the same
+    rows). A batch whose task fails is split into single articles; one that still fails is
+    quarantined ("worker-failed").
+    """
+
+    def failed_batch(articles: list[Article], exc: BaseException) -> list[Coded | Quarantined]:
+        if len(articles) == 1:
+            return [pipeline.failure("code", articles[0], exc, reason=WORKER_FAILED)]
+        return [found for a in articles for found in alone(pool, code_task, [a], failed_batch)]
+
+    for results in unordered_map(pool, code_task, batched(store.uncoded_articles(), batch), window, failed_batch):
+        write_coded_batch(store, results, stats, stages)
+        progress("code", len(results))
+
+
+def block_keys(store: Store, coded: Coded, stages: Pipeline) -> list[tuple[str, BlockKey]] | Quarantined:
+    """The (mention id, block key) pairs of one article's mentions, or its quarantine record."""
+    published = store.article_published(coded.annotated.id)
+    try:
+        return [(m.id, key) for m in coded.mentions for key in stages.keys.fn((m, published), _SETTINGS)]
+    except Exception as exc:
+        if stages.keys.on_error == "raise" or isinstance(exc, ConfigError):
+            raise
+        return pipeline.failure(stages.keys, coded.annotated.article, exc)
+
+
+def write_coded(store: Store, coded: Coded | Quarantined, stats: StageStats, stages: Pipeline = DEFAULT) -> None:
+    """One article's annotations, mentions, block keys and ``coded`` flag (or quarantine row), in one transaction."""
+    write_coded_batch(store, [coded], stats, stages)
+
+
+def write_coded_batch(store: Store, batch: Sequence[Coded | Quarantined], stats: StageStats,
+                      stages: Pipeline = DEFAULT) -> None:
+    """Whole articles' annotations, mentions, block keys and ``coded`` flags, in one transaction.
+
+    A crash leaves every article of the batch either fully written and marked coded, or untouched
+    and still uncoded (a re-run codes it again); each table gets few statements for the whole batch.
+    An article that failed a stage (or whose block keys fail here) gets its quarantine row instead,
+    in the same transaction, and is never coded again automatically.
+    """
+    done: list[Coded] = []
+    failed = [q for q in batch if isinstance(q, Quarantined)]
+    blocks: list[tuple[str, BlockKey]] = []
+    for coded in (c for c in batch if isinstance(c, Coded)):
+        keys = block_keys(store, coded, stages)
+        if isinstance(keys, Quarantined):
+            failed.append(keys)
+        else:
+            done.append(coded)
+            blocks.extend(keys)
+    mentions = [m for coded in done for m in coded.mentions]
+    with store.transaction():
+        store.put_annotations(*(coded.annotated for coded in done))
+        skipped = [c.annotated for c in done if c.annotated.relevance is not None and not c.annotated.relevance.run]
+        store.put_skipped(skipped)
+        store.put_mentions(mentions)
+        store.put_mention_blocks(blocks)
+        store.mark_coded(*(coded.annotated.id for coded in done))
+        for q in failed:
+            quarantine(store, q, stats)
+    stats.mentions += len(mentions)
+    stats.skipped += len(skipped)
+
+
+# ---------------------------------------------------------------- cluster
+def _prefetched_lookup(store: Store, new: Sequence[EventMention], published: Callable[[str], date | None],
+                       stages: Pipeline) -> Callable[[BlockKey], list[EventMention]]:
+    """Block lookup for clustering: every key the new mentions probe in a few queries, any other on demand."""
+    wanted = sorted({k for m in new for k in stages.probes.fn((m, published(m.article_id)), _SETTINGS)})
+    cache = store.mentions_in_blocks(wanted)
+
+    def lookup(key: BlockKey) -> list[EventMention]:
+        if key not in cache:
+            cache[key] = store.mentions_in_block(key)
+        return cache[key]
+
+    return lookup
+
+
+def cluster_phase(store: Store, stats: StageStats, stages: Pipeline = DEFAULT) -> None:
+    """Merge unassigned mentions into events (new or existing), in one transaction; idempotent."""
+    new = store.mentions(unassigned_only=True)
+    if new:
+        existing = store.all_events(origin="spillwatch")
+        published = functools.cache(store.article_published)  # asked once per article, not once per mention
+        result = assign(existing, new, _prefetched_lookup(store, new, published, stages),
+                        outlets=functools.cache(store.article_outlets), published=published)
+        with store.transaction():
+            store.put_events(result.events, replace_ids=result.retired)
+    stats.events = len(store.all_events(origin="spillwatch"))
+
+
+# ---------------------------------------------------------------- the whole run
+def ingest(sources: Sequence[str], store: Store, settings: Settings, *, workers: int = 1,
+           progress: Progress = _noop, batch: int = 8, deadline: float | None = None,
+           stages: Pipeline = DEFAULT, retry_quarantined: bool = False) -> StageStats:
+    """Read every source, clean and store each document, then code and cluster what is new.
+
+    ``workers`` processes clean and understand (``<= 1``: this process, ``Inline``); this process
+    writes. ``deadline``: seconds a worker may spend cleaning one document (default 3 x
+    extract_timeout) before it is killed and the document quarantined (pool runs only).
+    """
+    deadline = deadline or 3 * settings.extract_timeout
+    stats = StageStats()
+    if retry_quarantined:
+        stats.retried = store.release_quarantined()
+    if not settings.relevance_gate:  # --no-gate: what the gate skipped before is coded now
+        store.unskip()
+    items = iter_items(list(sources), settings, store=store)
+    with make_executor(workers, settings, stages) as pool:
+        store_phase(items, store, pool, stats, progress, window=max(4, 4 * workers), deadline=deadline)
+        code_phase(store, pool, stats, progress, batch=batch, window=max(2, 2 * workers), stages=stages)
+    cluster_phase(store, stats, stages)
+    store.record_run(uuid.uuid4().hex, stats)
+    return stats
