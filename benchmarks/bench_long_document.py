@@ -2,17 +2,18 @@
 
 One generated article (benchmarks/long_article.py: paragraphs like "Gunmen attacked a checkpoint
 near Hama on day 17 of the siege, killing 12 soldiers ...", varied actors, places, numbers and
-dates) at each size in ``--sizes``, and the longest document of ../shared/data that fits
-(``--real``: the article-extraction-benchmark page with the longest article body), goes through the stages the runner calls, in the runner's order (pipeline.py):
+dates) at each size in ``--sizes``, and with ``--real`` the page of ../shared/data's
+article-extraction-benchmark with the longest article body (53,000 characters), goes through the
+stages the runner calls, in the runner's order (pipeline.py):
 clean, near-duplicate signature, parse, every annotator, event coding, attribution, event place,
 then clustering of the document's own mentions (dedup/cluster.py). Prints milliseconds per 1,000
 characters for each stage and size, and the ratio of the largest size's figure to the smallest's
 (the goal: within 2 for the whole run; a 1M-character article coded in under 2 minutes on one core).
 
 spaCy refuses text over its pipeline's ``max_length`` (1,000,000 characters). When parse.py
-splits over-long text itself, the article goes through whole; otherwise (``--max-length``, default
-on) the benchmark raises the loaded pipeline's ``max_length`` to the article's length, so the
-largest size is parsed as one ``Doc``.
+splits over-long text itself, run with ``--no-max-length``; by default the benchmark raises the
+loaded pipeline's ``max_length`` to the article's length, so the largest size is parsed as one
+``Doc`` (the CPU time of every stage is measured with ``time.process_time``, one process).
 
 Usage: python benchmarks/bench_long_document.py [--sizes 10000 50000 200000 1000000] [--real]
        [--profile OUT.prof --profile-size 200000]
@@ -25,21 +26,18 @@ import cProfile
 import gzip
 import json
 import os
-import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+import long_article
 
-import long_article  # noqa: E402
-
-from spillwatch import pipeline  # noqa: E402
-from spillwatch.dedup import cluster, near  # noqa: E402
-from spillwatch.nlp.parse import annotate_one, load_pipeline  # noqa: E402
-from spillwatch.records import Article, RawItem  # noqa: E402
-from spillwatch.settings import Settings, load_settings  # noqa: E402
+from spillwatch import pipeline
+from spillwatch.dedup import cluster, near
+from spillwatch.nlp.parse import annotate_one, load_pipeline
+from spillwatch.records import Article, RawItem
+from spillwatch.settings import Settings, load_settings
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared" / "data"
@@ -97,7 +95,8 @@ def longest_real() -> tuple[str, RawItem] | None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=list(SIZES))
-    parser.add_argument("--real", action="store_true", help="also the longest page of ../shared/data/article-extraction-benchmark")
+    parser.add_argument("--real", action="store_true",
+                        help="also the longest page of ../shared/data/article-extraction-benchmark")
     parser.add_argument("--no-max-length", dest="max_length", action="store_false",
                         help="leave spaCy's max_length alone (parse.py must split long text itself)")
     parser.add_argument("--profile", default=None, help="write a cProfile of the --profile-size run here")

@@ -59,7 +59,7 @@ class SpanIndex(Generic[T]):
     def __len__(self) -> int:
         return len(self.items)
 
-    def _candidates(self, cells: range) -> list[int]:
+    def _candidates(self, cells: Iterable[int]) -> list[int]:
         seen: set[int] = set()
         for c in cells:
             seen.update(self.cells.get(c, ()))
@@ -69,6 +69,13 @@ class SpanIndex(Generic[T]):
     def overlapping(self, span: Span) -> list[T]:
         """Items whose span overlaps ``span``, in the order they were given."""
         return [self.items[n] for n in self._candidates(_cells(span)) if overlaps(self.spans[n], span)]
+
+    def overlapping_any(self, spans: Iterable[Span]) -> list[T]:
+        """Items overlapping at least one of ``spans``, in the order they were given."""
+        spans = list(spans)
+        cells = sorted({c for s in spans for c in _cells(s)})
+        return [self.items[n] for n in self._candidates(cells)
+                if any(overlaps(self.spans[n], s) for s in spans)]
 
     def any(self, span: Span) -> bool:
         return any(overlaps(self.spans[n], span) for n in self._candidates(_cells(span)))
@@ -96,3 +103,20 @@ class Bounds:
     def first_at_or_after(self, offset: int) -> int:
         """Index of the first interval starting at or after ``offset`` (len if none)."""
         return bisect_left(self.starts, offset)
+
+
+class LastEndingBy(Generic[T]):
+    """Of some items (in a given order), the last one in that order whose span ends by an offset:
+    what ``[x for x in items if x.span.end <= offset][-1]`` gives, by bisection."""
+
+    def __init__(self, items: Iterable[T], span: Callable[[T], Span] = _span_of) -> None:
+        self.items = list(items)
+        ranked = sorted((span(x).end, n) for n, x in enumerate(self.items))
+        self._ends = [end for end, _ in ranked]
+        self._latest: list[int] = []  # the largest index among the first k by end
+        for _, n in ranked:
+            self._latest.append(max(n, self._latest[-1]) if self._latest else n)
+
+    def before(self, offset: int) -> T | None:
+        k = bisect_right(self._ends, offset)
+        return self.items[self._latest[k - 1]] if k else None

@@ -35,10 +35,12 @@ from functools import lru_cache
 from spillwatch.coding.acled import acled_category
 from spillwatch.coding.claims import Claim, find_claims
 from spillwatch.coding.claimwords import is_generic
+from spillwatch.coding.docindex import DocIndex
 from spillwatch.coding.ontology import load_ontology
 from spillwatch.coding.patterns import DepGraph
-from spillwatch.records import Actor, ActorMention, AnnotatedArticle, Argument, EventMention, Span
+from spillwatch.records import Actor, ActorMention, AnnotatedArticle, Argument, EventMention, Place, Span
 from spillwatch.settings import Settings
+from spillwatch.spanindex import SpanIndex
 
 VIOLENT = ("ASSAULT",)
 NAMED_ONLY = ("SEIZE", "COERCE")  # bound only when the claim names the very trigger or its word
@@ -67,8 +69,9 @@ def attribute(
     claims = find_claims(ann, g)
     if not claims:
         return mentions
-    bound = _Binder(ann, g, mentions).bind(claims)
-    return tuple(_apply(ann, m, bound.get(n, [])) for n, m in enumerate(mentions))
+    binder = _Binder(ann, g, mentions)
+    bound = binder.bind(claims)
+    return tuple(_apply(binder.ix, m, bound.get(n, [])) for n, m in enumerate(mentions))
 
 
 def responsibility(mention: EventMention) -> str | None:
@@ -117,13 +120,18 @@ class _Binder:
         self.ann = ann
         self.g = g
         self.mentions = mentions
+        self.ix = DocIndex(ann)
+        self.metonyms: SpanIndex[Place] = SpanIndex(p for p in ann.places if p.role not in ("place", "region"))
         self.by_start = {t.span.start: t.i for t in ann.tokens}
         self.trigger = [self.by_start.get(m.trigger.start, -1) for m in mentions]
-        self.sent_of = [self._sentence(m.sentence) for m in mentions]
-        self.blocks = ann.article.block_spans()
-
-    def _sentence(self, span: Span) -> int:
-        return next((k for k, s in enumerate(self.ann.sentences) if s.span.start == span.start), -1)
+        first_at: dict[int, int] = {}
+        for k, s in enumerate(ann.sentences):
+            first_at.setdefault(s.span.start, k)
+        self.sent_of = [first_at.get(m.sentence.start, -1) for m in mentions]
+        self.in_sentence: dict[int, list[int]] = {}  # sentence -> its mentions with a trigger token
+        for n, k in enumerate(self.sent_of):
+            if self.trigger[n] >= 0:
+                self.in_sentence.setdefault(k, []).append(n)
 
     def bind(self, claims: tuple[Claim, ...]) -> dict[int, list[Claim]]:
         out: dict[int, list[Claim]] = {}
@@ -148,7 +156,7 @@ class _Binder:
 
     def local(self, claim: Claim) -> list[int]:
         """Events of the claim's own sentence that its event word names (all, when it names none)."""
-        here = [n for n in range(len(self.mentions)) if self.sent_of[n] == claim.sentence and self.trigger[n] >= 0]
+        here = self.in_sentence.get(claim.sentence, [])
         if claim.ref is None:
             return [n for n in here if self.eligible(n, claim, False) and not self._in_cue(n, claim)]
         refs = (claim.ref, *claim.members)
@@ -183,11 +191,7 @@ class _Binder:
         return bool(dets & INDEFINITE) or bare
 
     def block_role(self, k: int) -> str:
-        start = self.ann.sentences[k].span.start
-        for block, span in self.blocks:
-            if span.start <= start < span.end + 1:
-                return block.role
-        return "body"
+        return self.ix.block_role(self.ann.sentences[k].span.start)
 
     def plural(self, ref: int | None) -> bool:
         return ref is not None and self.g[ref].tag in ("NNS", "NNPS")
@@ -229,10 +233,9 @@ class _Binder:
 
     def _places_in(self, spans: list[Span]) -> _Places:
         """Places named in ``spans`` (countries used as actors - metonyms, demonyms - left out)."""
-        hits = [p for p in self.ann.places if any(_overlaps(p.span, s) for s in spans)]
-        names = {_norm(e.text) for e in self.ann.entities
-                  if e.label in ("GPE", "LOC", "FAC") and any(_overlaps(e.span, s) for s in spans)
-                  and not any(_overlaps(e.span, p.span) for p in hits)}  # fmt: skip
+        hits = self.ix.places.overlapping_any(spans)
+        names = {_norm(e.text) for e in self.ix.entities.overlapping_any(spans)
+                  if e.label in ("GPE", "LOC", "FAC") and not any(_overlaps(e.span, p.span) for p in hits)}  # fmt: skip
         countries: set[str] = set()
         specific = bool(names)
         for p in hits:
@@ -249,8 +252,7 @@ class _Binder:
     def mention_places(self, n: int) -> _Places:
         m = self.mentions[n]
         spans = [a.span for a in m.arguments if a.role == "place"]
-        metonyms = [p.span for p in self.ann.places if p.role not in ("place", "region")]
-        kept = [s for s in spans if not any(_overlaps(s, x) for x in metonyms)]
+        kept = [s for s in spans if not self.metonyms.any(s)]
         found = self._places_in(kept)
         if not found.names and m.place_text:  # "in Beirut's southern suburbs": the coder's place
             return _Places(frozenset({_norm(m.place_text)}), frozenset(), True)
@@ -268,8 +270,8 @@ class _Binder:
 
     def claim_date(self, claim: Claim) -> tuple[date, date] | None:
         spans = [self.g[j].span for j in self.ref_tokens(claim.ref, preps=False)]  # "on Tuesday": the claim's day
-        for d in self.ann.dates:
-            if d.start is not None and any(_overlaps(d.span, s) for s in spans):
+        for d in self.ix.dates.overlapping_any(spans):
+            if d.start is not None:
                 return d.start, d.end or d.start
         return None
 
@@ -321,9 +323,9 @@ class _Binder:
 
 
 # ---------------------------------------------------------------------- applying a claim
-def _arg_actors(ann: AnnotatedArticle, m: EventMention, arg: Argument) -> list[tuple[Actor, bool]]:
+def _arg_actors(ix: DocIndex, m: EventMention, arg: Argument) -> list[tuple[Actor, bool]]:
     """The mention's source actors an argument names, each with whether it is generic."""
-    found = [am for am in ann.actors if _overlaps(am.span, arg.span)]
+    found = ix.actors.overlapping(arg.span)
     ids = {a.id for a in m.sources}
     out = [(am.actor, is_generic(am)) for am in found if am.actor.id in ids]
     if out:
@@ -332,17 +334,17 @@ def _arg_actors(ann: AnnotatedArticle, m: EventMention, arg: Argument) -> list[t
     return [(a, is_generic(ActorMention(arg.span, arg.text, a))) for a in named]
 
 
-def _replaceable(ann: AnnotatedArticle, m: EventMention, claim: Claim) -> list[Argument] | None:
+def _replaceable(ix: DocIndex, m: EventMention, claim: Claim) -> list[Argument] | None:
     """The source arguments the claim replaces (generic ones, the attributing speaker), or None
     when the mention has a specific source of its own."""
     gone: list[Argument] = []
     accounted: set[str] = set()
     claimant_ids = {c.actor.id for c in claim.claimants}
     for arg in (a for a in m.arguments if a.role == "source"):
-        actors = _arg_actors(ann, m, arg)
+        actors = _arg_actors(ix, m, arg)
         accounted |= {a.id for a, _ in actors}
         speaker = claim.speaker is not None and _overlaps(arg.span, claim.speaker)
-        unknown = _unknown_name(ann, m, arg, actors)
+        unknown = _unknown_name(ix, m, arg, actors)
         if speaker or unknown or (actors and all(generic for _, generic in actors)):
             gone.append(arg)
         elif not {a.id for a, _ in actors} <= claimant_ids:
@@ -351,14 +353,14 @@ def _replaceable(ann: AnnotatedArticle, m: EventMention, claim: Claim) -> list[A
     return None if others else gone
 
 
-def _apply(ann: AnnotatedArticle, m: EventMention, claims: list[Claim]) -> EventMention:
+def _apply(ix: DocIndex, m: EventMention, claims: list[Claim]) -> EventMention:
     denials = [c for c in claims if c.kind == "denied"]
     for claim in sorted(claims, key=lambda c: (KIND_ORDER[c.kind], c.cue.start)):
         if claim.kind == "denied":
             continue
-        gone = _replaceable(ann, m, claim)
+        gone = _replaceable(ix, m, claim)
         if gone is not None:
-            return _record(_with_source(ann, m, claim, gone), [claim, *denials])
+            return _record(_with_source(ix, m, claim, gone), [claim, *denials])
     return _record(m, denials)
 
 
@@ -368,8 +370,8 @@ def _record(m: EventMention, claims: list[Claim]) -> EventMention:
     return replace(m, arguments=m.arguments + extra) if extra else m
 
 
-def _with_source(ann: AnnotatedArticle, m: EventMention, claim: Claim, gone: list[Argument]) -> EventMention:
-    gone_ids = {a.id for arg in gone for a, _ in _arg_actors(ann, m, arg)}
+def _with_source(ix: DocIndex, m: EventMention, claim: Claim, gone: list[Argument]) -> EventMention:
+    gone_ids = {a.id for arg in gone for a, _ in _arg_actors(ix, m, arg)}
     keep = [a for a in m.sources if a.id not in gone_ids and not _generic_actor(a)]
     for c in claim.claimants:
         if c.actor.id not in {a.id for a in keep}:
@@ -388,13 +390,13 @@ def _with_source(ann: AnnotatedArticle, m: EventMention, claim: Claim, gone: lis
     return out
 
 
-def _unknown_name(ann: AnnotatedArticle, m: EventMention, arg: Argument, actors: list[tuple[Actor, bool]]) -> bool:
+def _unknown_name(ix: DocIndex, m: EventMention, arg: Argument, actors: list[tuple[Actor, bool]]) -> bool:
     """An unresolved name of no known sector that is a place ("Karak" to the geo stage) or
     stands right before the attack noun ("the Manchester Arena bombing"): a claim outranks it."""
     if not actors or not all(not a.resolved and a.sector is None for a, _ in actors):
         return False
-    before = arg.span.end <= m.trigger.start and not ann.article.text[arg.span.end : m.trigger.start].strip()
-    return before or any(p.role == "place" and _overlaps(p.span, arg.span) for p in ann.places)
+    before = arg.span.end <= m.trigger.start and not ix.text[arg.span.end : m.trigger.start].strip()
+    return before or any(p.role == "place" for p in ix.places.overlapping(arg.span))
 
 
 def _generic_actor(a: Actor) -> bool:

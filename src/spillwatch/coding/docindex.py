@@ -26,6 +26,7 @@ def _last_word(m: ActorMention) -> str:
 class DocIndex:
     def __init__(self, ann: AnnotatedArticle) -> None:
         self.ann = ann
+        self.text = ann.article.text
         self.blocks = ann.article.block_spans()
         self._block_starts = Bounds([s.start for _, s in self.blocks])
         self.actors: SpanIndex[ActorMention] = SpanIndex(ann.actors)

@@ -19,7 +19,6 @@ mark (the news convention).
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections import defaultdict
 from dataclasses import dataclass, replace
 
@@ -27,7 +26,7 @@ from spillwatch.nlp.lexicon import SPEECH_VERBS
 from spillwatch.nlp.tokens import TokenView, overlaps
 from spillwatch.records import ActorMention, AnnotatedArticle, Quote, Span
 from spillwatch.settings import Settings
-from spillwatch.spanindex import SpanIndex
+from spillwatch.spanindex import LastEndingBy, SpanIndex
 
 _PAIRS = {"“": "”", '"': '"', "«": "»", "„": "“", "‘": "’"}
 _PRONOUNS = frozenset({"he", "she"})
@@ -57,16 +56,7 @@ class _Doc:
         self.view = TokenView(ann)
         self.actors: SpanIndex[ActorMention] = SpanIndex(ann.actors)
         self.quoted: SpanIndex[Span] = SpanIndex(quoted, lambda s: s)
-        people = sorted((m.span.end, n) for n, m in enumerate(ann.actors) if m.person)
-        self._people_ends = [end for end, _ in people]
-        self._latest_person: list[int] = []  # the latest (in article order) of the first k by end
-        for _, n in people:
-            self._latest_person.append(max(n, self._latest_person[-1]) if self._latest_person else n)
-
-    def last_person_before(self, offset: int) -> ActorMention | None:
-        """The last person-bound actor mention (in the article's order) that ends by ``offset``."""
-        k = bisect_right(self._people_ends, offset)
-        return self.ann.actors[self._latest_person[k - 1]] if k else None
+        self.people = LastEndingBy(m for m in ann.actors if m.person)  # "he said": the latest person
 
 
 def _marks(text: str, base: int, block: int) -> list[_Raw]:
@@ -142,7 +132,7 @@ def _speaker(doc: _Doc, verb: int, before: int) -> _Speaker | None:
         return None
     tok = view.tokens[subj]
     if tok.text.lower() in _PRONOUNS:
-        return _Speaker(tok.span, doc.last_person_before(before))
+        return _Speaker(tok.span, doc.people.before(before))
     idx = [k for k in view.subtree(subj) if k <= subj]
     first = idx[0]
     for k in reversed(idx):
