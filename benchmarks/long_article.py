@@ -2,7 +2,9 @@
 
 Paragraphs like "Gunmen attacked a checkpoint near Hama on day 17 of the siege, killing 12
 soldiers and wounding 40, a monitoring group said, adding that 300 families fled toward Homs.",
-drawn from a few templates with varied actors, places, numbers and days (a seeded generator, so
+drawn from seven templates (attacks, shelling, air strikes, clashes, quotes of titled officials
+who are later named again, claims of responsibility, pledges of money) with varied actors,
+people, places, numbers and days (a seeded generator, so
 the same size always gives the same text), so the article is not one repeated string.
 """
 
@@ -27,24 +29,38 @@ SOURCES = ("a monitoring group said", "officials said", "the Syrian Observatory 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
           "October", "November", "December")
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+PEOPLE = ("Ahmad Khalil", "Omar Haddad", "Samir Nasser", "Yusuf Karim", "Hassan Saleh", "Ali Mansour",
+          "Karim Aziz", "Fadi Rahman")
+TITLES = ("Defence Minister", "Interior Minister", "Governor", "Foreign Minister", "army spokesman")
+GROUPS = ("Islamic State", "Hayat Tahrir al-Sham", "the Kurdistan Workers' Party", "al-Qaeda")
 
 
 def _paragraph(rng: random.Random) -> str:
     p1, p2 = rng.sample(PLACES, 2)
     actor, target, victims, source = rng.choice(ACTORS), rng.choice(TARGETS), rng.choice(VICTIMS), rng.choice(SOURCES)
     killed, wounded, families = rng.randint(2, 60), rng.randint(3, 90), rng.randint(20, 900)
-    kind = rng.randrange(4)
+    kind = rng.randrange(7)
     if kind == 0:
         return (f"{actor} attacked {target} near {p1} on day {rng.randint(2, 90)} of the siege, killing {killed} "
                 f"{victims} and wounding {wounded}, {source}, adding that {families} families fled toward {p2}.")
     if kind == 1:
-        return (f"On {rng.choice(WEEKDAYS)}, {actor.lower() if actor != 'Rebels' else 'rebels'} shelled {p1}, "
+        return (f"On {rng.choice(WEEKDAYS)}, {actor} shelled {p1}, "
                 f"killing {killed} {victims}, {source}. Aid workers said {families} people had left for {p2}.")
     if kind == 2:
         return (f"An air strike hit {target} in {p1} on {rng.choice(MONTHS)} {rng.randint(1, 28)}, "
                 f"{source}, and at least {killed} {victims} were killed. "
                 f"{actor} later withdrew from {p2}.")
-    return (f"{actor} clashed with {rng.choice(ACTORS).lower()} outside {p1}, {source}. "
+    if kind == 4:
+        person, title = rng.choice(PEOPLE), rng.choice(TITLES)
+        return (f"\u201cWe will not abandon {p1} to these criminals,\u201d said Syrian {title} {person}. "
+                f"{person.split()[-1]} said {families} families had been moved to {p2} since {rng.choice(WEEKDAYS)}.")
+    if kind == 5:
+        return (f"{rng.choice(GROUPS)} claimed responsibility for the bombing in {p1}, which killed {killed} "
+                f"{victims}, in a statement posted online. The group said it would strike {p2} next.")
+    if kind == 6:
+        return (f"The United Nations pledged ${rng.randint(2, 90)} million in aid for {families} families in {p1}, "
+                f"and the minister said convoys would reach {p2} within {rng.randint(2, 9)} days.")
+    return (f"{actor} clashed with {rng.choice(ACTORS)} outside {p1}, {source}. "
             f"The fighting left {killed} dead and forced {families} families to flee to {p2}.")
 
 
