@@ -32,36 +32,39 @@ WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", 
 PEOPLE = ("Ahmad Khalil", "Omar Haddad", "Samir Nasser", "Yusuf Karim", "Hassan Saleh", "Ali Mansour",
           "Karim Aziz", "Fadi Rahman")
 TITLES = ("Defence Minister", "Interior Minister", "Governor", "Foreign Minister", "army spokesman")
-GROUPS = ("Islamic State", "Hayat Tahrir al-Sham", "the Kurdistan Workers' Party", "al-Qaeda")
+GROUPS = ("Islamic State", "Hayat Tahrir al-Sham", "The Kurdistan Workers' Party", "al-Qaeda")
+
+
+TEMPLATES = (
+    "{actor} attacked {target} near {p1} on day {day} of the siege, killing {killed} {victims} and wounding "
+    "{wounded}, {source}, adding that {families} families fled toward {p2}.",
+    "{actor} shelled {p1} on {weekday}, killing {killed} {victims}, {source}. Aid workers said {families} people "
+    "had left for {p2}.",
+    "An air strike hit {target} in {p1} on {month} {date}, {source}, and at least {killed} {victims} were killed. "
+    "{actor} later withdrew from {p2}.",
+    "{actor} clashed with {other} outside {p1}, {source}. The fighting left {killed} dead and forced {families} "
+    "families to flee to {p2}.",
+    "\u201cWe will not abandon {p1} to these criminals,\u201d said Syrian {title} {person}. {surname} said {families} "
+    "families had been moved to {p2} since {weekday}.",
+    "{group} claimed responsibility for the bombing in {p1}, which killed {killed} {victims}, in a statement posted "
+    "online. The group said it would strike {p2} next.",
+    "The United Nations pledged ${millions} million in aid for {families} families in {p1}, and the minister said "
+    "convoys would reach {p2} within {days} days.",
+)
 
 
 def _paragraph(rng: random.Random) -> str:
     p1, p2 = rng.sample(PLACES, 2)
-    actor, target, victims, source = rng.choice(ACTORS), rng.choice(TARGETS), rng.choice(VICTIMS), rng.choice(SOURCES)
-    killed, wounded, families = rng.randint(2, 60), rng.randint(3, 90), rng.randint(20, 900)
-    kind = rng.randrange(7)
-    if kind == 0:
-        return (f"{actor} attacked {target} near {p1} on day {rng.randint(2, 90)} of the siege, killing {killed} "
-                f"{victims} and wounding {wounded}, {source}, adding that {families} families fled toward {p2}.")
-    if kind == 1:
-        return (f"On {rng.choice(WEEKDAYS)}, {actor} shelled {p1}, "
-                f"killing {killed} {victims}, {source}. Aid workers said {families} people had left for {p2}.")
-    if kind == 2:
-        return (f"An air strike hit {target} in {p1} on {rng.choice(MONTHS)} {rng.randint(1, 28)}, "
-                f"{source}, and at least {killed} {victims} were killed. "
-                f"{actor} later withdrew from {p2}.")
-    if kind == 4:
-        person, title = rng.choice(PEOPLE), rng.choice(TITLES)
-        return (f"\u201cWe will not abandon {p1} to these criminals,\u201d said Syrian {title} {person}. "
-                f"{person.split()[-1]} said {families} families had been moved to {p2} since {rng.choice(WEEKDAYS)}.")
-    if kind == 5:
-        return (f"{rng.choice(GROUPS)} claimed responsibility for the bombing in {p1}, which killed {killed} "
-                f"{victims}, in a statement posted online. The group said it would strike {p2} next.")
-    if kind == 6:
-        return (f"The United Nations pledged ${rng.randint(2, 90)} million in aid for {families} families in {p1}, "
-                f"and the minister said convoys would reach {p2} within {rng.randint(2, 9)} days.")
-    return (f"{actor} clashed with {rng.choice(ACTORS)} outside {p1}, {source}. "
-            f"The fighting left {killed} dead and forced {families} families to flee to {p2}.")
+    person = rng.choice(PEOPLE)
+    values = {
+        "p1": p1, "p2": p2, "actor": rng.choice(ACTORS), "other": rng.choice(ACTORS), "target": rng.choice(TARGETS),
+        "victims": rng.choice(VICTIMS), "source": rng.choice(SOURCES), "killed": rng.randint(2, 60),
+        "wounded": rng.randint(3, 90), "families": rng.randint(20, 900), "day": rng.randint(2, 90),
+        "weekday": rng.choice(WEEKDAYS), "month": rng.choice(MONTHS), "date": rng.randint(1, 28),
+        "title": rng.choice(TITLES), "person": person, "surname": person.split()[-1], "group": rng.choice(GROUPS),
+        "millions": rng.randint(2, 90), "days": rng.randint(2, 9),
+    }  # fmt: skip
+    return rng.choice(TEMPLATES).format(**values)
 
 
 def paragraphs(chars: int, seed: int = 18) -> list[str]:
