@@ -29,12 +29,12 @@ from spillwatch.coding.argwords import (
     NATIONAL_SECTORS,
     NON_STATE_HEADS,
     OFFSET_WORDS,
-    PLACE_LABELS,
     PROPN_PLACE_ENTS,
     SECTOR_WORDS,
     TIME_UNITS,
     VENUE_HEADS,
 )
+from spillwatch.coding.docindex import DocIndex
 from spillwatch.coding.patterns import BORDER_NOUNS, PRONOUNS, DepGraph, Roles, antecedent, subject_of
 from spillwatch.records import (
     Actor,
@@ -48,6 +48,8 @@ from spillwatch.records import (
     Sentence,
     Span,
 )
+from spillwatch.spanindex import SpanIndex
+from spillwatch.spanindex import overlaps as _overlaps
 
 
 def country_iso3(name: str) -> str | None:
@@ -83,10 +85,6 @@ def unresolved(name: str, sector: str | None = None) -> Actor:
     return Actor(f"unresolved:{slug}", name, None, sector, resolved=False)
 
 
-def _overlaps(a: Span, b: Span) -> bool:
-    return a.start < b.end and b.start < a.end
-
-
 @dataclass(frozen=True)
 class Resolved:
     sources: tuple[Actor, ...]
@@ -98,31 +96,34 @@ class Resolved:
 
 
 class ArgumentFinder:
-    def __init__(self, ann: AnnotatedArticle, g: DepGraph, territory_words: frozenset[str] = frozenset()) -> None:
+    def __init__(
+        self, ann: AnnotatedArticle, g: DepGraph, territory_words: frozenset[str] = frozenset(),
+        index: DocIndex | None = None,
+    ) -> None:
         self.ann = ann
         self.g = g
+        self.ix = index or DocIndex(ann)
         self.text = ann.article.text
         self.country_spans: set[Span] = set()
         self.territory = territory_words
-        spans = ann.article.block_spans()
-        self.paragraphs = spans
-        self.blocked = (
+        spans = self.ix.blocks
+        blocked = (
             tuple(p.span for p in ann.places if p.role == "dateline")
             + tuple(span for block, span in spans if block.role in ("dateline", "byline", "credit"))
             + tuple(inline_datelines(spans))
         )
+        self.blocked: SpanIndex[Span] = SpanIndex(blocked, lambda s: s)
 
     # ------------------------------------------------------------------ actors
     def _mentions_in(self, span: Span) -> list[ActorMention]:
-        return [m for m in self.ann.actors if _overlaps(m.span, span) and not self._is_town(m)]
+        return [m for m in self.ix.actors.overlapping(span) if not self._is_town(m)]
 
     def _is_town(self, m: ActorMention) -> bool:
         """An unresolved "actor" the geo stage knows as a town or region ("the Karak attack")."""
         if m.actor.resolved:
             return False
         return any(
-            _overlaps(m.span, p.span) and p.feature_code and not p.feature_code.startswith("PCL")
-            for p in self.ann.places
+            p.feature_code and not p.feature_code.startswith("PCL") for p in self.ix.places.overlapping(m.span)
         )
 
     def _np_span(self, head: int) -> Span:
@@ -157,8 +158,8 @@ class ArgumentFinder:
         if sector is None or self.g[head].tag not in ("NNS", "NN"):
             return []
         before = Span(span.start, self.g[head].span.start)
-        for p in self.ann.places:
-            if p.role == "demonym" and p.country_iso3 and _overlaps(p.span, before):
+        for p in self.ix.places.overlapping(before):
+            if p.role == "demonym" and p.country_iso3:
                 iso3 = p.country_iso3
                 return [(Actor(f"{iso3}_{sector}", f"{p.name or p.text} {SECTOR_WORDS[sector]}", iso3, sector), span)]
         return []
@@ -176,12 +177,12 @@ class ArgumentFinder:
     def _named(self, span: Span) -> list[tuple[Actor, Span]]:
         """Actors for named entities the actor stage left alone: countries, else unresolved names."""
         out: list[tuple[Actor, Span]] = []
-        for e in self.ann.entities:
-            if e.label not in ACTOR_LABELS or not _overlaps(e.span, span) or self._is_blocked(e.span):
+        for e in self.ix.entities.overlapping(span):
+            if e.label not in ACTOR_LABELS or self._is_blocked(e.span):
                 continue
             if any(
-                _overlaps(e.span, p.span) and p.country_iso3 and not p.feature_code.startswith("PCL")
-                for p in self.ann.places
+                p.country_iso3 and not p.feature_code.startswith("PCL")
+                for p in self.ix.places.overlapping(e.span)
                 if p.feature_code
             ):
                 continue  # the geo stage knows it as a town or region
@@ -206,15 +207,15 @@ class ArgumentFinder:
     def _countries_in(self, sent: Sentence) -> list[tuple[Actor, Span]]:
         """Governments of the countries named in the sentence ("local authorities")."""
         out: list[tuple[Actor, Span]] = []
-        for place in self.ann.places:
+        for place in self.ix.places.overlapping(sent.span):
             country = (place.feature_code or "").startswith("PCL") and place.role in ("place", "region")
-            if country and place.country_iso3 and _overlaps(place.span, sent.span):
+            if country and place.country_iso3:
                 out.append((government(place.country_iso3, place.name or place.text), place.span))
         if out:
             self.country_spans.update(span for _, span in out)
             return out
-        for e in self.ann.entities:
-            if e.label == "GPE" and _overlaps(e.span, sent.span) and not self._is_blocked(e.span):
+        for e in self.ix.entities.overlapping(sent.span):
+            if e.label == "GPE" and not self._is_blocked(e.span):
                 code = country_iso3(e.text)
                 if code is not None:
                     out.append((government(code, e.text), e.span))
@@ -222,18 +223,12 @@ class ArgumentFinder:
         return out
 
     def _is_blocked(self, span: Span) -> bool:
-        return any(_overlaps(span, b) for b in self.blocked)
+        return self.blocked.any(span)
 
     def _bridge(self, head: int, span: Span) -> list[tuple[Actor, Span]]:
         """The latest earlier actor mention whose last word is the same noun ("the teams")."""
-        word = self.g[head].lemma.lower()
-        for m in sorted(self.ann.actors, key=lambda m: -m.span.start):
-            if m.span.start >= span.start:
-                continue
-            last = m.text.split()[-1].lower().rstrip("s") if m.text.split() else ""
-            if last and last == word.rstrip("s"):
-                return [(m.actor, m.span)]
-        return []
+        m = self.ix.latest_ending_in(self.g[head].lemma.lower(), span.start)
+        return [(m.actor, m.span)] if m is not None else []
 
     def source_words(self, r: Roles, sent: Sentence) -> list[int]:
         """Tokens of the source noun phrases, through a pronoun to its antecedent (mode cues)."""
@@ -246,11 +241,7 @@ class ArgumentFinder:
     # ------------------------------------------------------------------ places, dates, quantities
     def _place_candidates(self, sent: Sentence) -> list[Entity]:
         """Place-like entities and the geo stage's places in the sentence (never the dateline)."""
-        ents = [e for e in self.ann.entities if e.label in PLACE_LABELS]
-        for p in self.ann.places:
-            if p.role in ("place", "region") and not any(_overlaps(p.span, e.span) for e in ents):
-                ents.append(Entity(p.span, "PLACE", p.text))
-        ents = [e for e in ents if _overlaps(e.span, sent.span) and not self._is_blocked(e.span)]
+        ents = [e for e in self.ix.place_candidates.overlapping(sent.span) if not self._is_blocked(e.span)]
         return sorted(ents, key=lambda e: e.span.start)
 
     def _bare_place_name(self, h: int, span: Span, labels: tuple[str, ...] = PROPN_PLACE_ENTS) -> bool:
@@ -259,7 +250,7 @@ class ArgumentFinder:
         venue = tok.lemma.lower() in VENUE_HEADS and tok.ent_type in ("ORG", "PERSON", "FAC")
         if tok.pos != "PROPN" or tok.dep != "pobj" or (tok.ent_type not in labels and not venue):
             return False
-        return not any(_overlaps(d.span, span) for d in self.ann.dates)
+        return not self.ix.dates.any(span)
 
     def _unnamed_places(self, h: int, span: Span) -> list[Entity]:
         """Proper nouns NER missed: "near Aleppo", "the port of Durban"."""
@@ -295,16 +286,16 @@ class ArgumentFinder:
         return sorted(ordered, key=self._far_side)
 
     def _tokens_of(self, span: Span) -> list[int]:
-        return [t.i for t in self.ann.tokens if span.start <= t.span.start and t.span.end <= span.end]
+        return self.ix.tokens_in(span)
 
     def _demonym(self, e: Entity) -> bool:
         """ "Syrian" in "near Syrian border": an adjective of nationality names no place."""
         toks = self._tokens_of(e.span)
         adjective = bool(toks) and all(self.g[t].pos == "ADJ" or self.g[t].tag == "JJ" for t in toks)
-        return adjective or any(p.role == "demonym" and p.span == e.span for p in self.ann.places)
+        return adjective or any(p.role == "demonym" and p.span == e.span for p in self.ix.places.overlapping(e.span))
 
     def _is_country(self, e: Entity) -> bool:
-        geo = [p for p in self.ann.places if _overlaps(p.span, e.span) and p.feature_code]
+        geo = [p for p in self.ix.places.overlapping(e.span) if p.feature_code]
         if geo:
             return all((p.feature_code or "").startswith("PCL") for p in geo)
         return country_iso3(e.text) is not None
@@ -332,8 +323,7 @@ class ArgumentFinder:
             sent = self.ann.sentences[k - back]
             if back and self._role_of(sent.span) != "body":
                 continue
-            dates = [d for d in self.ann.dates if _overlaps(d.span, sent.span)]
-            dates = [d for d in dates if not any(_overlaps(d.span, b) for b in self.blocked)]
+            dates = [d for d in self.ix.dates.overlapping(sent.span) if not self.blocked.any(d.span)]
             if scope is not None:
                 inside = self.g.span(scope)
                 dates = [d for d in dates if _overlaps(d.span, inside)]
@@ -359,10 +349,10 @@ class ArgumentFinder:
         return None
 
     def _role_of(self, span: Span) -> str:
-        return next((b.role for b, s in self.paragraphs if s.start <= span.start < s.end + 1), "body")
+        return self.ix.block_role(span.start)
 
     def quantities(self, sent: Sentence) -> tuple[Quantity, ...]:
-        return tuple(q for q in self.ann.quantities if _overlaps(q.span, sent.span))
+        return tuple(self.ix.quantities.overlapping(sent.span))
 
     # ------------------------------------------------------------------ all together
     def resolve(self, r: Roles, k: int, sent: Sentence, trigger: int) -> Resolved:
@@ -389,7 +379,7 @@ class ArgumentFinder:
     def _collect(self, heads: tuple[int, ...], role: str, k: int, sent: Sentence, args: list[Argument]) -> list[Actor]:
         out: list[Actor] = []
         for h in heads:
-            if self.g[h].ent_type in ("DATE", "TIME") or any(_overlaps(d.span, self.g[h].span) for d in self.ann.dates):
+            if self.g[h].ent_type in ("DATE", "TIME") or self.ix.dates.any(self.g[h].span):
                 continue  # "on Monday" is a date, not a target
             found = self.actors_for(h, k, sent)
             if not found and role == "target" and self.g[h].pos in ("NOUN", "PROPN"):

@@ -23,30 +23,33 @@ Binding a claim to events, strongest first:
    attack", or no event word at all): among the article's attacks compatible with the claim's
    place, date and weapon words (and not dated over a week before the article), the first
    reported one and, in text order, each later one that agrees in place, date and weapon with
-   all those taken. With one attack and one claim in an article, they are bound.
+   all those taken. With one attack and one claim in an article, they are bound. Only attacks
+   within ``BACK_WINDOW`` sentences of the claim count: in a long report or live blog a claim
+   never reaches a page away (and the work per claim stays bounded).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
-from spillwatch.coding.acled import acled_category
+from spillwatch.coding.claimapply import apply_claims, norm_name
 from spillwatch.coding.claims import Claim, find_claims
-from spillwatch.coding.claimwords import is_generic
+from spillwatch.coding.docindex import DocIndex
 from spillwatch.coding.ontology import load_ontology
 from spillwatch.coding.patterns import DepGraph
-from spillwatch.records import Actor, ActorMention, AnnotatedArticle, Argument, EventMention, Span
+from spillwatch.records import AnnotatedArticle, EventMention, Place, Span
 from spillwatch.settings import Settings
+from spillwatch.spanindex import SpanIndex, overlaps
 
 VIOLENT = ("ASSAULT",)
 NAMED_ONLY = ("SEIZE", "COERCE")  # bound only when the claim names the very trigger or its word
 STEM = 5  # letters two lemmas share to name one event ("kidnapping", "kidnap")
-KIND_ORDER = {"claimed": 0, "attributed": 1, "denied": 2}
 REF_MODIFIERS = ("compound", "amod", "nmod", "poss", "nummod")
 REF_PREPS = ("in", "at", "near", "on", "outside", "inside", "against")
 BACKGROUND_DAYS = 7
+BACK_WINDOW = 60  # sentences either side of a claim that it may refer back to
 REPORTED = ("happened", "ongoing")  # a claim refers back to attacks that took place, not threats
 DATE_SLACK_DAYS = 2
 INDEFINITE = frozenset({"a", "an", "another", "one", "several", "some"})
@@ -67,8 +70,9 @@ def attribute(
     claims = find_claims(ann, g)
     if not claims:
         return mentions
-    bound = _Binder(ann, g, mentions).bind(claims)
-    return tuple(_apply(ann, m, bound.get(n, [])) for n, m in enumerate(mentions))
+    binder = _Binder(ann, g, mentions)
+    bound = binder.bind(claims)
+    return tuple(apply_claims(binder.ix, m, bound.get(n, [])) for n, m in enumerate(mentions))
 
 
 def responsibility(mention: EventMention) -> str | None:
@@ -96,15 +100,6 @@ def _modes_agree(a: frozenset[str] | tuple[str, ...], b: frozenset[str] | tuple[
     return not (wa and wb) or bool(wa & wb)
 
 
-def _overlaps(a: Span, b: Span) -> bool:
-    return a.start < b.end and b.start < a.end
-
-
-def _norm(text: str) -> str:
-    words = text.lower().replace("-", " ").split()
-    return " ".join(w for w in words if w not in ("the", "al", "el"))
-
-
 @dataclass(frozen=True)
 class _Places:
     names: frozenset[str]
@@ -117,13 +112,22 @@ class _Binder:
         self.ann = ann
         self.g = g
         self.mentions = mentions
+        self.ix = DocIndex(ann)
+        self.metonyms: SpanIndex[Place] = SpanIndex(p for p in ann.places if p.role not in ("place", "region"))
         self.by_start = {t.span.start: t.i for t in ann.tokens}
         self.trigger = [self.by_start.get(m.trigger.start, -1) for m in mentions]
-        self.sent_of = [self._sentence(m.sentence) for m in mentions]
-        self.blocks = ann.article.block_spans()
-
-    def _sentence(self, span: Span) -> int:
-        return next((k for k, s in enumerate(self.ann.sentences) if s.span.start == span.start), -1)
+        first_at: dict[int, int] = {}
+        for k, s in enumerate(ann.sentences):
+            first_at.setdefault(s.span.start, k)
+        self.sent_of = [first_at.get(m.sentence.start, -1) for m in mentions]
+        self.in_sentence: dict[int, list[int]] = {}  # sentence -> its mentions with a trigger token
+        self.by_sentence: dict[int, list[int]] = {}  # sentence (-1: not found) -> its mentions
+        for n, k in enumerate(self.sent_of):
+            self.by_sentence.setdefault(k, []).append(n)
+            if self.trigger[n] >= 0:
+                self.in_sentence.setdefault(k, []).append(n)
+        self._places: dict[int, _Places] = {}  # per mention
+        self._claim_facts: dict[int, tuple[_Places, tuple[date, date] | None, frozenset[str]]] = {}
 
     def bind(self, claims: tuple[Claim, ...]) -> dict[int, list[Claim]]:
         out: dict[int, list[Claim]] = {}
@@ -148,7 +152,7 @@ class _Binder:
 
     def local(self, claim: Claim) -> list[int]:
         """Events of the claim's own sentence that its event word names (all, when it names none)."""
-        here = [n for n in range(len(self.mentions)) if self.sent_of[n] == claim.sentence and self.trigger[n] >= 0]
+        here = self.in_sentence.get(claim.sentence, [])
         if claim.ref is None:
             return [n for n in here if self.eligible(n, claim, False) and not self._in_cue(n, claim)]
         refs = (claim.ref, *claim.members)
@@ -157,7 +161,7 @@ class _Binder:
                        and self.eligible(n, claim, False)]  # fmt: skip
 
     def _in_cue(self, n: int, claim: Claim) -> bool:
-        return _overlaps(self.mentions[n].trigger, claim.cue)
+        return overlaps(self.mentions[n].trigger, claim.cue)
 
     def tied(self, t: int, ref: int) -> bool:
         g = self.g
@@ -183,18 +187,17 @@ class _Binder:
         return bool(dets & INDEFINITE) or bare
 
     def block_role(self, k: int) -> str:
-        start = self.ann.sentences[k].span.start
-        for block, span in self.blocks:
-            if span.start <= start < span.end + 1:
-                return block.role
-        return "body"
+        return self.ix.block_role(self.ann.sentences[k].span.start)
 
     def plural(self, ref: int | None) -> bool:
         return ref is not None and self.g[ref].tag in ("NNS", "NNPS")
 
     def back(self, claim: Claim) -> list[int]:
         """Attacks elsewhere in the article the claim refers back to (see the module docstring)."""
-        cands = [n for n in range(len(self.mentions))
+        k = claim.sentence
+        near = [*self.by_sentence.get(-1, []), *(n for j in range(max(k - BACK_WINDOW, 0), k + BACK_WINDOW + 1)
+                                                  for n in self.by_sentence.get(j, []))]
+        cands = [n for n in sorted(near)
                  if self.sent_of[n] != claim.sentence and self.eligible(n, claim, False)
                  and self.mentions[n].modality in REPORTED and self.compatible(claim, n)]  # fmt: skip
         if self.claim_date(claim) is None:
@@ -229,31 +232,41 @@ class _Binder:
 
     def _places_in(self, spans: list[Span]) -> _Places:
         """Places named in ``spans`` (countries used as actors - metonyms, demonyms - left out)."""
-        hits = [p for p in self.ann.places if any(_overlaps(p.span, s) for s in spans)]
-        names = {_norm(e.text) for e in self.ann.entities
-                  if e.label in ("GPE", "LOC", "FAC") and any(_overlaps(e.span, s) for s in spans)
-                  and not any(_overlaps(e.span, p.span) for p in hits)}  # fmt: skip
+        hits = self.ix.places.overlapping_any(spans)
+        names = {norm_name(e.text) for e in self.ix.entities.overlapping_any(spans)
+                  if e.label in ("GPE", "LOC", "FAC") and not any(overlaps(e.span, p.span) for p in hits)}  # fmt: skip
         countries: set[str] = set()
         specific = bool(names)
         for p in hits:
             if p.role not in ("place", "region"):
                 continue
-            names |= {_norm(p.text), _norm(p.name or p.text)}
+            names |= {norm_name(p.text), norm_name(p.name or p.text)}
             countries |= {p.country_iso3} if p.country_iso3 else set()
             specific = specific or not (p.feature_code or "").startswith("PCL")
         return _Places(frozenset(n for n in names if n), frozenset(countries), specific)
 
+    def _facts(self, claim: Claim) -> tuple[_Places, tuple[date, date] | None, frozenset[str]]:
+        """The claim's places, date and weapon modes (worked out once per claim)."""
+        if id(claim) not in self._claim_facts:
+            places = self._places_in([self.g[j].span for j in self.ref_tokens(claim.ref)])
+            self._claim_facts[id(claim)] = (places, self._claim_date(claim), self._ref_modes(claim))
+        return self._claim_facts[id(claim)]
+
     def claim_places(self, claim: Claim) -> _Places:
-        return self._places_in([self.g[j].span for j in self.ref_tokens(claim.ref)])
+        return self._facts(claim)[0]
 
     def mention_places(self, n: int) -> _Places:
+        if n not in self._places:
+            self._places[n] = self._mention_places(n)
+        return self._places[n]
+
+    def _mention_places(self, n: int) -> _Places:
         m = self.mentions[n]
         spans = [a.span for a in m.arguments if a.role == "place"]
-        metonyms = [p.span for p in self.ann.places if p.role not in ("place", "region")]
-        kept = [s for s in spans if not any(_overlaps(s, x) for x in metonyms)]
+        kept = [s for s in spans if not self.metonyms.any(s)]
         found = self._places_in(kept)
         if not found.names and m.place_text:  # "in Beirut's southern suburbs": the coder's place
-            return _Places(frozenset({_norm(m.place_text)}), frozenset(), True)
+            return _Places(frozenset({norm_name(m.place_text)}), frozenset(), True)
         return found
 
     def places_agree(self, a: _Places, b: _Places) -> bool:
@@ -267,9 +280,12 @@ class _Binder:
         return False
 
     def claim_date(self, claim: Claim) -> tuple[date, date] | None:
+        return self._facts(claim)[1]
+
+    def _claim_date(self, claim: Claim) -> tuple[date, date] | None:
         spans = [self.g[j].span for j in self.ref_tokens(claim.ref, preps=False)]  # "on Tuesday": the claim's day
-        for d in self.ann.dates:
-            if d.start is not None and any(_overlaps(d.span, s) for s in spans):
+        for d in self.ix.dates.overlapping_any(spans):
+            if d.start is not None:
                 return d.start, d.end or d.start
         return None
 
@@ -281,13 +297,13 @@ class _Binder:
         slack = timedelta(days=DATE_SLACK_DAYS)  # "a day after ...": relative dates are often a day off
         return not (hi + slack < d.start or (d.end or d.start) + slack < lo)
 
-    def ref_modes(self, claim: Claim) -> frozenset[str]:
+    def _ref_modes(self, claim: Claim) -> frozenset[str]:
         cues = _mode_cues()
         words = [self.g[j].lemma.lower() for j in self.ref_tokens(claim.ref)]
         return frozenset(m for w in words for m in cues.get(w, ()))
 
     def compatible(self, claim: Claim, n: int) -> bool:
-        modes = self.ref_modes(claim)
+        modes = self._facts(claim)[2]
         if not _modes_agree(modes, self.mentions[n].modes):
             return False
         return self.places_agree(self.claim_places(claim), self.mention_places(n)) and self.dates_agree(claim, n)
@@ -318,84 +334,3 @@ class _Binder:
             return set()
         s = self.ann.sentences[k]
         return {self.g[i].lemma.lower() for i in range(s.first_token, s.last_token)}
-
-
-# ---------------------------------------------------------------------- applying a claim
-def _arg_actors(ann: AnnotatedArticle, m: EventMention, arg: Argument) -> list[tuple[Actor, bool]]:
-    """The mention's source actors an argument names, each with whether it is generic."""
-    found = [am for am in ann.actors if _overlaps(am.span, arg.span)]
-    ids = {a.id for a in m.sources}
-    out = [(am.actor, is_generic(am)) for am in found if am.actor.id in ids]
-    if out:
-        return out
-    named = [a for a in m.sources if not a.resolved and _norm(a.name) in _norm(arg.text)]
-    return [(a, is_generic(ActorMention(arg.span, arg.text, a))) for a in named]
-
-
-def _replaceable(ann: AnnotatedArticle, m: EventMention, claim: Claim) -> list[Argument] | None:
-    """The source arguments the claim replaces (generic ones, the attributing speaker), or None
-    when the mention has a specific source of its own."""
-    gone: list[Argument] = []
-    accounted: set[str] = set()
-    claimant_ids = {c.actor.id for c in claim.claimants}
-    for arg in (a for a in m.arguments if a.role == "source"):
-        actors = _arg_actors(ann, m, arg)
-        accounted |= {a.id for a, _ in actors}
-        speaker = claim.speaker is not None and _overlaps(arg.span, claim.speaker)
-        unknown = _unknown_name(ann, m, arg, actors)
-        if speaker or unknown or (actors and all(generic for _, generic in actors)):
-            gone.append(arg)
-        elif not {a.id for a, _ in actors} <= claimant_ids:
-            return None
-    others = [a for a in m.sources if a.id not in accounted | claimant_ids and not _generic_actor(a)]
-    return None if others else gone
-
-
-def _apply(ann: AnnotatedArticle, m: EventMention, claims: list[Claim]) -> EventMention:
-    denials = [c for c in claims if c.kind == "denied"]
-    for claim in sorted(claims, key=lambda c: (KIND_ORDER[c.kind], c.cue.start)):
-        if claim.kind == "denied":
-            continue
-        gone = _replaceable(ann, m, claim)
-        if gone is not None:
-            return _record(_with_source(ann, m, claim, gone), [claim, *denials])
-    return _record(m, denials)
-
-
-def _record(m: EventMention, claims: list[Claim]) -> EventMention:
-    extra = tuple(Argument(c.kind, c.cue, c.cue_text) for c in claims)
-    extra = tuple(a for a in extra if a not in m.arguments)
-    return replace(m, arguments=m.arguments + extra) if extra else m
-
-
-def _with_source(ann: AnnotatedArticle, m: EventMention, claim: Claim, gone: list[Argument]) -> EventMention:
-    gone_ids = {a.id for arg in gone for a, _ in _arg_actors(ann, m, arg)}
-    keep = [a for a in m.sources if a.id not in gone_ids and not _generic_actor(a)]
-    for c in claim.claimants:
-        if c.actor.id not in {a.id for a in keep}:
-            keep.append(c.actor)
-    sources = tuple(keep)
-    ids = {a.id for a in sources}
-    targets = tuple(t for t in m.targets if t.id not in ids)
-    had = {a.span for a in m.arguments if a.role == "source" and a not in gone}
-    spans = [c.span for c in claim.claimants]
-    args = tuple(a for a in m.arguments if a not in gone and not (a.role == "target" and a.span in spans))
-    args += tuple(Argument("source", c.span, c.text) for c in claim.claimants if c.span not in had)
-    out = replace(m, sources=sources, targets=targets, arguments=args)
-    if "occupy" in m.modes:
-        acled = acled_category(m.type, m.modes, sources, targets)
-        out = replace(out, acled_type=acled[0], acled_subtype=acled[1])
-    return out
-
-
-def _unknown_name(ann: AnnotatedArticle, m: EventMention, arg: Argument, actors: list[tuple[Actor, bool]]) -> bool:
-    """An unresolved name of no known sector that is a place ("Karak" to the geo stage) or
-    stands right before the attack noun ("the Manchester Arena bombing"): a claim outranks it."""
-    if not actors or not all(not a.resolved and a.sector is None for a, _ in actors):
-        return False
-    before = arg.span.end <= m.trigger.start and not ann.article.text[arg.span.end : m.trigger.start].strip()
-    return before or any(p.role == "place" and _overlaps(p.span, arg.span) for p in ann.places)
-
-
-def _generic_actor(a: Actor) -> bool:
-    return a.id.startswith("UNK_")

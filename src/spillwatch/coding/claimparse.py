@@ -21,6 +21,7 @@ from spillwatch.coding.claimwords import (
 )
 from spillwatch.coding.patterns import QUANTIFIER_NOUNS, DepGraph
 from spillwatch.records import ActorMention, AnnotatedArticle, Span
+from spillwatch.spanindex import LastEndingBy, SpanIndex
 
 
 class Reader:
@@ -28,6 +29,8 @@ class Reader:
         self.ann = ann
         self.g = g
         self.text = ann.article.text
+        self.actors: SpanIndex[ActorMention] = SpanIndex(ann.actors)
+        self.armed = LastEndingBy(m for m in ann.actors if _can_claim(m) and m.actor.sector == "REB")
 
     # ------------------------------------------------------------------ helpers
     def lemma(self, i: int) -> str:
@@ -55,8 +58,7 @@ class Reader:
         return self.g.span(self.g.np_tokens(h))
 
     def mentions_in(self, idx: list[int]) -> list[ActorMention]:
-        spans = [self.g[j].span for j in idx]
-        return [m for m in self.ann.actors if any(m.span.start < s.end and s.start < m.span.end for s in spans)]
+        return self.actors.overlapping_any(self.g[j].span for j in idx)
 
     def claimants(self, h: int | None) -> tuple[ActorMention, ...]:
         """Named actors a noun phrase stands for, through "the group"/"it" back to the last one."""
@@ -79,9 +81,8 @@ class Reader:
 
     def back_reference(self, before: int) -> tuple[ActorMention, ...]:
         """The last named armed group mentioned before ``before`` ("the group", "it")."""
-        earlier = [m for m in self.ann.actors if m.span.end <= before and _can_claim(m)]
-        armed = [m for m in earlier if m.actor.sector == "REB"]
-        return (armed[-1],) if armed else ()
+        found = self.armed.before(before)
+        return (found,) if found is not None else ()
 
     def subject(self, v: int) -> int | None:
         subj = self.g.children(v, "nsubj", "csubj")

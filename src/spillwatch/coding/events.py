@@ -31,6 +31,7 @@ from functools import lru_cache
 from spillwatch.coding.acled import VAC, acled_category
 from spillwatch.coding.args import ArgumentFinder, Resolved
 from spillwatch.coding.classifier import TypeClassifier, load_classifier
+from spillwatch.coding.docindex import DocIndex
 from spillwatch.coding.lexicon import CUE_STOP, Lexicon
 from spillwatch.coding.modality import verdict
 from spillwatch.coding.ontology import TriggerSpec, load_ontology
@@ -93,6 +94,7 @@ def code_events_explained(
 class _ArticleCoder:
     def __init__(self, ann: AnnotatedArticle, settings: Settings) -> None:
         self.ann = ann
+        self.article_id = ann.id  # a hash of the whole text: computed once, not once per mention
         self.text = ann.article.text
         self.threshold = settings.event_threshold
         self.veto = settings.detector_veto
@@ -100,16 +102,14 @@ class _ArticleCoder:
         self.g = DepGraph(ann.tokens)
         self.lex = _lexicon()
         self.clf = _classifier()
-        self.args = ArgumentFinder(ann, self.g, self.lex.ontology.classes.get("territory", frozenset()))
-        self.blocks = ann.article.block_spans()
+        self.ix = DocIndex(ann)
+        self.args = ArgumentFinder(ann, self.g, self.lex.ontology.classes.get("territory", frozenset()), self.ix)
         self.mentions: list[EventMention] = []
+        self.earlier = _EarlierMentions()
         self.declined: list[Declined] = []
 
     def block_role(self, sent: Sentence) -> str:
-        for block, span in self.blocks:
-            if span.start <= sent.span.start < span.end + 1:
-                return block.role
-        return "body"
+        return self.ix.block_role(sent.span.start)
 
     def _decline(self, i: int, etype: str, reason: str) -> None:
         tok = self.g[i]
@@ -144,7 +144,9 @@ class _ArticleCoder:
         apart = {i for i, _ in built if self.args.offset_clause(i) is not None}  # "two days after X"
         before = {i for i, _ in built if self.args.offset_clause(i, any_gap=True) is not None}
         apart |= {i for i in before if not self._caused_by(i, [j for j, _ in built])}
-        self.mentions += merge_nested(self.g, built, apart)
+        for m in merge_nested(self.g, built, apart):
+            self.mentions.append(m)
+            self.earlier.add(m)
 
     def _decline_sentence(self, sent: Sentence, probs: dict[str, float], reason: str) -> None:
         for i in range(sent.first_token, sent.last_token):
@@ -160,10 +162,7 @@ class _ArticleCoder:
         """The date of an earlier dated mention of the same event: same type, and the same place
         or the same source and target ("Troops shelled Bunia on Tuesday" ... "shelled our
         positions in Bunia")."""
-        for e in reversed(self.mentions):
-            if e.type == m.type and e.date is not None and _same_event(e, m):
-                return e.date
-        return None
+        return self.earlier.same_event_date(m)
 
     def _choose(self, i: int, probs: dict[str, float]) -> TriggerSpec | None:
         cands = self.lex.candidates(self.g, i)
@@ -220,7 +219,7 @@ class _ArticleCoder:
         bare = not g.children(i, "amod", "compound", "prep", "poss", "nummod")
         if dets != ["the"] or not bare:
             return None
-        return next((m for m in reversed(self.mentions) if m.type == etype), None)
+        return self.earlier.last_of_type.get(etype)
 
     def _build(
         self,
@@ -238,7 +237,7 @@ class _ArticleCoder:
         acled = acled_category(spec.type, modes, res.sources, res.targets, cues,
                                civilians_hint=call.civilians_p >= CIVILIANS_P)
         return EventMention(
-            article_id=self.ann.id,
+            article_id=self.article_id,
             type=spec.type,
             trigger=g[i].span,
             trigger_text=g[i].text,
@@ -250,7 +249,7 @@ class _ArticleCoder:
             date=res.date,
             quantities=res.quantities,
             modality=modality,  # type: ignore[arg-type]
-            quoted=any(q.span.start <= g[i].span.start < q.span.end for q in self.ann.quotes),
+            quoted=self.ix.quotes.any(Span(g[i].span.start, g[i].span.start + 1)),  # a quote holds its first letter
             arguments=res.arguments,
             acled_type=acled[0],
             acled_subtype=acled[1],
@@ -264,14 +263,56 @@ def _dated(m: EventMention, date: DateMention | None) -> EventMention:
     return replace(m, date=date, arguments=(*m.arguments, Argument("date", date.span, date.text)))
 
 
-def _same_event(a: EventMention, b: EventMention) -> bool:
-    def where(m: EventMention) -> set[str]:
-        hit = {x.text.lower() for x in m.arguments if x.role in ("place", "target", "object", "recipient")}
-        return hit | {x.id for x in m.targets}
+def _where(m: EventMention) -> set[str]:
+    hit = {x.text.lower() for x in m.arguments if x.role in ("place", "target", "object", "recipient")}
+    return hit | {x.id for x in m.targets}
 
+
+def _same_event(a: EventMention, b: EventMention) -> bool:
+    """Same place (when both name one), else a shared source and a shared place, target or object."""
     if a.place_text and b.place_text:
         return a.place_text.lower() == b.place_text.lower()
-    return bool({x.id for x in a.sources} & {x.id for x in b.sources}) and bool(where(a) & where(b))
+    return bool({x.id for x in a.sources} & {x.id for x in b.sources}) and bool(_where(a) & _where(b))
+
+
+class _EarlierMentions:
+    """The article's mentions so far, indexed so that each new mention finds its earlier ones by
+    key (type; type and place; type, source and place/target) instead of scanning them all."""
+
+    def __init__(self) -> None:
+        self.count = 0
+        self.last_of_type: dict[str, EventMention] = {}
+        self._by_place: dict[tuple[str, str], tuple[int, EventMention]] = {}
+        self._by_actor: dict[tuple[str, str, str], tuple[int, EventMention]] = {}
+        self._by_actor_unplaced: dict[tuple[str, str, str], tuple[int, EventMention]] = {}
+
+    def add(self, m: EventMention) -> None:
+        self.last_of_type[m.type] = m
+        self.count += 1
+        if m.date is None:
+            return
+        entry = (self.count, m)
+        if m.place_text:
+            self._by_place[(m.type, m.place_text.lower())] = entry
+        for key in _actor_keys(m):
+            self._by_actor[key] = entry
+            if not m.place_text:
+                self._by_actor_unplaced[key] = entry
+
+    def same_event_date(self, m: EventMention) -> DateMention | None:
+        """The date of the latest dated earlier mention ``_same_event`` ties to ``m``."""
+        if m.place_text:
+            hits = [self._by_place.get((m.type, m.place_text.lower()))]
+            hits += [self._by_actor_unplaced.get(k) for k in _actor_keys(m)]
+        else:
+            hits = [self._by_actor.get(k) for k in _actor_keys(m)]
+        found = max((h for h in hits if h is not None), key=lambda h: h[0], default=None)
+        return found[1].date if found is not None else None
+
+
+def _actor_keys(m: EventMention) -> list[tuple[str, str, str]]:
+    where = _where(m)
+    return [(m.type, s.id, w) for s in m.sources for w in where]
 
 
 def merge_nested(

@@ -21,6 +21,7 @@ from dataclasses import replace
 
 from spillwatch.records import AnnotatedArticle, EventMention, Place, Span
 from spillwatch.settings import Settings
+from spillwatch.spanindex import SpanIndex
 
 LITERAL_ROLES = frozenset({"place", "region"})
 RECIPIENT_COUNTRY_TYPES = frozenset({"AID", "COOPERATE", "SUPPORT", "CONSULT", "AGREE"})
@@ -50,20 +51,21 @@ def _argument_spans(m: EventMention, text: str) -> list[Span]:
     return spans
 
 
-def _recipient_country(m: EventMention, demonyms: list[Place]) -> Place | None:
+def _recipient_country(m: EventMention, demonyms: SpanIndex[Place]) -> Place | None:
     if m.type not in RECIPIENT_COUNTRY_TYPES:
         return None
-    after = [p for p in demonyms if _inside(p.span, m.sentence) and p.span.start >= m.trigger.end]
+    after = [p for p in demonyms.inside(m.sentence) if p.span.start >= m.trigger.end]
     found = min(after, key=lambda p: p.span.start, default=None)
     return found if found is not None and found.country_iso2 else None
 
 
-def _qualified(place: Place, m: EventMention, literal: list[Place], demonyms: list[Place]) -> Place:
+def _qualified(place: Place, m: EventMention, literal: SpanIndex[Place], demonyms: SpanIndex[Place]) -> Place:
     """An unresolved place takes the country that qualifies it in the same sentence ("Qaa, Lebanon",
     "the Lebanese border village of Qaa"): the nearest resolved country or nationality, at that precision."""
     if place.country_iso2 is not None:
         return place
-    near = [p for p in literal + demonyms if p.country_iso2 and (p.precision or 0) >= 6 and _inside(p.span, m.sentence)]
+    in_sentence = literal.inside(m.sentence) + demonyms.inside(m.sentence)
+    near = [p for p in in_sentence if p.country_iso2 and (p.precision or 0) >= 6]
     if not near:
         return place
     centre = (place.span.start + place.span.end) / 2
@@ -72,13 +74,13 @@ def _qualified(place: Place, m: EventMention, literal: list[Place], demonyms: li
                    lon=country.lon, precision=country.precision)
 
 
-def _best_place(m: EventMention, literal: list[Place], demonyms: list[Place], text: str) -> Place | None:
+def _best_place(m: EventMention, literal: SpanIndex[Place], demonyms: SpanIndex[Place], text: str) -> Place | None:
     for arg in _argument_spans(m, text):
-        inside = [p for p in literal if _inside(p.span, arg) or _inside(arg, p.span)]
+        inside = [p for p in literal.near(arg) if _inside(p.span, arg) or _inside(arg, p.span)]
         if inside:
             chosen = _finer(inside, min(inside, key=lambda p: (p.precision or 9, p.span.start)), text)
             return _qualified(chosen, m, literal, demonyms)
-    in_sentence = [p for p in literal if _inside(p.span, m.sentence)]
+    in_sentence = literal.inside(m.sentence)
     if not in_sentence:
         return _recipient_country(m, demonyms)
     centre = (m.trigger.start + m.trigger.end) / 2
@@ -90,7 +92,7 @@ def place_events(
     ann: AnnotatedArticle, mentions: tuple[EventMention, ...], settings: Settings | None = None
 ) -> tuple[EventMention, ...]:
     """Set ``EventMention.place`` on each mention (see module docstring)."""
-    literal = [p for p in ann.places if p.role in LITERAL_ROLES]
-    demonyms = [p for p in ann.places if p.role == "demonym"]
+    literal = SpanIndex(p for p in ann.places if p.role in LITERAL_ROLES)
+    demonyms = SpanIndex(p for p in ann.places if p.role == "demonym")
     text = ann.article.text
     return tuple(replace(m, place=_best_place(m, literal, demonyms, text)) for m in mentions)

@@ -42,6 +42,7 @@ from spillwatch.geo.lexicon import (
 from spillwatch.geo.resolve import Mention, resolve_mentions
 from spillwatch.records import AnnotatedArticle, Span, Token
 from spillwatch.settings import Settings
+from spillwatch.spanindex import SpanIndex
 
 _DATELINE = re.compile(r"^\s*([A-Z][A-Z.'\- ]{2,40}?)(?:,\s*[A-Za-z.' ]{2,30})?\s*(?:\([^)]{1,40}\))?\s*[–—-]{1,2}\s")
 _TAKE_LABELS = frozenset({"GPE", "LOC"})
@@ -65,8 +66,9 @@ def _strip_the(span: Span, text: str) -> tuple[Span, str]:
     return span, text
 
 
-def _overlaps(span: Span, taken: list[Span]) -> bool:
-    return any(span.start < s.end and s.start < span.end for s in taken)
+def _spans(spans: list[Span]) -> SpanIndex[Span]:
+    """Spans already taken by a mention, looked up by position (a new mention must overlap none)."""
+    return SpanIndex(spans, lambda s: s)
 
 
 def _dateline_mentions(ann: AnnotatedArticle) -> list[Mention]:
@@ -89,7 +91,7 @@ def _dateline_mentions(ann: AnnotatedArticle) -> list[Mention]:
 
 
 def _entity_mentions(
-    ann: AnnotatedArticle, gz: Gazetteer, taken: list[Span], index: _TokenIndex
+    ann: AnnotatedArticle, gz: Gazetteer, taken: SpanIndex[Span], index: _TokenIndex, doc: str
 ) -> list[Mention]:
     out: list[Mention] = []
     for ent in ann.entities:
@@ -100,16 +102,19 @@ def _entity_mentions(
             span, text = Span(span.start, span.end - 2), text[:-2]
         elif text.endswith(("'", "’")):
             span, text = Span(span.start, span.end - 1), text[:-1]
-        if _overlaps(span, taken) or not any(c.isalpha() for c in text) or gz.demonym_place(text):
+        if taken.any(span) or not any(c.isalpha() for c in text) or gz.demonym_place(text):
             continue  # a demonym tagged GPE ("Emirati") is left to the demonym pass
-        span, text = _with_admin_suffix(ann, span, text, index)
-        parts = _split_unknown(ann, gz, span, text, index)
+        span, text = _with_admin_suffix(ann, span, text, index, doc)
+        parts = _split_unknown(ann, gz, span, text, index, doc)
         out.extend(parts)
-        taken.extend(p.span for p in parts)
+        for p in parts:
+            taken.add(p.span)
     return out
 
 
-def _with_admin_suffix(ann: AnnotatedArticle, span: Span, text: str, index: _TokenIndex) -> tuple[Span, str]:
+def _with_admin_suffix(
+    ann: AnnotatedArticle, span: Span, text: str, index: _TokenIndex, doc: str
+) -> tuple[Span, str]:
     """"Idlib governorate", "Anbar province": take the unit word the NER left out."""
     idx = index.inside(span)
     if not idx or idx.stop >= len(ann.tokens):
@@ -118,11 +123,11 @@ def _with_admin_suffix(ann: AnnotatedArticle, span: Span, text: str, index: _Tok
     if nxt.text.lower() not in ADMIN_WORDS:
         return span, text
     grown = Span(span.start, nxt.span.end)
-    return grown, ann.article.text[grown.start : grown.end]
+    return grown, doc[grown.start : grown.end]
 
 
 def _split_unknown(
-    ann: AnnotatedArticle, gz: Gazetteer, span: Span, text: str, index: _TokenIndex
+    ann: AnnotatedArticle, gz: Gazetteer, span: Span, text: str, index: _TokenIndex, doc: str
 ) -> list[Mention]:
     """An entity the gazetteer does not know as a whole ("Greece Italy", "South Kilburn Estate")
     gives the known names inside it, if any; else it is kept whole, as unresolved text."""
@@ -135,7 +140,7 @@ def _split_unknown(
     while i < len(tokens):
         for j in range(len(tokens), i, -1):
             sub = Span(tokens[i].span.start, tokens[j - 1].span.end)
-            sub_text = ann.article.text[sub.start : sub.end]
+            sub_text = doc[sub.start : sub.end]
             generic = j - i == 1 and sub_text.lower() in DIRECTIONS | GENERIC_GEO_WORDS
             if not generic and _strong_name(gz, sub_text):
                 found.append(Mention(sub, sub_text, "ner", "place"))
@@ -145,7 +150,7 @@ def _split_unknown(
     return found or whole
 
 
-def _demonym_mentions(tokens: tuple[Token, ...], gz: Gazetteer, taken: list[Span]) -> list[Mention]:
+def _demonym_mentions(tokens: tuple[Token, ...], gz: Gazetteer, taken: SpanIndex[Span]) -> list[Mention]:
     out: list[Mention] = []
     for i, tok in enumerate(tokens):
         if not tok.text[:1].isupper():
@@ -156,9 +161,9 @@ def _demonym_mentions(tokens: tuple[Token, ...], gz: Gazetteer, taken: list[Span
             span = Span(tok.span.start, tokens[i + width - 1].span.end)
             text = " ".join(t.text for t in tokens[i : i + width])
             place = gz.demonym_place(text)
-            if place is not None and not _overlaps(span, taken):
+            if place is not None and not taken.any(span):
                 out.append(Mention(span, text, "demonym", "demonym", place_id=place.id))
-                taken.append(span)
+                taken.add(span)
                 break
     return out
 
@@ -176,25 +181,24 @@ def _capital_runs(tokens: tuple[Token, ...]) -> list[tuple[int, int]]:
     return runs
 
 
-def _gazetteer_mentions(ann: AnnotatedArticle, gz: Gazetteer, taken: list[Span]) -> list[Mention]:
+def _gazetteer_mentions(ann: AnnotatedArticle, gz: Gazetteer, taken: SpanIndex[Span], doc: str) -> list[Mention]:
     """Capitalised PROPN runs the NER left out (or put inside an ORG) that the gazetteer knows."""
-    person = [e.span for e in ann.entities if e.label == "PERSON"]
+    person = _spans([e.span for e in ann.entities if e.label == "PERSON"])
     out: list[Mention] = []
     tokens = ann.tokens
     for lo, hi in _capital_runs(tokens):
         for a in range(lo, hi):
             for b in range(hi, a, -1):
                 span = Span(tokens[a].span.start, tokens[b - 1].span.end)
-                text = ann.article.text[span.start : span.end]
+                text = doc[span.start : span.end]
                 single = b - a == 1
-                if (single and (text in STOP_CAPS or text.lower() in DIRECTIONS)) or _overlaps(
-                    span, taken + person
-                ):
+                stop = single and (text in STOP_CAPS or text.lower() in DIRECTIONS)
+                if stop or taken.any(span) or person.any(span):
                     continue
                 # a name inside a longer capitalised run must be a country or unit ("Bank of England")
                 if _strong_name(gz, text, towns=(a, b) == (lo, hi)):
                     out.append(Mention(span, text, "gazetteer", "place"))
-                    taken.append(span)
+                    taken.add(span)
                     break
     return out
 
@@ -209,7 +213,7 @@ def _article_countries(found: list[Mention], gz: Gazetteer) -> set[str]:
 
 
 def _person_places(
-    ann: AnnotatedArticle, gz: Gazetteer, taken: list[Span], index: _TokenIndex, countries: set[str]
+    ann: AnnotatedArticle, gz: Gazetteer, taken: SpanIndex[Span], index: _TokenIndex, countries: set[str]
 ) -> list[Mention]:
     """Place names the small NER model tags as PERSON or ORG ("Tal Afar", "Kismayo", "Ghouta"):
     taken when the whole name is a town or unit of a country the article names and it follows
@@ -217,7 +221,7 @@ def _person_places(
     words that is exactly an ADM1 unit's own name ("Tamil Nadu") is taken anyway."""
     out: list[Mention] = []
     for ent in ann.entities:
-        if ent.label not in ("PERSON", "ORG") or _overlaps(ent.span, taken):
+        if ent.label not in ("PERSON", "ORG") or taken.any(ent.span):
             continue
         idx = index.inside(ent.span)
         before = ann.tokens[idx.start - 1].text.lower() if idx and idx.start > 0 else ""
@@ -228,7 +232,7 @@ def _person_places(
         unit_name = " " in ent.text and any(c.kind == "adm1" and c.main_name for c in cands)
         if in_context or (unit_name and ent.label == "PERSON"):
             out.append(Mention(ent.span, ent.text, "ner", "place"))
-            taken.append(ent.span)
+            taken.add(ent.span)
     return out
 
 
@@ -322,10 +326,11 @@ def _modifiers(m: Mention, tokens: tuple[Token, ...], idx: range) -> Mention:
 def recognise(ann: AnnotatedArticle, gz: Gazetteer) -> list[Mention]:
     """All place mentions in reading order, with their roles (no resolution yet)."""
     index = _TokenIndex([t.span.start for t in ann.tokens], [t.span.end for t in ann.tokens])
+    doc = ann.article.text
     datelines = _dateline_mentions(ann)
-    taken = [d.span for d in datelines]
-    found = datelines + _entity_mentions(ann, gz, taken, index) + _demonym_mentions(ann.tokens, gz, taken)
-    found += _gazetteer_mentions(ann, gz, taken)
+    taken = _spans([d.span for d in datelines])
+    found = datelines + _entity_mentions(ann, gz, taken, index, doc) + _demonym_mentions(ann.tokens, gz, taken)
+    found += _gazetteer_mentions(ann, gz, taken, doc)
     found += _person_places(ann, gz, taken, index, _article_countries(found, gz))
     out: list[Mention] = []
     for m in found:

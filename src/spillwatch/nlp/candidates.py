@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from spillwatch.nlp.actortable import ActorTable
 from spillwatch.nlp.countries import country_code, country_label, demonym_code, pseudo_label
 from spillwatch.nlp.lexicon import SECTOR_NAMES, SECTOR_NOUNS
-from spillwatch.nlp.tokens import overlaps
 from spillwatch.records import Actor, Span
+from spillwatch.spanindex import SpanIndex
 
 _INTL = frozenset({"IGO", "UNO", "EUR", "NGO", "IMG", "MNC"})
 
@@ -60,11 +60,11 @@ def unresolved_actor(name: str) -> Actor:
 
 def select(candidates: Iterable[Candidate], skip: Iterable[Span]) -> list[Candidate]:
     """Strongest, then longest, non-overlapping candidates outside skipped blocks, in text order."""
-    skip = list(skip)
-    taken: list[Candidate] = []
+    skipped = SpanIndex(skip, lambda s: s)
+    taken: SpanIndex[Candidate] = SpanIndex()
     for c in sorted(candidates, key=lambda c: (int(c.priority), c.span.start - c.span.end, c.priority, c.span.start)):
-        if c.span.end <= c.span.start or any(overlaps(c.span, s) for s in skip):
+        if c.span.end <= c.span.start or skipped.any(c.span):
             continue
-        if not any(overlaps(c.span, t.span) for t in taken):
-            taken.append(c)
-    return sorted(taken, key=lambda c: c.span.start)
+        if not taken.any(c.span):
+            taken.add(c)
+    return sorted(taken.items, key=lambda c: c.span.start)

@@ -19,7 +19,8 @@ Declines: a title with no name after it, a name without a title.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import replace
 
 from spillwatch.nlp.actortable import ActorTable
@@ -200,26 +201,77 @@ def later_mentions(
 
 def _name_mentions(text: str, bound: Sequence[Candidate]) -> list[Candidate]:
     out: list[Candidate] = []
+    words = _WordIndex(text)
+    owners: dict[str, _Latest] = {}
     for c in bound:
         person = c.person or ""
         for name in {person, person.split()[-1] if person else ""}:
             if len(name) < 3:
                 continue
-
-            def has_name(b: Candidate, name: str = name) -> bool:
-                return name in (b.person or "")
-
-            for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
-                owner = _latest(bound, m.start(), has_name)
-                if owner is c and not (c.span.start <= m.start() < c.span.end):
-                    out.append(Candidate(Span(m.start(), m.end()), c.actor, 1, c.person, c.title))
+            if name not in owners:
+                owners[name] = _Latest([b for b in bound if name in (b.person or "")])
+            for start, end in words.occurrences(name):
+                owner = owners[name].at(start)
+                if owner is c and not (c.span.start <= start < c.span.end):
+                    out.append(Candidate(Span(start, end), c.actor, 1, c.person, c.title))
     return out
+
+
+_WORD = re.compile(r"[\w-]+")
+
+
+class _WordIndex:
+    """Where each run of word characters and hyphens starts in a text (built on first use), so a
+    name is found where its first word is, not by a pass over the whole text per name."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._starts: dict[str, list[int]] | None = None
+
+    def occurrences(self, name: str) -> list[tuple[int, int]]:
+        """(start, end) of ``name`` standing alone (no word character or hyphen on either side),
+        left to right and non-overlapping: what ``re.finditer`` of that pattern gives."""
+        first = _WORD.match(name)
+        if first is None:
+            pattern = rf"(?<![\w-]){re.escape(name)}(?![\w-])"
+            return [(m.start(), m.end()) for m in re.finditer(pattern, self.text)]
+        if self._starts is None:
+            self._starts = {}
+            for m in _WORD.finditer(self.text):
+                self._starts.setdefault(m.group(), []).append(m.start())
+        out: list[tuple[int, int]] = []
+        for start in self._starts.get(first.group(), ()):
+            end = start + len(name)
+            if (out and start < out[-1][1]) or not self.text.startswith(name, start):
+                continue
+            if end < len(self.text) and _WORD.match(self.text[end]):
+                continue
+            out.append((start, end))
+        return out
+
+
+class _Latest:
+    """Of some bindings (sorted by start), the last one starting at or before an offset."""
+
+    def __init__(self, bound: Sequence[Candidate]) -> None:
+        self.bound = list(bound)
+        self.starts = [b.span.start for b in self.bound]
+
+    def at(self, offset: int) -> Candidate | None:
+        k = bisect_right(self.starts, offset)
+        return self.bound[k - 1] if k else None
 
 
 def _title_mentions(
     view: TokenView, bound: Sequence[Candidate], table: ActorTable, ctx: str | None
 ) -> list[Candidate]:
     out: list[Candidate] = []
+    by_word: dict[str, list[Candidate]] = {}  # title word -> the bindings whose title has it
+    for b in bound:
+        for word in dict.fromkeys((b.title or "").split()):
+            by_word.setdefault(word, []).append(b)
+    holders = {word: _Latest(held) for word, held in by_word.items()}
+    order = {id(b): n for n, b in enumerate(bound)}
     for tok in view.tokens:
         if tok.text.lower() != "the":
             continue
@@ -227,11 +279,8 @@ def _title_mentions(
         if end == tok.i + 1 or (end < len(view) and view.tokens[end].pos == "PROPN"):
             continue
         words = {view.tokens[k].text.lower() for k in range(tok.i + 1, end)} & set(TITLE_HEADS)
-
-        def has_title(b: Candidate, words: set[str] = words) -> bool:
-            return bool(words & set((b.title or "").split()))
-
-        owner = _latest(bound, tok.span.start, has_title)
+        held = [holders[w].at(tok.span.start) for w in words if w in holders]
+        owner = max((b for b in held if b is not None), key=lambda b: order[id(b)], default=None)  # the latest
         span = view.span_of([tok.i, end - 1])
         title = " ".join(view.tokens[k].text.lower() for k in range(tok.i + 1, end))
         after = of_country(view, end)
@@ -245,20 +294,19 @@ def _title_mentions(
     return out
 
 
-def _latest(bound: Sequence[Candidate], before: int, ok: Callable[[Candidate], bool]) -> Candidate | None:
-    found = [b for b in bound if b.span.start <= before and ok(b)]
-    return found[-1] if found else None
-
-
 def _same_people(bound: list[Candidate]) -> list[Candidate]:
     """ "Minister Reynolds" after "Minister for Defence Linda Reynolds": the same person and actor."""
     out: list[Candidate] = []
+    by_tail: dict[str, Candidate] = {}  # "Reynolds", "Linda Reynolds" -> latest "... Linda Reynolds"
     for c in sorted(bound, key=lambda c: c.span.start):
-        name = c.person or ""
-        earlier = [b for b in out if b.person and b.person != name and b.person.endswith(" " + name)]
-        if earlier:
-            c = replace(c, person=earlier[-1].person, actor=earlier[-1].actor, title=earlier[-1].title)
+        earlier = by_tail.get(c.person or "")
+        if earlier is not None:
+            c = replace(c, person=earlier.person, actor=earlier.actor, title=earlier.title)
         out.append(c)
+        person = c.person or ""
+        for at, ch in enumerate(person):
+            if ch == " ":
+                by_tail[person[at + 1 :]] = c
     return out
 
 
@@ -267,10 +315,11 @@ def person_candidates(
 ) -> list[Candidate]:
     """All person candidates: titled bindings and their later mentions."""
     aliases = [c for c in chosen if c.priority == 2]  # table aliases, and unknown ORGs below
+    alias_spans = {c.span for c in aliases}
     aliases += [
         Candidate(e.span, unresolved_actor(e.text), 7)
         for e in ann.entities
-        if e.label == "ORG" and not any(c.span == e.span for c in aliases)
+        if e.label == "ORG" and e.span not in alias_spans
     ]
     bound = _same_people(titled(ann, view, table, aliases, ctx))
     return [*bound, *later_mentions(ann.article.text, view, [b for b in bound if b.person], table, ctx)]

@@ -24,7 +24,9 @@ country uses a dollar of its own (CAN -> CAD, AUS -> AUD, NZL -> NZD, ...), else
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
+from functools import cache
 
 from spillwatch.nlp.context import context_country
 from spillwatch.nlp.numbers import NumberPhrase, number_phrases
@@ -38,9 +40,10 @@ from spillwatch.nlp.quantwords import (
     PREFIX_CURRENCY,
     currency_after,
 )
-from spillwatch.nlp.tokens import TokenView, overlaps
+from spillwatch.nlp.tokens import TokenView
 from spillwatch.records import AnnotatedArticle, Quantity, Span
 from spillwatch.settings import Settings
+from spillwatch.spanindex import SpanIndex
 
 _SKIP_ROLES = frozenset({"credit", "byline", "dateline"})
 
@@ -112,28 +115,27 @@ def _dollar(ann: AnnotatedArticle) -> str:
     return DOLLAR_COUNTRIES.get(code or "", "USD")
 
 
-def _money(ann: AnnotatedArticle, p: NumberPhrase, after: tuple[int, str | None] | None) -> Quantity:
+def _money(text: str, p: NumberPhrase, after: tuple[int, str | None] | None, dollar: Callable[[], str]) -> Quantity:
     prefix = (p.currency or "").replace(" ", "")
     if after is not None:
-        unit = after[1] or PREFIX_CURRENCY.get(prefix) or _dollar(ann)
+        unit = after[1] or PREFIX_CURRENCY.get(prefix) or dollar()
     elif prefix == "$":
-        unit = _dollar(ann)
+        unit = dollar()
     else:
         unit = PREFIX_CURRENCY.get(prefix, prefix)
     end = p.end + (after[0] if after else 0)
-    text = ann.article.text
     return Quantity(Span(p.start, end), text[p.start : end], "money", p.low, p.best, p.high, unit)
 
 
-def _classify(ann: AnnotatedArticle, view: TokenView, p: NumberPhrase) -> Quantity | None:
-    text = ann.article.text
+def _classify(view: TokenView, p: NumberPhrase, dollar: Callable[[], str]) -> Quantity | None:
+    text = view.text
     span = Span(p.start, p.end)
     idx = view.covering(span)
     if not idx:
         return None
     after = currency_after(text[p.end : p.end + 40])
     if p.currency or after:
-        return _money(ann, p, after)
+        return _money(text, p, after, dollar)
     noun = _noun_of(view, idx)
     kind = _casualty(view, idx, noun) if noun is None or _countable_person(view, noun) else None
     if kind:
@@ -162,13 +164,14 @@ def _count(view: TokenView, idx: list[int], noun: int | None) -> tuple[str, str]
     return "count", view.tokens[noun].lemma.lower()
 
 
-def _uncounted(ann: AnnotatedArticle, view: TokenView, taken: list[Quantity]) -> list[Quantity]:
+def _uncounted(view: TokenView, found: list[Quantity]) -> list[Quantity]:
     """Equipment named without a number: "mountain-climbing and winter gear"."""
+    taken = SpanIndex(found)
     out = []
     for tok in view.tokens:
         if tok.lemma.lower() not in MASS_EQUIPMENT or tok.pos != "NOUN":
             continue
-        if any(overlaps(tok.span, q.span) for q in taken):
+        if taken.any(tok.span):
             continue
         left = tok.i
         for k in view.subtree(tok.i):
@@ -178,10 +181,10 @@ def _uncounted(ann: AnnotatedArticle, view: TokenView, taken: list[Quantity]) ->
         if view.tokens[tok.i].dep == "conj" and head < tok.i and view.tokens[head].pos == "NOUN":
             # "mountain-climbing and winter gear": the coordinated modifier noun belongs to the item
             wider = min(k for k in view.subtree(head) if k <= head and view.tokens[k].dep != "det")
-            if not any(overlaps(view.span_of([wider, tok.i]), q.span) for q in taken):
+            if not taken.any(view.span_of([wider, tok.i])):
                 left = min(left, wider)
         span = view.span_of([left, tok.i])
-        out.append(Quantity(span, span.of(ann.article.text), "equipment", None, None, None, tok.lemma.lower()))
+        out.append(Quantity(span, span.of(view.text), "equipment", None, None, None, tok.lemma.lower()))
     return out
 
 
@@ -190,17 +193,19 @@ def find_quantities(ann: AnnotatedArticle, settings: Settings) -> AnnotatedArtic
     view = TokenView(ann)
     text = ann.article.text
     found: list[Quantity] = []
+    dates = SpanIndex(ann.dates)
+    dollar = cache(lambda: _dollar(ann))  # the context country, counted once per article
     for block, bspan in ann.article.block_spans():
         if block.role in _SKIP_ROLES:
             continue
         for p in number_phrases(bspan.of(text)):
             p = replace(p, start=p.start + bspan.start, end=p.end + bspan.start)
-            if any(overlaps(Span(p.start, p.end), d.span) for d in ann.dates):
+            if dates.any(Span(p.start, p.end)):
                 continue
             if re.fullmatch(r"(?:1[89]|20)\d\d", text[p.start : p.end]):
                 continue  # a bare year the date stage left alone
-            q = _classify(ann, view, p)
+            q = _classify(view, p, dollar)
             if q is not None:
                 found.append(q)
-    found.extend(_uncounted(ann, view, found))
+    found.extend(_uncounted(view, found))
     return replace(ann, quantities=tuple(sorted(found, key=lambda q: q.span.start)))

@@ -19,12 +19,14 @@ mark (the news convention).
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from dataclasses import dataclass, replace
 
 from spillwatch.nlp.lexicon import SPEECH_VERBS
 from spillwatch.nlp.tokens import TokenView, overlaps
 from spillwatch.records import ActorMention, AnnotatedArticle, Quote, Span
 from spillwatch.settings import Settings
+from spillwatch.spanindex import LastEndingBy, SpanIndex
 
 _PAIRS = {"“": "”", '"': '"', "«": "»", "„": "“", "‘": "’"}
 _PRONOUNS = frozenset({"he", "she"})
@@ -43,6 +45,18 @@ class _Speaker:
     span: Span
     mention: ActorMention | None
     person_name: bool = False  # the speaker's words are a spaCy PERSON name
+
+
+class _Doc:
+    """One article's text, tokens and actor mentions, indexed once for the per-quote look-ups."""
+
+    def __init__(self, ann: AnnotatedArticle, quoted: list[Span]) -> None:
+        self.ann = ann
+        self.text = ann.article.text
+        self.view = TokenView(ann)
+        self.actors: SpanIndex[ActorMention] = SpanIndex(ann.actors)
+        self.quoted: SpanIndex[Span] = SpanIndex(quoted, lambda s: s)
+        self.people = LastEndingBy(m for m in ann.actors if m.person)  # "he said": the latest person
 
 
 def _marks(text: str, base: int, block: int) -> list[_Raw]:
@@ -82,12 +96,12 @@ def _is_speech(raw: _Raw, text: str) -> bool:
     return len(words) >= 4 or raw.span.of(text).rstrip()[-1:] in {",", ".", "?", "!"}
 
 
-def _speech_verbs(view: TokenView, block: Span, quoted: list[Span]) -> list[int]:
+def _speech_verbs(view: TokenView, block: Span, quoted: SpanIndex[Span]) -> list[int]:
     out = []
     for i in view.covering(block):
         tok = view.tokens[i]
         speech = (tok.pos in {"VERB", "AUX"} and tok.lemma.lower() in SPEECH_VERBS) or _according(view, i) is not None
-        if speech and not any(overlaps(tok.span, q) for q in quoted):
+        if speech and not quoted.any(tok.span):
             out.append(i)
     return out
 
@@ -111,14 +125,14 @@ def _subject(view: TokenView, verb: int) -> int | None:
     return subj[0] if subj else None
 
 
-def _speaker(view: TokenView, ann: AnnotatedArticle, verb: int, before: int) -> _Speaker | None:
+def _speaker(doc: _Doc, verb: int, before: int) -> _Speaker | None:
+    view = doc.view
     subj = _subject(view, verb)
     if subj is None:
         return None
     tok = view.tokens[subj]
     if tok.text.lower() in _PRONOUNS:
-        people = [m for m in ann.actors if m.person and m.span.end <= before]
-        return _Speaker(tok.span, people[-1]) if people else _Speaker(tok.span, None)
+        return _Speaker(tok.span, doc.people.before(before))
     idx = [k for k in view.subtree(subj) if k <= subj]
     first = idx[0]
     for k in reversed(idx):
@@ -126,14 +140,13 @@ def _speaker(view: TokenView, ann: AnnotatedArticle, verb: int, before: int) -> 
             first = k + 1
             break
     span = view.span_of([first, subj])
-    inside = [m for m in ann.actors if overlaps(m.span, span)]
+    inside = doc.actors.overlapping(span)
     mention = next((m for m in inside if overlaps(m.span, tok.span)), inside[-1] if inside else None)
     named = all(view.tokens[k].ent_type == "PERSON" for k in range(first, subj + 1))
     return _Speaker(span, mention, named)
 
 
-def _quote(ann: AnnotatedArticle, span: Span, direct: bool, who: _Speaker | None) -> Quote:
-    text = ann.article.text
+def _quote(text: str, span: Span, direct: bool, who: _Speaker | None) -> Quote:
     if who is None:
         return Quote(span, span.of(text), direct)
     m = who.mention
@@ -164,7 +177,8 @@ def _content(view: TokenView, verb: int) -> list[int]:
     return view.subtree(comps[0]) if comps else []
 
 
-def _reported(view: TokenView, ann: AnnotatedArticle, verb: int, quoted: list[Span]) -> Quote | None:
+def _reported(doc: _Doc, verb: int) -> Quote | None:
+    view = doc.view
     idx = [k for k in _content(view, verb) if view.tokens[k].pos != "SPACE"]
     if idx and min(idx) < verb < max(idx):
         idx = [k for k in idx if k > verb]  # "which Sajjan said will go": only what follows the verb
@@ -173,59 +187,63 @@ def _reported(view: TokenView, ann: AnnotatedArticle, verb: int, quoted: list[Sp
     if len(idx) < 3:
         return None
     span = view.span_of(idx)
-    if any(overlaps(span, q) for q in quoted):
+    if doc.quoted.any(span):
         return None
-    return _quote(ann, span, False, _speaker(view, ann, verb, view.tokens[verb].span.start))
+    return _quote(doc.text, span, False, _speaker(doc, verb, view.tokens[verb].span.start))
 
 
 def find_quotes(ann: AnnotatedArticle, settings: Settings) -> AnnotatedArticle:
     """Fill ``ann.quotes`` (direct and reported), in text order."""
     text = ann.article.text
-    view = TokenView(ann)
     blocks = [(b, s) for b, s in ann.article.block_spans() if b.role not in _SKIP_ROLES]
     raws = [r for n, (_, s) in enumerate(blocks) for r in _marks(s.of(text), s.start, n)]
     raws = [r for r in raws if _is_speech(r, text)]
-    quoted = [r.span for r in raws]
+    doc = _Doc(ann, [r.span for r in raws])
+    by_block: dict[int, list[_Raw]] = defaultdict(list)
+    for r in raws:
+        by_block[r.block].append(r)
     found: list[Quote] = []
     block_speaker: dict[int, _Speaker] = {}
     pending: list[_Raw] = []
     for n, (_, bspan) in enumerate(blocks):
-        verbs = _speech_verbs(view, bspan, quoted)
+        verbs = _speech_verbs(doc.view, bspan, doc.quoted)
         for verb in verbs:
-            rep = _reported(view, ann, verb, quoted)
+            rep = _reported(doc, verb)
             if rep is not None:
                 found.append(rep)
-                block_speaker.setdefault(n, _Speaker(rep.speaker_span or rep.span, _mention(ann, rep)))
-        for raw in (r for r in raws if r.block == n):
-            who = _nearest(view, ann, raw, verbs)
+                block_speaker.setdefault(n, _Speaker(rep.speaker_span or rep.span, _mention(doc, rep)))
+        for raw in by_block.get(n, ()):
+            who = _nearest(doc, raw, verbs)
             if who is None:
                 pending.append(raw)
                 continue
-            found.append(_quote(ann, raw.span, True, who))
+            found.append(_quote(text, raw.span, True, who))
             block_speaker[n] = who
-    found.extend(_inherit(ann, pending, block_speaker))
+    found.extend(_inherit(text, pending, block_speaker))
     return replace(ann, quotes=tuple(sorted(found, key=lambda q: q.span.start)))
 
 
-def _mention(ann: AnnotatedArticle, q: Quote) -> ActorMention | None:
+def _mention(doc: _Doc, q: Quote) -> ActorMention | None:
     if q.speaker_span is None:
         return None
-    return next((m for m in ann.actors if overlaps(m.span, q.speaker_span)), None)
+    return next(iter(doc.actors.overlapping(q.speaker_span)), None)
 
 
-def _nearest(view: TokenView, ann: AnnotatedArticle, raw: _Raw, verbs: list[int]) -> _Speaker | None:
+def _nearest(doc: _Doc, raw: _Raw, verbs: list[int]) -> _Speaker | None:
+    view = doc.view
+
     def distance(v: int) -> int:
         s = view.tokens[v].span
         return s.start - raw.span.end if s.start >= raw.span.end else raw.span.start - s.end
 
     for verb in sorted(verbs, key=distance):
-        who = _speaker(view, ann, verb, raw.span.start)
+        who = _speaker(doc, verb, raw.span.start)
         if who is not None and not overlaps(who.span, raw.span):
             return who
     return None
 
 
-def _inherit(ann: AnnotatedArticle, pending: list[_Raw], speakers: dict[int, _Speaker]) -> list[Quote]:
+def _inherit(text: str, pending: list[_Raw], speakers: dict[int, _Speaker]) -> list[Quote]:
     """Speakers for quotes whose block has no attribution.
 
     A quote left open at the block's end continues into the next paragraph, so its speaker is
@@ -233,35 +251,31 @@ def _inherit(ann: AnnotatedArticle, pending: list[_Raw], speakers: dict[int, _Sp
     first. Either way a chain of unattributed quote paragraphs is followed.
     """
     out = []
+    blocks = {r.block for r in pending}
     for raw in sorted(pending, key=lambda r: (not r.open_end, -r.block if r.open_end else r.block)):
         order = (_forward, _backward) if raw.open_end else (_backward, _forward)
-        who = order[0](raw.block, pending, speakers) or order[1](raw.block, pending, speakers)
+        who = order[0](raw.block, blocks, speakers) or order[1](raw.block, blocks, speakers)
         if who is not None:
             speakers.setdefault(raw.block, who)
-        out.append(_quote(ann, raw.span, True, who))
+        out.append(_quote(text, raw.span, True, who))
     return out
 
 
-def _backward(block: int, pending: list[_Raw], speakers: dict[int, _Speaker]) -> _Speaker | None:
+def _backward(block: int, pending: set[int], speakers: dict[int, _Speaker]) -> _Speaker | None:
     for k in range(block - 1, -1, -1):
         if k in speakers:
             return speakers[k]
-        if not _continues(k, pending):
+        if k not in pending:  # a chain of unattributed quote paragraphs ends here
             return None
     return None
 
 
-def _forward(block: int, pending: list[_Raw], speakers: dict[int, _Speaker]) -> _Speaker | None:
+def _forward(block: int, pending: set[int], speakers: dict[int, _Speaker]) -> _Speaker | None:
     k = block + 1
     while True:
         if k in speakers:
             return speakers[k]
-        if not _continues(k, pending):
+        if k not in pending:
             return None
         k += 1
-
-
-def _continues(block: int, pending: list[_Raw]) -> bool:
-    """True when ``block`` is itself an unattributed quote (a chain of quote paragraphs)."""
-    return any(r.block == block for r in pending)
 

@@ -27,6 +27,7 @@ Resolution (R = the anchor's reference date):
 from __future__ import annotations
 
 import re
+from bisect import bisect_right, insort
 from dataclasses import replace
 from datetime import date, timedelta
 from itertools import pairwise
@@ -43,9 +44,10 @@ from spillwatch.nlp.datewords import (
     weekday_number,
     year_range,
 )
-from spillwatch.nlp.tokens import TokenView, overlaps
+from spillwatch.nlp.tokens import TokenView
 from spillwatch.records import AnnotatedArticle, DateMention, DatePrecision, Span
 from spillwatch.settings import Settings
+from spillwatch.spanindex import SpanIndex
 
 _D = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th)?"
 _Y = r"(?P<y>(?:1[89]|20)\d\d)"
@@ -293,8 +295,9 @@ def _ranges(text: str, found: list[DateMention]) -> list[DateMention]:
 def _entities(ann: AnnotatedArticle, anchor: Anchor | None, taken: list[DateMention]) -> list[DateMention]:
     out = []
     text = ann.article.text
+    held = SpanIndex(taken)
     for ent in ann.entities:
-        if ent.label != "DATE" or any(overlaps(ent.span, t.span) for t in taken):
+        if ent.label != "DATE" or held.any(ent.span):
             continue
         day = parse_entity(ent.text, anchor.ref if anchor else None)
         if day is not None:
@@ -303,16 +306,17 @@ def _entities(ann: AnnotatedArticle, anchor: Anchor | None, taken: list[DateMent
 
 
 def _blocks(ann: AnnotatedArticle) -> list[tuple[str, int]]:
-    return [(s.of(ann.article.text), s.start) for b, s in ann.article.block_spans() if b.role != "credit"]
+    text = ann.article.text
+    return [(s.of(text), s.start) for b, s in ann.article.block_spans() if b.role != "credit"]
 
 
 def _keep(candidates: list[DateMention]) -> list[DateMention]:
     """Longest first, no overlaps, in text order."""
-    taken: list[DateMention] = []
+    taken: SpanIndex[DateMention] = SpanIndex()
     for c in sorted(candidates, key=lambda d: (d.span.start - d.span.end, d.span.start)):
-        if not any(overlaps(c.span, t.span) for t in taken):
-            taken.append(c)
-    return sorted(taken, key=lambda d: d.span.start)
+        if not taken.any(c.span):
+            taken.add(c)
+    return sorted(taken.items, key=lambda d: d.span.start)
 
 
 def find_dates(ann: AnnotatedArticle, settings: Settings) -> AnnotatedArticle:
@@ -325,10 +329,11 @@ def find_dates(ann: AnnotatedArticle, settings: Settings) -> AnnotatedArticle:
         local = [*_noyear(text, anchor), *_months(text, anchor), *_years(text), *_relative(text, anchor)]
         found.extend(_shift(m, base) for m in local)
         found.extend(_weekdays(text, base, anchor, view))
+    whole = ann.article.text
     found = _keep(found)
-    found = _keep([*_ranges(ann.article.text, found), *found])
+    found = _keep([*_ranges(whole, found), *found])
     found = _keep([*found, *_entities(ann, anchor, found)])
-    found = _keep([*found, *_chained(ann.article.text, found)])
+    found = _keep([*found, *_chained(whole, found)])
     return replace(ann, dates=tuple(found))
 
 
@@ -343,17 +348,27 @@ def _chained(text: str, found: list[DateMention]) -> list[DateMention]:
     """ "the following day", "two days later": relative to the latest day-precision date before
     (including an earlier chained one)."""
     out = []
-    days = [d for d in found if d.precision == "day" and d.start is not None]
+    days = sorted((d for d in found if d.precision == "day" and d.start is not None), key=lambda d: d.span.start)
     for m in CHAINED.finditer(text):
-        before = [d for d in days if d.span.end <= m.start()]
-        if not before or before[-1].start is None:
+        latest = _last_ending_by(days, m.start())
+        if latest is None or latest.start is None:
             continue
         shift = _chain_shift(m)
-        day = before[-1].start + timedelta(days=shift)
+        day = latest.start + timedelta(days=shift)
         mention = _mention(text, Span(m.start(), m.end()), day, day, "day")
         out.append(mention)
-        days = sorted([*days, mention], key=lambda d: d.span.start)  # chains: "a day later" after it
+        insort(days, mention, key=lambda d: d.span.start)  # chains: "a day later" after it
     return out
+
+
+def _last_ending_by(days: list[DateMention], offset: int) -> DateMention | None:
+    """The last of ``days`` (sorted by start) that ends by ``offset``: only those starting by it
+    can, and the latest of them usually does (dates rarely overlap), so few are looked at."""
+    i = bisect_right(days, offset, key=lambda d: d.span.start)
+    for k in range(i - 1, -1, -1):
+        if days[k].span.end <= offset:
+            return days[k]
+    return None
 
 
 def _chain_shift(m: re.Match[str]) -> int:
