@@ -16,17 +16,18 @@ from datetime import date
 from functools import cache
 from pathlib import Path
 from types import TracebackType
-from typing import IO, Any, Literal
+from typing import IO, TYPE_CHECKING, Any, Literal
 
-from spillwatch import export, pipeline, runner
-from spillwatch.analysis.spread import SpreadConfig
+from spillwatch import export, lookup, pipeline, runner
 from spillwatch.codec import dump
 from spillwatch.errors import ConfigError, NotFoundError, SourceError, SpillwatchError, StoreLockedError
 from spillwatch.geo.choropleth import MapLayers, MapMarks, MapPoints, MonthCount
-from spillwatch.insight import Insight
 from spillwatch.records import Article, Event, Place, Quarantined, RawItem
 from spillwatch.settings import Settings, load_settings
 from spillwatch.store import EventFilter, RunSummary, Store, open_store
+
+if TYPE_CHECKING:  # the analyses import scikit-learn: loaded on first use, not with the API
+    from spillwatch.insight import Insight
 
 EXPORT_FORMATS = export.FORMATS
 EXPORT_PROFILES = export.PROFILES
@@ -54,6 +55,7 @@ __all__ = [
     "Spillwatch",
     "SpillwatchError",
     "StoreLockedError",
+    "check_web_url",
     "clean_path",
     "code_path",
     "dump",
@@ -74,6 +76,17 @@ class CodeResult:
 class EventDetail:
     event: Event
     mentions: list[dict[str, Any]] = field(default_factory=list)
+
+
+def check_web_url(url: str, settings: Settings | None = None) -> None:
+    """FetchError unless ``url`` is an absolute http(s) URL with a host; with ``settings``, also unless its
+    host resolves to addresses the address guard allows (it checks again when the request is sent)."""
+    from spillwatch.ingest.netguard import checked_addresses, parse_url, system_resolve, with_timeout
+
+    parsed = parse_url(url)
+    if settings is not None:
+        checked_addresses(parsed, allow_private=settings.allow_private_urls,
+                          resolve=with_timeout(system_resolve, settings.fetch_timeout))
 
 
 def read_path(path: str | Path, settings: Settings) -> RawItem:
@@ -156,17 +169,21 @@ class Spillwatch:
     """A handle on one store with the settings to run the pipeline and the analyses."""
 
     def __init__(self, db: str | None = None, *, settings: Settings | None = None,
-                 read_only: bool = False, linger: float | None = None) -> None:
+                 read_only: bool = False, linger: float | None = None, create: bool = True) -> None:
+        """``create=False``: a missing store is an error (NotFoundError naming it), never a new empty one."""
         self.settings = settings or load_settings()
         if db is not None:
             self.settings = replace(self.settings, db=db)
         self._read_only = read_only
         self._linger = linger  # idle seconds a DuckDB file stays held (serve lets it go almost at once)
+        self._create = create
         self._store: Store | None = None
 
     @property
     def store(self) -> Store:
         if self._store is None:
+            if not self._create:
+                lookup.check_store_exists(self.settings.db)
             self._store = open_store(self.settings.db, read_only=self._read_only,
                                      lock_wait=self.settings.lock_wait, linger=self._linger)
         return self._store
@@ -186,6 +203,18 @@ class Spillwatch:
     # -- pipeline
     def ingest(self, sources: Sequence[str], progress: runner.Progress = runner._noop) -> RunSummary:
         return runner.ingest(sources, self.store, self.settings, progress)
+
+    # -- names: every actor, type, country and date a user writes, resolved once (errors name the closest)
+    def resolve_actor(self, name: str) -> str:
+        """The actor id for an id or any alias (ISIS, Daesh, Islamic State -> ISL); unknown: SpillwatchError."""
+        return lookup.resolve_actor(name, self.settings, self.store)
+
+    def resolve_filter(self, flt: EventFilter) -> EventFilter:
+        """``flt`` with its actor as an id, its type and country as codes, its dates as ISO days (months too)."""
+        return replace(flt, actor=self.resolve_actor(flt.actor) if flt.actor else None,
+                       type=lookup.resolve_event_type(flt.type, self.store) if flt.type else None,
+                       country=lookup.resolve_country(flt.country, self.store) if flt.country else None,
+                       date_from=lookup.start_of(flt.date_from), date_to=lookup.end_of(flt.date_to))
 
     def import_events(self, kind: str, path: str, batch: int = 5000,
                       progress: Callable[[int], None] | None = None) -> RunSummary:
@@ -224,10 +253,10 @@ class Spillwatch:
         return self.store.get_article(article_id)
 
     def events(self, flt: EventFilter | None = None) -> list[dict[str, Any]]:
-        return self.store.event_rows(flt or EventFilter())
+        return self.store.event_rows(self.resolve_filter(flt or EventFilter()))
 
     def count_events(self, flt: EventFilter | None = None) -> int:
-        return self.store.count_events(flt or EventFilter())
+        return self.store.count_events(self.resolve_filter(flt or EventFilter()))
 
     def event(self, event_id: str) -> EventDetail:
         return EventDetail(self.store.get_event(event_id), self.store.mentions_for_event(event_id))
@@ -248,9 +277,30 @@ class Spillwatch:
             " WHERE s.role = 'source' GROUP BY s.actor_id) b ON b.actor_id = r.actor_id"
             " LEFT JOIN actors a ON a.id = r.actor_id ORDER BY events DESC, id LIMIT ?", [limit])
 
+    def actor_directory(self, search: str | None = None) -> list[dict[str, Any]]:
+        """Every actor of the actor table and of the store: id, name, aliases, country, sector, events.
+
+        ``search`` keeps actors whose id, name or an alias contains it (case-insensitive). Most events first.
+        """
+        from spillwatch.nlp.actortable import load_actor_table
+
+        counts = {r["id"]: r for r in self.actors(limit=1_000_000)}
+        out: list[dict[str, Any]] = []
+        for entry in load_actor_table(self.settings).entries.values():
+            a = entry.actor
+            out.append({"id": a.id, "name": a.name, "aliases": list(entry.aliases), "country": a.country,
+                        "sector": a.sector, "affiliate_of": entry.affiliate_of,
+                        "events": int(counts.pop(a.id, {}).get("events", 0))})
+        out += [{"id": r["id"], "name": r["name"], "aliases": [], "country": r["country"], "sector": r["sector"],
+                 "affiliate_of": None, "events": int(r["events"])} for r in counts.values()]
+        if search:
+            key = search.casefold()
+            out = [r for r in out if any(key in str(v).casefold() for v in (r["id"], r["name"], *r["aliases"]))]
+        return sorted(out, key=lambda r: (-r["events"], r["id"]))
+
     def event_facets(self, flt: EventFilter | None = None) -> dict[str, Any]:
         """Per-country, per-month and per-type counts of the filtered events (no paging)."""
-        return self.store.event_facets(flt or EventFilter())
+        return self.store.event_facets(self.resolve_filter(flt or EventFilter()))
 
     def map_countries(self) -> dict[str, Any]:
         """Country outlines (TopoJSON) with each geometry's ISO3 code added to its properties."""
@@ -291,30 +341,38 @@ class Spillwatch:
     # -- analysis (see spillwatch.insight and spillwatch.analysis)
     @property
     def insight(self) -> Insight:
+        from spillwatch.insight import Insight
+
         return Insight(self.store, self.settings)
+
+    def _actor(self, actor: str | None) -> str | None:
+        return self.resolve_actor(actor) if actor else None
 
     def activity(self, actor: str | None = None, level: str = "country", period: str = "month",
                  origin: str | None = None, *, country: str | None = None, date_from: str | None = None,
                  date_to: str | None = None) -> list[dict[str, Any]]:
         """Events and deaths per unit and period; optionally one country (ISO3) and a date range (ISO, inclusive)."""
-        return self.insight.activity(actor, _level(level), "week" if period == "week" else "month", origin,
-                                     country=country, date_from=date_from, date_to=date_to)
+        return self.insight.activity(self._actor(actor), _level(level), "week" if period == "week" else "month",
+                                     origin, country=lookup.resolve_country(country, self.store) if country else None,
+                                     date_from=lookup.start_of(date_from), date_to=lookup.end_of(date_to))
 
     def spread(self, actor: str, level: str = "country", *, origin_days: int = 30, quiet_days: int = 180,
                origin: str | None = None) -> dict[str, Any]:
+        from spillwatch.analysis.spread import SpreadConfig
+
         config = SpreadConfig(origin_days=origin_days, quiet_days=quiet_days)
-        return self.insight.spread(actor, _level(level), config, origin)
+        return self.insight.spread(self.resolve_actor(actor), _level(level), config, origin)
 
     def new_theatres(self, actor: str, level: str = "country", origin: str | None = None) -> list[dict[str, Any]]:
         theatres = self.spread(actor, level, origin=origin)["theatres"]
         return [dump(t) for t in theatres if not t.origin]
 
     def risk(self, actor: str, level: str = "country", origin: str | None = None) -> list[dict[str, Any]]:
-        return self.insight.risk(actor, _level(level), origin)
+        return self.insight.risk(self.resolve_actor(actor), _level(level), origin)
 
     def risk_backtest(self, actor: str, level: str, train_until: date, test_until: date | None = None,
                       origin: str | None = None) -> dict[str, Any]:
-        return self.insight.backtest(actor, _level(level), train_until, test_until, origin)
+        return self.insight.backtest(self.resolve_actor(actor), _level(level), train_until, test_until, origin)
 
     def support(self) -> list[dict[str, Any]]:
         return [r.as_dict() for r in self.insight.ledger()]
@@ -323,11 +381,11 @@ class Spillwatch:
         return self.insight.add_support_csv(path)
 
     def gaps(self, actor: str) -> list[dict[str, Any]]:
-        return self.insight.gaps(actor)
+        return self.insight.gaps(self.resolve_actor(actor))
 
     def refresh_alerts(self, actor: str, threshold: float = 0.5) -> list[dict[str, Any]]:
         """Compute alerts for ``actor``; store and return only the new ones."""
-        return [a.as_dict() for a in self.insight.alerts(actor, threshold)]
+        return [a.as_dict() for a in self.insight.alerts(self.resolve_actor(actor), threshold)]
 
     def alerts(self, limit: int = 500) -> list[dict[str, Any]]:
         return self.insight.alert_rows(limit)
@@ -341,10 +399,10 @@ class Spillwatch:
         """
         from spillwatch.export import stream
 
-        return stream.write_events(self.store, flt, fmt, sink, profile, batch_size)
+        return stream.write_events(self.store, self.resolve_filter(flt), fmt, sink, profile, batch_size)
 
     def export_csv(self, flt: EventFilter, profile: str = "spillwatch") -> Iterator[bytes]:
         """The same CSV as ``export``, as chunks of bytes made batch by batch (for streaming responses)."""
         from spillwatch.export import stream
 
-        return stream.csv_stream(self.store, flt, profile)
+        return stream.csv_stream(self.store, self.resolve_filter(flt), profile)
