@@ -70,6 +70,7 @@ MISTAKES: tuple[Mistake, ...] = (
     Mistake("unknown actor (argument)", ("activity", "Nusr", *DB)),
     Mistake("unknown country", ("events", *DB, "--country", "Narnia")),
     Mistake("unknown country code", ("events", *DB, "--country", "XYZ")),
+    Mistake("unknown event type", ("events", *DB, "--type", "ASSALT")),
     Mistake("ingest of an empty folder", ("ingest", "{ws}/empty", *DB)),
     Mistake("ingest of a missing file", ("ingest", "{ws}/typo.txt", *DB)),
     Mistake("clean a missing file", ("clean", "{ws}/typo.html")),
@@ -91,6 +92,7 @@ ACCEPTED: tuple[Mistake, ...] = (
     Mistake("actor alias with spaces", ("events", *DB, "--actor", "Islamic State")),
     Mistake("country code in lower case", ("events", *DB, "--country", "tur")),
     Mistake("country name", ("events", *DB, "--country", "Turkey")),
+    Mistake("event type in lower case", ("events", *DB, "--type", "assault")),
 )
 
 

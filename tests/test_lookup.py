@@ -58,3 +58,11 @@ def test_store_must_exist(tmp_path: Path) -> None:
     check_store_exists(":memory:")
     check_store_exists("postgresql://u@h/db")
     assert not (tmp_path / "typo.duckdb").exists()
+
+
+def test_event_types_in_any_case_and_the_closest() -> None:
+    from spillwatch.lookup import resolve_event_type
+
+    assert resolve_event_type("assault") == "ASSAULT"
+    with pytest.raises(SpillwatchError, match="did you mean ASSAULT"):
+        resolve_event_type("ASSALT")

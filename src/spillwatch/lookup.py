@@ -5,6 +5,7 @@
   else is a ``SpillwatchError`` naming the input and the closest known names.
 * ``resolve_country``: ISO3 in any case, ISO2, or a name ("Syria", "Ivory Coast") -> ISO3; also
   the PLOVER international codes (IGO, IMG, ...) and any code the store's events carry.
+* ``resolve_event_type``: a PLOVER type in any case (``assault`` -> ASSAULT), else the closest types.
 * ``start_of`` / ``end_of``: ``spillwatch.datespec`` spans (``2016-05`` is the whole month) as ISO days.
 * ``check_store_exists``: a DuckDB path that is missing or a folder is an error naming it.
 """
@@ -97,6 +98,18 @@ def _converted(name: str) -> str | None:
     missing = "<not found>"  # a falsy not_found makes it echo the input back
     found = _converter().convert(name, to="ISO3", not_found=missing)
     return found if isinstance(found, str) and found != missing else None
+
+
+def resolve_event_type(text: str, store: Queryable | None = None) -> str:
+    """A PLOVER event type in any case (ASSAULT, protest) or one the store's events carry; else the closest."""
+    from spillwatch.coding.ontology import load_ontology
+
+    code = text.strip().upper()
+    names = load_ontology().type_names
+    if code in names or (store is not None and store.query("SELECT 1 AS x FROM events WHERE type = ? LIMIT 1",
+                                                           [code])):
+        return code
+    raise SpillwatchError(f"unknown event type {text!r}{did_you_mean(code, names)} (PLOVER types: {', '.join(names)})")
 
 
 def _bound(text: str | None, end: bool) -> str | None:

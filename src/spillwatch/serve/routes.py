@@ -38,7 +38,7 @@ def install(app: FastAPI, sw: api.Spillwatch, settings: api.Settings, read: Any,
     max_page = settings.max_page_size
 
     def event_filter(actor: str | None = Query(None, max_length=200),
-                     type: str | None = Query(None, pattern=r"^[A-Z_]{2,20}$"),
+                     type: str | None = Query(None, pattern=r"^[A-Za-z_]{2,20}$"),
                      mode: str | None = Query(None, max_length=60),
                      acled_type: str | None = Query(None, max_length=120),
                      country: str | None = COUNTRY,
