@@ -49,7 +49,8 @@ MISTAKES: tuple[Mistake, ...] = (
     Mistake("--db is a text file", ("events", "--db", DOC)),
     Mistake("--db in a missing folder (ingest)", ("ingest", DOC, "--db", "{ws}/nowhere/new.duckdb")),
     Mistake("read command on a missing store", ("events", "--db", "{ws}/typo.duckdb")),
-    Mistake("store locked by another process", ("ingest", DOC, "--db", "{ws}/locked.duckdb")),
+    Mistake("store locked by another process", ("ingest", DOC, "--db", "{ws}/locked.duckdb"),
+            {"SPILLWATCH_LOCK_WAIT": "1"}),  # the default waits 30 s for the writer before it gives up
     Mistake("report --out into a missing folder", ("report", *DB, "--out", "{ws}/nowhere/report.html")),
     Mistake("report --out is a folder", ("report", *DB, "--out", "{ws}/empty")),
     Mistake("bad number in the environment", ("events", *DB), {"SPILLWATCH_MAX_BYTES": "lots"}),
@@ -114,9 +115,9 @@ def build_workspace(ws: Path) -> None:
 
 @contextmanager
 def lock_holder(db: Path) -> Iterator[subprocess.Popen[str]]:
-    """Another spillwatch process holding ``db`` open (as a long ingest would), until the block ends."""
-    code = ("import sys, time; from spillwatch.api import Spillwatch; sw = Spillwatch(sys.argv[1]); sw.store;"
-            " print('ready', flush=True); time.sleep(120)")
+    """Another spillwatch process writing to ``db`` (one long transaction, as an ingest), until the block ends."""
+    code = ("import sys, time; from spillwatch.api import Spillwatch; sw = Spillwatch(sys.argv[1])\n"
+            "with sw.store.transaction():\n    print('ready', flush=True); time.sleep(120)")
     proc = subprocess.Popen([sys.executable, "-c", code, str(db)], stdout=subprocess.PIPE, text=True,
                             env=_env({}))
     try:

@@ -58,7 +58,8 @@ def describe(exc: BaseException) -> str | None:
     """The one line for a user-facing failure, or None for an exception that is a bug."""
     if isinstance(exc, SpillwatchError) or type(exc).__module__.split(".")[0] in _DRIVERS:
         text = " ".join(str(exc).split()) or type(exc).__name__
-        return lock_message(text) or text
+        cause = " ".join(str(exc.__cause__).split()) if exc.__cause__ is not None else ""
+        return lock_message(text) or lock_message(cause) or text  # the driver's text names the holder's PID
     if isinstance(exc, OSError):
         if exc.filename is not None:
             names = f"{exc.filename} -> {exc.filename2}" if exc.filename2 is not None else str(exc.filename)

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
+from spillwatch.api import EventFilter, Spillwatch
 from spillwatch.serve.app import create_app
 from spillwatch.settings import load_settings
 from spillwatch.store import open_store
@@ -76,4 +77,9 @@ def test_export_csv_neutralises_formulas(tmp_path: Path) -> None:
     store.close()
     with TestClient(create_app(load_settings(db=str(tmp_path / "f.duckdb")))) as c:
         rows = list(csv.DictReader(io.StringIO(c.get("/api/export/events.csv").text)))
-    assert rows[0]["place_name"] == '\'=HYPERLINK("http://x","click")' and rows[0]["lon"] == "36.47"
+        acled = list(csv.DictReader(io.StringIO(c.get("/api/export/events.csv", params={"profile": "acled"}).text)))
+    assert rows[0]["place_name"] == '\'=HYPERLINK("http://x","click")' and rows[0]["longitude"] == "36.47"
+    assert acled[0]["location"] == '\'=HYPERLINK("http://x","click")'
+    with Spillwatch(str(tmp_path / "f.duckdb")) as sw:  # `spillwatch export` writes through the same code
+        sw.export(EventFilter(), "csv", tmp_path / "out.csv")
+    assert '\'=HYPERLINK' in (tmp_path / "out.csv").read_text(encoding="utf-8")
