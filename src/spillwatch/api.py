@@ -311,21 +311,22 @@ class Spillwatch:
         from spillwatch.geo.adm1keys import adm1_keys
         from spillwatch.geo.choropleth import map_layers
 
-        return map_layers(self.store.unit_facets(flt or EventFilter()), adm1_keys(), _country_names())
+        return map_layers(self.store.unit_facets(self.resolve_filter(flt or EventFilter())), adm1_keys(),
+                          _country_names())
 
     def timeline(self, flt: EventFilter | None = None) -> tuple[MonthCount, ...]:
         """Events and deaths per month, every month of the span present (empty months at zero)."""
         from spillwatch.geo.choropleth import continuous_months
 
-        flt = flt or EventFilter()
+        flt = self.resolve_filter(flt or EventFilter())
         return continuous_months(self.store.month_facets(flt), flt.date_from, flt.date_to)
 
     def map_points(self, flt: EventFilter | None = None, limit: int = 1000) -> MapPoints:
         """Events placed at a town or near one (precision 1-2), most deaths first, at most ``limit``, and how many."""
         from spillwatch.geo.choropleth import map_points
 
-        flt = replace(flt or EventFilter(), where_prec_max=2, sort="fatalities_best", descending=True, limit=limit,
-                      offset=0)
+        flt = replace(self.resolve_filter(flt or EventFilter()), where_prec_max=2, sort="fatalities_best",
+                      descending=True, limit=limit, offset=0)
         return MapPoints(map_points(self.store.event_rows(flt)), self.store.count_events(flt))
 
     def map_marks(self, actor: str, origin: str | None = None, threshold: float = 0.5) -> MapMarks:
