@@ -45,3 +45,9 @@ def corpus_db(tmp_path_factory: pytest.TempPathFactory) -> str:
     with Spillwatch(settings=load_settings(db=db)) as sw:
         sw.ingest(sources)
     return db
+
+
+@pytest.fixture(autouse=True)
+def _gate_env_restored(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`ingest --no-gate` sets SPILLWATCH_RELEVANCE_GATE for its worker processes: never let it leak into later tests."""
+    monkeypatch.delenv("SPILLWATCH_RELEVANCE_GATE", raising=False)

@@ -16,17 +16,20 @@ from datetime import date
 from functools import cache
 from pathlib import Path
 from types import TracebackType
-from typing import IO, Any, Literal
+from typing import IO, TYPE_CHECKING, Any, Literal
 
-from spillwatch import export, pipeline, runner
-from spillwatch.analysis.spread import SpreadConfig
+from spillwatch import export, lookup
 from spillwatch.codec import dump
 from spillwatch.errors import ConfigError, NotFoundError, SourceError, SpillwatchError, StoreLockedError
 from spillwatch.geo.choropleth import MapLayers, MapMarks, MapPoints, MonthCount
-from spillwatch.insight import Insight
 from spillwatch.records import Article, Event, Place, Quarantined, RawItem
 from spillwatch.settings import Settings, load_settings
 from spillwatch.store import EventFilter, RunSummary, Store, open_store
+
+if TYPE_CHECKING:  # the analyses import scikit-learn, the stages spaCy: loaded on first use, not with the API
+    from spillwatch.insight import Insight
+    from spillwatch.runner import Progress
+    from spillwatch.stages import Coded
 
 EXPORT_FORMATS = export.FORMATS
 EXPORT_PROFILES = export.PROFILES
@@ -54,6 +57,7 @@ __all__ = [
     "Spillwatch",
     "SpillwatchError",
     "StoreLockedError",
+    "check_web_url",
     "clean_path",
     "code_path",
     "dump",
@@ -67,7 +71,7 @@ __all__ = [
 @dataclass(frozen=True, slots=True)
 class CodeResult:
     article: Article
-    coded: pipeline.Coded
+    coded: Coded
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,9 +80,22 @@ class EventDetail:
     mentions: list[dict[str, Any]] = field(default_factory=list)
 
 
+def check_web_url(url: str, settings: Settings | None = None) -> None:
+    """FetchError unless ``url`` is an absolute http(s) URL with a host; with ``settings``, also unless its
+    host resolves to addresses the address guard allows (it checks again when the request is sent)."""
+    from spillwatch.ingest.netguard import checked_addresses, parse_url, system_resolve, with_timeout
+
+    parsed = parse_url(url)
+    if settings is not None:
+        checked_addresses(parsed, allow_private=settings.allow_private_urls,
+                          resolve=with_timeout(system_resolve, settings.fetch_timeout))
+
+
 def read_path(path: str | Path, settings: Settings) -> RawItem:
     """The first document in a file, as the ingest stage reads it (errors name the file)."""
-    for item in runner.SOURCES([str(path)], settings):
+    from spillwatch.ingest.sources import iter_items
+
+    for item in iter_items([str(path)], settings):
         if isinstance(item, Quarantined):
             raise SourceError(item.source, item.detail or item.reason, reason=item.reason)
         return item
@@ -86,10 +103,14 @@ def read_path(path: str | Path, settings: Settings) -> RawItem:
 
 
 def iter_paths(paths: Sequence[str | Path], settings: Settings) -> Iterator[RawItem | Quarantined]:
-    yield from runner.SOURCES([str(p) for p in paths], settings)
+    from spillwatch.ingest.sources import iter_items
+
+    yield from iter_items([str(p) for p in paths], settings)
 
 
 def clean_path(path: str | Path, settings: Settings | None = None) -> Article:
+    from spillwatch import pipeline
+
     settings = settings or load_settings()
     cleaned = pipeline.clean_item(read_path(path, settings), settings)
     if isinstance(cleaned, Quarantined):
@@ -98,6 +119,8 @@ def clean_path(path: str | Path, settings: Settings | None = None) -> Article:
 
 
 def code_path(path: str | Path, settings: Settings | None = None) -> CodeResult:
+    from spillwatch import pipeline
+
     settings = settings or load_settings()
     article = clean_path(path, settings)
     coded = next(pipeline.understand([article], settings))
@@ -107,6 +130,8 @@ def code_path(path: str | Path, settings: Settings | None = None) -> CodeResult:
 
 
 def geocode_path(path: str | Path, settings: Settings | None = None) -> tuple[Place, ...]:
+    from spillwatch import pipeline
+
     settings = settings or load_settings()
     article = clean_path(path, settings)
     return pipeline.annotate_only(article, settings).places
@@ -155,17 +180,21 @@ class Spillwatch:
     """A handle on one store with the settings to run the pipeline and the analyses."""
 
     def __init__(self, db: str | None = None, *, settings: Settings | None = None,
-                 read_only: bool = False, linger: float | None = None) -> None:
+                 read_only: bool = False, linger: float | None = None, create: bool = True) -> None:
+        """``create=False``: a missing store is an error (NotFoundError naming it), never a new empty one."""
         self.settings = settings or load_settings()
         if db is not None:
             self.settings = replace(self.settings, db=db)
         self._read_only = read_only
         self._linger = linger  # idle seconds a DuckDB file stays held (serve lets it go almost at once)
+        self._create = create
         self._store: Store | None = None
 
     @property
     def store(self) -> Store:
         if self._store is None:
+            if not self._create:
+                lookup.check_store_exists(self.settings.db)
             self._store = open_store(self.settings.db, read_only=self._read_only,
                                      lock_wait=self.settings.lock_wait, linger=self._linger)
         return self._store
@@ -183,10 +212,25 @@ class Spillwatch:
         self.close()
 
     # -- pipeline
-    def ingest(self, sources: Sequence[str], progress: runner.Progress = runner._noop, *,
+    def ingest(self, sources: Sequence[str], progress: Progress | None = None, *,
                retry_quarantined: bool = False) -> RunSummary:
         """``retry_quarantined``: try again every document quarantined before (else they are never retried)."""
-        return runner.ingest(sources, self.store, self.settings, progress, retry_quarantined=retry_quarantined)
+        from spillwatch import runner
+
+        return runner.ingest(sources, self.store, self.settings, progress or runner._noop,
+                             retry_quarantined=retry_quarantined)
+
+    # -- names: every actor, type, country and date a user writes, resolved once (errors name the closest)
+    def resolve_actor(self, name: str) -> str:
+        """The actor id for an id or any alias (ISIS, Daesh, Islamic State -> ISL); unknown: SpillwatchError."""
+        return lookup.resolve_actor(name, self.settings, self.store)
+
+    def resolve_filter(self, flt: EventFilter) -> EventFilter:
+        """``flt`` with its actor as an id, its type and country as codes, its dates as ISO days (months too)."""
+        return replace(flt, actor=self.resolve_actor(flt.actor) if flt.actor else None,
+                       type=lookup.resolve_event_type(flt.type, self.store) if flt.type else None,
+                       country=lookup.resolve_country(flt.country, self.store) if flt.country else None,
+                       date_from=lookup.start_of(flt.date_from), date_to=lookup.end_of(flt.date_to))
 
     def import_events(self, kind: str, path: str, batch: int = 5000,
                       progress: Callable[[int], None] | None = None) -> RunSummary:
@@ -231,10 +275,10 @@ class Spillwatch:
         return self.store.get_article(article_id)
 
     def events(self, flt: EventFilter | None = None) -> list[dict[str, Any]]:
-        return self.store.event_rows(flt or EventFilter())
+        return self.store.event_rows(self.resolve_filter(flt or EventFilter()))
 
     def count_events(self, flt: EventFilter | None = None) -> int:
-        return self.store.count_events(flt or EventFilter())
+        return self.store.count_events(self.resolve_filter(flt or EventFilter()))
 
     def event(self, event_id: str) -> EventDetail:
         return EventDetail(self.store.get_event(event_id), self.store.mentions_for_event(event_id))
@@ -255,9 +299,30 @@ class Spillwatch:
             " WHERE s.role = 'source' GROUP BY s.actor_id) b ON b.actor_id = r.actor_id"
             " LEFT JOIN actors a ON a.id = r.actor_id ORDER BY events DESC, id LIMIT ?", [limit])
 
+    def actor_directory(self, search: str | None = None) -> list[dict[str, Any]]:
+        """Every actor of the actor table and of the store: id, name, aliases, country, sector, events.
+
+        ``search`` keeps actors whose id, name or an alias contains it (case-insensitive). Most events first.
+        """
+        from spillwatch.nlp.actortable import load_actor_table
+
+        counts = {r["id"]: r for r in self.actors(limit=1_000_000)}
+        out: list[dict[str, Any]] = []
+        for entry in load_actor_table(self.settings).entries.values():
+            a = entry.actor
+            out.append({"id": a.id, "name": a.name, "aliases": list(entry.aliases), "country": a.country,
+                        "sector": a.sector, "affiliate_of": entry.affiliate_of,
+                        "events": int(counts.pop(a.id, {}).get("events", 0))})
+        out += [{"id": r["id"], "name": r["name"], "aliases": [], "country": r["country"], "sector": r["sector"],
+                 "affiliate_of": None, "events": int(r["events"])} for r in counts.values()]
+        if search:
+            key = search.casefold()
+            out = [r for r in out if any(key in str(v).casefold() for v in (r["id"], r["name"], *r["aliases"]))]
+        return sorted(out, key=lambda r: (-r["events"], r["id"]))
+
     def event_facets(self, flt: EventFilter | None = None) -> dict[str, Any]:
         """Per-country, per-month and per-type counts of the filtered events (no paging)."""
-        return self.store.event_facets(flt or EventFilter())
+        return self.store.event_facets(self.resolve_filter(flt or EventFilter()))
 
     def map_countries(self) -> dict[str, Any]:
         """Country outlines (TopoJSON) with each geometry's ISO3 code added to its properties."""
@@ -268,21 +333,22 @@ class Spillwatch:
         from spillwatch.geo.adm1keys import adm1_keys
         from spillwatch.geo.choropleth import map_layers
 
-        return map_layers(self.store.unit_facets(flt or EventFilter()), adm1_keys(), _country_names())
+        return map_layers(self.store.unit_facets(self.resolve_filter(flt or EventFilter())), adm1_keys(),
+                          _country_names())
 
     def timeline(self, flt: EventFilter | None = None) -> tuple[MonthCount, ...]:
         """Events and deaths per month, every month of the span present (empty months at zero)."""
         from spillwatch.geo.choropleth import continuous_months
 
-        flt = flt or EventFilter()
+        flt = self.resolve_filter(flt or EventFilter())
         return continuous_months(self.store.month_facets(flt), flt.date_from, flt.date_to)
 
     def map_points(self, flt: EventFilter | None = None, limit: int = 1000) -> MapPoints:
         """Events placed at a town or near one (precision 1-2), most deaths first, at most ``limit``, and how many."""
         from spillwatch.geo.choropleth import map_points
 
-        flt = replace(flt or EventFilter(), where_prec_max=2, sort="fatalities_best", descending=True, limit=limit,
-                      offset=0)
+        flt = replace(self.resolve_filter(flt or EventFilter()), where_prec_max=2, sort="fatalities_best",
+                      descending=True, limit=limit, offset=0)
         return MapPoints(map_points(self.store.event_rows(flt)), self.store.count_events(flt))
 
     def map_marks(self, actor: str, origin: str | None = None, threshold: float = 0.5) -> MapMarks:
@@ -298,30 +364,38 @@ class Spillwatch:
     # -- analysis (see spillwatch.insight and spillwatch.analysis)
     @property
     def insight(self) -> Insight:
+        from spillwatch.insight import Insight
+
         return Insight(self.store, self.settings)
+
+    def _actor(self, actor: str | None) -> str | None:
+        return self.resolve_actor(actor) if actor else None
 
     def activity(self, actor: str | None = None, level: str = "country", period: str = "month",
                  origin: str | None = None, *, country: str | None = None, date_from: str | None = None,
                  date_to: str | None = None) -> list[dict[str, Any]]:
         """Events and deaths per unit and period; optionally one country (ISO3) and a date range (ISO, inclusive)."""
-        return self.insight.activity(actor, _level(level), "week" if period == "week" else "month", origin,
-                                     country=country, date_from=date_from, date_to=date_to)
+        return self.insight.activity(self._actor(actor), _level(level), "week" if period == "week" else "month",
+                                     origin, country=lookup.resolve_country(country, self.store) if country else None,
+                                     date_from=lookup.start_of(date_from), date_to=lookup.end_of(date_to))
 
     def spread(self, actor: str, level: str = "country", *, origin_days: int = 30, quiet_days: int = 180,
                origin: str | None = None) -> dict[str, Any]:
+        from spillwatch.analysis.spread import SpreadConfig
+
         config = SpreadConfig(origin_days=origin_days, quiet_days=quiet_days)
-        return self.insight.spread(actor, _level(level), config, origin)
+        return self.insight.spread(self.resolve_actor(actor), _level(level), config, origin)
 
     def new_theatres(self, actor: str, level: str = "country", origin: str | None = None) -> list[dict[str, Any]]:
         theatres = self.spread(actor, level, origin=origin)["theatres"]
         return [dump(t) for t in theatres if not t.origin]
 
     def risk(self, actor: str, level: str = "country", origin: str | None = None) -> list[dict[str, Any]]:
-        return self.insight.risk(actor, _level(level), origin)
+        return self.insight.risk(self.resolve_actor(actor), _level(level), origin)
 
     def risk_backtest(self, actor: str, level: str, train_until: date, test_until: date | None = None,
                       origin: str | None = None) -> dict[str, Any]:
-        return self.insight.backtest(actor, _level(level), train_until, test_until, origin)
+        return self.insight.backtest(self.resolve_actor(actor), _level(level), train_until, test_until, origin)
 
     def support(self) -> list[dict[str, Any]]:
         return [r.as_dict() for r in self.insight.ledger()]
@@ -330,11 +404,11 @@ class Spillwatch:
         return self.insight.add_support_csv(path)
 
     def gaps(self, actor: str) -> list[dict[str, Any]]:
-        return self.insight.gaps(actor)
+        return self.insight.gaps(self.resolve_actor(actor))
 
     def refresh_alerts(self, actor: str, threshold: float = 0.5) -> list[dict[str, Any]]:
         """Compute alerts for ``actor``; store and return only the new ones."""
-        return [a.as_dict() for a in self.insight.alerts(actor, threshold)]
+        return [a.as_dict() for a in self.insight.alerts(self.resolve_actor(actor), threshold)]
 
     def alerts(self, limit: int = 500) -> list[dict[str, Any]]:
         return self.insight.alert_rows(limit)
@@ -348,10 +422,10 @@ class Spillwatch:
         """
         from spillwatch.export import stream
 
-        return stream.write_events(self.store, flt, fmt, sink, profile, batch_size)
+        return stream.write_events(self.store, self.resolve_filter(flt), fmt, sink, profile, batch_size)
 
     def export_csv(self, flt: EventFilter, profile: str = "spillwatch") -> Iterator[bytes]:
         """The same CSV as ``export``, as chunks of bytes made batch by batch (for streaming responses)."""
         from spillwatch.export import stream
 
-        return stream.csv_stream(self.store, flt, profile)
+        return stream.csv_stream(self.store, self.resolve_filter(flt), profile)

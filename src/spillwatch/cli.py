@@ -1,15 +1,25 @@
-"""The `spillwatch` command: a thin shell over spillwatch.api."""
+"""The `spillwatch` command: a thin shell over spillwatch.api.
+
+Errors go through one handler (``cli_errors.SpillwatchGroup``: one ``error:`` line, exit 2); option
+values are checked at the boundary (``cli_params``); heavy libraries load only in the commands that
+use them (``import spillwatch.cli`` loads neither scikit-learn nor spaCy nor pyarrow).
+"""
 
 from __future__ import annotations
 
 import os
 import sys
 from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
 
 import click
 
-from spillwatch import cli_progress, output
+from spillwatch import output
 from spillwatch.api import EventFilter, Spillwatch, clean_path, code_path, geocode_path
+from spillwatch.cli_errors import SpillwatchGroup
+from spillwatch.cli_params import DATE_FROM, DATE_SPAN, DATE_TO, PORT
+from spillwatch.datespec import DateSpan
 from spillwatch.errors import SpillwatchError
 from spillwatch.settings import load_settings
 
@@ -17,12 +27,24 @@ DB_HELP = "DuckDB file (default spillwatch.duckdb) or postgresql:// URL"
 fmt_option = click.option("--format", "fmt", type=click.Choice(output.FORMATS), default="table")
 
 
-def _fail(exc: Exception) -> None:
-    click.echo(f"error: {exc}", err=True)
-    sys.exit(2)
+def reader(db: str | None) -> Spillwatch:
+    """The API on an existing store: read commands never create one (a missing --db is an error naming it)."""
+    return Spillwatch(db, create=False)
 
 
-@click.group()
+def check_sources(sources: Sequence[str]) -> None:
+    """Refuse, before any store is opened, a local source that does not exist or a folder with no files."""
+    for source in sources:
+        if "://" in source:
+            continue
+        path = Path(source)
+        if not path.exists():
+            raise SpillwatchError(f"{source}: no such file or folder")
+        if path.is_dir() and not any(p.is_file() for p in path.rglob("*")):
+            raise SpillwatchError(f"{source}: nothing to ingest: the folder holds no files")
+
+
+@click.group(cls=SpillwatchGroup)
 @click.version_option(package_name="spillwatch")
 def main() -> None:
     """spillwatch: from raw news to where an armed group's violence is spreading."""
@@ -44,7 +66,7 @@ def clean(files: Sequence[str], fmt: str) -> None:
             continue
         click.echo(output.to_json(_article_view(article), indent=None if fmt == "jsonl" else 2))
     if failed == len(files):
-        sys.exit(1)
+        sys.exit(2)  # each file's one error line is printed above
 
 
 def _article_view(article: object) -> dict[str, object]:
@@ -77,13 +99,12 @@ def _no_gate(ctx: click.Context, param: click.Parameter, value: bool) -> bool:
               help="Try again every document quarantined by earlier runs (they are never retried otherwise).")
 def ingest(sources: Sequence[str], db: str | None, allow_private: bool, retry_quarantined: bool = False) -> None:
     """Ingest files, folders, URLs, feeds or WARC files into the store, then code and merge."""
+    check_sources(sources)
     settings = load_settings(db=db, allow_private_urls=allow_private or None)
-    try:
-        with Spillwatch(settings=settings) as sw, cli_progress.counting(("read", "code"), "documents") as advance:
-            summary = sw.ingest(list(sources), progress=advance, retry_quarantined=retry_quarantined)
-    except SpillwatchError as exc:  # a missing model, an unreachable store: one line, exit 2
-        _fail(exc)
-        return
+    from spillwatch import cli_progress  # rich: loaded by the commands that show progress only
+
+    with Spillwatch(settings=settings) as sw, cli_progress.counting(("read", "code"), "documents") as advance:
+        summary = sw.ingest(list(sources), progress=advance, retry_quarantined=retry_quarantined)
     click.echo(f"read {summary.read}, stored {summary.stored}, duplicates {summary.duplicates}, "
                f"near-duplicates {summary.near_duplicates}, quarantined {summary.quarantined}, "
                f"event mentions {summary.mentions}, events {summary.events}")
@@ -100,7 +121,7 @@ def ingest(sources: Sequence[str], db: str | None, allow_private: bool, retry_qu
 @click.option("--skipped", is_flag=True, help="Only the articles the relevance gate skipped, with the reason.")
 def articles(db: str | None, fmt: str, limit: int, skipped: bool) -> None:
     """List stored articles."""
-    with Spillwatch(db) as sw:
+    with reader(db) as sw:
         rows = sw.skipped(limit=limit) if skipped else sw.articles(limit=limit)
     cols = ["id", "published", "published_method", "outlet", "title", "copies", "mentions", "duplicate_of"]
     if skipped:
@@ -114,7 +135,7 @@ def articles(db: str | None, fmt: str, limit: int, skipped: bool) -> None:
 @click.option("--limit", default=100, show_default=True)
 def quarantine(db: str | None, fmt: str, limit: int) -> None:
     """List quarantined documents with the reason."""
-    with Spillwatch(db) as sw:
+    with reader(db) as sw:
         click.echo(output.render_rows(sw.quarantine(limit), fmt, title="quarantine"))
 
 
@@ -122,11 +143,7 @@ def quarantine(db: str | None, fmt: str, limit: int) -> None:
 @click.argument("file")
 def code(file: str) -> None:
     """Print events, quotes and actors for one document as JSON."""
-    try:
-        result = code_path(file)
-    except SpillwatchError as exc:
-        _fail(exc)
-        return
+    result = code_path(file)
     ann = result.coded.annotated
     view = {"article": _article_view(result.article), "events": result.coded.mentions,
             "quotes": ann.quotes, "actors": ann.actors, "dates": ann.dates, "quantities": ann.quantities,
@@ -139,17 +156,21 @@ def code(file: str) -> None:
 @click.option("--format", "fmt", type=click.Choice(["json", "jsonl"]), default="json")
 def geocode(files: Sequence[str], fmt: str) -> None:
     """Print every place mention with span, resolution and precision."""
+    failed = 0
     for path in files:
         try:
             places = geocode_path(path)
         except SpillwatchError as exc:
             click.echo(f"error: {exc}", err=True)
+            failed += 1
             continue
         if fmt == "jsonl":
             for p in places:
                 click.echo(output.to_json({"file": path, **output.codec.dump(p)}, indent=None))
         else:
             click.echo(output.to_json({"file": path, "places": places}))
+    if failed == len(files):
+        sys.exit(2)
 
 
 EVENT_COLS = ["id", "date_start", "type", "modes", "source_names", "target_names", "place_name", "country_iso3",
@@ -161,17 +182,20 @@ EVENT_COLS = ["id", "date_start", "type", "modes", "source_names", "target_names
 @fmt_option
 @click.option("--actor", default=None)
 @click.option("--type", "etype", default=None)
-@click.option("--country", default=None, help="ISO3")
-@click.option("--from", "date_from", default=None)
-@click.option("--to", "date_to", default=None)
-@click.option("--origin", default=None)
-@click.option("--limit", default=100, show_default=True)
+@click.option("--country", default=None, help="ISO3 (any case) or a country name")
+@click.option("--from", "date_from", type=DATE_FROM, default=None, help="YYYY-MM-DD, or YYYY-MM from its first day")
+@click.option("--to", "date_to", type=DATE_TO, default=None, help="YYYY-MM-DD, or YYYY-MM to its last day")
+@click.option("--during", type=DATE_SPAN, default=None, help="A day, month (2016-05), year or range (2016-05..2016-08)")
+@click.option("--origin", type=click.Choice(["spillwatch", "ucdp", "acled"]), default=None)
+@click.option("--limit", type=click.IntRange(min=1), default=100, show_default=True)
 def events(db: str | None, fmt: str, actor: str | None, etype: str | None, country: str | None,
-           date_from: str | None, date_to: str | None, origin: str | None, limit: int) -> None:
-    """List merged events with their cluster size and sources."""
-    flt = EventFilter(actor=actor, type=etype, country=country, date_from=date_from, date_to=date_to,
-                      origin=origin, limit=limit)
-    with Spillwatch(db) as sw:
+           date_from: date | None, date_to: date | None, during: DateSpan | None, origin: str | None,
+           limit: int) -> None:
+    """List merged events with their cluster size and sources (actors by id or any alias, e.g. ISIS)."""
+    first, last = (during.start, during.end) if during else (date_from, date_to)
+    flt = EventFilter(actor=actor, type=etype, country=country, date_from=first.isoformat() if first else None,
+                      date_to=last.isoformat() if last else None, origin=origin, limit=limit)
+    with reader(db) as sw:
         rows = sw.events(flt)
     click.echo(output.render_rows(rows, fmt, columns=EVENT_COLS, title="events"))
 
@@ -181,12 +205,8 @@ def events(db: str | None, fmt: str, actor: str | None, etype: str | None, count
 @click.option("--db", default=None, help=DB_HELP)
 def event(event_id: str, db: str | None) -> None:
     """Show one event with all its mentions (article, sentence, trigger)."""
-    try:
-        with Spillwatch(db) as sw:
-            detail = sw.event(event_id)
-    except SpillwatchError as exc:
-        _fail(exc)
-        return
+    with reader(db) as sw:
+        detail = sw.event(event_id)
     mentions = [{k: v for k, v in m.items() if k not in {"record_json", "body"}}
                 | {"sentence": m["body"][m["sentence_start"]:m["sentence_end"]]} for m in detail.mentions]
     click.echo(output.to_json({"event": detail.event, "mentions": mentions}))
@@ -195,12 +215,15 @@ def event(event_id: str, db: str | None) -> None:
 @main.command()
 @click.option("--db", default=None, help=DB_HELP)
 @click.option("--host", default="127.0.0.1", show_default=True, help="Loopback by default.")
-@click.option("--port", default=8000, show_default=True)
+@click.option("--port", type=PORT, default=8000, show_default=True)
 def serve(db: str | None, host: str, port: int) -> None:
     """Serve the REST API (OpenAPI schema at /openapi.json) and the dashboard at /."""
     from spillwatch.serve.app import run
 
-    run(load_settings(db=db), host=host, port=port)
+    settings = load_settings(db=db)
+    with reader(settings.db) as sw:
+        sw.store.schema_version()  # a missing or unreadable store is refused before the server starts
+    run(settings, host=host, port=port)
 
 
 @main.command(name="import")
@@ -209,12 +232,12 @@ def serve(db: str | None, host: str, port: int) -> None:
 @click.option("--db", default=None, help=DB_HELP)
 def import_(kind: str, file: str, db: str | None) -> None:
     """Import hand-coded events (UCDP GED or ACLED CSV, plain or gzipped) into the store."""
-    try:
-        with Spillwatch(db) as sw, cli_progress.counting(("import",), "rows") as advance:
-            summary = sw.import_events(kind, file, progress=lambda n: advance("import", n))
-    except SpillwatchError as exc:
-        _fail(exc)
-        return
+    if not Path(file).is_file():
+        raise SpillwatchError(f"{file}: no such file" if not Path(file).exists() else f"{file}: not a file")
+    from spillwatch import cli_progress
+
+    with Spillwatch(db) as sw, cli_progress.counting(("import",), "rows") as advance:
+        summary = sw.import_events(kind, file, progress=lambda n: advance("import", n))
     click.echo(f"read {summary.read} rows, imported {summary.stored} events, quarantined {summary.quarantined}")
     for reason, n in sorted(summary.reasons.items()):
         click.echo(f"  quarantined ({reason}): {n}")
@@ -222,5 +245,5 @@ def import_(kind: str, file: str, db: str | None) -> None:
         sys.exit(1)
 
 
-# Register the analysis commands, `train`, and --workers/spark-run/spark-load on `main`.
-from spillwatch import cli_analysis, cli_events, cli_export, cli_scale  # noqa: E402,F401
+# Register the analysis commands, `actors`, `export`, `train` and --workers/spark-run/spark-load on `main`.
+from spillwatch import cli_actors, cli_analysis, cli_events, cli_export, cli_scale  # noqa: E402,F401

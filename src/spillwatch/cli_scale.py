@@ -10,21 +10,24 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
-from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
-from spillwatch.cli import DB_HELP, main
-from spillwatch.errors import SpillwatchError
+from spillwatch.cli import DB_HELP, check_sources, main
+from spillwatch.cli_params import WORKERS
 from spillwatch.settings import load_settings
 from spillwatch.store import RunSummary, open_store
 
-_COLUMNS = (TextColumn("{task.description}"), BarColumn(), TextColumn("{task.completed}"), TimeElapsedColumn())
+if TYPE_CHECKING:
+    from rich.progress import Progress
 
 
 def _bar() -> Progress:
-    return Progress(*_COLUMNS, transient=True)
+    from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
+    columns = (TextColumn("{task.description}"), BarColumn(), TextColumn("{task.completed}"), TimeElapsedColumn())
+    return Progress(*columns, transient=True)
 
 
 def _advance(bar: Progress) -> Callable[[str, int], None]:
@@ -51,18 +54,15 @@ def parallel_ingest(sources: Sequence[str], db: str | None, allow_private: bool,
     """``spillwatch ingest --workers N`` (N >= 2): the parallel runner with a progress bar."""
     from spillwatch import parallel
 
+    check_sources(sources)
     settings = load_settings(db=db, allow_private_urls=allow_private or None)
+    store = open_store(settings.db)
     try:
-        store = open_store(settings.db)
-        try:
-            with _bar() as bar:
-                summary = parallel.ingest(list(sources), store, settings, workers=workers, progress=_advance(bar),
-                                          retry_quarantined=retry_quarantined)
-        finally:
-            store.close()
-    except SpillwatchError as exc:
-        click.echo(f"error: {exc}", err=True)
-        sys.exit(2)
+        with _bar() as bar:
+            summary = parallel.ingest(list(sources), store, settings, workers=workers, progress=_advance(bar),
+                                      retry_quarantined=retry_quarantined)
+    finally:
+        store.close()
     echo_summary(summary)
     if summary.stored + summary.duplicates + summary.near_duplicates == 0:
         sys.exit(1)
@@ -73,7 +73,7 @@ def _add_workers_option() -> None:
     command = main.commands["ingest"]
     if any(p.name == "workers" for p in command.params):
         return
-    command.params.append(click.Option(["--workers"], type=int, default=1, show_default=True,
+    command.params.append(click.Option(["--workers"], type=WORKERS, default=1, show_default=True,
                                        help="Worker processes for cleaning and NLP (>= 2: parallel runner)."))
     single = command.callback
     assert single is not None
@@ -100,11 +100,7 @@ def spark_run(inputs: Sequence[str], out: str, master: str, partitions: int | No
     """Run the pipeline over WARC files (CC-NEWS layout), folders of them or path-list files with Spark."""
     from spillwatch.spark import job
 
-    try:
-        counts = job.run(list(inputs), out, master=master, partitions=partitions, settings=load_settings())
-    except SpillwatchError as exc:
-        click.echo(f"error: {exc}", err=True)
-        sys.exit(2)
+    counts = job.run(list(inputs), out, master=master, partitions=partitions, settings=load_settings())
     click.echo(", ".join(f"{k} {v}" for k, v in counts.items()) + f" -> {out}")
 
 
@@ -116,14 +112,10 @@ def spark_load(folder: str, db: str | None) -> None:
     from spillwatch.spark import loader
 
     settings = load_settings(db=db)
+    store = open_store(settings.db)
     try:
-        store = open_store(settings.db)
-        try:
-            with _bar() as bar:
-                summary = loader.load(folder, store, settings, progress=_advance(bar))
-        finally:
-            store.close()
-    except SpillwatchError as exc:
-        click.echo(f"error: {exc}", err=True)
-        sys.exit(2)
+        with _bar() as bar:
+            summary = loader.load(folder, store, settings, progress=_advance(bar))
+    finally:
+        store.close()
     echo_summary(summary)

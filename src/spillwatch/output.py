@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 from collections.abc import Sequence
@@ -10,10 +9,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from rich.console import Console
-from rich.table import Table
-
-from spillwatch import codec
+from spillwatch import codec, csvsafe
 
 FORMATS = ("table", "json", "jsonl", "csv")
 
@@ -42,10 +38,7 @@ def render_rows(rows: Sequence[dict[str, Any]], fmt: str, *, columns: Sequence[s
         return "\n".join(json.dumps(r, default=_default, ensure_ascii=False) for r in picked)
     if fmt == "csv":
         buf = io.StringIO()
-        writer = csv.DictWriter(buf, fieldnames=cols)
-        writer.writeheader()
-        for r in picked:
-            writer.writerow({k: _cell(v) for k, v in r.items()})
+        csvsafe.write_rows(buf, cols, picked, render=_cell)
         return buf.getvalue()
     return _table(picked, cols, title)
 
@@ -59,6 +52,9 @@ def _cell(value: Any) -> str:
 
 
 def _table(rows: list[dict[str, Any]], cols: list[str], title: str | None) -> str:
+    from rich.console import Console
+    from rich.table import Table
+
     table = Table(title=title, show_lines=False)
     for c in cols:
         table.add_column(c, overflow="fold")

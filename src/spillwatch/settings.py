@@ -24,8 +24,9 @@ class Settings:
     user_agent: str = "spillwatch/0.1 (+https://example.invalid/spillwatch)"
     extract_timeout: float = 20.0  # per-document cleaning timeout, seconds
     doc_time_budget: float = 60.0  # seconds one document may spend in cleaning, and again in parse + coding (0: none)
-    api_token: str | None = None  # write endpoints need it; reads too if read_token_required
-    read_token_required: bool = False
+    api_token: str | None = None  # write endpoints need it, and reads too unless open_reads
+    read_token_required: bool = False  # reads need the token (even with no api_token: then reads are closed)
+    open_reads: bool = False  # with an api_token set, let reads through without it (the user's opt-out)
     max_page_size: int = 500
     max_upload_bytes: int = 20_000_000
     lock_wait: float = 30.0  # seconds to wait for a DuckDB file another process is writing, then fail
@@ -36,12 +37,17 @@ class Settings:
 
 
 _ENV_PREFIX = "SPILLWATCH_"
+_TRUE = frozenset({"1", "true", "yes", "on"})
+_FALSE = frozenset({"0", "false", "no", "off", ""})
 
 
 def _coerce(name: str, raw: str, kind: Any) -> Any:
     text = str(kind)
     if "bool" in text:
-        return raw.strip().lower() in {"1", "true", "yes", "on"}
+        word = raw.strip().lower()
+        if word not in _TRUE | _FALSE:
+            raise ValueError(f"{raw!r} is not a yes/no value (use 1/0, true/false, yes/no or on/off)")
+        return word in _TRUE
     if "int" in text and "str" not in text:
         return int(raw)
     if "float" in text:
@@ -65,7 +71,7 @@ def load_settings(path: str | Path | None = None, **overrides: Any) -> Settings:
             try:
                 values[name] = _coerce(name, raw, kind)
             except ValueError as exc:
-                raise ConfigError(f"{_ENV_PREFIX}{name.upper()}: {exc}") from exc
+                raise ConfigError(f"environment variable {_ENV_PREFIX}{name.upper()}={raw!r}: {exc}") from exc
     values.update({k: v for k, v in overrides.items() if v is not None})
     unknown = set(values) - set(known)
     if unknown:

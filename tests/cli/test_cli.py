@@ -25,7 +25,7 @@ def test_clean_reports_unreadable_files_and_exits_nonzero(tmp_path: Path) -> Non
     junk = tmp_path / "junk.txt"
     junk.write_bytes(b"\x00\x01\x02" * 100)
     result = CliRunner().invoke(main, ["clean", str(junk)])
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert "junk.txt" in result.output
 
 

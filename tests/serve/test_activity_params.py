@@ -20,6 +20,8 @@ def test_activity_country_and_month_filters(client: TestClient) -> None:  # noqa
     assert _events(client, **{"to": "2016-06-26"}) == 0
 
 
-def test_activity_rejects_malformed_filters(client: TestClient) -> None:  # noqa: F811
-    assert client.get("/api/activity", params={"country": "lbn"}).status_code == 422
-    assert client.get("/api/activity", params={"from": "June 2016"}).status_code == 422
+def test_activity_reads_names_and_months_and_rejects_malformed_filters(client: TestClient) -> None:  # noqa: F811
+    assert _events(client, country="lbn", **{"from": "2016-06", "to": "2016-06"}) == 1
+    assert _events(client, country="Lebanon") == 1
+    assert client.get("/api/activity", params={"from": "June 2016"}).status_code == 400
+    assert client.get("/api/activity", params={"country": "Narnia"}).status_code == 400

@@ -35,7 +35,7 @@ SETTINGS = settings(deadline=None, derandomize=True, database=None, suppress_hea
 def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[FastAPI]:
     db = tmp_path_factory.mktemp("schemathesis") / "s.duckdb"
     _seed(db)
-    application = create_app(load_settings(db=str(db), api_token=TOKEN, max_upload_bytes=4000))
+    application = create_app(load_settings(db=str(db), api_token=TOKEN, max_upload_bytes=4000, open_reads=True))
     yield application
     application.state.sw.close()
 

@@ -15,6 +15,7 @@ from typing import Any
 from spillwatch.analysis.spread import Theatre
 from spillwatch.errors import FetchError
 from spillwatch.records import content_hash
+from spillwatch.settings import Settings
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,14 +68,16 @@ def to_file(alerts: Sequence[Alert], path: str | Path) -> int:
     return len(alerts)
 
 
-def to_webhook(alerts: Sequence[Alert], url: str, timeout: float = 10.0) -> int:
-    import httpx
+def to_webhook(alerts: Sequence[Alert], url: str, settings: Settings | None = None) -> int:
+    """POST new alerts to ``url`` through the fetcher's address guard (private addresses refused unless allowed)."""
+    from spillwatch.ingest.fetch import Fetcher
+    from spillwatch.settings import load_settings
 
     if not alerts:
         return 0
-    try:
-        response = httpx.post(url, json={"alerts": [a.as_dict() for a in alerts]}, timeout=timeout)
-        response.raise_for_status()
-    except httpx.HTTPError as exc:
-        raise FetchError(url, f"webhook failed: {exc}") from exc
+    with Fetcher(settings or load_settings()) as client:
+        try:
+            client.post_json(url, {"alerts": [a.as_dict() for a in alerts]})
+        except FetchError as exc:
+            raise type(exc)(url, f"webhook failed: {exc.message}", reason=exc.reason) from exc
     return len(alerts)

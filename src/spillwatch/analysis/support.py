@@ -122,6 +122,9 @@ def merge_reports(rows: Iterable[LedgerRow]) -> list[LedgerRow]:
     return kept
 
 
+REQUIRED_COLUMNS = ("donor", "recipient", "recipient_country", "kind")
+
+
 def _number(text: str, source: str, line: int) -> float | None:
     if not text.strip():
         return None
@@ -136,14 +139,19 @@ def read_csv(path: str | Path) -> list[LedgerRow]:
     source = str(path)
     try:
         with open(path, newline="", encoding="utf-8") as fh:
-            rows = list(csv.DictReader(fh))
+            reader = csv.DictReader(fh)
+            rows = list(reader)
     except (OSError, UnicodeDecodeError, csv.Error) as exc:
         raise SourceError(source, f"cannot read ledger CSV: {exc}") from exc
+    absent = [c for c in REQUIRED_COLUMNS if c not in (reader.fieldnames or ())]
+    if absent:
+        raise SourceError(source, f"ledger CSV lacks the column(s) {', '.join(absent)} (header: "
+                          f"{', '.join(reader.fieldnames or ()) or 'none'})", reason="bad-header")
     return [_csv_row(r, source, i + 2) for i, r in enumerate(rows)]
 
 
 def _csv_row(r: dict[str, str], source: str, line: int) -> LedgerRow:
-    missing = [c for c in ("donor", "recipient", "recipient_country", "kind") if not (r.get(c) or "").strip()]
+    missing = [c for c in REQUIRED_COLUMNS if not (r.get(c) or "").strip()]
     if missing:
         raise SourceError(f"{source}:{line}", f"missing {', '.join(missing)}", reason="bad-row")
     try:

@@ -10,6 +10,7 @@ bodies over ``settings.max_bytes`` ("too-large"), slow responses ("timeout"), HT
 
 from __future__ import annotations
 
+import json
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -94,6 +95,21 @@ class Fetcher:
         except (httpx.HTTPError, httpx.InvalidURL) as exc:
             raise FetchError(url, f"{type(exc).__name__}: {exc}") from exc
 
+    def post_json(self, url: str, payload: object) -> int:
+        """POST ``payload`` as JSON through the same address guard (redirects are not followed); the status."""
+        body = json.dumps(payload, ensure_ascii=False, default=str).encode("utf-8")
+        try:
+            response = self._open(parse_url(url), method="POST", content=body)
+            response.close()
+        except httpx.TimeoutException as exc:
+            raise FetchError(url, f"timed out: {exc}", reason="timeout") from exc
+        except (httpx.HTTPError, httpx.InvalidURL) as exc:
+            raise FetchError(url, f"{type(exc).__name__}: {exc}") from exc
+        if not 200 <= response.status_code < 300:
+            status = response.status_code
+            raise FetchError(url, f"answered HTTP status {status}", reason=f"http-{status}")
+        return response.status_code
+
     # ------------------------------------------------------------------ internals
     def _follow(self, url: str) -> Fetched | None:
         current = parse_url(url)
@@ -117,11 +133,12 @@ class Fetcher:
             raise FetchError(str(current), f"HTTP status {status}", reason=f"http-{status}")
         return self._finish(requested, current, response, self._read_body(response, str(current)))
 
-    def _open(self, url: httpx.URL) -> httpx.Response:
-        """Send GET to one checked address of ``url`` (the next one if a connect fails)."""
+    def _open(self, url: httpx.URL, method: str = "GET", content: bytes | None = None) -> httpx.Response:
+        """Send GET (or a JSON POST) to one checked address of ``url`` (the next one if a connect fails)."""
         addresses = checked_addresses(url, allow_private=self.settings.allow_private_urls, resolve=self._resolve)
         self._wait_turn(host_of(url))
-        headers = {"Host": url.netloc.decode("ascii"), **self._conditional_headers(url)}
+        headers = {"Host": url.netloc.decode("ascii")}
+        headers.update(self._conditional_headers(url) if method == "GET" else {"Content-Type": "application/json"})
         extensions: dict[str, str] = {}
         if url.scheme == "https":
             # TLS checks the certificate against the name, while we dial the checked IP; the pool is
@@ -131,7 +148,7 @@ class Fetcher:
         last_error: httpx.ConnectError | None = None
         for addr in addresses:
             request = self._client.build_request(
-                "GET", url.copy_with(host=str(addr)), headers=headers, extensions=extensions
+                method, url.copy_with(host=str(addr)), headers=headers, extensions=extensions, content=content
             )
             try:
                 return self._client.send(request, stream=True)

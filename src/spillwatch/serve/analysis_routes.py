@@ -11,15 +11,16 @@ from spillwatch import api
 ACTOR = Query("ISL", max_length=200, description="Actor id or alias; its affiliates are included.")
 LEVEL = Query("country", pattern=r"^(country|adm1)$")
 ORIGIN = Query(None, pattern=r"^(spillwatch|ucdp|acled)$")
-DATE = r"^\d{4}-\d{2}-\d{2}$"
+DATES = "A day (2016-05-03), a month (2016-05), a year or FROM..TO; read by the API (400 naming a bad one)."
 
 
 def install(app: FastAPI, sw: api.Spillwatch, read: Any) -> None:
     @app.get("/api/activity", dependencies=[read], tags=["analysis"])
     def activity(actor: str = ACTOR, level: str = LEVEL, period: str = Query("month", pattern=r"^(month|week)$"),
-                 origin: str | None = ORIGIN, country: str | None = Query(None, pattern=r"^[A-Z]{3}$"),
-                 date_from: str | None = Query(None, alias="from", pattern=DATE),
-                 date_to: str | None = Query(None, alias="to", pattern=DATE)) -> dict[str, Any]:
+                 origin: str | None = ORIGIN,
+                 country: str | None = Query(None, max_length=100, description="ISO3 in any case, or a name"),
+                 date_from: str | None = Query(None, alias="from", max_length=40, description=DATES),
+                 date_to: str | None = Query(None, alias="to", max_length=40, description=DATES)) -> dict[str, Any]:
         return {"items": sw.activity(actor, level, period, origin, country=country, date_from=date_from,
                                      date_to=date_to)}
 

@@ -1,7 +1,9 @@
 """REST API and dashboard: a thin FastAPI shell over ``spillwatch.api`` (its only import from the package).
 
-Reads are open unless ``read_token_required``; every write needs ``Authorization: Bearer <api_token>``
-and is refused outright when no token is configured. Errors are RFC 9457 problem details.
+Every write needs ``Authorization: Bearer <api_token>`` and is refused outright when no token is
+configured. Once a token is set, reads need it too, unless the user opts out with ``open_reads``
+(``read_token_required`` closes reads even without a token). ``POST /api/ingest`` takes uploaded
+files and http(s) URLs only, never a path on the server. Errors are RFC 9457 problem details.
 """
 
 from __future__ import annotations
@@ -46,8 +48,10 @@ def create_app(settings: api.Settings | None = None) -> FastAPI:
     app.state.sw = sw
     _errors(app)
 
+    reads_closed = settings.read_token_required or (bool(settings.api_token) and not settings.open_reads)
+
     def read_access(authorization: Annotated[str | None, Header()] = None) -> None:
-        if settings.read_token_required and not _token_ok(authorization, settings.api_token):
+        if reads_closed and not _token_ok(authorization, settings.api_token):
             raise Problem(401, "Unauthorized", "a valid bearer token is required to read")
 
     def write_access(authorization: Annotated[str | None, Header()] = None) -> None:
@@ -118,6 +122,8 @@ def _uploads(app: FastAPI, sw: api.Spillwatch, settings: api.Settings, write: An
         """Ingest uploaded files and/or one URL (needs the write token)."""
         if not files and not url:
             raise Problem(400, "Bad Request", "send files or a url")
+        if url:
+            _web_url(url)
         with tempfile.TemporaryDirectory(prefix="spillwatch-upload-") as tmp:
             sources = _save_uploads(files or [], Path(tmp), settings.max_upload_bytes)
             summary = sw.ingest(sources + ([url] if url else []))
@@ -126,6 +132,14 @@ def _uploads(app: FastAPI, sw: api.Spillwatch, settings: api.Settings, write: An
                 "events": summary.events, "reasons": summary.reasons}
 
     _ = ingest
+
+
+def _web_url(url: str) -> None:
+    """Only an http(s) URL may be ingested by URL: a server path or file:// URL would read the server's files."""
+    try:
+        api.check_web_url(url)
+    except api.SpillwatchError as exc:
+        raise Problem(400, "Bad Request", f"url must be an http(s) URL: {exc}") from exc
 
 
 def _save_uploads(files: list[UploadFile], folder: Path, cap: int) -> list[str]:

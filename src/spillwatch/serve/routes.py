@@ -14,8 +14,9 @@ from fastapi.responses import Response, StreamingResponse
 
 from spillwatch import api
 
-ISO3 = r"^[A-Z]{3}$"
-DATE = r"^\d{4}-\d{2}-\d{2}$"
+# Dates and countries are read by the API (a day, a month such as 2016-05, a year or A..B; ISO3 in any case or
+# a name), so these only bound the length; a value the API cannot read is a 400 naming it and the closest names.
+COUNTRY = Query(None, max_length=100, description="ISO3 in any case, or a country name")
 
 
 def _bbox(text: str | None) -> tuple[float, float, float, float] | None:
@@ -37,13 +38,13 @@ def install(app: FastAPI, sw: api.Spillwatch, settings: api.Settings, read: Any,
     max_page = settings.max_page_size
 
     def event_filter(actor: str | None = Query(None, max_length=200),
-                     type: str | None = Query(None, pattern=r"^[A-Z_]{2,20}$"),
+                     type: str | None = Query(None, pattern=r"^[A-Za-z_]{2,20}$"),
                      mode: str | None = Query(None, max_length=60),
                      acled_type: str | None = Query(None, max_length=120),
-                     country: str | None = Query(None, pattern=ISO3),
+                     country: str | None = COUNTRY,
                      adm1: str | None = Query(None, max_length=60),
-                     date_from: str | None = Query(None, alias="from", pattern=DATE),
-                     date_to: str | None = Query(None, alias="to", pattern=DATE),
+                     date_from: str | None = Query(None, alias="from", max_length=40),
+                     date_to: str | None = Query(None, alias="to", max_length=40),
                      bbox: str | None = Query(None, max_length=120),
                      q: str | None = Query(None, max_length=200),
                      origin: str | None = Query(None, pattern=r"^(spillwatch|ucdp|acled)$"),
@@ -114,8 +115,10 @@ def install(app: FastAPI, sw: api.Spillwatch, settings: api.Settings, read: Any,
         return {"event": api.dump(detail.event), "mentions": [_mention(m) for m in detail.mentions]}
 
     @app.get("/api/actors", dependencies=[read], tags=["actors"])
-    def actors(limit: int = Query(200, ge=1, le=max_page)) -> list[dict[str, Any]]:
-        return sw.actors(limit)
+    def actors(limit: int = Query(200, ge=1, le=max_page), q: str | None = Query(None, max_length=200),
+               min_events: int = Query(1, ge=0)) -> list[dict[str, Any]]:
+        """Actors with ids, aliases, country, sector and event counts (most events first); ``q`` searches."""
+        return [r for r in sw.actor_directory(q) if r["events"] >= min_events][:limit]
 
     @app.get("/api/export/events.{fmt}", dependencies=[read], tags=["exports"])
     def export(fmt: str, flt: api.EventFilter = flt_dep,

@@ -38,6 +38,11 @@ _ANN_COLS = {
 }
 
 
+def like_escape(text: str) -> str:
+    """``text`` matched literally inside a LIKE pattern written with ``ESCAPE '\\'`` (no wildcards)."""
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
 def migrations() -> list[tuple[int, str]]:
     """Numbered migration scripts shipped in store/migrations (NNN_name.sql)."""
     folder = resources.files("spillwatch.store") / "migrations"
@@ -343,7 +348,7 @@ class SqlStore(SkippedArticles, ABC):
             if val:
                 add(f"{col} = ?", val)
         if f.mode:
-            add("('|' || modes || '|') LIKE ?", f"%|{f.mode}|%")
+            add("('|' || modes || '|') LIKE ? ESCAPE '\\'", f"%|{like_escape(f.mode)}|%")
         if f.date_from:
             add("date_start >= CAST(? AS DATE)", f.date_from)
         if f.date_to:
@@ -353,9 +358,10 @@ class SqlStore(SkippedArticles, ABC):
         if f.bbox:
             add("lon BETWEEN ? AND ? AND lat BETWEEN ? AND ?", f.bbox[0], f.bbox[2], f.bbox[1], f.bbox[3])
         if f.text:
-            like = f"%{f.text.lower()}%"
-            add("(lower(coalesce(headline, '')) LIKE ? OR lower(source_names) LIKE ? OR lower(target_names)"
-                " LIKE ? OR lower(coalesce(place_name, '')) LIKE ?)", like, like, like, like)
+            like = f"%{like_escape(f.text.lower())}%"
+            add("(lower(coalesce(headline, '')) LIKE ? ESCAPE '\\' OR lower(source_names) LIKE ? ESCAPE '\\'"
+                " OR lower(target_names) LIKE ? ESCAPE '\\' OR lower(coalesce(place_name, '')) LIKE ? ESCAPE '\\')",
+                like, like, like, like)
         return (" WHERE " + " AND ".join(parts)) if parts else "", params
 
     def event_rows(self, flt: EventFilter) -> list[dict[str, Any]]:
