@@ -49,5 +49,5 @@ def corpus_db(tmp_path_factory: pytest.TempPathFactory) -> str:
 
 @pytest.fixture(autouse=True)
 def _gate_env_restored(monkeypatch: pytest.MonkeyPatch) -> None:
-    """`ingest --no-gate` sets SPILLWATCH_RELEVANCE_GATE for its worker processes: never let it leak into later tests."""
+    """`ingest --no-gate` sets SPILLWATCH_RELEVANCE_GATE for its workers: never let it leak into later tests."""
     monkeypatch.delenv("SPILLWATCH_RELEVANCE_GATE", raising=False)
