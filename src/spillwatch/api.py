@@ -23,7 +23,7 @@ from spillwatch.analysis.spread import SpreadConfig
 from spillwatch.codec import dump
 from spillwatch.errors import ConfigError, NotFoundError, SourceError, SpillwatchError, StoreLockedError
 from spillwatch.geo.choropleth import MapLayers, MapMarks, MapPoints, MonthCount
-from spillwatch.insight import Insight
+from spillwatch.insight import Insight, Who
 from spillwatch.records import Article, Event, Place, Quarantined, RawItem
 from spillwatch.settings import Settings, load_settings
 from spillwatch.store import EventFilter, RunSummary, Store, open_store
@@ -299,26 +299,39 @@ class Spillwatch:
 
     def activity(self, actor: str | None = None, level: str = "country", period: str = "month",
                  origin: str | None = None, *, country: str | None = None, date_from: str | None = None,
-                 date_to: str | None = None) -> list[dict[str, Any]]:
-        """Events and deaths per unit and period; optionally one country (ISO3) and a date range (ISO, inclusive)."""
-        return self.insight.activity(actor, _level(level), "week" if period == "week" else "month", origin,
+                 date_to: str | None = None, roles: Sequence[str] = (), affiliates: bool = False
+                 ) -> list[dict[str, Any]]:
+        """Events and deaths per unit and period; optionally one country (ISO3) and a date range (ISO, inclusive).
+
+        ``roles``: perpetrator, party, target or any (default perpetrator or party); ``affiliates``: add the
+        actor's affiliates, each while its affiliation held (see ``describe``)."""
+        return self.insight.activity(Who(actor, tuple(roles), affiliates, origin), _level(level),
+                                     "week" if period == "week" else "month",
                                      country=country, date_from=date_from, date_to=date_to)
 
+    def describe(self, actor: str | None, origin: str | None = None, *, roles: Sequence[str] = (),
+                 affiliates: bool = False) -> dict[str, Any]:
+        """The actor, roles and affiliates (with their dates) an analysis with these arguments counts."""
+        return self.insight.describe(Who(actor, tuple(roles), affiliates, origin))
+
     def spread(self, actor: str, level: str = "country", *, origin_days: int = 30, quiet_days: int = 180,
-               origin: str | None = None) -> dict[str, Any]:
+               origin: str | None = None, roles: Sequence[str] = (), affiliates: bool = False) -> dict[str, Any]:
         config = SpreadConfig(origin_days=origin_days, quiet_days=quiet_days)
-        return self.insight.spread(actor, _level(level), config, origin)
+        return self.insight.spread(Who(actor, tuple(roles), affiliates, origin), _level(level), config)
 
     def new_theatres(self, actor: str, level: str = "country", origin: str | None = None) -> list[dict[str, Any]]:
         theatres = self.spread(actor, level, origin=origin)["theatres"]
         return [dump(t) for t in theatres if not t.origin]
 
-    def risk(self, actor: str, level: str = "country", origin: str | None = None) -> list[dict[str, Any]]:
-        return self.insight.risk(actor, _level(level), origin)
+    def risk(self, actor: str, level: str = "country", origin: str | None = None, *, roles: Sequence[str] = (),
+             affiliates: bool = False) -> list[dict[str, Any]]:
+        return self.insight.risk(Who(actor, tuple(roles), affiliates, origin), _level(level))
 
     def risk_backtest(self, actor: str, level: str, train_until: date, test_until: date | None = None,
-                      origin: str | None = None) -> dict[str, Any]:
-        return self.insight.backtest(actor, _level(level), train_until, test_until, origin)
+                      origin: str | None = None, *, roles: Sequence[str] = (), affiliates: bool = False
+                      ) -> dict[str, Any]:
+        return self.insight.backtest(Who(actor, tuple(roles), affiliates, origin), _level(level), train_until,
+                                     test_until)
 
     def support(self) -> list[dict[str, Any]]:
         return [r.as_dict() for r in self.insight.ledger()]
@@ -326,12 +339,13 @@ class Spillwatch:
     def add_support_csv(self, path: str) -> int:
         return self.insight.add_support_csv(path)
 
-    def gaps(self, actor: str) -> list[dict[str, Any]]:
-        return self.insight.gaps(actor)
+    def gaps(self, actor: str, *, roles: Sequence[str] = (), affiliates: bool = False) -> list[dict[str, Any]]:
+        return self.insight.gaps(Who(actor, tuple(roles), affiliates))
 
-    def refresh_alerts(self, actor: str, threshold: float = 0.5) -> list[dict[str, Any]]:
+    def refresh_alerts(self, actor: str, threshold: float = 0.5, *, roles: Sequence[str] = (),
+                       affiliates: bool = False) -> list[dict[str, Any]]:
         """Compute alerts for ``actor``; store and return only the new ones."""
-        return [a.as_dict() for a in self.insight.alerts(actor, threshold)]
+        return [a.as_dict() for a in self.insight.alerts(Who(actor, tuple(roles), affiliates), threshold)]
 
     def alerts(self, limit: int = 500) -> list[dict[str, Any]]:
         return self.insight.alert_rows(limit)

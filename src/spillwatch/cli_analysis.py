@@ -14,6 +14,22 @@ DEFAULT_ACTOR = "ISL"
 level_option = click.option("--level", type=click.Choice(["country", "adm1"]), default="country", show_default=True)
 origin_option = click.option("--origin", type=click.Choice(["spillwatch", "ucdp", "acled"]), default=None,
                              help="Only events from this origin (coded here, or imported).")
+role_option = click.option("--role", "roles", multiple=True, metavar="perpetrator|party|target|any",
+                           help="Roles of ACTOR that count (repeat or comma-separate; default perpetrator,party: "
+                           "its violence, never what was done to it).")
+affiliates_option = click.option("--affiliates", is_flag=True,
+                                 help="Also count ACTOR's affiliates, each while its affiliation held (listed).")
+
+
+def _scope_title(sw: Spillwatch, what: str, actor: str | None, origin: str | None = None,
+                 roles: tuple[str, ...] = (), affiliates: bool = False) -> str:
+    """'activity of Islamic State as perpetrator or party (+ affiliates: ...)' for a table title."""
+    d = sw.describe(actor, origin, roles=roles, affiliates=affiliates)
+    family = ""
+    if affiliates:
+        named = [f"{a['name']} {a['from'] or '...'}..{a['to'] or ''}" for a in d["affiliates"]]
+        family = f" + affiliates: {'; '.join(named) or 'none'}"
+    return f"{what} {d['actor']} as {d['roles_label']}{family}"
 
 
 @main.command()
@@ -22,12 +38,16 @@ origin_option = click.option("--origin", type=click.Choice(["spillwatch", "ucdp"
 @level_option
 @click.option("--period", type=click.Choice(["month", "week"]), default="month", show_default=True)
 @origin_option
+@role_option
+@affiliates_option
 @fmt_option
-def activity(actor: str, db: str | None, level: str, period: str, origin: str | None, fmt: str) -> None:
-    """Events and fatalities of ACTOR (and its affiliates) per unit and period."""
+def activity(actor: str, db: str | None, level: str, period: str, origin: str | None, roles: tuple[str, ...],
+             affiliates: bool, fmt: str) -> None:
+    """Events and fatalities of ACTOR per unit and period."""
     with Spillwatch(db) as sw:
-        rows = sw.activity(actor, level, period, origin)
-    click.echo(output.render_rows(rows, fmt, title=f"activity of {actor}"))
+        rows = sw.activity(actor, level, period, origin, roles=roles, affiliates=affiliates)
+        title = _scope_title(sw, "activity of", actor, origin, roles, affiliates)
+    click.echo(output.render_rows(rows, fmt, title=title))
 
 
 @main.command()
@@ -38,16 +58,20 @@ def activity(actor: str, db: str | None, level: str, period: str, origin: str | 
 @click.option("--quiet-days", default=180, show_default=True, help="Gap that makes a return a re-emergence.")
 @click.option("--all", "show_all", is_flag=True, help="Include origin theatres.")
 @origin_option
+@role_option
+@affiliates_option
 @fmt_option
 def spread(actor: str, db: str | None, level: str, origin_days: int, quiet_days: int, show_all: bool,
-           origin: str | None, fmt: str) -> None:
+           origin: str | None, roles: tuple[str, ...], affiliates: bool, fmt: str) -> None:
     """New theatres of ACTOR's violence (first event and its sources), re-emergence and diffusion."""
     with Spillwatch(db) as sw:
-        result = sw.spread(actor, level, origin_days=origin_days, quiet_days=quiet_days, origin=origin)
+        result = sw.spread(actor, level, origin_days=origin_days, quiet_days=quiet_days, origin=origin,
+                           roles=roles, affiliates=affiliates)
+        title = _scope_title(sw, "new theatres of", actor, origin, roles, affiliates)
     rows = [dump(t) for t in result["theatres"] if show_all or not t.origin]
     cols = ["unit", "adm1_name", "first_date", "first_event_type", "first_place", "first_sources", "events",
             "origin", "diffused_from", "first_event_id"]
-    click.echo(output.render_rows(rows, fmt, columns=cols, title=f"new theatres of {result['actor']}"))
+    click.echo(output.render_rows(rows, fmt, columns=cols, title=title))
     if fmt == "table" and result["reemergence"]:
         click.echo(output.render_rows(result["reemergence"], fmt, title="re-emergence"))
 
@@ -60,19 +84,23 @@ def spread(actor: str, db: str | None, level: str, origin_days: int, quiet_days:
 @click.option("--backtest", "train_until", default=None, help="Train on targets up to this date (YYYY-MM-DD), "
               "test on the rest, beside the naive baseline.")
 @click.option("--test-until", default=None)
+@role_option
+@affiliates_option
 @fmt_option
 def risk(actor: str, db: str | None, level: str, origin: str | None, train_until: str | None,
-         test_until: str | None, fmt: str) -> None:
+         test_until: str | None, roles: tuple[str, ...], affiliates: bool, fmt: str) -> None:
     """Next-month spillover risk per unit (or a backtest with --backtest DATE)."""
     with Spillwatch(db) as sw:
         if train_until:
             result = sw.risk_backtest(actor, level, date.fromisoformat(train_until),
-                                      date.fromisoformat(test_until) if test_until else None, origin)
+                                      date.fromisoformat(test_until) if test_until else None, origin,
+                                      roles=roles, affiliates=affiliates)
             click.echo(output.to_json(result))
             return
-        rows = sw.risk(actor, level, origin)
+        rows = sw.risk(actor, level, origin, roles=roles, affiliates=affiliates)
+        title = _scope_title(sw, "risk next month of violence by", actor, origin, roles, affiliates)
     cols = ["unit", "month", "risk", "own_1", "own_12", "nb_3", "nb_active", "drivers"]
-    click.echo(output.render_rows(rows, fmt, columns=cols, title=f"risk of {actor} violence next month"))
+    click.echo(output.render_rows(rows, fmt, columns=cols, title=title))
 
 
 @main.command()
@@ -94,13 +122,16 @@ def support(db: str | None, csv_path: str | None, fmt: str) -> None:
 @main.command()
 @click.argument("actor", default=DEFAULT_ACTOR)
 @click.option("--db", default=None, help=DB_HELP)
+@role_option
+@affiliates_option
 @fmt_option
-def gaps(actor: str, db: str | None, fmt: str) -> None:
+def gaps(actor: str, db: str | None, roles: tuple[str, ...], affiliates: bool, fmt: str) -> None:
     """Countries ranked by threat relative to committed support, with reasons."""
     with Spillwatch(db) as sw:
-        rows = sw.gaps(actor)
+        rows = sw.gaps(actor, roles=roles, affiliates=affiliates)
+        title = _scope_title(sw, "support gaps against", actor, None, roles, affiliates)
     cols = ["country_iso3", "gap", "threat", "risk", "events", "commitments", "explanation"]
-    click.echo(output.render_rows(rows, fmt, columns=cols, title=f"support gaps against {actor}"))
+    click.echo(output.render_rows(rows, fmt, columns=cols, title=title))
 
 
 @main.command()
@@ -108,13 +139,16 @@ def gaps(actor: str, db: str | None, fmt: str) -> None:
 @click.option("--db", default=None, help=DB_HELP)
 @click.option("--threshold", default=0.5, show_default=True, help="Risk that raises an alert.")
 @click.option("--sink", "sinks", multiple=True, help="file:PATH (JSONL) or webhook:URL; receives new alerts.")
+@role_option
+@affiliates_option
 @fmt_option
-def alerts(actor: str | None, db: str | None, threshold: float, sinks: tuple[str, ...], fmt: str) -> None:
+def alerts(actor: str | None, db: str | None, threshold: float, sinks: tuple[str, ...], roles: tuple[str, ...],
+           affiliates: bool, fmt: str) -> None:
     """Compute new alerts for ACTOR (new theatres, risk over threshold) and list all alerts."""
     from spillwatch.analysis import alerts as al
 
     with Spillwatch(db) as sw:
-        fresh = sw.refresh_alerts(actor, threshold) if actor else []
+        fresh = sw.refresh_alerts(actor, threshold, roles=roles, affiliates=affiliates) if actor else []
         rows = sw.alerts()
     records = [al.Alert(**{**a, "alert_date": date.fromisoformat(a["alert_date"]) if a["alert_date"] else None})
                for a in fresh]
@@ -130,12 +164,14 @@ def alerts(actor: str | None, db: str | None, threshold: float, sinks: tuple[str
 @click.argument("actor", default=DEFAULT_ACTOR)
 @click.option("--db", default=None, help=DB_HELP)
 @click.option("--out", default="spillwatch-report.html", show_default=True)
-def report(actor: str, db: str | None, out: str) -> None:
+@role_option
+@affiliates_option
+def report(actor: str, db: str | None, out: str, roles: tuple[str, ...], affiliates: bool) -> None:
     """Write one self-contained HTML report (tables, charts, small-multiples map)."""
     from spillwatch.report import build
 
     with Spillwatch(db) as sw:
-        text = build(sw, actor)
+        text = build(sw, actor, roles=roles, affiliates=affiliates)
     with open(out, "w", encoding="utf-8") as fh:
         fh.write(text)
     click.echo(f"wrote {out} ({len(text) // 1024} KiB)")

@@ -8,7 +8,7 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache
 from typing import Any
@@ -25,16 +25,36 @@ from spillwatch.store.base import Store
 ADM1_NEIGHBOUR_KM = 250.0
 
 
-def actor_family(settings: Settings, actor: str, *, affiliates: bool = True) -> tuple[tuple[str, ...], str]:
-    """Actor ids (the actor and its affiliates) and a display name, from an id or any alias."""
+@dataclass(frozen=True, slots=True)
+class Who:
+    """Whose events an analysis counts: an actor (id or alias; None = all), the roles that count (empty =
+    perpetrator or party), whether its affiliates come in (each only while its affiliation held), one origin."""
+
+    actor: str | None = "ISL"
+    roles: tuple[str, ...] = ()
+    affiliates: bool = False
+    origin: str | None = None
+
+
+def actor_family(settings: Settings, actor: str, *, affiliates: bool = False
+                 ) -> tuple[tuple[str, ...], str, tuple[act.Affiliate, ...]]:
+    """The actor's id, display name and (only when asked) its affiliates with the dates each link held.
+
+    "ISIS" is the Islamic State alone; its provinces and pledged groups come in only with ``affiliates``.
+    """
     from spillwatch.nlp.actortable import load_actor_table
 
     table = load_actor_table(settings)
     entry = table.get(actor) or table.lookup(actor)
     if entry is None:
-        return (actor,), actor
-    ids = (entry.actor.id, *(table.affiliates(entry.actor.id) if affiliates else ()))
-    return ids, entry.actor.name
+        return (actor,), actor, ()
+    found = []
+    for aid in table.affiliates(entry.actor.id) if affiliates else ():
+        sub = table.entries[aid]
+        start, end = sub.affiliated
+        found.append(act.Affiliate(aid, sub.actor.name, start.isoformat() if start else None,
+                                   end.isoformat() if end else None))
+    return (entry.actor.id,), entry.actor.name, tuple(found)
 
 
 @cache
@@ -83,11 +103,20 @@ class Insight:
     def __init__(self, store: Store, settings: Settings) -> None:
         self.store, self.settings = store, settings
 
-    def scope(self, actor: str | None, *, origin: str | None = None) -> tuple[act.Scope, str]:
-        if not actor:
-            return act.Scope(origin=origin), "all actors"
-        ids, name = actor_family(self.settings, actor)
-        return act.Scope(actor_ids=ids, origin=origin), name
+    def scope(self, who: Who) -> tuple[act.Scope, str]:
+        """The scope of an actor's events and its display name."""
+        chosen = act.parse_roles(who.roles)
+        if not who.actor:
+            return act.Scope(origin=who.origin, roles=chosen), "all actors"
+        ids, name, family = actor_family(self.settings, who.actor, affiliates=who.affiliates)
+        return act.Scope(actor_ids=ids, origin=who.origin, roles=chosen, affiliates=family), name
+
+    def describe(self, who: Who) -> dict[str, Any]:
+        """What a result counts: the actor, the roles and the affiliates (with the dates each held)."""
+        scope, name = self.scope(who)
+        return {"actor": name, "roles": list(scope.roles), "roles_label": act.roles_label(scope.roles),
+                "affiliates": [{"id": a.actor_id, "name": a.name, "from": a.date_from, "to": a.date_to}
+                               for a in scope.affiliates], "origin": who.origin}
 
     def geography(self, level: act.Level, points: Sequence[Mapping[str, Any]]
                   ) -> tuple[dict[str, frozenset[str]], dict[str, tuple[float, float]]]:
@@ -96,25 +125,25 @@ class Insight:
         centres = unit_points(points)
         return near_graph(centres), centres
 
-    def activity(self, actor: str | None, level: act.Level = "country", period: act.Period = "month",
-                 origin: str | None = None, *, country: str | None = None, date_from: str | None = None,
+    def activity(self, who: Who, level: act.Level = "country", period: act.Period = "month", *,
+                 country: str | None = None, date_from: str | None = None,
                  date_to: str | None = None) -> list[dict[str, Any]]:
-        scope = replace(self.scope(actor, origin=origin)[0], country=country, date_from=date_from, date_to=date_to)
+        scope = replace(self.scope(who)[0], country=country, date_from=date_from, date_to=date_to)
         return act.activity(self.store.query, scope, level, period)
 
-    def spread(self, actor: str, level: act.Level = "country", config: sp.SpreadConfig | None = None,
-               origin: str | None = None) -> dict[str, Any]:
-        scope, name = self.scope(actor, origin=origin)
+    def spread(self, who: Who, level: act.Level = "country", config: sp.SpreadConfig | None = None
+               ) -> dict[str, Any]:
+        scope, _ = self.scope(who)
         points = sp.event_points(self.store.query, scope)
         graph, _ = self.geography(level, points)
         config = config or sp.SpreadConfig()
         theatres = sp.new_theatres(points, level, graph, config)
-        return {"actor": name, "level": level, "theatres": theatres,
+        return {**self.describe(who), "level": level, "theatres": theatres,
                 "reemergence": sp.reemergence(points, level, config), "centre": sp.centre_of_gravity(points)}
 
-    def panel(self, actor: str, level: act.Level, origin: str | None = None
+    def panel(self, who: Who, level: act.Level
               ) -> tuple[rk.Panel, dict[str, frozenset[str]], dict[str, tuple[float, float]], str]:
-        scope, name = self.scope(actor, origin=origin)
+        scope, name = self.scope(who)
         rows = act.activity(self.store.query, scope, level, "month")
         points = sp.event_points(self.store.query, scope)
         graph, centres = self.geography(level, points)
@@ -122,14 +151,14 @@ class Insight:
         extra = sorted({n for u in seen for n in graph.get(u, frozenset())}) if level == "country" else []
         return rk.build_panel(rows, lambda r: act.unit_key(r, level), extra), graph, centres, name
 
-    def risk(self, actor: str, level: act.Level = "country", origin: str | None = None) -> list[dict[str, Any]]:
-        panel, graph, centres, _ = self.panel(actor, level, origin)
+    def risk(self, who: Who, level: act.Level = "country") -> list[dict[str, Any]]:
+        panel, graph, centres, _ = self.panel(who, level)
         return rk.forecast(panel, graph, centres)
 
-    def backtest(self, actor: str, level: act.Level, train_until: date, test_until: date | None = None,
-                 origin: str | None = None) -> dict[str, Any]:
-        panel, graph, centres, _ = self.panel(actor, level, origin)
-        return rk.backtest(panel, graph, centres, train_until, test_until)
+    def backtest(self, who: Who, level: act.Level, train_until: date, test_until: date | None = None
+                 ) -> dict[str, Any]:
+        panel, graph, centres, _ = self.panel(who, level)
+        return {**self.describe(who), **rk.backtest(panel, graph, centres, train_until, test_until)}
 
     def ledger(self) -> list[su.LedgerRow]:
         events = [e for t in su.SUPPORT_TYPES for e in self._events_of_type(t)]
@@ -156,21 +185,21 @@ class Insight:
                      r.currency, r.item, r.count, r.status, r.date, r.sources])
         return len(rows)
 
-    def gaps(self, actor: str, config: gp.GapConfig | None = None) -> list[dict[str, Any]]:
-        scope, name = self.scope(actor)
+    def gaps(self, who: Who, config: gp.GapConfig | None = None) -> list[dict[str, Any]]:
+        scope, name = self.scope(who)
         points = sp.event_points(self.store.query, scope)
-        risk = {r["unit"]: r["risk"] for r in self.risk(actor, "country")}
+        risk = {r["unit"]: r["risk"] for r in self.risk(who, "country")}
         return gp.gaps(points, risk, self.ledger(), name, config or gp.GapConfig())
 
-    def alerts(self, actor: str | None, threshold: float = 0.5) -> list[al.Alert]:
+    def alerts(self, who: Who, threshold: float = 0.5) -> list[al.Alert]:
         """Compute alerts for an actor, store the new ones, return the new ones."""
         new: list[al.Alert] = []
-        if actor:
-            spread = self.spread(actor, "country")
-            new = al.theatre_alerts(spread["theatres"], spread["actor"])
-            new += al.risk_alerts(self.risk(actor, "country"), spread["actor"], threshold)
-        fresh = [a for a in new if self._store_alert(a)]
-        return fresh
+        if who.actor:
+            spread = self.spread(who, "country")
+            label = f"{spread['actor']} ({spread['roles_label']})"
+            new = al.theatre_alerts(spread["theatres"], label)
+            new += al.risk_alerts(self.risk(who, "country"), label, threshold)
+        return [a for a in new if self._store_alert(a)]
 
     def _store_alert(self, a: al.Alert) -> bool:
         if self.store.query("SELECT 1 AS x FROM alerts WHERE id = ?", [a.id]):

@@ -12,7 +12,7 @@ from spillwatch.analysis import activity as act
 from spillwatch.analysis import spread as sp
 from spillwatch.analysis import support as su
 from spillwatch.errors import SourceError
-from spillwatch.insight import Insight
+from spillwatch.insight import Insight, Who
 from spillwatch.settings import load_settings
 from spillwatch.store import Store, open_store
 from tests.analysis.events_fixture import corpus_like
@@ -82,7 +82,7 @@ def test_gaps_rank_unsupported_violence_first(store: Store, monkeypatch: pytest.
 
     monkeypatch.setattr(ins, "country_graph", lambda: NEIGHBOURS)
     insight = Insight(store, load_settings(db=":memory:"))
-    rows = insight.gaps("ISL")
+    rows = insight.gaps(Who("ISL"))
     order = [r["country_iso3"] for r in rows]
     assert order.index("TUR") < order.index("JOR") and order.index("TUR") < order.index("LBN")
     turkey = rows[order.index("TUR")]
@@ -96,7 +96,7 @@ def test_risk_backtest_reports_model_and_baseline(store: Store, monkeypatch: pyt
 
     monkeypatch.setattr(ins, "country_graph", lambda: NEIGHBOURS)
     insight = Insight(store, load_settings(db=":memory:"))
-    result = insight.backtest("ISL", "country", train_until=date(2016, 3, 31))
+    result = insight.backtest(Who("ISL"), "country", train_until=date(2016, 3, 31))
     assert set(result["any_event"]) == {"model", "baseline"}
     assert result["train_rows"] > 0 and result["test_rows"] > 0
     assert set(result["coefficients"]) >= {"own_1", "nb_3"}
@@ -107,10 +107,10 @@ def test_alerts_are_stored_once(store: Store, monkeypatch: pytest.MonkeyPatch) -
 
     monkeypatch.setattr(ins, "country_graph", lambda: NEIGHBOURS)
     insight = Insight(store, load_settings(db=":memory:"))
-    first = insight.alerts("ISL", threshold=1.1)
+    first = insight.alerts(Who("ISL"), threshold=1.1)
     assert {a.unit for a in first} >= {"TUR", "JOR", "LBN"}
     assert all(a.kind == "new-theatre" for a in first)
-    assert insight.alerts("ISL", threshold=1.1) == []
+    assert insight.alerts(Who("ISL"), threshold=1.1) == []
     assert len(insight.alert_rows()) == len(first)
 
 
