@@ -127,8 +127,21 @@ def activity(query: Query, scope: Scope, level: Level = "country", period: Perio
     return [_plain(r) for r in query(sql, params)]
 
 
+def country_name(iso3: str | None) -> str | None:
+    """The country's common name beside its code (pycountry), None for codes it does not know."""
+    import pycountry
+
+    found = pycountry.countries.get(alpha_3=iso3) if iso3 else None
+    return str(getattr(found, "common_name", None) or found.name) if found is not None else None
+
+
 def _plain(row: dict[str, Any]) -> dict[str, Any]:
+    from spillwatch.geo import adm1
+
     out = dict(row)
+    out["country_name"] = country_name(out.get("country_iso3"))
+    if out.get("adm1_code"):  # one label per key, whichever origin's spelling came first
+        out["adm1_name"] = adm1.label(str(out["adm1_code"])) if "-" in str(out["adm1_code"]) else out["adm1_name"]
     for k in ("events", "battles", "explosions", "violence_vs_civilians", "strategic"):
         out[k] = int(out[k] or 0)
     for k in ("fatalities_low", "fatalities_best", "fatalities_high"):

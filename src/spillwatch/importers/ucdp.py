@@ -30,6 +30,7 @@ from datetime import date
 from pathlib import Path
 
 from spillwatch.errors import ImportRowError
+from spillwatch.geo import adm1
 from spillwatch.importers.common import (
     country_iso3,
     field,
@@ -77,6 +78,7 @@ def _place(row: dict[str, str], country: str | None, source: str) -> Place:
         text=text,
         name=text or None,
         country_iso3=country,
+        adm1_code=adm1.from_name(country, row.get("adm_1")),
         adm1_name=(row.get("adm_1") or "").strip() or None,
         lat=opt_float(row, "latitude", source),
         lon=opt_float(row, "longitude", source),
