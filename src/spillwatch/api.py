@@ -19,6 +19,7 @@ from types import TracebackType
 from typing import IO, Any, Literal
 
 from spillwatch import export, pipeline, runner
+from spillwatch.analysis.coverage import file_windows, note_event
 from spillwatch.analysis.spread import SpreadConfig
 from spillwatch.codec import dump
 from spillwatch.errors import ConfigError, NotFoundError, SourceError, SpillwatchError, StoreLockedError
@@ -198,6 +199,7 @@ class Spillwatch:
         if importer is None:
             raise ConfigError(f"unknown import kind {kind!r}: use ucdp or acled")
         summary, pending = RunSummary(), []
+        days: dict[str, tuple[date, date]] = {}  # per country: the file's coverage (analysis.coverage)
         for item in pipeline.stage(importer)(path):
             summary.read += 1
             if progress is not None and summary.read % 500 == 0:
@@ -206,6 +208,7 @@ class Spillwatch:
                 self.store.put_quarantine(item)
                 summary.quarantine(item.reason)
                 continue
+            note_event(days, item.place.country_iso3 if item.place else None, item.date_start)
             pending.append(item)
             if len(pending) >= batch:
                 summary.stored += self.store.import_events(pending)
@@ -214,7 +217,16 @@ class Spillwatch:
         summary.events = summary.stored
         if progress is not None:
             progress(summary.read % 500)
+        self.insight.record_coverage(file_windows(kind, str(Path(path).name), days))
         return summary
+
+    def coverage(self) -> list[dict[str, Any]]:
+        """Every origin's coverage windows (places and period), see ``spillwatch.analysis.coverage``."""
+        return [dump(w) for w in self.insight.windows()]
+
+    def links(self, limit: int = 1000) -> list[dict[str, Any]]:
+        """Events two origins both report (same day, place, type): the lower-ranked one is not counted again."""
+        return self.insight.links(limit)
 
     # -- reads
     def articles(self, limit: int = 100, offset: int = 0) -> list[dict[str, Any]]:
@@ -321,7 +333,7 @@ class Spillwatch:
 
     def new_theatres(self, actor: str, level: str = "country", origin: str | None = None) -> list[dict[str, Any]]:
         theatres = self.spread(actor, level, origin=origin)["theatres"]
-        return [dump(t) for t in theatres if not t.origin]
+        return [dump(t) for t in theatres if t.new]
 
     def risk(self, actor: str, level: str = "country", origin: str | None = None, *, roles: Sequence[str] = (),
              affiliates: bool = False) -> list[dict[str, Any]]:

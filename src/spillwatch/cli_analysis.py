@@ -56,7 +56,8 @@ def activity(actor: str, db: str | None, level: str, period: str, origin: str | 
 @level_option
 @click.option("--origin-days", default=30, show_default=True, help="Days after the first event that count as origin.")
 @click.option("--quiet-days", default=180, show_default=True, help="Gap that makes a return a re-emergence.")
-@click.option("--all", "show_all", is_flag=True, help="Include origin theatres.")
+@click.option("--all", "show_all", is_flag=True, help="Include origin units and units first seen at the start "
+              "of their origin's coverage (not judged new).")
 @origin_option
 @role_option
 @affiliates_option
@@ -68,9 +69,9 @@ def spread(actor: str, db: str | None, level: str, origin_days: int, quiet_days:
         result = sw.spread(actor, level, origin_days=origin_days, quiet_days=quiet_days, origin=origin,
                            roles=roles, affiliates=affiliates)
         title = _scope_title(sw, "new theatres of", actor, origin, roles, affiliates)
-    rows = [dump(t) for t in result["theatres"] if show_all or not t.origin]
+    rows = [dump(t) for t in result["theatres"] if show_all or t.new]
     cols = ["unit", "adm1_name", "first_date", "first_event_type", "first_place", "first_sources", "events",
-            "origin", "diffused_from", "first_event_id"]
+            "status", "window", "diffused_from", "first_event_id"]
     click.echo(output.render_rows(rows, fmt, columns=cols, title=title))
     if fmt == "table" and result["reemergence"]:
         click.echo(output.render_rows(result["reemergence"], fmt, title="re-emergence"))

@@ -15,6 +15,7 @@ from typing import Any
 
 from spillwatch.analysis import activity as act
 from spillwatch.analysis import alerts as al
+from spillwatch.analysis import coverage as cv
 from spillwatch.analysis import gaps as gp
 from spillwatch.analysis import risk as rk
 from spillwatch.analysis import spread as sp
@@ -137,9 +138,20 @@ class Insight:
         points = sp.event_points(self.store.query, scope)
         graph, _ = self.geography(level, points)
         config = config or sp.SpreadConfig()
-        theatres = sp.new_theatres(points, level, graph, config)
-        return {**self.describe(who), "level": level, "theatres": theatres,
-                "reemergence": sp.reemergence(points, level, config), "centre": sp.centre_of_gravity(points)}
+        windows = cv.windows(self.store.query)
+        theatres = sp.new_theatres(points, level, graph, config, windows)
+        return {**self.describe(who), "level": level, "theatres": theatres, "windows": windows,
+                "reemergence": sp.reemergence(points, level, config, windows), "centre": sp.centre_of_gravity(points)}
+
+    def windows(self) -> list[cv.Window]:
+        return cv.windows(self.store.query)
+
+    def links(self, limit: int = 1000) -> list[dict[str, Any]]:
+        return cv.links(self.store.query, limit)
+
+    def record_coverage(self, windows: Sequence[cv.Window]) -> None:
+        for w in windows:
+            self.store.query(cv.record_sql(), [w.origin, w.source, w.country_iso3, w.date_from, w.date_to])
 
     def panel(self, who: Who, level: act.Level
               ) -> tuple[rk.Panel, dict[str, frozenset[str]], dict[str, tuple[float, float]], str]:

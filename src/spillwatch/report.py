@@ -105,7 +105,7 @@ def build(sw: Spillwatch, actor: str, *, roles: Sequence[str] = (), affiliates: 
     spread = sw.spread(actor, roles=roles, affiliates=affiliates)
     scope, name = sw.insight.scope(who)
     points = sp.event_points(sw.store.query, scope)
-    theatres = [dump(t) for t in spread["theatres"] if not t.origin]
+    theatres = [dump(t) for t in spread["theatres"] if t.new]
     rows = sw.activity(actor, roles=roles, affiliates=affiliates)
     risk = sw.risk(actor, roles=roles, affiliates=affiliates)
     gaps = sw.gaps(actor, roles=roles, affiliates=affiliates)

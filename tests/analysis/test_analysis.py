@@ -108,7 +108,8 @@ def test_alerts_are_stored_once(store: Store, monkeypatch: pytest.MonkeyPatch) -
     monkeypatch.setattr(ins, "country_graph", lambda: NEIGHBOURS)
     insight = Insight(store, load_settings(db=":memory:"))
     first = insight.alerts(Who("ISL"), threshold=1.1)
-    assert {a.unit for a in first} >= {"TUR", "JOR", "LBN"}
+    assert {a.unit for a in first} >= {"TUR", "JOR"}
+    assert "LBN" not in {a.unit for a in first}  # first seen 2014-08, 53 days into the news window: not judged
     assert all(a.kind == "new-theatre" for a in first)
     assert insight.alerts(Who("ISL"), threshold=1.1) == []
     assert len(insight.alert_rows()) == len(first)
@@ -149,3 +150,15 @@ def test_support_to_two_countries_is_two_ledger_rows() -> None:
                        sources=(CAN,), targets=(JOR_MIL, LBN_MIL))
     rows = list(su.ledger_from_events([advisers]))
     assert sorted((r.recipient_country, r.kind) for r in rows) == [("JOR", "advisers"), ("LBN", "advisers")]
+
+
+def test_new_theatres_are_judged_inside_coverage_windows(store: Store) -> None:
+    from spillwatch.analysis import coverage as cv
+
+    points = sp.event_points(store.query, act.Scope(actor_ids=("ISL",)))
+    windows = cv.windows(store.query)
+    assert [w.describe() for w in windows] == ["spillwatch all countries 2014-06-10..2017-11-24"]
+    theatres = {t.unit: t for t in sp.new_theatres(points, "country", NEIGHBOURS, sp.SpreadConfig(), windows)}
+    assert theatres["LBN"].status == "coverage start" and not theatres["LBN"].new
+    assert theatres["JOR"].new and theatres["JOR"].window == "spillwatch all countries 2014-06-10..2017-11-24"
+    assert theatres["IRQ"].status == "origin"

@@ -29,11 +29,11 @@ def air_strike(eid: str, iso3: str, day: date) -> object:
 
 @pytest.fixture
 def struck() -> Iterator[Store]:
-    """A store where IS is only ever struck by air strikes, in six countries over two years."""
+    """A store where IS is only ever struck by air strikes: Iraq for 230 days, then six countries in turn."""
     s = open_store(":memory:")
     start = date(2016, 1, 5)
-    s.put_events([air_strike(f"s{i}", SITES[i % len(SITES)], start + timedelta(days=23 * i))  # type: ignore[misc]
-                  for i in range(30)])
+    s.put_events([air_strike(f"s{i}", SITES[0 if i < 10 else i % len(SITES)],  # type: ignore[misc]
+                             start + timedelta(days=23 * i)) for i in range(30)])
     yield s
     s.close()
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from spillwatch.analysis import VIOLENT_TYPES, Query
+from spillwatch.analysis.coverage import link_sql
 from spillwatch.errors import ConfigError
 from spillwatch.records import ROLES, Role
 
@@ -44,6 +45,7 @@ class Scope:
     date_from: str | None = None  # ISO dates, inclusive
     date_to: str | None = None
     affiliates: tuple[Affiliate, ...] = ()
+    linked: bool = False  # also count events a higher-ranked origin reports too (see analysis.coverage)
 
 
 def parse_roles(values: Sequence[str]) -> tuple[Role, ...]:
@@ -96,6 +98,8 @@ def scope_sql(scope: Scope, alias: str = "e") -> tuple[str, list[Any]]:
         if day:
             parts.append(f"{alias}.date_start {op} CAST(? AS DATE)")
             params.append(day)
+    if not scope.origin and not scope.linked:  # one origin has no cross-origin doubles
+        parts.append(f"NOT {link_sql(alias)}")
     return " WHERE " + " AND ".join(parts), params
 
 

@@ -37,12 +37,13 @@ class Alert:
 def theatre_alerts(theatres: Iterable[Theatre], actor_name: str) -> list[Alert]:
     out = []
     for t in theatres:
-        if t.origin:
+        if not t.new:
             continue
         where = t.adm1_name or t.unit
         via = f", bordering earlier theatres {', '.join(t.diffused_from)}" if t.diffused_from else ""
+        watched = f" Judged inside coverage window {t.window}." if t.window else ""
         msg = (f"New theatre: {actor_name} violence first recorded in {where} on {t.first_date} "
-               f"({t.first_event_type.lower()} at {t.first_place or where}){via}.")
+               f"({t.first_event_type.lower()} at {t.first_place or where}){via}.{watched}")
         out.append(Alert(content_hash("new-theatre", actor_name, t.unit, t.first_date.isoformat()), "new-theatre",
                          t.unit, actor_name, t.first_date, None, msg, t.first_event_id))
     return out

@@ -34,9 +34,10 @@ def install(app: FastAPI, sw: api.Spillwatch, read: Any) -> None:
                role: list[str] = ROLE, affiliates: bool = AFFILIATES) -> dict[str, Any]:
         result = sw.spread(actor, level, origin_days=origin_days, quiet_days=quiet_days, origin=origin,
                            roles=role, affiliates=affiliates)
-        items = [api.dump(t) for t in result["theatres"] if not t.origin]
+        items = [api.dump(t) for t in result["theatres"] if t.new]
         return {**sw.describe(actor, origin, roles=role, affiliates=affiliates), "items": items,
-                "reemergence": api.dump(result["reemergence"]), "centre": api.dump(result["centre"])}
+                "reemergence": api.dump(result["reemergence"]), "centre": api.dump(result["centre"]),
+                "windows": api.dump(result["windows"])}
 
     @app.get("/api/risk", dependencies=[read], tags=["analysis"])
     def risk(actor: str = ACTOR, level: str = LEVEL, origin: str | None = ORIGIN, role: list[str] = ROLE,
