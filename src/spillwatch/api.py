@@ -20,6 +20,7 @@ from typing import IO, Any, Literal
 
 from spillwatch import export, pipeline, runner
 from spillwatch.analysis.coverage import file_windows, note_event
+from spillwatch.analysis.gaps import GapConfig
 from spillwatch.analysis.spread import SpreadConfig
 from spillwatch.codec import dump
 from spillwatch.errors import ConfigError, NotFoundError, SourceError, SpillwatchError, StoreLockedError
@@ -351,8 +352,10 @@ class Spillwatch:
     def add_support_csv(self, path: str) -> int:
         return self.insight.add_support_csv(path)
 
-    def gaps(self, actor: str, *, roles: Sequence[str] = (), affiliates: bool = False) -> list[dict[str, Any]]:
-        return self.insight.gaps(Who(actor, tuple(roles), affiliates))
+    def gaps(self, actor: str, *, roles: Sequence[str] = (), affiliates: bool = False,
+             min_threat: float = 0.01) -> list[dict[str, Any]]:
+        """Covered countries by threat against valued support (``spillwatch.analysis.gaps`` has the formula)."""
+        return self.insight.gaps(Who(actor, tuple(roles), affiliates), GapConfig(min_threat=min_threat))
 
     def refresh_alerts(self, actor: str, threshold: float = 0.5, *, roles: Sequence[str] = (),
                        affiliates: bool = False) -> list[dict[str, Any]]:

@@ -126,12 +126,14 @@ def support(db: str | None, csv_path: str | None, fmt: str) -> None:
 @role_option
 @affiliates_option
 @fmt_option
-def gaps(actor: str, db: str | None, roles: tuple[str, ...], affiliates: bool, fmt: str) -> None:
-    """Countries ranked by threat relative to committed support, with reasons."""
+@click.option("--min-threat", default=0.01, show_default=True, help="Leave out countries whose threat is lower.")
+def gaps(actor: str, db: str | None, roles: tuple[str, ...], affiliates: bool, fmt: str, min_threat: float) -> None:
+    """Covered countries ranked by threat (next-month risk) against valued support (USD), one sentence each."""
     with Spillwatch(db) as sw:
-        rows = sw.gaps(actor, roles=roles, affiliates=affiliates)
+        rows = sw.gaps(actor, roles=roles, affiliates=affiliates, min_threat=min_threat)
         title = _scope_title(sw, "support gaps against", actor, None, roles, affiliates)
-    cols = ["country_iso3", "gap", "threat", "risk", "events", "commitments", "explanation"]
+    cols = ["country_iso3", "country_name", "gap", "threat", "basis", "support_usd", "personnel", "equipment",
+            "training", "other", "explanation"]
     click.echo(output.render_rows(rows, fmt, columns=cols, title=title))
 
 

@@ -9,7 +9,7 @@ import math
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, timedelta
 from functools import cache
 from typing import Any
 
@@ -198,10 +198,31 @@ class Insight:
         return len(rows)
 
     def gaps(self, who: Who, config: gp.GapConfig | None = None) -> list[dict[str, Any]]:
+        """Covered countries by threat against valued support (see ``analysis.gaps``)."""
         scope, name = self.scope(who)
         points = sp.event_points(self.store.query, scope)
-        risk = {r["unit"]: r["risk"] for r in self.risk(who, "country")}
-        return gp.gaps(points, risk, self.ledger(), name, config or gp.GapConfig())
+        forecast = {r["unit"]: r for r in self.risk(who, "country")}
+        ledger = self.ledger()
+        last = max((p["date_start"] for p in points), default=date.today())
+        month = next(iter(forecast.values()))["month"] if forecast else rk.month_of(rk.month_index(last) + 1)
+        windows = cv.windows(self.store.query)
+        by_country: dict[str, list[Mapping[str, Any]]] = defaultdict(list)
+        for p in points:
+            by_country[p["country_iso3"]].append(p)
+        candidates = sorted(set(forecast) | {r.recipient_country for r in ledger} | set(by_country))
+        threats = []
+        for c in candidates:
+            seen = cv.covering(windows, c, month.replace(day=1) - timedelta(days=1))
+            if not seen:
+                continue  # nobody watches the country: no threat can be judged
+            recent = sorted(by_country.get(c, []), key=lambda p: p["date_start"], reverse=True)
+            risk = forecast.get(c)
+            threat, basis = (risk["risk"], "forecast") if risk else (_base_rate(recent, month, windows, c),
+                                                                     "own history")
+            threats.append(gp.CountryThreat(c, act.country_name(c), threat, basis, month, recent,
+                                            seen[0].describe()))
+        label = f"{name} ({act.roles_label(scope.roles)})"
+        return gp.gaps(threats, ledger, label, config or gp.GapConfig())
 
     def alerts(self, who: Who, threshold: float = 0.5) -> list[al.Alert]:
         """Compute alerts for an actor, store the new ones, return the new ones."""
@@ -224,6 +245,17 @@ class Insight:
     def alert_rows(self, limit: int = 500) -> list[dict[str, Any]]:
         return self.store.query("SELECT id, kind, unit, actor, alert_date, score, message, event_id FROM alerts"
                                 " ORDER BY alert_date DESC, id LIMIT ?", [limit])
+
+
+def _base_rate(recent: Sequence[Mapping[str, Any]], month: date, windows: Sequence[cv.Window], country: str
+               ) -> float:
+    """Share of the country's last 12 covered months (before ``month``) that had an event."""
+    m0 = rk.month_index(month)
+    covered = [m for m in range(m0 - 12, m0) if cv.covering(windows, country, rk.month_of(m))]
+    if not covered:
+        return 0.0
+    active = {rk.month_index(p["date_start"]) for p in recent}
+    return sum(1 for m in covered if m in active) / len(covered)
 
 
 def _finite(x: float | None) -> float | None:

@@ -123,7 +123,8 @@ def build(sw: Spillwatch, actor: str, *, roles: Sequence[str] = (), affiliates: 
              "<h2>Support ledger</h2>", _table(sw.support(), ["date", "donor", "recipient", "recipient_country",
                                                                 "kind", "amount", "currency", "item", "count",
                                                                 "status", "sources"]),
-             "<h2>Gaps</h2>", _table(gaps, ["country_iso3", "gap", "threat", "events", "commitments", "explanation"]),
+             "<h2>Gaps</h2>", _table(gaps, ["country_iso3", "country_name", "gap", "threat", "support_usd",
+                                            "explanation"]),
              "<h2>Alerts</h2>", _table(sw.alerts(), ["alert_date", "kind", "unit", "message"])]
     return (f"<!doctype html><html lang=en><head><meta charset=utf-8><title>spillwatch report</title>"
             f"<style>{STYLE}</style></head><body>{''.join(parts)}</body></html>")

@@ -50,9 +50,10 @@ def install(app: FastAPI, sw: api.Spillwatch, read: Any) -> None:
         return {"items": api.dump(sw.support())}
 
     @app.get("/api/gaps", dependencies=[read], tags=["analysis"])
-    def gaps(actor: str = ACTOR, role: list[str] = ROLE, affiliates: bool = AFFILIATES) -> dict[str, Any]:
+    def gaps(actor: str = ACTOR, role: list[str] = ROLE, affiliates: bool = AFFILIATES,
+             min_threat: float = Query(0.01, ge=0.0, le=1.0)) -> dict[str, Any]:
         return {**sw.describe(actor, roles=role, affiliates=affiliates),
-                "items": api.dump(sw.gaps(actor, roles=role, affiliates=affiliates))}
+                "items": api.dump(sw.gaps(actor, roles=role, affiliates=affiliates, min_threat=min_threat))}
 
     @app.get("/api/alerts", dependencies=[read], tags=["analysis"])
     def alerts(limit: int = Query(200, ge=1, le=500)) -> dict[str, Any]:
