@@ -337,14 +337,16 @@ class Spillwatch:
         return [dump(t) for t in theatres if t.new]
 
     def risk(self, actor: str, level: str = "country", origin: str | None = None, *, roles: Sequence[str] = (),
-             affiliates: bool = False) -> list[dict[str, Any]]:
-        return self.insight.risk(Who(actor, tuple(roles), affiliates, origin), _level(level))
+             affiliates: bool = False, min_risk: float = 0.0) -> list[dict[str, Any]]:
+        """Next month's risk per covered, plausible unit (at least ``min_risk``), with its drivers in words."""
+        return self.insight.risk(Who(actor, tuple(roles), affiliates, origin), _level(level), min_risk)
 
-    def risk_backtest(self, actor: str, level: str, train_until: date, test_until: date | None = None,
+    def risk_backtest(self, actor: str, level: str, test_from: date, test_to: date | None = None,
                       origin: str | None = None, *, roles: Sequence[str] = (), affiliates: bool = False
                       ) -> dict[str, Any]:
-        return self.insight.backtest(Who(actor, tuple(roles), affiliates, origin), _level(level), train_until,
-                                     test_until)
+        """Rolling monthly backtest from ``test_from``: model and three baselines, any event and onset."""
+        return self.insight.backtest(Who(actor, tuple(roles), affiliates, origin), _level(level), test_from,
+                                     test_to)
 
     def support(self) -> list[dict[str, Any]]:
         return [r.as_dict() for r in self.insight.ledger()]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import click
 
@@ -82,25 +82,32 @@ def spread(actor: str, db: str | None, level: str, origin_days: int, quiet_days:
 @click.option("--db", default=None, help=DB_HELP)
 @level_option
 @origin_option
-@click.option("--backtest", "train_until", default=None, help="Train on targets up to this date (YYYY-MM-DD), "
-              "test on the rest, beside the naive baseline.")
+@click.option("--backtest", "train_until", default=None, help="Rolling monthly backtest of every month after this "
+              "date (YYYY-MM-DD), each predicted from earlier months only, beside three baselines.")
 @click.option("--test-until", default=None)
+@click.option("--min-risk", default=0.05, show_default=True, help="Leave out units whose risk is lower.")
 @role_option
 @affiliates_option
 @fmt_option
 def risk(actor: str, db: str | None, level: str, origin: str | None, train_until: str | None,
-         test_until: str | None, roles: tuple[str, ...], affiliates: bool, fmt: str) -> None:
-    """Next-month spillover risk per unit (or a backtest with --backtest DATE)."""
+         test_until: str | None, min_risk: float, roles: tuple[str, ...], affiliates: bool, fmt: str) -> None:
+    """Next-month spillover risk per covered unit (or a rolling backtest with --backtest DATE)."""
     with Spillwatch(db) as sw:
         if train_until:
-            result = sw.risk_backtest(actor, level, date.fromisoformat(train_until),
+            result = sw.risk_backtest(actor, level, date.fromisoformat(train_until) + timedelta(days=1),
                                       date.fromisoformat(test_until) if test_until else None, origin,
                                       roles=roles, affiliates=affiliates)
-            click.echo(output.to_json(result))
+            title = _scope_title(sw, "rolling backtest, violence by", actor, origin, roles, affiliates)
+            if fmt == "json":
+                click.echo(output.to_json(result))
+            else:
+                click.echo(f"{title}; {result['level']} x month, {result['test_from']:%Y-%m}.."
+                           f"{result['test_to']:%Y-%m}, {result['units']} units")
+                click.echo(output.render_rows(result["scores"], fmt, title="backtest"))
             return
-        rows = sw.risk(actor, level, origin, roles=roles, affiliates=affiliates)
+        rows = sw.risk(actor, level, origin, roles=roles, affiliates=affiliates, min_risk=min_risk)
         title = _scope_title(sw, "risk next month of violence by", actor, origin, roles, affiliates)
-    cols = ["unit", "month", "risk", "own_1", "own_12", "nb_3", "nb_active", "drivers"]
+    cols = ["unit", "country_name", "adm1_name", "month", "risk", "onset_risk", "drivers"]
     click.echo(output.render_rows(rows, fmt, columns=cols, title=title))
 
 

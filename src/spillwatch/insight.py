@@ -13,6 +13,8 @@ from datetime import date, timedelta
 from functools import cache
 from typing import Any
 
+import numpy as np
+
 from spillwatch.analysis import activity as act
 from spillwatch.analysis import alerts as al
 from spillwatch.analysis import coverage as cv
@@ -79,25 +81,11 @@ def country_points() -> dict[str, tuple[float, float]]:
     return out
 
 
-def unit_points(points: Sequence[Mapping[str, Any]]) -> dict[str, tuple[float, float]]:
-    """ADM1 units located by the mean of their events' coordinates."""
-    acc: dict[str, list[tuple[float, float]]] = defaultdict(list)
-    for p in points:
-        if p.get("adm1_code") and p.get("lat") is not None:
-            acc[f"{p['country_iso3']}:{p['adm1_code']}"].append((float(p["lat"]), float(p["lon"])))
-    return {u: (sum(a for a, _ in v) / len(v), sum(b for _, b in v) / len(v)) for u, v in acc.items()}
-
-
 def near_graph(points: Mapping[str, tuple[float, float]], km: float = ADM1_NEIGHBOUR_KM) -> dict[str, frozenset[str]]:
     """Approximate adjacency: units whose centres lie within ``km`` (no ADM1 polygons are packaged)."""
     units = sorted(points)
-    graph: dict[str, set[str]] = {u: set() for u in units}
-    for i, a in enumerate(units):
-        for b in units[i + 1:]:
-            if rk._km(points[a], points[b]) <= km:
-                graph[a].add(b)
-                graph[b].add(a)
-    return {k: frozenset(v) for k, v in graph.items()}
+    dist = rk.distances(units, points)
+    return {u: frozenset(units[j] for j in np.flatnonzero(dist[i] <= km)) for i, u in enumerate(units)}
 
 
 class Insight:
@@ -123,8 +111,7 @@ class Insight:
                   ) -> tuple[dict[str, frozenset[str]], dict[str, tuple[float, float]]]:
         if level == "country":
             return country_graph(), country_points()
-        centres = unit_points(points)
-        return near_graph(centres), centres
+        return adm1_geometry(sorted({f"{p['country_iso3']}:{p['adm1_code']}" for p in points if p.get("adm1_code")}))
 
     def activity(self, who: Who, level: act.Level = "country", period: act.Period = "month", *,
                  country: str | None = None, date_from: str | None = None,
@@ -153,24 +140,37 @@ class Insight:
         for w in windows:
             self.store.query(cv.record_sql(), [w.origin, w.source, w.country_iso3, w.date_from, w.date_to])
 
-    def panel(self, who: Who, level: act.Level
-              ) -> tuple[rk.Panel, dict[str, frozenset[str]], dict[str, tuple[float, float]], str]:
+    def panel(self, who: Who, level: act.Level) -> tuple[rk.Panel, str]:
+        """Monthly counts per unit (year-precision rows left out), the fixed neighbour graph and centroids, and
+        the covered-month mask, for the risk model (``analysis.risk``)."""
         scope, name = self.scope(who)
-        rows = act.activity(self.store.query, scope, level, "month")
-        points = sp.event_points(self.store.query, scope)
-        graph, centres = self.geography(level, points)
-        seen = {act.unit_key(r, level) for r in rows}
-        extra = sorted({n for u in seen for n in graph.get(u, frozenset())}) if level == "country" else []
-        return rk.build_panel(rows, lambda r: act.unit_key(r, level), extra), graph, centres, name
+        rows = act.activity(self.store.query, replace(scope, month_precise=True), level, "month")
+        seen = sorted({act.unit_key(r, level) for r in rows})
+        graph, centres = (country_graph(), country_points()) if level == "country" else adm1_geometry(seen)
+        units = tuple(sorted(set(seen) | {n for u in seen for n in graph.get(u, frozenset())}))
+        if not rows:
+            return rk.Panel(units, 0, np.zeros((len(units), 0)), np.zeros((len(units), 0), bool), graph, centres), name
+        first = min(rk.month_index(r["period"]) for r in rows)
+        last = max(rk.month_index(r["period"]) for r in rows)
+        index = {u: i for i, u in enumerate(units)}
+        counts = np.zeros((len(units), last - first + 1))
+        for r in rows:
+            counts[index[act.unit_key(r, level)], rk.month_index(r["period"]) - first] += r["events"]
+        windows = [w for w in cv.windows(self.store.query) if not who.origin or w.origin == who.origin]
+        covered = np.array([[_covered(windows, u, m) for m in range(first, last + 1)] for u in units], dtype=bool)
+        return rk.Panel(units, first, counts, covered.reshape(len(units), -1), graph, centres), name
 
-    def risk(self, who: Who, level: act.Level = "country") -> list[dict[str, Any]]:
-        panel, graph, centres, _ = self.panel(who, level)
-        return rk.forecast(panel, graph, centres)
+    def risk(self, who: Who, level: act.Level = "country", min_risk: float = 0.0) -> list[dict[str, Any]]:
+        panel, _ = self.panel(who, level)
+        rows = rk.forecast(panel, min_risk, unit_label)
+        for r in rows:
+            r.update(unit_names(r["unit"]))
+        return rows
 
-    def backtest(self, who: Who, level: act.Level, train_until: date, test_until: date | None = None
+    def backtest(self, who: Who, level: act.Level, test_from: date, test_to: date | None = None
                  ) -> dict[str, Any]:
-        panel, graph, centres, _ = self.panel(who, level)
-        return {**self.describe(who), **rk.backtest(panel, graph, centres, train_until, test_until)}
+        panel, _ = self.panel(who, level)
+        return {**self.describe(who), "level": level, **rk.backtest(panel, test_from, test_to)}
 
     def ledger(self) -> list[su.LedgerRow]:
         events = [e for t in su.SUPPORT_TYPES for e in self._events_of_type(t)]
@@ -245,6 +245,48 @@ class Insight:
     def alert_rows(self, limit: int = 500) -> list[dict[str, Any]]:
         return self.store.query("SELECT id, kind, unit, actor, alert_date, score, message, event_id FROM alerts"
                                 " ORDER BY alert_date DESC, id LIMIT ?", [limit])
+
+
+def _covered(windows: Sequence[cv.Window], unit: str, m: int) -> bool:
+    start = rk.month_of(m)
+    return cv.month_covered(windows, unit.split(":")[0], start, rk.month_of(m + 1) - timedelta(days=1))
+
+
+def unit_names(unit: str) -> dict[str, Any]:
+    """Country and ADM1 names beside a unit key ('SYR:SY-HL')."""
+    from spillwatch.geo import adm1
+
+    country, _, code = unit.partition(":")
+    return {"country_iso3": country, "country_name": act.country_name(country),
+            "adm1_code": code or None, "adm1_name": adm1.label(code) if code else None}
+
+
+def unit_label(unit: str) -> str:
+    """'Syria' or "Syria's Homs" for a sentence."""
+    names = unit_names(unit)
+    country = names["country_name"] or names["country_iso3"]
+    return f"{country}'s {names['adm1_name']}" if names["adm1_name"] else country
+
+
+def adm1_geometry(seen: Sequence[str], km: float = ADM1_NEIGHBOUR_KM
+                  ) -> tuple[dict[str, frozenset[str]], dict[str, tuple[float, float]]]:
+    """Fixed ADM1 centroids (iso3166-2's table) and the units within ``km`` of each unit seen: never built from
+    events, so nothing about later months leaks into the graph."""
+    import pycountry
+
+    from spillwatch.geo import adm1
+
+    table = adm1.centroids()
+    countries = {u.split(":")[0] for u in seen} | {n for u in seen for n in country_graph().get(u.split(":")[0], ())}
+    points: dict[str, tuple[float, float]] = {}
+    for code, point in table.items():
+        found = pycountry.countries.get(alpha_2=code[:2])
+        if found is not None and found.alpha_3 in countries:
+            points[f"{found.alpha_3}:{code}"] = point
+    for u in seen:
+        if u not in points and u.split(":")[1] in table:
+            points[u] = table[u.split(":")[1]]
+    return near_graph(points, km), points
 
 
 def _base_rate(recent: Sequence[Mapping[str, Any]], month: date, windows: Sequence[cv.Window], country: str

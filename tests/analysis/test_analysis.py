@@ -96,10 +96,12 @@ def test_risk_backtest_reports_model_and_baseline(store: Store, monkeypatch: pyt
 
     monkeypatch.setattr(ins, "country_graph", lambda: NEIGHBOURS)
     insight = Insight(store, load_settings(db=":memory:"))
-    result = insight.backtest(Who("ISL"), "country", train_until=date(2016, 3, 31))
-    assert set(result["any_event"]) == {"model", "baseline"}
-    assert result["train_rows"] > 0 and result["test_rows"] > 0
-    assert set(result["coefficients"]) >= {"own_1", "nb_3"}
+    result = insight.backtest(Who("ISL"), "country", date(2016, 4, 1))
+    scores = {(r["target"], r["model"]): r for r in result["scores"]}
+    assert set(scores) == {(t, m) for t in ("any", "onset") for m in
+                           ("model", "last month", "neighbours last month", "lags LR")}
+    assert all(r["positives"] + r["negatives"] > 0 for r in result["scores"])
+    assert all(r["average_precision"] is None and "too few" in r["note"] for r in result["scores"])  # 14 events
 
 
 def test_alerts_are_stored_once(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -46,6 +46,7 @@ class Scope:
     date_to: str | None = None
     affiliates: tuple[Affiliate, ...] = ()
     linked: bool = False  # also count events a higher-ranked origin reports too (see analysis.coverage)
+    month_precise: bool = False  # leave out rows dated only to a year (monthly panels cannot place them)
 
 
 def parse_roles(values: Sequence[str]) -> tuple[Role, ...]:
@@ -98,6 +99,8 @@ def scope_sql(scope: Scope, alias: str = "e") -> tuple[str, list[Any]]:
         if day:
             parts.append(f"{alias}.date_start {op} CAST(? AS DATE)")
             params.append(day)
+    if scope.month_precise:
+        parts.append(f"coalesce({alias}.date_precision, 'day') <> 'year'")
     if not scope.origin and not scope.linked:  # one origin has no cross-origin doubles
         parts.append(f"NOT {link_sql(alias)}")
     return " WHERE " + " AND ".join(parts), params
