@@ -355,9 +355,13 @@ class Spillwatch:
         return self.insight.add_support_csv(path)
 
     def gaps(self, actor: str, *, roles: Sequence[str] = (), affiliates: bool = False,
-             min_threat: float = 0.01) -> list[dict[str, Any]]:
-        """Covered countries by threat against valued support (``spillwatch.analysis.gaps`` has the formula)."""
-        return self.insight.gaps(Who(actor, tuple(roles), affiliates), GapConfig(min_threat=min_threat))
+             min_threat: float = 0.01, as_of: str | None = None) -> list[dict[str, Any]]:
+        """Covered countries by threat against valued support (``spillwatch.analysis.gaps`` has the formula);
+        ``as_of`` (a day, month or year as users write it): judged with what was known at that month's end."""
+        from spillwatch.analysis.support import user_date
+
+        when = user_date(as_of) if as_of else None
+        return self.insight.gaps(Who(actor, tuple(roles), affiliates), GapConfig(min_threat=min_threat), when)
 
     def refresh_alerts(self, actor: str, threshold: float = 0.5, *, roles: Sequence[str] = (),
                        affiliates: bool = False) -> list[dict[str, Any]]:

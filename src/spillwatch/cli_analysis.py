@@ -134,10 +134,12 @@ def support(db: str | None, csv_path: str | None, fmt: str) -> None:
 @affiliates_option
 @fmt_option
 @click.option("--min-threat", default=0.01, show_default=True, help="Leave out countries whose threat is lower.")
-def gaps(actor: str, db: str | None, roles: tuple[str, ...], affiliates: bool, fmt: str, min_threat: float) -> None:
+@click.option("--as-of", default=None, help="Judge with what was known at the end of this month (2016-12).")
+def gaps(actor: str, db: str | None, roles: tuple[str, ...], affiliates: bool, fmt: str, min_threat: float,
+         as_of: str | None) -> None:
     """Covered countries ranked by threat (next-month risk) against valued support (USD), one sentence each."""
     with Spillwatch(db) as sw:
-        rows = sw.gaps(actor, roles=roles, affiliates=affiliates, min_threat=min_threat)
+        rows = sw.gaps(actor, roles=roles, affiliates=affiliates, min_threat=min_threat, as_of=as_of)
         title = _scope_title(sw, "support gaps against", actor, None, roles, affiliates)
     cols = ["country_iso3", "country_name", "gap", "threat", "basis", "support_usd", "personnel", "equipment",
             "training", "other", "explanation"]

@@ -160,8 +160,12 @@ class Insight:
         covered = np.array([[_covered(windows, u, m) for m in range(first, last + 1)] for u in units], dtype=bool)
         return rk.Panel(units, first, counts, covered.reshape(len(units), -1), graph, centres), name
 
-    def risk(self, who: Who, level: act.Level = "country", min_risk: float = 0.0) -> list[dict[str, Any]]:
+    def risk(self, who: Who, level: act.Level = "country", min_risk: float = 0.0, as_of: date | None = None
+             ) -> list[dict[str, Any]]:
+        """Risk for the month after the panel's last month (or after ``as_of``'s month: data up to it only)."""
         panel, _ = self.panel(who, level)
+        if as_of is not None:
+            panel = rk.until(panel, rk.month_index(as_of))
         rows = rk.forecast(panel, min_risk, unit_label)
         for r in rows:
             r.update(unit_names(r["unit"]))
@@ -197,11 +201,15 @@ class Insight:
                      r.currency, r.item, r.count, r.status, r.date, r.sources])
         return len(rows)
 
-    def gaps(self, who: Who, config: gp.GapConfig | None = None) -> list[dict[str, Any]]:
-        """Covered countries by threat against valued support (see ``analysis.gaps``)."""
+    def gaps(self, who: Who, config: gp.GapConfig | None = None, as_of: date | None = None) -> list[dict[str, Any]]:
+        """Covered countries by threat against valued support (see ``analysis.gaps``), as of a month if given
+        (events and commitments up to its end only)."""
         scope, name = self.scope(who)
+        if as_of is not None:
+            end = rk.month_of(rk.month_index(as_of) + 1) - timedelta(days=1)
+            scope = replace(scope, date_to=end.isoformat())
         points = sp.event_points(self.store.query, scope)
-        forecast = {r["unit"]: r for r in self.risk(who, "country")}
+        forecast = {r["unit"]: r for r in self.risk(who, "country", as_of=as_of)}
         ledger = self.ledger()
         last = max((p["date_start"] for p in points), default=date.today())
         month = next(iter(forecast.values()))["month"] if forecast else rk.month_of(rk.month_index(last) + 1)
@@ -212,15 +220,20 @@ class Insight:
         candidates = sorted(set(forecast) | {r.recipient_country for r in ledger} | set(by_country))
         threats = []
         for c in candidates:
-            seen = cv.covering(windows, c, month.replace(day=1) - timedelta(days=1))
-            if not seen:
-                continue  # nobody watches the country: no threat can be judged
+            covered = _covered_months(windows, c, rk.month_index(month))
+            if not covered:
+                continue  # nobody ever watched the country: no threat can be judged
             recent = sorted(by_country.get(c, []), key=lambda p: p["date_start"], reverse=True)
             risk = forecast.get(c)
-            threat, basis = (risk["risk"], "forecast") if risk else (_base_rate(recent, month, windows, c),
-                                                                     "own history")
+            if risk:
+                threat, basis = risk["risk"], "forecast"
+            else:
+                active = {rk.month_index(p["date_start"]) for p in recent}
+                threat = sum(1 for m in covered if m in active) / len(covered)
+                basis = f"own history, {len(covered)} covered months to {rk.month_of(covered[0]):%Y-%m}"
+            seen = cv.covering(windows, c, rk.month_of(covered[0]))
             threats.append(gp.CountryThreat(c, act.country_name(c), threat, basis, month, recent,
-                                            seen[0].describe()))
+                                            seen[0].describe() if seen else None))
         label = f"{name} ({act.roles_label(scope.roles)})"
         return gp.gaps(threats, ledger, label, config or gp.GapConfig())
 
@@ -289,15 +302,15 @@ def adm1_geometry(seen: Sequence[str], km: float = ADM1_NEIGHBOUR_KM
     return near_graph(points, km), points
 
 
-def _base_rate(recent: Sequence[Mapping[str, Any]], month: date, windows: Sequence[cv.Window], country: str
-               ) -> float:
-    """Share of the country's last 12 covered months (before ``month``) that had an event."""
-    m0 = rk.month_index(month)
-    covered = [m for m in range(m0 - 12, m0) if cv.covering(windows, country, rk.month_of(m))]
-    if not covered:
-        return 0.0
-    active = {rk.month_index(p["date_start"]) for p in recent}
-    return sum(1 for m in covered if m in active) / len(covered)
+def _covered_months(windows: Sequence[cv.Window], country: str, before: int, n: int = 12) -> list[int]:
+    """The country's last ``n`` wholly covered months before month index ``before`` (newest first)."""
+    out: list[int] = []
+    for m in range(before - 1, before - 600, -1):
+        if _covered(windows, country, m):
+            out.append(m)
+            if len(out) == n:
+                break
+    return out
 
 
 def _finite(x: float | None) -> float | None:

@@ -69,3 +69,9 @@ def test_user_dates_accept_months_years_and_ranges(tmp_path: Path) -> None:
     assert rows[0].date == date(2016, 11, 1)
     with pytest.raises(ValueError):
         su.user_date("November")
+
+
+def test_gaps_as_of_a_month_use_only_what_was_known_then(insight: Insight) -> None:
+    rows = {r["country_iso3"]: r for r in insight.gaps(Who("ISL"), as_of=date(2016, 12, 1))}
+    assert {"LBN", "JOR"} <= set(rows) and all(r["month"] == date(2017, 1, 1) for r in rows.values())
+    assert "2017-11-24" not in " ".join(r["explanation"] for r in rows.values())  # the later Sinai attack

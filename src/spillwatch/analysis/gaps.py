@@ -5,7 +5,8 @@ covers in the forecast month.
 
 threat (0..1, per country, never relative to another country): the forecast probability of at least one event
 of the actor (in the roles counted) in the country next month (``risk``); for a country the model did not score,
-the share of its last 12 covered months that had an event (its own base rate).
+the share of its last 12 covered months that had an event (its own base rate; for a country no origin covers
+in the forecast month these are its last covered months, named in the row).
 
 support_usd: the money committed to the country up to the forecast month, each amount converted to US dollars
 at its commitment date's ECB rate (``support.usd``). Personnel, equipment, training/advisers and other
@@ -43,7 +44,7 @@ class CountryThreat:
     country_iso3: str
     country_name: str | None
     threat: float
-    basis: str  # "forecast" or "own history"
+    basis: str  # "forecast", or "own history, N covered months to YYYY-MM" (its own base rate)
     month: date  # the month the threat is for
     recent: Sequence[Mapping[str, Any]]  # its latest events in scope (newest first)
     window: str | None  # the coverage window the threat was judged in
@@ -104,7 +105,7 @@ def _row(t: CountryThreat, commitments: Sequence[LedgerRow], actor_label: str, c
     gap = gap_value(t.threat, valued["support_usd"], config)
     kept = [r for r in commitments if r.date is None or r.date <= t.month]
     name = f"{t.country_name} ({t.country_iso3})" if t.country_name else t.country_iso3
-    basis = "forecast" if t.basis == "forecast" else "share of its last 12 covered months with an event"
+    basis = "forecast" if t.basis == "forecast" else f"share of months with an event, {t.basis}"
     said = f"{name}: {t.threat:.2f} chance of {actor_label} violence in {t.month:%Y-%m} ({basis}"
     if t.recent:
         said += "; latest: " + "; ".join(_event_phrase(p) for p in t.recent[: config.examples])

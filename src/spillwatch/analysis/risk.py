@@ -233,6 +233,13 @@ def backtest(panel: Panel, test_from: date, test_to: date | None = None) -> dict
             "units": len(panel.units), "scores": rows}
 
 
+def until(panel: Panel, month: int) -> Panel:
+    """The panel cut after month index ``month`` (what was known at that month's end)."""
+    keep = max(0, min(panel.counts.shape[1], month - panel.first + 1))
+    return Panel(panel.units, panel.first, panel.counts[:, :keep], panel.covered[:, :keep], panel.neighbours,
+                 panel.centroids)
+
+
 def forecast(panel: Panel, min_risk: float = 0.0, label: Any = None) -> list[dict[str, Any]]:
     """Next month's risk (any event; onset where the unit has been quiet and covered for 6 months) for every
     plausible unit covered in the last month, from models fit on all earlier months, with its drivers."""
