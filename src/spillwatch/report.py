@@ -32,15 +32,28 @@ def _png(fig: Any) -> str:
     return "data:image/png;base64," + base64.b64encode(buf.getvalue()).decode("ascii")
 
 
-def activity_chart(rows: Sequence[dict[str, Any]]) -> str:
+def monthly_series(rows: Sequence[dict[str, Any]]) -> tuple[list[date], dict[str, list[int]]]:
+    """Every month from the first to the last row (a continuous axis) and each country's events in each,
+    0 for a month with none (a line never joins two active months across empty ones)."""
     series: dict[str, dict[date, int]] = defaultdict(dict)
     for r in rows:
         series[r["country_iso3"]][r["period"]] = r["events"]
-    top = sorted(series, key=lambda c: -sum(series[c].values()))[:8]
+    found = [r["period"] for r in rows]
+    if not found:
+        return [], {}
+    months, m = [], min(found).replace(day=1)
+    while m <= max(found):
+        months.append(m)
+        m = date(m.year + (m.month == 12), m.month % 12 + 1, 1)
+    return months, {c: [v.get(month, 0) for month in months] for c, v in series.items()}
+
+
+def activity_chart(rows: Sequence[dict[str, Any]]) -> str:
+    months, series = monthly_series(rows)
+    top = sorted(series, key=lambda c: -sum(series[c]))[:8]
     fig, ax = plt.subplots(figsize=(10, 3.5))
     for country in top:
-        points = sorted(series[country].items())
-        ax.plot([p[0] for p in points], [p[1] for p in points], marker="o", label=country)  # type: ignore[arg-type]
+        ax.plot(months, series[country], label=country)  # type: ignore[arg-type]
     ax.set_ylabel("events per month")
     ax.legend(ncol=4, fontsize=8)
     ax.grid(alpha=0.3)
