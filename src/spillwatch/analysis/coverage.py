@@ -11,7 +11,8 @@ Where windows come from:
 - news coded here covers every country ("*") from its first to its last article (by publication
   day, else by event day): thin, but the only claim a news corpus can make.
 
-Judging: "new theatre", "quiet" and "onset" need the place to have been watched. A unit's first
+Judging: "new theatre", "quiet" and "onset" need the place to have been watched (a month counts as watched
+when a window covers at least 15 of its days). A unit's first
 event is new only if the origin that reported it covered the unit for at least ``lead_days``
 before it (so a governorate whose first event is its origin's coverage start is never new); a
 return after a quiet spell counts only if one window covers the whole spell.
@@ -142,6 +143,16 @@ def covered_span(ws: Sequence[Window], country: str | None, first: date, last: d
     return min(found, key=lambda w: (w.date_from, w.origin)) if found else None
 
 
+COVERED_DAYS = 15
+
+
 def month_covered(ws: Sequence[Window], country: str | None, month_start: date, month_end: date) -> bool:
-    """Some window covers the place for the whole month."""
-    return covered_span(ws, country, month_start, month_end) is not None
+    """Some window covers the place for at least ``COVERED_DAYS`` days of the month (a file or corpus that ends on
+    the 22nd still watched that month; one that ends on the 3rd did not)."""
+    need = min(COVERED_DAYS, (month_end - month_start).days + 1)
+    for w in ws:
+        if w.country_iso3 in (EVERYWHERE, country):
+            overlap = (min(w.date_to, month_end) - max(w.date_from, month_start)).days + 1
+            if overlap >= need:
+                return True
+    return False
