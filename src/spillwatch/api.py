@@ -27,7 +27,7 @@ from spillwatch.settings import Settings, load_settings
 from spillwatch.store import EventFilter, RunSummary, Store, open_store
 
 if TYPE_CHECKING:  # the analyses import scikit-learn, the stages spaCy: loaded on first use, not with the API
-    from spillwatch.insight import Insight
+    from spillwatch.insight import Insight, Who
     from spillwatch.runner import Progress
     from spillwatch.stages import Coded
 
@@ -238,6 +238,7 @@ class Spillwatch:
 
         ``progress(n)`` is told of every ``n`` rows read (each 500, and the rest at the end).
         """
+        from spillwatch.analysis.coverage import file_windows, note_event
         from spillwatch.importers.acled import import_acled
         from spillwatch.importers.ucdp import import_ucdp
 
@@ -245,6 +246,7 @@ class Spillwatch:
         if importer is None:
             raise ConfigError(f"unknown import kind {kind!r}: use ucdp or acled")
         summary, pending = RunSummary(), []
+        days: dict[str, tuple[date, date]] = {}  # per country: the file's coverage (analysis.coverage)
         for item in importer(path):
             summary.read += 1
             if progress is not None and summary.read % 500 == 0:
@@ -253,6 +255,7 @@ class Spillwatch:
                 self.store.put_quarantine(item)
                 summary.quarantine(item.reason)
                 continue
+            note_event(days, item.place.country_iso3 if item.place else None, item.date_start)
             pending.append(item)
             if len(pending) >= batch:
                 summary.stored += self.store.import_events(pending)
@@ -261,7 +264,16 @@ class Spillwatch:
         summary.events = summary.stored
         if progress is not None:
             progress(summary.read % 500)
+        self.insight.record_coverage(file_windows(kind, str(Path(path).name), days))
         return summary
+
+    def coverage(self) -> list[dict[str, Any]]:
+        """Every origin's coverage windows (places and period), see ``spillwatch.analysis.coverage``."""
+        return [dump(w) for w in self.insight.windows()]
+
+    def links(self, limit: int = 1000) -> list[dict[str, Any]]:
+        """Events two origins both report (same day, place, type): the lower-ranked one is not counted again."""
+        return self.insight.links(limit)
 
     # -- reads
     def articles(self, limit: int = 100, offset: int = 0) -> list[dict[str, Any]]:
@@ -371,31 +383,53 @@ class Spillwatch:
     def _actor(self, actor: str | None) -> str | None:
         return self.resolve_actor(actor) if actor else None
 
+    def _who(self, actor: str | None, roles: Sequence[str] = (), affiliates: bool = False,
+             origin: str | None = None) -> Who:
+        """Whose events an analysis counts: the actor's id resolved from any alias (unknown names refused)."""
+        from spillwatch.insight import Who
+
+        return Who(self._actor(actor), tuple(roles), affiliates, origin)
+
     def activity(self, actor: str | None = None, level: str = "country", period: str = "month",
                  origin: str | None = None, *, country: str | None = None, date_from: str | None = None,
-                 date_to: str | None = None) -> list[dict[str, Any]]:
-        """Events and deaths per unit and period; optionally one country (ISO3) and a date range (ISO, inclusive)."""
-        return self.insight.activity(self._actor(actor), _level(level), "week" if period == "week" else "month",
-                                     origin, country=lookup.resolve_country(country, self.store) if country else None,
-                                     date_from=lookup.start_of(date_from), date_to=lookup.end_of(date_to))
+                 date_to: str | None = None, roles: Sequence[str] = (), affiliates: bool = False
+                 ) -> list[dict[str, Any]]:
+        """Events and deaths per unit and period; optionally one country (ISO3) and a date range (ISO, inclusive).
+
+        ``roles``: perpetrator, party, target or any (default perpetrator or party); ``affiliates``: add the
+        actor's affiliates, each while its affiliation held (see ``describe``)."""
+        return self.insight.activity(self._who(actor, roles, affiliates, origin), _level(level),
+                                     "week" if period == "week" else "month",
+                                     country=lookup.resolve_country(country, self.store) if country else None,
+                                     date_from=date_from, date_to=date_to)
+
+    def describe(self, actor: str | None, origin: str | None = None, *, roles: Sequence[str] = (),
+                 affiliates: bool = False) -> dict[str, Any]:
+        """The actor, roles and affiliates (with their dates) an analysis with these arguments counts."""
+        return self.insight.describe(self._who(actor, roles, affiliates, origin))
 
     def spread(self, actor: str, level: str = "country", *, origin_days: int = 30, quiet_days: int = 180,
-               origin: str | None = None) -> dict[str, Any]:
+               origin: str | None = None, roles: Sequence[str] = (), affiliates: bool = False) -> dict[str, Any]:
         from spillwatch.analysis.spread import SpreadConfig
 
         config = SpreadConfig(origin_days=origin_days, quiet_days=quiet_days)
-        return self.insight.spread(self.resolve_actor(actor), _level(level), config, origin)
+        return self.insight.spread(self._who(actor, roles, affiliates, origin), _level(level), config)
 
     def new_theatres(self, actor: str, level: str = "country", origin: str | None = None) -> list[dict[str, Any]]:
         theatres = self.spread(actor, level, origin=origin)["theatres"]
-        return [dump(t) for t in theatres if not t.origin]
+        return [dump(t) for t in theatres if t.new]
 
-    def risk(self, actor: str, level: str = "country", origin: str | None = None) -> list[dict[str, Any]]:
-        return self.insight.risk(self.resolve_actor(actor), _level(level), origin)
+    def risk(self, actor: str, level: str = "country", origin: str | None = None, *, roles: Sequence[str] = (),
+             affiliates: bool = False, min_risk: float = 0.0) -> list[dict[str, Any]]:
+        """Next month's risk per covered, plausible unit (at least ``min_risk``), with its drivers in words."""
+        return self.insight.risk(self._who(actor, roles, affiliates, origin), _level(level), min_risk)
 
-    def risk_backtest(self, actor: str, level: str, train_until: date, test_until: date | None = None,
-                      origin: str | None = None) -> dict[str, Any]:
-        return self.insight.backtest(self.resolve_actor(actor), _level(level), train_until, test_until, origin)
+    def risk_backtest(self, actor: str, level: str, test_from: date, test_to: date | None = None,
+                      origin: str | None = None, *, roles: Sequence[str] = (), affiliates: bool = False
+                      ) -> dict[str, Any]:
+        """Rolling monthly backtest from ``test_from``: model and three baselines, any event and onset."""
+        return self.insight.backtest(self._who(actor, roles, affiliates, origin), _level(level), test_from,
+                                     test_to)
 
     def support(self) -> list[dict[str, Any]]:
         return [r.as_dict() for r in self.insight.ledger()]
@@ -403,12 +437,20 @@ class Spillwatch:
     def add_support_csv(self, path: str) -> int:
         return self.insight.add_support_csv(path)
 
-    def gaps(self, actor: str) -> list[dict[str, Any]]:
-        return self.insight.gaps(self.resolve_actor(actor))
+    def gaps(self, actor: str, *, roles: Sequence[str] = (), affiliates: bool = False,
+             min_threat: float = 0.01, as_of: str | None = None) -> list[dict[str, Any]]:
+        """Covered countries by threat against valued support (``spillwatch.analysis.gaps`` has the formula);
+        ``as_of`` (a day, month or year as users write it): judged with what was known at that month's end."""
+        from spillwatch.analysis.gaps import GapConfig
+        from spillwatch.analysis.support import user_date
 
-    def refresh_alerts(self, actor: str, threshold: float = 0.5) -> list[dict[str, Any]]:
+        when = user_date(as_of) if as_of else None
+        return self.insight.gaps(self._who(actor, roles, affiliates), GapConfig(min_threat=min_threat), when)
+
+    def refresh_alerts(self, actor: str, threshold: float = 0.5, *, roles: Sequence[str] = (),
+                       affiliates: bool = False) -> list[dict[str, Any]]:
         """Compute alerts for ``actor``; store and return only the new ones."""
-        return [a.as_dict() for a in self.insight.alerts(self.resolve_actor(actor), threshold)]
+        return [a.as_dict() for a in self.insight.alerts(self._who(actor, roles, affiliates), threshold)]
 
     def alerts(self, limit: int = 500) -> list[dict[str, Any]]:
         return self.insight.alert_rows(limit)

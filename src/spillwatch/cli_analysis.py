@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import click
@@ -16,6 +16,22 @@ DEFAULT_ACTOR = "ISL"
 level_option = click.option("--level", type=click.Choice(["country", "adm1"]), default="country", show_default=True)
 origin_option = click.option("--origin", type=click.Choice(["spillwatch", "ucdp", "acled"]), default=None,
                              help="Only events from this origin (coded here, or imported).")
+role_option = click.option("--role", "roles", multiple=True, metavar="perpetrator|party|target|any",
+                           help="Roles of ACTOR that count (repeat or comma-separate; default perpetrator,party: "
+                           "its violence, never what was done to it).")
+affiliates_option = click.option("--affiliates", is_flag=True,
+                                 help="Also count ACTOR's affiliates, each while its affiliation held (listed).")
+
+
+def _scope_title(sw: Spillwatch, what: str, actor: str | None, origin: str | None = None,
+                 roles: tuple[str, ...] = (), affiliates: bool = False) -> str:
+    """'activity of Islamic State as perpetrator or party (+ affiliates: ...)' for a table title."""
+    d = sw.describe(actor, origin, roles=roles, affiliates=affiliates)
+    family = ""
+    if affiliates:
+        named = [f"{a['name']} {a['from'] or '...'}..{a['to'] or ''}" for a in d["affiliates"]]
+        family = f" + affiliates: {'; '.join(named) or 'none'}"
+    return f"{what} {d['actor']} as {d['roles_label']}{family}"
 
 
 @main.command()
@@ -24,12 +40,16 @@ origin_option = click.option("--origin", type=click.Choice(["spillwatch", "ucdp"
 @level_option
 @click.option("--period", type=click.Choice(["month", "week"]), default="month", show_default=True)
 @origin_option
+@role_option
+@affiliates_option
 @fmt_option
-def activity(actor: str, db: str | None, level: str, period: str, origin: str | None, fmt: str) -> None:
-    """Events and fatalities of ACTOR (and its affiliates) per unit and period."""
+def activity(actor: str, db: str | None, level: str, period: str, origin: str | None, roles: tuple[str, ...],
+             affiliates: bool, fmt: str) -> None:
+    """Events and fatalities of ACTOR per unit and period."""
     with reader(db) as sw:
-        rows = sw.activity(actor, level, period, origin)
-    click.echo(output.render_rows(rows, fmt, title=f"activity of {actor}"))
+        rows = sw.activity(actor, level, period, origin, roles=roles, affiliates=affiliates)
+        title = _scope_title(sw, "activity of", actor, origin, roles, affiliates)
+    click.echo(output.render_rows(rows, fmt, title=title))
 
 
 @main.command()
@@ -38,18 +58,23 @@ def activity(actor: str, db: str | None, level: str, period: str, origin: str | 
 @level_option
 @click.option("--origin-days", default=30, show_default=True, help="Days after the first event that count as origin.")
 @click.option("--quiet-days", default=180, show_default=True, help="Gap that makes a return a re-emergence.")
-@click.option("--all", "show_all", is_flag=True, help="Include origin theatres.")
+@click.option("--all", "show_all", is_flag=True, help="Include origin units and units first seen at the start "
+              "of their origin's coverage (not judged new).")
 @origin_option
+@role_option
+@affiliates_option
 @fmt_option
 def spread(actor: str, db: str | None, level: str, origin_days: int, quiet_days: int, show_all: bool,
-           origin: str | None, fmt: str) -> None:
+           origin: str | None, roles: tuple[str, ...], affiliates: bool, fmt: str) -> None:
     """New theatres of ACTOR's violence (first event and its sources), re-emergence and diffusion."""
     with reader(db) as sw:
-        result = sw.spread(actor, level, origin_days=origin_days, quiet_days=quiet_days, origin=origin)
-    rows = [dump(t) for t in result["theatres"] if show_all or not t.origin]
+        result = sw.spread(actor, level, origin_days=origin_days, quiet_days=quiet_days, origin=origin,
+                           roles=roles, affiliates=affiliates)
+        title = _scope_title(sw, "new theatres of", actor, origin, roles, affiliates)
+    rows = [dump(t) for t in result["theatres"] if show_all or t.new]
     cols = ["unit", "adm1_name", "first_date", "first_event_type", "first_place", "first_sources", "events",
-            "origin", "diffused_from", "first_event_id"]
-    click.echo(output.render_rows(rows, fmt, columns=cols, title=f"new theatres of {result['actor']}"))
+            "status", "window", "diffused_from", "first_event_id"]
+    click.echo(output.render_rows(rows, fmt, columns=cols, title=title))
     if fmt == "table" and result["reemergence"]:
         click.echo(output.render_rows(result["reemergence"], fmt, title="re-emergence"))
 
@@ -59,21 +84,34 @@ def spread(actor: str, db: str | None, level: str, origin_days: int, quiet_days:
 @click.option("--db", default=None, help=DB_HELP)
 @level_option
 @origin_option
-@click.option("--backtest", "train_until", type=DATE_TO, default=None, help="Train on targets up to this date "
-              "(YYYY-MM-DD, or YYYY-MM to its last day), test on the rest, beside the naive baseline.")
+@click.option("--backtest", "train_until", type=DATE_TO, default=None,
+              help="Rolling monthly backtest of every month after this "
+              "date (YYYY-MM-DD), each predicted from earlier months only, beside three baselines.")
 @click.option("--test-until", type=DATE_TO, default=None)
+@click.option("--min-risk", default=0.05, show_default=True, help="Leave out units whose risk is lower.")
+@role_option
+@affiliates_option
 @fmt_option
 def risk(actor: str, db: str | None, level: str, origin: str | None, train_until: date | None,
-         test_until: date | None, fmt: str) -> None:
-    """Next-month spillover risk per unit (or a backtest with --backtest DATE)."""
+         test_until: date | None, min_risk: float, roles: tuple[str, ...], affiliates: bool, fmt: str) -> None:
+    """Next-month spillover risk per covered unit (or a rolling backtest with --backtest DATE)."""
     with reader(db) as sw:
         if train_until:
-            result = sw.risk_backtest(actor, level, train_until, test_until, origin)
-            click.echo(output.to_json(result))
+            result = sw.risk_backtest(actor, level, train_until + timedelta(days=1),
+                                      test_until, origin,
+                                      roles=roles, affiliates=affiliates)
+            title = _scope_title(sw, "rolling backtest, violence by", actor, origin, roles, affiliates)
+            if fmt == "json":
+                click.echo(output.to_json(result))
+            else:
+                click.echo(f"{title}; {result['level']} x month, {result['test_from']:%Y-%m}.."
+                           f"{result['test_to']:%Y-%m}, {result['units']} units")
+                click.echo(output.render_rows(result["scores"], fmt, title="backtest"))
             return
-        rows = sw.risk(actor, level, origin)
-    cols = ["unit", "month", "risk", "own_1", "own_12", "nb_3", "nb_active", "drivers"]
-    click.echo(output.render_rows(rows, fmt, columns=cols, title=f"risk of {actor} violence next month"))
+        rows = sw.risk(actor, level, origin, roles=roles, affiliates=affiliates, min_risk=min_risk)
+        title = _scope_title(sw, "risk next month of violence by", actor, origin, roles, affiliates)
+    cols = ["unit", "country_name", "adm1_name", "month", "risk", "onset_risk", "drivers"]
+    click.echo(output.render_rows(rows, fmt, columns=cols, title=title))
 
 
 @main.command()
@@ -95,13 +133,20 @@ def support(db: str | None, csv_path: str | None, fmt: str) -> None:
 @main.command()
 @click.argument("actor", default=DEFAULT_ACTOR)
 @click.option("--db", default=None, help=DB_HELP)
+@role_option
+@affiliates_option
 @fmt_option
-def gaps(actor: str, db: str | None, fmt: str) -> None:
-    """Countries ranked by threat relative to committed support, with reasons."""
+@click.option("--min-threat", default=0.01, show_default=True, help="Leave out countries whose threat is lower.")
+@click.option("--as-of", default=None, help="Judge with what was known at the end of this month (2016-12).")
+def gaps(actor: str, db: str | None, roles: tuple[str, ...], affiliates: bool, fmt: str, min_threat: float,
+         as_of: str | None) -> None:
+    """Covered countries ranked by threat (next-month risk) against valued support (USD), one sentence each."""
     with reader(db) as sw:
-        rows = sw.gaps(actor)
-    cols = ["country_iso3", "gap", "threat", "risk", "events", "commitments", "explanation"]
-    click.echo(output.render_rows(rows, fmt, columns=cols, title=f"support gaps against {actor}"))
+        rows = sw.gaps(actor, roles=roles, affiliates=affiliates, min_threat=min_threat, as_of=as_of)
+        title = _scope_title(sw, "support gaps against", actor, None, roles, affiliates)
+    cols = ["country_iso3", "country_name", "gap", "threat", "basis", "support_usd", "personnel", "equipment",
+            "training", "other", "explanation"]
+    click.echo(output.render_rows(rows, fmt, columns=cols, title=title))
 
 
 @main.command()
@@ -111,8 +156,11 @@ def gaps(actor: str, db: str | None, fmt: str) -> None:
               help="Risk that raises an alert.")
 @click.option("--sink", "sinks", type=SINK, multiple=True,
               help="file:PATH (JSONL) or webhook:URL (http(s), through the address guard); receives new alerts.")
+@role_option
+@affiliates_option
 @fmt_option
-def alerts(actor: str | None, db: str | None, threshold: float, sinks: tuple[Sink, ...], fmt: str) -> None:
+def alerts(actor: str | None, db: str | None, threshold: float, sinks: tuple[Sink, ...], roles: tuple[str, ...],
+           affiliates: bool, fmt: str) -> None:
     """Compute new alerts for ACTOR (new theatres, risk over threshold) and list all alerts."""
     from spillwatch.analysis import alerts as al
 
@@ -120,7 +168,7 @@ def alerts(actor: str | None, db: str | None, threshold: float, sinks: tuple[Sin
         for sink in sinks:
             if sink.kind == "webhook":  # refused before any work: a scheme or an address the guard does not allow
                 check_web_url(sink.target, sw.settings)
-        fresh = sw.refresh_alerts(actor, threshold) if actor else []
+        fresh = sw.refresh_alerts(actor, threshold, roles=roles, affiliates=affiliates) if actor else []
         rows = sw.alerts()
     records = [al.Alert(**{**a, "alert_date": date.fromisoformat(a["alert_date"]) if a["alert_date"] else None})
                for a in fresh]
@@ -138,7 +186,9 @@ def alerts(actor: str | None, db: str | None, threshold: float, sinks: tuple[Sin
 @click.argument("actor", default=DEFAULT_ACTOR)
 @click.option("--db", default=None, help=DB_HELP)
 @click.option("--out", default="spillwatch-report.html", show_default=True)
-def report(actor: str, db: str | None, out: str) -> None:
+@role_option
+@affiliates_option
+def report(actor: str, db: str | None, out: str, roles: tuple[str, ...], affiliates: bool) -> None:
     """Write one self-contained HTML report (tables, charts, small-multiples map)."""
     from spillwatch.report import build
 
@@ -146,7 +196,7 @@ def report(actor: str, db: str | None, out: str) -> None:
     if not folder.is_dir():
         raise SpillwatchError(f"--out {out}: folder {folder} does not exist")
     with reader(db) as sw:
-        text = build(sw, actor)
+        text = build(sw, actor, roles=roles, affiliates=affiliates)
     with open(out, "w", encoding="utf-8") as fh:
         fh.write(text)
     click.echo(f"wrote {out} ({len(text) // 1024} KiB)")

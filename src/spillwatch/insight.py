@@ -8,13 +8,16 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
-from dataclasses import replace
-from datetime import date
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
 from functools import cache
 from typing import Any
 
+import numpy as np
+
 from spillwatch.analysis import activity as act
 from spillwatch.analysis import alerts as al
+from spillwatch.analysis import coverage as cv
 from spillwatch.analysis import gaps as gp
 from spillwatch.analysis import risk as rk
 from spillwatch.analysis import spread as sp
@@ -25,16 +28,36 @@ from spillwatch.store.base import Store
 ADM1_NEIGHBOUR_KM = 250.0
 
 
-def actor_family(settings: Settings, actor: str, *, affiliates: bool = True) -> tuple[tuple[str, ...], str]:
-    """Actor ids (the actor and its affiliates) and a display name, from an id or any alias."""
+@dataclass(frozen=True, slots=True)
+class Who:
+    """Whose events an analysis counts: an actor (id or alias; None = all), the roles that count (empty =
+    perpetrator or party), whether its affiliates come in (each only while its affiliation held), one origin."""
+
+    actor: str | None = "ISL"
+    roles: tuple[str, ...] = ()
+    affiliates: bool = False
+    origin: str | None = None
+
+
+def actor_family(settings: Settings, actor: str, *, affiliates: bool = False
+                 ) -> tuple[tuple[str, ...], str, tuple[act.Affiliate, ...]]:
+    """The actor's id, display name and (only when asked) its affiliates with the dates each link held.
+
+    "ISIS" is the Islamic State alone; its provinces and pledged groups come in only with ``affiliates``.
+    """
     from spillwatch.nlp.actortable import load_actor_table
 
     table = load_actor_table(settings)
     entry = table.get(actor) or table.lookup(actor)
     if entry is None:
-        return (actor,), actor
-    ids = (entry.actor.id, *(table.affiliates(entry.actor.id) if affiliates else ()))
-    return ids, entry.actor.name
+        return (actor,), actor, ()
+    found = []
+    for aid in table.affiliates(entry.actor.id) if affiliates else ():
+        sub = table.entries[aid]
+        start, end = sub.affiliated
+        found.append(act.Affiliate(aid, sub.actor.name, start.isoformat() if start else None,
+                                   end.isoformat() if end else None))
+    return (entry.actor.id,), entry.actor.name, tuple(found)
 
 
 @cache
@@ -58,78 +81,100 @@ def country_points() -> dict[str, tuple[float, float]]:
     return out
 
 
-def unit_points(points: Sequence[Mapping[str, Any]]) -> dict[str, tuple[float, float]]:
-    """ADM1 units located by the mean of their events' coordinates."""
-    acc: dict[str, list[tuple[float, float]]] = defaultdict(list)
-    for p in points:
-        if p.get("adm1_code") and p.get("lat") is not None:
-            acc[f"{p['country_iso3']}:{p['adm1_code']}"].append((float(p["lat"]), float(p["lon"])))
-    return {u: (sum(a for a, _ in v) / len(v), sum(b for _, b in v) / len(v)) for u, v in acc.items()}
-
-
 def near_graph(points: Mapping[str, tuple[float, float]], km: float = ADM1_NEIGHBOUR_KM) -> dict[str, frozenset[str]]:
     """Approximate adjacency: units whose centres lie within ``km`` (no ADM1 polygons are packaged)."""
     units = sorted(points)
-    graph: dict[str, set[str]] = {u: set() for u in units}
-    for i, a in enumerate(units):
-        for b in units[i + 1:]:
-            if rk._km(points[a], points[b]) <= km:
-                graph[a].add(b)
-                graph[b].add(a)
-    return {k: frozenset(v) for k, v in graph.items()}
+    dist = rk.distances(units, points)
+    return {u: frozenset(units[j] for j in np.flatnonzero(dist[i] <= km)) for i, u in enumerate(units)}
 
 
 class Insight:
     def __init__(self, store: Store, settings: Settings) -> None:
         self.store, self.settings = store, settings
 
-    def scope(self, actor: str | None, *, origin: str | None = None) -> tuple[act.Scope, str]:
-        if not actor:
-            return act.Scope(origin=origin), "all actors"
-        ids, name = actor_family(self.settings, actor)
-        return act.Scope(actor_ids=ids, origin=origin), name
+    def scope(self, who: Who) -> tuple[act.Scope, str]:
+        """The scope of an actor's events and its display name."""
+        chosen = act.parse_roles(who.roles)
+        if not who.actor:
+            return act.Scope(origin=who.origin, roles=chosen), "all actors"
+        ids, name, family = actor_family(self.settings, who.actor, affiliates=who.affiliates)
+        return act.Scope(actor_ids=ids, origin=who.origin, roles=chosen, affiliates=family), name
+
+    def describe(self, who: Who) -> dict[str, Any]:
+        """What a result counts: the actor, the roles and the affiliates (with the dates each held)."""
+        scope, name = self.scope(who)
+        return {"actor": name, "roles": list(scope.roles), "roles_label": act.roles_label(scope.roles),
+                "affiliates": [{"id": a.actor_id, "name": a.name, "from": a.date_from, "to": a.date_to}
+                               for a in scope.affiliates], "origin": who.origin}
 
     def geography(self, level: act.Level, points: Sequence[Mapping[str, Any]]
                   ) -> tuple[dict[str, frozenset[str]], dict[str, tuple[float, float]]]:
         if level == "country":
             return country_graph(), country_points()
-        centres = unit_points(points)
-        return near_graph(centres), centres
+        return adm1_geometry(sorted({f"{p['country_iso3']}:{p['adm1_code']}" for p in points if p.get("adm1_code")}))
 
-    def activity(self, actor: str | None, level: act.Level = "country", period: act.Period = "month",
-                 origin: str | None = None, *, country: str | None = None, date_from: str | None = None,
+    def activity(self, who: Who, level: act.Level = "country", period: act.Period = "month", *,
+                 country: str | None = None, date_from: str | None = None,
                  date_to: str | None = None) -> list[dict[str, Any]]:
-        scope = replace(self.scope(actor, origin=origin)[0], country=country, date_from=date_from, date_to=date_to)
+        scope = replace(self.scope(who)[0], country=country, date_from=date_from, date_to=date_to)
         return act.activity(self.store.query, scope, level, period)
 
-    def spread(self, actor: str, level: act.Level = "country", config: sp.SpreadConfig | None = None,
-               origin: str | None = None) -> dict[str, Any]:
-        scope, name = self.scope(actor, origin=origin)
+    def spread(self, who: Who, level: act.Level = "country", config: sp.SpreadConfig | None = None
+               ) -> dict[str, Any]:
+        scope, _ = self.scope(who)
         points = sp.event_points(self.store.query, scope)
         graph, _ = self.geography(level, points)
         config = config or sp.SpreadConfig()
-        theatres = sp.new_theatres(points, level, graph, config)
-        return {"actor": name, "level": level, "theatres": theatres,
-                "reemergence": sp.reemergence(points, level, config), "centre": sp.centre_of_gravity(points)}
+        windows = cv.windows(self.store.query)
+        theatres = sp.new_theatres(points, level, graph, config, windows)
+        return {**self.describe(who), "level": level, "theatres": theatres, "windows": windows,
+                "reemergence": sp.reemergence(points, level, config, windows), "centre": sp.centre_of_gravity(points)}
 
-    def panel(self, actor: str, level: act.Level, origin: str | None = None
-              ) -> tuple[rk.Panel, dict[str, frozenset[str]], dict[str, tuple[float, float]], str]:
-        scope, name = self.scope(actor, origin=origin)
-        rows = act.activity(self.store.query, scope, level, "month")
-        points = sp.event_points(self.store.query, scope)
-        graph, centres = self.geography(level, points)
-        seen = {act.unit_key(r, level) for r in rows}
-        extra = sorted({n for u in seen for n in graph.get(u, frozenset())}) if level == "country" else []
-        return rk.build_panel(rows, lambda r: act.unit_key(r, level), extra), graph, centres, name
+    def windows(self) -> list[cv.Window]:
+        return cv.windows(self.store.query)
 
-    def risk(self, actor: str, level: act.Level = "country", origin: str | None = None) -> list[dict[str, Any]]:
-        panel, graph, centres, _ = self.panel(actor, level, origin)
-        return rk.forecast(panel, graph, centres)
+    def links(self, limit: int = 1000) -> list[dict[str, Any]]:
+        return cv.links(self.store.query, limit)
 
-    def backtest(self, actor: str, level: act.Level, train_until: date, test_until: date | None = None,
-                 origin: str | None = None) -> dict[str, Any]:
-        panel, graph, centres, _ = self.panel(actor, level, origin)
-        return rk.backtest(panel, graph, centres, train_until, test_until)
+    def record_coverage(self, windows: Sequence[cv.Window]) -> None:
+        for w in windows:
+            self.store.query(cv.record_sql(), [w.origin, w.source, w.country_iso3, w.date_from, w.date_to])
+
+    def panel(self, who: Who, level: act.Level) -> tuple[rk.Panel, str]:
+        """Monthly counts per unit (year-precision rows left out), the fixed neighbour graph and centroids, and
+        the covered-month mask, for the risk model (``analysis.risk``)."""
+        scope, name = self.scope(who)
+        rows = act.activity(self.store.query, replace(scope, month_precise=True), level, "month")
+        seen = sorted({act.unit_key(r, level) for r in rows})
+        graph, centres = (country_graph(), country_points()) if level == "country" else adm1_geometry(seen)
+        units = tuple(sorted(set(seen) | {n for u in seen for n in graph.get(u, frozenset())}))
+        if not rows:
+            return rk.Panel(units, 0, np.zeros((len(units), 0)), np.zeros((len(units), 0), bool), graph, centres), name
+        first = min(rk.month_index(r["period"]) for r in rows)
+        last = max(rk.month_index(r["period"]) for r in rows)
+        index = {u: i for i, u in enumerate(units)}
+        counts = np.zeros((len(units), last - first + 1))
+        for r in rows:
+            counts[index[act.unit_key(r, level)], rk.month_index(r["period"]) - first] += r["events"]
+        windows = [w for w in cv.windows(self.store.query) if not who.origin or w.origin == who.origin]
+        covered = np.array([[_covered(windows, u, m) for m in range(first, last + 1)] for u in units], dtype=bool)
+        return rk.Panel(units, first, counts, covered.reshape(len(units), -1), graph, centres), name
+
+    def risk(self, who: Who, level: act.Level = "country", min_risk: float = 0.0, as_of: date | None = None
+             ) -> list[dict[str, Any]]:
+        """Risk for the month after the panel's last month (or after ``as_of``'s month: data up to it only)."""
+        panel, _ = self.panel(who, level)
+        if as_of is not None:
+            panel = rk.until(panel, rk.month_index(as_of))
+        rows = rk.forecast(panel, min_risk, unit_label)
+        for r in rows:
+            r.update(unit_names(r["unit"]))
+        return rows
+
+    def backtest(self, who: Who, level: act.Level, test_from: date, test_to: date | None = None
+                 ) -> dict[str, Any]:
+        panel, _ = self.panel(who, level)
+        return {**self.describe(who), "level": level, **rk.backtest(panel, test_from, test_to)}
 
     def ledger(self) -> list[su.LedgerRow]:
         events = [e for t in su.SUPPORT_TYPES for e in self._events_of_type(t)]
@@ -156,21 +201,51 @@ class Insight:
                      r.currency, r.item, r.count, r.status, r.date, r.sources])
         return len(rows)
 
-    def gaps(self, actor: str, config: gp.GapConfig | None = None) -> list[dict[str, Any]]:
-        scope, name = self.scope(actor)
+    def gaps(self, who: Who, config: gp.GapConfig | None = None, as_of: date | None = None) -> list[dict[str, Any]]:
+        """Covered countries by threat against valued support (see ``analysis.gaps``), as of a month if given
+        (events and commitments up to its end only)."""
+        scope, name = self.scope(who)
+        if as_of is not None:
+            end = rk.month_of(rk.month_index(as_of) + 1) - timedelta(days=1)
+            scope = replace(scope, date_to=end.isoformat())
         points = sp.event_points(self.store.query, scope)
-        risk = {r["unit"]: r["risk"] for r in self.risk(actor, "country")}
-        return gp.gaps(points, risk, self.ledger(), name, config or gp.GapConfig())
+        forecast = {r["unit"]: r for r in self.risk(who, "country", as_of=as_of)}
+        ledger = self.ledger()
+        last = max((p["date_start"] for p in points), default=date.today())
+        month = next(iter(forecast.values()))["month"] if forecast else rk.month_of(rk.month_index(last) + 1)
+        windows = cv.windows(self.store.query)
+        by_country: dict[str, list[Mapping[str, Any]]] = defaultdict(list)
+        for p in points:
+            by_country[p["country_iso3"]].append(p)
+        candidates = sorted(set(forecast) | {r.recipient_country for r in ledger} | set(by_country))
+        threats = []
+        for c in candidates:
+            covered = _covered_months(windows, c, rk.month_index(month))
+            if not covered:
+                continue  # nobody ever watched the country: no threat can be judged
+            recent = sorted(by_country.get(c, []), key=lambda p: p["date_start"], reverse=True)
+            risk = forecast.get(c)
+            if risk:
+                threat, basis = risk["risk"], "forecast"
+            else:
+                active = {rk.month_index(p["date_start"]) for p in recent}
+                threat = sum(1 for m in covered if m in active) / len(covered)
+                basis = f"own history, {len(covered)} covered months to {rk.month_of(covered[0]):%Y-%m}"
+            seen = cv.covering(windows, c, rk.month_of(covered[0]))
+            threats.append(gp.CountryThreat(c, act.country_name(c), threat, basis, month, recent,
+                                            seen[0].describe() if seen else None))
+        label = f"{name} ({act.roles_label(scope.roles)})"
+        return gp.gaps(threats, ledger, label, config or gp.GapConfig())
 
-    def alerts(self, actor: str | None, threshold: float = 0.5) -> list[al.Alert]:
+    def alerts(self, who: Who, threshold: float = 0.5) -> list[al.Alert]:
         """Compute alerts for an actor, store the new ones, return the new ones."""
         new: list[al.Alert] = []
-        if actor:
-            spread = self.spread(actor, "country")
-            new = al.theatre_alerts(spread["theatres"], spread["actor"])
-            new += al.risk_alerts(self.risk(actor, "country"), spread["actor"], threshold)
-        fresh = [a for a in new if self._store_alert(a)]
-        return fresh
+        if who.actor:
+            spread = self.spread(who, "country")
+            label = f"{spread['actor']} ({spread['roles_label']})"
+            new = al.theatre_alerts(spread["theatres"], label)
+            new += al.risk_alerts(self.risk(who, "country"), label, threshold)
+        return [a for a in new if self._store_alert(a)]
 
     def _store_alert(self, a: al.Alert) -> bool:
         if self.store.query("SELECT 1 AS x FROM alerts WHERE id = ?", [a.id]):
@@ -183,6 +258,59 @@ class Insight:
     def alert_rows(self, limit: int = 500) -> list[dict[str, Any]]:
         return self.store.query("SELECT id, kind, unit, actor, alert_date, score, message, event_id FROM alerts"
                                 " ORDER BY alert_date DESC, id LIMIT ?", [limit])
+
+
+def _covered(windows: Sequence[cv.Window], unit: str, m: int) -> bool:
+    start = rk.month_of(m)
+    return cv.month_covered(windows, unit.split(":")[0], start, rk.month_of(m + 1) - timedelta(days=1))
+
+
+def unit_names(unit: str) -> dict[str, Any]:
+    """Country and ADM1 names beside a unit key ('SYR:SY-HL')."""
+    from spillwatch.geo import adm1
+
+    country, _, code = unit.partition(":")
+    return {"country_iso3": country, "country_name": act.country_name(country),
+            "adm1_code": code or None, "adm1_name": adm1.label(code) if code else None}
+
+
+def unit_label(unit: str) -> str:
+    """'Syria' or "Syria's Homs" for a sentence."""
+    names = unit_names(unit)
+    country = names["country_name"] or names["country_iso3"]
+    return f"{country}'s {names['adm1_name']}" if names["adm1_name"] else country
+
+
+def adm1_geometry(seen: Sequence[str], km: float = ADM1_NEIGHBOUR_KM
+                  ) -> tuple[dict[str, frozenset[str]], dict[str, tuple[float, float]]]:
+    """Fixed ADM1 centroids (iso3166-2's table) and the units within ``km`` of each unit seen: never built from
+    events, so nothing about later months leaks into the graph."""
+    import pycountry
+
+    from spillwatch.geo import adm1
+
+    table = adm1.centroids()
+    countries = {u.split(":")[0] for u in seen} | {n for u in seen for n in country_graph().get(u.split(":")[0], ())}
+    points: dict[str, tuple[float, float]] = {}
+    for code, point in table.items():
+        found = pycountry.countries.get(alpha_2=code[:2])
+        if found is not None and found.alpha_3 in countries:
+            points[f"{found.alpha_3}:{code}"] = point
+    for u in seen:
+        if u not in points and u.split(":")[1] in table:
+            points[u] = table[u.split(":")[1]]
+    return near_graph(points, km), points
+
+
+def _covered_months(windows: Sequence[cv.Window], country: str, before: int, n: int = 12) -> list[int]:
+    """The country's last ``n`` wholly covered months before month index ``before`` (newest first)."""
+    out: list[int] = []
+    for m in range(before - 1, before - 600, -1):
+        if _covered(windows, country, m):
+            out.append(m)
+            if len(out) == n:
+                break
+    return out
 
 
 def _finite(x: float | None) -> float | None:

@@ -20,6 +20,11 @@ DatePrecision = Literal["day", "week", "month", "year", "range"]
 Modality = Literal["happened", "ongoing", "planned", "denied", "hypothetical"]
 SourceKind = Literal["text", "html", "json"]
 Origin = Literal["spillwatch", "ucdp", "acled"]
+# An actor's part in an event: who did it (perpetrator: the news source actor, a claimed or attributed
+# responsibility, UCDP one-sided side_a, ACLED actor1 outside battles), either side of a two-sided fight
+# (party: UCDP state-based and non-state sides, ACLED battles), or who was struck (target).
+Role = Literal["perpetrator", "party", "target"]
+ROLES: tuple[Role, ...] = ("perpetrator", "party", "target")
 
 # Block separator inside Article.text; spans depend on it, never change it lightly.
 BLOCK_SEP = "\n\n"
@@ -370,3 +375,13 @@ class Event:
     external_id: str | None = None
     headline: str | None = None
     quantities: tuple[Quantity, ...] = field(default=())
+    parties: tuple[Actor, ...] = ()  # both sides of a two-sided fight (also listed in sources, PLOVER's view)
+
+    def actors_in(self, role: Role) -> tuple[Actor, ...]:
+        """The event's actors in one role (a party is never also counted as perpetrator)."""
+        if role == "party":
+            return self.parties
+        if role == "target":
+            return self.targets
+        party_ids = {a.id for a in self.parties}
+        return tuple(a for a in self.sources if a.id not in party_ids)

@@ -32,15 +32,28 @@ def _png(fig: Any) -> str:
     return "data:image/png;base64," + base64.b64encode(buf.getvalue()).decode("ascii")
 
 
-def activity_chart(rows: Sequence[dict[str, Any]]) -> str:
+def monthly_series(rows: Sequence[dict[str, Any]]) -> tuple[list[date], dict[str, list[int]]]:
+    """Every month from the first to the last row (a continuous axis) and each country's events in each,
+    0 for a month with none (a line never joins two active months across empty ones)."""
     series: dict[str, dict[date, int]] = defaultdict(dict)
     for r in rows:
         series[r["country_iso3"]][r["period"]] = r["events"]
-    top = sorted(series, key=lambda c: -sum(series[c].values()))[:8]
+    found = [r["period"] for r in rows]
+    if not found:
+        return [], {}
+    months, m = [], min(found).replace(day=1)
+    while m <= max(found):
+        months.append(m)
+        m = date(m.year + (m.month == 12), m.month % 12 + 1, 1)
+    return months, {c: [v.get(month, 0) for month in months] for c, v in series.items()}
+
+
+def activity_chart(rows: Sequence[dict[str, Any]]) -> str:
+    months, series = monthly_series(rows)
+    top = sorted(series, key=lambda c: -sum(series[c]))[:8]
     fig, ax = plt.subplots(figsize=(10, 3.5))
     for country in top:
-        points = sorted(series[country].items())
-        ax.plot([p[0] for p in points], [p[1] for p in points], marker="o", label=country)  # type: ignore[arg-type]
+        ax.plot(months, series[country], label=country)  # type: ignore[arg-type]
     ax.set_ylabel("events per month")
     ax.legend(ncol=4, fontsize=8)
     ax.grid(alpha=0.3)
@@ -97,25 +110,34 @@ def _cell(v: Any) -> str:
     return str(v)
 
 
-def build(sw: Spillwatch, actor: str) -> str:
+def build(sw: Spillwatch, actor: str, *, roles: Sequence[str] = (), affiliates: bool = False) -> str:
     from spillwatch.analysis import spread as sp
+    from spillwatch.insight import Who
 
-    spread = sw.spread(actor)
-    scope, name = sw.insight.scope(actor)
+    who = Who(actor, tuple(roles), affiliates)
+    spread = sw.spread(actor, roles=roles, affiliates=affiliates)
+    scope, name = sw.insight.scope(who)
     points = sp.event_points(sw.store.query, scope)
-    theatres = [dump(t) for t in spread["theatres"] if not t.origin]
+    theatres = [dump(t) for t in spread["theatres"] if t.new]
+    rows = sw.activity(actor, roles=roles, affiliates=affiliates)
+    risk = sw.risk(actor, roles=roles, affiliates=affiliates)
+    gaps = sw.gaps(actor, roles=roles, affiliates=affiliates)
+    family = "; ".join(f"{a['name']} ({a['from'] or '...'} to {a['to'] or 'now'})" for a in spread["affiliates"])
+    counted = f"{name} as {spread['roles_label']}" + (f", with affiliates: {family}" if affiliates else "")
     parts = [f"<h1>spillwatch report: {html.escape(name)}</h1>",
-             f"<p>{len(points)} events in scope; generated {date.today().isoformat()}.</p>",
-             "<h2>Activity over time</h2>", f'<img alt="events per month" src="{activity_chart(sw.activity(actor))}">',
+             f"<p>Counting events of {html.escape(counted)}. {len(points)} events in scope; generated "
+             f"{date.today().isoformat()}.</p>",
+             "<h2>Activity over time</h2>",
+             f'<img alt="events per month" src="{activity_chart(rows)}">',
              "<h2>Where, year by year</h2>", f'<img alt="map per year" src="{small_multiples(points)}">',
              "<h2>New theatres</h2>", _table(theatres, ["unit", "first_date", "first_event_type", "first_place",
                                                           "first_sources", "events", "diffused_from"]),
-             "<h2>Spillover risk next month</h2>", _table(sw.risk(actor)[:20], ["unit", "month", "risk", "drivers"]),
+             "<h2>Spillover risk next month</h2>", _table(risk[:20], ["unit", "month", "risk", "drivers"]),
              "<h2>Support ledger</h2>", _table(sw.support(), ["date", "donor", "recipient", "recipient_country",
                                                                 "kind", "amount", "currency", "item", "count",
                                                                 "status", "sources"]),
-             "<h2>Gaps</h2>", _table(sw.gaps(actor), ["country_iso3", "gap", "threat", "events", "commitments",
-                                                        "explanation"]),
+             "<h2>Gaps</h2>", _table(gaps, ["country_iso3", "country_name", "gap", "threat", "support_usd",
+                                            "explanation"]),
              "<h2>Alerts</h2>", _table(sw.alerts(), ["alert_date", "kind", "unit", "message"])]
     return (f"<!doctype html><html lang=en><head><meta charset=utf-8><title>spillwatch report</title>"
             f"<style>{STYLE}</style></head><body>{''.join(parts)}</body></html>")

@@ -12,7 +12,7 @@ from spillwatch.analysis import activity as act
 from spillwatch.analysis import spread as sp
 from spillwatch.analysis import support as su
 from spillwatch.errors import SourceError
-from spillwatch.insight import Insight
+from spillwatch.insight import Insight, Who
 from spillwatch.settings import load_settings
 from spillwatch.store import Store, open_store
 from tests.analysis.events_fixture import corpus_like
@@ -82,7 +82,7 @@ def test_gaps_rank_unsupported_violence_first(store: Store, monkeypatch: pytest.
 
     monkeypatch.setattr(ins, "country_graph", lambda: NEIGHBOURS)
     insight = Insight(store, load_settings(db=":memory:"))
-    rows = insight.gaps("ISL")
+    rows = insight.gaps(Who("ISL"))
     order = [r["country_iso3"] for r in rows]
     assert order.index("TUR") < order.index("JOR") and order.index("TUR") < order.index("LBN")
     turkey = rows[order.index("TUR")]
@@ -96,10 +96,12 @@ def test_risk_backtest_reports_model_and_baseline(store: Store, monkeypatch: pyt
 
     monkeypatch.setattr(ins, "country_graph", lambda: NEIGHBOURS)
     insight = Insight(store, load_settings(db=":memory:"))
-    result = insight.backtest("ISL", "country", train_until=date(2016, 3, 31))
-    assert set(result["any_event"]) == {"model", "baseline"}
-    assert result["train_rows"] > 0 and result["test_rows"] > 0
-    assert set(result["coefficients"]) >= {"own_1", "nb_3"}
+    result = insight.backtest(Who("ISL"), "country", date(2016, 4, 1))
+    scores = {(r["target"], r["model"]): r for r in result["scores"]}
+    assert set(scores) == {(t, m) for t in ("any", "onset") for m in
+                           ("model", "last month", "neighbours last month", "lags LR")}
+    assert all(r["positives"] + r["negatives"] > 0 for r in result["scores"])
+    assert all(r["average_precision"] is None and "too few" in r["note"] for r in result["scores"])  # 14 events
 
 
 def test_alerts_are_stored_once(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -107,10 +109,11 @@ def test_alerts_are_stored_once(store: Store, monkeypatch: pytest.MonkeyPatch) -
 
     monkeypatch.setattr(ins, "country_graph", lambda: NEIGHBOURS)
     insight = Insight(store, load_settings(db=":memory:"))
-    first = insight.alerts("ISL", threshold=1.1)
-    assert {a.unit for a in first} >= {"TUR", "JOR", "LBN"}
+    first = insight.alerts(Who("ISL"), threshold=1.1)
+    assert {a.unit for a in first} >= {"TUR", "JOR"}
+    assert "LBN" not in {a.unit for a in first}  # first seen 2014-08, 53 days into the news window: not judged
     assert all(a.kind == "new-theatre" for a in first)
-    assert insight.alerts("ISL", threshold=1.1) == []
+    assert insight.alerts(Who("ISL"), threshold=1.1) == []
     assert len(insight.alert_rows()) == len(first)
 
 
@@ -149,3 +152,15 @@ def test_support_to_two_countries_is_two_ledger_rows() -> None:
                        sources=(CAN,), targets=(JOR_MIL, LBN_MIL))
     rows = list(su.ledger_from_events([advisers]))
     assert sorted((r.recipient_country, r.kind) for r in rows) == [("JOR", "advisers"), ("LBN", "advisers")]
+
+
+def test_new_theatres_are_judged_inside_coverage_windows(store: Store) -> None:
+    from spillwatch.analysis import coverage as cv
+
+    points = sp.event_points(store.query, act.Scope(actor_ids=("ISL",)))
+    windows = cv.windows(store.query)
+    assert [w.describe() for w in windows] == ["spillwatch all countries 2014-06-10..2017-11-24"]
+    theatres = {t.unit: t for t in sp.new_theatres(points, "country", NEIGHBOURS, sp.SpreadConfig(), windows)}
+    assert theatres["LBN"].status == "coverage start" and not theatres["LBN"].new
+    assert theatres["JOR"].new and theatres["JOR"].window == "spillwatch all countries 2014-06-10..2017-11-24"
+    assert theatres["IRQ"].status == "origin"

@@ -28,6 +28,7 @@ def test_seed_article_places(parse: Parse, gz: Gazetteer) -> None:
     qayara = _by_text(places, "Qayara")
     assert qayara and qayara[0].geonameid == 99003 and qayara[0].country_iso3 == "IRQ"
     assert qayara[0].adm1_name == "Nineveh" and qayara[0].precision == 1
+    assert qayara[0].adm1_code == "IQ-NI"  # ISO 3166-2, the key every origin shares (GeoNames IQ.15 mapped)
     assert all(p.country_iso2 == "IQ" and p.feature_class == "P" for p in _by_text(places, "Mosul"))
     for name, iso2 in (("Lebanon", "LB"), ("Jordan", "JO")):
         found = _by_text(places, name)

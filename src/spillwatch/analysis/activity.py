@@ -1,5 +1,6 @@
-"""Activity tables. Input: the events store (via Query) and a set of actor ids (an actor and, if wanted, its
-affiliates). Output: rows per unit (country or ADM1) and period (week or month) with event counts, counts by
+"""Activity tables. Input: the events store (via Query), an actor's ids, the roles that count (perpetrator and
+party by default: an actor's violence, never what was done to it) and, if wanted, its affiliates while each
+affiliation held. Output: rows per unit (country or ADM1) and period (week or month) with event counts, counts by
 ACLED type and fatalities low/best/high. Declines: events with no date or, at ADM1 level, no ADM1 code.
 """
 
@@ -10,10 +11,26 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from spillwatch.analysis import VIOLENT_TYPES, Query
+from spillwatch.analysis.coverage import link_sql
+from spillwatch.errors import ConfigError
+from spillwatch.records import ROLES, Role
 
 Level = Literal["country", "adm1"]
 Period = Literal["week", "month"]
-Role = Literal["any", "source", "target"]
+# An actor's violence: what it did (perpetrator) or fought in (party), never what was done to it (target).
+DEFAULT_ROLES: tuple[Role, ...] = ("perpetrator", "party")
+__all__ = ["DEFAULT_ROLES", "ROLES", "Affiliate", "Level", "Period", "Role", "Scope", "activity", "scope_sql"]
+ROLE_COLUMNS: dict[Role, str] = {"perpetrator": "perpetrator_ids", "party": "party_ids", "target": "target_ids"}
+
+
+@dataclass(frozen=True, slots=True)
+class Affiliate:
+    """An affiliate of the actor in scope, counted only while the affiliation held (ISO days, inclusive)."""
+
+    actor_id: str
+    name: str
+    date_from: str | None = None
+    date_to: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,22 +38,56 @@ class Scope:
     """Which events an analysis looks at."""
 
     actor_ids: tuple[str, ...] = ()
-    role: Role = "any"
+    roles: tuple[Role, ...] = DEFAULT_ROLES
     types: tuple[str, ...] = VIOLENT_TYPES
     origin: str | None = None
     country: str | None = None
     date_from: str | None = None  # ISO dates, inclusive
     date_to: str | None = None
+    affiliates: tuple[Affiliate, ...] = ()
+    linked: bool = False  # also count events a higher-ranked origin reports too (see analysis.coverage)
+    month_precise: bool = False  # leave out rows dated only to a year (monthly panels cannot place them)
+
+
+def parse_roles(values: Sequence[str]) -> tuple[Role, ...]:
+    """Roles from user words ('perpetrator', 'party', 'target', 'any'; several, or comma-separated)."""
+    words = [w.strip().lower() for v in values for w in v.split(",") if w.strip()]
+    if not words:
+        return DEFAULT_ROLES
+    if "any" in words:
+        return ROLES
+    bad = [w for w in words if w not in ROLES]
+    if bad:
+        raise ConfigError(f"unknown role {bad[0]!r}: use perpetrator, party, target or any")
+    return tuple(r for r in ROLES if r in words)
+
+
+def roles_label(roles: Sequence[Role]) -> str:
+    """'perpetrator or party' for a table title or an alert."""
+    return "any role" if tuple(roles) == ROLES else " or ".join(roles)
+
+
+def _actor_sql(scope: Scope, alias: str) -> tuple[str, list[Any]]:
+    cols = [f"{alias}.{ROLE_COLUMNS[r]}" for r in scope.roles]
+    parts = [f"list_has_any(string_split({c}, '|'), ?)" for c in cols]
+    params: list[Any] = [list(scope.actor_ids) for _ in cols]
+    for a in scope.affiliates:  # (the stored id lists; PostgresStore renames the DuckDB list functions)
+        window = "".join(f" AND {alias}.date_start {op} CAST(? AS DATE)"
+                         for op, day in ((">=", a.date_from), ("<=", a.date_to)) if day)
+        for c in cols:
+            parts.append(f"(list_has_any(string_split({c}, '|'), ?){window})")
+            params += [[a.actor_id], *(d for d in (a.date_from, a.date_to) if d)]
+    return "(" + " OR ".join(parts) + ")", params
 
 
 def scope_sql(scope: Scope, alias: str = "e") -> tuple[str, list[Any]]:
     """WHERE clause (starting with ' WHERE') and parameters for a scope."""
     parts: list[str] = [f"{alias}.date_start IS NOT NULL"]
     params: list[Any] = []
-    if scope.actor_ids:  # the event's stored id lists (PostgresStore renames the DuckDB list functions)
-        cols = {"any": ("source_ids", "target_ids"), "source": ("source_ids",), "target": ("target_ids",)}[scope.role]
-        parts.append("(" + " OR ".join(f"list_has_any(string_split({alias}.{c}, '|'), ?)" for c in cols) + ")")
-        params += [list(scope.actor_ids) for _ in cols]
+    if scope.actor_ids or scope.affiliates:
+        clause, values = _actor_sql(scope, alias)
+        parts.append(clause)
+        params += values
     if scope.types:
         parts.append(f"{alias}.type IN ({', '.join('?' for _ in scope.types)})")
         params += list(scope.types)
@@ -48,6 +99,10 @@ def scope_sql(scope: Scope, alias: str = "e") -> tuple[str, list[Any]]:
         if day:
             parts.append(f"{alias}.date_start {op} CAST(? AS DATE)")
             params.append(day)
+    if scope.month_precise:
+        parts.append(f"coalesce({alias}.date_precision, 'day') <> 'year'")
+    if not scope.origin and not scope.linked:  # one origin has no cross-origin doubles
+        parts.append(f"NOT {link_sql(alias)}")
     return " WHERE " + " AND ".join(parts), params
 
 
@@ -79,8 +134,21 @@ def activity(query: Query, scope: Scope, level: Level = "country", period: Perio
     return [_plain(r) for r in query(sql, params)]
 
 
+def country_name(iso3: str | None) -> str | None:
+    """The country's common name beside its code (pycountry), None for codes it does not know."""
+    import pycountry
+
+    found = pycountry.countries.get(alpha_3=iso3) if iso3 else None
+    return str(getattr(found, "common_name", None) or found.name) if found is not None else None
+
+
 def _plain(row: dict[str, Any]) -> dict[str, Any]:
+    from spillwatch.geo import adm1
+
     out = dict(row)
+    out["country_name"] = country_name(out.get("country_iso3"))
+    if out.get("adm1_code"):  # one label per key, whichever origin's spelling came first
+        out["adm1_name"] = adm1.label(str(out["adm1_code"])) if "-" in str(out["adm1_code"]) else out["adm1_name"]
     for k in ("events", "battles", "explosions", "violence_vs_civilians", "strategic"):
         out[k] = int(out[k] or 0)
     for k in ("fatalities_low", "fatalities_best", "fatalities_high"):

@@ -12,6 +12,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from spillwatch.analysis.activity import country_name
 from spillwatch.analysis.spread import Theatre
 from spillwatch.errors import FetchError
 from spillwatch.records import content_hash
@@ -38,12 +39,14 @@ class Alert:
 def theatre_alerts(theatres: Iterable[Theatre], actor_name: str) -> list[Alert]:
     out = []
     for t in theatres:
-        if t.origin:
+        if not t.new:
             continue
-        where = t.adm1_name or t.unit
+        country = country_name(t.country_iso3) or t.country_iso3
+        where = f"{t.adm1_name}, {country}" if t.level == "adm1" and t.adm1_name else country
         via = f", bordering earlier theatres {', '.join(t.diffused_from)}" if t.diffused_from else ""
+        watched = f" Judged inside coverage window {t.window}." if t.window else ""
         msg = (f"New theatre: {actor_name} violence first recorded in {where} on {t.first_date} "
-               f"({t.first_event_type.lower()} at {t.first_place or where}){via}.")
+               f"({t.first_event_type.lower()} at {t.first_place or where}){via}.{watched}")
         out.append(Alert(content_hash("new-theatre", actor_name, t.unit, t.first_date.isoformat()), "new-theatre",
                          t.unit, actor_name, t.first_date, None, msg, t.first_event_id))
     return out
@@ -54,7 +57,8 @@ def risk_alerts(rows: Iterable[dict[str, Any]], actor_name: str, threshold: floa
     for r in rows:
         if r["risk"] < threshold:
             continue
-        msg = (f"Risk of {actor_name} violence in {r['unit']} during {r['month']:%Y-%m} is {r['risk']:.2f} "
+        where = r.get("adm1_name") or r.get("country_name") or r["unit"]
+        msg = (f"Risk of {actor_name} violence in {where} ({r['unit']}) during {r['month']:%Y-%m} is {r['risk']:.2f} "
                f"(threshold {threshold:.2f}); drivers: {r['drivers']}.")
         out.append(Alert(content_hash("risk", actor_name, r["unit"], r["month"].isoformat()), "risk", r["unit"],
                          actor_name, r["month"], r["risk"], msg))

@@ -1,10 +1,20 @@
-"""Gaps. Input: per-country activity points of an actor, next-month risk per country, and the support ledger.
-Output: countries ranked by threat relative to committed support, each with a plain-language explanation naming
-the events and the commitments behind it. Declines: countries with neither risk nor activity.
+"""Gaps. Input: next-month risk per country (the forecast), each country's own recent activity, and the support
+ledger. Output: covered countries ranked by threat against valued support, each row explained in one sentence
+naming the events and commitments behind it. Declines: countries under ``min_threat`` and countries no origin
+covers in the forecast month.
 
-threat = 0.5 * risk + 0.5 * (decayed activity / the largest decayed activity), where each event counts
-0.5 ** (age_days / half_life_days) at the as-of date (the latest event), default half-life 365 days.
-gap = threat / (1 + commitments), so a country with much violence and no support ranks first.
+threat (0..1, per country, never relative to another country): the forecast probability of at least one event
+of the actor (in the roles counted) in the country next month (``risk``); for a country the model did not score,
+the share of its last 12 covered months that had an event (its own base rate; for a country no origin covers
+in the forecast month these are its last covered months, named in the row).
+
+support_usd: the money committed to the country up to the forecast month, each amount converted to US dollars
+at its commitment date's ECB rate (``support.usd``). Personnel, equipment, training/advisers and other
+commitments are counted in their own columns: they have no dollar value here and do not enter the gap.
+
+gap = threat / (1 + support_usd / (usd_scale_m * 1,000,000)), default usd_scale_m = 10: USD 10 M committed
+halves a country's gap, USD 30 M quarters it. A USD 50 M pledge to a country with USD S M already committed
+changes its gap from threat / (1 + S / 10) to threat / (1 + (S + 50) / 10).
 """
 
 from __future__ import annotations
@@ -15,73 +25,99 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from spillwatch.analysis.support import LedgerRow
+from spillwatch.analysis.support import LedgerRow, usd
+
+KIND_COLUMNS = {"personnel": "personnel", "equipment": "equipment", "training": "training", "advisers": "training"}
 
 
 @dataclass(frozen=True, slots=True)
 class GapConfig:
-    half_life_days: float = 365.0
     min_threat: float = 0.01
-    examples: int = 3
+    usd_scale_m: float = 10.0
+    examples: int = 2
 
 
-def _decayed(points: Sequence[Mapping[str, Any]], as_of: date, half_life: float) -> dict[str, float]:
-    out: dict[str, float] = defaultdict(float)
-    for p in points:
-        age = max(0, (as_of - p["date_start"]).days)
-        out[p["country_iso3"]] += 0.5 ** (age / half_life)
+@dataclass(frozen=True, slots=True)
+class CountryThreat:
+    """What the gap of one country rests on."""
+
+    country_iso3: str
+    country_name: str | None
+    threat: float
+    basis: str  # "forecast", or "own history, N covered months to YYYY-MM" (its own base rate)
+    month: date  # the month the threat is for
+    recent: Sequence[Mapping[str, Any]]  # its latest events in scope (newest first)
+    window: str | None  # the coverage window the threat was judged in
+
+
+def gap_value(threat: float, support_usd: float, config: GapConfig = GapConfig()) -> float:
+    return threat / (1.0 + support_usd / (config.usd_scale_m * 1e6))
+
+
+def _valued(rows: Sequence[LedgerRow], until: date) -> dict[str, Any]:
+    out: dict[str, Any] = {"support_usd": 0.0, "personnel": 0, "equipment": 0, "training": 0, "other": 0,
+                           "unvalued_money": 0}
+    for r in rows:
+        if r.date is not None and r.date > until:
+            continue
+        if r.kind == "money":
+            value = usd(r)
+            if value is None:
+                out["unvalued_money"] += 1
+            else:
+                out["support_usd"] += value
+        else:
+            out[KIND_COLUMNS.get(r.kind, "other")] += 1
     return out
 
 
-def _event_phrase(p: Mapping[str, Any]) -> str:
-    where = p.get("place_name") or p["country_iso3"]
-    return f"{p['date_start']} {p['type'].lower()} at {where}"
-
-
 def _support_phrase(r: LedgerRow) -> str:
-    what = {"money": f"{r.currency or ''} {r.amount:,.0f}".strip() if r.amount else "money",
-            "equipment": f"{r.count:g} {r.item}" if r.count and r.item else (r.item or "equipment")}.get(r.kind, r.kind)
+    if r.kind == "money" and r.amount:
+        value = usd(r)
+        dollars = f" = USD {value / 1e6:,.2f} M" if value is not None and (r.currency or "USD") != "USD" else ""
+        what = f"{r.currency or 'USD'} {r.amount:,.0f}{dollars}"
+    elif r.kind == "equipment":
+        what = f"{r.count:g} {r.item}" if r.count and r.item else (r.item or "equipment")
+    else:
+        what = r.kind
     when = r.date.isoformat()[:7] if r.date else "undated"
     return f"{r.donor}: {what} ({r.status}, {when})"
 
 
-def gaps(points: Sequence[Mapping[str, Any]], risk: Mapping[str, float], ledger: Sequence[LedgerRow],
-         actor_name: str, config: GapConfig = GapConfig()) -> list[dict[str, Any]]:
-    if not points and not risk:
-        return []
-    as_of = max((p["date_start"] for p in points), default=date.today())
-    activity = _decayed(points, as_of, config.half_life_days)
-    top = max(activity.values(), default=0.0) or 1.0
+def _event_phrase(p: Mapping[str, Any]) -> str:
+    where = p.get("place_name") or p["country_iso3"]
+    return f"{p['date_start']} {str(p['type']).lower()} at {where}"
+
+
+def gaps(threats: Sequence[CountryThreat], ledger: Sequence[LedgerRow], actor_label: str,
+         config: GapConfig = GapConfig()) -> list[dict[str, Any]]:
     support: dict[str, list[LedgerRow]] = defaultdict(list)
     for row in ledger:
         support[row.recipient_country].append(row)
-    by_country: dict[str, list[Mapping[str, Any]]] = defaultdict(list)
-    for p in points:
-        by_country[p["country_iso3"]].append(p)
-    rows = []
-    for country in sorted(set(activity) | set(risk)):
-        threat = 0.5 * risk.get(country, 0.0) + 0.5 * activity.get(country, 0.0) / top
-        if threat < config.min_threat:
-            continue
-        commitments = support.get(country, [])
-        rows.append(_row(country, threat, risk.get(country), by_country.get(country, []), commitments,
-                         actor_name, config))
+    rows = [_row(t, support.get(t.country_iso3, []), actor_label, config) for t in threats
+            if t.threat >= config.min_threat]
     return sorted(rows, key=lambda r: (-r["gap"], r["country_iso3"]))
 
 
-def _row(country: str, threat: float, risk: float | None, events: Sequence[Mapping[str, Any]],
-         commitments: Sequence[LedgerRow], actor_name: str, config: GapConfig) -> dict[str, Any]:
-    gap = threat / (1 + len(commitments))
-    latest = sorted(events, key=lambda p: p["date_start"], reverse=True)[: config.examples]
-    said = f"{len(events)} {actor_name} event(s)"
-    if latest:
-        said += " (latest: " + "; ".join(_event_phrase(p) for p in latest) + ")"
-    if risk is not None:
-        said += f"; next-month risk {risk:.2f}"
-    if commitments:
-        said += f"; {len(commitments)} support commitment(s): " + "; ".join(_support_phrase(r) for r in commitments[:4])
+def _row(t: CountryThreat, commitments: Sequence[LedgerRow], actor_label: str, config: GapConfig
+         ) -> dict[str, Any]:
+    valued = _valued(commitments, t.month)
+    gap = gap_value(t.threat, valued["support_usd"], config)
+    kept = [r for r in commitments if r.date is None or r.date <= t.month]
+    name = f"{t.country_name} ({t.country_iso3})" if t.country_name else t.country_iso3
+    basis = "forecast" if t.basis == "forecast" else f"share of months with an event, {t.basis}"
+    said = f"{name}: {t.threat:.2f} chance of {actor_label} violence in {t.month:%Y-%m} ({basis}"
+    if t.recent:
+        said += "; latest: " + "; ".join(_event_phrase(p) for p in t.recent[: config.examples])
+    said += ")"
+    if kept:
+        said += (f", against USD {valued['support_usd'] / 1e6:,.2f} M committed"
+                 f" ({'; '.join(_support_phrase(r) for r in kept[:4])}{'; ...' if len(kept) > 4 else ''})")
     else:
-        said += "; no support commitments recorded"
-    return {"country_iso3": country, "gap": round(gap, 4), "threat": round(threat, 4),
-            "risk": None if risk is None else round(risk, 4), "events": len(events),
-            "commitments": len(commitments), "explanation": said + "."}
+        said += ", with no support commitments recorded"
+    said += (f", so its gap is {t.threat:.3f} / (1 + {valued['support_usd'] / 1e6:,.2f} / {config.usd_scale_m:g})"
+             f" = {gap:.3f}.")
+    return {"country_iso3": t.country_iso3, "country_name": t.country_name, "gap": round(gap, 4),
+            "threat": round(t.threat, 4), "basis": t.basis, "month": t.month, **valued,
+            "support_usd": round(valued["support_usd"], 2), "commitments": len(kept), "window": t.window,
+            "explanation": said}

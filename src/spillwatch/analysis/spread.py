@@ -6,19 +6,26 @@ Declines: events without a unit at the requested level or without a date.
 Thresholds (``SpreadConfig``): ``origin_days`` (default 30): units active within this many days of the
 actor's first event in scope are its origin, not new theatres; ``quiet_days`` (default 180): a unit with no
 event for at least this long and then a new one has re-emerged; ``min_events`` (default 1): events a unit
-needs before it counts as a theatre.
+needs before it counts as a theatre; ``lead_days`` (default 180): how long the origin that reported a unit's
+first event must have covered the unit before it for that event to be new (``analysis.coverage``).
+
+Statuses: "origin" (active in the actor's first ``origin_days``), "new" (a new theatre, judged inside a
+coverage window, shown beside it), "coverage start" (first seen too soon after its origin began covering
+the place to tell new from already there: never reported as new). A re-emergence counts only when one
+window covers the whole quiet spell.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Any
 
 from spillwatch.analysis import Query
 from spillwatch.analysis.activity import Level, Scope, scope_sql
+from spillwatch.analysis.coverage import Window, covered_span, covering, watched_before
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,6 +33,7 @@ class SpreadConfig:
     origin_days: int = 30
     quiet_days: int = 180
     min_events: int = 1
+    lead_days: int = 180
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,13 +51,20 @@ class Theatre:
     events: int
     origin: bool
     diffused_from: tuple[str, ...]
+    status: str = "new"  # origin, new, coverage start
+    window: str | None = None  # the coverage window the judgement was made in
+    first_origin: str = "spillwatch"
+
+    @property
+    def new(self) -> bool:
+        return self.status == "new"
 
 
 def event_points(query: Query, scope: Scope) -> list[dict[str, Any]]:
     """The events in scope with date, place and reporting outlets, oldest first."""
     where, params = scope_sql(scope)
-    sql = ("SELECT e.id, e.type, e.date_start, e.country_iso3, coalesce(e.adm1_code, e.adm1_name) AS adm1_code,"
-           " e.adm1_name, e.place_name, e.lat, e.lon,"
+    sql = ("SELECT e.id, e.type, e.origin, e.date_start, e.country_iso3,"
+           " coalesce(e.adm1_code, e.adm1_name) AS adm1_code, e.adm1_name, e.place_name, e.lat, e.lon,"
            " e.outlets, e.n_mentions, e.headline, e.fatalities_best"
            f" FROM events e{where} AND e.country_iso3 IS NOT NULL ORDER BY e.date_start, e.id")
     return query(sql, params)
@@ -62,8 +77,9 @@ def _unit(row: Mapping[str, Any], level: Level) -> str | None:
 
 
 def new_theatres(points: Sequence[Mapping[str, Any]], level: Level, neighbours: Mapping[str, frozenset[str]],
-                 config: SpreadConfig = SpreadConfig()) -> list[Theatre]:
-    """First appearance per unit; units first seen after the origin window are new theatres."""
+                 config: SpreadConfig = SpreadConfig(), windows: Sequence[Window] | None = None) -> list[Theatre]:
+    """First appearance per unit; units first seen after the origin window, inside a coverage window
+    (``windows``; None = judge without coverage, as if every place had always been watched), are new."""
     by_unit: dict[str, list[Mapping[str, Any]]] = defaultdict(list)
     for p in points:
         unit = _unit(p, level)
@@ -74,8 +90,20 @@ def new_theatres(points: Sequence[Mapping[str, Any]], level: Level, neighbours: 
     start = min(rows[0]["date_start"] for rows in by_unit.values())
     origin_end = start + timedelta(days=config.origin_days)
     firsts = {u: rows[0]["date_start"] for u, rows in by_unit.items() if len(rows) >= config.min_events}
-    out = [_theatre(u, by_unit[u], level, firsts, neighbours, origin_end) for u in firsts]
+    out = [_judge(_theatre(u, by_unit[u], level, firsts, neighbours, origin_end), windows, config) for u in firsts]
     return sorted(out, key=lambda t: (t.first_date, t.unit))
+
+
+def _judge(t: Theatre, windows: Sequence[Window] | None, config: SpreadConfig) -> Theatre:
+    if t.origin:
+        return replace(t, status="origin")
+    if windows is None:
+        return t
+    w = watched_before(windows, t.country_iso3, t.first_date, t.first_origin, config.lead_days)
+    if w is None:
+        seen = covering(windows, t.country_iso3, t.first_date, t.first_origin)
+        return replace(t, status="coverage start", window=seen[0].describe() if seen else None)
+    return replace(t, window=w.describe())
 
 
 def _theatre(unit: str, rows: Sequence[Mapping[str, Any]], level: Level, firsts: Mapping[str, date],
@@ -86,12 +114,13 @@ def _theatre(unit: str, rows: Sequence[Mapping[str, Any]], level: Level, firsts:
                    adm1_name=first.get("adm1_name"), first_date=first["date_start"], first_event_id=first["id"],
                    first_event_type=first["type"], first_place=first.get("place_name"),
                    first_sources=first.get("outlets") or "", events=len(rows),
-                   origin=first["date_start"] <= origin_end, diffused_from=earlier)
+                   origin=first["date_start"] <= origin_end, diffused_from=earlier,
+                   first_origin=first.get("origin") or "spillwatch")
 
 
 def reemergence(points: Sequence[Mapping[str, Any]], level: Level,
-                config: SpreadConfig = SpreadConfig()) -> list[dict[str, Any]]:
-    """Units where activity resumed after a gap of at least ``quiet_days``."""
+                config: SpreadConfig = SpreadConfig(), windows: Sequence[Window] | None = None) -> list[dict[str, Any]]:
+    """Units where activity resumed after a gap of at least ``quiet_days`` that one window covers whole."""
     last: dict[str, date] = {}
     out: list[dict[str, Any]] = []
     for p in points:
@@ -99,9 +128,11 @@ def reemergence(points: Sequence[Mapping[str, Any]], level: Level,
         if not unit:
             continue
         day = p["date_start"]
-        if unit in last and (day - last[unit]).days >= config.quiet_days:
+        w = covered_span(windows, p["country_iso3"], last[unit], day) if windows is not None and unit in last else None
+        if unit in last and (day - last[unit]).days >= config.quiet_days and (windows is None or w is not None):
             out.append({"unit": unit, "quiet_since": last[unit], "resumed": day, "gap_days": (day - last[unit]).days,
-                        "event_id": p["id"], "type": p["type"], "place": p.get("place_name")})
+                        "event_id": p["id"], "type": p["type"], "place": p.get("place_name"),
+                        "window": w.describe() if w else None})
         last[unit] = day
     return out
 

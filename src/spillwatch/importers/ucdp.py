@@ -10,7 +10,8 @@ view Battles / Armed clash; 3 (one-sided) -> ASSAULT, Violence against civilians
 Actors: side names split on ", " and resolved through the actor table (IS -> ISL,
 "Government of Syria" -> SYR_GOV; others kept by name, unresolved); as PLOVER codes two-sided
 violence, for types 1 and 2 both sides are sources, for type 3 side_a is the source and side_b
-the target. Place: where_coordinates, latitude/longitude, adm_1 (ADM1 name; UCDP gives no
+the target. Roles: types 1 and 2 make both sides parties; type 3 makes side_a the perpetrator and
+side_b (civilians) the target. Place: where_coordinates, latitude/longitude, adm_1 (ADM1 name; UCDP gives no
 code), precision = where_prec. Dates: date_start/date_end, precision from date_prec
 (1 day, 2 range, 3 week, 4 month, 5 year). Fatalities: low/best/high. Headline: the
 source_headline field with HTML entities decoded.
@@ -29,6 +30,7 @@ from datetime import date
 from pathlib import Path
 
 from spillwatch.errors import ImportRowError
+from spillwatch.geo import adm1
 from spillwatch.importers.common import (
     country_iso3,
     field,
@@ -76,6 +78,7 @@ def _place(row: dict[str, str], country: str | None, source: str) -> Place:
         text=text,
         name=text or None,
         country_iso3=country,
+        adm1_code=adm1.from_name(country, row.get("adm_1")),
         adm1_name=(row.get("adm_1") or "").strip() or None,
         lat=opt_float(row, "latitude", source),
         lon=opt_float(row, "longitude", source),
@@ -121,6 +124,7 @@ def event_from_row(row: dict[str, str], source: str) -> Event:
         modes=(),
         sources=side_a if kind == "3" else side_a + side_b,
         targets=side_b if kind == "3" else (),
+        parties=() if kind == "3" else side_a + side_b,
         date_start=start,
         date_end=end,
         date_precision=precision,

@@ -1,7 +1,10 @@
 """The actor table: packaged ``data/actors.json`` merged with the user's ``actor_file``.
 
 Input: settings (``actor_file``: JSON in the packaged shape, or CSV with columns
-``id,name,aliases,country,sector,affiliate_of,allies,people``; lists separated by ``|``).
+``id,name,aliases,country,sector,affiliate_of,allies,people,affiliated_from,affiliated_to``;
+lists separated by ``|``). ``affiliated_from``/``affiliated_to`` (ISO days, either may be empty)
+bound the period an ``affiliate_of`` link held: analyses that include affiliates count an
+affiliate's events only inside it.
 ``people`` names an actor's leaders ("Abu Bakr al-Baghdadi", with other names such as
 "al-Baghdadi"): a mention of one is that actor, with ``person`` set to the full name.
 Output: an ``ActorTable`` with a longest-match alias matcher over raw text. Declines nothing
@@ -21,6 +24,7 @@ import json
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from datetime import date
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -38,6 +42,7 @@ class ActorEntry:
     affiliate_of: str | None = None
     allies: tuple[str, ...] = ()
     people: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (full name, other names) of its leaders
+    affiliated: tuple[date | None, date | None] = (None, None)  # first and last day the affiliation held
 
 
 def norm_alias(text: str) -> str:
@@ -149,9 +154,19 @@ def _entry(row: Mapping[str, Any], where: str) -> ActorEntry:
         allies = [a for a in allies.split("|") if a.strip()]
     actor = Actor(actor_id, name, row.get("country") or None, row.get("sector") or None)
     people = _people(row.get("people") or [], where)
+    held = (_day(row.get("affiliated_from"), where), _day(row.get("affiliated_to"), where))
     return ActorEntry(
-        actor, tuple(a.strip() for a in aliases), row.get("affiliate_of") or None, tuple(allies), people
+        actor, tuple(a.strip() for a in aliases), row.get("affiliate_of") or None, tuple(allies), people, held
     )
+
+
+def _day(raw: Any, where: str) -> date | None:
+    if raw is None or not str(raw).strip():
+        return None
+    try:
+        return date.fromisoformat(str(raw).strip())
+    except ValueError as exc:
+        raise ConfigError(f"{where}: affiliation date is not YYYY-MM-DD: {raw!r}") from exc
 
 
 def _people(raw: Any, where: str) -> tuple[tuple[str, tuple[str, ...]], ...]:

@@ -8,7 +8,10 @@ from fastapi import FastAPI, Query
 
 from spillwatch import api
 
-ACTOR = Query("ISL", max_length=200, description="Actor id or alias; its affiliates are included.")
+ACTOR = Query("ISL", max_length=200, description="Actor id or alias (the actor alone unless affiliates=true).")
+ROLE = Query([], description="Roles of the actor that count: perpetrator, party, target or any (repeat or "
+             "comma-separate); default perpetrator,party. Anything else is a 400.")
+AFFILIATES = Query(False, description="Also count the actor's affiliates, each while its affiliation held.")
 LEVEL = Query("country", pattern=r"^(country|adm1)$")
 ORIGIN = Query(None, pattern=r"^(spillwatch|ucdp|acled)$")
 DATES = "A day (2016-05-03), a month (2016-05), a year or FROM..TO; read by the API (400 naming a bad one)."
@@ -20,30 +23,38 @@ def install(app: FastAPI, sw: api.Spillwatch, read: Any) -> None:
                  origin: str | None = ORIGIN,
                  country: str | None = Query(None, max_length=100, description="ISO3 in any case, or a name"),
                  date_from: str | None = Query(None, alias="from", max_length=40, description=DATES),
-                 date_to: str | None = Query(None, alias="to", max_length=40, description=DATES)) -> dict[str, Any]:
-        return {"items": sw.activity(actor, level, period, origin, country=country, date_from=date_from,
-                                     date_to=date_to)}
+                 date_to: str | None = Query(None, alias="to", max_length=40, description=DATES),
+                 role: list[str] = ROLE, affiliates: bool = AFFILIATES) -> dict[str, Any]:
+        return {**sw.describe(actor, origin, roles=role, affiliates=affiliates),
+                "items": sw.activity(actor, level, period, origin, country=country, date_from=date_from,
+                                     date_to=date_to, roles=role, affiliates=affiliates)}
 
     @app.get("/api/spread", dependencies=[read], tags=["analysis"])
     def spread(actor: str = ACTOR, level: str = LEVEL, origin: str | None = ORIGIN,
-               origin_days: int = Query(30, ge=0, le=3650), quiet_days: int = Query(180, ge=1, le=3650)
-               ) -> dict[str, Any]:
-        result = sw.spread(actor, level, origin_days=origin_days, quiet_days=quiet_days, origin=origin)
-        items = [api.dump(t) for t in result["theatres"] if not t.origin]
-        return {"actor": result["actor"], "items": items, "reemergence": api.dump(result["reemergence"]),
-                "centre": api.dump(result["centre"])}
+               origin_days: int = Query(30, ge=0, le=3650), quiet_days: int = Query(180, ge=1, le=3650),
+               role: list[str] = ROLE, affiliates: bool = AFFILIATES) -> dict[str, Any]:
+        result = sw.spread(actor, level, origin_days=origin_days, quiet_days=quiet_days, origin=origin,
+                           roles=role, affiliates=affiliates)
+        items = [api.dump(t) for t in result["theatres"] if t.new]
+        return {**sw.describe(actor, origin, roles=role, affiliates=affiliates), "items": items,
+                "reemergence": api.dump(result["reemergence"]), "centre": api.dump(result["centre"]),
+                "windows": api.dump(result["windows"])}
 
     @app.get("/api/risk", dependencies=[read], tags=["analysis"])
-    def risk(actor: str = ACTOR, level: str = LEVEL, origin: str | None = ORIGIN) -> dict[str, Any]:
-        return {"items": api.dump(sw.risk(actor, level, origin))}
+    def risk(actor: str = ACTOR, level: str = LEVEL, origin: str | None = ORIGIN, role: list[str] = ROLE,
+             affiliates: bool = AFFILIATES) -> dict[str, Any]:
+        return {**sw.describe(actor, origin, roles=role, affiliates=affiliates),
+                "items": api.dump(sw.risk(actor, level, origin, roles=role, affiliates=affiliates))}
 
     @app.get("/api/support", dependencies=[read], tags=["analysis"])
     def support() -> dict[str, Any]:
         return {"items": api.dump(sw.support())}
 
     @app.get("/api/gaps", dependencies=[read], tags=["analysis"])
-    def gaps(actor: str = ACTOR) -> dict[str, Any]:
-        return {"items": sw.gaps(actor)}
+    def gaps(actor: str = ACTOR, role: list[str] = ROLE, affiliates: bool = AFFILIATES,
+             min_threat: float = Query(0.01, ge=0.0, le=1.0)) -> dict[str, Any]:
+        return {**sw.describe(actor, roles=role, affiliates=affiliates),
+                "items": api.dump(sw.gaps(actor, roles=role, affiliates=affiliates, min_threat=min_threat))}
 
     @app.get("/api/alerts", dependencies=[read], tags=["analysis"])
     def alerts(limit: int = Query(200, ge=1, le=500)) -> dict[str, Any]:

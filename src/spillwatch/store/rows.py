@@ -129,6 +129,8 @@ def event_row(e: Event) -> dict[str, Any]:
         "source_names": _names(e.sources),
         "target_ids": _ids(e.targets),
         "target_names": _names(e.targets),
+        "perpetrator_ids": _ids(e.actors_in("perpetrator")),
+        "party_ids": _ids(e.actors_in("party")),
         "date_start": e.date_start,
         "date_end": e.date_end,
         "date_precision": e.date_precision,
