@@ -401,7 +401,7 @@ class Spillwatch:
         return self.insight.activity(self._who(actor, roles, affiliates, origin), _level(level),
                                      "week" if period == "week" else "month",
                                      country=lookup.resolve_country(country, self.store) if country else None,
-                                     date_from=date_from, date_to=date_to)
+                                     date_from=lookup.start_of(date_from), date_to=lookup.end_of(date_to))
 
     def describe(self, actor: str | None, origin: str | None = None, *, roles: Sequence[str] = (),
                  affiliates: bool = False) -> dict[str, Any]:
