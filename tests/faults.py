@@ -103,9 +103,18 @@ def plan_every_stage(sources: Sequence[str], settings: Settings, reference: dict
     keyed = next(pair for pair in found if pair[1] in with_mentions and copies[pair[1]] == 1)
     rest = [pair for pair in found if pair != keyed]
     names = [n for n in stage_names() if n != "block-keys"]
-    assert len(rest) >= len(names), "too few documents for a fault in every stage"
+    # Stages after the relevance gate run only on articles it lets through: those get documents that
+    # have mentions in the clean run; clean and the gate itself run on every document.
+    early = [n for n in names if n in ("clean", "gate")]
+    late = [n for n in names if n not in early]
+    through = [pair for pair in rest if pair[1] in with_mentions]
+    copied = {row[3] for row in reference["articles"] if row[3] is not None}  # a failed original changes its copies
+    others = [pair for pair in through[len(late):] + [p for p in rest if p[1] not in with_mentions]
+              if pair[1] not in copied]
+    assert len(through) >= len(late) and len(others) >= len(early), "too few documents for a fault in every stage"
     plan = {"block-keys": keyed[1]}
-    plan.update({name: raw if name == "clean" else aid for name, (raw, aid) in zip(names, rest, strict=False)})
+    plan.update({name: aid for name, (_, aid) in zip(late, through, strict=False)})
+    plan.update({name: raw if name == "clean" else aid for name, (raw, aid) in zip(early, others, strict=False)})
     return plan
 
 
