@@ -31,6 +31,7 @@ from functools import lru_cache
 from spillwatch.coding.acled import VAC, acled_category
 from spillwatch.coding.args import ArgumentFinder, Resolved
 from spillwatch.coding.classifier import TypeClassifier, load_classifier
+from spillwatch.coding.clause import find_clause, status_reason
 from spillwatch.coding.docindex import DocIndex
 from spillwatch.coding.lexicon import CUE_STOP, Lexicon
 from spillwatch.coding.modality import verdict
@@ -51,6 +52,11 @@ CASUALTY_WORDS = frozenset({"kill", "wound", "injure", "die", "death"})
 # Physical events stand without a named actor ("Unidentified gunmen shot dead a farmer"); a verbal
 # one (a demand, talks, an accusation) needs someone who made it.
 ACTORLESS_TYPES = ("ASSAULT", "PROTEST", "COERCE", "MOBILIZE")
+# What a clause's grammar rules out: a negated, habitual or hypothetical mention reports no event.
+# A planned act is kept for commitments (a pledge of aid, troops to be sent: the support ledger
+# records them as pledged), never for force: a threatened or intended attack has not happened.
+NOT_EVENTS = ("negated", "habitual", "hypothetical")
+FORCE_TYPES = ("ASSAULT", "COERCE", "SEIZE")
 CIVILIANS_P = 0.5  # the detector's one-sided-violence probability (calibrated on UCDP's own shares)
 
 
@@ -107,6 +113,9 @@ class _ArticleCoder:
         self.mentions: list[EventMention] = []
         self.earlier = _EarlierMentions()
         self.declined: list[Declined] = []
+
+    def _is_place(self, j: int) -> bool:
+        return self.ix.place_candidates.any(self.g[j].span)
 
     def block_role(self, sent: Sentence) -> str:
         return self.ix.block_role(sent.span.start)
@@ -174,6 +183,10 @@ class _ArticleCoder:
         self, k: int, sent: Sentence, i: int, spec: TriggerSpec, probs: dict[str, float], call: SentenceCall
     ) -> EventMention | None:
         g = self.g
+        clause = find_clause(g, i, sent.first_token, sent.last_token, self._is_place)
+        if clause.status in NOT_EVENTS or (clause.status == "planned" and spec.type in FORCE_TYPES):
+            self._decline(i, spec.type, status_reason(clause))
+            return None
         verdict_ = verdict(g, i)
         if verdict_.assessment is not None:
             self._decline(i, spec.type, verdict_.assessment)
@@ -198,7 +211,7 @@ class _ArticleCoder:
             self._decline(i, spec.type, problem)
             return None
         extra = self.args.source_words(r, sent)
-        return self._build(sent, i, spec, res, verdict_.modality, call, extra)
+        return replace(self._build(sent, i, spec, res, verdict_.modality, call, extra), clause=clause)
 
     def _missing(self, etype: str, res: Resolved, detected: bool) -> str | None:
         etype_def = self.lex.ontology.type(etype)
