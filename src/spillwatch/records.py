@@ -19,7 +19,9 @@ DateMethod = Literal["metadata", "text", "estimated", "none"]
 DatePrecision = Literal["day", "week", "month", "year", "range"]
 Modality = Literal["happened", "ongoing", "planned", "denied", "hypothetical"]
 # What the grammar of an event mention's clause says of it (``coding/clause.py``).
-ClauseStatus = Literal["happened", "ongoing", "negated", "hypothetical", "planned", "habitual"]
+# "denied": someone denies it happened ("the army denied shelling the market"): a disputed report,
+# kept with modality "denied"; "negated": the text itself says it did not happen.
+ClauseStatus = Literal["happened", "ongoing", "negated", "denied", "hypothetical", "planned", "habitual"]
 SourceKind = Literal["text", "html", "json"]
 Origin = Literal["spillwatch", "ucdp", "acled"]
 # An actor's part in an event: who did it (perpetrator: the news source actor, a claimed or attributed

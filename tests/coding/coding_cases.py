@@ -40,9 +40,10 @@ CASES = [
         "Thousands of teachers marched through Nairobi on Monday to demand higher pay.",
         {}, "PROTEST", ("demo",), (), (), "Nairobi", "happened", ("Protests", "Peaceful protest"),
     ),
-    Case(  # denial: the text does not assert the shelling, so it is no event (declined as negated)
+    Case(  # denial: a disputed report, kept with modality "denied" (the text itself negates nothing)
         "The army denied that its soldiers had shelled the market in Kidal.",
-        {"The army": actor("MLI", "MIL"), "its soldiers": actor("MLI", "MIL")}, None,
+        {"The army": actor("MLI", "MIL"), "its soldiers": actor("MLI", "MIL")},
+        "ASSAULT", ("heavy-weapons",), ("MLI_MIL",), (), "Kidal", "denied",
     ),
     Case(  # conditional: a possible attack has not happened (declined as hypothetical)
         "If the talks fail, the rebels could attack the provincial capital.",

@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from spillwatch.coding.modality import verdict
-from spillwatch.coding.patterns import OBJ, DepGraph
+from spillwatch.coding.patterns import OBJ, STATEMENT_WORDS, DepGraph
 from spillwatch.records import Clause, ClauseStatus, Span
 
 # Dependencies that open another predicate's clause: a phrase below them is not this clause's.
@@ -64,14 +64,7 @@ AGGREGATE_QUANTIFIERS = frozenset(
     }
 )
 AGGREGATE_NOUNS = frozenset({"total", "tally", "number", "string", "history", "campaign", "years", "record"})
-# A statement about an event: the event is the statement's topic, not the speaker's act.
-STATEMENT_WORDS = frozenset(
-    {"say", "tell", "report", "state", "announce", "claim", "confirm", "deny", "condemn", "denounce",
-     "blame", "accuse", "call", "urge", "demand", "investigate", "investigation", "inquiry", "probe",
-     "condemnation", "statement", "allege", "allegation", "warn", "praise", "welcome",
-     "mourn", "decry", "criticize", "criticise", "charge", "acknowledge", "describe", "recall", "note",
-     "add", "explain", "insist", "argue", "suggest", "believe", "fear", "responsibility"}
-)  # fmt: skip
+
 FRAME_UP = (
     "ccomp",
     "xcomp",
@@ -90,6 +83,7 @@ FRAME_UP = (
     "amod",
 )
 MAX_FRAME_DEPTH = 5
+OCCASION_PREPS = frozenset({"at", "during", "after", "before", "ahead", "on"})
 # Modifiers that make a nominal event possible or expected rather than reported ("a pending invasion").
 IRREALIS_MODIFIERS: dict[str, ClauseStatus] = {
     "pending": "hypothetical",
@@ -194,7 +188,7 @@ def _status(g: DepGraph, i: int, head: int) -> tuple[ClauseStatus, str]:
     if v.assessment is not None:
         return "hypothetical", v.assessment
     if v.modality == "denied":
-        return "negated", "denied"
+        return "denied", ""  # a denial or refusal governs it: disputed, not negated by the text
     if v.modality == "hypothetical":
         return "hypothetical", _aux_word(g, head)
     if v.modality == "planned":
@@ -216,6 +210,9 @@ def _negation(g: DepGraph, i: int, head: int) -> str:
         for d in g.children(j, "det"):
             if g[d].lemma.lower() == "no":
                 return "no"
+    for o in g.children(head, *OBJ) if g.is_verbal(head) else ():
+        if any(g[d].lemma.lower() == "no" for d in g.children(o, "det")):
+            return "no"  # "gave no weapons": nothing was given
     for s in g.children(head, "nsubj", "nsubjpass"):
         if g[s].lemma.lower() in ("nobody", "none", "nothing", "no-one"):
             return g[s].text.lower()
@@ -242,14 +239,7 @@ def _habitual(g: DepGraph, i: int, head: int) -> str:
             return g[g[up].head].text.lower()
     if g[head].lemma.lower() == "use" and "to" in {g[a].lemma.lower() for a in g.children(i, "aux")}:
         return "used to"
-    simple_present = g[head].tag in ("VBZ", "VBP") and g.is_verbal(head) and not g.children(head, "aux", "auxpass")
-    if simple_present and g[head].lemma.lower() not in ("be", "have") and _plural_or_generic_object(g, head):
-        return "present simple"  # "the group attacks convoys": a habit, not a report
     return ""
-
-
-def _plural_or_generic_object(g: DepGraph, head: int) -> bool:
-    return any(g[o].tag in ("NNS", "NNPS") and not g.children(o, "det", "poss") for o in g.children(head, *OBJ))
 
 
 def _tense_aspect(g: DepGraph, head: int) -> tuple[str, str]:
@@ -335,6 +325,8 @@ def _frame(g: DepGraph, head: int, first: int, last: int) -> tuple[int | None, i
         j = g[j].head
         if not first <= j < last:
             return None, None
+        if g[j].dep == "prep" and g[j].lemma.lower() in OCCASION_PREPS:
+            return None, None  # "said at the meeting": the event is the statement's occasion, not its topic
         if g[j].lemma.lower() in STATEMENT_WORDS:
             verb = _verb_above(g, j, first, last)
             subj = next(iter(g.children(verb, "nsubj", "nsubjpass")), None)
