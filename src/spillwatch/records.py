@@ -337,6 +337,7 @@ class Clause:
     places: tuple[Span, ...] = ()
     frame: str = ""  # lemma of the statement word governing the event ("condemn", "say", "investigation")
     frame_subject: Span | None = None
+    reference: bool = False  # a definite nominal ("the attack", "this bombing"): refers back to a named event
 
 
 @dataclass(frozen=True, slots=True)

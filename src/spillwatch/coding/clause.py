@@ -129,6 +129,7 @@ def find_clause(g: DepGraph, i: int, first: int, last: int, is_place: Callable[[
         places=tuple(_phrases(g, i, head, inside, place_word)),
         frame=g[frame].lemma.lower() if frame is not None else "",
         frame_subject=g.span(g.np_tokens(frame_subj)) if frame_subj is not None else None,
+        reference=_definite_reference(g, i),
     )
 
 
@@ -160,6 +161,18 @@ def _extent(g: DepGraph, head: int, i: int) -> list[int]:
         return g.subtree(i, ("ccomp", "parataxis"))
     words = set(g.subtree(head, CLAUSE_BOUNDARY)) | set(g.subtree(i, CLAUSE_BOUNDARY))
     return sorted(words)
+
+
+def _definite_reference(g: DepGraph, i: int) -> bool:
+    """ "the attack", "this bombing", "the deadly blast": a nominal trigger with a definite or
+    demonstrative determiner and no place or date phrase of its own, taking up an event already
+    told (a first report names it: "an attack", "a suicide bombing in X on Monday")."""
+    if g.is_verbal(i):
+        return False
+    dets = {g[d].lemma.lower() for d in g.children(i, "det")}
+    if not dets & {"the", "this", "that", "these", "those"}:
+        return False
+    return not any(g[j].ent_type in (*TIME_ENTS, *PLACE_ENTS) for j in g.subtree(i) if j != i)
 
 
 def _verb_above(g: DepGraph, j: int, first: int, last: int) -> int:
