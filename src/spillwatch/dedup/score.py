@@ -272,6 +272,16 @@ def type_score(a: Features, b: Features) -> float:
     return 1.0
 
 
+def _weighted(a: Features, b: Features, when: float, where: float) -> float:
+    total = (
+        WEIGHTS["date"] * when
+        + WEIGHTS["place"] * where
+        + WEIGHTS["actors"] * actor_score(a, b)
+        + WEIGHTS["type"] * type_score(a, b)
+    )
+    return round(total, 6)
+
+
 def same_article_score(a: Features, b: Features, window: int = DATE_WINDOW_DAYS) -> float | None:
     """Two reports of one type family in one article: one happening unless something contradicts it.
 
@@ -300,13 +310,7 @@ def same_article_score(a: Features, b: Features, window: int = DATE_WINDOW_DAYS)
         if found is None:
             return None
         where = max(found, 0.8)  # the same ADM1 in one story is the same place as far as it tells
-    total = (
-        WEIGHTS["date"] * when
-        + WEIGHTS["place"] * where
-        + WEIGHTS["actors"] * actor_score(a, b)
-        + WEIGHTS["type"] * type_score(a, b)
-    )
-    return round(total, 6)
+    return _weighted(a, b, when, where)
 
 
 def pair_score(a: Features, b: Features, window: int = DATE_WINDOW_DAYS) -> float | None:
@@ -323,10 +327,4 @@ def pair_score(a: Features, b: Features, window: int = DATE_WINDOW_DAYS) -> floa
     where = place_score(a, b)
     if where is None:
         return None
-    total = (
-        WEIGHTS["date"] * when
-        + WEIGHTS["place"] * where
-        + WEIGHTS["actors"] * actor_score(a, b)
-        + WEIGHTS["type"] * type_score(a, b)
-    )
-    return round(total, 6)
+    return _weighted(a, b, when, where)
