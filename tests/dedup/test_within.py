@@ -7,7 +7,7 @@ from dataclasses import replace
 from dedup_toys import mention
 
 from spillwatch.dedup.within import link_reports
-from spillwatch.records import AnnotatedArticle, Article, Clause, DateInfo, EventMention, Span
+from spillwatch.records import AnnotatedArticle, Article, Clause, DateInfo, EventMention
 
 ANN = AnnotatedArticle(Article(raw_id="a1", source="t", blocks=(), published=DateInfo(None, "none")))
 
