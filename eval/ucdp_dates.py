@@ -12,7 +12,7 @@ Split by the event's year: ``tune`` 2016-2018, ``test`` 2019 (rules are tuned on
 
 Stages: parse once per distinct headline, then actors, dates, quantities, quotes, places, events,
 attribution and event place per pair (no relevance gate: every UCDP headline reports violence).
-The dater's date for a headline: the date of its first ASSAULT mention, else of its first mention;
+The dater's date for a headline: the date of its first dated ASSAULT mention (``chosen``);
 for a headline the coder finds no event in, the date the dater gives news in that article (its
 ``article_date``), counted in ``no_event``; a date that is not one day counts as a miss
 (``no_day``). ``coded_only``: the same on the headlines with a coded event, without that fallback.
@@ -88,7 +88,10 @@ def pairs(path: Path, split: str) -> list[Pair]:
 
 
 def chosen(mentions: tuple[EventMention, ...]) -> EventMention | None:
-    return next((m for m in mentions if m.type == "ASSAULT"), mentions[0] if mentions else None)
+    """The headline's news: the first dated ASSAULT, else the first ASSAULT, the first dated, the first
+    (a headline's background event, "after the massacre", is left undated by the dater)."""
+    ranked = sorted(mentions, key=lambda m: (m.type != "ASSAULT", m.date is None or m.date.start is None))
+    return ranked[0] if ranked else None
 
 
 def predict(sample: list[Pair]) -> tuple[list[EventMention | None], list[date | None]]:

@@ -10,8 +10,8 @@ dependency graph, the trigger and the candidate date mentions. Output: a ``DateM
 - an own date after the article's date or after today is refused: an event reported as having
   happened cannot postdate its report, and a date after the run is a resolution error;
 - a background event gets no article date: a verb in the past perfect ("had been killed") or a
-  trigger inside a "since"/"after"/"before" phrase or clause tells of an earlier event than the
-  news, so the article's day would be false; it stays undated when it names no time of its own;
+  trigger inside a "since" phrase or clause tells of an earlier event than the news, so the
+  article's day would be false; it stays undated when it names no time of its own;
 - otherwise the article reports the event as news: the article's date (``source="reported"``),
   with the precision the article's date has (a day, or the range an estimated date allows).
 """
@@ -26,8 +26,10 @@ from spillwatch.records import DATE_SOURCE_RANK, AnnotatedArticle, DateMention
 
 # "had killed", "had been attacked": the past perfect sets an event before the story's time
 PERFECT_AUX = frozenset({"have"})
-# "since the 2008 riots", "after the attack", "before the ceasefire": an event named as a time reference
-REFERENCE_WORDS = frozenset({"since", "after", "before", "following", "until", "prior"})
+# "since the 2008 riots": an event named as the start of a stretch that runs up to the news. Not
+# "after"/"before" without an offset: "killed after airstrikes hit" names the news' own cause, of the
+# same news day ("two days after X" is set apart by ``ArgumentFinder.offset_clause``).
+REFERENCE_WORDS = frozenset({"since"})
 
 
 def past_perfect(g: DepGraph, i: int) -> bool:
@@ -40,8 +42,8 @@ def past_perfect(g: DepGraph, i: int) -> bool:
 
 
 def time_reference(g: DepGraph, i: int) -> bool:
-    """True when the trigger names a time reference for another event: the object of "since",
-    "after", "before" ("after the attack"), or the verb of such a clause ("after they attacked")."""
+    """True when the trigger names the start of a stretch: the object of "since" ("since the
+    attack") or the verb of such a clause ("since they attacked")."""
     head = g[i].head
     if g[i].dep == "pobj" and g[head].lemma.lower() in REFERENCE_WORDS:
         return True
