@@ -28,7 +28,7 @@ from spillwatch.store import EventFilter, RunSummary, Store, open_store
 
 if TYPE_CHECKING:  # the analyses import scikit-learn, the stages spaCy: loaded on first use, not with the API
     from spillwatch.insight import Insight, Who
-    from spillwatch.runner import Progress
+    from spillwatch.run.phases import Progress
     from spillwatch.stages import Coded
 
 EXPORT_FORMATS = export.FORMATS
@@ -65,6 +65,7 @@ __all__ = [
     "load_settings",
     "loads_json",
     "read_path",
+    "run_spark",
 ]
 
 
@@ -91,6 +92,14 @@ def check_web_url(url: str, settings: Settings | None = None) -> None:
                           resolve=with_timeout(system_resolve, settings.fetch_timeout))
 
 
+def run_spark(inputs: Sequence[str], out: str, *, master: str | None = None, partitions: int | None = None,
+              settings: Settings | None = None) -> dict[str, int]:
+    """The Spark job over WARC files (or folders, or path lists): Parquet datasets under ``out``; row counts."""
+    from spillwatch.spark import job
+
+    return job.run(list(inputs), out, master=master, partitions=partitions, settings=settings)
+
+
 def read_path(path: str | Path, settings: Settings) -> RawItem:
     """The first document in a file, as the ingest stage reads it (errors name the file)."""
     from spillwatch.ingest.sources import iter_items
@@ -109,7 +118,7 @@ def iter_paths(paths: Sequence[str | Path], settings: Settings) -> Iterator[RawI
 
 
 def clean_path(path: str | Path, settings: Settings | None = None) -> Article:
-    from spillwatch import pipeline
+    from spillwatch.run import pipeline
 
     settings = settings or load_settings()
     cleaned = pipeline.clean_item(read_path(path, settings), settings)
@@ -119,7 +128,7 @@ def clean_path(path: str | Path, settings: Settings | None = None) -> Article:
 
 
 def code_path(path: str | Path, settings: Settings | None = None) -> CodeResult:
-    from spillwatch import pipeline
+    from spillwatch.run import pipeline
 
     settings = settings or load_settings()
     article = clean_path(path, settings)
@@ -130,7 +139,7 @@ def code_path(path: str | Path, settings: Settings | None = None) -> CodeResult:
 
 
 def geocode_path(path: str | Path, settings: Settings | None = None) -> tuple[Place, ...]:
-    from spillwatch import pipeline
+    from spillwatch.run import pipeline
 
     settings = settings or load_settings()
     article = clean_path(path, settings)
@@ -213,12 +222,20 @@ class Spillwatch:
 
     # -- pipeline
     def ingest(self, sources: Sequence[str], progress: Progress | None = None, *,
-               retry_quarantined: bool = False) -> RunSummary:
-        """``retry_quarantined``: try again every document quarantined before (else they are never retried)."""
-        from spillwatch import runner
+               retry_quarantined: bool = False, workers: int = 1) -> RunSummary:
+        """``retry_quarantined``: try again every document quarantined before (else they are never retried);
+        ``workers``: processes that clean and code (``>= 2``: a pool; this process always writes)."""
+        from spillwatch.run import phases
 
-        return runner.ingest(sources, self.store, self.settings, progress or runner._noop,
-                             retry_quarantined=retry_quarantined)
+        return phases.ingest(sources, self.store, self.settings, workers=workers,
+                             progress=progress or phases._noop, retry_quarantined=retry_quarantined)
+
+    def load_spark(self, folder: str, progress: Progress | None = None) -> RunSummary:
+        """Merge a ``spark-run`` output folder into the store and cluster the new mentions into events."""
+        from spillwatch.run import phases
+        from spillwatch.spark import loader
+
+        return loader.load(folder, self.store, self.settings, progress=progress or phases._noop)
 
     # -- names: every actor, type, country and date a user writes, resolved once (errors name the closest)
     def resolve_actor(self, name: str) -> str:

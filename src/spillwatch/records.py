@@ -17,6 +17,12 @@ from typing import Literal
 BlockRole = Literal["title", "dateline", "byline", "caption", "credit", "body"]
 DateMethod = Literal["metadata", "text", "estimated", "none"]
 DatePrecision = Literal["day", "week", "month", "year", "range"]
+# Where an event's date comes from: its own temporal expression; the article's dateline or release
+# header; the article's publication date (an event reported as news); a dateline or header whose
+# missing year was inferred from the rest of the document.
+DateSource = Literal["expression", "dateline", "reported", "inferred-year"]
+# best founded first: the event's own words, the story's header, a header with an inferred year, the article's day
+DATE_SOURCE_RANK: dict[str, int] = {"expression": 0, "dateline": 1, "inferred-year": 2, "reported": 3}
 Modality = Literal["happened", "ongoing", "planned", "denied", "hypothetical"]
 # What the grammar of an event mention's clause says of it (``coding/clause.py``).
 # "denied": someone denies it happened ("the army denied shelling the market"): a disputed report,
@@ -247,6 +253,7 @@ class DateMention:
     start: date | None
     end: date | None  # inclusive; equal to start for a day
     precision: DatePrecision
+    source: DateSource = "expression"  # start None: an expression the article's missing date left unresolved
 
 
 @dataclass(frozen=True, slots=True)
@@ -303,6 +310,7 @@ class AnnotatedArticle:
     dates: tuple[DateMention, ...] = ()
     quantities: tuple[Quantity, ...] = ()
     places: tuple[Place, ...] = ()
+    article_date: DateMention | None = None  # the day the article reports as "today" (dates stage)
     pipeline: str = ""  # spaCy pipeline name and version that produced tokens
     relevance: Relevance | None = None  # the gate's decision (None: no gate ran)
 
@@ -375,6 +383,10 @@ class EventMention:
     def id(self) -> str:
         return content_hash(self.article_id, self.type, str(self.trigger.start), str(self.trigger.end))
 
+    @property
+    def date_source(self) -> DateSource | None:
+        return self.date.source if self.date is not None and self.date.start is not None else None
+
 
 @dataclass(frozen=True, slots=True)
 class Estimate:
@@ -409,6 +421,7 @@ class Event:
     headline: str | None = None
     quantities: tuple[Quantity, ...] = field(default=())
     parties: tuple[Actor, ...] = ()  # both sides of a two-sided fight (also listed in sources, PLOVER's view)
+    date_source: DateSource | None = None  # None for imported events (their coders' dates)
 
     def actors_in(self, role: Role) -> tuple[Actor, ...]:
         """The event's actors in one role (a party is never also counted as perpetrator)."""

@@ -8,8 +8,8 @@ credit blocks; sentences the event detector reads as no event; forecasts and gen
 types that need a recipient but have none; "declined to comment" as a rejection.
 
 Dates: a mention with no date of its own takes the date of an earlier mention of the same event
-in the article (same type, and the same place, or the same source and target); otherwise it stays
-undated (the clustering stage dates it by the article's publication day).
+in the article (same type, and the same place, or the same source and target); otherwise news takes
+the article's own date and a background event stays undated (``eventdate.py``).
 
 How the detector, the lexicon and the classifier combine: the lexicon proposes (token, type)
 candidates; when a token fits several types (a labour "strike" or an air "strike"), the most
@@ -33,6 +33,7 @@ from spillwatch.coding.args import ArgumentFinder, Resolved
 from spillwatch.coding.classifier import TypeClassifier, load_classifier
 from spillwatch.coding.clause import find_clause, status_reason
 from spillwatch.coding.docindex import DocIndex
+from spillwatch.coding.eventdate import better_date
 from spillwatch.coding.lexicon import CUE_STOP, Lexicon
 from spillwatch.coding.modality import verdict
 from spillwatch.coding.ontology import TriggerSpec, load_ontology
@@ -149,7 +150,7 @@ class _ArticleCoder:
         for i, spec in found:
             mention = self._mention(k, sent, i, spec, probs, call)
             if mention is not None:
-                if mention.date is None:
+                if mention.date is None or mention.date_source == "reported":  # own words beat the article's day
                     mention = _dated(mention, anchor or self._same_event_date(mention))
                 built.append((i, mention))
         apart = {i for i, _ in built if self.args.offset_clause(i) is not None}  # "two days after X"
@@ -307,6 +308,8 @@ def _own_actors(res: Resolved, etype: str, clause: Clause, *, framed: bool) -> R
 def _dated(m: EventMention, date: DateMention | None) -> EventMention:
     if date is None:
         return m
+    if date.source != "expression":  # the article's own date: no words of the sentence to point at
+        return replace(m, date=date)
     return replace(m, date=date, arguments=(*m.arguments, Argument("date", date.span, date.text)))
 
 
@@ -405,7 +408,7 @@ def _fold(host: EventMention, other: EventMention) -> EventMention:
         acled_subtype=acled[1],
         modes=host.modes + tuple(x for x in other.modes if x not in host.modes),
         place_text=host.place_text or other.place_text,
-        date=host.date or other.date,
+        date=better_date(host.date, other.date),
         arguments=host.arguments + extra,
         confidence=max(host.confidence, other.confidence),
     )
