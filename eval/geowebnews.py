@@ -22,76 +22,26 @@ Resolution given gold spans: the same gold spans fed to the resolver (recognitio
 from __future__ import annotations
 
 import argparse
-import hashlib
 import itertools
 import json
 import math
-import pickle
 import statistics
 import sys
 import time
-import xml.etree.ElementTree as ET
-from dataclasses import dataclass
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
 
 from spillwatch.geo.gazetteer import open_gazetteer  # noqa: E402
+from spillwatch.geo.geowebnews import ASSOCIATIVE, LITERAL, SPLITS, Gold, load, match, parsed  # noqa: E402
 from spillwatch.geo.neighbours import haversine_km  # noqa: E402
 from spillwatch.geo.places import find_places  # noqa: E402
 from spillwatch.geo.resolve import Mention, resolve_mentions  # noqa: E402
-from spillwatch.nlp.actors import find_actors  # noqa: E402
-from spillwatch.nlp.parse import annotate  # noqa: E402
-from spillwatch.records import AnnotatedArticle, Article, Block, DateInfo, Place, Span  # noqa: E402
+from spillwatch.records import Place  # noqa: E402
 from spillwatch.settings import Settings  # noqa: E402
 
-LITERAL = frozenset({"Literal", "Literal_Modifier", "Mixed", "Coercion", "Embedded_Literal"})
-ASSOCIATIVE = frozenset({"Non_Literal_Modifier", "Embedded_Non_Lit", "Metonymic", "Demonym"})
 MAX_KM = 20039.0
-
-
-@dataclass(frozen=True)
-class Gold:
-    span: Span
-    text: str
-    type: str
-    lat: float | None
-    lon: float | None
-    geonameid: int | None = None
-
-
-SPLITS = {"all": slice(None), "tune": slice(0, 100), "report": slice(100, 200)}
-
-
-def load(xml: Path, limit: int | None, split: str = "all") -> list[tuple[str, list[Gold]]]:
-    root = ET.parse(xml).getroot()
-    docs: list[tuple[str, list[Gold]]] = []
-    for art in root.findall("article")[SPLITS[split]][:limit]:
-        golds = []
-        for t in art.find("toponyms") or []:
-            lat, lon, gid = t.findtext("latitude"), t.findtext("longitude"), t.findtext("geonamesID")
-            golds.append(Gold(Span(int(t.findtext("start") or 0), int(t.findtext("end") or 0)),
-                              t.findtext("extractedName") or "", t.findtext("type") or "",
-                              float(lat) if lat else None, float(lon) if lon else None,
-                              int(gid) if gid else None))
-        docs.append((art.findtext("text") or "", golds))
-    return docs
-
-
-def match(gold: list[Span], pred: list[Span], exact: bool) -> list[tuple[int, int]]:
-    pairs: list[tuple[int, int]] = []
-    used: set[int] = set()
-    for gi, g in enumerate(gold):
-        for pi, p in enumerate(pred):
-            if pi in used:
-                continue
-            ok = (g == p) if exact else (g.start < p.end and p.start < g.end)
-            if ok:
-                pairs.append((gi, pi))
-                used.add(pi)
-                break
-    return pairs
 
 
 def prf(tp: int, n_gold: int, n_pred: int) -> str:
@@ -125,21 +75,6 @@ def gold_span_errors(text: str, golds: list[Gold]) -> list[float]:
                         place_id=k.id if k else None) for g, k in zip(todo, known, strict=True)]
     places = resolve_mentions(mentions, gz, text)
     return [error_km(g, p) for g, p in zip(todo, places, strict=True)]
-
-
-def parsed(docs: list[tuple[str, list[Gold]]], settings: Settings, cache: Path | None) -> list[AnnotatedArticle]:
-    """The articles through the stages before places (parse, actors), as the pipeline runs them."""
-    key = hashlib.sha256("\x00".join(t for t, _ in docs).encode()).hexdigest()
-    if cache is not None and cache.exists():
-        stored = pickle.loads(cache.read_bytes())
-        if stored[0] == key:
-            return list(stored[1])
-    arts = [Article(raw_id=str(i), source=f"geowebnews#{i}", blocks=(Block("body", t),),
-                    published=DateInfo(None, "none")) for i, (t, _) in enumerate(docs)]
-    out = [find_actors(a, settings) for a in annotate(arts, settings)]
-    if cache is not None:
-        cache.write_bytes(pickle.dumps((key, out)))
-    return out
 
 
 def main() -> None:

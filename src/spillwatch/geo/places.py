@@ -347,5 +347,5 @@ def find_places(
     """Fill ``ann.places`` with every place mention, resolved where the gazetteer allows."""
     gz = gazetteer or open_gazetteer()
     mentions = recognise(ann, gz)
-    places = resolve_mentions(mentions, gz, ann.article.text)
+    places = resolve_mentions(mentions, gz, ann.article.text, ann.actors)
     return replace(ann, places=tuple(places))
