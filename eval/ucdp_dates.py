@@ -1,0 +1,161 @@
+"""UCDP GED Syria headlines dated by the coder, beside the report-date baseline, in one run.
+
+Usage: python eval/ucdp_dates.py PATH [--split tune|test] [--sample N] [--seed S] [--misses K]
+PATH: the GED CSV (gzipped), e.g. ../shared/data/ucdp-ged-syria/ged191_syria_2016_2019.csv.gz.
+
+Unit: one (headline, source_date) pair of a day-precise event (date_prec 1, date_start ==
+date_end); each headline is one article (a title block) dated by its own source_date (the
+headlines and source_dates of a row are ';'-separated and paired in order; a row whose counts
+differ, and headlines of fewer than 4 words, Airwars case codes or Arabic text, are left out).
+The truth is the set of event dates that pair reports (one headline can sum several days).
+Split by the event's year: ``tune`` 2016-2018, ``test`` 2019 (rules are tuned on tune only).
+
+Stages: parse once per distinct headline, then actors, dates, quantities, quotes, places, events,
+attribution and event place per pair (no relevance gate: every UCDP headline reports violence).
+The coder's date for a headline: the date of its first ASSAULT mention, else of its first mention;
+a headline with no mention, or a mention without a date, counts as a miss ("none" rows).
+
+"With a temporal expression": the headline matches ``TEMPORAL`` below, a list written for this
+script (relative day words, weekdays, month names, "N days ago", numeric dates), independent of
+the dater's own rules, so the subset does not depend on what the dater finds.
+Printed: for all pairs and for that subset, exact day and within one day (day precision only),
+for the coder and for the report date (the baseline), then JSON.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import gzip
+import json
+import random
+import re
+import sys
+from collections import defaultdict
+from dataclasses import dataclass, replace
+from datetime import date
+from pathlib import Path
+
+from spillwatch.nlp.parse import annotate
+from spillwatch.pipeline import code_one
+from spillwatch.records import Article, Block, DateInfo, EventMention
+from spillwatch.relevance.corpora import AIRWARS_LINE, NON_LATIN
+from spillwatch.settings import load_settings
+from spillwatch.stages import Coded
+
+TEMPORAL = re.compile(
+    r"\b(?:yesterday|today|tonight|last\s+night|this\s+(?:morning|afternoon|evening)|overnight"
+    r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+    r"|january|february|march|april|june|july|august|september|october|november|december"
+    r"|May(?=\s+\d)|\d+\s+days?\s+ago|(?:last|this|past)\s+(?:week|weekend|month)"
+    r"|\d{1,2}/\d{1,2}/\d{4})\b",
+    re.I,
+)
+ISO = re.compile(r"^\d{4}-\d\d-\d\d$")
+
+
+@dataclass(frozen=True, slots=True)
+class Pair:
+    headline: str
+    reported: date
+    truth: frozenset[date]
+
+    @property
+    def temporal(self) -> bool:
+        return TEMPORAL.search(self.headline) is not None
+
+
+def pairs(path: Path, split: str) -> list[Pair]:
+    found: dict[tuple[str, date], set[date]] = defaultdict(set)
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            if row["date_prec"] != "1" or row["date_start"] != row["date_end"]:
+                continue
+            if (row["date_start"][:4] == "2019") != (split == "test"):
+                continue
+            heads = [h.strip() for h in (row["source_headline"] or "").split(";")]
+            days = [d.strip() for d in (row["source_date"] or "").split(";")]
+            days = days * len(heads) if len(days) == 1 else days
+            if len(days) != len(heads):
+                continue
+            for head, day in zip(heads, days, strict=True):
+                if len(head.split()) < 4 or AIRWARS_LINE.match(head) or NON_LATIN.search(head) or not ISO.match(day):
+                    continue
+                found[(head, date.fromisoformat(day))].add(date.fromisoformat(row["date_start"]))
+    return [Pair(h, d, frozenset(t)) for (h, d), t in sorted(found.items())]
+
+
+def chosen(mentions: tuple[EventMention, ...]) -> EventMention | None:
+    return next((m for m in mentions if m.type == "ASSAULT"), mentions[0] if mentions else None)
+
+
+def predict(sample: list[Pair]) -> list[EventMention | None]:
+    settings = load_settings()
+    texts = sorted({p.headline for p in sample})
+    bare = [Article(raw_id=t, source="ucdp", blocks=(Block("title", t),), published=DateInfo(None, "none"))
+            for t in texts]
+    parsed = dict(zip(texts, annotate(bare, settings), strict=True))
+    out: list[EventMention | None] = []
+    for p in sample:
+        ann = parsed[p.headline]
+        dated = replace(ann, article=replace(ann.article, published=DateInfo(p.reported, "metadata", "source_date")))
+        coded = code_one(dated, settings)
+        out.append(chosen(coded.mentions) if isinstance(coded, Coded) else None)
+    return out
+
+
+def _day(m: EventMention | None) -> date | None:
+    if m is None or m.date is None or m.date.precision != "day":
+        return None
+    return m.date.start
+
+
+def score(sample: list[Pair], days: list[date | None]) -> dict[str, float]:
+    n = len(sample) or 1
+    exact = sum(d is not None and d in p.truth for p, d in zip(sample, days, strict=True))
+    near = sum(d is not None and min(abs((d - t).days) for t in p.truth) <= 1
+               for p, d in zip(sample, days, strict=True))
+    return {"n": float(len(sample)), "exact": exact / n, "within1": near / n}
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    ap.add_argument("path", type=Path)
+    ap.add_argument("--split", choices=("tune", "test"), default="test")
+    ap.add_argument("--sample", type=int, default=None, help="a fixed-seed sample of N pairs (default: all)")
+    ap.add_argument("--seed", type=int, default=23)
+    ap.add_argument("--misses", type=int, default=0, help="print up to K temporal pairs the coder misses")
+    args = ap.parse_args(argv)
+    if not args.path.exists():
+        print(f"missing {args.path}", file=sys.stderr)
+        return 2
+    sample = pairs(args.path, args.split)
+    total = len(sample)
+    if args.sample and args.sample < total:
+        sample = sorted(random.Random(args.seed).sample(sample, args.sample), key=lambda p: (p.headline, p.reported))
+    print(f"split {args.split}: {len(sample)} of {total} pairs"
+          + (f" (fixed-seed sample, seed {args.seed})" if len(sample) < total else " (all)"))
+    mentions = predict(sample)
+    coder = [_day(m) for m in mentions]
+    baseline: list[date | None] = [p.reported for p in sample]
+    res: dict[str, dict[str, float]] = {}
+    for subset, keep in (("all", lambda p: True), ("temporal", lambda p: p.temporal)):
+        idx = [i for i, p in enumerate(sample) if keep(p)]
+        part = [sample[i] for i in idx]
+        res[f"{subset}.coder"] = score(part, [coder[i] for i in idx])
+        res[f"{subset}.report_date"] = score(part, [baseline[i] for i in idx])
+        res[f"{subset}.coder"]["no_date"] = sum(coder[i] is None for i in idx) / (len(idx) or 1)
+    for key, row in res.items():
+        print(f"{key:22s} " + "  ".join(f"{k} {v:.3f}" if k != "n" else f"n {int(v)}" for k, v in row.items()))
+    misses = [(p, m) for p, m, d in zip(sample, mentions, coder, strict=True) if p.temporal and d not in p.truth]
+    for p, m in misses[: args.misses]:
+        got = "no event" if m is None else "undated"
+        if m is not None and m.date is not None:
+            got = f"{m.date.text!r} {m.date.start} {m.date.precision}"
+        print(f"MISS {p.reported} truth {sorted(str(t) for t in p.truth)} got {got}: {p.headline[:150]}")
+    print(json.dumps({k: {kk: round(vv, 4) for kk, vv in v.items()} for k, v in res.items()}))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
