@@ -26,6 +26,7 @@ run: $(BIN)/spillwatch
 lint: $(BIN)/spillwatch
 	$(BIN)/ruff check src tests benchmarks eval
 	$(BIN)/mypy src tests benchmarks eval
+	$(BIN)/lint-imports --no-cache
 
 test: $(BIN)/spillwatch lint
 	$(BIN)/pytest
