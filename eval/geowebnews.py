@@ -1,9 +1,11 @@
 """GeoWebNews evaluation of the geoparser: recognition P/R/F1 and end-to-end resolution error.
 
-Usage: python eval/geowebnews.py [PATH] [--split all|tune|report] [--limit N] [--cache FILE]
+Usage: python eval/geowebnews.py [PATH] [--split all|tune|report] [--limit N] [--cache FILE] [--fit]
 
 PATH is the GeoWebNews XML (default ../shared/data/geo/GeoWebNews.xml). Splits are by article:
 ``tune`` is articles 1-100 (what ``geo/train_ranker.py`` fits on), ``report`` articles 101-200.
+``--split tune --fit`` first fits the candidate ranker (``geo/train_ranker.py``, written to
+``src/spillwatch/data/geo_ranker.json``) on articles 1-100, then evaluates there.
 ``--cache FILE`` keeps the spaCy parse and actors of the chosen articles (pickled) for re-runs.
 
 Gold toponyms (Gritta et al. 2019 types): Literal, Literal_Modifier, Mixed, Coercion,
@@ -22,9 +24,11 @@ Resolution given gold spans: the same gold spans fed to the resolver (recognitio
 from __future__ import annotations
 
 import argparse
+import hashlib
 import itertools
 import json
 import math
+import pickle
 import statistics
 import sys
 import time
@@ -34,11 +38,21 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
 
 from spillwatch.geo.gazetteer import open_gazetteer  # noqa: E402
-from spillwatch.geo.geowebnews import ASSOCIATIVE, LITERAL, SPLITS, Gold, load, match, parsed  # noqa: E402
+from spillwatch.geo.geowebnews import ASSOCIATIVE, LITERAL, SPLITS, Gold, load, match  # noqa: E402
 from spillwatch.geo.neighbours import haversine_km  # noqa: E402
 from spillwatch.geo.places import find_places  # noqa: E402
+from spillwatch.geo.ranker import load_weights  # noqa: E402
 from spillwatch.geo.resolve import Mention, resolve_mentions  # noqa: E402
-from spillwatch.records import Place  # noqa: E402
+from spillwatch.geo.train_ranker import fit  # noqa: E402
+from spillwatch.nlp.actors import find_actors  # noqa: E402
+from spillwatch.nlp.parse import annotate  # noqa: E402
+from spillwatch.records import (  # noqa: E402
+    AnnotatedArticle,
+    Article,
+    Block,
+    DateInfo,
+    Place,
+)
 from spillwatch.settings import Settings  # noqa: E402
 
 MAX_KM = 20039.0
@@ -77,16 +91,38 @@ def gold_span_errors(text: str, golds: list[Gold]) -> list[float]:
     return [error_km(g, p) for g, p in zip(todo, places, strict=True)]
 
 
+def parsed(docs: list[tuple[str, list[Gold]]], settings: Settings, cache: Path | None) -> list[AnnotatedArticle]:
+    """The articles through the stages before places (parse, actors), as the pipeline runs them;
+    ``cache`` keeps them pickled, keyed by the texts' hash (a changed text means a new parse)."""
+    key = hashlib.sha256("\x00".join(t for t, _ in docs).encode()).hexdigest()
+    if cache is not None and cache.exists():
+        stored = pickle.loads(cache.read_bytes())
+        if stored[0] == key:
+            return list(stored[1])
+    arts = [Article(raw_id=str(i), source=f"geowebnews#{i}", blocks=(Block("body", t),),
+                    published=DateInfo(None, "none")) for i, (t, _) in enumerate(docs)]
+    out = [find_actors(a, settings) for a in annotate(arts, settings)]
+    if cache is not None:
+        cache.write_bytes(pickle.dumps((key, out)))
+    return out
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("path", nargs="?", type=Path, default=REPO.parent / "shared" / "data" / "geo" / "GeoWebNews.xml")
     ap.add_argument("--split", choices=sorted(SPLITS), default="all")
     ap.add_argument("--limit", type=int, default=None)
     ap.add_argument("--cache", type=Path, default=None)
+    ap.add_argument("--fit", action="store_true", help="fit the ranker on the tune split (data/geo_ranker.json)")
     args = ap.parse_args()
     docs = load(args.path, args.limit, args.split)
     settings = Settings()
     gz = open_gazetteer()
+    if args.fit:
+        if args.split != "tune" or args.limit is not None:
+            ap.error("--fit takes the whole tune split (articles 1-100) and nothing else")
+        print(fit(docs, parsed(docs, settings, args.cache), gz, args.path))
+        load_weights.cache_clear()
     counts = {k: [0, 0, 0] for k in ("all-exact", "all-inexact", "lit-exact", "lit-inexact")}
     e2e: list[float] = []
     same_id: list[bool] = []

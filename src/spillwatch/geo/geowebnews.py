@@ -2,19 +2,16 @@
 gold toponyms, split by article (``tune`` 1-100 fits ``geo/train_ranker.py``; ``report`` 101-200
 is what ``eval/geowebnews.py --split report`` reports), and one-to-one span matching.
 
-Used by the evaluation and the ranker's fitting only; the corpus stays in ../shared/data.
+Used by ``eval/geowebnews.py`` (which also fits the ranker) only; the corpus stays in ../shared/data.
 """
 
 from __future__ import annotations
 
-import hashlib
-import pickle
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from pathlib import Path
 
-from spillwatch.records import AnnotatedArticle, Article, Block, DateInfo, Span
-from spillwatch.settings import Settings
+from spillwatch.records import Span
 
 LITERAL = frozenset({"Literal", "Literal_Modifier", "Mixed", "Coercion", "Embedded_Literal"})
 ASSOCIATIVE = frozenset({"Non_Literal_Modifier", "Embedded_Non_Lit", "Metonymic", "Demonym"})
@@ -60,22 +57,3 @@ def match(gold: list[Span], pred: list[Span], exact: bool) -> list[tuple[int, in
                 used.add(pi)
                 break
     return pairs
-
-
-def parsed(docs: list[tuple[str, list[Gold]]], settings: Settings, cache: Path | None = None) -> list[AnnotatedArticle]:
-    """The articles through the stages before places (parse, actors), as the pipeline runs them;
-    ``cache`` keeps them pickled, keyed by the texts' hash (a changed text means a new parse)."""
-    from spillwatch.nlp.actors import find_actors
-    from spillwatch.nlp.parse import annotate
-
-    key = hashlib.sha256("\x00".join(t for t, _ in docs).encode()).hexdigest()
-    if cache is not None and cache.exists():
-        stored = pickle.loads(cache.read_bytes())
-        if stored[0] == key:
-            return list(stored[1])
-    arts = [Article(raw_id=str(i), source=f"geowebnews#{i}", blocks=(Block("body", t),),
-                    published=DateInfo(None, "none")) for i, (t, _) in enumerate(docs)]
-    out = [find_actors(a, settings) for a in annotate(arts, settings)]
-    if cache is not None:
-        cache.write_bytes(pickle.dumps((key, out)))
-    return out

@@ -109,8 +109,8 @@ def not_a_place(ann: AnnotatedArticle, mentions: list[Mention], gz: Gazetteer) -
         elif (m.source == "ner" and " " not in m.text and not gz.lookup(m.text, fuzzy=False)
               and not _place_context(tokens, first, last, k in pairs, PLACE_PREPOSITIONS)):
             out.append("unknown")
-        elif any(a.span == m.span for a in actors.near(m.span)) and not _polity(gz, m.text):
-            out.append("actor")  # the whole name is an actor's (a state's name stays: a metonym)
+        elif any(a.span == m.span and a.actor.sector != "GOV" for a in actors.near(m.span)) and not _polity(gz, m.text):
+            out.append("actor")  # a group's or a firm's whole name; a state's ("Gaza City") stays
         else:
             out.append(None)
     return out
@@ -124,8 +124,8 @@ def places_in_context(ann: AnnotatedArticle, mentions: list[Mention], gz: Gazett
         if reason is not None:
             continue
         inside = [a for a in actors.near(m.span) if _covers(a.span, m.span) and a.span != m.span]
-        if any(a.span == m.span for a in actors.near(m.span)) and m.role == "place":
-            m = replace(m, role="metonym")  # a state or union named as an actor ("the EU")
+        if any(a.span == m.span and a.actor.sector != "GOV" for a in actors.near(m.span)) and m.role == "place":
+            m = replace(m, role="metonym")  # a union or bloc named as an actor ("the EU")
         elif inside and m.role in ("place", "region"):
             m = replace(m, role="name")
         out.append(m)

@@ -83,7 +83,7 @@ def load_weights() -> Weights:
     data = json.loads(text)
     if tuple(data["features"]) != FEATURES:
         raise ConfigError("data/geo_ranker.json was fitted on other features: "
-                          "run python -m spillwatch.geo.train_ranker")
+                          "run python eval/geowebnews.py --split tune --fit")
     return Weights(tuple(float(w) for w in data["weights"]), float(data["bias"]))
 
 
