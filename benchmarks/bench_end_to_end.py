@@ -25,9 +25,9 @@ from pathlib import Path
 import make_html_corpus
 import trafilatura
 
-from spillwatch import parallel
 from spillwatch.records import Quarantined, RawItem
 from spillwatch.run import executors
+from spillwatch.run.phases import ingest
 from spillwatch.settings import load_settings
 from spillwatch.store import open_store
 
@@ -90,7 +90,7 @@ def end_to_end(folder: Path, workers: int, profile: str | None, deadline: float)
     started = time.perf_counter()
     if profiler:
         profiler.enable()
-    summary = parallel.ingest([str(folder)], store, load_settings(db=db), workers=workers, progress=phases,
+    summary = ingest([str(folder)], store, load_settings(db=db), workers=workers, progress=phases,
                                deadline=deadline)
     if profiler and profile:
         profiler.disable()

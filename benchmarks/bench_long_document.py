@@ -33,10 +33,10 @@ from typing import Any
 
 import long_article
 
-from spillwatch import pipeline
 from spillwatch.dedup import cluster, near
 from spillwatch.nlp.parse import annotate_one, load_pipeline
 from spillwatch.records import Article, RawItem
+from spillwatch.run import pipeline
 from spillwatch.settings import Settings, load_settings
 from spillwatch.stages import DEFAULT, Coded
 

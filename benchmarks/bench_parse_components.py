@@ -19,9 +19,10 @@ from pathlib import Path
 
 import make_html_corpus
 
-from spillwatch import pipeline, runner
+from spillwatch.ingest.sources import iter_items
 from spillwatch.nlp.parse import load_pipeline
 from spillwatch.records import Article, RawItem
+from spillwatch.run import pipeline
 from spillwatch.settings import load_settings
 
 BATCH = 16
@@ -30,7 +31,7 @@ BATCH = 16
 def cleaned(folder: Path, limit: int) -> list[Article]:
     settings = load_settings()
     pages = [str(p) for p in sorted(folder.glob("*.html"))[:limit]]
-    items = [i for i in runner.SOURCES(pages, settings) if isinstance(i, RawItem)]
+    items = [i for i in iter_items(pages, settings) if isinstance(i, RawItem)]
     return [a for a in (pipeline.clean_item(i, settings) for i in items) if isinstance(a, Article)]
 
 

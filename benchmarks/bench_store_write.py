@@ -21,9 +21,8 @@ import time
 from dataclasses import replace
 from pathlib import Path
 
-from spillwatch import pipeline
 from spillwatch.records import Article, Block, EventMention, RawItem
-from spillwatch.run import phases
+from spillwatch.run import phases, pipeline
 from spillwatch.run.executors import slim
 from spillwatch.settings import load_settings
 from spillwatch.stages import Coded

@@ -20,8 +20,8 @@ from typing import Any
 
 from spillwatch.coding.attribution import responsibility
 from spillwatch.ingest.sources import iter_items
-from spillwatch.pipeline import Coded, clean_item, understand
 from spillwatch.records import Article, Quarantined
+from spillwatch.run.pipeline import Coded, clean_item, understand
 from spillwatch.settings import Settings
 
 REPO = Path(__file__).resolve().parents[1]

@@ -24,8 +24,8 @@ import xml.etree.ElementTree as ET
 from dataclasses import replace
 from pathlib import Path
 
-from spillwatch import pipeline
 from spillwatch.records import Article, Block, DateInfo, EventMention
+from spillwatch.run import pipeline
 from spillwatch.settings import Settings, load_settings
 from spillwatch.stages import Coded
 

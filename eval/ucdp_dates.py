@@ -37,9 +37,9 @@ from datetime import date
 from pathlib import Path
 
 from spillwatch.nlp.parse import annotate
-from spillwatch.pipeline import code_one
 from spillwatch.records import Article, Block, DateInfo, EventMention
 from spillwatch.relevance.corpora import AIRWARS_LINE, NON_LATIN
+from spillwatch.run.pipeline import code_one
 from spillwatch.settings import load_settings
 from spillwatch.stages import Coded
 

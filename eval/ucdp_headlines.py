@@ -22,9 +22,9 @@ import json
 import sys
 from pathlib import Path
 
-from spillwatch import pipeline
 from spillwatch.records import Article, Block, DateInfo
 from spillwatch.relevance import corpora
+from spillwatch.run import pipeline
 from spillwatch.settings import load_settings
 from spillwatch.stages import Coded
 

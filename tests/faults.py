@@ -12,8 +12,8 @@ from dataclasses import dataclass, replace
 from typing import Any, Literal
 
 from spillwatch.ingest.sources import iter_items
-from spillwatch.pipeline import clean_item
 from spillwatch.records import Article, RawItem
+from spillwatch.run.pipeline import clean_item
 from spillwatch.settings import Settings
 from spillwatch.stages import DEFAULT, Coded, Pipeline, Stage
 

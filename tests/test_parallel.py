@@ -13,8 +13,7 @@ from typing import Any
 import pytest
 
 from faults import failing_everywhere, plan_every_stage
-from spillwatch import parallel, runner
-from spillwatch.run import executors
+from spillwatch.run import executors, phases
 from spillwatch.settings import load_settings
 from spillwatch.store import open_store
 from store_snapshot import snapshot
@@ -26,7 +25,7 @@ SOURCES = ["corpus/txt", "corpus/html"]
 # kill lands in the store phase or the code phase (the pause only slows the writer; nothing is skipped).
 DRIVER = """
 import sys, time
-from spillwatch import parallel, runner
+from spillwatch.run import phases
 from spillwatch.run import executors
 from spillwatch.settings import load_settings
 from spillwatch.store import open_store
@@ -36,7 +35,7 @@ def progress(phase, n):
     time.sleep(float(pace))
 if __name__ == "__main__":
     store = open_store(db)
-    parallel.ingest(sources, store, load_settings(db=db), workers=2, progress=progress)
+    phases.ingest(sources, store, load_settings(db=db), workers=2, progress=progress)
     store.close()
     print("done", flush=True)
 """
@@ -45,13 +44,13 @@ CLI = "from spillwatch import cli_scale\nfrom spillwatch.cli import main\nmain()
 
 @pytest.fixture(scope="module")
 def reference(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[tuple[Any, ...]]]:
-    """A clean run of the one-process runner (spillwatch.runner) over the same sources."""
+    """A clean run in one process (``phases.ingest``, workers=1) over the same sources."""
     db = str(tmp_path_factory.mktemp("ref") / "ref.duckdb")
     store = open_store(db)
     cwd = os.getcwd()
     os.chdir(REPO)
     try:
-        summary = runner.ingest(SOURCES, store, load_settings(db=db))
+        summary = phases.ingest(SOURCES, store, load_settings(db=db))
     finally:
         os.chdir(cwd)
     assert summary.stored > 10 and summary.mentions > 10 and summary.events > 5
@@ -134,7 +133,7 @@ def test_postgres_store_gets_the_same_rows(reference: dict[str, Any]) -> None:
     cwd = os.getcwd()
     os.chdir(REPO)
     try:
-        parallel.ingest(SOURCES, store, load_settings(db=url), workers=1)
+        phases.ingest(SOURCES, store, load_settings(db=url), workers=1)
         assert snapshot(store) == reference
     finally:
         os.chdir(cwd)
@@ -205,7 +204,7 @@ def test_inline_and_pool_give_the_same_store_with_a_fault_in_every_stage(tmp_pat
         db = str(tmp_path / f"faults{workers}.duckdb")
         store = open_store(db)
         try:
-            summary = parallel.ingest([str(REPO / s) for s in SOURCES], store, load_settings(db=db),
+            summary = phases.ingest([str(REPO / s) for s in SOURCES], store, load_settings(db=db),
                                       workers=workers, stages=stages)
             assert set(summary.stages) == set(plan) and summary.events > 0
             snaps.append(snapshot(store))

@@ -16,10 +16,10 @@ import pytest
 from click.testing import CliRunner
 
 from faults import stage_names, with_fault
-from spillwatch import parallel, pipeline, runner
 from spillwatch.cli import main
 from spillwatch.ingest.sources import iter_items
 from spillwatch.records import Article, RawItem
+from spillwatch.run import phases, pipeline
 from spillwatch.settings import Settings, load_settings
 from spillwatch.stages import Pipeline
 from spillwatch.store import RunSummary, Store, open_store
@@ -76,7 +76,7 @@ def test_a_fault_in_any_stage_quarantines_that_document_and_the_run_goes_on(stag
     raw_id, article_id = ids(docs / TARGET, settings)
     store = open_store(db)
     try:
-        summary = runner.ingest([str(docs)], store, settings,
+        summary = phases.ingest([str(docs)], store, settings,
                                 stages=with_fault(stage, raw_id if stage == "clean" else article_id))
         assert summary.quarantined == 1 and summary.events > 0
         stored_after_clean = stage != "clean"
@@ -84,11 +84,11 @@ def test_a_fault_in_any_stage_quarantines_that_document_and_the_run_goes_on(stag
                                       "raw_id": raw_id, "article_id": article_id if stored_after_clean else None}]
         assert sorted(coded(store).values()) == ([False] if stored_after_clean else []) + [True, True]
         # never retried automatically: the default pipeline leaves it alone ...
-        again = runner.ingest([str(docs)], store, settings)
+        again = phases.ingest([str(docs)], store, settings)
         assert again.stored == 0 and again.mentions == 0 and len(quarantine(store)) == 1
         assert article_id not in {k for k, v in coded(store).items() if v}
         # ... until asked to retry
-        retried = runner.ingest([str(docs)], store, settings, retry_quarantined=True)
+        retried = phases.ingest([str(docs)], store, settings, retry_quarantined=True)
         assert retried.retried == 1 and retried.mentions > 0 and quarantine(store) == []
         assert coded(store)[article_id]
     finally:
@@ -102,12 +102,12 @@ def test_a_long_article_then_a_normal_ingest_inline(tmp_path: Path) -> None:
     store = open_store(db)
     try:
         # The gate off, so the long article reaches the parse (the gate would skip an annex list).
-        first = runner.ingest([str(long.parent)], store, load_settings(db=db, relevance_gate=False))
+        first = phases.ingest([str(long.parent)], store, load_settings(db=db, relevance_gate=False))
         assert first.stored == 1 and first.quarantined == 0
         assert list(coded(store).values()) == [True]  # coded in chunks
         places = store.query("SELECT max(end_char) AS n FROM places")[0]["n"]
         assert places is None or places <= 1_100_200
-        second = runner.ingest([str(TXT / OTHERS[0]), str(TXT / OTHERS[1])], store, load_settings(db=db))
+        second = phases.ingest([str(TXT / OTHERS[0]), str(TXT / OTHERS[1])], store, load_settings(db=db))
         assert second.stored == 2 and second.events > 0
         assert all(coded(store).values())
     finally:
@@ -139,7 +139,7 @@ def test_a_block_too_long_to_chunk_is_quarantined_as_too_long(tmp_path: Path) ->
     db = str(tmp_path / "w.duckdb")
     store = open_store(db)
     try:
-        summary = runner.ingest([str(folder)], store, load_settings(db=db, relevance_gate=False))
+        summary = phases.ingest([str(folder)], store, load_settings(db=db, relevance_gate=False))
         rows = quarantine(store)
         assert [(r["stage"], r["reason"]) for r in rows] == [("parse", "too-long")]
         assert "max_length" in rows[0]["detail"] and summary.events > 0
@@ -149,10 +149,10 @@ def test_a_block_too_long_to_chunk_is_quarantined_as_too_long(tmp_path: Path) ->
 
 def pooled(folder: Path, db: str, settings: Settings, stages: Pipeline, workers: int
            ) -> tuple[RunSummary, list[dict[str, Any]], dict[str, bool]]:
-    """One ``parallel.ingest`` run: its summary, quarantine rows and articles' coded flags."""
+    """One pool run (``phases.ingest`` with workers): its summary, quarantine rows and articles' coded flags."""
     store = open_store(db)
     try:
-        summary = parallel.ingest([str(folder)], store, settings, workers=workers, stages=stages)
+        summary = phases.ingest([str(folder)], store, settings, workers=workers, stages=stages)
         return summary, quarantine(store), coded(store)
     finally:
         store.close()
@@ -169,7 +169,7 @@ def test_worker_faults_become_quarantine_rows_never_a_broken_pool(docs: Path, tm
     rows = {r["article_id"]: r for r in found}
     assert rows[target]["stage"] == "events" and rows[target]["reason"] == "stage-failed"
     assert rows[target]["detail"].startswith("Unpicklable: 7: injected foreign fault")
-    assert rows[other]["stage"] == "code" and rows[other]["reason"] == parallel.WORKER_FAILED
+    assert rows[other]["stage"] == "code" and rows[other]["reason"] == phases.WORKER_FAILED
     assert summary.quarantined == 2 and summary.events > 0  # the third article is coded and clustered
     assert sorted(flags.values()) == [False, False, True]
 
@@ -196,7 +196,7 @@ def test_cli_retry_quarantined(docs: Path, tmp_path: Path) -> None:
     _, target = ids(docs / TARGET, settings)
     store = open_store(db)
     try:
-        runner.ingest([str(docs)], store, settings, stages=with_fault("dates", target))
+        phases.ingest([str(docs)], store, settings, stages=with_fault("dates", target))
     finally:
         store.close()
     plain = CliRunner().invoke(main, ["ingest", str(docs), "--db", db])

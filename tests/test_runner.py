@@ -7,8 +7,8 @@ from typing import Any
 
 import pytest
 
-from spillwatch import runner
 from spillwatch.records import EventMention
+from spillwatch.run import phases
 from spillwatch.settings import load_settings
 from spillwatch.store import open_store
 
@@ -29,7 +29,7 @@ def test_clustering_new_mentions_asks_the_store_for_no_block_one_by_one(tmp_path
         return original(key)
 
     monkeypatch.setattr(store, "mentions_in_block", counted)
-    summary = runner.ingest([str(REPO / "corpus/txt")], store, load_settings(db=db))
+    summary = phases.ingest([str(REPO / "corpus/txt")], store, load_settings(db=db))
     assert summary.mentions > 10 and summary.events > 5
     assert single == []
     store.close()

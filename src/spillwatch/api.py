@@ -28,7 +28,7 @@ from spillwatch.store import EventFilter, RunSummary, Store, open_store
 
 if TYPE_CHECKING:  # the analyses import scikit-learn, the stages spaCy: loaded on first use, not with the API
     from spillwatch.insight import Insight, Who
-    from spillwatch.runner import Progress
+    from spillwatch.run.phases import Progress
     from spillwatch.stages import Coded
 
 EXPORT_FORMATS = export.FORMATS
@@ -109,7 +109,7 @@ def iter_paths(paths: Sequence[str | Path], settings: Settings) -> Iterator[RawI
 
 
 def clean_path(path: str | Path, settings: Settings | None = None) -> Article:
-    from spillwatch import pipeline
+    from spillwatch.run import pipeline
 
     settings = settings or load_settings()
     cleaned = pipeline.clean_item(read_path(path, settings), settings)
@@ -119,7 +119,7 @@ def clean_path(path: str | Path, settings: Settings | None = None) -> Article:
 
 
 def code_path(path: str | Path, settings: Settings | None = None) -> CodeResult:
-    from spillwatch import pipeline
+    from spillwatch.run import pipeline
 
     settings = settings or load_settings()
     article = clean_path(path, settings)
@@ -130,7 +130,7 @@ def code_path(path: str | Path, settings: Settings | None = None) -> CodeResult:
 
 
 def geocode_path(path: str | Path, settings: Settings | None = None) -> tuple[Place, ...]:
-    from spillwatch import pipeline
+    from spillwatch.run import pipeline
 
     settings = settings or load_settings()
     article = clean_path(path, settings)
@@ -215,9 +215,9 @@ class Spillwatch:
     def ingest(self, sources: Sequence[str], progress: Progress | None = None, *,
                retry_quarantined: bool = False) -> RunSummary:
         """``retry_quarantined``: try again every document quarantined before (else they are never retried)."""
-        from spillwatch import runner
+        from spillwatch.run import phases
 
-        return runner.ingest(sources, self.store, self.settings, progress or runner._noop,
+        return phases.ingest(sources, self.store, self.settings, progress=progress or phases._noop,
                              retry_quarantined=retry_quarantined)
 
     # -- names: every actor, type, country and date a user writes, resolved once (errors name the closest)

@@ -1,7 +1,7 @@
 """Scale-out commands registered onto ``spillwatch.cli.main``.
 
-* ``spillwatch ingest ... --workers N``: the parallel runner (``spillwatch.parallel``); N <= 1 keeps
-  the one-process runner.
+* ``spillwatch ingest ... --workers N``: the run (``spillwatch.run.phases``) over a pool of N worker
+  processes; N <= 1 keeps it in this process.
 * ``spillwatch spark-run INPUT... --out DIR [--master local[2]]``: the Spark job over WARC files.
 * ``spillwatch spark-load DIR --db ...``: merge the job's Parquet into a store, then cluster.
 """
@@ -52,15 +52,15 @@ def echo_summary(summary: RunSummary) -> None:
 def parallel_ingest(sources: Sequence[str], db: str | None, allow_private: bool, workers: int,
                     retry_quarantined: bool = False) -> None:
     """``spillwatch ingest --workers N`` (N >= 2): the parallel runner with a progress bar."""
-    from spillwatch import parallel
+    from spillwatch.run import phases
 
     check_sources(sources)
     settings = load_settings(db=db, allow_private_urls=allow_private or None)
     store = open_store(settings.db)
     try:
         with _bar() as bar:
-            summary = parallel.ingest(list(sources), store, settings, workers=workers, progress=_advance(bar),
-                                      retry_quarantined=retry_quarantined)
+            summary = phases.ingest(list(sources), store, settings, workers=workers, progress=_advance(bar),
+                                    retry_quarantined=retry_quarantined)
     finally:
         store.close()
     echo_summary(summary)

@@ -18,8 +18,8 @@ from spillwatch.coding.claims import find_claims
 from spillwatch.coding.events import code_events
 from spillwatch.coding.patterns import DepGraph
 from spillwatch.nlp.parse import annotate_one, load_pipeline
-from spillwatch.pipeline import annotate_one as run_annotators
 from spillwatch.records import AnnotatedArticle, Article, Block, BlockRole, DateInfo, EventMention
+from spillwatch.run.pipeline import annotate_one as run_annotators
 from spillwatch.settings import Settings
 
 SETTINGS = Settings()

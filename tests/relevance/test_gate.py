@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from spillwatch import pipeline
 from spillwatch.records import Article, Block, DateInfo
 from spillwatch.relevance.gate import gate_articles
+from spillwatch.run import pipeline
 from spillwatch.settings import Settings
 from spillwatch.stages import Coded
 

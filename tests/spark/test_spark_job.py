@@ -14,8 +14,8 @@ pytest.importorskip("pyspark")
 if shutil.which("java") is None and not os.environ.get("JAVA_HOME"):
     pytest.skip("Spark needs a Java runtime (java on PATH or JAVA_HOME)", allow_module_level=True)
 
-from spillwatch import runner
 from spillwatch.errors import JobError, SourceError
+from spillwatch.run import phases
 from spillwatch.settings import load_settings
 from spillwatch.spark import job, loader, warcs
 from spillwatch.store import open_store
@@ -46,7 +46,7 @@ def archives(tmp_path_factory: pytest.TempPathFactory) -> list[str]:
 def local_run(archives: list[str], tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     db = str(tmp_path_factory.mktemp("local") / "local.duckdb")
     store = open_store(db)
-    runner.ingest(archives, store, load_settings(db=db))
+    phases.ingest(archives, store, load_settings(db=db))
     snap = snapshot(store)
     store.close()
     assert snap["quarantine"] and snap["mentions"] and snap["events"]
@@ -163,7 +163,7 @@ def test_a_fault_in_every_stage_gives_the_same_store_as_the_local_runner(archive
     local = open_store(str(tmp_path / "local.duckdb"))
     spark = open_store(str(tmp_path / "spark.duckdb"))
     try:
-        runner.ingest(archives, local, load_settings(db=local.url), stages=stages)
+        phases.ingest(archives, local, load_settings(db=local.url), stages=stages)
         out = tmp_path / "out"
         job.run(archives, str(out), master="local[2]", settings=load_settings(), stages=stages)
         summary = loader.load(out, spark, stages=stages)

@@ -1,1 +1,2 @@
-"""The run around the stages: time budgets, executors and the phases every runner shares."""
+"""The run around the stages: the stage table per document (``pipeline``), time budgets, executors, and
+the phases (``phases.ingest``) every way of running shares."""

@@ -3,7 +3,7 @@
 A watchdog timer raises ``Overrun`` asynchronously in the thread that entered ``limit`` (CPython's
 ``PyThreadState_SetAsyncExc``), so it works in any thread and in worker processes alike. The
 exception arrives as soon as the thread runs Python code again: a stage stuck inside one long C
-call is interrupted when that call returns (the parallel runner's worker deadline is the backstop).
+call is interrupted when that call returns (the pool's worker deadline is the backstop).
 ``Overrun`` is a ``BaseException`` so that a stage's own ``except Exception`` cannot swallow it.
 """
 

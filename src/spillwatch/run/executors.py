@@ -19,9 +19,9 @@ from concurrent.futures import TimeoutError as FuturesTimeout
 from dataclasses import replace
 from typing import Any, TypeVar
 
-from spillwatch import pipeline
 from spillwatch.nlp.parse import check_installed
 from spillwatch.records import Article, Block, DateInfo, Quarantined, RawItem
+from spillwatch.run import pipeline
 from spillwatch.settings import Settings
 from spillwatch.stages import DEFAULT, Coded, Pipeline
 

@@ -4,9 +4,9 @@ Each phase is a function over an executor (``run.executors``: ``Inline`` or ``Po
 this process is the one writer. Every stage's failure on a document becomes a quarantine row
 (stage, reason, error text) and a count in the run's ``StageStats``, never an exception out of
 the run; a document quarantined by an earlier run is not tried again unless asked
-(``retry_quarantined``). The local runner (``runner``), the parallel runner (``parallel``) and the
-Spark loader (``spark.loader``) all run these phases; the Spark tasks run the same clean and code
-steps (``pipeline``) inside the executors.
+(``retry_quarantined``). ``ingest`` runs them in this process (``workers=1``, ``Inline``) or over a
+process pool (``Pool``); the Spark loader (``spark.loader``) runs the write and cluster phases; the
+Spark tasks run the same clean and code steps (``run.pipeline``) as the executors.
 
 Resumable by construction: an article is stored in one transaction before it is coded; the
 annotations, mentions, block keys and ``coded`` flags of each batch of whole articles are written in
@@ -24,12 +24,12 @@ from datetime import date
 from itertools import islice
 from typing import TypeVar
 
-from spillwatch import pipeline
 from spillwatch.dedup import near as near_dup
 from spillwatch.dedup.cluster import assign
 from spillwatch.errors import ConfigError
 from spillwatch.ingest.sources import iter_items
 from spillwatch.records import Article, EventMention, Quarantined, RawItem
+from spillwatch.run import pipeline
 from spillwatch.run.executors import alone, clean_task, code_task, make_executor, ordered_map, unordered_map
 from spillwatch.settings import Settings
 from spillwatch.stages import DEFAULT, Coded, Pipeline

@@ -1,7 +1,7 @@
 """The Spark job: WARC files (CC-NEWS layout) -> articles, mentions, events and quarantine as Parquet.
 
 Each input file is one task. Per task the job runs the same clean and code steps as the local
-runners' executors (``ingest.sources.iter_items``, then ``pipeline.clean_item`` and
+runners' executors (``ingest.sources.iter_items``, then ``run.pipeline.clean_item`` and
 ``pipeline.understand`` in batches over the same stage table, every failure a quarantine record)
 and streams the rows into that file's own Parquet parts (``spark.shards``); the spaCy
 model and the other stage resources load once per Python worker (the stages' module-level caches;
@@ -35,12 +35,13 @@ from itertools import islice
 from pathlib import Path
 from typing import Any
 
-from spillwatch import codec, pipeline
+from spillwatch import codec
 from spillwatch.dedup import near as near_dup
 from spillwatch.dedup.cluster import cluster
 from spillwatch.errors import ConfigError, JobError, SourceError
 from spillwatch.ingest.sources import iter_items
 from spillwatch.records import AnnotatedArticle, Article, Event, EventMention, Quarantined, RawItem
+from spillwatch.run import pipeline
 from spillwatch.run.executors import slim
 from spillwatch.settings import Settings, load_settings
 from spillwatch.stages import DEFAULT, Coded, Pipeline

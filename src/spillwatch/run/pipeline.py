@@ -4,8 +4,8 @@
 every document stage on each article. Whatever a stage raises on one document (a project error, a
 foreign exception, the time budget running out) becomes a ``Quarantined`` record naming the stage,
 the reason and the exception text; the other documents go on. A ``ConfigError`` (a missing model,
-a bad setting) is no document's fault: it stops the run. The local runner, the parallel
-runner and the Spark job all call these two functions.
+a bad setting) is no document's fault: it stops the run. The executors (``run.executors``, in this
+process or in a pool) and the Spark job all call these two functions.
 
 Time budget (``settings.doc_time_budget`` seconds, per document): cleaning gets one budget; the
 parse (its share of a batch) and the document stages share another. A document that overruns is
