@@ -190,7 +190,7 @@ def alerts(actor: str | None, db: str | None, threshold: float, sinks: tuple[Sin
 @affiliates_option
 def report(actor: str, db: str | None, out: str, roles: tuple[str, ...], affiliates: bool) -> None:
     """Write one self-contained HTML report (tables, charts, small-multiples map)."""
-    from spillwatch.report import build
+    from spillwatch.api.report import build
 
     folder = Path(out).resolve().parent
     if not folder.is_dir():

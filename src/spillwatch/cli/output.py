@@ -9,7 +9,8 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from spillwatch import codec, csvsafe
+from spillwatch import codec
+from spillwatch.export import csvsafe
 
 FORMATS = ("table", "json", "jsonl", "csv")
 

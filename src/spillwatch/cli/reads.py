@@ -7,11 +7,10 @@ from datetime import date
 
 import click
 
-from spillwatch.api import EventFilter
+from spillwatch.api import DateSpan, EventFilter
 from spillwatch.cli import output
 from spillwatch.cli.common import DB_HELP, fmt_option, reader
 from spillwatch.cli.params import DATE_FROM, DATE_SPAN, DATE_TO
-from spillwatch.datespec import DateSpan
 
 
 @click.command()

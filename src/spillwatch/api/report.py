@@ -18,7 +18,9 @@ import matplotlib
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt
 
-from spillwatch.api import Spillwatch, country_outlines, dump
+from spillwatch.api.facade import Spillwatch
+from spillwatch.api.maps import country_outlines
+from spillwatch.codec import dump
 
 STYLE = ("body{font:14px/1.45 system-ui,sans-serif;max-width:1100px;margin:1rem auto;color:#1d2433}"
          "table{border-collapse:collapse;width:100%;margin:.5rem 0 1.5rem}th,td{border-bottom:1px solid #ddd;"
@@ -112,7 +114,7 @@ def _cell(v: Any) -> str:
 
 def build(sw: Spillwatch, actor: str, *, roles: Sequence[str] = (), affiliates: bool = False) -> str:
     from spillwatch.analysis import spread as sp
-    from spillwatch.insight import Who
+    from spillwatch.analysis.service import Who
 
     who = Who(actor, tuple(roles), affiliates)
     spread = sw.spread(actor, roles=roles, affiliates=affiliates)
