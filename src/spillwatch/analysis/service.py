@@ -236,8 +236,8 @@ class Insight:
         return [a for a in new if self.store.put_alert((a.id, a.kind, a.unit, a.actor, a.alert_date, _finite(a.score),
                                                          a.message, a.event_id))]
 
-    def alert_rows(self, limit: int = 500) -> list[dict[str, Any]]:
-        return self.store.alert_rows(limit)
+    def alert_rows(self, limit: int = 500) -> list[al.Alert]:
+        return [al.Alert(**r) for r in self.store.alert_rows(limit)]
 
 
 def _covered(windows: Sequence[cv.Window], unit: str, m: int) -> bool:

@@ -18,6 +18,7 @@ from typing import IO, TYPE_CHECKING, Any, Literal
 
 from spillwatch.api import names
 from spillwatch.api.maps import country_names, map_countries
+from spillwatch.api.results import ActorCount, ActorEntry, ArticleRow, QuarantineRow, SkippedRow
 from spillwatch.codec import dump
 from spillwatch.errors import ConfigError
 from spillwatch.geo.choropleth import MapLayers, MapMarks, MapPoints, MonthCount
@@ -26,7 +27,9 @@ from spillwatch.settings import Settings, load_settings
 from spillwatch.store import EventFilter, RunSummary, Store, open_store
 
 if TYPE_CHECKING:  # the analyses import scikit-learn: loaded on first use, not with the API
+    from spillwatch.analysis.alerts import Alert
     from spillwatch.analysis.service import Insight, Who
+    from spillwatch.analysis.support import LedgerRow
     from spillwatch.run.phases import Progress
 
 
@@ -150,12 +153,12 @@ class Spillwatch:
         return self.insight.links(limit)
 
     # -- reads
-    def articles(self, limit: int = 100, offset: int = 0) -> list[dict[str, Any]]:
-        return self.store.article_rows(limit, offset)
+    def articles(self, limit: int = 100, offset: int = 0) -> list[ArticleRow]:
+        return [ArticleRow(**r) for r in self.store.article_rows(limit, offset)]
 
-    def skipped(self, limit: int = 100, offset: int = 0) -> list[dict[str, Any]]:
+    def skipped(self, limit: int = 100, offset: int = 0) -> list[SkippedRow]:
         """Articles the relevance gate kept out of the NLP stages, with score and reason."""
-        return self.store.skipped_rows(limit, offset)
+        return [SkippedRow(**r) for r in self.store.skipped_rows(limit, offset)]
 
     def article(self, article_id: str) -> Article:
         return self.store.get_article(article_id)
@@ -169,33 +172,32 @@ class Spillwatch:
     def event(self, event_id: str) -> EventDetail:
         return EventDetail(self.store.get_event(event_id), self.store.mentions_for_event(event_id))
 
-    def quarantine(self, limit: int = 100) -> list[dict[str, Any]]:
-        return self.store.quarantine_rows(limit)
+    def quarantine(self, limit: int = 100) -> list[QuarantineRow]:
+        return [QuarantineRow(**r) for r in self.store.quarantine_rows(limit)]
 
-    def actors(self, limit: int = 500) -> list[dict[str, Any]]:
+    def actors(self, limit: int = 500) -> list[ActorCount]:
         """Actors seen in stored articles or events, with how many events name them."""
-        return self.store.actor_counts(limit)
+        return [ActorCount(**r) for r in self.store.actor_counts(limit)]
 
-    def actor_directory(self, search: str | None = None) -> list[dict[str, Any]]:
+    def actor_directory(self, search: str | None = None) -> list[ActorEntry]:
         """Every actor of the actor table and of the store: id, name, aliases, country, sector, events.
 
         ``search`` keeps actors whose id, name or an alias contains it (case-insensitive). Most events first.
         """
         from spillwatch.nlp.actortable import load_actor_table
 
-        counts = {r["id"]: r for r in self.actors(limit=1_000_000)}
-        out: list[dict[str, Any]] = []
+        counts = {r.id: r for r in self.actors(limit=1_000_000)}
+        out: list[ActorEntry] = []
         for entry in load_actor_table(self.settings).entries.values():
             a = entry.actor
-            out.append({"id": a.id, "name": a.name, "aliases": list(entry.aliases), "country": a.country,
-                        "sector": a.sector, "affiliate_of": entry.affiliate_of,
-                        "events": int(counts.pop(a.id, {}).get("events", 0))})
-        out += [{"id": r["id"], "name": r["name"], "aliases": [], "country": r["country"], "sector": r["sector"],
-                 "affiliate_of": None, "events": int(r["events"])} for r in counts.values()]
+            seen = counts.pop(a.id, None)
+            out.append(ActorEntry(a.id, a.name, tuple(entry.aliases), a.country, a.sector, entry.affiliate_of,
+                                  int(seen.events) if seen else 0))
+        out += [ActorEntry(r.id, r.name, (), r.country, r.sector, None, int(r.events)) for r in counts.values()]
         if search:
             key = search.casefold()
-            out = [r for r in out if any(key in str(v).casefold() for v in (r["id"], r["name"], *r["aliases"]))]
-        return sorted(out, key=lambda r: (-r["events"], r["id"]))
+            out = [r for r in out if any(key in str(v).casefold() for v in (r.id, r.name, *r.aliases))]
+        return sorted(out, key=lambda r: (-r.events, r.id))
 
     def event_facets(self, flt: EventFilter | None = None) -> dict[str, Any]:
         """Per-country, per-month and per-type counts of the filtered events (no paging)."""
@@ -296,8 +298,8 @@ class Spillwatch:
         return self.insight.backtest(self._who(actor, roles, affiliates, origin), _level(level), test_from,
                                      test_to)
 
-    def support(self) -> list[dict[str, Any]]:
-        return [r.as_dict() for r in self.insight.ledger()]
+    def support(self) -> list[LedgerRow]:
+        return self.insight.ledger()
 
     def add_support_csv(self, path: str) -> int:
         return self.insight.add_support_csv(path)
@@ -313,11 +315,12 @@ class Spillwatch:
         return self.insight.gaps(self._who(actor, roles, affiliates), GapConfig(min_threat=min_threat), when)
 
     def refresh_alerts(self, actor: str, threshold: float = 0.5, *, roles: Sequence[str] = (),
-                       affiliates: bool = False) -> list[dict[str, Any]]:
+                       affiliates: bool = False) -> list[Alert]:
         """Compute alerts for ``actor``; store and return only the new ones."""
-        return [a.as_dict() for a in self.insight.alerts(self._who(actor, roles, affiliates), threshold)]
+        return self.insight.alerts(self._who(actor, roles, affiliates), threshold)
 
-    def alerts(self, limit: int = 500) -> list[dict[str, Any]]:
+    def alerts(self, limit: int = 500) -> list[Alert]:
+        """Every stored alert, newest first."""
         return self.insight.alert_rows(limit)
 
     def export(self, flt: EventFilter, fmt: str, sink: str | Path | IO[bytes], profile: str = "spillwatch",

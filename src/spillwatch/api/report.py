@@ -18,6 +18,7 @@ import matplotlib
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt
 
+from spillwatch import codec
 from spillwatch.api.facade import Spillwatch
 from spillwatch.api.maps import country_outlines
 from spillwatch.codec import dump
@@ -93,9 +94,11 @@ def small_multiples(points: Sequence[dict[str, Any]]) -> str:
     return _png(fig)
 
 
-def _table(rows: Sequence[dict[str, Any]], cols: Sequence[str]) -> str:
+def _table(rows: Sequence[Any], cols: Sequence[str]) -> str:
+    """Rows (records, or mappings) as an HTML table of ``cols``."""
     if not rows:
         return "<p>None.</p>"
+    rows = [codec.fields(r) for r in rows]
     head = "".join(f"<th>{html.escape(c.replace('_', ' '))}</th>" for c in cols)
     body = "".join("<tr>" + "".join(f"<td>{html.escape(_cell(r.get(c)))}</td>" for c in cols) + "</tr>"
                    for r in rows)
