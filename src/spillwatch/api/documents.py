@@ -3,7 +3,7 @@ a webhook; the Spark job over WARC files."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -50,12 +50,6 @@ def read_path(path: str | Path, settings: Settings) -> RawItem:
             raise SourceError(item.source, item.detail or item.reason, reason=item.reason)
         return item
     raise SourceError(str(path), "no document found")
-
-
-def iter_paths(paths: Sequence[str | Path], settings: Settings) -> Iterator[RawItem | Quarantined]:
-    from spillwatch.ingest.sources import iter_items
-
-    yield from iter_items([str(p) for p in paths], settings)
 
 
 def clean_path(path: str | Path, settings: Settings | None = None) -> Article:
