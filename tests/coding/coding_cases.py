@@ -127,6 +127,17 @@ CASES = [
         "Kenya suffered a deadly attack in Mandera on Monday.",
         {"Kenya": actor("KEN", "GOV")}, "ASSAULT", (), (), ("KEN_GOV",), "Mandera",
     ),
+    Case(  # word sense: a shop's "offer" is commerce; no actor of the table, no event read by the detector
+        "Gateway Mall offers fresh bread and cheap phones to shoppers.",
+        {"Gateway Mall": Actor("unresolved:gateway-mall", "Gateway Mall", None, None, resolved=False)}, None,
+    ),
+    Case(  # habitual: a frequency adverb makes it a pattern, not one happening
+        "Bandits often raid cattle herders along the river.", {"Bandits": actor("NGA", "REB")}, None,
+    ),
+    Case(  # headline reduced passive: the soldiers were killed, they did not kill
+        "Four French and four Malian soldiers killed in ambush near Menaka",
+        {"four Malian soldiers": actor("MLI", "MIL")}, "ASSAULT", (), (), ("MLI_MIL",), "Menaka",
+    ),
     Case(  # "gave no weapons": nothing was given (declined as negated)
         "The army gave no weapons to the militia.",
         {"The army": actor("NGA", "MIL"), "the militia": actor("NGA", "REB")}, None,

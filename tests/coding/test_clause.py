@@ -29,6 +29,9 @@ STATUS = [
     ("If the ceasefire collapses, the militia could attack the airport.", "attack", "hypothetical"),
     ("The governor warned of a possible invasion from the north.", "invasion", "hypothetical"),
     ("Rebels stormed a police post in the hills on Friday.", "stormed", "happened"),
+    ("The union said on Friday it would blockade the port from Monday.", "blockade", "planned"),
+    ("The envoy said they would meet the rebels if they disarmed.", "meet", "hypothetical"),
+    ("The army today mounted its long-planned offensive on the valley.", "offensive", "happened"),
 ]
 
 

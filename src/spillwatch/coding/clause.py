@@ -83,6 +83,7 @@ FRAME_UP = (
     "amod",
 )
 MAX_FRAME_DEPTH = 5
+REPORTING = frozenset({"say", "tell", "announce", "state", "add", "report", "confirm", "statement"})
 OCCASION_PREPS = frozenset({"at", "during", "after", "before", "ahead", "on"})
 # Modifiers that make a nominal event possible or expected rather than reported ("a pending invasion").
 IRREALIS_MODIFIERS: dict[str, ClauseStatus] = {
@@ -109,11 +110,11 @@ def find_clause(g: DepGraph, i: int, first: int, last: int, is_place: Callable[[
     place_word = _place_test(is_place)
     head = predicate(g, i, first, last)
     inside = _extent(g, head, i)
-    status, cue = _status(g, i, head)
+    frame, frame_subj = _frame(g, head, first, last)
+    status, cue = _status(g, i, head, g[frame].lemma.lower() if frame is not None else "")
     tense, aspect = _tense_aspect(g, head)
     subj = next(iter(g.children(head, *SUBJECTS)), None)
     obj = next(iter(g.children(head, *OBJ)), None)
-    frame, frame_subj = _frame(g, head, first, last)
     return Clause(
         trigger=g[i].span,
         head=g[head].span,
@@ -185,7 +186,23 @@ def _verb_above(g: DepGraph, j: int, first: int, last: int) -> int:
     return j
 
 
-def _status(g: DepGraph, i: int, head: int) -> tuple[ClauseStatus, str]:
+def _irrealis_verb_form(g: DepGraph, head: int) -> bool:
+    """The predicate is not a finished act: an infinitive ("pledged to send", "ready to fight"),
+    a future ("will remain", "going to"), a gerund or base form under another verb, or a noun."""
+    aux = {g[a].lemma.lower() for a in g.children(head, "aux", "auxpass")}
+    if aux & {"to", "will", "shall", "'ll", "wo"}:
+        return True
+    finite = g[head].tag in ("VBD", "VBZ", "VBP") or (g[head].tag == "VBN" and bool(aux & {"have", "be"}))
+    return not finite  # a finite act happened (or happens), whatever governs it
+
+
+def _conditional(g: DepGraph, head: int) -> bool:
+    """An "if" or "unless" clause on the predicate or marking it."""
+    marks = [*g.children(head, "mark"), *(m for c in g.children(head, "advcl") for m in g.children(c, "mark"))]
+    return any(g[m].lemma.lower() in ("if", "unless") for m in marks)
+
+
+def _status(g: DepGraph, i: int, head: int, frame: str = "") -> tuple[ClauseStatus, str]:
     """Negated, habitual, hypothetical, planned, ongoing or happened, with the word that says so."""
     negation = _negation(g, i, head)
     if negation:
@@ -193,7 +210,7 @@ def _status(g: DepGraph, i: int, head: int) -> tuple[ClauseStatus, str]:
     habit = _habitual(g, i, head)
     if habit:
         return "habitual", habit
-    for m in g.children(i, "amod"):
+    for m in g.children(i, "amod") if head == i else ():  # "mounted its long-threatened invasion" happened
         word = g[m].text.lower()
         if (mood := IRREALIS_MODIFIERS.get(word, IRREALIS_MODIFIERS.get(g[m].lemma.lower()))) is not None:
             return mood, word
@@ -203,8 +220,13 @@ def _status(g: DepGraph, i: int, head: int) -> tuple[ClauseStatus, str]:
     if v.modality == "denied":
         return "denied", ""  # a denial or refusal governs it: disputed, not negated by the text
     if v.modality == "hypothetical":
-        return "hypothetical", _aux_word(g, head)
+        aux = _aux_word(g, head)
+        if aux == "would" and frame in REPORTING and not _conditional(g, head):
+            return "planned", aux  # "said they would boycott": a reported intention, not a supposition
+        return "hypothetical", aux
     if v.modality == "planned":
+        if not _irrealis_verb_form(g, head):
+            return "happened", ""  # "a jet shot down a helicopter" under "announced", "commit a massacre"
         return "planned", _aux_word(g, head)
     if v.modality == "ongoing":
         return "ongoing", _aux_word(g, head)

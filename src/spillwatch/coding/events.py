@@ -221,6 +221,8 @@ class _ArticleCoder:
         etype_def = self.lex.ontology.type(etype)
         if etype_def.requires_recipient and not res.targets:
             return "type needs a recipient; none found"
+        if etype not in ACTORLESS_TYPES and not detected and not any(_known(a) for a in (*res.sources, *res.targets)):
+            return "a verbal event the detector does not read needs an actor from the actor table"
         if res.sources or res.targets or etype not in ACTORLESS_TYPES:
             return None if res.sources or res.targets else "no actor found"
         if detected or res.places:
@@ -272,6 +274,12 @@ class _ArticleCoder:
             acled_subtype=acled[1],
             confidence=round(call.event_p, 3),
         )
+
+
+def _known(actor: Actor) -> bool:
+    """A specific actor of the actor table (a government, force, group, organisation), not an
+    unresolved name nor an unidentified "UNK_*" class ("civilians", "a government")."""
+    return actor.resolved and not actor.id.startswith(("UNK_", "unresolved:"))
 
 
 def _own_actors(res: Resolved, etype: str, clause: Clause, *, framed: bool) -> Resolved:
