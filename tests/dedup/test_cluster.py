@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 from collections import defaultdict
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 from datetime import date, timedelta
 
 from dedup_toys import DAY0, mention
@@ -226,6 +227,17 @@ def test_one_articles_reports_of_one_attack_join_though_later_ones_say_no_place_
     assert partition(cluster(ms)) == {frozenset(m.id for m in ms)}
 
 
+def reported(m: EventMention) -> EventMention:
+    """The mention dated by its article's day, not by its own words."""
+    assert m.date is not None
+    return replace(m, date=replace(m.date, source="reported"))
+
+
+def test_a_news_report_dated_by_its_article_joins_its_own_dated_report_in_the_window() -> None:
+    ms = [reported(mention("a1", "Mosul", 1, trigger=0)), mention("a1", "Mosul", 0, trigger=100)]
+    assert len(cluster(ms)) == 1
+
+
 def test_one_articles_two_attacks_stay_apart_when_anything_known_differs() -> None:
     apart = [
         [mention("a1", "Mosul", 0, trigger=0), mention("a1", "Raqqa", None, trigger=100)],  # countries
@@ -234,6 +246,7 @@ def test_one_articles_two_attacks_stay_apart_when_anything_known_differs() -> No
         [mention("a1", None, None, trigger=0, sources=("ISL",)),
          mention("a1", None, None, trigger=100, sources=("UNO",))],  # specific actors, none shared
         [mention("a1", None, None, trigger=0), mention("a1", None, None, trigger=100, etype="AGREE")],  # families
+        [reported(mention("a1", "Mosul", 120, trigger=0)), mention("a1", "Mosul", 0, trigger=100)],  # background
     ]
     for ms in apart:
         assert len(cluster(ms)) == 2, ms

@@ -301,12 +301,12 @@ def same_article_score(a: Features, b: Features, window: int = DATE_WINDOW_DAYS)
     if a.known and b.known and a.known.isdisjoint(b.known):
         return None
     when = 1.0
-    own_dates = not (a.estimated or b.estimated or a.reported or b.reported)  # the article's day decides nothing
-    if a.start and b.start and a.slack is not None and b.slack is not None and own_dates:
+    if a.start and b.start and a.slack is not None and b.slack is not None:
         found = date_score(a, b, window)
         if found is None:
-            return None
-        when = found
+            return None  # "in June" in a story of January: a background event, not today's news
+        own_dates = not (a.estimated or b.estimated or a.reported or b.reported)
+        when = found if own_dates else 1.0  # within the window, the article's own day says nothing more
     where = 1.0
     if a.country and b.country and not (a.country_level or b.country_level):
         found = place_score(a, b)
