@@ -17,7 +17,17 @@ from typing import Literal
 BlockRole = Literal["title", "dateline", "byline", "caption", "credit", "body"]
 DateMethod = Literal["metadata", "text", "estimated", "none"]
 DatePrecision = Literal["day", "week", "month", "year", "range"]
+# Where an event's date comes from: its own temporal expression; the article's dateline or release
+# header; the article's publication date (an event reported as news); a dateline or header whose
+# missing year was inferred from the rest of the document.
+DateSource = Literal["expression", "dateline", "reported", "inferred-year"]
+# best founded first: the event's own words, the story's header, a header with an inferred year, the article's day
+DATE_SOURCE_RANK: dict[str, int] = {"expression": 0, "dateline": 1, "inferred-year": 2, "reported": 3}
 Modality = Literal["happened", "ongoing", "planned", "denied", "hypothetical"]
+# What the grammar of an event mention's clause says of it (``coding/clause.py``).
+# "denied": someone denies it happened ("the army denied shelling the market"): a disputed report,
+# kept with modality "denied"; "negated": the text itself says it did not happen.
+ClauseStatus = Literal["happened", "ongoing", "negated", "denied", "hypothetical", "planned", "habitual"]
 SourceKind = Literal["text", "html", "json"]
 Origin = Literal["spillwatch", "ucdp", "acled"]
 # An actor's part in an event: who did it (perpetrator: the news source actor, a claimed or attributed
@@ -243,6 +253,7 @@ class DateMention:
     start: date | None
     end: date | None  # inclusive; equal to start for a day
     precision: DatePrecision
+    source: DateSource = "expression"  # start None: an expression the article's missing date left unresolved
 
 
 @dataclass(frozen=True, slots=True)
@@ -299,6 +310,7 @@ class AnnotatedArticle:
     dates: tuple[DateMention, ...] = ()
     quantities: tuple[Quantity, ...] = ()
     places: tuple[Place, ...] = ()
+    article_date: DateMention | None = None  # the day the article reports as "today" (dates stage)
     pipeline: str = ""  # spaCy pipeline name and version that produced tokens
     relevance: Relevance | None = None  # the gate's decision (None: no gate ran)
 
@@ -308,6 +320,34 @@ class AnnotatedArticle:
 
 
 # ---------------------------------------------------------------- coding -> merge
+@dataclass(frozen=True, slots=True)
+class Clause:
+    """The clause an event mention sits in, read off the dependency parse (``coding/clause.py``).
+
+    ``head`` is the clause's predicate: the trigger itself when it is a verb, else the verb a
+    nominal trigger hangs from ("carried out an attack"). ``temporal`` and ``places`` are the time
+    and place phrases attached to this clause (not to a neighbouring one), nearest on the
+    dependency path first; ``frame`` is the statement verb or noun the event is reported under
+    ("condemned", "called for an investigation into"), with the words of whoever made it.
+    """
+
+    trigger: Span
+    head: Span
+    head_lemma: str
+    extent: Span  # the clause's words: the head's subtree without embedded clauses of other predicates
+    status: ClauseStatus = "happened"
+    cue: str = ""  # the word that set the status ("not", "if", "warned", "will", "often", "numerous")
+    tense: str = ""  # past, present, future, or "" (no finite verb)
+    aspect: str = ""  # simple, progressive, perfect, or ""
+    subject: Span | None = None
+    object: Span | None = None
+    temporal: tuple[Span, ...] = ()
+    places: tuple[Span, ...] = ()
+    frame: str = ""  # lemma of the statement word governing the event ("condemn", "say", "investigation")
+    frame_subject: Span | None = None
+    reference: bool = False  # a definite nominal ("the attack", "this bombing"): refers back to a named event
+
+
 @dataclass(frozen=True, slots=True)
 class Argument:
     role: str  # source, target, recipient, place, date, quantity, instrument
@@ -337,10 +377,15 @@ class EventMention:
     acled_type: str | None = None
     acled_subtype: str | None = None
     confidence: float = 1.0
+    clause: Clause | None = None
 
     @property
     def id(self) -> str:
         return content_hash(self.article_id, self.type, str(self.trigger.start), str(self.trigger.end))
+
+    @property
+    def date_source(self) -> DateSource | None:
+        return self.date.source if self.date is not None and self.date.start is not None else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -376,6 +421,7 @@ class Event:
     headline: str | None = None
     quantities: tuple[Quantity, ...] = field(default=())
     parties: tuple[Actor, ...] = ()  # both sides of a two-sided fight (also listed in sources, PLOVER's view)
+    date_source: DateSource | None = None  # None for imported events (their coders' dates)
 
     def actors_in(self, role: Role) -> tuple[Actor, ...]:
         """The event's actors in one role (a party is never also counted as perpetrator)."""

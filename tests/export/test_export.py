@@ -7,7 +7,7 @@ import io
 import json
 import os
 from collections.abc import Iterator
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import duckdb
@@ -19,7 +19,7 @@ from click.testing import CliRunner
 from pg_support import BACKENDS, empty_pg
 from spillwatch.api import EventFilter, Spillwatch
 from spillwatch.cli import main
-from spillwatch.export import stream
+from spillwatch.export import codes, stream
 from spillwatch.export.profiles import ACLED_SCHEMA, PROFILES
 from spillwatch.importers.acled import import_acled
 from spillwatch.importers.ucdp import import_ucdp
@@ -51,7 +51,7 @@ def _coded_event(sw: Spillwatch) -> None:
         id="ev1", type="ASSAULT", modes=("suicide-attack",), sources=(ISL,), targets=(LBN,),
         date_start=date(2016, 6, 27), date_end=date(2016, 6, 27), date_precision="day", place=place,
         fatalities=None, acled_type="Explosions/Remote violence", acled_subtype="Suicide bomb",
-        mention_ids=(m.id,), article_ids=(art.id,), outlets=("Test Wire",))])
+        mention_ids=(m.id,), article_ids=(art.id,), outlets=("Test Wire",), date_source="reported")])
 
 
 @pytest.fixture(params=BACKENDS)
@@ -149,6 +149,19 @@ def test_acled_codes_for_a_coded_event(sw: Spillwatch) -> None:
     assert (row["iso"], row["country"], row["region"], row["event_date"]) == (422, "Lebanon", "Middle East",
                                                                              date(2016, 6, 27))
     assert row["notes"] == SENTENCE and row["fatalities"] == 0 and row["disorder_type"] == "Political violence"
+    assert row["time_precision"] == 2  # a day taken from the report's own date: the source names no day
+    own = EventFilter(origin="spillwatch")
+    [native] = [r for b in stream.batches(sw.store, own, "spillwatch") for r in b.to_pylist()]
+    assert (native["date_precision"], native["date_source"]) == ("day", "reported")
+
+
+@pytest.mark.parametrize(("precision", "days", "source", "code"), [
+    ("day", 0, "expression", 1), ("day", 0, "dateline", 1), ("day", 0, "reported", 2), ("day", 0, None, 1),
+    ("week", 6, "expression", 2), ("range", 3, "reported", 2), ("month", 30, "expression", 3), (None, 0, None, 3),
+])
+def test_acled_time_precision_from_the_date(precision: str | None, days: int, source: str | None, code: int) -> None:
+    start = date(2019, 5, 1)
+    assert codes.time_precision(precision, start, start + timedelta(days=days), source) == code
 
 
 def test_ucdp_profile_reimports_as_the_same_events(sw: Spillwatch, tmp_path: Path) -> None:

@@ -77,9 +77,33 @@ def test_absolute_forms_and_ranges(run_nlp: Runner) -> None:
     assert got["June 4"] == (date(2017, 6, 4), date(2017, 6, 4), "day")  # not yet June 2018
 
 
-def test_no_anchor_keeps_only_absolute_dates(run_nlp: Runner) -> None:
+def test_no_anchor_resolves_only_absolute_dates(run_nlp: Runner) -> None:
     got = dates(run_nlp, "On Monday, and on Dec. 1, 2020, and last week.", None, "none")
-    assert list(got) == ["Dec. 1, 2020"]
+    assert {k: v for k, v in got.items() if v[0] is not None} == {"Dec. 1, 2020": (date(2020, 12, 1),) * 2 + ("day",)}
+    assert got["Monday"] == (None, None, "day") and got["last week"] == (None, None, "week")  # kept, unresolved
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("Gunmen killed a guard 11 days ago in the capital.", "11 days ago"),
+    ("The army shelled the town yesterday.", "yesterday"),
+    ("Rebels attacked the base on Thursday.", "Thursday"),
+    ("Protesters marched in March.", "in March"),
+    ("Troops withdrew last month.", "last month"),
+])
+def test_undated_article_leaves_relative_expressions_unresolved(run_nlp: Runner, text: str, words: str) -> None:
+    """No article date: never the day of the run (issue 23: "11 days ago" dated by the clock)."""
+    ann = run_nlp(art(text, None, "none"))
+    assert [(d.text, d.start, d.end) for d in ann.dates] == [(words, None, None)]
+    assert ann.article_date is None
+
+
+@pytest.mark.parametrize("text", [
+    "Fighting went on for 20 days.", "The camp was built in the 1930s.", "A 30 years old man was hurt.",
+    "The siege lasted two weeks.", "Unrest returned in the 1990s.",
+])
+def test_durations_ages_decades_are_not_dates(run_nlp: Runner, text: str) -> None:
+    for anchor in (None, date(2019, 5, 10)):
+        assert [d for d in run_nlp(art(text, anchor)).dates if d.start is not None] == []
 
 
 @pytest.mark.parametrize("word", ["may", "March on", "the 2,000 troops"])

@@ -35,6 +35,7 @@ from spillwatch.coding.argwords import (
     VENUE_HEADS,
 )
 from spillwatch.coding.docindex import DocIndex
+from spillwatch.coding.eventdate import event_date
 from spillwatch.coding.patterns import BORDER_NOUNS, PRONOUNS, DepGraph, Roles, antecedent, subject_of
 from spillwatch.records import (
     Actor,
@@ -369,8 +370,9 @@ class ArgumentFinder:
         taken = [a.span for a in args if a.role in actor_roles and a.span not in self.country_spans]
         places = self.places(r, sent, taken, self.g[trigger].span)
         args += [Argument("place", e.span, e.text) for e in places]
-        date = self.date(k, self.g[trigger].span, self.offset_clause(trigger))
-        if date is not None:
+        own = self.date(k, self.g[trigger].span, self.offset_clause(trigger))
+        date = event_date(self.ann, self.g, trigger, own)
+        if date is not None and date.source == "expression":
             args.append(Argument("date", date.span, date.text))
         quantities = self.quantities(sent)
         args += [Argument("quantity", q.span, q.text) for q in quantities]

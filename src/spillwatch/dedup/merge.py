@@ -5,7 +5,9 @@ optionally, a function giving the outlets that carried each article (near-duplic
 included).
 Output: one ``Event`` whose every field is a deterministic function of the mention set:
 id = hash of the smallest mention id; type = most frequent type (ties: alphabetical); modes and
-actors = unions; dates = earliest start and latest end among the most precise dates; place =
+actors = unions; dates = earliest start and latest end among the most precise dates of the
+best-founded source (``records.DATE_SOURCE_RANK``: own words, dateline, inferred year, the day of
+the article reporting it), that source kept as ``date_source``; place =
 the most precise place (ties: most often named, then alphabetical); fatalities =
 ``fatality_estimate``; all mention quantities kept; confidence = ``confidence``.
 Declines: nothing; a cluster of one mention gives a single-report event.
@@ -27,8 +29,10 @@ from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 
 from spillwatch.records import (
+    DATE_SOURCE_RANK,
     Actor,
     DatePrecision,
+    DateSource,
     Estimate,
     Event,
     EventMention,
@@ -63,10 +67,14 @@ def _actors(groups: Iterable[tuple[Actor, ...]]) -> tuple[Actor, ...]:
     return tuple(seen[k] for k in sorted(seen))
 
 
-def _dates(mentions: Sequence[EventMention]) -> tuple[date | None, date | None, DatePrecision | None]:
+def _dates(mentions: Sequence[EventMention]
+           ) -> tuple[date | None, date | None, DatePrecision | None, DateSource | None]:
     dated = [m.date for m in mentions if m.date is not None and m.date.start is not None]
     if not dated:
-        return None, None, None
+        return None, None, None, None
+    # the best-founded copies' dates: a report's own words before a dateline before its article's day
+    source = min((d.source for d in dated), key=DATE_SOURCE_RANK.__getitem__)
+    dated = [d for d in dated if d.source == source]
     finest = min(_PRECISION_RANK[d.precision] for d in dated)
     best = [d for d in dated if _PRECISION_RANK[d.precision] == finest]
     start = min(d.start for d in best if d.start is not None)
@@ -74,7 +82,7 @@ def _dates(mentions: Sequence[EventMention]) -> tuple[date | None, date | None, 
     precision: DatePrecision = best[0].precision
     if precision == "day" and end != start:
         precision = "range"
-    return start, end, precision
+    return start, end, precision, source
 
 
 def _place_rank(place: Place) -> int:
@@ -131,7 +139,7 @@ def build_event(mentions: Sequence[EventMention], cohesion: float = 1.0, outlets
     """One Event summarising a cluster (see module docstring for each field)."""
     ordered = sorted(mentions, key=lambda m: m.id)
     etype = _most_common(m.type for m in ordered) or "OTHER"
-    start, end, precision = _dates(ordered)
+    start, end, precision, source = _dates(ordered)
     article_ids = tuple(sorted({m.article_id for m in ordered}))
     outlet_names = sorted({o for a in article_ids for o in (outlets(a) if outlets else ())})
     return Event(
@@ -143,6 +151,7 @@ def build_event(mentions: Sequence[EventMention], cohesion: float = 1.0, outlets
         date_start=start,
         date_end=end,
         date_precision=precision,
+        date_source=source,
         place=_place(ordered),
         fatalities=fatality_estimate(ordered),
         acled_type=_most_common(m.acled_type for m in ordered if m.acled_type),

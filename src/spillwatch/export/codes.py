@@ -69,9 +69,12 @@ def interaction(inter1: int, inter2: int) -> int:
     return low * 10 + high
 
 
-def time_precision(precision: str | None, start: date | None, end: date | None) -> int:
+def time_precision(precision: str | None, start: date | None, end: date | None, source: str | None = None) -> int:
+    """ACLED's 1 (the day), 2 (within a week), 3 (a month or more). A day taken from the report's own
+    date (``source`` "reported": the source names no day for the event) is at best 2, as ACLED codes
+    a day the source leaves unsaid."""
     if precision == "day":
-        return 1
+        return 2 if source == "reported" else 1
     if precision == "week" or (precision == "range" and start and end and (end - start).days <= 7):
         return 2
     return 3

@@ -42,7 +42,7 @@ def _count(value: float | None) -> int | None:
 NATIVE_SCHEMA = pa.schema([
     ("id", STR), ("origin", STR), ("external_id", STR), ("type", STR), ("modes", LIST),
     ("acled_event_type", STR), ("acled_sub_event_type", STR), ("modality", STR),
-    ("date_start", DATE), ("date_end", DATE), ("date_precision", STR),
+    ("date_start", DATE), ("date_end", DATE), ("date_precision", STR), ("date_source", STR),
     ("source_ids", LIST), ("source_names", LIST), ("target_ids", LIST), ("target_names", LIST),
     ("place_name", STR), ("geonameid", INT), ("country_iso3", STR), ("adm1_code", STR), ("adm1_name", STR),
     ("latitude", FLOAT), ("longitude", FLOAT), ("geo_precision", INT),
@@ -121,7 +121,7 @@ def _acled(r: Row, stamp: int) -> Row:
     return {
         "event_id_cnty": r["external_id"] if r["origin"] == "acled" and r["external_id"] else r["id"],
         "event_date": start, "year": start.year if start else None,
-        "time_precision": codes.time_precision(r["date_precision"], start, r["date_end"]),
+        "time_precision": codes.time_precision(r["date_precision"], start, r["date_end"], r["date_source"]),
         "disorder_type": codes.DISORDER.get(r["acled_type"] or ""), "event_type": r["acled_type"],
         "sub_event_type": r["acled_subtype"], "actor1": actor1, "assoc_actor_1": assoc1, "inter1": inter1,
         "actor2": actor2, "assoc_actor_2": assoc2, "inter2": inter2,

@@ -7,6 +7,7 @@ ranges. Declines (returns None) what it cannot read.
 from __future__ import annotations
 
 import calendar
+import re
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 
@@ -51,10 +52,18 @@ def week_range(day: date) -> tuple[date, date]:
     return monday, monday + timedelta(days=6)
 
 
+# A written year that is not a decade ("the 1930s") nor part of a longer number.
+_WRITTEN_YEAR = re.compile(r"(?<![\d,.])(?:1[89]|20)\d\d(?![\d,]|0?s\b|'s\b)")
+# dateparser reads durations and relative phrases ("20 days", "30 years", "11 days ago") against
+# its base date, or the clock when there is none: those are the relative rules' job, never its.
+_RELATIVE_WORDS = re.compile(r"\b(?:ago|days?|weeks?|months?|years?|hours?|minutes?|decades?|centur\w+|old)\b", re.I)
+
+
 @lru_cache(maxsize=2048)
 def parse_entity(text: str, ref: date | None) -> date | None:
-    """A full date (day, month and year all present) read by dateparser, else None."""
-    if not any(ch.isdigit() for ch in text):
+    """A full date (day, month and year all written out) read by dateparser, else None."""
+    years = _WRITTEN_YEAR.findall(text)
+    if not years or _RELATIVE_WORDS.search(text):
         return None
     import dateparser  # slow import: only when a DATE entity escaped the rules
 
@@ -70,4 +79,6 @@ def parse_entity(text: str, ref: date | None) -> date | None:
         found = dateparser.parse(text, languages=["en"], settings=settings)
     except (ValueError, OverflowError, TypeError, AttributeError):
         return None
-    return found.date() if found is not None else None
+    if found is None or str(found.year) not in years:  # the year read must be the one written
+        return None
+    return found.date()

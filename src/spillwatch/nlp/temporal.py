@@ -1,9 +1,10 @@
 """Date stage: ``AnnotatedArticle`` in, the same with ``dates`` (``DateMention``s) filled.
 
 Input: an article (its ``published`` date is the anchor, see ``anchor.py``). Output: date
-mentions with start/end (inclusive) and precision. Declines: credit blocks; expressions that
-need an anchor when the article has none (kept out rather than guessed); clock times, ages
-and durations ("for three years").
+mentions with start/end (inclusive) and precision. Declines: credit blocks; clock times, ages,
+decades and durations ("for three years", "in 20 days", "the 1930s"). An expression that needs
+an anchor when the article has none is kept with no start or end (unresolved), never resolved
+against the day of the run.
 
 Resolution (R = the anchor's reference date):
 - full dates ("Saturday, Dec. 10, 2016", "10 December 2016", "2016-12-10") -> day.
@@ -33,6 +34,7 @@ from datetime import date, timedelta
 from itertools import pairwise
 
 from spillwatch.nlp.anchor import Anchor, anchor_of
+from spillwatch.nlp.articledate import article_date
 from spillwatch.nlp.datewords import (
     MONTH,
     WEEKDAY,
@@ -126,10 +128,8 @@ def _shift(m: DateMention, base: int) -> DateMention:
     return replace(m, span=Span(m.span.start + base, m.span.end + base))
 
 
-def _noyear(text: str, anchor: Anchor | None) -> list[DateMention]:
+def _noyear(text: str, anchor: Anchor) -> list[DateMention]:
     out: list[DateMention] = []
-    if anchor is None:
-        return out
     for rx in NOYEAR:
         for m in rx.finditer(text):
             month, dnum = month_number(m.group("m")), int(m.group("d"))
@@ -141,13 +141,16 @@ def _noyear(text: str, anchor: Anchor | None) -> list[DateMention]:
     return out
 
 
-def _months(text: str, anchor: Anchor | None) -> list[DateMention]:
+def _months(text: str) -> list[DateMention]:
     out = []
     for m in MONTH_YEAR.finditer(text):
         start, end = month_range(int(m.group("y")), month_number(m.group("m")))
         out.append(_mention(text, Span(m.start("m"), m.end()), start, end, "month"))
-    if anchor is None:
-        return out
+    return out
+
+
+def _bare_months(text: str, anchor: Anchor) -> list[DateMention]:
+    out = []
     for m in MONTH_BARE.finditer(text):
         if not m.group("m")[0].isupper():
             continue
@@ -168,10 +171,8 @@ def _years(text: str) -> list[DateMention]:
     return out
 
 
-def _weekdays(text: str, base: int, anchor: Anchor | None, view: TokenView) -> list[DateMention]:
+def _weekdays(text: str, base: int, anchor: Anchor, view: TokenView) -> list[DateMention]:
     out: list[DateMention] = []
-    if anchor is None:
-        return out
     for m in WEEKDAY_RE.finditer(text):
         target = weekday_number(m.group("wd"))
         qual = (m.group("q") or "").lower()
@@ -210,10 +211,8 @@ def _future(view: TokenView, offset: int) -> bool:
     return False
 
 
-def _relative(text: str, anchor: Anchor | None) -> list[DateMention]:
+def _relative(text: str, anchor: Anchor) -> list[DateMention]:
     out: list[DateMention] = []
-    if anchor is None:
-        return out
     for m in RELATIVE.finditer(text):
         found = _resolve_relative(m, anchor.ref)
         if found is not None:
@@ -319,6 +318,15 @@ def _keep(candidates: list[DateMention]) -> list[DateMention]:
     return sorted(taken.items, key=lambda d: d.span.start)
 
 
+UNKNOWN = Anchor(date(2000, 1, 1), date(2000, 1, 1), False)  # resolves shapes only; dates are dropped
+
+
+def _anchored(text: str, base: int, anchor: Anchor, view: TokenView) -> list[DateMention]:
+    """The expressions that need the article's date: no year, bare months, relative words, weekdays."""
+    local = [*_noyear(text, anchor), *_bare_months(text, anchor), *_relative(text, anchor)]
+    return [*(_shift(m, base) for m in local), *_weekdays(text, base, anchor, view)]
+
+
 def find_dates(ann: AnnotatedArticle, settings: Settings) -> AnnotatedArticle:
     """Fill ``ann.dates`` (see the module docstring for the resolution rules)."""
     anchor = anchor_of(ann.article)
@@ -326,15 +334,17 @@ def find_dates(ann: AnnotatedArticle, settings: Settings) -> AnnotatedArticle:
     found: list[DateMention] = []
     for text, base in _blocks(ann):
         found.extend([*_full(text, base), *_day_ranges(text, base)])
-        local = [*_noyear(text, anchor), *_months(text, anchor), *_years(text), *_relative(text, anchor)]
-        found.extend(_shift(m, base) for m in local)
-        found.extend(_weekdays(text, base, anchor, view))
+        found.extend(_shift(m, base) for m in [*_months(text), *_years(text)])
+        relative = _anchored(text, base, anchor or UNKNOWN, view)
+        # no article date: the expression is kept (an event can state it) but never resolved,
+        # least of all against the day of the run
+        found.extend(relative if anchor else [replace(m, start=None, end=None) for m in relative])
     whole = ann.article.text
     found = _keep(found)
     found = _keep([*_ranges(whole, found), *found])
     found = _keep([*found, *_entities(ann, anchor, found)])
     found = _keep([*found, *_chained(whole, found)])
-    return replace(ann, dates=tuple(found))
+    return replace(ann, dates=tuple(found), article_date=article_date(ann.article, anchor, date.today()))
 
 
 CHAINED = re.compile(

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 EVENT_COLUMNS = (
     "id", "type", "modes", "source_ids", "source_names", "target_ids", "target_names", "date_start", "date_end",
-    "date_precision", "place_name", "geonameid", "country_iso3", "adm1_code", "adm1_name", "lat", "lon",
+    "date_precision", "date_source", "place_name", "geonameid", "country_iso3", "adm1_code", "adm1_name", "lat", "lon",
     "where_prec", "fatalities_low", "fatalities_best", "fatalities_high", "acled_type", "acled_subtype",
     "modality", "n_mentions", "n_articles", "outlets", "confidence", "origin", "external_id", "headline",
 )

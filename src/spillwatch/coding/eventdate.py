@@ -1,0 +1,96 @@
+"""The date of one event: its own time expression, else the article's date for news, never the run's.
+
+Input: the annotated article (its ``dates`` and ``article_date`` from the dates stage), the
+dependency graph, the trigger and the candidate date mentions. Output: a ``DateMention`` whose
+``source`` says where the date came from, or None. Rules, in order, each with its reason:
+- the event's own expression, when there is one (``own``): it is what the writer said about this
+  event; an unresolved one (the article has no date) is kept as stated, with no start;
+- a phrase opening a period ("since late April", "since the start of this month") is not the event's
+  date: it starts a tally or a stretch that runs up to the report;
+- an own date after the article's date or after today is refused: an event reported as having
+  happened cannot postdate its report, and a date after the run is a resolution error;
+- a background event gets no article date: a verb in the past perfect ("had been killed") or a
+  trigger inside a "since" phrase or clause tells of an earlier event than the news, so the
+  article's day would be false; it stays undated when it names no time of its own;
+- otherwise the article reports the event as news: the article's date (``source="reported"``),
+  with the precision the article's date has (a day, or the range an estimated date allows).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from spillwatch.coding.patterns import DepGraph
+from spillwatch.records import DATE_SOURCE_RANK, AnnotatedArticle, DateMention
+
+# "had killed", "had been attacked": the past perfect sets an event before the story's time
+PERFECT_AUX = frozenset({"have"})
+# "since the 2008 riots": an event named as the start of a stretch that runs up to the news. Not
+# "after"/"before" without an offset: "killed after airstrikes hit" names the news' own cause, of the
+# same news day ("two days after X" is set apart by ``ArgumentFinder.offset_clause``).
+REFERENCE_WORDS = frozenset({"since"})
+
+
+def past_perfect(g: DepGraph, i: int) -> bool:
+    """True when the trigger's verb (or the verb it hangs on) is in the past perfect."""
+    for n in (i, g[i].head):
+        aux = [g[c] for c in g.children(n, "aux")]
+        if any(a.lemma.lower() in PERFECT_AUX and a.tag == "VBD" for a in aux):
+            return True
+    return False
+
+
+def time_reference(g: DepGraph, i: int) -> bool:
+    """True when the trigger names the start of a stretch: the object of "since" ("since the
+    attack") or the verb of such a clause ("since they attacked")."""
+    head = g[i].head
+    if g[i].dep == "pobj" and g[head].lemma.lower() in REFERENCE_WORDS:
+        return True
+    return any(g[c].lemma.lower() in REFERENCE_WORDS for c in g.children(i, "mark"))
+
+
+def background(g: DepGraph, i: int) -> bool:
+    return past_perfect(g, i) or time_reference(g, i)
+
+
+SINCE = re.compile(r"\bsince\s+(?:the\s+(?:beginning|start|end)\s+of\s+)?(?:(?:early|late|mid-?)\s*)?$", re.I)
+
+
+def opens_period(text: str, d: DateMention) -> bool:
+    """ "since late April", "killed 316 since the start of this month": the start of a tally or a
+    period running up to the report, not the day of the event the sentence reports."""
+    before = text[max(0, d.span.start - 40):d.span.start]
+    return d.text.lower().startswith("since ") or SINCE.search(before) is not None
+
+
+def limit_of(ann: AnnotatedArticle, today: date) -> date:
+    """The latest day an event the article reports can have: the article's date, and never after today."""
+    reported = ann.article_date
+    if reported is not None and reported.end is not None:
+        return min(reported.end, today)
+    return today
+
+
+def event_date(ann: AnnotatedArticle, g: DepGraph, trigger: int, own: DateMention | None,
+               today: date | None = None) -> DateMention | None:
+    """The event's date by the rules of the module docstring."""
+    today = today or date.today()
+    if own is not None and opens_period(ann.article.text, own):
+        own = None
+    if own is not None:
+        if own.start is None:
+            return own  # stated, unresolved: the article has no date to anchor it
+        if own.start <= limit_of(ann, today):
+            return own
+    if background(g, trigger):
+        return None
+    return ann.article_date
+
+
+def better_date(a: DateMention | None, b: DateMention | None) -> DateMention | None:
+    """Of two dates for one event, the better founded: a resolved one, then the event's own words
+    before a dateline before an inferred year before the article's day; ``a`` on a tie."""
+    if a is None or b is None:
+        return a or b
+    return min((a, b), key=lambda d: (d.start is None, DATE_SOURCE_RANK[d.source]))

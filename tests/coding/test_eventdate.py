@@ -1,0 +1,72 @@
+"""The event's own date, else the article's day for news, never for background (coding/eventdate.py)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+import pytest
+from coding_support import SETTINGS, actor, one_sentence  # type: ignore[import-not-found,unused-ignore]
+
+from spillwatch.coding.eventdate import better_date
+from spillwatch.coding.events import code_events
+from spillwatch.records import AnnotatedArticle, DateMention, EventMention, Span
+
+DAY = date(2019, 5, 10)
+REPORTED = DateMention(Span(0, 0), "2019-05-10", DAY, DAY, "day", "reported")
+REBELS = {"Rebels": actor("REB", None, "rebels")}
+
+
+def _coded(text: str, dates: dict[str, tuple[date, date, str]] | None = None,
+           article_date: DateMention | None = REPORTED) -> EventMention:
+    ann: AnnotatedArticle = one_sentence(text, REBELS, dates=dates or {})
+    found = code_events(replace(ann, article_date=article_date), SETTINGS)
+    return next(m for m in found if m.type == "ASSAULT")
+
+
+def test_news_without_a_time_of_its_own_takes_the_article_day() -> None:
+    m = _coded("Rebels attacked the army base near the town.")
+    assert (m.date, m.date_source) == (REPORTED, "reported")
+    assert all(a.role != "date" for a in m.arguments)  # no words of the sentence name it
+
+
+def test_own_expression_beats_the_article_day() -> None:
+    m = _coded("Rebels attacked the army base on Tuesday.", {"Tuesday": (date(2019, 5, 7), date(2019, 5, 7), "day")})
+    assert (m.date and m.date.start, m.date_source) == (date(2019, 5, 7), "expression")
+
+
+def test_background_event_never_takes_the_article_day() -> None:
+    assert _coded("Rebels had attacked the army base near the town.").date is None
+
+
+def test_period_start_is_not_the_event_date() -> None:
+    m = _coded("Rebels attacked the army base since late April.", {"late April": (date(2019, 4, 1), date(2019, 4, 30),
+                                                                                 "month")})
+    assert m.date_source == "reported"
+
+
+def test_an_own_date_after_the_article_is_refused() -> None:
+    m = _coded("Rebels attacked the army base on Friday.", {"Friday": (date(2019, 5, 17), date(2019, 5, 17), "day")})
+    assert m.date_source == "reported" and m.date is not None and m.date.start == DAY
+
+
+def test_undated_article_keeps_the_expression_unresolved() -> None:
+    m = _coded("Rebels attacked the army base 11 days ago.", article_date=None)
+    assert m.date is None  # nothing given: no clock date
+    ann = one_sentence("Rebels attacked the army base 11 days ago.", REBELS)
+    unresolved = DateMention(Span(30, 41), "11 days ago", None, None, "day")
+    found = code_events(replace(ann, dates=(unresolved,)), SETTINGS)
+    m = next(x for x in found if x.type == "ASSAULT")
+    assert m.date == unresolved and m.date_source is None
+
+
+@pytest.mark.parametrize(("a", "b", "best"), [
+    (REPORTED, replace(REPORTED, source="expression"), "expression"),
+    (replace(REPORTED, source="dateline"), REPORTED, "dateline"),
+    (replace(REPORTED, source="inferred-year"), replace(REPORTED, source="dateline"), "dateline"),
+    (replace(REPORTED, start=None, end=None, source="expression"), REPORTED, "reported"),
+])
+def test_better_date(a: DateMention, b: DateMention, best: str) -> None:
+    found = better_date(a, b)
+    assert found is not None and found.source == best
+    assert better_date(None, b) is b and better_date(a, None) is a
