@@ -36,6 +36,9 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
 
+from spillwatch.coding.clause import find_clause  # noqa: E402
+from spillwatch.coding.docindex import DocIndex  # noqa: E402
+from spillwatch.coding.patterns import DepGraph  # noqa: E402
 from spillwatch.geo.attach import load_fitted, options  # noqa: E402
 from spillwatch.geo.eventplace import LITERAL_ROLES, Doc, candidates, place_events  # noqa: E402
 from spillwatch.geo.gazetteer import open_gazetteer  # noqa: E402
@@ -136,9 +139,18 @@ class Score:
 
 
 def _mention(ann: AnnotatedArticle, record: Record) -> EventMention:
+    """The record's event as the coder makes it: its trigger, sentence and clause
+    (``coding/clause.find_clause``, with the places the geo stage found, as ``coding/events.py``)."""
     text = record.text
+    clause = None
+    at = next((t.i for t in ann.tokens if t.span.start <= record.verb.start < t.span.end), None)
+    sent = next((s for s in ann.sentences if at is not None and s.first_token <= at < s.last_token), None)
+    if at is not None and sent is not None:
+        graph, places = DepGraph(ann.tokens), DocIndex(ann).place_candidates
+        clause = find_clause(graph, at, sent.first_token, sent.last_token, lambda j: places.any(graph[j].span))
     return EventMention(article_id=ann.article.id, type="ASSAULT", trigger=record.verb,
-                        trigger_text=text[record.verb.start : record.verb.end], sentence=Span(0, len(text)))
+                        trigger_text=text[record.verb.start : record.verb.end], sentence=Span(0, len(text)),
+                        clause=clause)
 
 
 def product_place(ann: AnnotatedArticle, record: Record) -> Place | None:
@@ -168,7 +180,9 @@ def main() -> None:
         for ann, record in zip(anns, records, strict=True):
             ann = find_places(ann, settings, gazetteer=gz)
             doc = Doc.of(ann)
-            opts = options(ann.tokens, doc.index, record.verb, candidates(doc, _mention(ann, record)))
+            m = _mention(ann, record)
+            clause = m.clause.places if m.clause is not None else ()
+            opts = options(ann.tokens, doc.index, record.verb, candidates(doc, m), clause)
             groups.append((record.gold, [(o.features, tokens_of(record, o.span)) for o in opts]))
         print(fit(groups, args.path.name))
         load_fitted.cache_clear()

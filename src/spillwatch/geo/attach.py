@@ -12,6 +12,11 @@ Why each rule:
 - a place word that marks a scene ("in", "at", "near", "outside") ties tighter than one that marks
   where someone came from or went ("from", "to"); a place after the trigger is the usual order in
   English news ("attacked ... in X"), so it wins a tie.
+- a place phrase of the event's own clause (``records.Clause.places``, from ``coding/clause.py``)
+  and the nearest of them are features too: the clause stops at embedded clauses of other
+  predicates, which the path length alone does not see.
+The weights are fitted (``geo/train_attach.py``); ``hand_cost`` is the unfitted reading of the same
+reasons, used when no weights are given.
 Declines: a sentence without a parse (no tokens) gives the places nearest the trigger in text.
 """
 
@@ -100,7 +105,7 @@ def _frame(tokens: Sequence[Token], trigger: int) -> tuple[int, int] | None:
 
 FEATURES = (
     "steps", "scene", "motion", "before", "subtree", "noun_path", "two_trees", "country", "unit",
-    "token_gap", "unresolved", "verbs_on_path", "direct", "in_subject",
+    "token_gap", "unresolved", "verbs_on_path", "direct", "in_subject", "in_clause", "clause_first",
 )  # fmt: skip
 
 
@@ -124,10 +129,11 @@ def _token_range(tokens: Sequence[Token], index: dict[int, int], span: Span) -> 
 
 
 def options(tokens: Sequence[Token], index: dict[int, int], trigger: Span,
-            places: Sequence[tuple[Span, P, int | None]]) -> list[Option[P]]:
+            places: Sequence[tuple[Span, P, int | None]], clause: Sequence[Span] = ()) -> list[Option[P]]:
     """The places (span, place, precision) that may be the event's, with their features; a place
     in the frame of a statement around the trigger is left out (see module docstring).
-    ``index`` maps a character offset at which a token starts to the token's position."""
+    ``index`` maps a character offset at which a token starts to the token's position; ``clause``
+    holds the place phrases of the event's own clause (``records.Clause.places``), nearest first."""
     t_range = _token_range(tokens, index, trigger)
     if t_range is None:
         return []
@@ -158,7 +164,8 @@ def options(tokens: Sequence[Token], index: dict[int, int], trigger: Span,
             float(span.start < trigger.start), float(trig in up), float(nouns),
             float(not (set(up) & trig_up)), float(precision is not None and precision >= 6),
             float(precision == 4), min(gap, 40) / 10, float(precision is None), float(verbs),
-            float(direct), float(subject),
+            float(direct), float(subject), float(any(_overlap(span, c) for c in clause)),
+            float(bool(clause) and _overlap(span, clause[0])),
         )))
     return out
 
@@ -189,19 +196,24 @@ def load_fitted() -> Fitted:
     return Fitted(tuple(float(w) for w in data["weights"]), float(data["bias"]), float(data["threshold"]))
 
 
+def _overlap(a: Span, b: Span) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
 def hand_cost(f: Sequence[float]) -> float:
     """The reasoned default cost (lower is better) when no fitted weights are given."""
     return f[0] - SCENE_BONUS * f[1] + MOTION_PENALTY * f[2] + BEFORE_PENALTY * f[3] + ROOT_LINK * f[6]
 
 
 def attached(tokens: Sequence[Token], index: dict[int, int], trigger: Span,
-             places: Sequence[tuple[Span, P, int | None]], fitted: Fitted | None = None) -> list[P]:
+             places: Sequence[tuple[Span, P, int | None]], fitted: Fitted | None = None,
+             clause: Sequence[Span] = ()) -> list[P]:
     """The places that may be the event's, best first: by the ``fitted`` scorer when given (only
     those above its threshold), else by ``hand_cost``; without a parse, by text distance."""
     if not tokens or _token_range(tokens, index, trigger) is None:
         centre = (trigger.start + trigger.end) / 2
         return [p for _, p, _ in sorted(places, key=lambda sp: abs((sp[0].start + sp[0].end) / 2 - centre))]
-    found = options(tokens, index, trigger, places)
+    found = options(tokens, index, trigger, places, clause)
     if fitted is None:
         return [o.place for o in sorted(found, key=lambda o: (hand_cost(o.features), o.span.start))]
     scored = sorted(((fitted.score(o.features), o) for o in found), key=lambda t: (-t[0], t[1].span.start))

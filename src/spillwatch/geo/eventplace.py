@@ -3,8 +3,9 @@ mentions with ``place`` set to where each event happened, with its precision cod
 
 The place is, in order: a recognised place inside the event's place argument (an Argument with
 role "place", or ``place_text`` found in the event's sentence); else the literal place of the
-event's sentence attached to the trigger (``geo/attach.py``: nearest on the dependency path, a
-place in a statement's frame left out: "officials in X said the raid killed dozens" is not in X).
+event's sentence attached to the trigger (``geo/attach.py``: the place phrases of the event's own
+clause, ``EventMention.clause.places``, nearest on the dependency path, a place in a statement's
+frame left out: "officials in X said the raid killed dozens" is not in X).
 Of an "X, Y" pair (town, country) the finer one wins.
 For aid and cooperation (AID, COOPERATE, SUPPORT, CONSULT, AGREE) with no literal place, the
 country of a recipient named by nationality after the trigger ("provided trucks to a Jordanian
@@ -101,7 +102,8 @@ def _best_place(m: EventMention, doc: Doc) -> Place | None:
         if inside:
             chosen = _finer(inside, min(inside, key=lambda p: (p.precision or 9, p.span.start)), text)
             return _qualified(_finer(literal.inside(m.sentence), chosen, text, doc), m, literal, demonyms)
-    ranked = attached(ann.tokens, doc.index, m.trigger, candidates(doc, m), load_fitted())
+    clause = m.clause.places if m.clause is not None else ()
+    ranked = attached(ann.tokens, doc.index, m.trigger, candidates(doc, m), load_fitted(), clause)
     if not ranked:
         return _recipient_country(m, demonyms)
     return _qualified(_finer(literal.inside(m.sentence), ranked[0], text, doc), m, literal, demonyms)
