@@ -101,19 +101,24 @@ def load_events(db: str) -> list[dict[str, Any]]:
         return sw.events(EventFilter(origin="spillwatch", limit=100_000))
 
 
+def store_of(db: str | None) -> str:
+    """``db`` itself, or a new temporary store with the corpus ingested into it."""
+    if db is not None:
+        return db
+    from spillwatch.api import Spillwatch
+
+    db = str(Path(tempfile.mkdtemp(prefix="spillwatch-eval-")) / "corpus.duckdb")
+    with Spillwatch(db) as sw:
+        sw.ingest(SOURCES)
+    return db
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--db", help="an existing store holding the ingested corpus")
     parser.add_argument("--misses", action="store_true", help="list the facts not found or mis-coded")
     args = parser.parse_args()
-    db = args.db
-    if db is None:
-        from spillwatch.api import Spillwatch
-
-        db = str(Path(tempfile.mkdtemp(prefix="spillwatch-eval-")) / "corpus.duckdb")
-        with Spillwatch(db) as sw:
-            sw.ingest(SOURCES)
-    result = score(load_events(db))
+    result = score(load_events(store_of(args.db)))
     if args.misses:
         for r in result["facts"]:
             if r["reported"] and not (r["found"] and r["type_ok"] and r["actor_ok"]):

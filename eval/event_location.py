@@ -1,6 +1,6 @@
 """Event location: which place in a sentence is where its event happened (token F1).
 
-Usage: python eval/event_location.py PATH [--split tune|report|all] [--limit N] [--cache FILE] [--misses N]
+Usage: python eval/event_location.py PATH [--split tune|report|all] [--limit N] [--cache FILE] [--misses N] [--fit]
 
 PATH is a JSONL file (gzipped or not) in the format of ../shared/data/event-location (Halterman
 2019): per line ``text``, ``tokens`` (start, end, id) and ``spans`` with one ``VERB`` (the event)
@@ -13,7 +13,8 @@ same sentence always falls in the same part, whatever file it comes in.
 
 Each sentence runs through the product's own stages (spaCy parse, actors, ``geo/places.py``),
 becomes one ``EventMention`` whose trigger is the VERB span, and goes through the product's
-``geo/eventplace.place_events``: the predicted place is the mention's ``place`` span (an
+``geo/eventplace.place_events`` (its scorer fitted by ``--split tune --fit``, written to
+``src/spillwatch/data/geo_attach.json``): the predicted place is the mention's ``place`` span (an
 ``article-focus`` place is no place of the sentence's own and predicts nothing). Scored as token
 precision, recall and F1 (micro, over the record's own tokens) against the LOCATION tokens.
 Baselines in the same run, over the same recognised places (literal and region roles): the place
@@ -35,9 +36,14 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
 
-from spillwatch.geo.eventplace import LITERAL_ROLES, place_events  # noqa: E402
+from spillwatch.coding.clause import find_clause  # noqa: E402
+from spillwatch.coding.docindex import DocIndex  # noqa: E402
+from spillwatch.coding.patterns import DepGraph  # noqa: E402
+from spillwatch.geo.attach import load_fitted, options  # noqa: E402
+from spillwatch.geo.eventplace import LITERAL_ROLES, Doc, candidates, place_events  # noqa: E402
 from spillwatch.geo.gazetteer import open_gazetteer  # noqa: E402
 from spillwatch.geo.places import find_places  # noqa: E402
+from spillwatch.geo.train_attach import fit  # noqa: E402
 from spillwatch.nlp.actors import find_actors  # noqa: E402
 from spillwatch.nlp.parse import annotate  # noqa: E402
 from spillwatch.records import AnnotatedArticle, Article, Block, DateInfo, EventMention, Place, Span  # noqa: E402
@@ -132,11 +138,23 @@ class Score:
         return f"P {p:.3f}  R {r:.3f}  F1 {self.f1():.3f}"
 
 
-def product_place(ann: AnnotatedArticle, record: Record) -> Place | None:
+def _mention(ann: AnnotatedArticle, record: Record) -> EventMention:
+    """The record's event as the coder makes it: its trigger, sentence and clause
+    (``coding/clause.find_clause``, with the places the geo stage found, as ``coding/events.py``)."""
     text = record.text
-    mention = EventMention(article_id=ann.article.id, type="ASSAULT", trigger=record.verb,
-                           trigger_text=text[record.verb.start : record.verb.end], sentence=Span(0, len(text)))
-    (placed,) = place_events(ann, (mention,))
+    clause = None
+    at = next((t.i for t in ann.tokens if t.span.start <= record.verb.start < t.span.end), None)
+    sent = next((s for s in ann.sentences if at is not None and s.first_token <= at < s.last_token), None)
+    if at is not None and sent is not None:
+        graph, places = DepGraph(ann.tokens), DocIndex(ann).place_candidates
+        clause = find_clause(graph, at, sent.first_token, sent.last_token, lambda j: places.any(graph[j].span))
+    return EventMention(article_id=ann.article.id, type="ASSAULT", trigger=record.verb,
+                        trigger_text=text[record.verb.start : record.verb.end], sentence=Span(0, len(text)),
+                        clause=clause)
+
+
+def product_place(ann: AnnotatedArticle, record: Record) -> Place | None:
+    (placed,) = place_events(ann, (_mention(ann, record),))
     if placed.place is None or placed.place.role == "article-focus":
         return None
     return placed.place
@@ -149,10 +167,25 @@ def main() -> None:
     ap.add_argument("--limit", type=int, default=None)
     ap.add_argument("--cache", type=Path, default=None)
     ap.add_argument("--misses", type=int, default=0, help="print this many wrong predictions")
+    ap.add_argument("--fit", action="store_true", help="fit the event-place scorer on the tune part first")
     args = ap.parse_args()
     records = load(args.path, args.split, args.limit)
     settings = Settings()
     gz = open_gazetteer()
+    anns = parsed(records, settings, args.cache)
+    if args.fit:
+        if args.split != "tune":
+            ap.error("--fit fits on the tune part only")
+        groups = []
+        for ann, record in zip(anns, records, strict=True):
+            ann = find_places(ann, settings, gazetteer=gz)
+            doc = Doc.of(ann)
+            m = _mention(ann, record)
+            clause = m.clause.places if m.clause is not None else ()
+            opts = options(ann.tokens, doc.index, record.verb, candidates(doc, m), clause)
+            groups.append((record.gold, [(o.features, tokens_of(record, o.span)) for o in opts]))
+        print(fit(groups, args.path.name))
+        load_fitted.cache_clear()
     systems: dict[str, Callable[[AnnotatedArticle, Record], Place | None]] = {
         "spillwatch (geo/eventplace.py)": product_place,
         "baseline: nearest place": lambda ann, r: nearest(r.verb, _literal(ann)),
@@ -160,7 +193,7 @@ def main() -> None:
     }
     scores = {name: Score() for name in systems}
     shown = 0
-    for ann, record in zip(parsed(records, settings, args.cache), records, strict=True):
+    for ann, record in zip(anns, records, strict=True):
         ann = find_places(ann, settings, gazetteer=gz)
         for name, fn in systems.items():
             place = fn(ann, record)

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from spillwatch.geo.eventplace import place_events
+from spillwatch.geo.gazetteer import Gazetteer
 from spillwatch.records import AnnotatedArticle, Argument, EventMention, Place, Span
 from tests.geo.conftest import make_article
 
@@ -45,24 +46,32 @@ def test_nearest_literal_place_prefers_the_town_over_its_country() -> None:
     assert out[0].place is not None and out[0].place.text == "Qayara"
 
 
-def test_place_argument_wins() -> None:
+def test_place_argument_wins_and_its_container_gives_the_finer_place() -> None:
     first = (0, TEXT.index("Ankara") - 1)
     arg = Argument("place", _span("Iraq"), "Iraq")
     out = place_events(_ann(), (_mention("killed", first, arguments=(arg,)),))
-    assert out[0].place is not None and out[0].place.text == "Iraq"
+    assert out[0].place is not None and out[0].place.text == "Qayara"  # "Qayara, Iraq"
 
 
-def test_never_dateline_demonym_or_metonym() -> None:
+def test_never_dateline_demonym_or_metonym_but_the_article_focus(gz: Gazetteer) -> None:
     second = (TEXT.index("Ankara"), TEXT.index("Talks") - 1)
     third = (TEXT.index("Talks"), len(TEXT))
-    out = place_events(_ann(), (_mention("said", second), _mention("held", third)))
-    assert out[0].place is None and out[1].place is None
+    out = place_events(_ann(), (_mention("said", second), _mention("held", third)), gazetteer=gz)
+    for m in out:  # no place of their own: the article's focus (two places in Iraq), shown as such
+        assert m.place is not None and m.place.role == "article-focus"
+        assert (m.place.country_iso2, m.place.precision, m.place.text) == ("IQ", 6, "Qayara")
 
 
 def test_place_text_found_in_sentence() -> None:
-    first = (0, TEXT.index("Ankara") - 1)
-    out = place_events(_ann(), (_mention("killed", first, place_text="Iraq"),))
-    assert out[0].place is not None and out[0].place.text == "Iraq"
+    text = "Militants shelled a post near Ankara after leaving Mosul."
+    places = tuple(Place(span=Span(text.index(n), text.index(n) + len(n)), text=n, precision=1, country_iso2=c)
+                   for n, c in (("Ankara", "TR"), ("Mosul", "IQ")))
+    ann = AnnotatedArticle(article=make_article(("body", text)), places=places)
+    at = text.index("shelled")
+    m = EventMention(article_id="a", type="ASSAULT", trigger=Span(at, at + 7), trigger_text="shelled",
+                     sentence=Span(0, len(text)), place_text="Mosul")
+    out = place_events(ann, (m,))
+    assert out[0].place is not None and out[0].place.text == "Mosul"  # not the nearer Ankara
 
 
 AID_TEXT = "Canada provided 26 trucks to a Jordanian army unit. Jordanian soldiers were killed."

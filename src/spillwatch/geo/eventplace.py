@@ -2,28 +2,39 @@
 mentions with ``place`` set to where each event happened, with its precision code.
 
 The place is, in order: a recognised place inside the event's place argument (an Argument with
-role "place", or ``place_text`` found in the event's sentence); else the literal place in the
-event's sentence nearest to the trigger. Of an "X, Y" pair (town, country) the finer one wins.
+role "place", or ``place_text`` found in the event's sentence); else the literal place of the
+event's sentence attached to the trigger (``geo/attach.py``: the place phrases of the event's own
+clause, ``EventMention.clause.places``, nearest on the dependency path, a place in a statement's
+frame left out: "officials in X said the raid killed dozens" is not in X).
+Of an "X, Y" pair (town, country) the finer one wins.
 For aid and cooperation (AID, COOPERATE, SUPPORT, CONSULT, AGREE) with no literal place, the
 country of a recipient named by nationality after the trigger ("provided trucks to a Jordanian
 unit") stands in, at country precision and with role "demonym" so that it shows.
 An unresolved place keeps its text and takes the country that qualifies it in its sentence
 ("the Lebanese border village of Qaa"), at country precision.
+An event with no place of its own takes the article's focus (``geo/focusplace.py``): role
+``article-focus``, precision 6 (country) or 4 (an ADM1 unit that holds most of the article's
+places in that country), pointing at the first words that name it.
 Declines: the dateline, metonyms ("Ankara said": a government) and, for every other type,
-demonyms ("Jordanian victims": a home country, not a scene) are never event places; an event
-whose sentence names no usable place keeps ``place`` None rather than borrowing one from
-elsewhere in the article.
+demonyms ("Jordanian victims": a home country, not a scene) are never an event's own place; an
+article that names no country leaves ``place`` None. An unresolved place of the event's own keeps
+its words and takes the article focus's country and unit.
 """
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
-from spillwatch.records import AnnotatedArticle, EventMention, Place, Span
+from spillwatch.geo.attach import attached, load_fitted, phrases, span_steps
+from spillwatch.geo.focusplace import article_focus
+from spillwatch.geo.gazetteer import Gazetteer
+from spillwatch.records import AnnotatedArticle, Entity, EventMention, Place, Span
 from spillwatch.settings import Settings
 from spillwatch.spanindex import SpanIndex
 
 LITERAL_ROLES = frozenset({"place", "region"})
+COUNTRY_PRECISION = 6
+PHRASE_STEPS = 3
 RECIPIENT_COUNTRY_TYPES = frozenset({"AID", "COOPERATE", "SUPPORT", "CONSULT", "AGREE"})
 
 
@@ -31,15 +42,24 @@ def _inside(span: Span, outer: Span) -> bool:
     return outer.start <= span.start and span.end <= outer.end
 
 
-def _finer(places: list[Place], chosen: Place, text: str) -> Place:
-    """If ``chosen`` is the container in "X, Y", return X (the finer place) instead."""
+def _finer(places: list[Place], chosen: Place, text: str, doc: Doc | None = None) -> Place:
+    """If ``chosen`` is the container in "X, Y", return X (the finer place) instead; likewise a
+    finer place of the same country in the same phrase ("Turkey's capital Ankara", "into Syria at
+    Jarablus": at most PHRASE_STEPS dependency steps apart), the nearer first."""
+    def finer(p: Place) -> bool:
+        same_country = p.country_iso2 is not None and p.country_iso2 == chosen.country_iso2
+        return p is not chosen and same_country and (p.precision or 9) < (chosen.precision or 9)
+
     for p in places:
         gap = text[p.span.end : chosen.span.start]
-        if p is not chosen and p.span.end <= chosen.span.start and gap.strip() == ",":
-            same_country = p.country_iso2 is not None and p.country_iso2 == chosen.country_iso2
-            if same_country and (p.precision or 9) < (chosen.precision or 9):
-                return p
-    return chosen
+        if p.span.end <= chosen.span.start and gap.strip() == "," and finer(p):
+            return p
+    if doc is None or (chosen.precision or 0) < COUNTRY_PRECISION:
+        return chosen
+    near = [(steps, p) for p in places if finer(p)
+            and (steps := span_steps(doc.ann.tokens, doc.index, p.span, chosen.span)) is not None
+            and steps <= PHRASE_STEPS]
+    return min(near, key=lambda t: (t[0], t[1].span.start))[1] if near else chosen
 
 
 def _argument_spans(m: EventMention, text: str) -> list[Span]:
@@ -74,25 +94,82 @@ def _qualified(place: Place, m: EventMention, literal: SpanIndex[Place], demonym
                    lon=country.lon, precision=country.precision)
 
 
-def _best_place(m: EventMention, literal: SpanIndex[Place], demonyms: SpanIndex[Place], text: str) -> Place | None:
+def _best_place(m: EventMention, doc: Doc) -> Place | None:
+    ann, literal, demonyms = doc.ann, doc.literal, doc.demonyms
+    text = ann.article.text
     for arg in _argument_spans(m, text):
         inside = [p for p in literal.near(arg) if _inside(p.span, arg) or _inside(arg, p.span)]
         if inside:
             chosen = _finer(inside, min(inside, key=lambda p: (p.precision or 9, p.span.start)), text)
-            return _qualified(chosen, m, literal, demonyms)
-    in_sentence = literal.inside(m.sentence)
-    if not in_sentence:
+            return _qualified(_finer(literal.inside(m.sentence), chosen, text, doc), m, literal, demonyms)
+    clause = m.clause.places if m.clause is not None else ()
+    ranked = attached(ann.tokens, doc.index, m.trigger, candidates(doc, m), load_fitted(), clause)
+    if not ranked:
         return _recipient_country(m, demonyms)
-    centre = (m.trigger.start + m.trigger.end) / 2
-    nearest = min(in_sentence, key=lambda p: abs((p.span.start + p.span.end) / 2 - centre))
-    return _finer(in_sentence, nearest, text)
+    return _qualified(_finer(literal.inside(m.sentence), ranked[0], text, doc), m, literal, demonyms)
+
+
+@dataclass(frozen=True, slots=True)
+class Doc:
+    """An article's indexes for placing its events (built once; each event looks up its sentence)."""
+
+    ann: AnnotatedArticle
+    literal: SpanIndex[Place]
+    demonyms: SpanIndex[Place]
+    index: dict[int, int]  # character offset where a token starts -> token position
+    taken: SpanIndex[Span]  # place, actor and person mentions: never an unknown place phrase
+    entities: SpanIndex[Entity]
+
+    @classmethod
+    def of(cls, ann: AnnotatedArticle) -> Doc:
+        people = [e.span for e in ann.entities if e.label == "PERSON"]
+        taken = [p.span for p in ann.places] + [a.span for a in ann.actors] + people
+        return cls(ann, SpanIndex(p for p in ann.places if p.role in LITERAL_ROLES),
+                   SpanIndex(p for p in ann.places if p.role == "demonym"),
+                   {t.span.start: i for i, t in enumerate(ann.tokens)}, SpanIndex(taken, lambda s: s),
+                   SpanIndex(ann.entities))
+
+    def tokens_in(self, span: Span) -> range:
+        lo = self.index.get(span.start, len(self.ann.tokens))
+        hi = lo
+        while hi < len(self.ann.tokens) and self.ann.tokens[hi].span.start < span.end:
+            hi += 1
+        return range(lo, hi)
+
+
+def candidates(doc: Doc, m: EventMention) -> list[tuple[Span, Place, int | None]]:
+    """The event's possible places: the sentence's literal places, and place phrases the gazetteer
+    lacks (``attach.phrases``: "the Bardo Museum", "at her Reshimbagh residence"), kept as text."""
+    text = doc.ann.article.text
+    span = m.sentence
+    found = phrases(doc.ann.tokens, doc.tokens_in(span), doc.entities.inside(span), doc.taken.near(span))
+    unknown = [Place(span=s, text=text[s.start : s.end]) for s in found]
+    return [(p.span, p, p.precision) for p in doc.literal.inside(m.sentence) + unknown]
+
+
+def _in_focus(place: Place, focus: Place | None) -> Place:
+    """An unresolved place of the event's own keeps its words and takes the article's country and
+    unit (at the focus's precision): "at the Heart Hospital" in a story about Deir ez-Zor."""
+    if focus is None:
+        return place
+    return replace(place, country_iso2=focus.country_iso2, country_iso3=focus.country_iso3,
+                   adm1_code=focus.adm1_code, adm1_name=focus.adm1_name, lat=focus.lat, lon=focus.lon,
+                   precision=focus.precision)
 
 
 def place_events(
-    ann: AnnotatedArticle, mentions: tuple[EventMention, ...], settings: Settings | None = None
+    ann: AnnotatedArticle, mentions: tuple[EventMention, ...], settings: Settings | None = None,
+    *, gazetteer: Gazetteer | None = None,
 ) -> tuple[EventMention, ...]:
     """Set ``EventMention.place`` on each mention (see module docstring)."""
-    literal = SpanIndex(p for p in ann.places if p.role in LITERAL_ROLES)
-    demonyms = SpanIndex(p for p in ann.places if p.role == "demonym")
-    text = ann.article.text
-    return tuple(replace(m, place=_best_place(m, literal, demonyms, text)) for m in mentions)
+    doc = Doc.of(ann)
+    out: list[EventMention] = []
+    focus: list[Place | None] = []  # computed once, when the first event without a place needs it
+    for m in mentions:
+        place = _best_place(m, doc)
+        if place is None or place.country_iso2 is None:
+            if not focus:
+                focus.append(article_focus(ann, gazetteer))
+            place = focus[0] if place is None else _in_focus(place, focus[0])
+        out.append(replace(m, place=place))
+    return tuple(out)

@@ -9,7 +9,8 @@ A name the gazetteer knows is still not a place when its context says it names s
 - an actor of the actor table named whole ("Boko Haram", a group named after a town): dropped;
   a place inside an actor's name ("Islamic State of Iraq", "Kurdistan Workers' Party") keeps
   role ``name`` (found, never an event's place);
-- a short upper-case abbreviation that names no country or unit ("BA", "FSA", "MW");
+- a short upper-case abbreviation that names no country or unit ("BA", "FSA", "MW"), or a
+  month's or weekday's name or abbreviation ("Jan.": a town in Cameroon by spelling only);
 - a single word the gazetteer does not know, in no place context ("Buhari said"): the NER's
   guess alone is too weak to keep as unresolved place text.
 Declines: countries named by demonyms keep their role (a demonym is never an event's place).
@@ -25,6 +26,12 @@ from spillwatch.geo.resolve import Mention
 from spillwatch.records import AnnotatedArticle, Span, Token
 from spillwatch.spanindex import SpanIndex
 
+CALENDAR_WORDS = frozenset((
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue",
+    "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "january", "february", "march", "april",
+    "may", "june", "july", "august", "september", "october", "november", "december", "monday", "tuesday",
+    "wednesday", "thursday", "friday", "saturday", "sunday",
+))  # fmt: skip
 # "from" is left out: "a statement from Kelly" is as common as "from Mosul"
 PLACE_CONTEXT = PLACE_PREPOSITIONS - {"from"}
 
@@ -106,6 +113,8 @@ def not_a_place(ann: AnnotatedArticle, mentions: list[Mention], gz: Gazetteer) -
             out.append("person")
         elif _short_abbreviation(m, gz):
             out.append("abbreviation")
+        elif m.text.rstrip(".").lower() in CALENDAR_WORDS:
+            out.append("date")  # "Since Jan. 1": a date's word, however a gazetteer spells towns
         elif (m.source == "ner" and " " not in m.text and not gz.lookup(m.text, fuzzy=False)
               and not _place_context(tokens, first, last, k in pairs, PLACE_PREPOSITIONS)):
             out.append("unknown")

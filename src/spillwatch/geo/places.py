@@ -204,6 +204,28 @@ def _gazetteer_mentions(ann: AnnotatedArticle, gz: Gazetteer, taken: SpanIndex[S
     return out
 
 
+def _repeats(ann: AnnotatedArticle, found: list[Mention], taken: SpanIndex[Span], doc: str) -> list[Mention]:
+    """One sense per discourse: a name the article already uses as a place is a place wherever it
+    recurs as a proper noun the passes above missed ("... into Syria at Jarablus" after a headline
+    naming Jarablus), unless it lies in a person's name."""
+    names = {m.text for m in found if m.role in ("place", "region", "dateline") and m.text[:1].isupper()}
+    if not names:
+        return []
+    person = _spans([e.span for e in ann.entities if e.label == "PERSON"])
+    tokens = ann.tokens
+    out: list[Mention] = []
+    for lo, hi in _capital_runs(tokens):
+        for a in range(lo, hi):
+            for b in range(min(hi, a + 4), a, -1):
+                span = Span(tokens[a].span.start, tokens[b - 1].span.end)
+                text = doc[span.start : span.end]
+                if text in names and not taken.any(span) and not person.any(span):
+                    out.append(Mention(span, text, "gazetteer", "place"))
+                    taken.add(span)
+                    break
+    return out
+
+
 def _article_countries(found: list[Mention], gz: Gazetteer) -> set[str]:
     """Countries the article names outright or by demonym (context for the rescue below)."""
     out: set[str] = set()
@@ -333,6 +355,7 @@ def recognise(ann: AnnotatedArticle, gz: Gazetteer) -> list[Mention]:
     found = datelines + _entity_mentions(ann, gz, taken, index, doc) + _demonym_mentions(ann.tokens, gz, taken)
     found += _gazetteer_mentions(ann, gz, taken, doc)
     found += _person_places(ann, gz, taken, index, _article_countries(found, gz))
+    found += _repeats(ann, found, taken, doc)
     out: list[Mention] = []
     for m in found:
         idx = index.inside(m.span)

@@ -148,13 +148,19 @@ def _sure(cands: list[Candidate], chosen: Candidate | None) -> bool:
     return not others or _guess_prior(chosen, units) - max(others) >= SURE_MARGIN
 
 
-def _containers(mentions: list[Mention], text: str) -> list[int | None]:
-    """Index of the mention that directly follows as "X, Y" (Y contains X), per mention."""
-    out: list[int | None] = [None] * len(mentions)
+def _containers(mentions: list[Mention], text: str) -> list[tuple[int, bool] | None]:
+    """Per mention, the mention that directly follows as "X, Y" or "X in Y" (Y contains X), and
+    whether the tie is strict: "the village of Qaa in Lebanon" says Qaa is in Lebanon, while "X, Y"
+    may also be a list ("Iraq, Syria and Lebanon"), so only "in" rules out the readings outside Y."""
+    out: list[tuple[int, bool] | None] = [None] * len(mentions)
     for i in range(len(mentions) - 1):
         gap = text[mentions[i].span.end : mentions[i + 1].span.start]
-        if gap.strip() == "," and "\n" not in gap:
-            out[i] = i + 1
+        if "\n" in gap:
+            continue
+        if gap.strip() == ",":
+            out[i] = (i + 1, False)
+        elif gap.strip().lower() == "in":
+            out[i] = (i + 1, True)
     return out
 
 
@@ -175,24 +181,26 @@ def rank_inputs(
     votes = ((m.role, f, _sure(c, f)) for m, c, f in zip(mentions, cands, first, strict=True))
     focus = document_focus(votes, actors, gz)
     out: list[Ranked] = []
-    for m, found, j in zip(mentions, cands, _containers(mentions, text), strict=True):
-        outer = first[j] if j is not None else None
+    for m, found, tie in zip(mentions, cands, _containers(mentions, text), strict=True):
+        outer = first[tie[0]] if tie is not None else None
         container = outer if outer is not None and outer.kind in ("country", "adm1") else None
-        kept = _inside(container, [c for c in found if _supported(c, focus, container)])
+        strict = tie is not None and tie[1] and not any(c.kind == "country" for c in found)
+        kept = _inside(container, [c for c in found if _supported(c, focus, container)], strict)
         units = frozenset((c.iso2, c.adm1) for c in kept if c.kind == "adm1")
         ctx = Context(focus, partial(_guess_prior, units=units), container, units, m.role == "dateline")
         out.append(Ranked(kept, ctx))
     return out
 
 
-def _inside(container: Candidate | None, cands: list[Candidate]) -> list[Candidate]:
+def _inside(container: Candidate | None, cands: list[Candidate], strict: bool) -> list[Candidate]:
     """"Lebanon, Pennsylvania": the writer's own container is explicit evidence, so the readings
-    inside it are the only ones left when there are any (the unit's, else the country's)."""
+    inside it are the only ones left when there are any (the unit's, else the country's); a
+    ``strict`` tie ("Qaa in Lebanon", Qaa not a country) leaves none when none is inside."""
     if container is None:
         return cands
     same = [c for c in cands if c.id != container.id and c.iso2 == container.iso2]
     unit = [c for c in same if container.kind == "adm1" and c.adm1 == container.adm1]
-    return unit or same or cands
+    return unit or same or ([] if strict else cands)
 
 
 def _best(r: Ranked) -> Candidate | None:

@@ -1,0 +1,54 @@
+"""The event's own place from the parse: the speaker's place, another event's place and an
+actor's nationality are not where the event happened."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from spillwatch.geo.eventplace import place_events
+from spillwatch.geo.gazetteer import Gazetteer
+from spillwatch.geo.places import find_places
+from spillwatch.nlp.actors import find_actors
+from spillwatch.records import AnnotatedArticle, Article, EventMention, Span
+from spillwatch.settings import Settings
+
+from .conftest import make_article
+
+Parse = Callable[[Article], AnnotatedArticle]
+
+
+def _placed(parse: Parse, gz: Gazetteer, text: str, trigger: str) -> EventMention:
+    ann = find_places(find_actors(parse(make_article(("body", text))), Settings()), gazetteer=gz)
+    at = text.index(trigger)
+    sentence = next(s.span for s in ann.sentences if s.span.start <= at < s.span.end)
+    m = EventMention(article_id="a", type="ASSAULT", trigger=Span(at, at + len(trigger)), trigger_text=trigger,
+                     sentence=sentence)
+    (placed,) = place_events(ann, (m,), gazetteer=gz)
+    return placed
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "where"),
+    [
+        # the speaker's place is the frame, not the event's
+        ("Officials in Ankara said that the raid killed dozens of people in the northern city of Mosul.",
+         "killed", "Mosul"),
+        # another event's place in the same sentence
+        ("Following last year's round in Beirut, the talks opened on Monday in the capital Amman.", "opened", "Amman"),
+        # the place after the verb, not the attacker's base before it
+        ("Fighters based in Raqqa attacked a checkpoint in Deir ez-Zor on Monday.", "attacked", "Deir ez-Zor"),
+    ],
+)
+def test_event_place_is_its_own_clause(parse: Parse, gz: Gazetteer, text: str, trigger: str, where: str) -> None:
+    placed = _placed(parse, gz, text, trigger)
+    assert placed.place is not None and placed.place.text == where
+
+
+def test_no_place_of_its_own_takes_the_article_focus(parse: Parse, gz: Gazetteer) -> None:
+    text = ("BAGHDAD — Gunmen attacked a checkpoint near Fallujah on Monday. "
+            "Turkish officials in Ankara said the gunmen were killed later.")
+    placed = _placed(parse, gz, text, "killed")
+    assert placed.place is not None and placed.place.role == "article-focus"
+    assert placed.place.country_iso2 == "IQ"  # never the speaker's country (Turkey)

@@ -1,0 +1,51 @@
+"""The fault kinds of issue 24, each as sentences written here, and where they must be placed.
+
+Each row: a text, a name in it, and the country and ADM1 unit (ISO 3166-2) it must resolve to, or
+None when the name must not be a place at all. The event-level faults (a speaker's place, another
+event's place, an actor's nationality) are in test_attach.py; people's and groups' names in
+test_incontext.py; the explicit container ("Lebanon, Pennsylvania") in test_focus.py.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from spillwatch.geo.gazetteer import Gazetteer
+from spillwatch.geo.places import find_places
+from spillwatch.nlp.actors import find_actors
+from spillwatch.records import AnnotatedArticle, Article
+from spillwatch.settings import Settings
+
+from .conftest import make_article
+
+Parse = Callable[[Article], AnnotatedArticle]
+
+ROWS = [
+    # provinces resolve to their ADM1 unit, not to a town or a region of the same name
+    ("Airstrikes hit Idlib province and Hama province overnight, activists said.", "Idlib province", ("SY", "SY-ID")),
+    ("Clashes broke out in Diyala province and Salahuddin province.", "Diyala province", ("IQ", "IQ-DI")),
+    ("Clashes broke out in Diyala province and Salahuddin province.", "Salahuddin province", ("IQ", "IQ-SD")),
+    # a town named with its unit is the unit's town
+    ("Two soldiers were killed in Tal Afar, Nineveh, on Monday.", "Tal Afar", ("IQ", "IQ-NI")),
+    # a place the writer puts in a country is never a same-spelt town in another one
+    ("A day after bombers struck the village of Qaa in Lebanon, Turkish police in Istanbul counted the dead.",
+     "Qaa", (None, None)),
+    ("A day after bombers struck the village of Qaa in Lebanon, Turkish police in Istanbul counted the dead.",
+     "Istanbul", ("TR", "TR-34")),
+    # a month's abbreviation is no town
+    ("Since Jan. 1, militants have attacked Kirkuk province twice.", "Jan.", None),
+    ("Since Jan. 1, militants have attacked Kirkuk province twice.", "Kirkuk province", ("IQ", "IQ-KI")),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "where"), ROWS, ids=[f"{r[1]}:{i}" for i, r in enumerate(ROWS)])
+def test_fault_table(parse: Parse, gz: Gazetteer, text: str, name: str, where: tuple[str | None, str | None] | None
+                     ) -> None:
+    ann = find_places(find_actors(parse(make_article(("body", text))), Settings()), gazetteer=gz)
+    found = [p for p in ann.places if p.text == name]
+    if where is None:
+        assert not found
+    else:
+        assert found and (found[0].country_iso2, found[0].adm1_code) == where
