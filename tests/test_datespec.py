@@ -1,4 +1,4 @@
-"""Dates as users write them (spillwatch.datespec): days, months, years, ranges; clear refusals."""
+"""Dates as users write them (spillwatch.api.names): days, months, years, ranges; clear refusals."""
 
 from __future__ import annotations
 

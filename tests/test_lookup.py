@@ -1,4 +1,4 @@
-"""Names users write (spillwatch.lookup): actor aliases, countries, stores that must exist."""
+"""Names users write (spillwatch.api.names): actor aliases, countries, stores that must exist."""
 
 from __future__ import annotations
 
