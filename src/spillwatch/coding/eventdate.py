@@ -64,9 +64,15 @@ def opens_period(text: str, d: DateMention) -> bool:
     return d.text.lower().startswith("since ") or SINCE.search(before) is not None
 
 
-def limit_of(ann: AnnotatedArticle, today: date) -> date:
-    """The latest day an event the article reports can have: the article's date, and never after today."""
-    reported = ann.article_date
+def news_date(ann: AnnotatedArticle, offset: int) -> DateMention | None:
+    """The day news at ``offset`` took place: its story's header in a file of several (the last
+    header before it), else the article's date."""
+    return next((d for d in reversed(ann.part_dates) if d.span.start <= offset), ann.article_date)
+
+
+def limit_of(ann: AnnotatedArticle, offset: int, today: date) -> date:
+    """The latest day an event the article reports can have: its story's date, never after today."""
+    reported = news_date(ann, offset)
     if reported is not None and reported.end is not None:
         return min(reported.end, today)
     return today
@@ -81,11 +87,11 @@ def event_date(ann: AnnotatedArticle, g: DepGraph, trigger: int, own: DateMentio
     if own is not None:
         if own.start is None:
             return own  # stated, unresolved: the article has no date to anchor it
-        if own.start <= limit_of(ann, today):
+        if own.start <= limit_of(ann, g[trigger].span.start, today):
             return own
     if background(g, trigger):
         return None
-    return ann.article_date
+    return news_date(ann, g[trigger].span.start)
 
 
 def better_date(a: DateMention | None, b: DateMention | None) -> DateMention | None:
