@@ -54,6 +54,15 @@ def judgements() -> dict[Key, tuple[str, str]]:
         return {(r["file"], int(r["trigger_start"]), r["type"]): (r["verdict"], r["why"]) for r in rows}
 
 
+def verdict_of(judged: dict[Key, tuple[str, str]], file_id: str, m: EventMention) -> tuple[str, str]:
+    """A mention's judgement: by (file, offset, type), else by (file, offset) alone: a mention keeps
+    its judgement when only its type changed (it is the same words, judged as an event or not)."""
+    hit = judged.get((file_id, m.trigger.start, m.type))
+    if hit is None:
+        hit = next((v for (f, start, _), v in judged.items() if f == file_id and start == m.trigger.start), None)
+    return hit or ("?", "")
+
+
 def run(docs: list[tuple[str, Article]], settings: Settings) -> tuple[list[tuple[str, Article, EventMention]], int]:
     found: list[tuple[str, Article, EventMention]] = []
     skipped = 0
@@ -70,7 +79,7 @@ def run(docs: list[tuple[str, Article]], settings: Settings) -> tuple[list[tuple
 
 def summarise(found: list[tuple[str, Article, EventMention]], skipped: int, pages: int) -> dict[str, float]:
     judged = judgements()
-    verdicts = [judged.get((f, m.trigger.start, m.type), ("?", ""))[0] for f, _, m in found]
+    verdicts = [verdict_of(judged, f, m)[0] for f, _, m in found]
     per100 = 100.0 / pages
     return {
         "pages": float(pages),
@@ -85,7 +94,7 @@ def summarise(found: list[tuple[str, Article, EventMention]], skipped: int, page
 def print_list(found: list[tuple[str, Article, EventMention]]) -> None:
     judged = judgements()
     for f, article, m in found:
-        verdict = judged.get((f, m.trigger.start, m.type), ("?", ""))[0]
+        verdict = verdict_of(judged, f, m)[0]
         sentence = m.sentence.of(article.text).replace("\n", " ")
         print(f"{f}\t{m.trigger.start}\t{m.type}\t{m.trigger_text}\t{m.confidence:.2f}\t{verdict}\t{sentence[:300]}")
 

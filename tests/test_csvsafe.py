@@ -7,7 +7,8 @@ import io
 
 import pytest
 
-from spillwatch import exports, output
+from spillwatch import exports
+from spillwatch.cli import output
 from spillwatch.csvsafe import safe_cell
 
 PAYLOADS = ["=HYPERLINK(\"http://x\",\"y\")", "+1+1", "-2+3", "@SUM(A1)", "\tTAB", "\rCR"]

@@ -15,12 +15,6 @@ import grimp
 DECLARED: dict[tuple[str, str], str] = {
     ("spillwatch.geo.mapdata", "spillwatch.geo.gazetteer"):
         "country centroids read the gazetteer lazily, the gazetteer builder reads the centroids (geo/ owns it)",
-    # the cli modules register their commands on `main` and cli.py imports them at its end (until cli/)
-    ("spillwatch.cli", "spillwatch.cli_actors"): "commands registered on import, until the cli/ package",
-    ("spillwatch.cli", "spillwatch.cli_analysis"): "commands registered on import, until the cli/ package",
-    ("spillwatch.cli", "spillwatch.cli_events"): "commands registered on import, until the cli/ package",
-    ("spillwatch.cli", "spillwatch.cli_export"): "commands registered on import, until the cli/ package",
-    ("spillwatch.cli", "spillwatch.cli_scale"): "commands registered on import, until the cli/ package",
 }
 
 

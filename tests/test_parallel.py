@@ -39,7 +39,7 @@ if __name__ == "__main__":
     store.close()
     print("done", flush=True)
 """
-CLI = "from spillwatch import cli_scale\nfrom spillwatch.cli import main\nmain()"
+CLI = "from spillwatch.cli import main\nmain()"
 
 
 @pytest.fixture(scope="module")

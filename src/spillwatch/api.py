@@ -65,6 +65,7 @@ __all__ = [
     "load_settings",
     "loads_json",
     "read_path",
+    "run_spark",
 ]
 
 
@@ -89,6 +90,14 @@ def check_web_url(url: str, settings: Settings | None = None) -> None:
     if settings is not None:
         checked_addresses(parsed, allow_private=settings.allow_private_urls,
                           resolve=with_timeout(system_resolve, settings.fetch_timeout))
+
+
+def run_spark(inputs: Sequence[str], out: str, *, master: str | None = None, partitions: int | None = None,
+              settings: Settings | None = None) -> dict[str, int]:
+    """The Spark job over WARC files (or folders, or path lists): Parquet datasets under ``out``; row counts."""
+    from spillwatch.spark import job
+
+    return job.run(list(inputs), out, master=master, partitions=partitions, settings=settings)
 
 
 def read_path(path: str | Path, settings: Settings) -> RawItem:
@@ -213,12 +222,20 @@ class Spillwatch:
 
     # -- pipeline
     def ingest(self, sources: Sequence[str], progress: Progress | None = None, *,
-               retry_quarantined: bool = False) -> RunSummary:
-        """``retry_quarantined``: try again every document quarantined before (else they are never retried)."""
+               retry_quarantined: bool = False, workers: int = 1) -> RunSummary:
+        """``retry_quarantined``: try again every document quarantined before (else they are never retried);
+        ``workers``: processes that clean and code (``>= 2``: a pool; this process always writes)."""
         from spillwatch.run import phases
 
-        return phases.ingest(sources, self.store, self.settings, progress=progress or phases._noop,
-                             retry_quarantined=retry_quarantined)
+        return phases.ingest(sources, self.store, self.settings, workers=workers,
+                             progress=progress or phases._noop, retry_quarantined=retry_quarantined)
+
+    def load_spark(self, folder: str, progress: Progress | None = None) -> RunSummary:
+        """Merge a ``spark-run`` output folder into the store and cluster the new mentions into events."""
+        from spillwatch.run import phases
+        from spillwatch.spark import loader
+
+        return loader.load(folder, self.store, self.settings, progress=progress or phases._noop)
 
     # -- names: every actor, type, country and date a user writes, resolved once (errors name the closest)
     def resolve_actor(self, name: str) -> str:

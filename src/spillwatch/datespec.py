@@ -5,7 +5,7 @@ Input: ``2016-05-03`` (a day), ``2016-05`` (the whole month), ``2016`` (the whol
 first and last day, both inclusive. Declines, with a ``ValueError`` whose message names the input
 and says how to write it (with a hint for near misses such as ``2016/05`` or ``05-2016``):
 impossible days (``2017-02-30``), months over 12, reversed ranges and anything else.
-The CLI wraps this in a click type (``spillwatch.cli_params``); the API and REST use ``parse_span``.
+The CLI wraps this in a click type (``spillwatch.cli.params``); the API and REST use ``parse_span``.
 """
 
 from __future__ import annotations

@@ -24,6 +24,10 @@ DateSource = Literal["expression", "dateline", "reported", "inferred-year"]
 # best founded first: the event's own words, the story's header, a header with an inferred year, the article's day
 DATE_SOURCE_RANK: dict[str, int] = {"expression": 0, "dateline": 1, "inferred-year": 2, "reported": 3}
 Modality = Literal["happened", "ongoing", "planned", "denied", "hypothetical"]
+# What the grammar of an event mention's clause says of it (``coding/clause.py``).
+# "denied": someone denies it happened ("the army denied shelling the market"): a disputed report,
+# kept with modality "denied"; "negated": the text itself says it did not happen.
+ClauseStatus = Literal["happened", "ongoing", "negated", "denied", "hypothetical", "planned", "habitual"]
 SourceKind = Literal["text", "html", "json"]
 Origin = Literal["spillwatch", "ucdp", "acled"]
 # An actor's part in an event: who did it (perpetrator: the news source actor, a claimed or attributed
@@ -318,6 +322,34 @@ class AnnotatedArticle:
 
 # ---------------------------------------------------------------- coding -> merge
 @dataclass(frozen=True, slots=True)
+class Clause:
+    """The clause an event mention sits in, read off the dependency parse (``coding/clause.py``).
+
+    ``head`` is the clause's predicate: the trigger itself when it is a verb, else the verb a
+    nominal trigger hangs from ("carried out an attack"). ``temporal`` and ``places`` are the time
+    and place phrases attached to this clause (not to a neighbouring one), nearest on the
+    dependency path first; ``frame`` is the statement verb or noun the event is reported under
+    ("condemned", "called for an investigation into"), with the words of whoever made it.
+    """
+
+    trigger: Span
+    head: Span
+    head_lemma: str
+    extent: Span  # the clause's words: the head's subtree without embedded clauses of other predicates
+    status: ClauseStatus = "happened"
+    cue: str = ""  # the word that set the status ("not", "if", "warned", "will", "often", "numerous")
+    tense: str = ""  # past, present, future, or "" (no finite verb)
+    aspect: str = ""  # simple, progressive, perfect, or ""
+    subject: Span | None = None
+    object: Span | None = None
+    temporal: tuple[Span, ...] = ()
+    places: tuple[Span, ...] = ()
+    frame: str = ""  # lemma of the statement word governing the event ("condemn", "say", "investigation")
+    frame_subject: Span | None = None
+    reference: bool = False  # a definite nominal ("the attack", "this bombing"): refers back to a named event
+
+
+@dataclass(frozen=True, slots=True)
 class Argument:
     role: str  # source, target, recipient, place, date, quantity, instrument
     span: Span
@@ -346,6 +378,7 @@ class EventMention:
     acled_type: str | None = None
     acled_subtype: str | None = None
     confidence: float = 1.0
+    clause: Clause | None = None
 
     @property
     def id(self) -> str:

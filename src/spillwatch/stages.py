@@ -21,6 +21,7 @@ from typing import Any, Generic, Literal, TypeVar
 from spillwatch.coding.attribution import attribute
 from spillwatch.coding.events import code_events
 from spillwatch.dedup.cluster import mention_keys, mention_probes
+from spillwatch.dedup.within import link_reports
 from spillwatch.errors import ConfigError
 from spillwatch.extract.clean import clean
 from spillwatch.geo.eventplace import place_events
@@ -124,8 +125,10 @@ ATTRIBUTION: DocStage = Stage("attribution", Refines(attribute), _set("mentions"
                               _set("attributed"))
 EVENT_PLACE: DocStage = Stage("event-place", Refines(place_events), _set("mentions", "places"),
                               _set("event-places"))
+WITHIN_ARTICLE: DocStage = Stage("within-article", Refines(link_reports), _set("mentions", "event-places"),
+                                 _set("linked"))
 BLOCK_KEYS: Stage[tuple[EventMention, date | None], tuple[BlockKey, ...]] = Stage(
-    "block-keys", _keys, _set("mentions", "event-places"), _set("block-keys"))
+    "block-keys", _keys, _set("mentions", "event-places", "linked"), _set("block-keys"))
 BLOCK_PROBES: Stage[tuple[EventMention, date | None], tuple[BlockKey, ...]] = Stage(
     "block-probes", _probes, _set("block-keys"), _set("probes"))
 
@@ -137,7 +140,8 @@ class Pipeline:
     clean: Stage[RawItem, Article] = CLEAN
     gate: Stage[Sequence[Article], list[Relevance]] | None = GATE  # None: every article is parsed
     parse: Stage[Sequence[Article], Iterator[AnnotatedArticle]] = PARSE
-    docs: tuple[DocStage, ...] = (ACTORS, DATES, QUANTITIES, QUOTES, PLACES, EVENTS, ATTRIBUTION, EVENT_PLACE)
+    docs: tuple[DocStage, ...] = (ACTORS, DATES, QUANTITIES, QUOTES, PLACES, EVENTS, ATTRIBUTION, EVENT_PLACE,
+                                  WITHIN_ARTICLE)
     keys: Stage[tuple[EventMention, date | None], tuple[BlockKey, ...]] = BLOCK_KEYS
     probes: Stage[tuple[EventMention, date | None], tuple[BlockKey, ...]] = BLOCK_PROBES
     given: frozenset[str] = field(default=frozenset({"raw"}))

@@ -40,14 +40,14 @@ CASES = [
         "Thousands of teachers marched through Nairobi on Monday to demand higher pay.",
         {}, "PROTEST", ("demo",), (), (), "Nairobi", "happened", ("Protests", "Peaceful protest"),
     ),
-    Case(  # denial
+    Case(  # denial: a disputed report, kept with modality "denied" (the text itself negates nothing)
         "The army denied that its soldiers had shelled the market in Kidal.",
         {"The army": actor("MLI", "MIL"), "its soldiers": actor("MLI", "MIL")},
         "ASSAULT", ("heavy-weapons",), ("MLI_MIL",), (), "Kidal", "denied",
     ),
-    Case(  # conditional
+    Case(  # conditional: a possible attack has not happened (declined as hypothetical)
         "If the talks fail, the rebels could attack the provincial capital.",
-        {"the rebels": actor("M23", "REB")}, "ASSAULT", (), ("M23_REB",), (), None, "hypothetical",
+        {"the rebels": actor("M23", "REB")}, None,
     ),
     Case(  # promise: the embedded AID carries it, no separate AGREE
         "Germany pledged to send 50 armoured vehicles to the Ukrainian army next month.",
@@ -74,10 +74,9 @@ CASES = [
         {"Iraqi prime minister": actor("IRQ", "GOV"), "Iranian counterpart": actor("IRN", "GOV")},
         "CONSULT", (), ("IRQ_GOV",), ("IRN_GOV",), "Tehran", "happened",
     ),
-    Case(  # quoted, negated future: the troops are what moves, not a target
+    Case(  # quoted, negated future: no withdrawal happens (declined as negated)
         "“We will not withdraw our troops from the border,” the defence minister said.",
-        {"the defence minister": actor("IND", "GOV"), "our troops": actor("IND", "MIL")},
-        "RETREAT", ("withdraw",), ("IND_GOV",), (), None, "denied",
+        {"the defence minister": actor("IND", "GOV"), "our troops": actor("IND", "MIL")}, None,
     ),
     Case(  # light verb + nominal trigger
         "Rebels launched an attack on government positions near Aleppo late on Tuesday.",
@@ -128,10 +127,16 @@ CASES = [
         "Kenya suffered a deadly attack in Mandera on Monday.",
         {"Kenya": actor("KEN", "GOV")}, "ASSAULT", (), (), ("KEN_GOV",), "Mandera",
     ),
-    Case(  # "gave no weapons": nothing was given
+    Case(  # word sense: a shop's "offer" is commerce; no actor of the table, no event read by the detector
+        "Gateway Mall offers fresh bread and cheap phones to shoppers.",
+        {"Gateway Mall": Actor("unresolved:gateway-mall", "Gateway Mall", None, None, resolved=False)}, None,
+    ),
+    Case(  # habitual: a frequency adverb makes it a pattern, not one happening
+        "Bandits often raid cattle herders along the river.", {"Bandits": actor("NGA", "REB")}, None,
+    ),
+    Case(  # "gave no weapons": nothing was given (declined as negated)
         "The army gave no weapons to the militia.",
-        {"The army": actor("NGA", "MIL"), "the militia": actor("NGA", "REB")},
-        "AID", (), ("NGA_MIL",), ("NGA_REB",), None, "denied",
+        {"The army": actor("NGA", "MIL"), "the militia": actor("NGA", "REB")}, None,
     ),
     Case(  # declining to comment rejects nothing
         "The ministry declined to comment on the report.", {"The ministry": actor("FRA", "GOV")}, None,

@@ -95,6 +95,7 @@ ACLED_PAIRS = {
     ("Strategic developments", "Change to group/activity"), ("Strategic developments", "Disrupted weapons use"),
     ("Strategic developments", "Looting/property destruction"),
     ("Strategic developments", "Non-violent transfer of territory"), ("Strategic developments", "Other"),
+    ("Battles", None),  # force with no word on who was hit: the sub-type is said to be unknown, not guessed
     (None, None),
 }  # fmt: skip
 

@@ -112,3 +112,14 @@ def test_named_building_is_no_actor() -> None:
     (m,) = code_events(ann)
     assert {a.id for a in m.targets} == set() and {a.id for a in m.sources} == {"BKH_REB"}
     assert any(a.role == "object" and "mosque" in a.text for a in m.arguments)
+
+
+def test_a_verbal_event_the_detector_does_not_read_needs_an_actor_of_the_table() -> None:
+    """Word sense: shops "offer" goods, a book "calls for" a study. Without the detector reading an
+    event, a verbal type stands only on an actor the actor table knows (a state, force, group)."""
+    from spillwatch.coding.events import _known
+    from spillwatch.records import Actor
+
+    assert _known(Actor("TUR_GOV", "Turkey", "TUR", "GOV"))
+    assert not _known(Actor("UNK_CVL", "civilians", None, "CVL"))
+    assert not _known(Actor("unresolved:gateway-mall", "Gateway Mall", None, None, resolved=False))

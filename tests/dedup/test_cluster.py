@@ -13,7 +13,10 @@ from hypothesis import strategies as st
 
 from spillwatch.dedup.cluster import assign, cluster, mention_keys
 from spillwatch.dedup.merge import event_id
-from spillwatch.records import Estimate, Event, EventMention
+from spillwatch.dedup.within import link_reports
+from spillwatch.records import AnnotatedArticle, Article, DateInfo, Estimate, Event, EventMention
+
+ANN = AnnotatedArticle(Article(raw_id="a", source="t", blocks=(), published=DateInfo(None, "none")))
 
 
 def partition(events: Iterable[Event]) -> set[frozenset[str]]:
@@ -214,3 +217,34 @@ def test_part_of_country_and_country_places_match_each_other_but_not_cities() ->
     b = replace(b, place=replace(b.place, precision=5))
     c = mention("c3", "Mosul", 0)
     assert partition(cluster([a, b, c])) == {frozenset({a.id, b.id}), frozenset({c.id})}
+
+
+def test_one_articles_reports_of_one_attack_join_though_later_ones_say_no_place_or_date() -> None:
+    # "Gunmen attacked Mosul on day 0 ..." then "the attack", then a toll sentence: no place, no date
+    ms = [mention("a1", "Mosul", 0, trigger=0), mention("a1", None, None, trigger=100),
+          mention("a1", None, None, trigger=200, sources=())]
+    assert partition(cluster(ms)) == {frozenset(m.id for m in ms)}
+
+
+def test_one_articles_two_attacks_stay_apart_when_anything_known_differs() -> None:
+    apart = [
+        [mention("a1", "Mosul", 0, trigger=0), mention("a1", "Raqqa", None, trigger=100)],  # countries
+        [mention("a1", "Mosul", 0, trigger=0), mention("a1", "Baghdad", 0, trigger=100)],  # ADM1s
+        [mention("a1", None, 0, trigger=0), mention("a1", None, 9, trigger=100)],  # own dates far apart
+        [mention("a1", None, None, trigger=0, sources=("ISL",)),
+         mention("a1", None, None, trigger=100, sources=("UNO",))],  # specific actors, none shared
+        [mention("a1", None, None, trigger=0), mention("a1", None, None, trigger=100, etype="AGREE")],  # families
+    ]
+    for ms in apart:
+        assert len(cluster(ms)) == 2, ms
+
+
+def test_reports_completed_within_their_article_join_across_articles_in_any_batching() -> None:
+    a1 = link_reports(ANN, (mention("a1", "Mosul", 0, trigger=0), mention("a1", None, None, trigger=100)))
+    a2 = link_reports(ANN, (mention("a2", "Mosul", 0, trigger=0), mention("a2", None, None, trigger=50)))
+    ms = [*a1, *a2]
+    whole = partition(cluster(ms))
+    assert len(whole) == 1
+    first = cluster(ms[:2])
+    later = assign(first, ms[2:], lookup_over(ms[:2]))
+    assert partition(later.events) == whole

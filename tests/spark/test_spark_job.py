@@ -114,10 +114,10 @@ def test_load_into_postgres_equals_local_runner(spark_out: Path, local_run: dict
 def test_spark_load_command(spark_out: Path, local_run: dict[str, Any], tmp_path: Path) -> None:
     from click.testing import CliRunner
 
-    from spillwatch import cli_scale
+    from spillwatch.cli import main
 
     db = str(tmp_path / "cli.duckdb")
-    result = CliRunner().invoke(cli_scale.main, ["spark-load", str(spark_out), "--db", db])
+    result = CliRunner().invoke(main, ["spark-load", str(spark_out), "--db", db])
     assert result.exit_code == 0, result.output
     assert "quarantined 1" in result.output
     store = open_store(db, read_only=True)

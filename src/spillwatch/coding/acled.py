@@ -38,6 +38,7 @@ STRATEGIC_BY_TYPE = {
 }
 BASE_CUES = frozenset({"base", "headquarters", "hq", "outpost", "camp"})
 DISRUPT_CUES = frozenset({"defuse", "dismantle", "intercept", "down", "clear", "disarm"})
+FIGHT_CUES = frozenset({"clash", "fight", "battle", "combat", "firefight", "skirmish", "exchange", "fighting"})
 WEAPON_CUES = frozenset({"ied", "bomb", "mine", "landmine", "explosive", "rocket", "missile", "drone", "weapon"})
 COERCE_MODES = {
     "arrest": "Arrests",
@@ -68,7 +69,7 @@ def state(actors: Sequence[Actor]) -> bool:
 def _assault(
     modes: Sequence[str], sources: Sequence[Actor], targets: Sequence[Actor], cues: frozenset[str],
     civilians_hint: bool = False,
-) -> tuple[str, str]:
+) -> tuple[str, str | None]:
     if "occupy" in modes:
         if state(sources):
             return BATTLES, "Government regains territory"
@@ -84,9 +85,13 @@ def _assault(
         return VAC, "Abduction/forced disappearance"
     if "destroy" in modes and not targets:
         return STRATEGIC, "Looting/property destruction"
-    if civilian(targets) or (civilians_hint and not armed(targets)):
-        return VAC, "Attack"
-    return BATTLES, "Armed clash"
+    if armed(targets):
+        return BATTLES, "Armed clash"  # an armed side was hit: a fight between two armed sides
+    if targets or civilians_hint:
+        return VAC, "Attack"  # the side hit is named and not armed (or the detector reads one-sided violence)
+    if cues & FIGHT_CUES:
+        return BATTLES, "Armed clash"
+    return BATTLES, None  # who was hit is not said: the type is ACLED's default for armed force, the sub-type unknown
 
 
 def _protest(modes: Sequence[str]) -> tuple[str, str]:

@@ -31,13 +31,14 @@ from functools import lru_cache
 from spillwatch.coding.acled import VAC, acled_category
 from spillwatch.coding.args import ArgumentFinder, Resolved
 from spillwatch.coding.classifier import TypeClassifier, load_classifier
+from spillwatch.coding.clause import find_clause, status_reason
 from spillwatch.coding.docindex import DocIndex
 from spillwatch.coding.eventdate import better_date
 from spillwatch.coding.lexicon import CUE_STOP, Lexicon
 from spillwatch.coding.modality import verdict
 from spillwatch.coding.ontology import TriggerSpec, load_ontology
 from spillwatch.coding.patterns import DepGraph, roles
-from spillwatch.records import Actor, AnnotatedArticle, Argument, DateMention, EventMention, Sentence, Span
+from spillwatch.records import Actor, AnnotatedArticle, Argument, Clause, DateMention, EventMention, Sentence, Span
 from spillwatch.relevance.model import SentenceCall, load_detector
 from spillwatch.settings import Settings
 
@@ -52,6 +53,13 @@ CASUALTY_WORDS = frozenset({"kill", "wound", "injure", "die", "death"})
 # Physical events stand without a named actor ("Unidentified gunmen shot dead a farmer"); a verbal
 # one (a demand, talks, an accusation) needs someone who made it.
 ACTORLESS_TYPES = ("ASSAULT", "PROTEST", "COERCE", "MOBILIZE")
+# What a clause's grammar rules out: a negated, habitual or hypothetical mention reports no event.
+# A planned act is kept for commitments (a pledge of aid, troops to be sent: the support ledger
+# records them as pledged), never for force: a threatened or intended attack has not happened.
+NOT_EVENTS = ("negated", "habitual", "hypothetical")
+# A statement about violence (an accusation, a demand for an inquiry) does not carry its toll.
+TOLL_KINDS = ("killed", "injured", "captured", "displaced")
+FORCE_TYPES = ("ASSAULT", "COERCE", "SEIZE")
 CIVILIANS_P = 0.5  # the detector's one-sided-violence probability (calibrated on UCDP's own shares)
 
 
@@ -108,6 +116,9 @@ class _ArticleCoder:
         self.mentions: list[EventMention] = []
         self.earlier = _EarlierMentions()
         self.declined: list[Declined] = []
+
+    def _is_place(self, j: int) -> bool:
+        return self.ix.place_candidates.any(self.g[j].span)
 
     def block_role(self, sent: Sentence) -> str:
         return self.ix.block_role(sent.span.start)
@@ -175,6 +186,10 @@ class _ArticleCoder:
         self, k: int, sent: Sentence, i: int, spec: TriggerSpec, probs: dict[str, float], call: SentenceCall
     ) -> EventMention | None:
         g = self.g
+        clause = find_clause(g, i, sent.first_token, sent.last_token, self._is_place)
+        if clause.status in NOT_EVENTS or (clause.status == "planned" and spec.type in FORCE_TYPES):
+            self._decline(i, spec.type, status_reason(clause))
+            return None
         verdict_ = verdict(g, i)
         if verdict_.assessment is not None:
             self._decline(i, spec.type, verdict_.assessment)
@@ -193,18 +208,21 @@ class _ArticleCoder:
         r = replace(r, target=tuple(t for t in r.target if not phrase & set(g.np_tokens(t))))
         if spec.type in THEME_OBJECT:  # "withdrew its troops": the object is what moves, not a target
             r = replace(r, target=tuple(t for t in r.target if g[t].dep not in ("dobj", "obj", "nsubjpass")))
-        res = self.args.resolve(r, k, sent, i)
+        own = bool(g.children(i, "poss") or g.prep_objects(i, ("by",)))  # "its petition", "an attack by X"
+        res = _own_actors(self.args.resolve(r, k, sent, i), spec.type, clause, framed=not g.is_verbal(i) and not own)
         problem = self._missing(spec.type, res, call.event_p >= self.threshold)
         if problem is not None:
             self._decline(i, spec.type, problem)
             return None
         extra = self.args.source_words(r, sent)
-        return self._build(sent, i, spec, res, verdict_.modality, call, extra)
+        return replace(self._build(sent, i, spec, res, verdict_.modality, call, extra), clause=clause)
 
     def _missing(self, etype: str, res: Resolved, detected: bool) -> str | None:
         etype_def = self.lex.ontology.type(etype)
         if etype_def.requires_recipient and not res.targets:
             return "type needs a recipient; none found"
+        if etype not in ACTORLESS_TYPES and not detected and not any(_known(a) for a in (*res.sources, *res.targets)):
+            return "a verbal event the detector does not read needs an actor from the actor table"
         if res.sources or res.targets or etype not in ACTORLESS_TYPES:
             return None if res.sources or res.targets else "no actor found"
         if detected or res.places:
@@ -256,6 +274,35 @@ class _ArticleCoder:
             acled_subtype=acled[1],
             confidence=round(call.event_p, 3),
         )
+
+
+def _known(actor: Actor) -> bool:
+    """A specific actor of the actor table (a government, force, group, organisation), not an
+    unresolved name nor an unidentified "UNK_*" class ("civilians", "a government")."""
+    return actor.resolved and not actor.id.startswith(("UNK_", "unresolved:"))
+
+
+def _own_actors(res: Resolved, etype: str, clause: Clause, *, framed: bool) -> Resolved:
+    """Keep what belongs to the event: a nominal event reported under a statement ("Norway
+    condemned the attack", "a group called for an inquiry into the attack") never takes the
+    speaker as its source (unless the phrase names its own: "its petition"); a statement type
+    never carries the toll of the violence it is about."""
+    source_args = [a for a in res.arguments if a.role == "source"]  # one per source, in order (args.py)
+    fs = clause.frame_subject
+    speaker = [
+        fs is not None and framed and clause.head == clause.trigger and a.span.start < fs.end and fs.start < a.span.end
+        for a in source_args
+    ]
+    quantities = res.quantities
+    if etype not in ACTORLESS_TYPES:
+        quantities = tuple(q for q in quantities if q.kind not in TOLL_KINDS)
+    if not any(speaker) and quantities == res.quantities:
+        return res
+    dropped = {id(a) for a, out in zip(source_args, speaker, strict=False) if out}
+    sources = tuple(s for s, out in zip(res.sources, speaker, strict=False) if not out)
+    kept_q = {q.span for q in quantities}
+    args = tuple(a for a in res.arguments if id(a) not in dropped and (a.role != "quantity" or a.span in kept_q))
+    return replace(res, sources=sources, quantities=quantities, arguments=args)
 
 
 def _dated(m: EventMention, date: DateMention | None) -> EventMention:

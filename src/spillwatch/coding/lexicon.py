@@ -107,4 +107,6 @@ class Lexicon:
             out += [m for m in cued if m not in out]
         if spec.weak and any(m in WEAPON_MODES for m in out) and spec.mode in out:
             out.remove(spec.mode)
+        if "suicide-attack" in out:  # a suicide bomber carries the bomb: never an air or drone strike
+            out = [m for m in out if m not in ("aerial", "drone")]
         return tuple(out)

@@ -33,6 +33,15 @@ PARTICIPATION_PREPS = ("at", "during", "on", "for")  # "said at the meeting", "a
 NEGATING_PREFIXES = frozenset({"anti", "counter", "non", "pro"})
 EXPERIENCER_VERBS = frozenset({"suffer", "sustain", "endure", "face", "witness", "experience", "survive", "see"})
 PRONOUNS = ("he", "she", "they", "it", "we", "i", "who", "which", "that")
+# A statement about an event: the event is the statement's topic, not the speaker's act ('Norway
+# condemned the attack' makes Norway no attacker). 'claim' stays out: claiming an attack owns it.
+STATEMENT_WORDS = frozenset(
+    {"say", "tell", "report", "state", "announce", "confirm", "deny", "condemn", "denounce",
+     "blame", "accuse", "call", "urge", "demand", "investigate", "investigation", "inquiry", "probe",
+     "condemnation", "statement", "allege", "allegation", "warn", "praise", "welcome",
+     "mourn", "decry", "criticize", "criticise", "charge", "acknowledge", "describe", "recall", "note",
+     "add", "explain", "insist", "argue", "suggest", "believe", "fear", "responsibility"}
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -233,7 +242,8 @@ def _nominal_roles(g: DepGraph, i: int) -> Roles:
         hit, how = subject_of(g, head)  # "Turkey suffered an attack": the subject is what was hit
         targets += hit
         patterns.append(f"target:experiencer<{how}")
-    elif not src and g[i].dep in OBJ and head != i and g.is_verbal(head):  # "launched an attack on X"
+    elif (not src and g[i].dep in OBJ and head != i and g.is_verbal(head)
+          and g[head].lemma.lower() not in STATEMENT_WORDS):  # "launched an attack on X", not "condemned" one
         src, how = subject_of(g, head)
         targets += g.prep_objects(head, TARGET_PREPS)
         places += _places(g, head)

@@ -106,6 +106,7 @@ class Features:
     end: date | None
     slack: int | None  # extra days of window; None = too coarse to pair
     estimated: bool = False  # date taken from the article's publication, not the text
+    article: str = ""  # the reporting article: mentions of one article always meet (``same_article_score``)
 
 
 def _adm1_key(place: Place) -> str | None:
@@ -170,6 +171,7 @@ def features(m: EventMention, published: date | None = None) -> Features:
         end=(d.end or start) if d else None,
         slack=slack,
         estimated=estimated,
+        article=m.article_id,
     )
 
 
@@ -209,10 +211,11 @@ def place_keys(f: Features) -> tuple[tuple[str, ...], tuple[str, ...]]:
 
 
 def _keys(f: Features, window: int, probe: bool) -> tuple[tuple[str, str, int], ...]:
+    own = ((f"article:{f.article}", f.family, 0),) if f.article else ()  # one article's reports always meet
     if not pairable(f) or f.country is None:
-        return ()
+        return own
     places = place_keys(f)[1 if probe else 0]
-    return tuple((f.country, f"{f.family}|{p}", b) for b in _date_buckets(f, window) for p in places)
+    return own + tuple((f.country, f"{f.family}|{p}", b) for b in _date_buckets(f, window) for p in places)
 
 
 def block_keys(f: Features, window: int = DATE_WINDOW_DAYS) -> tuple[tuple[str, str, int], ...]:
@@ -269,8 +272,51 @@ def type_score(a: Features, b: Features) -> float:
     return 1.0
 
 
+def _weighted(a: Features, b: Features, when: float, where: float) -> float:
+    total = (
+        WEIGHTS["date"] * when
+        + WEIGHTS["place"] * where
+        + WEIGHTS["actors"] * actor_score(a, b)
+        + WEIGHTS["type"] * type_score(a, b)
+    )
+    return round(total, 6)
+
+
+def same_article_score(a: Features, b: Features, window: int = DATE_WINDOW_DAYS) -> float | None:
+    """Two reports of one type family in one article: one happening unless something contradicts it.
+
+    An article tells its story once and comes back to it ("the attack", "the blast", a toll
+    sentence) without repeating place and date, so a missing field is unknown, not a mismatch.
+    Kept apart (None): two different known countries, two different ADM1s or points too far
+    apart, specific actors with none shared, or dates of their own (not the article's day)
+    further apart than the window. Otherwise the usual weighted score with every unknown term
+    counted as agreement (actors half), so the type and whatever is known still decide.
+    """
+    if a.family != b.family:
+        return None
+    if a.country and b.country and a.country != b.country:
+        return None
+    if a.known and b.known and a.known.isdisjoint(b.known):
+        return None
+    when = 1.0
+    if a.start and b.start and a.slack is not None and b.slack is not None and not (a.estimated or b.estimated):
+        found = date_score(a, b, window)
+        if found is None:
+            return None
+        when = found
+    where = 1.0
+    if a.country and b.country and not (a.country_level or b.country_level):
+        found = place_score(a, b)
+        if found is None:
+            return None
+        where = max(found, 0.8)  # the same ADM1 in one story is the same place as far as it tells
+    return _weighted(a, b, when, where)
+
+
 def pair_score(a: Features, b: Features, window: int = DATE_WINDOW_DAYS) -> float | None:
     """Weighted evidence in [0, 1] that a and b are one event, or None if blocked."""
+    if a.article and a.article == b.article:
+        return same_article_score(a, b, window)
     if not (pairable(a) and pairable(b)) or a.country != b.country or a.family != b.family:
         return None
     if a.known and b.known and a.known.isdisjoint(b.known):
@@ -281,10 +327,4 @@ def pair_score(a: Features, b: Features, window: int = DATE_WINDOW_DAYS) -> floa
     where = place_score(a, b)
     if where is None:
         return None
-    total = (
-        WEIGHTS["date"] * when
-        + WEIGHTS["place"] * where
-        + WEIGHTS["actors"] * actor_score(a, b)
-        + WEIGHTS["type"] * type_score(a, b)
-    )
-    return round(total, 6)
+    return _weighted(a, b, when, where)

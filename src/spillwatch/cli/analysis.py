@@ -7,10 +7,10 @@ from pathlib import Path
 
 import click
 
-from spillwatch import output
 from spillwatch.api import Spillwatch, SpillwatchError, check_web_url, dump
-from spillwatch.cli import DB_HELP, fmt_option, main, reader
-from spillwatch.cli_params import DATE_TO, SINK, Sink
+from spillwatch.cli import output
+from spillwatch.cli.common import DB_HELP, fmt_option, reader
+from spillwatch.cli.params import DATE_TO, SINK, Sink
 
 DEFAULT_ACTOR = "ISL"
 level_option = click.option("--level", type=click.Choice(["country", "adm1"]), default="country", show_default=True)
@@ -34,7 +34,7 @@ def _scope_title(sw: Spillwatch, what: str, actor: str | None, origin: str | Non
     return f"{what} {d['actor']} as {d['roles_label']}{family}"
 
 
-@main.command()
+@click.command()
 @click.argument("actor", default=DEFAULT_ACTOR)
 @click.option("--db", default=None, help=DB_HELP)
 @level_option
@@ -52,7 +52,7 @@ def activity(actor: str, db: str | None, level: str, period: str, origin: str | 
     click.echo(output.render_rows(rows, fmt, title=title))
 
 
-@main.command()
+@click.command()
 @click.argument("actor", default=DEFAULT_ACTOR)
 @click.option("--db", default=None, help=DB_HELP)
 @level_option
@@ -79,7 +79,7 @@ def spread(actor: str, db: str | None, level: str, origin_days: int, quiet_days:
         click.echo(output.render_rows(result["reemergence"], fmt, title="re-emergence"))
 
 
-@main.command()
+@click.command()
 @click.argument("actor", default=DEFAULT_ACTOR)
 @click.option("--db", default=None, help=DB_HELP)
 @level_option
@@ -114,7 +114,7 @@ def risk(actor: str, db: str | None, level: str, origin: str | None, train_until
     click.echo(output.render_rows(rows, fmt, columns=cols, title=title))
 
 
-@main.command()
+@click.command()
 @click.option("--db", default=None, help=DB_HELP)
 @click.option("--add", "csv_path", default=None, help="Add ledger rows from a CSV (donor, recipient, "
               "recipient_country, kind, amount, currency, item, count, status, date, source).")
@@ -130,7 +130,7 @@ def support(db: str | None, csv_path: str | None, fmt: str) -> None:
     click.echo(output.render_rows(rows, fmt, columns=cols, title="support ledger"))
 
 
-@main.command()
+@click.command()
 @click.argument("actor", default=DEFAULT_ACTOR)
 @click.option("--db", default=None, help=DB_HELP)
 @role_option
@@ -149,7 +149,7 @@ def gaps(actor: str, db: str | None, roles: tuple[str, ...], affiliates: bool, f
     click.echo(output.render_rows(rows, fmt, columns=cols, title=title))
 
 
-@main.command()
+@click.command()
 @click.argument("actor", required=False)
 @click.option("--db", default=None, help=DB_HELP)
 @click.option("--threshold", type=click.FloatRange(0, 1), default=0.5, show_default=True,
@@ -182,7 +182,7 @@ def alerts(actor: str | None, db: str | None, threshold: float, sinks: tuple[Sin
                                   title=f"alerts ({len(fresh)} new)"))
 
 
-@main.command()
+@click.command()
 @click.argument("actor", default=DEFAULT_ACTOR)
 @click.option("--db", default=None, help=DB_HELP)
 @click.option("--out", default="spillwatch-report.html", show_default=True)
@@ -200,3 +200,6 @@ def report(actor: str, db: str | None, out: str, roles: tuple[str, ...], affilia
     with open(out, "w", encoding="utf-8") as fh:
         fh.write(text)
     click.echo(f"wrote {out} ({len(text) // 1024} KiB)")
+
+
+COMMANDS = (activity, spread, risk, support, gaps, alerts, report)

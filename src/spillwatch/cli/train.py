@@ -7,10 +7,8 @@ from pathlib import Path
 
 import click
 
-from spillwatch.cli import main
 
-
-@main.command()
+@click.command()
 @click.option("--shared", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Folder holding data/ (default ../shared beside the repository).")
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None,
@@ -23,3 +21,6 @@ def train(shared: Path | None, out: Path | None, compare: bool) -> None:
     argv = [*(["--shared", str(shared)] if shared else []), *(["--out", str(out)] if out else []),
             *(["--compare"] if compare else [])]
     sys.exit(training.main(argv))
+
+
+COMMANDS = (train,)

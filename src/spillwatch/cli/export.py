@@ -7,12 +7,12 @@ import sys
 import click
 
 from spillwatch.api import EventFilter, Spillwatch
-from spillwatch.cli import DB_HELP, main
+from spillwatch.cli.common import DB_HELP
 from spillwatch.errors import SpillwatchError
 from spillwatch.export import EXTENSIONS, FORMATS, PROFILES
 
 
-@main.command(name="export")
+@click.command(name="export")
 @click.option("--db", default=None, help=DB_HELP)
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="csv", show_default=True)
 @click.option("--profile", type=click.Choice(PROFILES), default="spillwatch", show_default=True,
@@ -48,3 +48,6 @@ def export_(db: str | None, fmt: str, profile: str, output: str | None, actor: s
         sys.exit(2)
     where = "stdout" if target == "-" else target
     click.echo(f"wrote {n:,} events to {where} ({fmt}, {profile} columns)", err=True)
+
+
+COMMANDS = (export_,)

@@ -1,0 +1,94 @@
+"""Reports of one happening within one article: later reports take up the earlier one's place and date.
+
+Input: an article's event mentions in text order (after event place). Output: the same mentions,
+where a mention takes up an earlier report of the same happening, with the place and date it
+lacks filled from that report and an ``antecedent`` argument pointing at it (the reason it
+joined, shown by ``spillwatch event``). The clustering stage then finds them one event, within
+the article and across articles (a later report that kept no place or date of its own would
+otherwise pair with nothing).
+
+A mention takes up an earlier one (its antecedent: the nearest earlier mention that qualifies)
+when both are of one type family, nothing known about them contradicts (``score.same_article_score``
+blocks two countries, two ADM1s, far points, disjoint specific actors, own dates apart), and
+either it is a definite reference ("the attack", "this bombing": ``Clause.reference``) or it is
+of the same type and states no place and no date of its own (a toll sentence: "Seven officers
+were killed"). It inherits the antecedent's place when it has none or only a coarser one in the
+same country, and its date when it has none. A mention with a place or date of its own that
+differs is never changed: it is another happening, or the clustering will decide.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spillwatch.dedup.score import THRESHOLD, family, features, same_article_score
+from spillwatch.records import AnnotatedArticle, Argument, EventMention, Place
+from spillwatch.settings import Settings
+
+COARSER_THAN_TOWN = 3  # precision codes above this are ADM1, country or article focus
+
+
+def link_reports(
+    ann: AnnotatedArticle, mentions: tuple[EventMention, ...], settings: Settings | None = None
+) -> tuple[EventMention, ...]:
+    """``mentions`` with each later report of one happening completed from its antecedent."""
+    ordered = sorted(range(len(mentions)), key=lambda n: (mentions[n].trigger.start, mentions[n].trigger.end))
+    done: dict[int, EventMention] = {}
+    earlier: list[EventMention] = []
+    for n in ordered:
+        m = mentions[n]
+        anchor = _antecedent(m, earlier)
+        done[n] = _inherit(m, anchor) if anchor is not None else m
+        earlier.append(done[n])
+    return tuple(done[n] for n in range(len(mentions)))
+
+
+def _antecedent(m: EventMention, earlier: list[EventMention]) -> EventMention | None:
+    lacks_place = m.place is None or _coarser(m.place)
+    if not (lacks_place or m.date is None):
+        return None
+    reference = m.clause is not None and m.clause.reference
+    bare = m.place is None and m.date is None
+    fm = features(m)
+    for prior in reversed(earlier):
+        if family(prior.type) != family(m.type):
+            continue
+        if not (reference or (bare and prior.type == m.type)):
+            continue
+        if not _adds(m, prior):
+            continue
+        found = same_article_score(fm, features(prior))
+        if found is not None and found >= THRESHOLD:
+            return prior
+    return None
+
+
+def _coarser(place: Place) -> bool:
+    return place.precision is None or place.precision > COARSER_THAN_TOWN
+
+
+def _adds(m: EventMention, prior: EventMention) -> bool:
+    """The prior report knows something ``m`` lacks."""
+    return _better_place(m.place, prior.place) is not None or (m.date is None and prior.date is not None)
+
+
+def _better_place(own: Place | None, other: Place | None) -> Place | None:
+    if other is None:
+        return None
+    if own is None:
+        return other
+    finer = (other.precision or 9) < (own.precision or 9)
+    same_country = own.country_iso3 is not None and own.country_iso3 == other.country_iso3
+    return other if _coarser(own) and finer and same_country else None
+
+
+def _inherit(m: EventMention, prior: EventMention) -> EventMention:
+    place = _better_place(m.place, prior.place)
+    link = Argument("antecedent", prior.trigger, prior.trigger_text)
+    return replace(
+        m,
+        place=place or m.place,
+        place_text=m.place_text or (prior.place_text if place is not None else None),
+        date=m.date or prior.date,
+        arguments=(*m.arguments, link),
+    )

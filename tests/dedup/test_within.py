@@ -1,0 +1,64 @@
+"""Reports of one happening within one article (invented mentions; places from dedup_toys)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from dedup_toys import mention
+
+from spillwatch.dedup.within import link_reports
+from spillwatch.records import AnnotatedArticle, Article, Clause, DateInfo, EventMention
+
+ANN = AnnotatedArticle(Article(raw_id="a1", source="t", blocks=(), published=DateInfo(None, "none")))
+
+
+def referring(m: EventMention) -> EventMention:
+    """The mention as a definite reference ("the attack")."""
+    span = m.trigger
+    return replace(m, clause=Clause(span, span, "attack", span, reference=True))
+
+
+def test_a_toll_sentence_takes_up_the_attacks_place_and_date() -> None:
+    first = mention("a1", "Mosul", 0, trigger=0)
+    toll = mention("a1", None, None, trigger=100, sources=())
+    out = link_reports(ANN, (first, toll))
+    assert out[0] == first
+    assert out[1].place == first.place and out[1].date == first.date
+    assert [a.role for a in out[1].arguments] == ["antecedent"]
+    assert out[1].arguments[0].span == first.trigger
+
+
+def test_a_definite_reference_of_another_type_in_the_family_takes_it_up() -> None:
+    first = mention("a1", "Mosul", 0, trigger=0)
+    blast = referring(mention("a1", None, None, trigger=100, etype="FIGHT"))
+    assert link_reports(ANN, (first, blast))[1].place == first.place
+
+
+def test_a_report_with_its_own_place_or_a_contradiction_is_left_alone() -> None:
+    first = mention("a1", "Mosul", 0, trigger=0)
+    own = mention("a1", "Raqqa", None, trigger=100)  # another country: another happening
+    other_side = mention("a1", None, None, trigger=200, sources=("UNO",))  # specific actors, none shared
+    other_type = mention("a1", None, None, trigger=300, etype="AGREE")
+    out = link_reports(ANN, (first, own, other_side, other_type))
+    assert out[1:] == (own, other_side, other_type)
+
+
+def test_a_bare_mention_of_another_type_needs_a_definite_reference() -> None:
+    first = mention("a1", "Mosul", 0, trigger=0)
+    fight = mention("a1", None, None, trigger=100, etype="FIGHT")
+    assert link_reports(ANN, (first, fight))[1] == fight
+
+
+def test_a_coarse_place_in_the_same_country_is_refined_and_the_nearest_antecedent_wins() -> None:
+    first = mention("a1", "Mosul", 0, trigger=0)
+    second = mention("a1", "Baghdad", 0, trigger=50)
+    later = referring(mention("a1", None, None, trigger=100, country_only="IRQ"))
+    out = link_reports(ANN, (first, second, later))
+    assert out[2].place == second.place
+
+
+def test_order_of_the_input_is_kept() -> None:
+    first = mention("a1", "Mosul", 0, trigger=0)
+    toll = mention("a1", None, None, trigger=100, sources=())
+    out = link_reports(ANN, (toll, first))
+    assert out[1] == first and out[0].place == first.place
