@@ -209,7 +209,8 @@ class _ArticleCoder:
         if spec.type in THEME_OBJECT:  # "withdrew its troops": the object is what moves, not a target
             r = replace(r, target=tuple(t for t in r.target if g[t].dep not in ("dobj", "obj", "nsubjpass")))
         own = bool(g.children(i, "poss") or g.prep_objects(i, ("by",)))  # "its petition", "an attack by X"
-        res = _own_actors(self.args.resolve(r, k, sent, i), spec.type, clause, framed=not g.is_verbal(i) and not own)
+        resolved = self.args.resolve(r, k, sent, i, clause)
+        res = _own_actors(resolved, spec.type, clause, framed=not g.is_verbal(i) and not own)
         problem = self._missing(spec.type, res, call.event_p >= self.threshold)
         if problem is not None:
             self._decline(i, spec.type, problem)

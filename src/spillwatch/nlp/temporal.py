@@ -176,6 +176,9 @@ def _years(text: str) -> list[DateMention]:
 def _weekdays(text: str, base: int, anchor: Anchor, view: TokenView) -> list[DateMention]:
     out: list[DateMention] = []
     for m in WEEKDAY_RE.finditer(text):
+        i = view.at(base + m.start("wd"))
+        if i is not None and view.tokens[i].dep == "compound":
+            continue  # "Friday prayers", "the Tuesday market": a noun's modifier names a thing, not a day
         target = weekday_number(m.group("wd"))
         qual = (m.group("q") or "").lower()
         future = qual == "next" or (qual != "last" and _future(view, base + m.start("wd")))
