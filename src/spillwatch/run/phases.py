@@ -73,11 +73,6 @@ def quarantine(store: Store, item: Quarantined, stats: StageStats) -> None:
     stats.quarantine(item.reason, item.stage)
 
 
-def _better_dated(copy: Article, store: Store, twin: str) -> bool:
-    """A near-duplicate copy that states its date when its twin does not."""
-    return copy.published.method in ("metadata", "text") and store.article_published(twin) is None
-
-
 def store_cleaned(item: RawItem, cleaned: Article | Quarantined, store: Store, near: NearDup,
                   stats: StageStats) -> str:
     """Store one cleaned item in one transaction (or its quarantine record, or a copy link).
@@ -100,8 +95,6 @@ def store_cleaned(item: RawItem, cleaned: Article | Quarantined, store: Store, n
         except Exception as exc:  # one bad document never stops the others
             quarantine(store, pipeline.failure("near-dup", item, exc), stats)
             return "quarantined"
-        if dup_of is not None and _better_dated(cleaned, store, dup_of):
-            dup_of = None  # coded itself: its events keep their date when merged with its twin's (issue 23)
         outcome = store.put_article(cleaned, item, duplicate_of=dup_of, similarity=sim, signature=sig)
     if outcome == "near-duplicate":
         stats.near_duplicates += 1
