@@ -1,6 +1,12 @@
 """GeoWebNews evaluation of the geoparser: recognition P/R/F1 and end-to-end resolution error.
 
-Usage: python eval/geowebnews.py [--limit N] [--xml PATH]
+Usage: python eval/geowebnews.py [PATH] [--split all|tune|report] [--limit N] [--cache FILE] [--fit]
+
+PATH is the GeoWebNews XML (default ../shared/data/geo/GeoWebNews.xml). Splits are by article:
+``tune`` is articles 1-100 (what ``geo/train_ranker.py`` fits on), ``report`` articles 101-200.
+``--split tune --fit`` first fits the candidate ranker (``geo/train_ranker.py``, written to
+``src/spillwatch/data/geo_ranker.json``) on articles 1-100, then evaluates there.
+``--cache FILE`` keeps the spaCy parse and actors of the chosen articles (pickled) for re-runs.
 
 Gold toponyms (Gritta et al. 2019 types): Literal, Literal_Modifier, Mixed, Coercion,
 Embedded_Literal (literal places) plus Non_Literal_Modifier, Embedded_Non_Lit, Metonymic and
@@ -18,70 +24,38 @@ Resolution given gold spans: the same gold spans fed to the resolver (recognitio
 from __future__ import annotations
 
 import argparse
+import hashlib
 import itertools
 import json
 import math
+import pickle
 import statistics
 import sys
 import time
-import xml.etree.ElementTree as ET
-from dataclasses import dataclass
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
 
 from spillwatch.geo.gazetteer import open_gazetteer  # noqa: E402
+from spillwatch.geo.geowebnews import ASSOCIATIVE, LITERAL, SPLITS, Gold, load, match  # noqa: E402
 from spillwatch.geo.neighbours import haversine_km  # noqa: E402
 from spillwatch.geo.places import find_places  # noqa: E402
+from spillwatch.geo.ranker import load_weights  # noqa: E402
 from spillwatch.geo.resolve import Mention, resolve_mentions  # noqa: E402
+from spillwatch.geo.train_ranker import fit  # noqa: E402
+from spillwatch.nlp.actors import find_actors  # noqa: E402
 from spillwatch.nlp.parse import annotate  # noqa: E402
-from spillwatch.records import Article, Block, DateInfo, Place, Span  # noqa: E402
+from spillwatch.records import (  # noqa: E402
+    AnnotatedArticle,
+    Article,
+    Block,
+    DateInfo,
+    Place,
+)
 from spillwatch.settings import Settings  # noqa: E402
 
-LITERAL = frozenset({"Literal", "Literal_Modifier", "Mixed", "Coercion", "Embedded_Literal"})
-ASSOCIATIVE = frozenset({"Non_Literal_Modifier", "Embedded_Non_Lit", "Metonymic", "Demonym"})
 MAX_KM = 20039.0
-
-
-@dataclass(frozen=True)
-class Gold:
-    span: Span
-    text: str
-    type: str
-    lat: float | None
-    lon: float | None
-    geonameid: int | None = None
-
-
-def load(xml: Path, limit: int | None) -> list[tuple[str, list[Gold]]]:
-    root = ET.parse(xml).getroot()
-    docs: list[tuple[str, list[Gold]]] = []
-    for art in root.findall("article")[:limit]:
-        golds = []
-        for t in art.find("toponyms") or []:
-            lat, lon, gid = t.findtext("latitude"), t.findtext("longitude"), t.findtext("geonamesID")
-            golds.append(Gold(Span(int(t.findtext("start") or 0), int(t.findtext("end") or 0)),
-                              t.findtext("extractedName") or "", t.findtext("type") or "",
-                              float(lat) if lat else None, float(lon) if lon else None,
-                              int(gid) if gid else None))
-        docs.append((art.findtext("text") or "", golds))
-    return docs
-
-
-def match(gold: list[Span], pred: list[Span], exact: bool) -> list[tuple[int, int]]:
-    pairs: list[tuple[int, int]] = []
-    used: set[int] = set()
-    for gi, g in enumerate(gold):
-        for pi, p in enumerate(pred):
-            if pi in used:
-                continue
-            ok = (g == p) if exact else (g.start < p.end and p.start < g.end)
-            if ok:
-                pairs.append((gi, pi))
-                used.add(pi)
-                break
-    return pairs
 
 
 def prf(tp: int, n_gold: int, n_pred: int) -> str:
@@ -117,16 +91,38 @@ def gold_span_errors(text: str, golds: list[Gold]) -> list[float]:
     return [error_km(g, p) for g, p in zip(todo, places, strict=True)]
 
 
-def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--xml", type=Path, default=REPO.parent / "shared" / "data" / "geo" / "GeoWebNews.xml")
-    ap.add_argument("--limit", type=int, default=None)
-    args = ap.parse_args()
-    docs = load(args.xml, args.limit)
-    settings = Settings()
-    gz = open_gazetteer()
+def parsed(docs: list[tuple[str, list[Gold]]], settings: Settings, cache: Path | None) -> list[AnnotatedArticle]:
+    """The articles through the stages before places (parse, actors), as the pipeline runs them;
+    ``cache`` keeps them pickled, keyed by the texts' hash (a changed text means a new parse)."""
+    key = hashlib.sha256("\x00".join(t for t, _ in docs).encode()).hexdigest()
+    if cache is not None and cache.exists():
+        stored = pickle.loads(cache.read_bytes())
+        if stored[0] == key:
+            return list(stored[1])
     arts = [Article(raw_id=str(i), source=f"geowebnews#{i}", blocks=(Block("body", t),),
                     published=DateInfo(None, "none")) for i, (t, _) in enumerate(docs)]
+    out = [find_actors(a, settings) for a in annotate(arts, settings)]
+    if cache is not None:
+        cache.write_bytes(pickle.dumps((key, out)))
+    return out
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("path", nargs="?", type=Path, default=REPO.parent / "shared" / "data" / "geo" / "GeoWebNews.xml")
+    ap.add_argument("--split", choices=sorted(SPLITS), default="all")
+    ap.add_argument("--limit", type=int, default=None)
+    ap.add_argument("--cache", type=Path, default=None)
+    ap.add_argument("--fit", action="store_true", help="fit the ranker on the tune split (data/geo_ranker.json)")
+    args = ap.parse_args()
+    docs = load(args.path, args.limit, args.split)
+    settings = Settings()
+    gz = open_gazetteer()
+    if args.fit:
+        if args.split != "tune" or args.limit is not None:
+            ap.error("--fit takes the whole tune split (articles 1-100) and nothing else")
+        print(fit(docs, parsed(docs, settings, args.cache), gz, args.path))
+        load_weights.cache_clear()
     counts = {k: [0, 0, 0] for k in ("all-exact", "all-inexact", "lit-exact", "lit-inexact")}
     e2e: list[float] = []
     same_id: list[bool] = []
@@ -134,10 +130,10 @@ def main() -> None:
     given: list[float] = []
     by_level: dict[str, list[float]] = {}
     geo_seconds = 0.0
-    for ann, (text, golds) in zip(annotate(arts, settings), docs, strict=True):
-        t0 = time.perf_counter()
+    for ann, (text, golds) in zip(parsed(docs, settings, args.cache), docs, strict=True):
+        t0 = time.process_time()
         places = list(find_places(ann, settings, gazetteer=gz).places)
-        geo_seconds += time.perf_counter() - t0
+        geo_seconds += time.process_time() - t0
         gold_all = [g for g in golds if g.type in LITERAL | ASSOCIATIVE]
         gold_lit = [g for g in golds if g.type in LITERAL]
         lit_pred = [p for p in places if p.role in ("place", "region", "dateline")]
@@ -156,7 +152,7 @@ def main() -> None:
                 level = "unresolved" if prec is None else ("country or wider" if prec >= 6 else "finer than country")
                 by_level.setdefault(level, []).append(e2e[-1])
         given.extend(gold_span_errors(text, gold_all))
-    print(f"GeoWebNews: {len(docs)} articles")
+    print(f"GeoWebNews: {len(docs)} articles (split {args.split})")
     for key, (tp, ng, npred) in counts.items():
         print(f"recognition {key:12s} {prf(tp, ng, npred)}")
     print(f"resolution end to end      {summary(e2e)}")
@@ -171,11 +167,11 @@ def main() -> None:
         tp = sum(g == gold_type and r == role for g, r in roles)
         print(f"role {role:8s} among recognised toponyms: "
               f"{prf(tp, sum(g == gold_type for g, _ in roles), sum(r == role for _, r in roles))}")
-    print(f"geo stage (recognise+resolve, spaCy excluded): {len(docs) / geo_seconds:.1f} docs/s")
+    print(f"geo stage (recognise+resolve, spaCy excluded): {1000 * geo_seconds / len(docs):.1f} ms CPU per article")
     print(json.dumps({"recognition_f1": {k: _f1(*v) for k, v in counts.items()},
                       "acc161": round(sum(e <= 161 for e in e2e) / max(1, len(e2e)), 4),
                       "median_km": round(statistics.median(e2e), 1) if e2e else None,
-                      "docs_per_s": round(len(docs) / geo_seconds, 1)}))
+                      "geo_cpu_ms_per_article": round(1000 * geo_seconds / len(docs), 2)}))
 
 
 def _f1(tp: int, n_gold: int, n_pred: int) -> float:

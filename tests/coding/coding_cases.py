@@ -134,6 +134,10 @@ CASES = [
     Case(  # habitual: a frequency adverb makes it a pattern, not one happening
         "Bandits often raid cattle herders along the river.", {"Bandits": actor("NGA", "REB")}, None,
     ),
+    Case(  # headline reduced passive: the soldiers were killed, they did not kill
+        "Four French and four Malian soldiers killed in ambush near Menaka",
+        {"four Malian soldiers": actor("MLI", "MIL")}, "ASSAULT", (), (), ("MLI_MIL",), "Menaka",
+    ),
     Case(  # "gave no weapons": nothing was given (declined as negated)
         "The army gave no weapons to the militia.",
         {"The army": actor("NGA", "MIL"), "the militia": actor("NGA", "REB")}, None,

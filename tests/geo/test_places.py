@@ -135,16 +135,16 @@ def test_big_town_beats_a_same_named_foreign_unit(parse: Parse, gz: Gazetteer) -
 
 def test_loose_spelling_needs_the_articles_support() -> None:
     """Regression: an unknown short name ('Qaa') was loosely matched to a town on another continent."""
-    from collections import Counter
-
+    from spillwatch.geo.focus import Focus
     from spillwatch.geo.gazetteer import Candidate
-    from spillwatch.geo.resolve import _best, _Context
+    from spillwatch.geo.resolve import _supported
 
     far = Candidate(1, 11, "city", "Qax", "P", None, "AZ", "01", "Qax", 41.4, 46.9, 11992, match="loose")
     near = Candidate(2, 22, "city", "Al Qaa", "P", None, "LB", "08", "Baalbek", 34.3, 36.5, 900, match="loose")
     exact = Candidate(3, 33, "city", "Qaa", "P", None, "XX", "01", "X", 0.0, 0.0, 10, match="exact")
-    lebanon = _Context(Counter({"LB": 2}), Counter())
-    assert _best([far], lebanon, None) is None  # no support for Azerbaijan in a Lebanese story
-    assert _best([far, near], lebanon, None) == near
-    assert _best([far], None, None) is None
-    assert _best([exact], None, None) == exact  # an exact name needs no support
+    lebanon = Focus({"LB": 1.0}, {}, (), 2.0)
+    assert not _supported(far, lebanon, None)  # no support for Azerbaijan in a Lebanese story
+    assert _supported(near, lebanon, None)
+    assert not _supported(far, Focus(), None)
+    assert _supported(exact, Focus(), None)  # an exact name needs no support without a focus
+    assert not _supported(exact, lebanon, None)  # ... but a small town abroad needs its container

@@ -87,8 +87,8 @@ def _assault(
         return STRATEGIC, "Looting/property destruction"
     if armed(targets):
         return BATTLES, "Armed clash"  # an armed side was hit: a fight between two armed sides
-    if targets or civilians_hint:
-        return VAC, "Attack"  # the side hit is named and not armed (or the detector reads one-sided violence)
+    if civilian(targets) or (civilians_hint and not armed(targets)):
+        return VAC, "Attack"  # civilians were hit (or the detector reads one-sided violence)
     if cues & FIGHT_CUES:
         return BATTLES, "Armed clash"
     return BATTLES, None  # who was hit is not said: the type is ACLED's default for armed force, the sub-type unknown

@@ -186,6 +186,16 @@ def _verb_above(g: DepGraph, j: int, first: int, last: int) -> int:
     return j
 
 
+def _irrealis_verb_form(g: DepGraph, head: int) -> bool:
+    """The predicate is not a finished act: an infinitive ("pledged to send", "ready to fight"),
+    a future ("will remain", "going to"), a gerund or base form under another verb, or a noun."""
+    aux = {g[a].lemma.lower() for a in g.children(head, "aux", "auxpass")}
+    if aux & {"to", "will", "shall", "'ll", "wo"}:
+        return True
+    finite = g[head].tag in ("VBD", "VBZ", "VBP") or (g[head].tag == "VBN" and bool(aux & {"have", "be"}))
+    return not finite  # a finite act happened (or happens), whatever governs it
+
+
 def _conditional(g: DepGraph, head: int) -> bool:
     """An "if" or "unless" clause on the predicate or marking it."""
     marks = [*g.children(head, "mark"), *(m for c in g.children(head, "advcl") for m in g.children(c, "mark"))]
@@ -215,8 +225,8 @@ def _status(g: DepGraph, i: int, head: int, frame: str = "") -> tuple[ClauseStat
             return "planned", aux  # "said they would boycott": a reported intention, not a supposition
         return "hypothetical", aux
     if v.modality == "planned":
-        if g[head].tag == "VBD" and not g.children(head, "aux", "auxpass"):
-            return "happened", ""  # "a day after a jet shot down a helicopter": a past act under "announced"
+        if not _irrealis_verb_form(g, head):
+            return "happened", ""  # "a jet shot down a helicopter" under "announced", "commit a massacre"
         return "planned", _aux_word(g, head)
     if v.modality == "ongoing":
         return "ongoing", _aux_word(g, head)

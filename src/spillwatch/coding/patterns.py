@@ -33,6 +33,9 @@ PARTICIPATION_PREPS = ("at", "during", "on", "for")  # "said at the meeting", "a
 NEGATING_PREFIXES = frozenset({"anti", "counter", "non", "pro"})
 EXPERIENCER_VERBS = frozenset({"suffer", "sustain", "endure", "face", "witness", "experience", "survive", "see"})
 PRONOUNS = ("he", "she", "they", "it", "we", "i", "who", "which", "that")
+# Verbs that always take an object: without one (and without an auxiliary) they are a reduced passive.
+OBJECT_VERBS = frozenset({"kill", "wound", "injure", "behead", "execute", "abduct", "kidnap", "capture", "arrest",
+                          "detain", "slay", "massacre", "assassinate", "torture"})
 # A statement about an event: the event is the statement's topic, not the speaker's act ('Norway
 # condemned the attack' makes Norway no attacker). 'claim' stays out: claiming an attack owns it.
 STATEMENT_WORDS = frozenset(
@@ -171,7 +174,20 @@ def instrument_roles(g: DepGraph, heads: list[int]) -> tuple[list[int], list[int
     return sources, targets
 
 
+def _reduced_passive(g: DepGraph, i: int) -> bool:
+    """ "Four soldiers killed in ambush": a headline's reduced passive. A verb that always takes an
+    object (kill, wound, abduct...) found with a subject, no object and no auxiliary is passive."""
+    tok = g[i]
+    if tok.lemma.lower() not in OBJECT_VERBS or tok.tag not in ("VBD", "VBN"):
+        return False
+    return not g.children(i, *OBJ, "aux", "auxpass", "nsubjpass", "ccomp", "xcomp") and bool(g.children(i, "nsubj"))
+
+
 def _verbal_roles(g: DepGraph, i: int) -> Roles:
+    if _reduced_passive(g, i):  # the subject is who was hit; "by X" (if any) who did it
+        victims = [v for s in g.children(i, "nsubj") for v in g.coordinated(s)]
+        return Roles(source=tuple(g.prep_objects(i, ("by",))), target=tuple(victims),
+                     place=tuple(_places(g, i)), patterns=("source:reduced-passive", "object:reduced-passive"))
     src, how_s = subject_of(g, i)
     obj, how_o = object_of(g, i)
     preps = (*TARGET_PREPS, "at") if g[i].lemma.lower() in AIM_VERBS else TARGET_PREPS  # "fired at X"

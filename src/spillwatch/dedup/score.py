@@ -107,6 +107,7 @@ class Features:
     slack: int | None  # extra days of window; None = too coarse to pair
     estimated: bool = False  # date taken from the article's publication, not the text
     article: str = ""  # the reporting article: mentions of one article always meet (``same_article_score``)
+    reported: bool = False  # dated by the article's day (``DateMention.source`` "reported"), not by its words
 
 
 def _adm1_key(place: Place) -> str | None:
@@ -172,6 +173,7 @@ def features(m: EventMention, published: date | None = None) -> Features:
         slack=slack,
         estimated=estimated,
         article=m.article_id,
+        reported=d is not None and d.source == "reported",
     )
 
 
@@ -299,7 +301,8 @@ def same_article_score(a: Features, b: Features, window: int = DATE_WINDOW_DAYS)
     if a.known and b.known and a.known.isdisjoint(b.known):
         return None
     when = 1.0
-    if a.start and b.start and a.slack is not None and b.slack is not None and not (a.estimated or b.estimated):
+    own_dates = not (a.estimated or b.estimated or a.reported or b.reported)  # the article's day decides nothing
+    if a.start and b.start and a.slack is not None and b.slack is not None and own_dates:
         found = date_score(a, b, window)
         if found is None:
             return None

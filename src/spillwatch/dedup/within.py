@@ -13,8 +13,9 @@ blocks two countries, two ADM1s, far points, disjoint specific actors, own dates
 either it is a definite reference ("the attack", "this bombing": ``Clause.reference``) or it is
 of the same type and states no place and no date of its own (a toll sentence: "Seven officers
 were killed"). It inherits the antecedent's place when it has none or only a coarser one in the
-same country, and its date when it has none. A mention with a place or date of its own that
-differs is never changed: it is another happening, or the clustering will decide.
+same country, and its date when it has none of its own (none, or only the article's day). A
+mention with a place or date of its own that differs is never changed: it is another happening,
+or the clustering will decide.
 """
 
 from __future__ import annotations
@@ -45,10 +46,10 @@ def link_reports(
 
 def _antecedent(m: EventMention, earlier: list[EventMention]) -> EventMention | None:
     lacks_place = m.place is None or _coarser(m.place)
-    if not (lacks_place or m.date is None):
+    if not (lacks_place or _undated(m)):
         return None
     reference = m.clause is not None and m.clause.reference
-    bare = m.place is None and m.date is None
+    bare = m.place is None and _undated(m)
     fm = features(m)
     for prior in reversed(earlier):
         if family(prior.type) != family(m.type):
@@ -63,13 +64,18 @@ def _antecedent(m: EventMention, earlier: list[EventMention]) -> EventMention | 
     return None
 
 
+def _undated(m: EventMention) -> bool:
+    """No date of its own words: none, or only the article's day ("reported")."""
+    return m.date is None or m.date.source == "reported"
+
+
 def _coarser(place: Place) -> bool:
     return place.precision is None or place.precision > COARSER_THAN_TOWN
 
 
 def _adds(m: EventMention, prior: EventMention) -> bool:
     """The prior report knows something ``m`` lacks."""
-    return _better_place(m.place, prior.place) is not None or (m.date is None and prior.date is not None)
+    return _better_place(m.place, prior.place) is not None or (_undated(m) and not _undated(prior))
 
 
 def _better_place(own: Place | None, other: Place | None) -> Place | None:
@@ -89,6 +95,6 @@ def _inherit(m: EventMention, prior: EventMention) -> EventMention:
         m,
         place=place or m.place,
         place_text=m.place_text or (prior.place_text if place is not None else None),
-        date=m.date or prior.date,
+        date=prior.date if _undated(m) and not _undated(prior) else m.date,
         arguments=(*m.arguments, link),
     )

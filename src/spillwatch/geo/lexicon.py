@@ -57,3 +57,11 @@ GENERIC_GEO_WORDS = frozenset((
     "red", "green", "capital", "city", "union", "plains", "desert", "forest", "lagoon", "centre",
     "center", "federal", "national", "north", "south", "east", "west", "central", "upper", "lower",
 ))  # fmt: skip
+PERSON_WORDS = frozenset((
+    "son", "daughter", "wife", "husband", "brother", "sister", "father", "mother", "uncle", "aunt",
+    "cousin", "nephew", "niece", "grandson", "granddaughter", "widow", "spokesman", "spokeswoman",
+    "spokesperson", "commander", "leader", "chief", "general", "colonel", "major", "captain",
+    "lieutenant", "sergeant", "sheikh", "imam", "mullah", "emir", "mr", "mr.", "mrs", "mrs.", "ms",
+    "ms.", "dr", "dr.", "president", "minister", "senator", "governor", "mayor", "judge", "prince",
+    "king", "queen", "pastor", "father", "rev", "rev.", "sen.", "gen.", "col.", "capt.", "lt.",
+))  # fmt: skip  # words that put a person's name right after them ("spokesman Mujahid")

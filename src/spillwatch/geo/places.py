@@ -25,6 +25,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 
 from spillwatch.geo.gazetteer import Gazetteer, open_gazetteer
+from spillwatch.geo.incontext import places_in_context
 from spillwatch.geo.lexicon import (
     ADDRESS_LEMMAS,
     ADMIN_WORDS,
@@ -346,6 +347,6 @@ def find_places(
 ) -> AnnotatedArticle:
     """Fill ``ann.places`` with every place mention, resolved where the gazetteer allows."""
     gz = gazetteer or open_gazetteer()
-    mentions = recognise(ann, gz)
-    places = resolve_mentions(mentions, gz, ann.article.text)
+    mentions = places_in_context(ann, recognise(ann, gz), gz)
+    places = resolve_mentions(mentions, gz, ann.article.text, ann.actors)
     return replace(ann, places=tuple(places))

