@@ -7,9 +7,8 @@ import io
 
 import pytest
 
-from spillwatch import exports
 from spillwatch.cli import output
-from spillwatch.csvsafe import safe_cell
+from spillwatch.export.csvsafe import safe_cell, to_csv
 
 PAYLOADS = ["=HYPERLINK(\"http://x\",\"y\")", "+1+1", "-2+3", "@SUM(A1)", "\tTAB", "\rCR"]
 
@@ -30,6 +29,6 @@ def _rows(text: str) -> list[dict[str, str]]:
 @pytest.mark.parametrize("payload", PAYLOADS)
 def test_cli_and_rest_csv_writers(payload: str) -> None:
     rows = [{"id": "e1", "headline": payload, "lon": -3.5, "n": -2}]
-    for text in (output.render_rows(rows, "csv"), exports.to_csv(rows).decode("utf-8")):
+    for text in (output.render_rows(rows, "csv"), to_csv(rows).decode("utf-8")):
         got = _rows(text)[0]
         assert got["headline"] == "'" + payload and got["lon"] == "-3.5" and got["n"] == "-2"

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from spillwatch.datespec import DateSpan, end_of, parse_span, start_of
+from spillwatch.api.names import DateSpan, end_of, parse_span, start_of
 
 
 @pytest.mark.parametrize(("text", "span"), [

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from spillwatch.api.names import check_store_exists, resolve_actor, resolve_country
 from spillwatch.errors import NotFoundError, SpillwatchError
-from spillwatch.lookup import check_store_exists, resolve_actor, resolve_country
 from spillwatch.records import Actor
 from spillwatch.settings import Settings
 from spillwatch.store import open_store
@@ -61,7 +61,7 @@ def test_store_must_exist(tmp_path: Path) -> None:
 
 
 def test_event_types_in_any_case_and_the_closest() -> None:
-    from spillwatch.lookup import resolve_event_type
+    from spillwatch.api.names import resolve_event_type
 
     assert resolve_event_type("assault") == "ASSAULT"
     with pytest.raises(SpillwatchError, match="did you mean ASSAULT"):

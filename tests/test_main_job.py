@@ -23,7 +23,7 @@ def test_corpus_is_stored_and_copies_are_merged(corpus_db: str) -> None:
         rows = sw.articles(limit=500)
     assert counts["quarantine"] == 0
     assert counts["article_copies"] >= 50
-    near = [r for r in rows if r["duplicate_of"]]
+    near = [r for r in rows if r.duplicate_of]
     assert len(near) >= 4  # the corpus's syndicated copies
     assert counts["events"] > 0
 
@@ -42,10 +42,10 @@ def test_jordan_and_lebanon_are_new_theatres(corpus_db: str) -> None:
 def test_ledger_holds_canadas_support(corpus_db: str) -> None:
     with Spillwatch(corpus_db) as sw:
         ledger = sw.support()
-    canada = [r for r in ledger if "Canad" in r["donor"]]
-    trucks = [r for r in canada if r["recipient_country"] == "JOR" and r["kind"] == "equipment" and r["count"] == 26]
-    money = [r for r in canada if r["recipient_country"] == "LBN" and r["kind"] == "money" and r["amount"] == 1e6]
-    gear = [r for r in canada if r["recipient_country"] == "LBN" and r["kind"] == "equipment"]
+    canada = [r for r in ledger if "Canad" in r.donor]
+    trucks = [r for r in canada if r.recipient_country == "JOR" and r.kind == "equipment" and r.count == 26]
+    money = [r for r in canada if r.recipient_country == "LBN" and r.kind == "money" and r.amount == 1e6]
+    gear = [r for r in canada if r.recipient_country == "LBN" and r.kind == "equipment"]
     assert trucks and money and gear
 
 

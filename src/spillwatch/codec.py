@@ -46,6 +46,12 @@ def dump(obj: Any) -> Any:
     return obj
 
 
+def fields(row: Any) -> dict[str, Any]:
+    """A record's fields by name with their values as they are (not dumped); a mapping as a dict."""
+    names = _field_names(type(row))
+    return {name: getattr(row, name) for name in names} if names is not None else dict(row)
+
+
 def dumps(obj: Any) -> str:
     return json.dumps(dump(obj), ensure_ascii=False, separators=(",", ":"))
 

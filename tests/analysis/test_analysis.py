@@ -11,8 +11,8 @@ import pytest
 from spillwatch.analysis import activity as act
 from spillwatch.analysis import spread as sp
 from spillwatch.analysis import support as su
+from spillwatch.analysis.service import Insight, Who
 from spillwatch.errors import SourceError
-from spillwatch.insight import Insight, Who
 from spillwatch.settings import load_settings
 from spillwatch.store import Store, open_store
 from tests.analysis.events_fixture import corpus_like
@@ -78,7 +78,7 @@ def test_ledger_from_events_and_csv(store: Store, tmp_path: Path) -> None:
 
 
 def test_gaps_rank_unsupported_violence_first(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
-    import spillwatch.insight as ins
+    import spillwatch.analysis.service as ins
 
     monkeypatch.setattr(ins, "country_graph", lambda: NEIGHBOURS)
     insight = Insight(store, load_settings(db=":memory:"))
@@ -92,7 +92,7 @@ def test_gaps_rank_unsupported_violence_first(store: Store, monkeypatch: pytest.
 
 
 def test_risk_backtest_reports_model_and_baseline(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
-    import spillwatch.insight as ins
+    import spillwatch.analysis.service as ins
 
     monkeypatch.setattr(ins, "country_graph", lambda: NEIGHBOURS)
     insight = Insight(store, load_settings(db=":memory:"))
@@ -105,7 +105,7 @@ def test_risk_backtest_reports_model_and_baseline(store: Store, monkeypatch: pyt
 
 
 def test_alerts_are_stored_once(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
-    import spillwatch.insight as ins
+    import spillwatch.analysis.service as ins
 
     monkeypatch.setattr(ins, "country_graph", lambda: NEIGHBOURS)
     insight = Insight(store, load_settings(db=":memory:"))
@@ -118,9 +118,9 @@ def test_alerts_are_stored_once(store: Store, monkeypatch: pytest.MonkeyPatch) -
 
 
 def test_report_is_one_offline_html_file(store: Store, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    import spillwatch.insight as ins
+    import spillwatch.analysis.service as ins
     from spillwatch.api import Spillwatch
-    from spillwatch.report import build
+    from spillwatch.api.report import build
 
     monkeypatch.setattr(ins, "country_graph", lambda: NEIGHBOURS)
     sw = Spillwatch(settings=load_settings(db=":memory:"))

@@ -6,9 +6,9 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 from spillwatch.analysis import coverage as cv
+from spillwatch.analysis.service import Who
 from spillwatch.api import Spillwatch
 from spillwatch.geo import adm1
-from spillwatch.insight import Who
 from spillwatch.records import Event
 from spillwatch.settings import load_settings
 from tests.analysis.events_fixture import attack, place

@@ -10,7 +10,7 @@ import pytest
 
 from spillwatch.analysis import gaps as gp
 from spillwatch.analysis import support as su
-from spillwatch.insight import Insight, Who
+from spillwatch.analysis.service import Insight, Who
 from spillwatch.settings import load_settings
 from spillwatch.store import Store, open_store
 from tests.analysis.events_fixture import corpus_like
@@ -19,7 +19,7 @@ from tests.analysis.test_analysis import NEIGHBOURS
 
 @pytest.fixture
 def insight(monkeypatch: pytest.MonkeyPatch) -> Iterator[Insight]:
-    import spillwatch.insight as ins
+    import spillwatch.analysis.service as ins
 
     monkeypatch.setattr(ins, "country_graph", lambda: NEIGHBOURS)
     store: Store = open_store(":memory:")

@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
+from spillwatch.analysis.service import Insight, Who
 from spillwatch.geo import adm1
 from spillwatch.importers import ucdp
-from spillwatch.insight import Insight, Who
 from spillwatch.settings import load_settings
 from spillwatch.store import open_store
 from tests.analysis.events_fixture import attack, place

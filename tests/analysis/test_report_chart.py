@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from spillwatch.report import monthly_series
+from spillwatch.api.report import monthly_series
 
 
 def test_empty_months_are_zero_on_a_continuous_axis() -> None:

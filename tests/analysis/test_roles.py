@@ -9,9 +9,9 @@ from datetime import date, timedelta
 import pytest
 
 from spillwatch.analysis import activity as act
+from spillwatch.analysis.service import Insight, Who, actor_family
 from spillwatch.errors import ConfigError
 from spillwatch.importers import acled, ucdp
-from spillwatch.insight import Insight, Who, actor_family
 from spillwatch.records import Actor
 from spillwatch.settings import load_settings
 from spillwatch.store import Store, open_store

@@ -138,6 +138,10 @@ CASES = [
         "Four French and four Malian soldiers killed in ambush near Menaka",
         {"four Malian soldiers": actor("MLI", "MIL")}, "ASSAULT", (), (), ("MLI_MIL",), "Menaka",
     ),
+    Case(  # a relative pronoun is the noun it hangs from ("the bombing that killed"), not the mourner
+        "Officials in Ankara mourned the victims of the bombing that killed 45 people.",
+        {"Officials in Ankara": actor("TUR", "GOV")}, "ASSAULT", ("explosives",), (), (),
+    ),
     Case(  # "gave no weapons": nothing was given (declined as negated)
         "The army gave no weapons to the militia.",
         {"The army": actor("NGA", "MIL"), "the militia": actor("NGA", "REB")}, None,

@@ -69,20 +69,20 @@ def test_folder_with_the_three_fuzz_inputs_between_two_good_files(tmp_path: Path
 
     assert result.exit_code == 0, result.output
     with Spillwatch(settings=load_settings(db=db)) as sw:
-        articles = {Path(r["source"]).name.split("#")[0]: r for r in sw.articles()}
+        articles = {Path(r.source).name.split("#")[0]: r for r in sw.articles()}
         rows = sw.quarantine()
         uncoded = list(sw.store.uncoded_articles())
     assert uncoded == []
     assert {"a_good.txt", "z_good.html", "d_huge_date.jsonl"} <= set(articles)
-    assert articles["a_good.txt"]["mentions"] > 0 and articles["z_good.html"]["mentions"] > 0
-    assert articles["d_huge_date.jsonl"]["published_method"] != "metadata"  # the bad date is ignored
-    by_file = {Path(r["source"]).name.split("#")[0]: r for r in rows}
+    assert articles["a_good.txt"].mentions > 0 and articles["z_good.html"].mentions > 0
+    assert articles["d_huge_date.jsonl"].published_method != "metadata"  # the bad date is ignored
+    by_file = {Path(r.source).name.split("#")[0]: r for r in rows}
     assert len(rows) == 3 and set(by_file) == {"b_content_length.warc", "c_nul_charset.warc", "d_huge_date.jsonl"}
-    assert (by_file["b_content_length.warc"]["reason"], by_file["b_content_length.warc"]["stage"]) == (
+    assert (by_file["b_content_length.warc"].reason, by_file["b_content_length.warc"].stage) == (
         "bad-warc", "ingest")
-    assert "OverflowError" in by_file["b_content_length.warc"]["detail"]
-    assert by_file["c_nul_charset.warc"]["reason"] == "no-article"  # read, then refused by the cleaner
-    assert by_file["d_huge_date.jsonl"]["reason"] == "bad-json"  # the cut line; the article line was coded
+    assert "OverflowError" in (by_file["b_content_length.warc"].detail or "")
+    assert by_file["c_nul_charset.warc"].reason == "no-article"  # read, then refused by the cleaner
+    assert by_file["d_huge_date.jsonl"].reason == "bad-json"  # the cut line; the article line was coded
 
 
 def test_no_article_is_left_uncoded_after_the_fuzz_folder(tmp_path: Path) -> None:

@@ -95,5 +95,5 @@ def test_actor_event_counts_count_each_event_once(backend: str, tmp_path: Path) 
     self_target = _event("e6", date(2016, 3, 1), "SYR", (SYR,), (SYR,))  # counted once, not twice
     with Spillwatch(url) as sw:
         sw.store.put_events([*EVENTS, self_target])
-        counts = {r["id"]: int(r["events"]) for r in sw.actors(50)}
+        counts = {r.id: int(r.events) for r in sw.actors(50)}
     assert counts == {"ISL": 3, "SYR_GOV": 4, "ISL_SIN": 1}

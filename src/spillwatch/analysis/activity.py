@@ -158,7 +158,3 @@ def _plain(row: dict[str, Any]) -> dict[str, Any]:
 
 def unit_key(row: dict[str, Any], level: Level) -> str:
     return str(row["country_iso3"]) if level == "country" else f"{row['country_iso3']}:{row['adm1_code']}"
-
-
-def units_seen(rows: Sequence[dict[str, Any]], level: Level) -> list[str]:
-    return sorted({unit_key(r, level) for r in rows})

@@ -76,11 +76,6 @@ def links(query: Query, limit: int = 1000) -> list[dict[str, Any]]:
     return query(sql, [limit])
 
 
-def record_sql() -> str:
-    return ("INSERT INTO coverage (origin, source, country_iso3, date_from, date_to) VALUES (?, ?, ?, ?, ?)"
-            " ON CONFLICT DO NOTHING")
-
-
 def file_windows(origin: str, source: str, days: Mapping[str, tuple[date, date]]) -> list[Window]:
     """One window per country a file names, each spanning the whole file's first to last day."""
     if not days:

@@ -170,13 +170,8 @@ def alerts(actor: str | None, db: str | None, threshold: float, sinks: tuple[Sin
                 check_web_url(sink.target, sw.settings)
         fresh = sw.refresh_alerts(actor, threshold, roles=roles, affiliates=affiliates) if actor else []
         rows = sw.alerts()
-    records = [al.Alert(**{**a, "alert_date": date.fromisoformat(a["alert_date"]) if a["alert_date"] else None})
-               for a in fresh]
     for sink in sinks:
-        if sink.kind == "file":
-            sent = al.to_file(records, sink.target)
-        else:
-            sent = al.to_webhook(records, sink.target, sw.settings)
+        sent = al.to_file(fresh, sink.target) if sink.kind == "file" else al.to_webhook(fresh, sink.target, sw.settings)
         click.echo(f"{sent} new alerts -> {sink}", err=True)
     click.echo(output.render_rows(rows, fmt, columns=["alert_date", "kind", "unit", "actor", "score", "message"],
                                   title=f"alerts ({len(fresh)} new)"))
@@ -190,7 +185,7 @@ def alerts(actor: str | None, db: str | None, threshold: float, sinks: tuple[Sin
 @affiliates_option
 def report(actor: str, db: str | None, out: str, roles: tuple[str, ...], affiliates: bool) -> None:
     """Write one self-contained HTML report (tables, charts, small-multiples map)."""
-    from spillwatch.report import build
+    from spillwatch.api.report import build
 
     folder = Path(out).resolve().parent
     if not folder.is_dir():

@@ -14,7 +14,6 @@ from spillwatch.cli import output
 from spillwatch.errors import SpillwatchError
 
 DB_HELP = "DuckDB file (default spillwatch.duckdb) or postgresql:// URL"
-db_option = click.option("--db", default=None, help=DB_HELP)
 fmt_option = click.option("--format", "fmt", type=click.Choice(output.FORMATS), default="table")
 
 

@@ -9,7 +9,8 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from spillwatch import codec, csvsafe
+from spillwatch import codec
+from spillwatch.export import csvsafe
 
 FORMATS = ("table", "json", "jsonl", "csv")
 
@@ -28,10 +29,12 @@ def to_json(obj: Any, *, indent: int | None = 2) -> str:
     return json.dumps(codec.dump(obj), default=_default, ensure_ascii=False, indent=indent)
 
 
-def render_rows(rows: Sequence[dict[str, Any]], fmt: str, *, columns: Sequence[str] | None = None,
+def render_rows(rows: Sequence[Any], fmt: str, *, columns: Sequence[str] | None = None,
                 title: str | None = None) -> str:
-    cols = list(columns or (rows[0].keys() if rows else []))
-    picked = [{c: r.get(c) for c in cols} for r in rows]
+    """Rows (records, or mappings) in ``fmt``: each record's fields, or only ``columns`` in that order."""
+    plain = [codec.fields(r) for r in rows]
+    cols = list(columns or (plain[0].keys() if plain else []))
+    picked = [{c: r.get(c) for c in cols} for r in plain]
     if fmt == "json":
         return json.dumps(picked, default=_default, ensure_ascii=False, indent=2)
     if fmt == "jsonl":

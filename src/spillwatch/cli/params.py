@@ -1,7 +1,7 @@
 """Click parameter types that check user input at the boundary (one-line errors, closest valid names).
 
 Reusable by every CLI module: ``DATE_FROM`` / ``DATE_TO`` (a day, a month, a year or a range; see
-``spillwatch.datespec``), ``DATE_SPAN``, ``PORT``, ``WORKERS`` and ``SINK`` (``file:PATH`` or
+``spillwatch.api.names``), ``DATE_SPAN``, ``PORT``, ``WORKERS`` and ``SINK`` (``file:PATH`` or
 ``webhook:URL``).
 """
 
@@ -12,8 +12,7 @@ from typing import Any, Literal
 
 import click
 
-from spillwatch import datespec
-from spillwatch.suggest import did_you_mean
+from spillwatch.api import names
 
 
 class DateParam(click.ParamType):
@@ -25,10 +24,10 @@ class DateParam(click.ParamType):
         self.side = side
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
-        if isinstance(value, datespec.DateSpan) or value is None:
+        if isinstance(value, names.DateSpan) or value is None:
             return value
         try:
-            span = datespec.parse_span(str(value))
+            span = names.parse_span(str(value))
         except ValueError as exc:
             self.fail(str(exc), param, ctx)
         if self.side == "span":
@@ -67,7 +66,7 @@ class SinkParam(click.ParamType):
         kind, sep, target = str(value).partition(":")
         if not sep or kind not in SINK_KINDS:
             self.fail(f"{value!r}: unknown sink {kind!r}, use file:PATH or webhook:URL"
-                      f"{did_you_mean(kind, SINK_KINDS)}", param, ctx)
+                      f"{names.did_you_mean(kind, SINK_KINDS)}", param, ctx)
         if not target:
             self.fail(f"{value!r}: {kind} sink needs a {'path' if kind == 'file' else 'URL'} after ':'", param, ctx)
         if kind == "webhook":

@@ -7,11 +7,11 @@ from datetime import date
 
 import click
 
-from spillwatch.api import EventFilter
+from spillwatch import codec
+from spillwatch.api import DateSpan, EventFilter
 from spillwatch.cli import output
 from spillwatch.cli.common import DB_HELP, fmt_option, reader
 from spillwatch.cli.params import DATE_FROM, DATE_SPAN, DATE_TO
-from spillwatch.datespec import DateSpan
 
 
 @click.command()
@@ -90,10 +90,10 @@ def actors(search: str | None, db: str | None, min_events: int, fmt: str) -> Non
     Any id or alias listed here works wherever a command takes an actor.
     """
     with reader(db) as sw:
-        rows = sw.actor_directory(search)
-    rows = [r for r in rows if r["events"] >= min_events]
-    if fmt in ("table", "csv"):  # lists stay lists in json/jsonl
-        rows = [{**r, "aliases": (", " if fmt == "table" else "|").join(r["aliases"])} for r in rows]
+        found = [r for r in sw.actor_directory(search) if r.events >= min_events]
+    joined = fmt in ("table", "csv")  # lists stay lists in json/jsonl
+    rows = [codec.fields(r) | ({"aliases": (", " if fmt == "table" else "|").join(r.aliases)} if joined else {})
+            for r in found]
     cols = ["id", "name", "aliases", "country", "sector", "affiliate_of", "events"]
     click.echo(output.render_rows(rows, fmt, columns=cols, title="actors"))
 

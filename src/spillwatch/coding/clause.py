@@ -129,7 +129,7 @@ def find_clause(g: DepGraph, i: int, first: int, last: int, is_place: Callable[[
         temporal=tuple(_phrases(g, i, head, inside, _is_time)),
         places=tuple(_phrases(g, i, head, inside, place_word)),
         frame=g[frame].lemma.lower() if frame is not None else "",
-        frame_subject=g.span(g.np_tokens(frame_subj)) if frame_subj is not None else None,
+        frame_subject=g.span(g.subtree(frame_subj, ("relcl",))) if frame_subj is not None else None,
         reference=_definite_reference(g, i),
     )
 

@@ -31,7 +31,7 @@ from functools import lru_cache
 from spillwatch.coding.acled import VAC, acled_category
 from spillwatch.coding.args import ArgumentFinder, Resolved
 from spillwatch.coding.classifier import TypeClassifier, load_classifier
-from spillwatch.coding.clause import find_clause, status_reason
+from spillwatch.coding.clause import REPORTING, find_clause, predicate, status_reason
 from spillwatch.coding.docindex import DocIndex
 from spillwatch.coding.eventdate import better_date
 from spillwatch.coding.lexicon import CUE_STOP, Lexicon
@@ -209,8 +209,9 @@ class _ArticleCoder:
         if spec.type in THEME_OBJECT:  # "withdrew its troops": the object is what moves, not a target
             r = replace(r, target=tuple(t for t in r.target if g[t].dep not in ("dobj", "obj", "nsubjpass")))
         own = bool(g.children(i, "poss") or g.prep_objects(i, ("by",)))  # "its petition", "an attack by X"
-        resolved = self.args.resolve(r, k, sent, i, clause)
-        res = _own_actors(resolved, spec.type, clause, framed=not g.is_verbal(i) and not own)
+        said = clause.frame in REPORTING and g[predicate(g, i, sent.first_token, sent.last_token)].dep == "ccomp"
+        res = _own_actors(self.args.resolve(r, k, sent, i, clause), spec.type, clause,
+                          framed=not g.is_verbal(i) and not own, speech=said)
         problem = self._missing(spec.type, res, call.event_p >= self.threshold)
         if problem is not None:
             self._decline(i, spec.type, problem)
@@ -283,11 +284,12 @@ def _known(actor: Actor) -> bool:
     return actor.resolved and not actor.id.startswith(("UNK_", "unresolved:"))
 
 
-def _own_actors(res: Resolved, etype: str, clause: Clause, *, framed: bool) -> Resolved:
+def _own_actors(res: Resolved, etype: str, clause: Clause, *, framed: bool, speech: bool) -> Resolved:
     """Keep what belongs to the event: a nominal event reported under a statement ("Norway
     condemned the attack", "a group called for an inquiry into the attack") never takes the
-    speaker as its source (unless the phrase names its own: "its petition"); a statement type
-    never carries the toll of the violence it is about."""
+    speaker as its source (unless the phrase names its own: "its petition") nor the speaker's
+    place; a statement type never carries the toll of the
+    violence it is about."""
     source_args = [a for a in res.arguments if a.role == "source"]  # one per source, in order (args.py)
     fs = clause.frame_subject
     speaker = [
@@ -297,13 +299,24 @@ def _own_actors(res: Resolved, etype: str, clause: Clause, *, framed: bool) -> R
     quantities = res.quantities
     if etype not in ACTORLESS_TYPES:
         quantities = tuple(q for q in quantities if q.kind not in TOLL_KINDS)
-    if not any(speaker) and quantities == res.quantities:
+    # "Officials in Ankara mourned the victims of the bombing": where they spoke is not where it happened
+    # (a reported verb keeps it as the last resort: "officials in Jordan said guards were killed on the
+    # border with Syria" is Jordan's side of it)
+    places = tuple(
+        p for p in res.places if fs is None or speech or not (fs.start <= p.span.start and p.span.end <= fs.end)
+    )
+    if not any(speaker) and quantities == res.quantities and places == res.places:
         return res
     dropped = {id(a) for a, out in zip(source_args, speaker, strict=False) if out}
     sources = tuple(s for s, out in zip(res.sources, speaker, strict=False) if not out)
     kept_q = {q.span for q in quantities}
-    args = tuple(a for a in res.arguments if id(a) not in dropped and (a.role != "quantity" or a.span in kept_q))
-    return replace(res, sources=sources, quantities=quantities, arguments=args)
+    kept_p = {p.span for p in places}
+    args = tuple(
+        a for a in res.arguments
+        if id(a) not in dropped and (a.role != "quantity" or a.span in kept_q)
+        and (a.role != "place" or a.span in kept_p)
+    )  # fmt: skip
+    return replace(res, sources=sources, quantities=quantities, places=places, arguments=args)
 
 
 def _dated(m: EventMention, date: DateMention | None) -> EventMention:

@@ -33,6 +33,7 @@ PARTICIPATION_PREPS = ("at", "during", "on", "for")  # "said at the meeting", "a
 NEGATING_PREFIXES = frozenset({"anti", "counter", "non", "pro"})
 EXPERIENCER_VERBS = frozenset({"suffer", "sustain", "endure", "face", "witness", "experience", "survive", "see"})
 PRONOUNS = ("he", "she", "they", "it", "we", "i", "who", "which", "that")
+RELATIVE_PRONOUNS = ("who", "which", "that", "whom")
 # Verbs that always take an object: without one (and without an auxiliary) they are a reduced passive.
 OBJECT_VERBS = frozenset({"kill", "wound", "injure", "behead", "execute", "abduct", "kidnap", "capture", "arrest",
                           "detain", "slay", "massacre", "assassinate", "torture"})
@@ -317,6 +318,14 @@ def roles(g: DepGraph, i: int, extra_target_preps: tuple[str, ...] = ()) -> Role
 
 def antecedent(g: DepGraph, i: int, sentence_first: int) -> int | None:
     """For a pronoun subject, the subject of the clause it hangs from (relative or coordinated)."""
+    verb = g[i].head
+    if g[i].lemma.lower() in RELATIVE_PRONOUNS and g[verb].dep == "relcl" and g[verb].head != verb:
+        noun = g[verb].head
+        while g[noun].dep == "appos" and g[noun].head != noun:  # "Masthan, a Muslim, who signed"
+            noun = g[noun].head
+        person_to_place = g[i].lemma.lower() in ("who", "whom") and g[noun].ent_type in ("GPE", "LOC", "FAC")
+        if not person_to_place:  # "who" is never a place: a parse that says so is wrong, climb instead
+            return noun  # "the bombing that killed 45": "that" is the bombing, not a clause's subject
     for anc in g.ancestors(i):
         if anc < sentence_first:
             return None

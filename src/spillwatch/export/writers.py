@@ -3,7 +3,7 @@
 Parquet and GeoParquet: pyarrow's ParquetWriter (GeoParquet 1.1: WKB points made by shapely, the
 ``geo`` schema metadata, CRS left out so it is OGC:CRS84, longitude/latitude). GeoJSON and
 GeoPackage: GDAL through pyogrio's Arrow stream writer (GeoJSON per RFC 7946). CSV: the shared
-CSV writer in ``spillwatch.exports`` (so its cell rules apply), several values joined by the
+CSV writer in ``export.csvsafe`` (so its cell rules apply), several values joined by the
 profile's separator. An event without coordinates has no geometry. Memory stays bounded by
 one batch; the count of rows written is returned.
 """
@@ -18,8 +18,8 @@ from typing import IO, Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from spillwatch import exports
 from spillwatch.errors import SpillwatchError
+from spillwatch.export.csvsafe import to_csv
 
 GEOMETRY = "geometry"
 GEO_METADATA = {"version": "1.1.0", "primary_column": GEOMETRY,
@@ -75,11 +75,11 @@ def csv_chunks(batches: Iterable[pa.RecordBatch], schema: pa.Schema, list_sep: s
         rows = [{k: list_sep.join(v) if isinstance(v, list) else v for k, v in r.items()} for r in batch.to_pylist()]
         if not rows:
             continue
-        text = exports.to_csv(rows)
+        text = to_csv(rows)
         yield text if header else text.split(b"\n", 1)[1]
         header = False
     if header:  # no rows: the header alone
-        yield exports.to_csv([dict.fromkeys(schema.names)]).split(b"\n", 1)[0] + b"\n"
+        yield to_csv([dict.fromkeys(schema.names)]).split(b"\n", 1)[0] + b"\n"
 
 
 def _csv(batches: Iterable[pa.RecordBatch], schema: pa.Schema, sink: Sink, list_sep: str) -> None:

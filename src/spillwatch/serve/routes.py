@@ -66,7 +66,7 @@ def install(app: FastAPI, sw: api.Spillwatch, settings: api.Settings, read: Any,
     @app.get("/api/articles", dependencies=[read], tags=["articles"])
     def articles(limit: int = Query(50, ge=1, le=max_page), offset: int = Query(0, ge=0, le=10_000_000)
                  ) -> list[dict[str, Any]]:
-        return sw.articles(limit=limit, offset=offset)
+        return [api.dump(r) for r in sw.articles(limit=limit, offset=offset)]
 
     @app.get("/api/articles/{article_id}", dependencies=[read], tags=["articles"])
     def article(article_id: str) -> dict[str, Any]:
@@ -118,7 +118,7 @@ def install(app: FastAPI, sw: api.Spillwatch, settings: api.Settings, read: Any,
     def actors(limit: int = Query(200, ge=1, le=max_page), q: str | None = Query(None, max_length=200),
                min_events: int = Query(1, ge=0)) -> list[dict[str, Any]]:
         """Actors with ids, aliases, country, sector and event counts (most events first); ``q`` searches."""
-        return [r for r in sw.actor_directory(q) if r["events"] >= min_events][:limit]
+        return [api.dump(r) for r in sw.actor_directory(q) if r.events >= min_events][:limit]
 
     @app.get("/api/export/events.{fmt}", dependencies=[read], tags=["exports"])
     def export(fmt: str, flt: api.EventFilter = flt_dep,

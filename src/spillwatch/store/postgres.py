@@ -29,7 +29,6 @@ class PostgresStore(SqlStore):
             self._con = psycopg.connect(url, autocommit=True, row_factory=dict_row)
         except psycopg.Error as exc:
             raise StoreError(f"{_redact(url)}: cannot connect: {exc}") from exc
-        self._tx: psycopg.Transaction | None = None
         self.migrate()
 
     def _sql(self, sql: str) -> str:

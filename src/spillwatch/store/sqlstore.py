@@ -16,6 +16,7 @@ from spillwatch import codec
 from spillwatch.errors import NotFoundError
 from spillwatch.records import AnnotatedArticle, Article, Event, EventMention, Quarantined, RawItem, content_hash
 from spillwatch.store import exportsql, rows
+from spillwatch.store.analysisrows import AnalysisRows
 from spillwatch.store.base import EventFilter, PutOutcome, RunSummary
 from spillwatch.store.skipped import SkippedArticles
 
@@ -56,7 +57,7 @@ def _statements(script: str) -> list[str]:
     return [s.strip() for s in body.split(";") if s.strip()]
 
 
-class SqlStore(SkippedArticles, ABC):
+class SqlStore(SkippedArticles, AnalysisRows, ABC):
     """Store protocol over a DB-API-like connection; see DuckDBStore and PostgresStore."""
 
     url: str

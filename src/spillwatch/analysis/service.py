@@ -1,4 +1,4 @@
-"""Glue between the store and analysis/: the analyses the API offers, on one store.
+"""Glue between the store and analysis/: the analyses the API offers, on one store (no SQL: the store's methods).
 
 Not a stage: it may use the actor table, the neighbour graph and the gazetteer to feed the pure analysis functions.
 """
@@ -137,8 +137,7 @@ class Insight:
         return cv.links(self.store.query, limit)
 
     def record_coverage(self, windows: Sequence[cv.Window]) -> None:
-        for w in windows:
-            self.store.query(cv.record_sql(), [w.origin, w.source, w.country_iso3, w.date_from, w.date_to])
+        self.store.put_coverage((w.origin, w.source, w.country_iso3, w.date_from, w.date_to) for w in windows)
 
     def panel(self, who: Who, level: act.Level) -> tuple[rk.Panel, str]:
         """Monthly counts per unit (year-precision rows left out), the fixed neighbour graph and centroids, and
@@ -177,28 +176,17 @@ class Insight:
         return {**self.describe(who), "level": level, **rk.backtest(panel, test_from, test_to)}
 
     def ledger(self) -> list[su.LedgerRow]:
-        events = [e for t in su.SUPPORT_TYPES for e in self._events_of_type(t)]
-        manual = [_manual_row(r) for r in self.store.query("SELECT * FROM support_manual ORDER BY commit_date, id")]
+        events = [e for t in su.SUPPORT_TYPES for e in self.store.events_of_type(t)]
+        manual = [_manual_row(r) for r in self.store.manual_support_rows()]
         rows = su.merge_reports(su.ledger_from_events(events)) + manual
         return sorted(rows, key=lambda r: (r.date or date.min, r.id))
-
-    def _events_of_type(self, etype: str) -> list[Any]:
-        from spillwatch import codec
-        from spillwatch.records import Event
-
-        found = self.store.query("SELECT record_json FROM events WHERE type = ? ORDER BY id", [etype])
-        return [codec.loads(Event, r["record_json"]) for r in found]
 
     def add_support_csv(self, path: str) -> int:
         rows = su.read_csv(path)
         with self.store.transaction():
-            for r in rows:
-                self.store.query(
-                    "INSERT INTO support_manual (id, donor, donor_country, recipient, recipient_country, force_name,"
-                    " kind, amount, currency, item, item_count, status, commit_date, source, added_at)"
-                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CURRENT_TIMESTAMP) ON CONFLICT DO NOTHING",
-                    [r.id, r.donor, r.donor_country, r.recipient, r.recipient_country, r.force, r.kind, r.amount,
-                     r.currency, r.item, r.count, r.status, r.date, r.sources])
+            self.store.put_manual_support([(r.id, r.donor, r.donor_country, r.recipient, r.recipient_country, r.force,
+                                            r.kind, r.amount, r.currency, r.item, r.count, r.status, r.date,
+                                            r.sources) for r in rows])
         return len(rows)
 
     def gaps(self, who: Who, config: gp.GapConfig | None = None, as_of: date | None = None) -> list[dict[str, Any]]:
@@ -245,19 +233,11 @@ class Insight:
             label = f"{spread['actor']} ({spread['roles_label']})"
             new = al.theatre_alerts(spread["theatres"], label)
             new += al.risk_alerts(self.risk(who, "country"), label, threshold)
-        return [a for a in new if self._store_alert(a)]
+        return [a for a in new if self.store.put_alert((a.id, a.kind, a.unit, a.actor, a.alert_date, _finite(a.score),
+                                                         a.message, a.event_id))]
 
-    def _store_alert(self, a: al.Alert) -> bool:
-        if self.store.query("SELECT 1 AS x FROM alerts WHERE id = ?", [a.id]):
-            return False
-        self.store.query("INSERT INTO alerts (id, kind, unit, actor, alert_date, score, message, event_id, created_at)"
-                         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, CURRENT_TIMESTAMP)",
-                         [a.id, a.kind, a.unit, a.actor, a.alert_date, _finite(a.score), a.message, a.event_id])
-        return True
-
-    def alert_rows(self, limit: int = 500) -> list[dict[str, Any]]:
-        return self.store.query("SELECT id, kind, unit, actor, alert_date, score, message, event_id FROM alerts"
-                                " ORDER BY alert_date DESC, id LIMIT ?", [limit])
+    def alert_rows(self, limit: int = 500) -> list[al.Alert]:
+        return [al.Alert(**r) for r in self.store.alert_rows(limit)]
 
 
 def _covered(windows: Sequence[cv.Window], unit: str, m: int) -> bool:

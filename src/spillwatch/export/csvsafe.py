@@ -9,7 +9,9 @@ longitude stays a number); the csv module quotes cells holding separators, quote
 from __future__ import annotations
 
 import csv
+import io
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from datetime import date, datetime
 from typing import IO, Any
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -33,3 +35,17 @@ def write_rows(out: IO[str], fieldnames: Sequence[str], rows: Iterable[Mapping[s
     writer.writeheader()
     for row in rows:
         writer.writerow({k: render(safe_cell(v)) for k, v in row.items()})
+
+
+def _csv_value(value: Any) -> Any:
+    if value is None or isinstance(value, bytes):
+        return ""
+    return value.isoformat() if isinstance(value, datetime | date) else value
+
+
+def to_csv(rows: Sequence[Mapping[str, Any]]) -> bytes:
+    """Rows (the first row's keys as the header) as safe CSV in UTF-8; dates in ISO, None and bytes empty."""
+    buf = io.StringIO()
+    if rows:
+        write_rows(buf, list(rows[0]), rows, render=_csv_value)
+    return buf.getvalue().encode("utf-8")

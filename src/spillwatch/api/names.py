@@ -1,4 +1,4 @@
-"""Names users write, resolved once for the API, the CLI and REST: actors, countries, dates, the store.
+"""Names and dates users write, resolved once for the API, the CLI and REST; unknown ones fail with the closest.
 
 * ``resolve_actor``: an actor id or any alias in the actor table (ISIS, ISIL, Daesh, Islamic State,
   IS -> ISL), else an actor id or name found in the store (imported data sets' actors); anything
@@ -6,22 +6,32 @@
 * ``resolve_country``: ISO3 in any case, ISO2, or a name ("Syria", "Ivory Coast") -> ISO3; also
   the PLOVER international codes (IGO, IMG, ...) and any code the store's events carry.
 * ``resolve_event_type``: a PLOVER type in any case (``assault`` -> ASSAULT), else the closest types.
-* ``start_of`` / ``end_of``: ``spillwatch.datespec`` spans (``2016-05`` is the whole month) as ISO days.
+* Dates: ``2016-05-03`` (a day), ``2016-05`` (the whole month), ``2016`` (the whole year), or ``A..B``
+  (from the start of A to the end of B, each any of the three). ``parse_span`` gives a ``DateSpan``
+  with the first and last day, both inclusive, or a ``ValueError`` whose message names the input and
+  says how to write it (with a hint for near misses such as ``2016/05`` or ``05-2016``): impossible
+  days (``2017-02-30``), months over 12, reversed ranges and anything else. ``start_of`` / ``end_of``
+  give a span's first / last ISO day (a ``SpillwatchError`` if it is not one); the CLI wraps
+  ``parse_span`` in click types (``spillwatch.cli.params``).
+* ``closest`` / ``did_you_mean``: the closest valid names for a mistyped one (difflib).
 * ``check_store_exists``: a DuckDB path that is missing or a folder is an error naming it.
 """
 
 from __future__ import annotations
 
+import calendar
+import difflib
 import logging
 import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
 from functools import cache
 from pathlib import Path
 from typing import Any, Protocol
 
-from spillwatch import datespec
 from spillwatch.errors import NotFoundError, SpillwatchError
 from spillwatch.settings import Settings
-from spillwatch.suggest import did_you_mean
 
 _ISO3 = re.compile(r"[A-Za-z]{3}")
 _INTERNATIONAL = frozenset({"IGO", "IMG", "NGO", "UNO", "EUR", "MNC", "AFR", "ASA", "MEA", "WST"})
@@ -113,10 +123,13 @@ def resolve_event_type(text: str, store: Queryable | None = None) -> str:
 
 
 def _bound(text: str | None, end: bool) -> str | None:
+    if not text:
+        return None
     try:
-        return datespec.end_of(text) if end else datespec.start_of(text)
+        span = parse_span(text)
     except ValueError as exc:
         raise SpillwatchError(str(exc)) from None
+    return (span.end if end else span.start).isoformat()
 
 
 def start_of(text: str | None) -> str | None:
@@ -138,3 +151,78 @@ def check_store_exists(url: str) -> None:
         raise SpillwatchError(f"{url}: is a folder, not a DuckDB store file (e.g. {path / 'spillwatch.duckdb'})")
     if not path.exists():
         raise NotFoundError(f"{url}: no such store (create one with `spillwatch ingest` or `spillwatch import`)")
+
+
+# ---------------------------------------------------------------- dates as users write them
+FORMS = "YYYY-MM-DD, YYYY-MM (whole month), YYYY or FROM..TO"
+_YEAR = re.compile(r"\d{4}")
+_MONTH = re.compile(r"(\d{4})-(\d{2})")
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+_NEAR_MONTH = (re.compile(r"(\d{4})[/.\s_-](\d{1,2})"), re.compile(r"(\d{1,2})[/.\s_-](\d{4})"))
+
+
+@dataclass(frozen=True, slots=True)
+class DateSpan:
+    """First and last day of what the user wrote (inclusive)."""
+
+    start: date
+    end: date
+
+
+def _one(text: str) -> DateSpan:
+    if _DAY.fullmatch(text):
+        day = date.fromisoformat(text)  # ValueError names the bad part: "day is out of range for month"
+        return DateSpan(day, day)
+    month = _MONTH.fullmatch(text)
+    if month:
+        year, mon = int(month[1]), int(month[2])
+        if not 1 <= mon <= 12:
+            raise ValueError("month must be in 1..12")
+        return DateSpan(date(year, mon, 1), date(year, mon, calendar.monthrange(year, mon)[1]))
+    if _YEAR.fullmatch(text) and int(text) >= 1:
+        return DateSpan(date(int(text), 1, 1), date(int(text), 12, 31))
+    raise ValueError(f"not a date{_hint(text)}")
+
+
+def _hint(text: str) -> str:
+    for pattern in _NEAR_MONTH:
+        found = pattern.fullmatch(text)
+        if found:
+            year, mon = sorted(found.groups(), key=len, reverse=True)
+            if 1 <= int(mon) <= 12:
+                return f" (for the whole month write {year}-{int(mon):02d})"
+    return ""
+
+
+def parse_span(text: str) -> DateSpan:
+    """The span ``text`` names; ValueError with the input, the reason and the accepted forms."""
+    raw = text.strip()
+    try:
+        if ".." in raw:
+            first, _, last = raw.partition("..")
+            span = DateSpan(_one(first.strip()).start, _one(last.strip()).end)
+            if span.end < span.start:
+                raise ValueError("the range ends before it starts")
+            return span
+        return _one(raw)
+    except ValueError as exc:
+        raise ValueError(f"{text!r}: {exc}; write {FORMS}") from None
+
+
+# ---------------------------------------------------------------- closest names
+def closest(word: str, names: Iterable[str], n: int = 3, cutoff: float = 0.6) -> list[str]:
+    """Up to ``n`` of ``names`` most like ``word`` (compared case-insensitively), best first."""
+    by_key: dict[str, str] = {}
+    for name in names:
+        by_key.setdefault(name.casefold(), name)
+    found = difflib.get_close_matches(word.casefold(), list(by_key), n=n, cutoff=cutoff)
+    return [by_key[k] for k in found]
+
+
+def did_you_mean(word: str, names: Iterable[str], n: int = 3) -> str:
+    """``"; did you mean A, B or C?"`` for the closest names, or ``""`` when none is close."""
+    found = closest(word, names, n)
+    if not found:
+        return ""
+    listed = found[0] if len(found) == 1 else ", ".join(found[:-1]) + " or " + found[-1]
+    return f"; did you mean {listed}?"

@@ -1,4 +1,4 @@
-"""The one Python API. The CLI, the REST API and the dashboard are thin shells over it.
+"""``Spillwatch``: a handle on one store with the settings to run the pipeline and the analyses.
 
     from spillwatch.api import Spillwatch
     with Spillwatch("spillwatch.duckdb") as sw:
@@ -9,70 +9,28 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
-from functools import cache
 from pathlib import Path
 from types import TracebackType
 from typing import IO, TYPE_CHECKING, Any, Literal
 
-from spillwatch import export, lookup
+from spillwatch.api import names
+from spillwatch.api.maps import country_names, map_countries
+from spillwatch.api.results import ActorCount, ActorEntry, ArticleRow, QuarantineRow, SkippedRow
 from spillwatch.codec import dump
-from spillwatch.errors import ConfigError, NotFoundError, SourceError, SpillwatchError, StoreLockedError
+from spillwatch.errors import ConfigError
 from spillwatch.geo.choropleth import MapLayers, MapMarks, MapPoints, MonthCount
-from spillwatch.records import Article, Event, Place, Quarantined, RawItem
+from spillwatch.records import Article, Event, Quarantined
 from spillwatch.settings import Settings, load_settings
 from spillwatch.store import EventFilter, RunSummary, Store, open_store
 
-if TYPE_CHECKING:  # the analyses import scikit-learn, the stages spaCy: loaded on first use, not with the API
-    from spillwatch.insight import Insight, Who
+if TYPE_CHECKING:  # the analyses import scikit-learn: loaded on first use, not with the API
+    from spillwatch.analysis.alerts import Alert
+    from spillwatch.analysis.service import Insight, Who
+    from spillwatch.analysis.support import LedgerRow
     from spillwatch.run.phases import Progress
-    from spillwatch.stages import Coded
-
-EXPORT_FORMATS = export.FORMATS
-EXPORT_PROFILES = export.PROFILES
-EXPORT_EXTENSIONS = export.EXTENSIONS
-EXPORT_MEDIA_TYPES = export.MEDIA_TYPES
-
-
-def loads_json(text: str) -> Any:
-    return json.loads(text)
-
-
-__all__ = [
-    "EXPORT_EXTENSIONS",
-    "EXPORT_FORMATS",
-    "EXPORT_MEDIA_TYPES",
-    "EXPORT_PROFILES",
-    "CodeResult",
-    "ConfigError",
-    "EventDetail",
-    "EventFilter",
-    "NotFoundError",
-    "RunSummary",
-    "Settings",
-    "SourceError",
-    "Spillwatch",
-    "SpillwatchError",
-    "StoreLockedError",
-    "check_web_url",
-    "clean_path",
-    "code_path",
-    "dump",
-    "geocode_path",
-    "load_settings",
-    "loads_json",
-    "read_path",
-    "run_spark",
-]
-
-
-@dataclass(frozen=True, slots=True)
-class CodeResult:
-    article: Article
-    coded: Coded
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,108 +39,10 @@ class EventDetail:
     mentions: list[dict[str, Any]] = field(default_factory=list)
 
 
-def check_web_url(url: str, settings: Settings | None = None) -> None:
-    """FetchError unless ``url`` is an absolute http(s) URL with a host; with ``settings``, also unless its
-    host resolves to addresses the address guard allows (it checks again when the request is sent)."""
-    from spillwatch.ingest.netguard import checked_addresses, parse_url, system_resolve, with_timeout
-
-    parsed = parse_url(url)
-    if settings is not None:
-        checked_addresses(parsed, allow_private=settings.allow_private_urls,
-                          resolve=with_timeout(system_resolve, settings.fetch_timeout))
-
-
-def run_spark(inputs: Sequence[str], out: str, *, master: str | None = None, partitions: int | None = None,
-              settings: Settings | None = None) -> dict[str, int]:
-    """The Spark job over WARC files (or folders, or path lists): Parquet datasets under ``out``; row counts."""
-    from spillwatch.spark import job
-
-    return job.run(list(inputs), out, master=master, partitions=partitions, settings=settings)
-
-
-def read_path(path: str | Path, settings: Settings) -> RawItem:
-    """The first document in a file, as the ingest stage reads it (errors name the file)."""
-    from spillwatch.ingest.sources import iter_items
-
-    for item in iter_items([str(path)], settings):
-        if isinstance(item, Quarantined):
-            raise SourceError(item.source, item.detail or item.reason, reason=item.reason)
-        return item
-    raise SourceError(str(path), "no document found")
-
-
-def iter_paths(paths: Sequence[str | Path], settings: Settings) -> Iterator[RawItem | Quarantined]:
-    from spillwatch.ingest.sources import iter_items
-
-    yield from iter_items([str(p) for p in paths], settings)
-
-
-def clean_path(path: str | Path, settings: Settings | None = None) -> Article:
-    from spillwatch.run import pipeline
-
-    settings = settings or load_settings()
-    cleaned = pipeline.clean_item(read_path(path, settings), settings)
-    if isinstance(cleaned, Quarantined):
-        raise SourceError(cleaned.source, cleaned.detail or cleaned.reason, reason=cleaned.reason)
-    return cleaned
-
-
-def code_path(path: str | Path, settings: Settings | None = None) -> CodeResult:
-    from spillwatch.run import pipeline
-
-    settings = settings or load_settings()
-    article = clean_path(path, settings)
-    coded = next(pipeline.understand([article], settings))
-    if isinstance(coded, Quarantined):
-        raise SourceError(coded.source, f"{coded.stage}: {coded.detail or coded.reason}", reason=coded.reason)
-    return CodeResult(article, coded)
-
-
-def geocode_path(path: str | Path, settings: Settings | None = None) -> tuple[Place, ...]:
-    from spillwatch.run import pipeline
-
-    settings = settings or load_settings()
-    article = clean_path(path, settings)
-    return pipeline.annotate_only(article, settings).places
-
-
-@cache
-def map_countries() -> dict[str, Any]:
-    import pycountry
-
-    from spillwatch.geo.mapdata import world_atlas_text
-
-    topo: dict[str, Any] = json.loads(world_atlas_text())
-    for geom in topo["objects"]["countries"]["geometries"]:
-        found = pycountry.countries.get(numeric=str(geom.get("id", "")).zfill(3)) if geom.get("id") else None
-        geom.setdefault("properties", {})["iso3"] = found.alpha_3 if found else None
-    return topo
-
-
-@cache
-def map_adm1() -> str:
-    """ADM1 polygons (Natural Earth 1:10m admin-1, TopoJSON text, ids ISO 3166-2): served to the dashboard as is."""
-    from spillwatch.geo.mapdata import adm1_topojson_text
-
-    return adm1_topojson_text()
-
-
-def _country_names() -> dict[str, str]:
-    geoms = map_countries()["objects"]["countries"]["geometries"]
-    return {g["properties"]["iso3"]: g["properties"].get("name", "") for g in geoms if g["properties"].get("iso3")}
-
-
 def _level(level: str) -> Literal["country", "adm1"]:
     if level not in ("country", "adm1"):
         raise ConfigError(f"level must be 'country' or 'adm1', not {level!r}")
     return "country" if level == "country" else "adm1"
-
-
-def country_outlines() -> list[tuple[dict[str, Any], list[list[tuple[float, float]]]]]:
-    """Each country geometry (with its ISO3 in properties) and the outer rings of its polygons."""
-    from spillwatch.geo.mapdata import outer_rings
-
-    return outer_rings(map_countries())
 
 
 class Spillwatch:
@@ -203,7 +63,7 @@ class Spillwatch:
     def store(self) -> Store:
         if self._store is None:
             if not self._create:
-                lookup.check_store_exists(self.settings.db)
+                names.check_store_exists(self.settings.db)
             self._store = open_store(self.settings.db, read_only=self._read_only,
                                      lock_wait=self.settings.lock_wait, linger=self._linger)
         return self._store
@@ -240,14 +100,14 @@ class Spillwatch:
     # -- names: every actor, type, country and date a user writes, resolved once (errors name the closest)
     def resolve_actor(self, name: str) -> str:
         """The actor id for an id or any alias (ISIS, Daesh, Islamic State -> ISL); unknown: SpillwatchError."""
-        return lookup.resolve_actor(name, self.settings, self.store)
+        return names.resolve_actor(name, self.settings, self.store)
 
     def resolve_filter(self, flt: EventFilter) -> EventFilter:
         """``flt`` with its actor as an id, its type and country as codes, its dates as ISO days (months too)."""
         return replace(flt, actor=self.resolve_actor(flt.actor) if flt.actor else None,
-                       type=lookup.resolve_event_type(flt.type, self.store) if flt.type else None,
-                       country=lookup.resolve_country(flt.country, self.store) if flt.country else None,
-                       date_from=lookup.start_of(flt.date_from), date_to=lookup.end_of(flt.date_to))
+                       type=names.resolve_event_type(flt.type, self.store) if flt.type else None,
+                       country=names.resolve_country(flt.country, self.store) if flt.country else None,
+                       date_from=names.start_of(flt.date_from), date_to=names.end_of(flt.date_to))
 
     def import_events(self, kind: str, path: str, batch: int = 5000,
                       progress: Callable[[int], None] | None = None) -> RunSummary:
@@ -293,12 +153,12 @@ class Spillwatch:
         return self.insight.links(limit)
 
     # -- reads
-    def articles(self, limit: int = 100, offset: int = 0) -> list[dict[str, Any]]:
-        return self.store.article_rows(limit, offset)
+    def articles(self, limit: int = 100, offset: int = 0) -> list[ArticleRow]:
+        return [ArticleRow(**r) for r in self.store.article_rows(limit, offset)]
 
-    def skipped(self, limit: int = 100, offset: int = 0) -> list[dict[str, Any]]:
+    def skipped(self, limit: int = 100, offset: int = 0) -> list[SkippedRow]:
         """Articles the relevance gate kept out of the NLP stages, with score and reason."""
-        return self.store.skipped_rows(limit, offset)
+        return [SkippedRow(**r) for r in self.store.skipped_rows(limit, offset)]
 
     def article(self, article_id: str) -> Article:
         return self.store.get_article(article_id)
@@ -312,42 +172,32 @@ class Spillwatch:
     def event(self, event_id: str) -> EventDetail:
         return EventDetail(self.store.get_event(event_id), self.store.mentions_for_event(event_id))
 
-    def quarantine(self, limit: int = 100) -> list[dict[str, Any]]:
-        return self.store.quarantine_rows(limit)
+    def quarantine(self, limit: int = 100) -> list[QuarantineRow]:
+        return [QuarantineRow(**r) for r in self.store.quarantine_rows(limit)]
 
-    def actors(self, limit: int = 500) -> list[dict[str, Any]]:
+    def actors(self, limit: int = 500) -> list[ActorCount]:
         """Actors seen in stored articles or events, with how many events name them."""
-        # events per actor = its (event, role) rows less the events naming it as both source and target:
-        # exact, and several times cheaper than count(DISTINCT event_id) over millions of rows
-        return self.store.query(
-            "SELECT r.actor_id AS id, coalesce(a.name, r.actor_id) AS name, a.country, a.sector,"
-            " r.n - coalesce(b.n, 0) AS events"
-            " FROM (SELECT actor_id, count(*) AS n FROM event_actors GROUP BY actor_id) r"
-            " LEFT JOIN (SELECT s.actor_id, count(*) AS n FROM event_actors s JOIN event_actors t"
-            " ON t.event_id = s.event_id AND t.actor_id = s.actor_id AND t.role = 'target'"
-            " WHERE s.role = 'source' GROUP BY s.actor_id) b ON b.actor_id = r.actor_id"
-            " LEFT JOIN actors a ON a.id = r.actor_id ORDER BY events DESC, id LIMIT ?", [limit])
+        return [ActorCount(**r) for r in self.store.actor_counts(limit)]
 
-    def actor_directory(self, search: str | None = None) -> list[dict[str, Any]]:
+    def actor_directory(self, search: str | None = None) -> list[ActorEntry]:
         """Every actor of the actor table and of the store: id, name, aliases, country, sector, events.
 
         ``search`` keeps actors whose id, name or an alias contains it (case-insensitive). Most events first.
         """
         from spillwatch.nlp.actortable import load_actor_table
 
-        counts = {r["id"]: r for r in self.actors(limit=1_000_000)}
-        out: list[dict[str, Any]] = []
+        counts = {r.id: r for r in self.actors(limit=1_000_000)}
+        out: list[ActorEntry] = []
         for entry in load_actor_table(self.settings).entries.values():
             a = entry.actor
-            out.append({"id": a.id, "name": a.name, "aliases": list(entry.aliases), "country": a.country,
-                        "sector": a.sector, "affiliate_of": entry.affiliate_of,
-                        "events": int(counts.pop(a.id, {}).get("events", 0))})
-        out += [{"id": r["id"], "name": r["name"], "aliases": [], "country": r["country"], "sector": r["sector"],
-                 "affiliate_of": None, "events": int(r["events"])} for r in counts.values()]
+            seen = counts.pop(a.id, None)
+            out.append(ActorEntry(a.id, a.name, tuple(entry.aliases), a.country, a.sector, entry.affiliate_of,
+                                  int(seen.events) if seen else 0))
+        out += [ActorEntry(r.id, r.name, (), r.country, r.sector, None, int(r.events)) for r in counts.values()]
         if search:
             key = search.casefold()
-            out = [r for r in out if any(key in str(v).casefold() for v in (r["id"], r["name"], *r["aliases"]))]
-        return sorted(out, key=lambda r: (-r["events"], r["id"]))
+            out = [r for r in out if any(key in str(v).casefold() for v in (r.id, r.name, *r.aliases))]
+        return sorted(out, key=lambda r: (-r.events, r.id))
 
     def event_facets(self, flt: EventFilter | None = None) -> dict[str, Any]:
         """Per-country, per-month and per-type counts of the filtered events (no paging)."""
@@ -363,7 +213,7 @@ class Spillwatch:
         from spillwatch.geo.choropleth import map_layers
 
         return map_layers(self.store.unit_facets(self.resolve_filter(flt or EventFilter())), adm1_keys(),
-                          _country_names())
+                          country_names())
 
     def timeline(self, flt: EventFilter | None = None) -> tuple[MonthCount, ...]:
         """Events and deaths per month, every month of the span present (empty months at zero)."""
@@ -390,10 +240,10 @@ class Spillwatch:
         theatres = [*country["theatres"], *adm1["theatres"]]
         return map_marks(country["actor"], theatres, self.risk(actor, "country", origin), adm1_keys(), threshold)
 
-    # -- analysis (see spillwatch.insight and spillwatch.analysis)
+    # -- analysis (see spillwatch.analysis.service and spillwatch.analysis)
     @property
     def insight(self) -> Insight:
-        from spillwatch.insight import Insight
+        from spillwatch.analysis.service import Insight
 
         return Insight(self.store, self.settings)
 
@@ -403,7 +253,7 @@ class Spillwatch:
     def _who(self, actor: str | None, roles: Sequence[str] = (), affiliates: bool = False,
              origin: str | None = None) -> Who:
         """Whose events an analysis counts: the actor's id resolved from any alias (unknown names refused)."""
-        from spillwatch.insight import Who
+        from spillwatch.analysis.service import Who
 
         return Who(self._actor(actor), tuple(roles), affiliates, origin)
 
@@ -417,8 +267,8 @@ class Spillwatch:
         actor's affiliates, each while its affiliation held (see ``describe``)."""
         return self.insight.activity(self._who(actor, roles, affiliates, origin), _level(level),
                                      "week" if period == "week" else "month",
-                                     country=lookup.resolve_country(country, self.store) if country else None,
-                                     date_from=lookup.start_of(date_from), date_to=lookup.end_of(date_to))
+                                     country=names.resolve_country(country, self.store) if country else None,
+                                     date_from=names.start_of(date_from), date_to=names.end_of(date_to))
 
     def describe(self, actor: str | None, origin: str | None = None, *, roles: Sequence[str] = (),
                  affiliates: bool = False) -> dict[str, Any]:
@@ -448,8 +298,8 @@ class Spillwatch:
         return self.insight.backtest(self._who(actor, roles, affiliates, origin), _level(level), test_from,
                                      test_to)
 
-    def support(self) -> list[dict[str, Any]]:
-        return [r.as_dict() for r in self.insight.ledger()]
+    def support(self) -> list[LedgerRow]:
+        return self.insight.ledger()
 
     def add_support_csv(self, path: str) -> int:
         return self.insight.add_support_csv(path)
@@ -465,11 +315,12 @@ class Spillwatch:
         return self.insight.gaps(self._who(actor, roles, affiliates), GapConfig(min_threat=min_threat), when)
 
     def refresh_alerts(self, actor: str, threshold: float = 0.5, *, roles: Sequence[str] = (),
-                       affiliates: bool = False) -> list[dict[str, Any]]:
+                       affiliates: bool = False) -> list[Alert]:
         """Compute alerts for ``actor``; store and return only the new ones."""
-        return [a.as_dict() for a in self.insight.alerts(self._who(actor, roles, affiliates), threshold)]
+        return self.insight.alerts(self._who(actor, roles, affiliates), threshold)
 
-    def alerts(self, limit: int = 500) -> list[dict[str, Any]]:
+    def alerts(self, limit: int = 500) -> list[Alert]:
+        """Every stored alert, newest first."""
         return self.insight.alert_rows(limit)
 
     def export(self, flt: EventFilter, fmt: str, sink: str | Path | IO[bytes], profile: str = "spillwatch",

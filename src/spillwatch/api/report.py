@@ -18,7 +18,10 @@ import matplotlib
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt
 
-from spillwatch.api import Spillwatch, country_outlines, dump
+from spillwatch import codec
+from spillwatch.api.facade import Spillwatch
+from spillwatch.api.maps import country_outlines
+from spillwatch.codec import dump
 
 STYLE = ("body{font:14px/1.45 system-ui,sans-serif;max-width:1100px;margin:1rem auto;color:#1d2433}"
          "table{border-collapse:collapse;width:100%;margin:.5rem 0 1.5rem}th,td{border-bottom:1px solid #ddd;"
@@ -91,9 +94,11 @@ def small_multiples(points: Sequence[dict[str, Any]]) -> str:
     return _png(fig)
 
 
-def _table(rows: Sequence[dict[str, Any]], cols: Sequence[str]) -> str:
+def _table(rows: Sequence[Any], cols: Sequence[str]) -> str:
+    """Rows (records, or mappings) as an HTML table of ``cols``."""
     if not rows:
         return "<p>None.</p>"
+    rows = [codec.fields(r) for r in rows]
     head = "".join(f"<th>{html.escape(c.replace('_', ' '))}</th>" for c in cols)
     body = "".join("<tr>" + "".join(f"<td>{html.escape(_cell(r.get(c)))}</td>" for c in cols) + "</tr>"
                    for r in rows)
@@ -112,7 +117,7 @@ def _cell(v: Any) -> str:
 
 def build(sw: Spillwatch, actor: str, *, roles: Sequence[str] = (), affiliates: bool = False) -> str:
     from spillwatch.analysis import spread as sp
-    from spillwatch.insight import Who
+    from spillwatch.analysis.service import Who
 
     who = Who(actor, tuple(roles), affiliates)
     spread = sw.spread(actor, roles=roles, affiliates=affiliates)

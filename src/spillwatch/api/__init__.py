@@ -1,0 +1,77 @@
+"""The one Python API. The CLI, the REST API and the dashboard are thin shells over it.
+
+    from spillwatch.api import EventFilter, Spillwatch
+    with Spillwatch("spillwatch.duckdb") as sw:
+        sw.ingest(["corpus/"])
+        for row in sw.events(EventFilter(country="LBN")):
+            ...
+
+``facade.Spillwatch`` is the handle on one store; ``documents`` reads, cleans, codes and geocodes
+one file without a store; ``names`` resolves what users write (actors, countries, event types,
+dates) and suggests the closest names; ``maps`` holds the map's fixed geometry; ``report`` renders
+the HTML report (imported by the command that writes it: it loads matplotlib).
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from spillwatch import export
+from spillwatch.api.documents import (
+    CodeResult,
+    check_web_url,
+    clean_path,
+    code_path,
+    geocode_path,
+    read_path,
+    run_spark,
+)
+from spillwatch.api.facade import EventDetail, Spillwatch
+from spillwatch.api.maps import country_outlines, map_adm1, map_countries
+from spillwatch.api.names import DateSpan
+from spillwatch.codec import dump
+from spillwatch.errors import ConfigError, NotFoundError, SourceError, SpillwatchError, StoreLockedError
+from spillwatch.settings import Settings, load_settings
+from spillwatch.store import EventFilter, RunSummary
+
+EXPORT_FORMATS = export.FORMATS
+EXPORT_PROFILES = export.PROFILES
+EXPORT_EXTENSIONS = export.EXTENSIONS
+EXPORT_MEDIA_TYPES = export.MEDIA_TYPES
+
+
+def loads_json(text: str) -> Any:
+    return json.loads(text)
+
+
+__all__ = [
+    "EXPORT_EXTENSIONS",
+    "EXPORT_FORMATS",
+    "EXPORT_MEDIA_TYPES",
+    "EXPORT_PROFILES",
+    "CodeResult",
+    "ConfigError",
+    "DateSpan",
+    "EventDetail",
+    "EventFilter",
+    "NotFoundError",
+    "RunSummary",
+    "Settings",
+    "SourceError",
+    "Spillwatch",
+    "SpillwatchError",
+    "StoreLockedError",
+    "check_web_url",
+    "clean_path",
+    "code_path",
+    "country_outlines",
+    "dump",
+    "geocode_path",
+    "load_settings",
+    "loads_json",
+    "map_adm1",
+    "map_countries",
+    "read_path",
+    "run_spark",
+]
