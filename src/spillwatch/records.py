@@ -311,6 +311,7 @@ class AnnotatedArticle:
     quantities: tuple[Quantity, ...] = ()
     places: tuple[Place, ...] = ()
     article_date: DateMention | None = None  # the day the article reports as "today" (dates stage)
+    part_dates: tuple[DateMention, ...] = ()  # the same for each later story of a file of several (its header)
     pipeline: str = ""  # spaCy pipeline name and version that produced tokens
     relevance: Relevance | None = None  # the gate's decision (None: no gate ran)
 

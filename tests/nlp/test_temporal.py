@@ -106,7 +106,7 @@ def test_durations_ages_decades_are_not_dates(run_nlp: Runner, text: str) -> Non
         assert [d for d in run_nlp(art(text, anchor)).dates if d.start is not None] == []
 
 
-@pytest.mark.parametrize("word", ["may", "March on", "the 2,000 troops"])
+@pytest.mark.parametrize("word", ["may", "March on", "the 2,000 troops", "after the Friday prayers"])
 def test_not_dates(run_nlp: Runner, word: str) -> None:
     assert dates(run_nlp, f"Troops {word} advance.", date(2020, 1, 1)) == {}
 

@@ -6,8 +6,8 @@ Output: ``Resolved`` - actors (from the nlp stage's actor mentions, through pron
 the sentence, and a demonym on a people noun to that country's forces or civilians), place
 mentions best first (those in the event's locative phrases, then the sentence's others nearest
 the trigger; named sites before countries; the far side of "X's border with Y" last), the date
-(the nearest in the sentence, else one from the two body sentences before; only one inside its
-own clause when an offset sets the event apart, "two days after X") and the sentence's
+(``eventdate.py``: the event clause's own time phrase, else the article's day for news; only one
+inside its own clause when an offset sets the event apart, "two days after X") and the sentence's
 quantities, each also as an ``Argument`` with its span.
 Declines: noun phrases it cannot tie to an actor stay out of the actor lists; a building's name
 ("the al-Rawda mosque") is no actor; a demonym ("near Syrian border") and the dateline are never
@@ -35,7 +35,7 @@ from spillwatch.coding.argwords import (
     VENUE_HEADS,
 )
 from spillwatch.coding.docindex import DocIndex
-from spillwatch.coding.eventdate import event_date
+from spillwatch.coding.eventdate import clause_date, event_date
 from spillwatch.coding.patterns import BORDER_NOUNS, PRONOUNS, DepGraph, Roles, antecedent, subject_of
 from spillwatch.records import (
     Actor,
@@ -43,6 +43,7 @@ from spillwatch.records import (
     AnnotatedArticle,
     Argument,
     Block,
+    Clause,
     DateMention,
     Entity,
     Quantity,
@@ -313,11 +314,16 @@ class ArgumentFinder:
                 return g[g[prep].head].lemma.lower() in BORDER_NOUNS
         return False
 
-    def date(self, k: int, trigger: Span, scope: list[int] | None = None) -> DateMention | None:
-        """The date mention nearest the trigger in its sentence, else the latest one in the up to
-        ``DATE_LOOKBACK`` body sentences before it; else None. Never the dateline's date, never a
-        title's or caption's: a lead sentence without a date stays undated. With ``scope`` (the
-        tokens of a clause set off from the sentence's time, "weeks after X"), only a date inside it."""
+    def date(self, k: int, trigger: Span, scope: list[int] | None = None, clause: Clause | None = None,
+             joined: bool = False) -> DateMention | None:
+        """The event's own date mention: with its ``clause``, ``eventdate.clause_date``; a ``joined``
+        clause ("after troops withdrew", "to provide") without one shares its sentence's. Without,
+        the nearest in its sentence, else the latest in the up to ``DATE_LOOKBACK`` body sentences
+        before. With ``scope`` (a clause an offset sets apart, "weeks after X"), only one inside it."""
+        if clause is not None and scope is None:
+            own = clause_date(clause, trigger, self.ann.sentences[k].span, self._dates_in)
+            if own is not None or not joined:
+                return own
         for back in range(DATE_LOOKBACK + 1):
             if k - back < 0:
                 break
@@ -332,6 +338,9 @@ class ArgumentFinder:
             if dates:
                 return min(dates, key=lambda d: abs(d.span.start - trigger.start)) if back == 0 else dates[-1]
         return None
+
+    def _dates_in(self, span: Span) -> list[DateMention]:
+        return [d for d in self.ix.dates.overlapping(span) if not self.blocked.any(d.span)]
 
     def offset_clause(self, i: int, *, any_gap: bool = False) -> list[int] | None:
         """Tokens of the clause or phrase holding ``i`` that an offset sets apart from the
@@ -356,7 +365,7 @@ class ArgumentFinder:
         return tuple(self.ix.quantities.overlapping(sent.span))
 
     # ------------------------------------------------------------------ all together
-    def resolve(self, r: Roles, k: int, sent: Sentence, trigger: int) -> Resolved:
+    def resolve(self, r: Roles, k: int, sent: Sentence, trigger: int, clause: Clause | None = None) -> Resolved:
         args: list[Argument] = []
         sources = self._collect(r.source, "source", k, sent, args)
         targets = self._collect(r.target, "target", k, sent, args)
@@ -370,8 +379,10 @@ class ArgumentFinder:
         taken = [a.span for a in args if a.role in actor_roles and a.span not in self.country_spans]
         places = self.places(r, sent, taken, self.g[trigger].span)
         args += [Argument("place", e.span, e.text) for e in places]
-        own = self.date(k, self.g[trigger].span, self.offset_clause(trigger))
-        date = event_date(self.ann, self.g, trigger, own)
+        # an after-clause with no offset, a non-finite one ("committed last week to provide"): the sentence's time
+        joined = self.offset_clause(trigger, any_gap=True) is not None or (clause is not None and not clause.tense)
+        own = self.date(k, self.g[trigger].span, self.offset_clause(trigger), clause, joined)
+        date = event_date(self.ann, self.g, trigger, own, framed=bool(clause and clause.frame))
         if date is not None and date.source == "expression":
             args.append(Argument("date", date.span, date.text))
         quantities = self.quantities(sent)

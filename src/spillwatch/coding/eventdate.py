@@ -3,15 +3,17 @@
 Input: the annotated article (its ``dates`` and ``article_date`` from the dates stage), the
 dependency graph, the trigger and the candidate date mentions. Output: a ``DateMention`` whose
 ``source`` says where the date came from, or None. Rules, in order, each with its reason:
-- the event's own expression, when there is one (``own``): it is what the writer said about this
-  event; an unresolved one (the article has no date) is kept as stated, with no start;
+- the event's own expression, when there is one (``own``, ``clause_date``: the time phrase of the
+  event's own clause): it is what the writer said about this event; an unresolved one (the
+  article has no date) is kept as stated, with no start;
 - a phrase opening a period ("since late April", "since the start of this month") is not the event's
   date: it starts a tally or a stretch that runs up to the report;
 - an own date after the article's date or after today is refused: an event reported as having
   happened cannot postdate its report, and a date after the run is a resolution error;
-- a background event gets no article date: a verb in the past perfect ("had been killed") or a
-  trigger inside a "since" phrase or clause tells of an earlier event than the news, so the
-  article's day would be false; it stays undated when it names no time of its own;
+- a background event gets no article date: a verb in the past perfect ("had been killed", unless
+  reported speech shifted it back: "said the army had shelled") or a trigger inside a "since"
+  phrase or clause tells of an earlier event than the news, so the article's day would be false;
+  it stays undated when it names no time of its own;
 - otherwise the article reports the event as news: the article's date (``source="reported"``),
   with the precision the article's date has (a day, or the range an estimated date allows).
 """
@@ -19,10 +21,12 @@ dependency graph, the trigger and the candidate date mentions. Output: a ``DateM
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
 
 from spillwatch.coding.patterns import DepGraph
-from spillwatch.records import DATE_SOURCE_RANK, AnnotatedArticle, DateMention
+from spillwatch.records import DATE_SOURCE_RANK, AnnotatedArticle, Clause, DateMention, Span
 
 # "had killed", "had been attacked": the past perfect sets an event before the story's time
 PERFECT_AUX = frozenset({"have"})
@@ -64,16 +68,44 @@ def opens_period(text: str, d: DateMention) -> bool:
     return d.text.lower().startswith("since ") or SINCE.search(before) is not None
 
 
-def limit_of(ann: AnnotatedArticle, today: date) -> date:
-    """The latest day an event the article reports can have: the article's date, and never after today."""
-    reported = ann.article_date
+def clause_date(clause: Clause, trigger: Span, sentence: Span, dates_in: Callable[[Span], list[DateMention]]
+                ) -> DateMention | None:
+    """The event's own date mention: one in its clause's time phrases, nearest the trigger on the
+    dependency path first (``Clause.temporal``'s order), else one among the clause's own words
+    nearest the trigger. An event reported under a statement ("the rebels said on Tuesday that the
+    army had shelled Bunia") without a time of its own takes the statement's, as the day it was
+    reported (``source="reported"``). Else None: a date in a neighbouring clause or sentence
+    belongs to another event ("in 1981 she published a book" never dates a 1974 bombing)."""
+    def nearest(found: list[DateMention]) -> DateMention | None:
+        return min(found, key=lambda d: abs(d.span.start - trigger.start), default=None)
+
+    for phrase in clause.temporal:
+        if (found := nearest(dates_in(phrase))) is not None:
+            return found
+    extent = clause.extent
+    inside = [d for d in dates_in(extent) if extent.start <= d.span.start and d.span.end <= extent.end]
+    if inside or not clause.frame:
+        return nearest(inside)
+    stated = nearest([d for d in dates_in(sentence) if not extent.start <= d.span.start < extent.end])
+    return replace(stated, source="reported") if stated is not None else None
+
+
+def news_date(ann: AnnotatedArticle, offset: int) -> DateMention | None:
+    """The day news at ``offset`` took place: its story's header in a file of several (the last
+    header before it), else the article's date."""
+    return next((d for d in reversed(ann.part_dates) if d.span.start <= offset), ann.article_date)
+
+
+def limit_of(ann: AnnotatedArticle, offset: int, today: date) -> date:
+    """The latest day an event the article reports can have: its story's date, never after today."""
+    reported = news_date(ann, offset)
     if reported is not None and reported.end is not None:
         return min(reported.end, today)
     return today
 
 
 def event_date(ann: AnnotatedArticle, g: DepGraph, trigger: int, own: DateMention | None,
-               today: date | None = None) -> DateMention | None:
+               today: date | None = None, *, framed: bool = False) -> DateMention | None:
     """The event's date by the rules of the module docstring."""
     today = today or date.today()
     if own is not None and opens_period(ann.article.text, own):
@@ -81,11 +113,11 @@ def event_date(ann: AnnotatedArticle, g: DepGraph, trigger: int, own: DateMentio
     if own is not None:
         if own.start is None:
             return own  # stated, unresolved: the article has no date to anchor it
-        if own.start <= limit_of(ann, today):
+        if own.start <= limit_of(ann, g[trigger].span.start, today):
             return own
-    if background(g, trigger):
+    if not framed and background(g, trigger):  # under "said that", "had shelled" is only the tense shifted back
         return None
-    return ann.article_date
+    return news_date(ann, g[trigger].span.start)
 
 
 def better_date(a: DateMention | None, b: DateMention | None) -> DateMention | None:

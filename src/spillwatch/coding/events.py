@@ -210,7 +210,7 @@ class _ArticleCoder:
             r = replace(r, target=tuple(t for t in r.target if g[t].dep not in ("dobj", "obj", "nsubjpass")))
         own = bool(g.children(i, "poss") or g.prep_objects(i, ("by",)))  # "its petition", "an attack by X"
         said = clause.frame in REPORTING and g[predicate(g, i, sent.first_token, sent.last_token)].dep == "ccomp"
-        res = _own_actors(self.args.resolve(r, k, sent, i), spec.type, clause,
+        res = _own_actors(self.args.resolve(r, k, sent, i, clause), spec.type, clause,
                           framed=not g.is_verbal(i) and not own, speech=said)
         problem = self._missing(spec.type, res, call.event_p >= self.threshold)
         if problem is not None:

@@ -89,7 +89,7 @@ def _split_dateline(out: Lines) -> None:
     first = out.body[0].strip()
     cut = first.rfind(found.rest)
     if cut > 0:
-        out.dateline = found.place
+        out.dateline = found.label
         out.body[0] = found.rest
 
 

@@ -191,7 +191,7 @@ def _dateline(first: Line) -> Block | None:
     if found is None:
         return None
     first.text = found.rest
-    return Block("dateline", found.place)
+    return Block("dateline", found.label)
 
 
 def _line_blocks(line: Line) -> list[Block]:

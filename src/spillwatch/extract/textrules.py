@@ -179,6 +179,8 @@ _BYLINE = re.compile(
 )
 _BYLINE_INSIDE = re.compile(r"\b(?i:by)\s+(?P<who>[A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){0,3})\W*$")
 _AGENCY_DATELINE = r"(?:\s*\((?P<agency>[^)]{2,40})\))?"
+_DATED = re.compile(r"[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*(?:19|20)\d\d)?"  # "Dec. 30", "Dec. 30, 2019"
+                    r"|\d{1,2}\s+[A-Z][a-z]{2,8}\.?(?:\s+(?:19|20)\d\d)?")  # "30 Dec", "30 December 2019"
 _DATELINE = re.compile(
     r"(?P<place>[A-Z][A-Z’'.\-]{2,}(?:\s+[A-Z][A-Z’'.\-]+){0,3}"
     r"(?:,\s*[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+){0,2})?)"
@@ -268,6 +270,13 @@ class Dateline:
     place: str
     agency: str | None
     rest: str
+    when: str | None = None  # the dateline's own date ("Dec. 30"): wire style dates the story there
+
+    @property
+    def label(self) -> str:
+        """The dateline block's text: the place, then its date when it gives one (the dates stage
+        reads it; the place stays first, before any comma, for the places stage)."""
+        return f"{self.place}, {self.when}" if self.when else self.place
 
 
 def split_dateline(paragraph: str) -> Dateline | None:
@@ -280,4 +289,8 @@ def split_dateline(paragraph: str) -> Dateline | None:
         return None  # "NOTE: ..." or "UPDATE: ..." is a label, not a dateline
     if len(found.group("rest").split()) < 4:
         return None
-    return Dateline(place=place, agency=found.group("agency"), rest=found.group("rest").strip())
+    agency, when = found.group("agency"), found.group("date")
+    if agency and _DATED.fullmatch(agency.strip()):  # "KABUL, Afghanistan (Dec. 30) —": a date, no agency
+        when = agency.strip()
+        agency = None
+    return Dateline(place=place, agency=agency, rest=found.group("rest").strip(), when=when)

@@ -1,7 +1,9 @@
 """Date stage: ``AnnotatedArticle`` in, the same with ``dates`` (``DateMention``s) filled.
 
-Input: an article (its ``published`` date is the anchor, see ``anchor.py``). Output: date
-mentions with start/end (inclusive) and precision. Declines: credit blocks; clock times, ages,
+Input: an article (its ``published`` date is the anchor, see ``anchor.py``; a dated dateline or
+release header, ``headers.py``, anchors its own story instead, each story of a file of several on
+its own header). Output: date mentions with start/end (inclusive) and precision, and the day news
+in each story took place (``article_date``, ``part_dates``). Declines: credit blocks; clock times, ages,
 decades and durations ("for three years", "in 20 days", "the 1930s"). An expression that needs
 an anchor when the article has none is kept with no start or end (unresolved), never resolved
 against the day of the run.
@@ -28,13 +30,12 @@ Resolution (R = the anchor's reference date):
 from __future__ import annotations
 
 import re
-from bisect import bisect_right, insort
 from dataclasses import replace
 from datetime import date, timedelta
 from itertools import pairwise
 
 from spillwatch.nlp.anchor import Anchor, anchor_of
-from spillwatch.nlp.articledate import article_date
+from spillwatch.nlp.chained import chained
 from spillwatch.nlp.datewords import (
     MONTH,
     WEEKDAY,
@@ -46,6 +47,7 @@ from spillwatch.nlp.datewords import (
     weekday_number,
     year_range,
 )
+from spillwatch.nlp.headers import find_headers, split_parts
 from spillwatch.nlp.tokens import TokenView
 from spillwatch.records import AnnotatedArticle, DateMention, DatePrecision, Span
 from spillwatch.settings import Settings
@@ -174,6 +176,9 @@ def _years(text: str) -> list[DateMention]:
 def _weekdays(text: str, base: int, anchor: Anchor, view: TokenView) -> list[DateMention]:
     out: list[DateMention] = []
     for m in WEEKDAY_RE.finditer(text):
+        i = view.at(base + m.start("wd"))
+        if i is not None and view.tokens[i].dep == "compound":
+            continue  # "Friday prayers", "the Tuesday market": a noun's modifier names a thing, not a day
         target = weekday_number(m.group("wd"))
         qual = (m.group("q") or "").lower()
         future = qual == "next" or (qual != "last" and _future(view, base + m.start("wd")))
@@ -318,6 +323,11 @@ def _keep(candidates: list[DateMention]) -> list[DateMention]:
     return sorted(taken.items, key=lambda d: d.span.start)
 
 
+def _absolute(text: str, base: int) -> list[DateMention]:
+    """The dates that need no anchor: full dates, day spans, months and years with their year."""
+    return [*_full(text, base), *_day_ranges(text, base), *(_shift(m, base) for m in [*_months(text), *_years(text)])]
+
+
 UNKNOWN = Anchor(date(2000, 1, 1), date(2000, 1, 1), False)  # resolves shapes only; dates are dropped
 
 
@@ -331,62 +341,21 @@ def find_dates(ann: AnnotatedArticle, settings: Settings) -> AnnotatedArticle:
     """Fill ``ann.dates`` (see the module docstring for the resolution rules)."""
     anchor = anchor_of(ann.article)
     view = TokenView(ann)
-    found: list[DateMention] = []
-    for text, base in _blocks(ann):
-        found.extend([*_full(text, base), *_day_ranges(text, base)])
-        found.extend(_shift(m, base) for m in [*_months(text), *_years(text)])
-        relative = _anchored(text, base, anchor or UNKNOWN, view)
+    blocks = _blocks(ann)
+    found = [m for text, base in blocks for m in _absolute(text, base)]
+    printed = max((d.start for d in found if d.precision == "day" and d.start is not None), default=None)
+    today = date.today()
+    parts = split_parts(ann, anchor, find_headers(ann, printed), today)
+    for text, base in blocks:
+        own = parts.anchor_at(base)  # a story's own header dates its part of a file of several
+        relative = _anchored(text, base, own or UNKNOWN, view)
         # no article date: the expression is kept (an event can state it) but never resolved,
         # least of all against the day of the run
-        found.extend(relative if anchor else [replace(m, start=None, end=None) for m in relative])
+        found.extend(relative if own else [replace(m, start=None, end=None) for m in relative])
     whole = ann.article.text
     found = _keep(found)
     found = _keep([*_ranges(whole, found), *found])
     found = _keep([*found, *_entities(ann, anchor, found)])
-    found = _keep([*found, *_chained(whole, found)])
-    return replace(ann, dates=tuple(found), article_date=article_date(ann.article, anchor, date.today()))
-
-
-CHAINED = re.compile(
-    r"\b(?:the\s+)?(?:(?P<next>following|next)\s+day|day\s+(?P<after>after|before)|(?P<prev>previous)\s+day"
-    r"|(?P<n>a|one|two|three|four|five|six|seven)\s+days?\s+(?P<dir>later|earlier))\b",
-    re.I,
-)
-
-
-def _chained(text: str, found: list[DateMention]) -> list[DateMention]:
-    """ "the following day", "two days later": relative to the latest day-precision date before
-    (including an earlier chained one)."""
-    out = []
-    days = sorted((d for d in found if d.precision == "day" and d.start is not None), key=lambda d: d.span.start)
-    for m in CHAINED.finditer(text):
-        latest = _last_ending_by(days, m.start())
-        if latest is None or latest.start is None:
-            continue
-        shift = _chain_shift(m)
-        day = latest.start + timedelta(days=shift)
-        mention = _mention(text, Span(m.start(), m.end()), day, day, "day")
-        out.append(mention)
-        insort(days, mention, key=lambda d: d.span.start)  # chains: "a day later" after it
-    return out
-
-
-def _last_ending_by(days: list[DateMention], offset: int) -> DateMention | None:
-    """The last of ``days`` (sorted by start) that ends by ``offset``: only those starting by it
-    can, and the latest of them usually does (dates rarely overlap), so few are looked at."""
-    i = bisect_right(days, offset, key=lambda d: d.span.start)
-    for k in range(i - 1, -1, -1):
-        if days[k].span.end <= offset:
-            return days[k]
-    return None
-
-
-def _chain_shift(m: re.Match[str]) -> int:
-    if m.group("next"):
-        return 1
-    if m.group("after"):
-        return 1 if m.group("after").lower() == "after" else -1
-    if m.group("prev"):
-        return -1
-    n = number_word(m.group("n")) or 1
-    return n if m.group("dir").lower() == "later" else -n
+    found = _keep([*found, *chained(whole, found)])
+    return replace(ann, dates=tuple(found), article_date=parts.dates[0], part_dates=tuple(
+        d for d in parts.dates[1:] if d is not None))

@@ -117,7 +117,8 @@ async function openEvent(id) {
     clear(panel).append(
       h("h2", { id: "event-title" }, `${e.type}${e.modes.length ? " (" + e.modes.join(", ") + ")" : ""}`),
       h("dl", {},
-        h("dt", {}, "When"), h("dd", {}, `${e.date_start || "?"}${e.date_end && e.date_end !== e.date_start ? " – " + e.date_end : ""}`),
+        h("dt", {}, "When"), h("dd", {}, `${e.date_start || "?"}${e.date_end && e.date_end !== e.date_start ? " – " + e.date_end : ""}`
+          + (e.date_precision ? ` (${e.date_precision}${e.date_source ? ", " + e.date_source : ""})` : "")),
         h("dt", {}, "Where"), h("dd", {}, e.place ? `${e.place.name || e.place.text} (${e.place.country_iso3 || "?"})` : "unknown"),
         h("dt", {}, "Who"), h("dd", {}, `${names(e.sources)} → ${names(e.targets)}`),
         h("dt", {}, "ACLED"), h("dd", {}, [e.acled_type, e.acled_subtype].filter(Boolean).join(" / ")),

@@ -1,0 +1,61 @@
+"""Chained day expressions: "the following day", "two days later", relative to a date said before.
+
+Input: the article's text and the date mentions found so far. Output: day-precision mentions for
+each chained expression, relative to the latest day-precision date that ends before it (a
+chained one included, so "a day later" after "the following day" counts on). Declines: a chained
+expression with no day-precision date before it.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right, insort
+from datetime import timedelta
+
+from spillwatch.nlp.datewords import number_word
+from spillwatch.records import DateMention, Span
+
+CHAINED = re.compile(
+    r"\b(?:the\s+)?(?:(?P<next>following|next)\s+day|day\s+(?P<after>after|before)|(?P<prev>previous)\s+day"
+    r"|(?P<n>a|one|two|three|four|five|six|seven)\s+days?\s+(?P<dir>later|earlier))\b",
+    re.I,
+)
+
+
+def chained(text: str, found: list[DateMention]) -> list[DateMention]:
+    """ "the following day", "two days later": relative to the latest day-precision date before
+    (including an earlier chained one)."""
+    out = []
+    days = sorted((d for d in found if d.precision == "day" and d.start is not None), key=lambda d: d.span.start)
+    for m in CHAINED.finditer(text):
+        latest = _last_ending_by(days, m.start())
+        if latest is None or latest.start is None:
+            continue
+        shift = _chain_shift(m)
+        day = latest.start + timedelta(days=shift)
+        span = Span(m.start(), m.end())
+        mention = DateMention(span, span.of(text), day, day, "day")
+        out.append(mention)
+        insort(days, mention, key=lambda d: d.span.start)  # chains: "a day later" after it
+    return out
+
+
+def _last_ending_by(days: list[DateMention], offset: int) -> DateMention | None:
+    """The last of ``days`` (sorted by start) that ends by ``offset``: only those starting by it
+    can, and the latest of them usually does (dates rarely overlap), so few are looked at."""
+    i = bisect_right(days, offset, key=lambda d: d.span.start)
+    for k in range(i - 1, -1, -1):
+        if days[k].span.end <= offset:
+            return days[k]
+    return None
+
+
+def _chain_shift(m: re.Match[str]) -> int:
+    if m.group("next"):
+        return 1
+    if m.group("after"):
+        return 1 if m.group("after").lower() == "after" else -1
+    if m.group("prev"):
+        return -1
+    n = number_word(m.group("n")) or 1
+    return n if m.group("dir").lower() == "later" else -n
