@@ -35,8 +35,8 @@ def test_import_records_the_files_window_and_spread_never_calls_its_start_new(tm
             _row(5, date(2017, 6, 30), "Idlib")]
     with Spillwatch(settings=load_settings(db=":memory:")) as sw:
         sw.import_events("ucdp", _ged(tmp_path, rows))
-        assert [(w["origin"], w["country_iso3"], w["date_from"], w["date_to"]) for w in sw.coverage()] == [
-            ("ucdp", "SYR", "2016-01-01", "2017-06-30")]
+        assert [(w.origin, w.country_iso3, w.date_from, w.date_to) for w in sw.coverage()] == [
+            ("ucdp", "SYR", date(2016, 1, 1), date(2017, 6, 30))]
         theatres = {t.unit: t for t in sw.spread("ISL", "adm1", origin_days=0)["theatres"]}
     assert theatres["SYR:SY-HL"].status == "origin"  # the actor's very first event
     assert theatres["SYR:SY-HI"].status == "coverage start"  # three days into the file: nothing to compare

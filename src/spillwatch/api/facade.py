@@ -19,7 +19,6 @@ from typing import IO, TYPE_CHECKING, Any, Literal
 from spillwatch.api import names
 from spillwatch.api.maps import country_names, map_countries
 from spillwatch.api.results import ActorCount, ActorEntry, ArticleRow, QuarantineRow, SkippedRow
-from spillwatch.codec import dump
 from spillwatch.errors import ConfigError
 from spillwatch.geo.choropleth import MapLayers, MapMarks, MapPoints, MonthCount
 from spillwatch.records import Article, Event, Quarantined
@@ -28,7 +27,9 @@ from spillwatch.store import EventFilter, RunSummary, Store, open_store
 
 if TYPE_CHECKING:  # the analyses import scikit-learn: loaded on first use, not with the API
     from spillwatch.analysis.alerts import Alert
+    from spillwatch.analysis.coverage import Window
     from spillwatch.analysis.service import Insight, Who
+    from spillwatch.analysis.spread import Theatre
     from spillwatch.analysis.support import LedgerRow
     from spillwatch.run.phases import Progress
 
@@ -144,9 +145,9 @@ class Spillwatch:
         self.insight.record_coverage(file_windows(kind, str(Path(path).name), days))
         return summary
 
-    def coverage(self) -> list[dict[str, Any]]:
+    def coverage(self) -> list[Window]:
         """Every origin's coverage windows (places and period), see ``spillwatch.analysis.coverage``."""
-        return [dump(w) for w in self.insight.windows()]
+        return self.insight.windows()
 
     def links(self, limit: int = 1000) -> list[dict[str, Any]]:
         """Events two origins both report (same day, place, type): the lower-ranked one is not counted again."""
@@ -282,9 +283,10 @@ class Spillwatch:
         config = SpreadConfig(origin_days=origin_days, quiet_days=quiet_days)
         return self.insight.spread(self._who(actor, roles, affiliates, origin), _level(level), config)
 
-    def new_theatres(self, actor: str, level: str = "country", origin: str | None = None) -> list[dict[str, Any]]:
-        theatres = self.spread(actor, level, origin=origin)["theatres"]
-        return [dump(t) for t in theatres if t.new]
+    def new_theatres(self, actor: str, level: str = "country", origin: str | None = None) -> list[Theatre]:
+        """The units where ``actor``'s violence was first seen after its origin, judged inside coverage windows."""
+        theatres: list[Theatre] = self.spread(actor, level, origin=origin)["theatres"]
+        return [t for t in theatres if t.new]
 
     def risk(self, actor: str, level: str = "country", origin: str | None = None, *, roles: Sequence[str] = (),
              affiliates: bool = False, min_risk: float = 0.0) -> list[dict[str, Any]]:
