@@ -35,3 +35,17 @@ def test_labels_and_fixed_centroids() -> None:
     assert adm1.label("SY-HL") == "Aleppo" and adm1.label("XX-00") == "XX-00"
     lat, lon = adm1.centroids()["SY-HL"]
     assert 35.5 < lat < 37 and 36.5 < lon < 38.5
+
+
+def test_a_town_in_a_unit_iso_divides_otherwise_takes_the_nearest_iso_unit() -> None:
+    """GeoNames' West Bank (PS.WE) is no ISO 3166-2 unit: Jenin is PS-JEN, Gaza's Rafah PS-RFH."""
+    from spillwatch.geo import adm1
+    from spillwatch.geo.gazetteer import Candidate
+    from spillwatch.geo.resolve import _unit_key
+
+    assert adm1.from_geonames("PS.WE") == "PS.WE"  # the unit itself keeps GeoNames' key
+    assert adm1.nearest("PS", 32.46, 35.30) == "PS-JEN"
+    jenin = Candidate(1, 2, "city", "Janin", "P", "PPLA", "PS", "WE", "West Bank", 32.46, 35.30, 40000)
+    rafah = Candidate(3, 4, "city", "Rafah", "P", "PPLA", "PS", "GZ", "Gaza Strip", 31.30, 34.25, 126000)
+    assert (_unit_key(jenin), _unit_key(rafah)) == ("PS-JEN", "PS-RFH")
+    assert adm1.nearest("EH", 27.15, -13.2) is None  # Western Sahara: no ISO subdivisions

