@@ -188,10 +188,12 @@ def _verb_above(g: DepGraph, j: int, first: int, last: int) -> int:
 
 def _irrealis_verb_form(g: DepGraph, head: int) -> bool:
     """The predicate is not a finished act: an infinitive ("pledged to send", "ready to fight"),
-    a future ("will remain", "going to"), a gerund or base form under another verb, or a noun."""
+    a future ("will remain", "going to"), or a gerund or base form under another verb."""
     aux = {g[a].lemma.lower() for a in g.children(head, "aux", "auxpass")}
     if aux & {"to", "will", "shall", "'ll", "wo"}:
         return True
+    if not g.is_verbal(head) or (g[head].tag == "VBG" and g[head].dep == "pcomp"):
+        return False  # a noun ("announcing ... the shelling") or "after targeting": a done act, not a plan
     finite = g[head].tag in ("VBD", "VBZ", "VBP") or (g[head].tag == "VBN" and bool(aux & {"have", "be"}))
     return not finite  # a finite act happened (or happens), whatever governs it
 
