@@ -59,7 +59,7 @@ ACTORLESS_TYPES = ("ASSAULT", "PROTEST", "COERCE", "MOBILIZE")
 NOT_EVENTS = ("negated", "habitual", "hypothetical")
 # A statement about violence (an accusation, a demand for an inquiry) does not carry its toll.
 TOLL_KINDS = ("killed", "injured", "captured", "displaced")
-FORCE_TYPES = ("ASSAULT", "COERCE", "SEIZE")
+FORCE_TYPES = ("ASSAULT", "COERCE")  # the ontology's types of force (seizing territory is ASSAULT/occupy)
 CIVILIANS_P = 0.5  # the detector's one-sided-violence probability (calibrated on UCDP's own shares)
 
 
@@ -288,8 +288,7 @@ def _own_actors(res: Resolved, etype: str, clause: Clause, *, framed: bool, spee
     """Keep what belongs to the event: a nominal event reported under a statement ("Norway
     condemned the attack", "a group called for an inquiry into the attack") never takes the
     speaker as its source (unless the phrase names its own: "its petition") nor the speaker's
-    place; a statement type never carries the toll of the
-    violence it is about."""
+    place; a statement type never carries the toll of the violence it is about."""
     source_args = [a for a in res.arguments if a.role == "source"]  # one per source, in order (args.py)
     fs = clause.frame_subject
     speaker = [
