@@ -18,6 +18,20 @@ SUPPORT_COLUMNS = ("id", "donor", "donor_country", "recipient", "recipient_count
 ALERT_COLUMNS = ("id", "kind", "unit", "actor", "alert_date", "score", "message", "event_id")
 
 
+def role_sql(role: str, alias: str = "") -> str:
+    """A condition true where an actor (one ``?``: a list of ids) has ``role`` in an event (the one role model,
+    ``records.Event.actors_in``): perpetrator and party from their stored id lists, target from the stored
+    targets of events that are no battle (a news-coded battle keeps the attacked side among its targets: it fought)."""
+    dot = f"{alias}." if alias else ""
+    if role == "perpetrator":
+        return f"list_has_any(string_split({dot}perpetrator_ids, '|'), ?)"
+    if role == "party":
+        return f"list_has_any(string_split({dot}party_ids, '|'), ?)"
+    if role == "target":
+        return (f"(list_has_any(string_split({dot}target_ids, '|'), ?) AND coalesce({dot}acled_type, '') <> 'Battles')")
+    raise ValueError(f"unknown role {role!r}")
+
+
 class _Sql(Protocol):
     def _run(self, sql: str, params: Sequence[Any] = ()) -> None: ...
     def _rows(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]: ...

@@ -36,7 +36,7 @@ class EventFilter:
     descending: bool = True
     limit: int = 100
     offset: int = 0
-    actor_role: str | None = None  # "source" or "target": the actor only in that role (else either)
+    roles: tuple[str, ...] = ()  # the actor only in these roles (perpetrator, party, target; empty = any role)
 
 
 @dataclass(slots=True)
