@@ -75,6 +75,22 @@ class AnalysisRows:
         return self._rows(f"SELECT {', '.join(ALERT_COLUMNS)} FROM alerts ORDER BY alert_date DESC, id LIMIT ?",
                           [limit])
 
+    def latest_events(self: _Sql, countries: Sequence[str], until: str, types: Sequence[str]
+                      ) -> list[dict[str, Any]]:
+        """Each country's latest dated event of ``types`` up to the ISO day ``until``, whoever it was by (id, date,
+        type, place, source names)."""
+        if not countries or not types:
+            return []
+        marks = ", ".join("?" for _ in countries)
+        kinds = ", ".join("?" for _ in types)
+        return self._rows(
+            "SELECT id, date_start, type, place_name, country_iso3, source_ids, source_names FROM ("
+            " SELECT id, date_start, type, place_name, country_iso3, source_ids, source_names,"
+            " row_number() OVER (PARTITION BY country_iso3 ORDER BY date_start DESC, id) AS rn FROM events"
+            f" WHERE country_iso3 IN ({marks}) AND type IN ({kinds}) AND date_start IS NOT NULL"
+            " AND date_start <= CAST(? AS DATE)) t WHERE rn = 1 ORDER BY country_iso3",
+            [*countries, *types, until])
+
     def actor_counts(self: _Sql, limit: int = 500) -> list[dict[str, Any]]:
         """Actors named by stored events (id, name, country, sector) with how many events name them, most first."""
         # events per actor = its (event, role) rows less the events naming it as both source and target:
