@@ -143,3 +143,19 @@ def test_cli_as_of_out_of_range_and_far_backtest_are_one_line_errors(tmp_path: P
         assert got.output.startswith("error: ") and got.output.count("\n") == 1 and "Traceback" not in got.output
     title = CliRunner().invoke(main, ["gaps", "ISL", "--db", news_db, "--format", "table"]).output
     assert "as of 2016-12 (the last month some origin covers)" in title
+
+
+def test_rest_takes_as_of_and_watch(news_db: str) -> None:
+    from fastapi.testclient import TestClient
+
+    from spillwatch.serve.app import create_app
+
+    with TestClient(create_app(load_settings(db=news_db))) as client:
+        gaps = client.get("/api/gaps", params={"as_of": "2016-12", "watch": "AND,LBN"}).json()
+        assert gaps["as_of_label"] == "as of 2016-12 (asked)"
+        assert {r["country_iso3"] for r in gaps["items"]} >= {"AND", "LBN"}
+        risk = client.get("/api/risk", params={"as_of": "2016-12"}).json()
+        assert risk["as_of"] == "2016-12-01" and all("coverage" in r for r in risk["items"])
+        assert client.get("/api/spread", params={"as_of": "2016-12"}).json()["as_of_label"].startswith("as of 2016-12")
+        refused = client.get("/api/gaps", params={"as_of": "9999-12"})
+        assert refused.status_code == 400 and "no origin covers any month after 2016-12" in refused.text
