@@ -55,7 +55,7 @@ def theatre_alerts(theatres: Iterable[Theatre], actor_name: str) -> list[Alert]:
 def risk_alerts(rows: Iterable[dict[str, Any]], actor_name: str, threshold: float = 0.5) -> list[Alert]:
     out = []
     for r in rows:
-        if r["risk"] is None or r["risk"] < threshold:  # a watched country with no rate raises no alert
+        if r["risk"] is None or r["risk"] < threshold or r.get("fit_note"):  # no rate, or a model too thin to judge
             continue
         where = r.get("adm1_name") or r.get("country_name") or r["unit"]
         msg = (f"Risk of {actor_name} violence in {where} ({r['unit']}) during {r['month']:%Y-%m} is {r['risk']:.2f} "

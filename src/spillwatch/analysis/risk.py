@@ -255,9 +255,10 @@ def forecast(panel: Panel, min_risk: float = 0.0, label: Any = None) -> list[dic
     if not probs:
         return []
     trained = fitted["model"]
-    fit_note = (None if trained.positives >= MIN_POSITIVES else
-                f"too few to fit: {trained.positives} unit-months with an event among {trained.rows} covered "
-                f"training rows (< {MIN_POSITIVES})")
+    negatives = trained.rows - trained.positives
+    fit_note = (None if min(trained.positives, negatives) >= MIN_POSITIVES else
+                f"model not fit to judge: {trained.positives} covered unit-months with an event and {negatives} "
+                f"without to learn from (each needs {MIN_POSITIVES})")
     onset_probs, onset_idx, _, _ = predict_month(padded, geo, n, "onset")
     onset = dict(zip(onset_idx.tolist(), onset_probs.get("model", np.zeros(len(onset_idx))).tolist(), strict=True))
     month = month_of(panel.first + n)
@@ -270,7 +271,7 @@ def forecast(panel: Panel, min_risk: float = 0.0, label: Any = None) -> list[dic
                      "trained_positives": trained.positives, "trained_rows": trained.rows,
                      "onset_risk": round(onset[i], 4) if i in onset else None,
                      **{f: round(float(v), 4) for f, v in zip(FEATURES, x[k], strict=True)},
-                     "drivers": drivers(panel, geo, i, n - 1, label)})
+                     "drivers": drivers(panel, geo, i, n - 1, label) + (f"; {fit_note}" if fit_note else "")})
     return sorted(rows, key=lambda r: (-r["risk"], r["unit"]))
 
 
