@@ -9,7 +9,7 @@ of the actor (in the roles counted) in the country next month (``risk``); for a 
 or when the model had fewer than ``risk.MIN_POSITIVES`` events to learn from (said in the row), the share of its
 last 12 covered months that had an event, Laplace-smoothed ((k + 1) / (n + 2): its own base rate, the months
 named in the row);
-none (no rate) for a country no origin covers in the as-of month.
+none (no rate) for a country no origin covered in the as-of month or the ``watch.STALE_MONTHS`` before it.
 
 support_usd: the money committed to the country up to the forecast month, each amount converted to US dollars
 at its commitment date's ECB rate (``support.usd``). Personnel, equipment, training/advisers and other

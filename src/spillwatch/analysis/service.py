@@ -252,15 +252,18 @@ class Insight:
             recent = sorted(by_country.get(c, []), key=lambda p: (p["date_start"], p["id"]), reverse=True)
             risk = forecast.get(c)
             threat: float | None
-            if not cover.covered(c, when.index):
+            last = cover.last_before(c, when.index)
+            if last is None or when.index - last > wt.STALE_MONTHS:
                 threat, basis = None, "no rate: " + cover.describe(c, when.index)
             elif risk and risk["risk"] is not None and not risk.get("fit_note"):
                 threat, basis = risk["risk"], "forecast"
             else:
-                months = [m for m in range(when.index, when.index - 600, -1) if cover.covered(c, m)][:12]
+                months = [m for m in range(last, last - 600, -1) if cover.covered(c, m)][:12]
                 active = {rk.month_index(p["date_start"]) for p in recent}
                 threat = (sum(1 for m in months if m in active) + 1) / (len(months) + 2)  # Laplace: 2 of 2 is no 1.0
                 basis = f"own history, {len(months)} covered months to {wt.month_start(months[0]):%Y-%m}"
+                if last < when.index:
+                    basis += f" (not covered since then: the rate is {when.index - last} months old)"
                 if risk and risk.get("fit_note"):
                     basis += f"; no forecast: {risk['fit_note']}"
             threats.append(gp.CountryThreat(c, act.country_name(c), threat, basis, month, recent,
