@@ -7,8 +7,8 @@ its article's day or coarser than a day, the higher of it and the fitted score; 
 side lacks the date or the country -> ``fitted.open_score`` (weights fitted on ECB+ dev topics).
 All three speak one scale, on which ``score.THRESHOLD`` is the merge level.
 
-``explain(a, b)`` names the rule and the fields that agreed: what ``spillwatch event`` shows for
-each mention of an event.
+``explain_event(members)`` gives each member of an event the member it agrees with best, the
+rule, the score and the fields that agreed (``Join``): what ``spillwatch event`` shows.
 """
 
 from __future__ import annotations
@@ -56,16 +56,6 @@ def _own_day(f: Features) -> bool:
     return not (f.estimated or f.reported) and f.slack == 0 and f.start == f.end
 
 
-@dataclass(frozen=True, slots=True)
-class PairReason:
-    """Why two reports were scored as they were: the rule, the score, the fields that agreed."""
-
-    rule: str
-    score: float | None
-    agreed: tuple[str, ...]
-    unknown: tuple[str, ...]
-
-
 def agreed_fields(a: Features, b: Features, window: int = DATE_WINDOW_DAYS) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """(fields both sides state alike, fields a side does not state)."""
     agreed: list[str] = []
@@ -94,11 +84,6 @@ def agreed_fields(a: Features, b: Features, window: int = DATE_WINDOW_DAYS) -> t
     if a.lemma and a.lemma == b.lemma:
         agreed.append(f"word '{a.lemma}'")
     return tuple(agreed), tuple(unknown)
-
-
-def explain(a: Features, b: Features, window: int = DATE_WINDOW_DAYS) -> PairReason:
-    agreed, unknown = agreed_fields(a, b, window)
-    return PairReason(rule(a, b), score_pair(a, b, window), agreed, unknown)
 
 
 @dataclass(frozen=True, slots=True)

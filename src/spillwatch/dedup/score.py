@@ -225,6 +225,19 @@ def _date_buckets(f: Features, window: int) -> range:
     return range((f.start.toordinal() - reach) // BUCKET_DAYS, (f.end.toordinal() + reach) // BUCKET_DAYS + 1)
 
 
+def _own_buckets(f: Features) -> range:
+    """The buckets a mention's own dates fall in: open keys are indexed there only (fewer rows)."""
+    assert f.start is not None and f.end is not None
+    return range(f.start.toordinal() // BUCKET_DAYS, f.end.toordinal() // BUCKET_DAYS + 1)
+
+
+def _reach_buckets(f: Features, window: int) -> range:
+    """Every bucket a date that can pair with f's falls in (the other side's slack unknown: the widest)."""
+    assert f.start is not None and f.end is not None and f.slack is not None
+    reach = window + max(f.slack, *_COARSE_SLACK.values())
+    return range((f.start.toordinal() - reach) // BUCKET_DAYS, (f.end.toordinal() + reach) // BUCKET_DAYS + 1)
+
+
 def _cell(f: Features) -> tuple[int, int]:
     assert f.lat is not None and f.lon is not None
     return math.floor(f.lat / CELL_DEGREES), math.floor(f.lon / CELL_DEGREES)
@@ -257,29 +270,37 @@ ANY_DATE = "~a"  # open keys every mention is indexed under, for undated mention
 def open_keys(f: Features, window: int, probe: bool) -> tuple[tuple[str, str, int], ...]:
     """Keys on a shared name (entity, specific actor, place) or trigger word of one type family.
 
-    Never on type alone, and scoped so that a lookup spans the whole store only for a mention
-    that lacks what would narrow it. Date: a dated mention indexes "~" keys in its date buckets and
-    "~a" keys, an undated one "~u" keys; a dated mention probes "~" in its buckets and "~u", an
-    undated one "~a" and "~u". Country: a mention with a country indexes "C:name" and "*:name"
-    and probes "C:name" and "-:name"; one without indexes "-:name" and probes "*:name" and "-:name".
+    Never on the type alone, and only for pairs where a side lacks the date or the country (two
+    reports with both meet through their place keys): "~" keys hold dated mentions by date bucket
+    (indexed in their own buckets, probed in every bucket a pairable date can fall in), "~a" keys
+    every dated mention (probed by undated ones), "~u" keys undated mentions. A name is scoped by
+    country: "C:name" (that country), "*:name" (any country: probed by reports without one),
+    "-:name" (reports without a country). So a lookup spans the whole store only for a report that
+    lacks what would narrow it.
     """
     fam = f.family
-    out: list[tuple[str, str, int]] = []
+    words = sorted(f.names | ({"w:" + f.lemma} if f.lemma else set()))
     dated = f.start is not None and f.slack is not None
-    scopes: tuple[str, ...]
-    if f.country:  # noqa: SIM108 (four cases read best as two)
-        scopes = (f.country, "-") if probe else (f.country, "*")
+    c = f.country
+    plan: list[tuple[str, str, bool]]  # (kind, scope, by date bucket)
+    if dated and probe:
+        plan = [("~", "-", True), ("~u", "-", False)]
+        plan += [("~u", c, False)] if c else [("~", "*", True), ("~u", "*", False)]
+    elif dated:
+        plan = [("~", "*", True), ("~a", c, False), ("~a", "*", False)] if c else [("~", "-", True), ("~a", "-", False)]
+    elif probe:
+        scopes = [c, "-"] if c else ["*", "-"]
+        plan = [(kind, scope, False) for kind in (ANY_DATE, UNDATED) for scope in scopes]
     else:
-        scopes = ("*", "-") if probe else ("-",)
-    words = f.names | ({"w:" + f.lemma} if f.lemma else set())
-    for n in sorted(f"{scope}:{word}" for scope in scopes for word in words):
-        if dated:
-            out.extend(("~", f"{fam}|{n}", b) for b in _date_buckets(f, window))
-            out.append((UNDATED if probe else ANY_DATE, f"{fam}|{n}", 0))
-        else:
-            out.append((ANY_DATE if probe else UNDATED, f"{fam}|{n}", 0))
-            if probe:
-                out.append((UNDATED, f"{fam}|{n}", 0))
+        plan = [(UNDATED, c, False), (UNDATED, "*", False)] if c else [(UNDATED, "-", False)]
+    out: list[tuple[str, str, int]] = []
+    for kind, scope, by_date in plan:
+        for w in words:
+            if by_date:
+                buckets = _reach_buckets(f, window) if probe else _own_buckets(f)
+                out.extend((kind, f"{fam}|{scope}:{w}", b) for b in buckets)
+            else:
+                out.append((kind, f"{fam}|{scope}:{w}", 0))
     return tuple(out)
 
 
