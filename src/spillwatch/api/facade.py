@@ -19,9 +19,10 @@ from typing import IO, TYPE_CHECKING, Any, Literal
 from spillwatch.api import names
 from spillwatch.api.maps import country_names, map_countries
 from spillwatch.api.results import ActorCount, ActorEntry, ArticleRow, QuarantineRow, SkippedRow
+from spillwatch.dedup.pairs import Join
 from spillwatch.errors import ConfigError
 from spillwatch.geo.choropleth import MapLayers, MapMarks, MapPoints, MonthCount
-from spillwatch.records import Article, Event, Quarantined
+from spillwatch.records import Article, Event, EventMention, Quarantined
 from spillwatch.settings import Settings, load_settings
 from spillwatch.store import EventFilter, RunSummary, Store, open_store
 
@@ -37,8 +38,11 @@ if TYPE_CHECKING:  # the analyses import scikit-learn: loaded on first use, not 
 
 @dataclass(frozen=True, slots=True)
 class EventDetail:
+    """One event, its stored mention rows, and why each mention joined it (``dedup.pairs.Join``)."""
+
     event: Event
     mentions: list[dict[str, Any]] = field(default_factory=list)
+    joins: tuple[Join, ...] = ()
 
 
 def _month(text: str | None) -> date | None:
@@ -178,7 +182,16 @@ class Spillwatch:
         return self.store.count_events(self.resolve_filter(flt or EventFilter()))
 
     def event(self, event_id: str) -> EventDetail:
-        return EventDetail(self.store.get_event(event_id), self.store.mentions_for_event(event_id))
+        """The event, its mentions, and for each mention the member it agrees with best and why."""
+        from spillwatch import codec
+        from spillwatch.dedup.pairs import explain_event
+        from spillwatch.dedup.score import features
+
+        event = self.store.get_event(event_id)
+        rows = self.store.mentions_for_event(event_id)
+        found = [codec.loads(EventMention, r["record_json"]) for r in rows if r.get("record_json")]
+        members = [features(m, self.store.article_published(m.article_id)) for m in found]
+        return EventDetail(event, rows, explain_event(members))
 
     def quarantine(self, limit: int = 100) -> list[QuarantineRow]:
         return [QuarantineRow(**r) for r in self.store.quarantine_rows(limit)]

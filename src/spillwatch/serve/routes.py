@@ -116,7 +116,8 @@ def install(app: FastAPI, sw: api.Spillwatch, settings: api.Settings, read: Any,
     @app.get("/api/events/{event_id}", dependencies=[read], tags=["events"])
     def event(event_id: str) -> dict[str, Any]:
         detail = sw.event(_id(event_id))
-        return {"event": api.dump(detail.event), "mentions": [_mention(m) for m in detail.mentions]}
+        return {"event": api.dump(detail.event), "mentions": [_mention(m) for m in detail.mentions],
+                "joins": [api.dump(j) for j in detail.joins]}
 
     @app.get("/api/actors", dependencies=[read], tags=["actors"])
     def actors(limit: int = Query(200, ge=1, le=max_page), q: str | None = Query(None, max_length=200),
