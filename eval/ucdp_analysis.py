@@ -20,6 +20,7 @@ UCDP = REPO.parent / "shared" / "data" / "ucdp-ged-syria" / "ged191_syria_2016_2
 
 
 def main() -> int:
+    from spillwatch import codec
     from spillwatch.api import Spillwatch
     from spillwatch.settings import load_settings
 
@@ -46,16 +47,17 @@ def main() -> int:
         print(f"  {t.first_date:%Y-%m}  {t.status:14s} {t.adm1_name or t.unit:24s} first: {t.first_event_type}"
               f" at {t.first_place}" + (f" [{t.window}]" if t.window else ""))
     print(f"re-emergence after >= 180 quiet covered days: {len(spread['reemergence'])}")
-    print(f"rolling backtest, {args.level} x month, {result['test_from']:%Y-%m}..{result['test_to']:%Y-%m},"
-          f" {result['units']} units:")
+    print(f"rolling backtest, {args.level} x month, {result.test_from:%Y-%m}..{result.test_to:%Y-%m},"
+          f" {result.units} units:")
+    scores = [codec.fields(r) for r in result.scores]
     print(f"  {'target':7s}{'model':24s}{'pos':>6s}{'neg':>7s}{'AP':>8s}{'AUC':>8s}{'Brier':>8s}")
-    for r in result["scores"]:
+    for r in scores:
         cells = "".join(f"{r[k]:8.3f}" if r[k] is not None else f"{'-':>8s}"
                         for k in ("average_precision", "auc", "brier"))
         print(f"  {r['target']:7s}{r['model']:24s}{r['positives']:6d}{r['negatives']:7d}{cells}"
               + (f"  {r['note']}" if r.get("note") else ""))
     summary: dict[str, object] = {"new_theatres": sum(1 for t in spread["theatres"] if t.new)}
-    for r in result["scores"]:
+    for r in scores:
         summary.setdefault(r["target"], {})[r["model"]] = {  # type: ignore[index]
             k: r[k] for k in ("average_precision", "auc", "brier", "positives", "negatives")}
     print(json.dumps(summary))

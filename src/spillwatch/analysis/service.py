@@ -204,14 +204,17 @@ class Insight:
         return wt.watchlist(active, country_graph(), recipients, asked, names)
 
     def backtest(self, who: Who, level: act.Level, test_from: date, test_to: date | None = None
-                 ) -> dict[str, Any]:
+                 ) -> wt.Backtest:
         panel, _ = self.panel(who, level)
         if not panel.counts.shape[1] or rk.month_index(test_from) > panel.first + panel.counts.shape[1] - 1:
             last = wt.month_start(panel.first + panel.counts.shape[1] - 1) if panel.counts.shape[1] else None
             raise ConfigError(f"backtest from {test_from:%Y-%m}: the data end "
                               + (f"in {last:%Y-%m}; start the backtest earlier" if last else "before they begin: "
                                  "nothing is stored"))
-        return {**self.describe(who), "level": level, **rk.backtest(panel, test_from, test_to)}
+        found = rk.backtest(panel, test_from, test_to)
+        said = self.describe(who)
+        return wt.Backtest(said["actor"], said["roles_label"], level, found["test_from"], found["test_to"],
+                           found["units"], tuple(wt.BacktestScore(**r) for r in found["scores"]))
 
     def ledger(self) -> list[su.LedgerRow]:
         events = [e for t in su.SUPPORT_TYPES for e in self.store.events_of_type(t)]

@@ -107,6 +107,33 @@ class RiskRow:
 
 
 @dataclass(frozen=True, slots=True)
+class BacktestScore:
+    """One model's scores on one target over the backtest months (None where too few positives to judge)."""
+
+    target: str  # "any" or "onset"
+    model: str  # "model", "last month", "neighbours last month", "lags LR"
+    positives: int
+    negatives: int
+    average_precision: float | None
+    auc: float | None
+    brier: float | None
+    note: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Backtest:
+    """A rolling monthly backtest (``analysis.risk.backtest``): what it counted, its months and its scores."""
+
+    actor: str
+    roles_label: str
+    level: str
+    test_from: date
+    test_to: date
+    units: int
+    scores: tuple[BacktestScore, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class Watched:
     """A country in view and why: 'active', 'neighbour of Syria, Iraq', 'support recipient', 'asked'."""
 

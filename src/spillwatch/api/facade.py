@@ -34,7 +34,7 @@ if TYPE_CHECKING:  # the analyses import scikit-learn: loaded on first use, not 
     from spillwatch.analysis.service import Insight, Who
     from spillwatch.analysis.spread import Theatre
     from spillwatch.analysis.support import LedgerRow
-    from spillwatch.analysis.watch import AsOf, RiskRow
+    from spillwatch.analysis.watch import AsOf, Backtest, RiskRow
     from spillwatch.run.phases import Progress
 
 
@@ -338,7 +338,7 @@ class Spillwatch:
 
     def risk_backtest(self, actor: str, level: str, test_from: date, test_to: date | None = None,
                       origin: str | None = None, *, roles: Sequence[str] = (), affiliates: bool = False
-                      ) -> dict[str, Any]:
+                      ) -> Backtest:
         """Rolling monthly backtest from ``test_from``: model and three baselines, any event and onset."""
         return self.insight.backtest(self._who(actor, roles, affiliates, origin), _level(level), test_from,
                                      test_to)

@@ -117,9 +117,9 @@ def risk(actor: str, db: str | None, level: str, origin: str | None, train_until
             if fmt == "json":
                 click.echo(output.to_json(result))
             else:
-                click.echo(f"{title}; {result['level']} x month, {result['test_from']:%Y-%m}.."
-                           f"{result['test_to']:%Y-%m}, {result['units']} units")
-                click.echo(output.render_rows(result["scores"], fmt, title="backtest"))
+                click.echo(f"{title}; {result.level} x month, {result.test_from:%Y-%m}.."
+                           f"{result.test_to:%Y-%m}, {result.units} units")
+                click.echo(output.render_rows(result.scores, fmt, title="backtest"))
             return
         rows = sw.risk(actor, level, origin, roles=roles, affiliates=affiliates, min_risk=min_risk, as_of=as_of,
                        watch=watch)
