@@ -28,13 +28,17 @@ from collections.abc import Set
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+import numpy as np
+
 from spillwatch.coding.acled import VAC, acled_category
 from spillwatch.coding.args import ArgumentFinder, Resolved
 from spillwatch.coding.classifier import TypeClassifier, load_classifier
 from spillwatch.coding.clause import REPORTING, find_clause, predicate, status_reason
 from spillwatch.coding.docindex import DocIndex
+from spillwatch.coding.encoder import load_encoder
 from spillwatch.coding.eventdate import better_date
 from spillwatch.coding.lexicon import CUE_STOP, Lexicon
+from spillwatch.coding.mention import MentionInput, SentenceSignal, features, load_mention_model, window_text
 from spillwatch.coding.modality import verdict
 from spillwatch.coding.ontology import TriggerSpec, load_ontology
 from spillwatch.coding.patterns import DepGraph, roles
@@ -100,6 +104,17 @@ def code_events_explained(
     return tuple(coder.mentions), tuple(coder.declined)
 
 
+def mention_features(ann: AnnotatedArticle, settings: Settings | None = None) -> list[MentionInput]:
+    """The mention model's features of every trigger the coder weighs (for training and evaluation)."""
+    if not ann.tokens or not ann.sentences:
+        return []
+    coder = _ArticleCoder(ann, settings or Settings())
+    for k, sent in enumerate(ann.sentences):
+        if coder.block_role(sent) not in SKIP_ROLES:
+            coder.code_sentence(k, sent)
+    return coder.seen
+
+
 class _ArticleCoder:
     def __init__(self, ann: AnnotatedArticle, settings: Settings) -> None:
         self.ann = ann
@@ -116,6 +131,9 @@ class _ArticleCoder:
         self.mentions: list[EventMention] = []
         self.earlier = _EarlierMentions()
         self.declined: list[Declined] = []
+        self.mention_threshold = settings.mention_threshold
+        self.seen: list[MentionInput] = []  # what the mention model read of every trigger, for training
+        self.vectors: dict[int, np.ndarray] = {}  # the encoder's vector per trigger token of the sentence
 
     def _is_place(self, j: int) -> bool:
         return self.ix.place_candidates.any(self.g[j].span)
@@ -144,6 +162,9 @@ class _ArticleCoder:
             consumed.update(self.lex.dep_tokens(self.g, i, spec))
             found.append((i, spec))
         found = [(i, spec) for i, spec in found if i not in consumed]
+        if self.mention_threshold > 0 and found and load_mention_model().reads_text:
+            texts = [window_text(self.g, i, sent.first_token, sent.last_token) for i, _ in found]
+            self.vectors = dict(zip((i for i, _ in found), load_encoder().embed(texts), strict=True))
         earlier = [e for i, spec in found if (e := self._anaphoric_repeat(i, spec.type)) is not None]
         anchor = next((e.date for e in earlier if e.date is not None), None)  # "after the meeting"
         built: list[tuple[int, EventMention]] = []
@@ -187,6 +208,16 @@ class _ArticleCoder:
     ) -> EventMention | None:
         g = self.g
         clause = find_clause(g, i, sent.first_token, sent.last_token, self._is_place)
+        signal = SentenceSignal(call.event_p, call.civilians_p, probs.get(spec.type, 0.0),
+                                self.block_role(sent) == "title")
+        feats = features(g, i, spec.type, clause, sent.first_token, sent.last_token, signal)
+        self.seen.append(MentionInput(g[i].span, spec.type, feats,
+                                      window_text(g, i, sent.first_token, sent.last_token)))
+        if self.mention_threshold > 0:
+            read = load_mention_model().call(feats, self.vectors.get(i))
+            if read.of("happened") < self.mention_threshold:
+                self._decline(i, spec.type, f"mention model: {read.label} (p={read.p:.2f})")
+                return None
         if clause.status in NOT_EVENTS or (clause.status == "planned" and spec.type in FORCE_TYPES):
             self._decline(i, spec.type, status_reason(clause))
             return None
