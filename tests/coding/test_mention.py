@@ -93,6 +93,6 @@ def test_packaged_model_reads_each_class(text: str, trigger: str, label: str) ->
 @needs_tokenizer
 def test_the_coder_declines_what_the_model_reads_as_no_event() -> None:
     ann = parsed("No one was injured in the blast at the depot, police said. Gunmen killed five villagers near Kidal.")
-    kept, declined = code_events_explained(ann, Settings(mention_threshold=0.5))
+    kept, declined = code_events_explained(ann, Settings(mention_threshold=0.25))
     assert [m.trigger_text for m in kept if m.type == "ASSAULT"] == ["killed"]
     assert any(d.trigger_text == "injured" and d.reason.startswith("mention model: negated") for d in declined)

@@ -215,7 +215,9 @@ class _ArticleCoder:
                                       window_text(g, i, sent.first_token, sent.last_token)))
         if self.mention_threshold > 0:
             read = load_mention_model().call(feats, self.vectors.get(i))
-            if read.of("happened") < self.mention_threshold:
+            # kept whatever the model reads: a pledge (stored as planned) and a denial (a disputed claim)
+            kept = (read.label == "planned" and spec.type not in FORCE_TYPES) or clause.status == "denied"
+            if read.of("happened") < self.mention_threshold and not kept:
                 self._decline(i, spec.type, f"mention model: {read.label} (p={read.p:.2f})")
                 return None
         if clause.status in NOT_EVENTS or (clause.status == "planned" and spec.type in FORCE_TYPES):
