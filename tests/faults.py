@@ -124,3 +124,23 @@ def failing_everywhere(plan: dict[str, str], mode: Mode = "raise") -> Pipeline:
     for name, target in plan.items():
         stages = with_fault(name, target, mode, stages)
     return stages
+
+
+@dataclass(frozen=True, slots=True)
+class SlowWarmup:
+    """``fn``, after ``seconds`` of CPU work whenever its input holds the pool's warm-up article: a slow start-up."""
+
+    fn: Any
+    seconds: float
+
+    def __call__(self, value: Any, settings: Any) -> Any:
+        if "warmup" in _ids(value):
+            end = time.thread_time() + self.seconds
+            while time.thread_time() < end:
+                pass
+        return self.fn(value, settings)
+
+
+def slow_start(seconds: float, pipeline: Pipeline = DEFAULT) -> Pipeline:
+    """``pipeline`` whose workers take ``seconds`` of CPU more to start (in the parse of the warm-up article)."""
+    return replace(pipeline, parse=replace(pipeline.parse, fn=SlowWarmup(pipeline.parse.fn, seconds)))

@@ -6,7 +6,7 @@ import os
 import signal
 import subprocess
 import sys
-from concurrent.futures import Executor, Future
+from concurrent.futures import Future
 from pathlib import Path
 from typing import Any
 
@@ -157,40 +157,6 @@ def test_ordered_map_keeps_input_order_with_a_small_window() -> None:
         out.append((x, y))
         assert len(pool.submitted) - len(out) < 3  # never more than the window in flight
     assert out == [(i, i * i) for i in range(10)]
-
-
-class _Scripted(Executor):
-    """Completes every task at once except "hang", which never finishes."""
-
-    def __init__(self, log: list[str]) -> None:
-        self.log = log
-
-    def submit(self, fn: Any, /, *args: Any, **kwargs: Any) -> Future[Any]:
-        self.log.append(args[0])
-        future: Future[Any] = Future()
-        if args[0] != "hang":
-            future.set_result(fn(*args))
-        return future
-
-
-class _ScriptedWorkers(executors.Pool):
-    def __init__(self) -> None:
-        self.log: list[str] = []
-        self.starts = 0
-        super().__init__(2, load_settings())
-
-    def _start(self) -> Executor:
-        self.starts += 1
-        return _Scripted(self.log)
-
-
-def test_an_overrunning_task_is_timed_out_and_the_workers_restarted() -> None:
-    pool = _ScriptedWorkers()
-    out = list(executors.ordered_map(pool, str.upper, ["a", "hang", "b", "c"], window=3, deadline=0.05,
-                                    on_timeout=lambda x: "TIMEOUT"))
-    assert out == [("a", "A"), ("hang", "TIMEOUT"), ("b", "B"), ("c", "C")]
-    assert pool.starts == 2  # killed and started again once
-    assert pool.log == ["a", "hang", "b", "c", "b", "c"]  # what was in flight was submitted again
 
 
 def test_inline_and_pool_give_the_same_store_with_a_fault_in_every_stage(tmp_path: Path,

@@ -22,8 +22,8 @@ class Settings:
     max_decompressed_bytes: int = 2_000_000_000  # cap on what one compressed archive or JSONL file may expand to
     per_host_delay: float = 1.0  # politeness: seconds between requests to one host
     user_agent: str = "spillwatch/0.1 (+https://example.invalid/spillwatch)"
-    extract_timeout: float = 20.0  # per-document cleaning timeout, seconds
-    doc_time_budget: float = 60.0  # seconds one document may spend in cleaning, and again in parse + coding (0: none)
+    extract_timeout: float = 20.0  # per-page HTML cleaning timeout, CPU seconds (a pool's clean deadline: 3 x this)
+    doc_time_budget: float = 60.0  # CPU seconds a document may spend cleaning, and again in parse + coding (0: none)
     api_token: str | None = None  # write endpoints need it, and reads too unless open_reads
     read_token_required: bool = False  # reads need the token (even with no api_token: then reads are closed)
     open_reads: bool = False  # with an api_token set, let reads through without it (the user's opt-out)

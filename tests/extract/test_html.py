@@ -159,6 +159,12 @@ def test_run_with_deadline_returns_and_raises() -> None:
         run_with_deadline(lambda: 1 // 0, 5.0, "s")
 
 
+def test_run_with_deadline_counts_cpu_time_not_waiting() -> None:
+    # A machine busy with other work stretches wall time, not the page's CPU time: a cleaner that
+    # waits 0.5 s without using CPU is within a 0.05 s deadline (the old wall-clock join failed it).
+    assert run_with_deadline(lambda: threading.Event().wait(0.5) or 42, 0.05, "s") == 42
+
+
 def test_run_with_deadline_cancels_an_endless_worker() -> None:
     stopped = threading.Event()
 

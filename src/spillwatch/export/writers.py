@@ -6,12 +6,20 @@ GeoPackage: GDAL through pyogrio's Arrow stream writer (GeoJSON per RFC 7946). C
 CSV writer in ``export.csvsafe`` (so its cell rules apply), several values joined by the
 profile's separator. An event without coordinates has no geometry. Memory stays bounded by
 one batch; the count of rows written is returned.
+
+A file is written under a hidden temporary name beside the target (``.NAME.PID-RANDOM.part.EXT``),
+flushed to disk and renamed to the target only when every row is in it: an export that fails or is
+killed leaves no file under the target's name (an earlier file there stays as it was), never a
+partial file that looks whole.
 """
 
 from __future__ import annotations
 
 import json
+import os
+import secrets
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Any
 
@@ -42,22 +50,65 @@ def write(batches: Iterable[pa.RecordBatch], schema: pa.Schema, fmt: str, sink: 
 
     A file that cannot be written raises SpillwatchError naming it.
     """
+    if fmt not in ("csv", "parquet", "geoparquet", "geojson", "gpkg"):
+        raise SpillwatchError(f"unknown export format {fmt!r}")
+    if fmt in ("geojson", "gpkg") and not isinstance(sink, str | Path):
+        raise SpillwatchError(f"{fmt} is written to a file path, not a stream")
     counted = _Counter(batches)
+    name = sink if isinstance(sink, str | Path) else getattr(sink, "name", "output")
     try:
-        if fmt == "csv":
-            _csv(counted, schema, sink, list_sep)
-        elif fmt in ("parquet", "geoparquet"):
-            _parquet(counted, schema, sink, geo=fmt == "geoparquet")
-        elif fmt in ("geojson", "gpkg"):
-            if not isinstance(sink, str | Path):
-                raise SpillwatchError(f"{fmt} is written to a file path, not a stream")
-            _ogr(counted, schema, Path(sink), "GeoJSON" if fmt == "geojson" else "GPKG")
+        if isinstance(sink, str | Path) and _plain_file(Path(sink)):
+            with atomic_path(Path(sink)) as part:
+                _dispatch(counted, schema, fmt, part, list_sep, name)
         else:
-            raise SpillwatchError(f"unknown export format {fmt!r}")
+            _dispatch(counted, schema, fmt, sink, list_sep, name)
     except OSError as exc:
-        name = sink if isinstance(sink, str | Path) else getattr(sink, "name", "output")
         raise SpillwatchError(f"{name}: cannot write: {exc.strerror or exc}") from exc
     return counted.rows
+
+
+def _dispatch(batches: Iterable[pa.RecordBatch], schema: pa.Schema, fmt: str, sink: Sink, list_sep: str,
+              name: object) -> None:
+    if fmt == "csv":
+        _csv(batches, schema, sink, list_sep)
+    elif fmt in ("parquet", "geoparquet"):
+        _parquet(batches, schema, sink, geo=fmt == "geoparquet")
+    else:
+        assert isinstance(sink, str | Path)
+        _ogr(batches, schema, Path(sink), "GeoJSON" if fmt == "geojson" else "GPKG", name)
+
+
+def _plain_file(path: Path) -> bool:
+    """A regular file or none yet (written atomically); a device or pipe (``/dev/stdout``) is written in place."""
+    try:
+        return path.is_file() or not path.exists()
+    except OSError:
+        return True
+
+
+@contextmanager
+def atomic_path(target: Path) -> Iterator[Path]:
+    """A hidden temporary path beside ``target``, synced and renamed to ``target`` once the block
+    succeeds; removed (``target`` untouched) when it fails or is interrupted."""
+    part = target.with_name(f".{target.name}.{os.getpid()}-{secrets.token_hex(4)}.part{target.suffix}")
+    try:
+        yield part
+        with open(part, "rb+") as handle:
+            os.fsync(handle.fileno())
+        os.replace(part, target)
+    except BaseException:
+        part.unlink(missing_ok=True)
+        raise
+    try:  # the rename itself on disk (not every file system lets a folder be synced)
+        folder = os.open(target.parent, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(folder)
+    except OSError:
+        pass
+    finally:
+        os.close(folder)
 
 
 def _opened(sink: Sink, write_to: Callable[[IO[bytes]], None]) -> None:
@@ -119,15 +170,29 @@ def _parquet(batches: Iterable[pa.RecordBatch], schema: pa.Schema, sink: Sink, *
     _opened(sink, write_to)
 
 
-def _ogr(batches: Iterable[pa.RecordBatch], schema: pa.Schema, path: Path, driver: str) -> None:
+def _ogr(batches: Iterable[pa.RecordBatch], schema: pa.Schema, path: Path, driver: str, name: object) -> None:
     import pyogrio
 
     options: dict[str, Any] = {"RFC7946": "YES"} if driver == "GeoJSON" else {}
-    reader = pa.RecordBatchReader.from_batches(geo_schema(schema), (with_geometry(b) for b in batches))
+    failed: list[BaseException] = []
+
+    def geo_batches() -> Iterator[pa.RecordBatch]:
+        try:
+            for batch in batches:
+                yield with_geometry(batch)
+        except BaseException as exc:  # GDAL reports only "error while accessing batch": keep the cause
+            failed.append(exc)
+            raise
+
+    reader = pa.RecordBatchReader.from_batches(geo_schema(schema), geo_batches())
     if path.exists():
         path.unlink()  # GDAL refuses to overwrite some formats in place
     try:
         pyogrio.write_arrow(reader, str(path), layer="events", driver=driver, geometry_name=GEOMETRY,
                             geometry_type="Point", crs="EPSG:4326", layer_options=options)
-    except pyogrio.errors.DataSourceError as exc:
-        raise SpillwatchError(f"{path}: cannot write: {exc}") from exc
+    except (pyogrio.errors.DataSourceError, RuntimeError) as exc:
+        if failed:
+            raise failed[0] from None
+        if not isinstance(exc, pyogrio.errors.DataSourceError):
+            raise
+        raise SpillwatchError(f"{name}: cannot write: {str(exc).replace(str(path), str(name))}") from exc

@@ -14,7 +14,9 @@ find twice as much. Lines are then given roles (``htmlpost.py``), and dates, byl
 and related links read from the markup (``htmlmeta.py``). On the article-extraction-benchmark
 this scores F1 0.975 against 0.960 for trafilatura alone (``python eval/html_extraction.py``).
 
-Everything runs in a worker thread with a deadline, so a pathological page cannot hang the
+Everything runs in a worker thread with a deadline in CPU seconds of that thread (so a machine busy
+with other work slows a page without failing it; a thread that uses no CPU for ``_STALL`` times the
+deadline in wall seconds counts as overrunning too), so a pathological page cannot hang the
 pipeline; an overrunning thread is cancelled (an asynchronous exception, delivered when it is
 next in Python code) and its result discarded.
 """
@@ -22,8 +24,10 @@ next in Python code) and its result discarded.
 from __future__ import annotations
 
 import ctypes
+import functools
 import logging
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, TypeVar
@@ -44,6 +48,7 @@ T = TypeVar("T")
 READABILITY_SHARE = 0.5  # readability wins under this share of its text (0.4-0.6: F1 within 0.0015)
 _DROPPED_CAP = 300  # dropped lines recorded per page (the rest are counted in one summary line)
 _SEARCH_CAP = 3000  # page lines looked for inside the kept text, per page (keeps huge pages linear)
+_STALL = 10  # a cleaning thread using no CPU for this many deadlines (wall time) is stuck
 for _name in ("trafilatura", "readability", "htmldate", "courlan"):
     logging.getLogger(_name).setLevel(logging.CRITICAL)
 
@@ -59,8 +64,30 @@ def _cancel(worker: threading.Thread) -> None:
         ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(worker.ident), ctypes.py_object(Cancelled))
 
 
+def _cpu_join(worker: threading.Thread, seconds: float) -> None:
+    """Wait until ``worker`` ends, has used ``seconds`` of CPU time, or has used none for ``_STALL`` x ``seconds``."""
+    try:
+        clock = time.pthread_getcpuclockid(worker.ident or 0)
+        read = functools.partial(time.clock_gettime, clock)
+        read()
+    except (AttributeError, OSError):  # pragma: no cover - no per-thread CPU clock: wall time
+        worker.join(seconds)
+        return
+    used, quiet_since = 0.0, time.monotonic()
+    while worker.is_alive() and used < seconds:
+        worker.join(max(seconds - used, 0.005))  # CPU time never runs faster than the wall clock
+        try:
+            now_used = read()
+        except OSError:  # the thread has ended
+            return
+        if now_used > used:
+            used, quiet_since = now_used, time.monotonic()
+        elif time.monotonic() - quiet_since > _STALL * seconds:
+            return
+
+
 def run_with_deadline(func: Callable[[], T], timeout: float, source: str) -> T:
-    """``func()`` in a daemon thread; ``ExtractError`` (reason "timeout") if it overruns.
+    """``func()`` in a daemon thread; ``ExtractError`` (reason "timeout") once it has used ``timeout`` CPU seconds.
 
     The overrunning thread is then cancelled: it stops as soon as it is back in Python code
     (a long call inside a C extension finishes first), so abandoned work does not pile up.
@@ -75,10 +102,10 @@ def run_with_deadline(func: Callable[[], T], timeout: float, source: str) -> T:
 
     worker = threading.Thread(target=work, name=f"clean-html:{source[:40]}", daemon=True)
     worker.start()
-    worker.join(timeout)
+    _cpu_join(worker, timeout)
     if worker.is_alive():
         _cancel(worker)
-        raise ExtractError(source, f"cleaning took longer than {timeout:g} s", reason="timeout")
+        raise ExtractError(source, f"cleaning took longer than {timeout:g} CPU seconds", reason="timeout")
     if "error" in box:
         raise box["error"]
     return box["value"]

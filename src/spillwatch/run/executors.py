@@ -11,7 +11,10 @@ if the pool broke, and gets ``on_error`` if it fails again. A stage's own error 
 
 from __future__ import annotations
 
+import itertools
 import multiprocessing
+import os
+import weakref
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, BrokenExecutor, Executor, Future, ProcessPoolExecutor, wait
@@ -22,6 +25,7 @@ from typing import Any, TypeVar
 from spillwatch.nlp.parse import check_installed
 from spillwatch.records import Article, Block, DateInfo, Quarantined, RawItem
 from spillwatch.run import pipeline
+from spillwatch.run import workers as procs
 from spillwatch.settings import Settings
 from spillwatch.stages import DEFAULT, Coded, Pipeline
 
@@ -41,9 +45,17 @@ _SETTINGS: Settings | None = None
 _STAGES: Pipeline = DEFAULT
 
 
-def _init_worker(settings: Settings, stages: Pipeline = DEFAULT) -> None:
-    """Load every stage's resources once per worker (model, actor table, gazetteer)."""
+def _init_worker(settings: Settings, stages: Pipeline = DEFAULT, started: procs.StartQueue | None = None,
+                 parent: int | None = None) -> None:
+    """Load every stage's resources once per worker (model, actor table, gazetteer).
+
+    In a pool worker (``parent`` given) the worker first ties its life to the parent's and reports
+    each task's start on ``started``; the deadline of a task starts then, never during this start-up.
+    """
     global _SETTINGS, _STAGES
+    if parent is not None:
+        procs.die_with_parent(parent)
+    procs.report_starts(started)
     _SETTINGS, _STAGES = settings, stages
     list(pipeline.understand([_WARMUP], settings))
 
@@ -89,16 +101,25 @@ class Inline(Executor):
         return future
 
 
+STALL = 600.0  # wall seconds a worker busy with a task may use no CPU at all before the task counts as stuck
+_POLL = 0.25  # seconds between two looks at a running task's CPU time
+
+
 class Pool(Executor):
     """The worker processes (or the inline stand-in), restartable when a task overruns its deadline.
 
     A stuck document (say a regular expression backtracking inside a C call, which no thread
     deadline can interrupt) would otherwise stall the run: ``restart`` kills the workers and
     starts fresh ones; the caller quarantines the document and resubmits what was in flight.
+    Deadlines are CPU seconds a task has used since a worker started it (``result_within``):
+    a worker's start-up and a busy machine slow a run, they never make a healthy task overrun.
     """
 
-    def __init__(self, workers: int, settings: Settings, stages: Pipeline = DEFAULT) -> None:
-        self.workers, self.settings, self.stages = workers, settings, stages
+    def __init__(self, workers: int, settings: Settings, stages: Pipeline = DEFAULT, stall: float = STALL) -> None:
+        self.workers, self.settings, self.stages, self.stall = workers, settings, stages, stall
+        self._keys = itertools.count()
+        self._key_of: weakref.WeakKeyDictionary[Future[Any], int] = weakref.WeakKeyDictionary()
+        self._meter: procs.Meter | None = None
         self._executor = self._start()
 
     def _start(self) -> Executor:
@@ -106,11 +127,46 @@ class Pool(Executor):
             return Inline(self.settings, self.stages)
         check_installed(self.settings.spacy_pipeline)  # else every worker would fail to start, one by one
         ctx = multiprocessing.get_context("spawn")
+        started = ctx.SimpleQueue()
+        self._meter = procs.Meter(started, self.stall)
         return ProcessPoolExecutor(self.workers, mp_context=ctx, initializer=_init_worker,
-                                   initargs=(self.settings, self.stages))
+                                   initargs=(self.settings, self.stages, started, os.getpid()))
 
     def submit(self, fn: Callable[..., R], /, *args: Any, **kwargs: Any) -> Future[R]:
         return self._executor.submit(fn, *args, **kwargs)
+
+    def submit_timed(self, fn: Callable[[T], R], x: T) -> Future[R]:
+        """``fn(x)`` whose CPU time ``result_within`` can meter (a worker posts when it starts the task)."""
+        if self._meter is None:
+            return self.submit(fn, x)
+        key = next(self._keys)
+        future: Future[R] = self._executor.submit(procs.tracked, key, fn, x)
+        self._key_of[future] = key
+        return future
+
+    def spent(self, future: Future[Any]) -> float | None:
+        """CPU seconds the task of ``future`` has used since a worker started it (``None``: not started)."""
+        key = self._key_of.get(future)
+        if key is None or self._meter is None:
+            return None
+        return self._meter.spent(key)
+
+    def result_within(self, future: Future[R], deadline: float | None) -> R:
+        """The task's result; ``FuturesTimeout`` once it has used ``deadline`` CPU seconds since it started."""
+        if deadline is None:
+            return future.result()
+        try:
+            while True:
+                try:
+                    return future.result(timeout=_POLL)
+                except FuturesTimeout:
+                    used = self.spent(future)
+                    if used is not None and used > deadline:
+                        raise
+        finally:
+            key = self._key_of.pop(future, None)
+            if key is not None and self._meter is not None:
+                self._meter.forget(key)
 
     def restart(self) -> None:
         processes = getattr(self._executor, "_processes", None) or {}
@@ -150,22 +206,28 @@ def ordered_map(pool: Executor, fn: Callable[[T], R], inputs: Iterable[T], windo
                 on_error: OnError[T, R] | None = None) -> Iterator[tuple[T, R]]:
     """``(input, fn(input))`` in input order with at most ``window`` tasks in flight.
 
-    With a ``deadline`` (seconds waited for the oldest task) and ``on_timeout``, an overrunning task
-    gets ``on_timeout(input)`` as its result, the pool restarts and the other tasks are resubmitted.
+    With a ``deadline`` (CPU seconds the oldest task may use once a worker started it: ``Pool.result_within``)
+    and ``on_timeout``, an overrunning task gets ``on_timeout(input)`` as its result, the pool restarts
+    and the other tasks are resubmitted.
     With ``on_error``, a task that fails (a worker died, a result that cannot cross back) is run
     again alone (after a restart if the pool broke) and gets ``on_error(input, exc)`` if it fails again.
     """
     pending: deque[tuple[T, Future[R]]] = deque()
+    timed = isinstance(pool, Pool) and deadline is not None and on_timeout is not None
+
+    def send(x: T) -> Future[R]:
+        return pool.submit_timed(fn, x) if timed and isinstance(pool, Pool) else pool.submit(fn, x)
 
     def resubmit() -> None:
         again = [x for x, _ in pending]
         pending.clear()
-        pending.extend((x, pool.submit(fn, x)) for x in again)
+        pending.extend((x, send(x)) for x in again)
 
     def take() -> tuple[T, R]:
         first, future = pending.popleft()
         try:
-            return first, future.result(timeout=deadline)
+            return first, (pool.result_within(future, deadline) if timed and isinstance(pool, Pool)
+                           else future.result())
         except FuturesTimeout:
             if on_timeout is None or not isinstance(pool, Pool):
                 raise
@@ -182,7 +244,7 @@ def ordered_map(pool: Executor, fn: Callable[[T], R], inputs: Iterable[T], windo
             return first, result
 
     for x in inputs:
-        pending.append((x, pool.submit(fn, x)))
+        pending.append((x, send(x)))
         if len(pending) >= window:
             yield take()
     while pending:

@@ -108,7 +108,8 @@ def store_phase(items: Iterable[RawItem | Quarantined], store: Store, pool: Exec
     """Clean every new raw item on the executor; this process stores each, in input order.
 
     Raw items already stored (or quarantined by an earlier run) are skipped. An item whose cleaning
-    overruns ``deadline`` seconds is quarantined ("timeout") and its worker killed.
+    uses more than ``deadline`` CPU seconds once a worker started it (``Pool.result_within``; a worker's
+    start-up and a busy machine never count) is quarantined ("timeout") and its worker killed.
     """
     near = NearDup(store)
     fresh: list[Quarantined] = []
@@ -129,7 +130,7 @@ def store_phase(items: Iterable[RawItem | Quarantined], store: Store, pool: Exec
 
     def overran(item: RawItem) -> Article | Quarantined:
         return Quarantined(source=item.source, reason="timeout", stage="clean", raw_id=item.id,
-                           detail=f"cleaning overran {deadline:g} s; the worker was killed")
+                           detail=f"cleaning overran {deadline:g} CPU seconds; the worker was killed")
 
     def failed(item: RawItem, exc: BaseException) -> Article | Quarantined:
         return pipeline.failure("clean", item, exc, reason=WORKER_FAILED)
@@ -251,8 +252,8 @@ def ingest(sources: Sequence[str], store: Store, settings: Settings, *, workers:
     """Read every source, clean and store each document, then code and cluster what is new.
 
     ``workers`` processes clean and understand (``<= 1``: this process, ``Inline``); this process
-    writes. ``deadline``: seconds a worker may spend cleaning one document (default 3 x
-    extract_timeout) before it is killed and the document quarantined (pool runs only).
+    writes. ``deadline``: CPU seconds a worker may spend cleaning one document once it started it
+    (default 3 x extract_timeout) before it is killed and the document quarantined (pool runs only).
     """
     deadline = deadline or 3 * settings.extract_timeout
     stats = StageStats()

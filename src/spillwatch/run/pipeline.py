@@ -7,9 +7,11 @@ the reason and the exception text; the other documents go on. A ``ConfigError`` 
 a bad setting) is no document's fault: it stops the run. The executors (``run.executors``, in this
 process or in a pool) and the Spark job all call these two functions.
 
-Time budget (``settings.doc_time_budget`` seconds, per document): cleaning gets one budget; the
-parse (its share of a batch) and the document stages share another. A document that overruns is
-quarantined with reason "too-slow" and the stage that ran out.
+Time budget (``settings.doc_time_budget`` CPU seconds, per document): cleaning gets one budget; the
+parse (its share of a batch, by length) and the document stages share another. A document that
+overruns is quarantined with reason "too-slow" and the stage that ran out; the other documents of its
+parse batch are parsed again alone, each charged its own CPU time, so one long document never uses
+up another's budget. CPU time, not wall time: a busy machine slows a document, it never fails it.
 """
 
 from __future__ import annotations
@@ -71,9 +73,7 @@ def understand(articles: Iterable[Article], settings: Settings, pipeline: Pipeli
     while batch := list(islice(it, PARSE_BATCH)):
         decisions = _gate(batch, settings, pipeline)
         wanted = [a for a in batch if _runs(decisions[a.id])]
-        start = time.monotonic()
         parsed = dict(zip((a.id for a in wanted), _parse(wanted, settings, pipeline) if wanted else [], strict=True))
-        share = (time.monotonic() - start) / max(1, len(wanted))
         for article in batch:  # one result per article, in input order
             decision = decisions[article.id]
             if isinstance(decision, Quarantined):
@@ -82,11 +82,11 @@ def understand(articles: Iterable[Article], settings: Settings, pipeline: Pipeli
             if not _runs(decision):
                 yield Coded(AnnotatedArticle(article, relevance=decision), ())
                 continue
-            ann = parsed[article.id]
+            ann, spent = parsed[article.id]
             if isinstance(ann, Quarantined):
                 yield ann
             else:
-                yield code_one(replace(ann, relevance=decision), settings, pipeline, spent=share)
+                yield code_one(replace(ann, relevance=decision), settings, pipeline, spent=spent)
 
 
 def _runs(decision: Relevance | Quarantined | None) -> bool:
@@ -108,17 +108,26 @@ def _gate(batch: Sequence[Article], settings: Settings, pipeline: Pipeline
     return {k: v for a in batch for k, v in _gate([a], settings, pipeline).items()}
 
 
-def _parse(batch: Sequence[Article], settings: Settings, pipeline: Pipeline) -> list[AnnotatedArticle | Quarantined]:
-    """The batch in one ``nlp.pipe`` call; if that fails or overruns, each article alone, failures quarantined."""
+Parsed = tuple[AnnotatedArticle | Quarantined, float]  # an article's parse and the CPU seconds charged to it
+
+
+def _parse(batch: Sequence[Article], settings: Settings, pipeline: Pipeline) -> list[Parsed]:
+    """The batch in one ``nlp.pipe`` call, each article charged its share of the CPU time by length;
+    if that fails or overruns, each article alone (charged its own time), failures quarantined."""
     budget = settings.doc_time_budget
     stage: Stage[Any, Any] = pipeline.parse
+    start = time.thread_time()
     try:
         with limit(budget * len(batch) if budget else None):
-            return list(pipeline.parse.fn(batch, settings))
+            parsed = list(pipeline.parse.fn(batch, settings))
     except (Exception, Overrun) as exc:
         _guarded(stage, exc)
         if len(batch) == 1:
-            return [failure(stage, batch[0], exc, budget)]
+            return [(failure(stage, batch[0], exc, budget), time.thread_time() - start)]
+    else:
+        spent = time.thread_time() - start
+        chars = sum(len(a.text) + 1 for a in batch)
+        return [(ann, spent * (len(a.text) + 1) / chars) for a, ann in zip(batch, parsed, strict=True)]
     return [found for article in batch for found in _parse([article], settings, pipeline)]
 
 

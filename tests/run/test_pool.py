@@ -1,0 +1,101 @@
+"""The pool's deadlines count CPU seconds from the moment a worker starts a task; workers die with their parent."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from faults import slow_start
+from spillwatch.run import phases
+from spillwatch.settings import load_settings
+from spillwatch.store import open_store
+from store_snapshot import snapshot
+
+REPO = Path(__file__).resolve().parents[2]
+TXT = [str(REPO / "corpus" / "txt")]
+
+
+def _ingest(db: str, workers: int, **kwargs: object) -> tuple[phases.StageStats, dict[str, list[tuple[object, ...]]]]:
+    store = open_store(db)
+    try:
+        stats = phases.ingest(TXT, store, load_settings(db=db), workers=workers, **kwargs)  # type: ignore[arg-type]
+        return stats, snapshot(store)
+    finally:
+        store.close()
+
+
+@pytest.mark.slow
+def test_workers_whose_start_up_outlasts_the_deadline_quarantine_nothing_healthy(tmp_path: Path) -> None:
+    # Every worker's start-up (spaCy, the warm-up article, and here 3 CPU seconds more) takes longer
+    # than the 1 s cleaning deadline; the old pool counted it against the first page, restarted,
+    # and did so again for every page. The deadline now starts when a worker starts the page.
+    _, inline = _ingest(str(tmp_path / "inline.duckdb"), 1)
+    stats, pooled = _ingest(str(tmp_path / "pool.duckdb"), 2, deadline=1.0, stages=slow_start(3.0))
+    assert stats.quarantined == 0, stats.reasons
+    assert pooled == inline
+
+
+DRIVER = """
+import sys
+from spillwatch.run import phases
+from spillwatch.settings import load_settings
+from spillwatch.store import open_store
+db, *sources = sys.argv[1:]
+def progress(phase, n):
+    print(phase, flush=True)
+    sys.stdin.readline()  # the test answers once it has seen the workers: the run waits here
+if __name__ == "__main__":
+    phases.ingest(sources, open_store(db), load_settings(db=db), workers=2, progress=progress)
+"""
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_bytes()
+            except OSError:
+                continue
+            if int(stat[stat.rindex(b")") + 2:].split()[1]) == pid:
+                found.append(int(entry.name))
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_bytes()
+    except OSError:
+        return False
+    return stat[stat.rindex(b")") + 2:].split()[0] not in (b"Z", b"X")
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc")
+def test_kill_9_of_the_parent_leaves_no_worker(tmp_path: Path) -> None:
+    proc = subprocess.Popen([sys.executable, "-c", DRIVER, str(tmp_path / "orphans.duckdb"), *TXT], cwd=REPO,
+                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
+                            start_new_session=True)
+    assert proc.stdout is not None and proc.stdin is not None
+    try:
+        assert proc.stdout.readline().strip() == "read"  # a page was cleaned: the workers are up
+        workers = [pid for pid in _children(proc.pid) if b"spawn_main" in Path(f"/proc/{pid}/cmdline").read_bytes()]
+        assert len(workers) >= 2, workers
+        os.kill(proc.pid, signal.SIGKILL)  # the parent alone, as the OOM killer or an operator would
+        proc.wait()
+        give_up = time.monotonic() + 120  # a bound only a failing run reaches: dead workers end the wait at once
+        while any(_alive(pid) for pid in workers) and time.monotonic() < give_up:
+            time.sleep(0.1)
+        assert not [pid for pid in workers if _alive(pid)]
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(proc.pid, signal.SIGKILL)  # whatever this test started and is still there
+        proc.stdout.close()
+        proc.stdin.close()
