@@ -92,7 +92,11 @@ def test_packaged_model_reads_each_class(text: str, trigger: str, label: str) ->
 
 @needs_tokenizer
 def test_the_coder_declines_what_the_model_reads_as_no_event() -> None:
-    ann = parsed("No one was injured in the blast at the depot, police said. Gunmen killed five villagers near Kidal.")
+    ann = parsed("US President Donald Trump revealed that he had called to congratulate the singer on the "
+                 "successful reboot of her television show. Gunmen killed five villagers near Kidal.")
+    before, _ = code_events_explained(ann, Settings(mention_threshold=0.0))
+    assert "congratulate" in [m.trigger_text for m in before]  # the rules alone keep a celebrity's congratulations
     kept, declined = code_events_explained(ann, Settings(mention_threshold=0.25))
     assert [m.trigger_text for m in kept if m.type == "ASSAULT"] == ["killed"]
-    assert any(d.trigger_text == "injured" and d.reason.startswith("mention model: negated") for d in declined)
+    assert "congratulate" not in [m.trigger_text for m in kept]
+    assert any(d.trigger_text == "congratulate" and d.reason.startswith("mention model: not_event") for d in declined)
