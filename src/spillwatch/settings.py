@@ -29,6 +29,7 @@ class Settings:
     open_reads: bool = False  # with an api_token set, let reads through without it (the user's opt-out)
     max_page_size: int = 500
     max_upload_bytes: int = 20_000_000
+    max_upload_decompressed_bytes: int = 200_000_000  # what one uploaded compressed file may expand to (serve)
     lock_wait: float = 30.0  # seconds to wait for a DuckDB file another process is writing, then fail
     relevance_gate: bool = True  # skip the NLP stages for articles no sentence of which reads as an event
     detector_model: str | None = None  # a user's event detector (.npz from `spillwatch train --out FILE`)
