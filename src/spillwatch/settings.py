@@ -19,6 +19,7 @@ class Settings:
     allow_private_urls: bool = False  # permit loopback/private/link-local fetches (tests, intranets)
     fetch_timeout: float = 20.0
     max_bytes: int = 10_000_000  # size cap per document
+    max_doc_chars: int = 2_000_000  # a cleaned article over this many characters is quarantined "too-long"
     max_decompressed_bytes: int = 2_000_000_000  # cap on what one compressed archive or JSONL file may expand to
     per_host_delay: float = 1.0  # politeness: seconds between requests to one host
     user_agent: str = "spillwatch/0.1 (+https://example.invalid/spillwatch)"
