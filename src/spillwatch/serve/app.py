@@ -18,8 +18,9 @@ from pathlib import Path
 from typing import Annotated, Any
 
 from fastapi import Depends, FastAPI, File, Form, Header, Request, UploadFile
-from fastapi.responses import FileResponse, JSONResponse, Response
+from fastapi.responses import FileResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
+from starlette.datastructures import MutableHeaders
 
 from spillwatch import api
 
@@ -80,14 +81,31 @@ def create_app(settings: api.Settings | None = None) -> FastAPI:
         def index() -> FileResponse:
             return FileResponse(STATIC / "index.html", headers=_SECURITY_HEADERS)
 
-    @app.middleware("http")
-    async def security_headers(request: Request, call_next: Any) -> Response:
-        response: Response = await call_next(request)
-        for k, v in _SECURITY_HEADERS.items():
-            response.headers.setdefault(k, v)
-        return response
-
+    app.add_middleware(_SecurityHeaders)
     return app
+
+
+class _SecurityHeaders:
+    """The security headers on every response, as plain ASGI: a streamed export that fails half-way
+    then breaks the connection (the client sees an incomplete transfer), where Starlette's
+    ``BaseHTTPMiddleware`` ended the body cleanly and a partial CSV looked whole."""
+
+    def __init__(self, app: Any) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_with_headers(message: Any) -> None:
+            if message["type"] == "http.response.start":
+                headers = MutableHeaders(scope=message)
+                for k, v in _SECURITY_HEADERS.items():
+                    headers.setdefault(k, v)
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
 
 
 _SECURITY_HEADERS = {
