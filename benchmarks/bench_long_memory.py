@@ -81,6 +81,11 @@ def main() -> None:
             role = "parent" if pid == proc.pid else "child"
             print(f"  {role} {pid}: peak RSS {kb / 1024:,.0f} MB")
         print(out.strip())
+        import duckdb
+
+        with duckdb.connect(f"{tmp}/s.duckdb", read_only=True) as con:
+            for source, reason, stage in con.execute("SELECT source, reason, stage FROM quarantine").fetchall():
+                print(f"  quarantined: {Path(source).name} ({reason}, {stage})")
 
 
 if __name__ == "__main__":
