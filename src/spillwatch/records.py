@@ -35,6 +35,16 @@ Origin = Literal["spillwatch", "ucdp", "acled"]
 # (party: UCDP state-based and non-state sides, ACLED battles), or who was struck (target).
 Role = Literal["perpetrator", "party", "target"]
 ROLES: tuple[Role, ...] = ("perpetrator", "party", "target")
+BATTLES = "Battles"  # ACLED's two-sided type: every side of it is a party
+# The one role table (README "Roles"; CLI --role, REST role=, Python roles=, export --role use these words).
+ROLE_RULES: dict[Role, str] = {
+    "perpetrator": "who acted: a news event's source, a claimed or attributed attack, UCDP one-sided side_a, "
+                   "ACLED actor1 outside battles",
+    "party": "who fought: every side of a battle (UCDP state-based and non-state, ACLED Battles, a news-coded "
+             "clash or assault between armed sides)",
+    "target": "who was hit outside a battle: a news event's target, UCDP one-sided side_b, ACLED actor2 "
+              "outside battles",
+}
 
 # Block separator inside Article.text; spans depend on it, never change it lightly.
 BLOCK_SEP = "\n\n"
@@ -425,10 +435,17 @@ class Event:
     date_source: DateSource | None = None  # None for imported events (their coders' dates)
 
     def actors_in(self, role: Role) -> tuple[Actor, ...]:
-        """The event's actors in one role (a party is never also counted as perpetrator)."""
+        """The event's actors in one role, the same rule for every origin (``ROLE_RULES``): in a battle (ACLED
+        type Battles: UCDP state-based and non-state violence, ACLED Battles, a news-coded clash) every side is
+        a party and nobody is perpetrator or target; otherwise the sources are perpetrators, the targets targets."""
+        parties = self.parties
+        if self.acled_type == BATTLES:  # a news-coded battle names attacker and attacked: both fought
+            seen: dict[str, Actor] = {}
+            for a in (*parties, *self.sources, *self.targets):
+                seen.setdefault(a.id, a)
+            parties = tuple(seen.values())
         if role == "party":
-            return self.parties
-        if role == "target":
-            return self.targets
-        party_ids = {a.id for a in self.parties}
-        return tuple(a for a in self.sources if a.id not in party_ids)
+            return parties
+        party_ids = {a.id for a in parties}
+        pool = self.targets if role == "target" else self.sources
+        return tuple(a for a in pool if a.id not in party_ids)

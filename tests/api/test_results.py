@@ -23,6 +23,7 @@ from spillwatch.analysis.coverage import Window
 from spillwatch.analysis.service import Insight, Who
 from spillwatch.analysis.spread import Theatre
 from spillwatch.analysis.support import LedgerRow
+from spillwatch.analysis.watch import AsOf
 from spillwatch.api import documents, facade
 from spillwatch.run.phases import Progress
 from spillwatch.stages import Coded
@@ -30,7 +31,7 @@ from spillwatch.stages import Coded
 SCALARS = {int, float, str, bool, bytes, type(None), date, datetime, Path}
 SEQUENCES = {list, tuple, collections.abc.Sequence, collections.abc.Iterator, collections.abc.Iterable}
 HIDDEN = {"Alert": Alert, "Insight": Insight, "Who": Who, "LedgerRow": LedgerRow, "Progress": Progress,
-          "Coded": Coded, "Window": Window, "Theatre": Theatre}
+          "Coded": Coded, "Window": Window, "Theatre": Theatre, "AsOf": AsOf}
 NOT_YET = {"Spillwatch.activity", "Spillwatch.describe", "Spillwatch.event",
            "Spillwatch.event_facets", "Spillwatch.events", "Spillwatch.gaps", "Spillwatch.links",
            "Spillwatch.map_countries", "Spillwatch.risk", "Spillwatch.risk_backtest",

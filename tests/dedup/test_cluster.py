@@ -80,9 +80,13 @@ def test_reports_outside_the_date_window_stay_apart() -> None:
     assert len(cluster(ms)) == 2
 
 
-def test_undated_mentions_are_never_merged() -> None:
-    ms = [mention("a1", "Mosul", None), mention("a2", "Mosul", None)]
-    assert len(cluster(ms)) == 2
+def test_undated_reports_merge_on_what_they_share_never_on_type_alone() -> None:
+    same = [mention("a1", "Mosul", None), mention("a2", "Mosul", None)]  # one town, one side, one word
+    assert len(cluster(same)) == 1
+    bare = [replace(mention(a, None, None, sources=()), trigger_text=w) for a, w in (("b1", "raid"), ("b2", "strike"))]
+    assert len(cluster(bare)) == 2  # nothing known but the type
+    apart = [mention("c1", "Mosul", None), mention("c2", "Raqqa", 0)]  # another country
+    assert len(cluster(apart)) == 2
 
 
 def test_golden_toy_partition() -> None:
@@ -193,7 +197,7 @@ def test_unidentified_actors_do_not_veto_a_merge() -> None:
     assert len(cluster([a, b])) == 1
 
 
-def test_undated_mentions_merge_through_publication_day_only_on_the_same_point_and_actors() -> None:
+def test_undated_mentions_merge_through_publication_day_on_shared_place_and_actors_within_the_window() -> None:
     from datetime import timedelta
 
     from dedup_toys import DAY0
@@ -201,12 +205,14 @@ def test_undated_mentions_merge_through_publication_day_only_on_the_same_point_a
     ms = [
         mention("p1", "Mosul", None, targets=("IRQ_POL",)),
         mention("p2", "Mosul", None, targets=("IRQ_POL",)),
-        mention("p3", "Mosul", None, adm1_only=True, targets=("IRQ_POL",)),  # ADM1 only: too vague
+        mention("p3", "Mosul", None, adm1_only=True, targets=("IRQ_POL",)),  # same ADM1, side and word: fitted score
         mention("p4", "Mosul", None, targets=("IRQ_POL",)),  # published a month later
     ]
     days = {"p1": DAY0, "p2": DAY0 + timedelta(days=1), "p3": DAY0, "p4": DAY0 + timedelta(days=30)}
     got = partition(cluster(ms, published=days.get))
-    assert got == {frozenset({ms[0].id, ms[1].id}), frozenset({ms[2].id}), frozenset({ms[3].id})}
+    assert got == {frozenset({ms[0].id, ms[1].id, ms[2].id}), frozenset({ms[3].id})}
+    other_side = replace(ms[2], targets=(), sources=())
+    assert len(cluster([ms[0], replace(other_side, trigger_text="raid")], published=days.get)) == 2
 
 
 def test_part_of_country_and_country_places_match_each_other_but_not_cities() -> None:
@@ -261,3 +267,11 @@ def test_reports_completed_within_their_article_join_across_articles_in_any_batc
     first = cluster(ms[:2])
     later = assign(first, ms[2:], lookup_over(ms[:2]))
     assert partition(later.events) == whole
+
+
+def test_a_contradiction_inside_a_chain_of_links_keeps_the_two_apart() -> None:
+    # an undated report links to two dated ones that are 20 days apart: never one event
+    a, b = mention("k1", "Mosul", 0), mention("k2", "Mosul", 20)
+    middle = mention("k3", "Mosul", None)
+    got = partition(cluster([a, b, middle]))
+    assert frozenset({a.id, b.id}) not in got and not any({a.id, b.id} <= group for group in got)

@@ -62,3 +62,15 @@ def test_order_of_the_input_is_kept() -> None:
     toll = mention("a1", None, None, trigger=100, sources=())
     out = link_reports(ANN, (toll, first))
     assert out[1] == first and out[0].place == first.place
+
+
+def test_every_mention_carries_the_named_entities_of_its_sentence() -> None:
+    from spillwatch.records import Entity, Span
+
+    first = replace(mention("a1", "Mosul", 0, trigger=0), sentence=Span(0, 40))
+    later = replace(mention("a1", "Mosul", 0, trigger=60), sentence=Span(50, 90))
+    ents = (Entity(Span(5, 10), "GPE", "Mosul"), Entity(Span(20, 30), "DATE", "Sunday"),
+            Entity(Span(55, 70), "ORG", "the Iraqi Army"), Entity(Span(85, 95), "PERSON", "Across Edge"))
+    out = link_reports(replace(ANN, entities=ents), (first, later))
+    assert [a.text for a in out[0].arguments if a.role == "entity"] == ["Mosul"]
+    assert [a.text for a in out[1].arguments if a.role == "entity"] == ["the Iraqi Army"]

@@ -183,8 +183,8 @@ def test_filters_and_actor_role(sw: Spillwatch) -> None:
     def ids(flt: EventFilter) -> set[str]:
         return {r["id"] for b in stream.batches(sw.store, flt) for r in b.to_pylist()}
 
-    assert ids(EventFilter(actor="LBN_MIL", actor_role="target")) == {"ev1"}
-    assert ids(EventFilter(actor="LBN_MIL", actor_role="source")) == set()
+    assert ids(EventFilter(actor="LBN_MIL", roles=("target",))) == {"ev1"}
+    assert ids(EventFilter(actor="LBN_MIL", roles=("perpetrator", "party"))) == set()
     assert ids(EventFilter(country="LBN", date_from="2016-06-27", date_to="2016-06-27")) == {"ev1"}
     assert all(i.startswith("ucdp-") for i in ids(EventFilter(origin="ucdp")))
     assert len(ids(EventFilter(origin="ucdp"))) == sw.count_events(EventFilter(origin="ucdp"))
@@ -221,7 +221,7 @@ def test_cli_export_writes_the_file_and_refuses_a_role_without_actor(tmp_path: P
     assert f"wrote {total} events" in result.output and pq.read_table(out).num_rows == total
     to_stdout = CliRunner().invoke(main, ["export", "--db", db, "--profile", "ucdp", "-o", "-"])
     assert to_stdout.exit_code == 0 and next(csv.reader(io.StringIO(to_stdout.stdout)))[0] == "id"
-    bad = CliRunner().invoke(main, ["export", "--db", db, "--role", "source"])
+    bad = CliRunner().invoke(main, ["export", "--db", db, "--role", "perpetrator"])
     assert bad.exit_code == 2 and "--role needs --actor" in bad.output
 
 

@@ -77,6 +77,8 @@ def test_event_detail_has_text_and_spans(client: TestClient) -> None:
     roles = {s["role"] for s in m["spans"]}
     assert roles == {"trigger", "place"}
     assert m["text"][m["spans"][0]["start"]:m["spans"][0]["end"]] == "Attack"
+    (join,) = body["joins"]  # one mention: it joined nothing
+    assert join["mention_id"] == m["id"] and join["rule"] == "alone" and join["partner_id"] is None
 
 
 def test_problem_details(client: TestClient) -> None:

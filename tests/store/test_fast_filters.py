@@ -29,8 +29,8 @@ def _event(eid: str, day: date, iso3: str, sources: tuple[Actor, ...], targets: 
     place = Place(Span(0, 4), "Town", name="Town", country_iso3=iso3, adm1_code=f"{iso3}.01", adm1_name="One",
                   lat=35.0, lon=38.0, precision=1)
     return Event(id=eid, type="ASSAULT", modes=(), sources=sources, targets=targets, date_start=day, date_end=day,
-                 date_precision="day", place=place, fatalities=None, acled_type="Battles", acled_subtype=None,
-                 mention_ids=(), article_ids=(), outlets=())
+                 date_precision="day", place=place, fatalities=None, acled_type="Explosions/Remote violence",
+                 acled_subtype=None, mention_ids=(), article_ids=(), outlets=())
 
 
 EVENTS = [

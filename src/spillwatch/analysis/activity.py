@@ -14,13 +14,13 @@ from spillwatch.analysis import VIOLENT_TYPES, Query
 from spillwatch.analysis.coverage import link_sql
 from spillwatch.errors import ConfigError
 from spillwatch.records import ROLES, Role
+from spillwatch.store.analysisrows import role_sql
 
 Level = Literal["country", "adm1"]
 Period = Literal["week", "month"]
 # An actor's violence: what it did (perpetrator) or fought in (party), never what was done to it (target).
 DEFAULT_ROLES: tuple[Role, ...] = ("perpetrator", "party")
 __all__ = ["DEFAULT_ROLES", "ROLES", "Affiliate", "Level", "Period", "Role", "Scope", "activity", "scope_sql"]
-ROLE_COLUMNS: dict[Role, str] = {"perpetrator": "perpetrator_ids", "party": "party_ids", "target": "target_ids"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,11 +49,12 @@ class Scope:
     month_precise: bool = False  # leave out rows dated only to a year (monthly panels cannot place them)
 
 
-def parse_roles(values: Sequence[str]) -> tuple[Role, ...]:
-    """Roles from user words ('perpetrator', 'party', 'target', 'any'; several, or comma-separated)."""
+def parse_roles(values: Sequence[str], default: tuple[Role, ...] = DEFAULT_ROLES) -> tuple[Role, ...]:
+    """Roles from user words ('perpetrator', 'party', 'target', 'any'; several, or comma-separated), the one
+    vocabulary of the CLI, REST, Python and export (``records.ROLE_RULES``); none given = ``default``."""
     words = [w.strip().lower() for v in values for w in v.split(",") if w.strip()]
     if not words:
-        return DEFAULT_ROLES
+        return default
     if "any" in words:
         return ROLES
     bad = [w for w in words if w not in ROLES]
@@ -68,14 +69,14 @@ def roles_label(roles: Sequence[Role]) -> str:
 
 
 def _actor_sql(scope: Scope, alias: str) -> tuple[str, list[Any]]:
-    cols = [f"{alias}.{ROLE_COLUMNS[r]}" for r in scope.roles]
-    parts = [f"list_has_any(string_split({c}, '|'), ?)" for c in cols]
-    params: list[Any] = [list(scope.actor_ids) for _ in cols]
+    conds = [role_sql(r, alias) for r in scope.roles]  # the one role model (store.sqlstore.role_sql)
+    parts = list(conds)
+    params: list[Any] = [list(scope.actor_ids) for _ in conds]
     for a in scope.affiliates:  # (the stored id lists; PostgresStore renames the DuckDB list functions)
         window = "".join(f" AND {alias}.date_start {op} CAST(? AS DATE)"
                          for op, day in ((">=", a.date_from), ("<=", a.date_to)) if day)
-        for c in cols:
-            parts.append(f"(list_has_any(string_split({c}, '|'), ?){window})")
+        for c in conds:
+            parts.append(f"({c}{window})")
             params += [[a.actor_id], *(d for d in (a.date_from, a.date_to) if d)]
     return "(" + " OR ".join(parts) + ")", params
 

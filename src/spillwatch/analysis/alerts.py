@@ -55,11 +55,11 @@ def theatre_alerts(theatres: Iterable[Theatre], actor_name: str) -> list[Alert]:
 def risk_alerts(rows: Iterable[dict[str, Any]], actor_name: str, threshold: float = 0.5) -> list[Alert]:
     out = []
     for r in rows:
-        if r["risk"] < threshold:
+        if r["risk"] is None or r["risk"] < threshold or r.get("fit_note"):  # no rate, or a model too thin to judge
             continue
         where = r.get("adm1_name") or r.get("country_name") or r["unit"]
         msg = (f"Risk of {actor_name} violence in {where} ({r['unit']}) during {r['month']:%Y-%m} is {r['risk']:.2f} "
-               f"(threshold {threshold:.2f}); drivers: {r['drivers']}.")
+               f"(threshold {threshold:.2f}); drivers: {r['drivers']}; coverage: {r.get('coverage') or 'not said'}.")
         out.append(Alert(content_hash("risk", actor_name, r["unit"], r["month"].isoformat()), "risk", r["unit"],
                          actor_name, r["month"], r["risk"], msg))
     return out

@@ -8,8 +8,13 @@ Where windows come from:
   last event day (a GED or ACLED file covers those countries for that period: a month with no row
   there is a quiet month, not a gap in the data);
 - an imported origin whose file predates this table gets the same from its stored events;
-- news coded here covers every country ("*") from its first to its last article (by publication
-  day, else by event day): thin, but the only claim a news corpus can make.
+- news coded here watches a country in the months its coded articles report on it (a place in the country
+  other than a dateline or a demonym, or an event there), one window per country and month whose source says
+  the share: "news coded by spillwatch: 3 of 12 articles that month (25%)". An article's month is its
+  publication day's, else the latest day its events name (a story is dated no earlier than that). A country
+  no article of a month reports on is not watched that month: no rate is judged there. Events stored without
+  their articles (tests, old stores) fall back to one window over every country ("*") from the first to the
+  last such event.
 
 Judging: "new theatre", "quiet" and "onset" need the place to have been watched (a month counts as watched
 when a window covers at least 15 of its days). A unit's first
@@ -106,18 +111,90 @@ def windows(query: Query) -> list[Window]:
             derived[r["origin"]][r["country_iso3"]] = (r["a"], r["b"])
     for origin, days in sorted(derived.items()):
         out += file_windows(origin, f"{origin} events in the store", days)
-    news = _news_span(query)
-    if news:
-        out.append(Window("spillwatch", NEWS_SOURCE, EVERYWHERE, *news))
+    news = news_windows(query)
+    if not news:
+        row = query("SELECT min(date_start) AS a, max(date_start) AS b FROM events WHERE origin = 'spillwatch'", [])
+        if row and row[0]["a"] is not None:
+            news = [Window("spillwatch", f"{NEWS_SOURCE} (events without their articles)", EVERYWHERE,
+                           row[0]["a"], row[0]["b"])]
+    return out + news
+
+
+NEWS_MONTHS_SQL = """
+WITH art AS (SELECT a.id, coalesce(a.published, (SELECT max(m.date_start) FROM event_mentions m
+                                                 WHERE m.article_id = a.id)) AS day
+             FROM articles a WHERE a.coded),
+mon AS (SELECT id, CAST(date_trunc('month', day) AS DATE) AS month FROM art WHERE day IS NOT NULL),
+about AS (SELECT article_id, country_iso3 FROM places
+          WHERE country_iso3 IS NOT NULL AND role NOT IN ('dateline', 'demonym')
+          UNION SELECT article_id, country_iso3 FROM event_mentions WHERE country_iso3 IS NOT NULL),
+total AS (SELECT month, count(*) AS n FROM mon GROUP BY month)
+SELECT m.month, b.country_iso3, count(DISTINCT m.id) AS articles, t.n AS total
+FROM mon m JOIN about b ON b.article_id = m.id JOIN total t ON t.month = m.month
+GROUP BY m.month, b.country_iso3, t.n ORDER BY m.month, b.country_iso3"""
+
+
+def news_windows(query: Query) -> list[Window]:
+    """One window per country and month that coded articles report on, with the share of that month's articles."""
+    out = []
+    for r in query(NEWS_MONTHS_SQL, []):
+        first = r["month"]
+        last = (date(first.year + first.month // 12, first.month % 12 + 1, 1) - timedelta(days=1))
+        n, total = int(r["articles"]), int(r["total"])
+        source = f"{NEWS_SOURCE}: {n} of {total} articles that month ({n / total:.0%})"
+        out.append(Window("spillwatch", source, r["country_iso3"], first, last))
     return out
 
 
-def _news_span(query: Query) -> tuple[date, date] | None:
-    row = query("SELECT min(published) AS a, max(published) AS b FROM articles WHERE coded", [])
-    if row and row[0]["a"] is not None:
-        return row[0]["a"], row[0]["b"]
-    row = query("SELECT min(date_start) AS a, max(date_start) AS b FROM events WHERE origin = 'spillwatch'", [])
-    return (row[0]["a"], row[0]["b"]) if row and row[0]["a"] is not None else None
+def _month(d: date) -> int:
+    return d.year * 12 + d.month - 1
+
+
+class Coverage:
+    """Which months (index year * 12 + month - 1) each country is watched in, at least ``COVERED_DAYS`` days of
+    the month by one window (``month_covered``), and by which windows: built once, asked per unit and month."""
+
+    def __init__(self, ws: Sequence[Window]) -> None:
+        self.windows = list(ws)
+        self._by: dict[str, dict[int, list[Window]]] = defaultdict(lambda: defaultdict(list))
+        for w in self.windows:
+            for m in range(_month(w.date_from), _month(w.date_to) + 1):
+                start = date(m // 12, m % 12 + 1, 1)
+                end = date((m + 1) // 12, (m + 1) % 12 + 1, 1) - timedelta(days=1)
+                if month_covered([w], w.country_iso3, start, end):
+                    self._by[w.country_iso3][m].append(w)
+
+    def by(self, country: str | None, m: int) -> list[Window]:
+        """The windows that watch the country in month ``m``."""
+        here = self._by[country][m] if country in self._by else []
+        return here + (self._by[EVERYWHERE][m] if EVERYWHERE in self._by else [])
+
+    def covered(self, country: str | None, m: int) -> bool:
+        return bool(self.by(country, m))
+
+    def last_before(self, country: str | None, m: int) -> int | None:
+        """The last month up to ``m`` (inclusive) the country was watched in, if any."""
+        months = [k for c in (country, EVERYWHERE) if c in self._by for k, v in self._by[c].items() if v and k <= m]
+        return max(months) if months else None
+
+    def last_month(self) -> int | None:
+        """The last month some origin watches anywhere (the default as-of month)."""
+        months = [k for per in self._by.values() for k, v in per.items() if v]
+        return max(months) if months else None
+
+    def first_month(self) -> int | None:
+        months = [k for per in self._by.values() for k, v in per.items() if v]
+        return min(months) if months else None
+
+    def describe(self, country: str | None, m: int) -> str:
+        """'news coded by spillwatch: 3 of 12 articles that month (25%); ucdp SYR 2016-01-01..2019-12-31', or
+        'not covered since 2016-10' / 'never covered' where no origin watches the country in month ``m``."""
+        found = self.by(country, m)
+        if found:
+            return "; ".join(w.source if w.origin == "spillwatch" and w.country_iso3 != EVERYWHERE else w.describe()
+                             for w in found)
+        last = self.last_before(country, m)
+        return f"not covered since {date(last // 12, last % 12 + 1, 1):%Y-%m}" if last is not None else "never covered"
 
 
 def covering(ws: Iterable[Window], country: str | None, day: date, origin: str | None = None) -> list[Window]:

@@ -1,12 +1,15 @@
 """Gaps. Input: next-month risk per country (the forecast), each country's own recent activity, and the support
 ledger. Output: covered countries ranked by threat against valued support, each row explained in one sentence
-naming the events and commitments behind it. Declines: countries under ``min_threat`` and countries no origin
-covers in the forecast month.
+naming the events and commitments behind it. Declines: countries under ``min_threat`` that are not on the
+watchlist (``analysis.watch``); a watched country no origin covers in the as-of month is a row with no threat
+and no gap ("not covered since MONTH").
 
 threat (0..1, per country, never relative to another country): the forecast probability of at least one event
 of the actor (in the roles counted) in the country next month (``risk``); for a country the model did not score,
-the share of its last 12 covered months that had an event (its own base rate; for a country no origin covers
-in the forecast month these are its last covered months, named in the row).
+or when the model had fewer than ``risk.MIN_POSITIVES`` events to learn from (said in the row), the share of its
+last 12 covered months that had an event, Laplace-smoothed ((k + 1) / (n + 2): its own base rate, the months
+named in the row);
+none (no rate) for a country no origin covered in the as-of month or the ``watch.STALE_MONTHS`` before it.
 
 support_usd: the money committed to the country up to the forecast month, each amount converted to US dollars
 at its commitment date's ECB rate (``support.usd``). Personnel, equipment, training/advisers and other
@@ -43,11 +46,13 @@ class CountryThreat:
 
     country_iso3: str
     country_name: str | None
-    threat: float
-    basis: str  # "forecast", or "own history, N covered months to YYYY-MM" (its own base rate)
+    threat: float | None  # None: no origin watches the country in the as-of month (no rate)
+    basis: str  # "forecast", "own history, N covered months to YYYY-MM" (its own base rate), or "no rate: ..."
     month: date  # the month the threat is for
     recent: Sequence[Mapping[str, Any]]  # its latest events in scope (newest first)
-    window: str | None  # the coverage window the threat was judged in
+    window: str | None  # the coverage in the as-of month ("not covered since YYYY-MM" where there is none)
+    why: str = "scored by the forecast"  # why the country is in view (``analysis.watch``)
+    latest_any: Mapping[str, Any] | None = None  # its latest violent event by any actor up to the as-of month
 
 
 def gap_value(threat: float, support_usd: float, config: GapConfig = GapConfig()) -> float:
@@ -95,18 +100,21 @@ def gaps(threats: Sequence[CountryThreat], ledger: Sequence[LedgerRow], actor_la
     for row in ledger:
         support[row.recipient_country].append(row)
     rows = [_row(t, support.get(t.country_iso3, []), actor_label, config) for t in threats
-            if t.threat >= config.min_threat]
-    return sorted(rows, key=lambda r: (-r["gap"], r["country_iso3"]))
+            if t.threat is None or t.threat >= config.min_threat or t.why != "scored by the forecast"]
+    return sorted(rows, key=lambda r: (r["gap"] is None, -(r["gap"] or 0.0), -r["support_usd"], r["country_iso3"]))
 
 
 def _row(t: CountryThreat, commitments: Sequence[LedgerRow], actor_label: str, config: GapConfig
          ) -> dict[str, Any]:
     valued = _valued(commitments, t.month)
-    gap = gap_value(t.threat, valued["support_usd"], config)
     kept = [r for r in commitments if r.date is None or r.date <= t.month]
     name = f"{t.country_name} ({t.country_iso3})" if t.country_name else t.country_iso3
-    basis = "forecast" if t.basis == "forecast" else f"share of months with an event, {t.basis}"
-    said = f"{name}: {t.threat:.2f} chance of {actor_label} violence in {t.month:%Y-%m} ({basis}"
+    gap = gap_value(t.threat, valued["support_usd"], config) if t.threat is not None else None
+    if t.threat is None:
+        said = f"{name}: no rate of {actor_label} violence in {t.month:%Y-%m} ({t.basis.removeprefix('no rate: ')}"
+    else:
+        basis = "forecast" if t.basis == "forecast" else f"share of months with an event, {t.basis}"
+        said = f"{name}: {t.threat:.2f} chance of {actor_label} violence in {t.month:%Y-%m} ({basis}"
     if t.recent:
         said += "; latest: " + "; ".join(_event_phrase(p) for p in t.recent[: config.examples])
     said += ")"
@@ -115,9 +123,24 @@ def _row(t: CountryThreat, commitments: Sequence[LedgerRow], actor_label: str, c
                  f" ({'; '.join(_support_phrase(r) for r in kept[:4])}{'; ...' if len(kept) > 4 else ''})")
     else:
         said += ", with no support commitments recorded"
-    said += (f", so its gap is {t.threat:.3f} / (1 + {valued['support_usd'] / 1e6:,.2f} / {config.usd_scale_m:g})"
-             f" = {gap:.3f}.")
-    return {"country_iso3": t.country_iso3, "country_name": t.country_name, "gap": round(gap, 4),
-            "threat": round(t.threat, 4), "basis": t.basis, "month": t.month, **valued,
-            "support_usd": round(valued["support_usd"], 2), "commitments": len(kept), "window": t.window,
+    if gap is not None and t.threat is not None:
+        said += (f", so its gap is {t.threat:.3f} / (1 + {valued['support_usd'] / 1e6:,.2f} / "
+                 f"{config.usd_scale_m:g}) = {gap:.3f}.")
+    else:
+        said += ", so no gap can be judged."
+    mine = t.recent[0] if t.recent else None
+    return {"country_iso3": t.country_iso3, "country_name": t.country_name, "why": t.why,
+            "gap": round(gap, 4) if gap is not None else None,
+            "threat": round(t.threat, 4) if t.threat is not None else None, "basis": t.basis, "month": t.month,
+            **valued, "support_usd": round(valued["support_usd"], 2), "commitments": len(kept), "window": t.window,
+            "coverage": t.window,
+            "latest_event": _event_phrase(mine) if mine else None, "latest_event_id": mine["id"] if mine else None,
+            "latest_any": _any_phrase(t.latest_any) if t.latest_any else None,
+            "latest_any_id": t.latest_any["id"] if t.latest_any else None,
             "explanation": said}
+
+
+def _any_phrase(p: Mapping[str, Any]) -> str:
+    """'2016-12-18 assault at Karak City (by UNK_REB)': the latest violent event there, whoever it was by."""
+    who = p.get("source_names") or p.get("source_ids") or "unknown actor"
+    return f"{_event_phrase(p)} (by {str(who).replace('|', ', ')})"

@@ -18,7 +18,7 @@ with positives and negatives; a target with fewer than ``MIN_POSITIVES`` positiv
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
@@ -151,6 +151,8 @@ class Fitted:
     name: str
     predict: Any  # (x) -> probabilities
     model: Any = None
+    positives: int = 0  # training rows with an event next month
+    rows: int = 0  # training rows
 
 
 def _constant(y: np.ndarray) -> Any:
@@ -174,7 +176,7 @@ def fit_all(x: np.ndarray, y: np.ndarray) -> dict[str, Fitted]:
     nb = _rate_table(x[:, 5] > 0, y)
     out["last month"] = Fitted("last month", lambda z, r=own: np.where(z[:, 0] > 0, r[1], r[0]))
     out["neighbours last month"] = Fitted("neighbours last month", lambda z, r=nb: np.where(z[:, 5] > 0, r[1], r[0]))
-    return out
+    return {k: replace(f, positives=int(y.sum()), rows=len(y)) for k, f in out.items()}
 
 
 def _at_risk(panel: Panel, geo: Geometry, t: int, target: str) -> np.ndarray:
@@ -249,9 +251,14 @@ def forecast(panel: Panel, min_risk: float = 0.0, label: Any = None) -> list[dic
     n = panel.counts.shape[1]
     padded = Panel(panel.units, panel.first, np.pad(panel.counts, ((0, 0), (0, 1))),
                    np.pad(panel.covered, ((0, 0), (0, 1)), constant_values=False), panel.neighbours, panel.centroids)
-    probs, idx, x, _ = predict_month(padded, geo, n, "any")
+    probs, idx, x, fitted = predict_month(padded, geo, n, "any")
     if not probs:
         return []
+    trained = fitted["model"]
+    negatives = trained.rows - trained.positives
+    fit_note = (None if min(trained.positives, negatives) >= MIN_POSITIVES else
+                f"model not fit to judge: {trained.positives} covered unit-months with an event and {negatives} "
+                f"without to learn from (each needs {MIN_POSITIVES})")
     onset_probs, onset_idx, _, _ = predict_month(padded, geo, n, "onset")
     onset = dict(zip(onset_idx.tolist(), onset_probs.get("model", np.zeros(len(onset_idx))).tolist(), strict=True))
     month = month_of(panel.first + n)
@@ -260,10 +267,11 @@ def forecast(panel: Panel, min_risk: float = 0.0, label: Any = None) -> list[dic
         p = float(probs["model"][k])
         if p < min_risk:
             continue
-        rows.append({"unit": panel.units[i], "month": month, "risk": round(p, 4),
+        rows.append({"unit": panel.units[i], "month": month, "risk": round(p, 4), "fit_note": fit_note,
+                     "trained_positives": trained.positives, "trained_rows": trained.rows,
                      "onset_risk": round(onset[i], 4) if i in onset else None,
                      **{f: round(float(v), 4) for f, v in zip(FEATURES, x[k], strict=True)},
-                     "drivers": drivers(panel, geo, i, n - 1, label)})
+                     "drivers": drivers(panel, geo, i, n - 1, label) + (f"; {fit_note}" if fit_note else "")})
     return sorted(rows, key=lambda r: (-r["risk"], r["unit"]))
 
 

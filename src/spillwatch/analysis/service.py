@@ -22,6 +22,8 @@ from spillwatch.analysis import gaps as gp
 from spillwatch.analysis import risk as rk
 from spillwatch.analysis import spread as sp
 from spillwatch.analysis import support as su
+from spillwatch.analysis import watch as wt
+from spillwatch.errors import ConfigError
 from spillwatch.settings import Settings
 from spillwatch.store.base import Store
 
@@ -119,19 +121,29 @@ class Insight:
         scope = replace(self.scope(who)[0], country=country, date_from=date_from, date_to=date_to)
         return act.activity(self.store.query, scope, level, period)
 
-    def spread(self, who: Who, level: act.Level = "country", config: sp.SpreadConfig | None = None
-               ) -> dict[str, Any]:
+    def spread(self, who: Who, level: act.Level = "country", config: sp.SpreadConfig | None = None,
+               as_of: date | None = None) -> dict[str, Any]:
+        """New theatres, re-emergence and the centre of gravity with what was known at the as-of month's end."""
+        when = self.as_of(as_of)
         scope, _ = self.scope(who)
-        points = sp.event_points(self.store.query, scope)
+        points = sp.event_points(self.store.query, replace(scope, date_to=when.end.isoformat()))
         graph, _ = self.geography(level, points)
         config = config or sp.SpreadConfig()
-        windows = cv.windows(self.store.query)
+        windows = [_clip(w, when.end) for w in self.windows() if w.date_from <= when.end]
         theatres = sp.new_theatres(points, level, graph, config, windows)
         return {**self.describe(who), "level": level, "theatres": theatres, "windows": windows,
+                "as_of": when.month, "as_of_label": when.label,
                 "reemergence": sp.reemergence(points, level, config, windows), "centre": sp.centre_of_gravity(points)}
 
     def windows(self) -> list[cv.Window]:
         return cv.windows(self.store.query)
+
+    def coverage(self) -> cv.Coverage:
+        return cv.Coverage(self.windows())
+
+    def as_of(self, asked: date | None = None) -> wt.AsOf:
+        """The month analyses are judged at: ``asked`` if some origin covers it, else the last covered month."""
+        return wt.as_of(self.coverage(), asked)
 
     def links(self, limit: int = 1000) -> list[dict[str, Any]]:
         return cv.links(self.store.query, limit)
@@ -139,40 +151,67 @@ class Insight:
     def record_coverage(self, windows: Sequence[cv.Window]) -> None:
         self.store.put_coverage((w.origin, w.source, w.country_iso3, w.date_from, w.date_to) for w in windows)
 
-    def panel(self, who: Who, level: act.Level) -> tuple[rk.Panel, str]:
-        """Monthly counts per unit (year-precision rows left out), the fixed neighbour graph and centroids, and
-        the covered-month mask, for the risk model (``analysis.risk``)."""
+    def panel(self, who: Who, level: act.Level, until: int | None = None, extra: Sequence[str] = ()
+              ) -> tuple[rk.Panel, str]:
+        """Monthly counts per unit up to month index ``until`` (year-precision rows left out; months after the
+        last event are zeros), the fixed neighbour graph and centroids, and the covered-month mask, for the risk
+        model (``analysis.risk``). ``extra``: units always in the panel (the watchlist)."""
         scope, name = self.scope(who)
+        if until is not None:
+            scope = replace(scope, date_to=(wt.month_start(until + 1) - timedelta(days=1)).isoformat())
         rows = act.activity(self.store.query, replace(scope, month_precise=True), level, "month")
         seen = sorted({act.unit_key(r, level) for r in rows})
         graph, centres = (country_graph(), country_points()) if level == "country" else adm1_geometry(seen)
-        units = tuple(sorted(set(seen) | {n for u in seen for n in graph.get(u, frozenset())}))
+        units = tuple(sorted(set(seen) | {n for u in seen for n in graph.get(u, frozenset())} | set(extra)))
         if not rows:
             return rk.Panel(units, 0, np.zeros((len(units), 0)), np.zeros((len(units), 0), bool), graph, centres), name
         first = min(rk.month_index(r["period"]) for r in rows)
-        last = max(rk.month_index(r["period"]) for r in rows)
+        last = max(until if until is not None else first, max(rk.month_index(r["period"]) for r in rows))
         index = {u: i for i, u in enumerate(units)}
         counts = np.zeros((len(units), last - first + 1))
         for r in rows:
             counts[index[act.unit_key(r, level)], rk.month_index(r["period"]) - first] += r["events"]
-        windows = [w for w in cv.windows(self.store.query) if not who.origin or w.origin == who.origin]
-        covered = np.array([[_covered(windows, u, m) for m in range(first, last + 1)] for u in units], dtype=bool)
+        cover = cv.Coverage([w for w in self.windows() if not who.origin or w.origin == who.origin])
+        covered = np.array([[cover.covered(u.split(":")[0], m) for m in range(first, last + 1)] for u in units],
+                           dtype=bool)
         return rk.Panel(units, first, counts, covered.reshape(len(units), -1), graph, centres), name
 
-    def risk(self, who: Who, level: act.Level = "country", min_risk: float = 0.0, as_of: date | None = None
-             ) -> list[dict[str, Any]]:
-        """Risk for the month after the panel's last month (or after ``as_of``'s month: data up to it only)."""
-        panel, _ = self.panel(who, level)
-        if as_of is not None:
-            panel = rk.until(panel, rk.month_index(as_of))
-        rows = rk.forecast(panel, min_risk, unit_label)
+    def risk(self, who: Who, level: act.Level = "country", min_risk: float = 0.0, as_of: date | None = None,
+             watch: Sequence[str] = ()) -> list[dict[str, Any]]:
+        """Risk for the month after the as-of month (default: the last month some origin covers), from data up to
+        its end only; at country level every watched country is a row (no rate where no origin watches it)."""
+        when = self.as_of(as_of)
+        watched = self.watchlist(who, when, watch) if level == "country" else []
+        panel, _ = self.panel(who, level, when.index, [w.country_iso3 for w in watched])
+        cover = self.coverage()
+        why = {w.country_iso3: w.why for w in watched}
+        rows = [r for r in rk.forecast(panel, 0.0, unit_label)
+                if r["month"] == wt.month_start(when.index + 1) and (r["risk"] >= min_risk or r["unit"] in why)]
         for r in rows:
-            r.update(unit_names(r["unit"]))
-        return rows
+            r.update(unit_names(r["unit"]), coverage=cover.describe(r["unit"].split(":")[0], when.index),
+                     why=why.get(r["unit"]))
+        scored = {r["unit"] for r in rows}
+        rows += [_unrated(w, when, cover) for w in watched if w.country_iso3 not in scored]
+        return sorted(rows, key=lambda r: (r["risk"] is None, -(r["risk"] or 0.0), r["unit"]))
+
+    def watchlist(self, who: Who, when: wt.AsOf, asked: Sequence[str] = ()) -> list[wt.Watched]:
+        """The countries in view as of a month (``analysis.watch``)."""
+        scope, _ = self.scope(who)
+        lo = wt.month_start(when.index - wt.ACTIVE_MONTHS + 1).isoformat()
+        active = {p["country_iso3"] for p in sp.event_points(
+            self.store.query, replace(scope, date_from=lo, date_to=when.end.isoformat())) if p.get("country_iso3")}
+        recipients = {r.recipient_country for r in self.ledger() if r.recipient_country}
+        names = {c: act.country_name(c) or c for c in active}
+        return wt.watchlist(active, country_graph(), recipients, asked, names)
 
     def backtest(self, who: Who, level: act.Level, test_from: date, test_to: date | None = None
                  ) -> dict[str, Any]:
         panel, _ = self.panel(who, level)
+        if not panel.counts.shape[1] or rk.month_index(test_from) > panel.first + panel.counts.shape[1] - 1:
+            last = wt.month_start(panel.first + panel.counts.shape[1] - 1) if panel.counts.shape[1] else None
+            raise ConfigError(f"backtest from {test_from:%Y-%m}: the data end "
+                              + (f"in {last:%Y-%m}; start the backtest earlier" if last else "before they begin: "
+                                 "nothing is stored"))
         return {**self.describe(who), "level": level, **rk.backtest(panel, test_from, test_to)}
 
     def ledger(self) -> list[su.LedgerRow]:
@@ -189,50 +228,58 @@ class Insight:
                                             r.sources) for r in rows])
         return len(rows)
 
-    def gaps(self, who: Who, config: gp.GapConfig | None = None, as_of: date | None = None) -> list[dict[str, Any]]:
-        """Covered countries by threat against valued support (see ``analysis.gaps``), as of a month if given
-        (events and commitments up to its end only)."""
+    def gaps(self, who: Who, config: gp.GapConfig | None = None, as_of: date | None = None,
+             watch: Sequence[str] = ()) -> list[dict[str, Any]]:
+        """Every watched country (and every country the forecast scores) by threat against valued support (see
+        ``analysis.gaps``), with what was known at the as-of month's end; no rate where no origin watches it."""
         scope, name = self.scope(who)
-        if as_of is not None:
-            end = rk.month_of(rk.month_index(as_of) + 1) - timedelta(days=1)
-            scope = replace(scope, date_to=end.isoformat())
+        when = self.as_of(as_of)
+        scope = replace(scope, date_to=when.end.isoformat())
         points = sp.event_points(self.store.query, scope)
-        forecast = {r["unit"]: r for r in self.risk(who, "country", as_of=as_of)}
+        forecast = {r["unit"]: r for r in self.risk(who, "country", as_of=when.month, watch=watch)}
+        watched = {w.country_iso3: w.why for w in self.watchlist(who, when, watch)}
         ledger = self.ledger()
-        last = max((p["date_start"] for p in points), default=date.today())
-        month = next(iter(forecast.values()))["month"] if forecast else rk.month_of(rk.month_index(last) + 1)
-        windows = cv.windows(self.store.query)
+        month = wt.month_start(when.index + 1)
+        cover = self.coverage()
         by_country: dict[str, list[Mapping[str, Any]]] = defaultdict(list)
         for p in points:
             by_country[p["country_iso3"]].append(p)
-        candidates = sorted(set(forecast) | {r.recipient_country for r in ledger} | set(by_country))
+        candidates = sorted(set(watched) | {u for u, r in forecast.items() if r["risk"] is not None})
+        latest = {r["country_iso3"]: r for r in self.store.latest_events(candidates, when.end.isoformat(),
+                                                                         act.VIOLENT_TYPES)}
         threats = []
         for c in candidates:
-            covered = _covered_months(windows, c, rk.month_index(month))
-            if not covered:
-                continue  # nobody ever watched the country: no threat can be judged
-            recent = sorted(by_country.get(c, []), key=lambda p: p["date_start"], reverse=True)
+            recent = sorted(by_country.get(c, []), key=lambda p: (p["date_start"], p["id"]), reverse=True)
             risk = forecast.get(c)
-            if risk:
+            threat: float | None
+            last = cover.last_before(c, when.index)
+            if last is None or when.index - last > wt.STALE_MONTHS:
+                threat, basis = None, "no rate: " + cover.describe(c, when.index)
+            elif risk and risk["risk"] is not None and not risk.get("fit_note"):
                 threat, basis = risk["risk"], "forecast"
             else:
+                months = [m for m in range(last, last - 600, -1) if cover.covered(c, m)][:12]
                 active = {rk.month_index(p["date_start"]) for p in recent}
-                threat = sum(1 for m in covered if m in active) / len(covered)
-                basis = f"own history, {len(covered)} covered months to {rk.month_of(covered[0]):%Y-%m}"
-            seen = cv.covering(windows, c, rk.month_of(covered[0]))
+                threat = (sum(1 for m in months if m in active) + 1) / (len(months) + 2)  # Laplace: 2 of 2 is no 1.0
+                basis = f"own history, {len(months)} covered months to {wt.month_start(months[0]):%Y-%m}"
+                if last < when.index:
+                    basis += f" (not covered since then: the rate is {when.index - last} months old)"
+                if risk and risk.get("fit_note"):
+                    basis += f"; no forecast: {risk['fit_note']}"
             threats.append(gp.CountryThreat(c, act.country_name(c), threat, basis, month, recent,
-                                            seen[0].describe() if seen else None))
+                                            cover.describe(c, when.index), watched.get(c, "scored by the forecast"),
+                                            latest.get(c)))
         label = f"{name} ({act.roles_label(scope.roles)})"
         return gp.gaps(threats, ledger, label, config or gp.GapConfig())
 
-    def alerts(self, who: Who, threshold: float = 0.5) -> list[al.Alert]:
-        """Compute alerts for an actor, store the new ones, return the new ones."""
+    def alerts(self, who: Who, threshold: float = 0.5, as_of: date | None = None) -> list[al.Alert]:
+        """Compute alerts for an actor as of a month, store the new ones, return the new ones."""
         new: list[al.Alert] = []
         if who.actor:
-            spread = self.spread(who, "country")
+            spread = self.spread(who, "country", as_of=as_of)
             label = f"{spread['actor']} ({spread['roles_label']})"
             new = al.theatre_alerts(spread["theatres"], label)
-            new += al.risk_alerts(self.risk(who, "country"), label, threshold)
+            new += al.risk_alerts(self.risk(who, "country", as_of=spread["as_of"]), label, threshold)
         return [a for a in new if self.store.put_alert((a.id, a.kind, a.unit, a.actor, a.alert_date, _finite(a.score),
                                                          a.message, a.event_id))]
 
@@ -240,9 +287,19 @@ class Insight:
         return [al.Alert(**r) for r in self.store.alert_rows(limit)]
 
 
-def _covered(windows: Sequence[cv.Window], unit: str, m: int) -> bool:
-    start = rk.month_of(m)
-    return cv.month_covered(windows, unit.split(":")[0], start, rk.month_of(m + 1) - timedelta(days=1))
+def _clip(w: cv.Window, end: date) -> cv.Window:
+    """A window as it was known on ``end`` (nothing after it was covered yet)."""
+    return replace(w, date_to=min(w.date_to, end))
+
+
+def _unrated(w: wt.Watched, when: wt.AsOf, cover: cv.Coverage) -> dict[str, Any]:
+    """A watched country the forecast gives no rate, and why."""
+    covered = cover.covered(w.country_iso3, when.index)
+    said = (cover.describe(w.country_iso3, when.index) + ": no rate" if not covered else
+            f"no event of the actor here or in a neighbour up to {when.month:%Y-%m}: not scored")
+    return {"unit": w.country_iso3, "month": wt.month_start(when.index + 1), "risk": None, "onset_risk": None,
+            **unit_names(w.country_iso3), "drivers": said, "coverage": cover.describe(w.country_iso3, when.index),
+            "why": w.why}
 
 
 def unit_names(unit: str) -> dict[str, Any]:
@@ -280,17 +337,6 @@ def adm1_geometry(seen: Sequence[str], km: float = ADM1_NEIGHBOUR_KM
         if u not in points and u.split(":")[1] in table:
             points[u] = table[u.split(":")[1]]
     return near_graph(points, km), points
-
-
-def _covered_months(windows: Sequence[cv.Window], country: str, before: int, n: int = 12) -> list[int]:
-    """The country's last ``n`` wholly covered months before month index ``before`` (newest first)."""
-    out: list[int] = []
-    for m in range(before - 1, before - 600, -1):
-        if _covered(windows, country, m):
-            out.append(m)
-            if len(out) == n:
-                break
-    return out
 
 
 def _finite(x: float | None) -> float | None:

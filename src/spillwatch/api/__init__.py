@@ -18,6 +18,7 @@ import json
 from typing import Any
 
 from spillwatch import export
+from spillwatch.analysis.activity import parse_roles
 from spillwatch.api.documents import (
     CodeResult,
     check_web_url,
@@ -32,6 +33,7 @@ from spillwatch.api.maps import country_outlines, map_adm1, map_countries
 from spillwatch.api.names import DateSpan
 from spillwatch.codec import dump
 from spillwatch.errors import ConfigError, NotFoundError, SourceError, SpillwatchError, StoreLockedError
+from spillwatch.records import ROLE_RULES, ROLES
 from spillwatch.settings import Settings, load_settings
 from spillwatch.store import EventFilter, RunSummary
 
@@ -50,6 +52,8 @@ __all__ = [
     "EXPORT_FORMATS",
     "EXPORT_MEDIA_TYPES",
     "EXPORT_PROFILES",
+    "ROLES",
+    "ROLE_RULES",
     "CodeResult",
     "ConfigError",
     "DateSpan",
@@ -72,6 +76,7 @@ __all__ = [
     "loads_json",
     "map_adm1",
     "map_countries",
+    "parse_roles",
     "read_path",
     "run_spark",
 ]

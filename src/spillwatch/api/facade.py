@@ -19,9 +19,10 @@ from typing import IO, TYPE_CHECKING, Any, Literal
 from spillwatch.api import names
 from spillwatch.api.maps import country_names, map_countries
 from spillwatch.api.results import ActorCount, ActorEntry, ArticleRow, QuarantineRow, SkippedRow
+from spillwatch.dedup.pairs import Join
 from spillwatch.errors import ConfigError
 from spillwatch.geo.choropleth import MapLayers, MapMarks, MapPoints, MonthCount
-from spillwatch.records import Article, Event, Quarantined
+from spillwatch.records import Article, Event, EventMention, Quarantined
 from spillwatch.settings import Settings, load_settings
 from spillwatch.store import EventFilter, RunSummary, Store, open_store
 
@@ -31,13 +32,23 @@ if TYPE_CHECKING:  # the analyses import scikit-learn: loaded on first use, not 
     from spillwatch.analysis.service import Insight, Who
     from spillwatch.analysis.spread import Theatre
     from spillwatch.analysis.support import LedgerRow
+    from spillwatch.analysis.watch import AsOf
     from spillwatch.run.phases import Progress
 
 
 @dataclass(frozen=True, slots=True)
 class EventDetail:
+    """One event, its stored mention rows, and why each mention joined it (``dedup.pairs.Join``)."""
+
     event: Event
     mentions: list[dict[str, Any]] = field(default_factory=list)
+    joins: tuple[Join, ...] = ()
+
+
+def _month(text: str | None) -> date | None:
+    """The first day of the month a user wrote (a day, a month, a year or a range: its first month)."""
+    day = names.start_of(text) if text else None
+    return date.fromisoformat(day) if day else None
 
 
 def _level(level: str) -> Literal["country", "adm1"]:
@@ -171,7 +182,16 @@ class Spillwatch:
         return self.store.count_events(self.resolve_filter(flt or EventFilter()))
 
     def event(self, event_id: str) -> EventDetail:
-        return EventDetail(self.store.get_event(event_id), self.store.mentions_for_event(event_id))
+        """The event, its mentions, and for each mention the member it agrees with best and why."""
+        from spillwatch import codec
+        from spillwatch.dedup.pairs import explain_event
+        from spillwatch.dedup.score import features
+
+        event = self.store.get_event(event_id)
+        rows = self.store.mentions_for_event(event_id)
+        found = [codec.loads(EventMention, r["record_json"]) for r in rows if r.get("record_json")]
+        members = [features(m, self.store.article_published(m.article_id)) for m in found]
+        return EventDetail(event, rows, explain_event(members))
 
     def quarantine(self, limit: int = 100) -> list[QuarantineRow]:
         return [QuarantineRow(**r) for r in self.store.quarantine_rows(limit)]
@@ -231,15 +251,18 @@ class Spillwatch:
                       descending=True, limit=limit, offset=0)
         return MapPoints(map_points(self.store.event_rows(flt)), self.store.count_events(flt))
 
-    def map_marks(self, actor: str, origin: str | None = None, threshold: float = 0.5) -> MapMarks:
-        """New theatres of ``actor`` (country, ADM1) and quiet countries whose next-month risk reaches ``threshold``."""
+    def map_marks(self, actor: str, origin: str | None = None, threshold: float = 0.5, *,
+                  roles: Sequence[str] = (), as_of: str | None = None) -> MapMarks:
+        """New theatres of ``actor`` (country, ADM1) and quiet countries whose next-month risk reaches ``threshold``,
+        counting the same roles as the analyses (``roles``, default perpetrator or party), as of a month."""
         from spillwatch.geo.adm1keys import adm1_keys
         from spillwatch.geo.choropleth import map_marks
 
-        country = self.spread(actor, "country", origin=origin)
-        adm1 = self.spread(actor, "adm1", origin=origin)
+        country = self.spread(actor, "country", origin=origin, roles=roles, as_of=as_of)
+        adm1 = self.spread(actor, "adm1", origin=origin, roles=roles, as_of=as_of)
         theatres = [*country["theatres"], *adm1["theatres"]]
-        return map_marks(country["actor"], theatres, self.risk(actor, "country", origin), adm1_keys(), threshold)
+        rows = [r for r in self.risk(actor, "country", origin, roles=roles, as_of=as_of) if r["risk"] is not None]
+        return map_marks(country["actor"], theatres, rows, adm1_keys(), threshold)
 
     # -- analysis (see spillwatch.analysis.service and spillwatch.analysis)
     @property
@@ -277,11 +300,15 @@ class Spillwatch:
         return self.insight.describe(self._who(actor, roles, affiliates, origin))
 
     def spread(self, actor: str, level: str = "country", *, origin_days: int = 30, quiet_days: int = 180,
-               origin: str | None = None, roles: Sequence[str] = (), affiliates: bool = False) -> dict[str, Any]:
+               origin: str | None = None, roles: Sequence[str] = (), affiliates: bool = False,
+               as_of: str | None = None) -> dict[str, Any]:
+        """New theatres, re-emergence and diffusion with what was known at the end of ``as_of``'s month (default:
+        the last month some origin covers; ``as_of_label`` says which)."""
         from spillwatch.analysis.spread import SpreadConfig
 
         config = SpreadConfig(origin_days=origin_days, quiet_days=quiet_days)
-        return self.insight.spread(self._who(actor, roles, affiliates, origin), _level(level), config)
+        return self.insight.spread(self._who(actor, roles, affiliates, origin), _level(level), config,
+                                   _month(as_of))
 
     def new_theatres(self, actor: str, level: str = "country", origin: str | None = None) -> list[Theatre]:
         """The units where ``actor``'s violence was first seen after its origin, judged inside coverage windows."""
@@ -289,9 +316,22 @@ class Spillwatch:
         return [t for t in theatres if t.new]
 
     def risk(self, actor: str, level: str = "country", origin: str | None = None, *, roles: Sequence[str] = (),
-             affiliates: bool = False, min_risk: float = 0.0) -> list[dict[str, Any]]:
-        """Next month's risk per covered, plausible unit (at least ``min_risk``), with its drivers in words."""
-        return self.insight.risk(self._who(actor, roles, affiliates, origin), _level(level), min_risk)
+             affiliates: bool = False, min_risk: float = 0.0, as_of: str | None = None,
+             watch: Sequence[str] = ()) -> list[dict[str, Any]]:
+        """Risk in the month after ``as_of`` (default: the last month some origin covers) per covered, plausible
+        unit (at least ``min_risk``) with its drivers in words and its coverage; at country level every watched
+        country (``watch``, default: the actor's countries, their neighbours, support recipients) is a row, with
+        no rate where no origin watches it."""
+        return self.insight.risk(self._who(actor, roles, affiliates, origin), _level(level), min_risk,
+                                 _month(as_of), self._countries(watch))
+
+    def as_of(self, as_of: str | None = None) -> AsOf:
+        """The month analyses are judged at (``as_of`` checked against what the origins cover, else the last
+        covered month) and why; ``label`` is 'as of 2016-12 (asked)' for a title."""
+        return self.insight.as_of(_month(as_of))
+
+    def _countries(self, names_: Sequence[str]) -> tuple[str, ...]:
+        return tuple(names.resolve_country(c, self.store) for v in names_ for c in v.split(",") if c.strip())
 
     def risk_backtest(self, actor: str, level: str, test_from: date, test_to: date | None = None,
                       origin: str | None = None, *, roles: Sequence[str] = (), affiliates: bool = False
@@ -307,19 +347,19 @@ class Spillwatch:
         return self.insight.add_support_csv(path)
 
     def gaps(self, actor: str, *, roles: Sequence[str] = (), affiliates: bool = False,
-             min_threat: float = 0.01, as_of: str | None = None) -> list[dict[str, Any]]:
-        """Covered countries by threat against valued support (``spillwatch.analysis.gaps`` has the formula);
-        ``as_of`` (a day, month or year as users write it): judged with what was known at that month's end."""
+             min_threat: float = 0.01, as_of: str | None = None, watch: Sequence[str] = ()) -> list[dict[str, Any]]:
+        """Watched countries (and those the forecast scores) by threat against valued support, in separate
+        columns (``spillwatch.analysis.gaps`` has the formula); ``as_of`` (a day, month or year as users write it;
+        default the last month some origin covers): judged with what was known at that month's end."""
         from spillwatch.analysis.gaps import GapConfig
-        from spillwatch.analysis.support import user_date
 
-        when = user_date(as_of) if as_of else None
-        return self.insight.gaps(self._who(actor, roles, affiliates), GapConfig(min_threat=min_threat), when)
+        return self.insight.gaps(self._who(actor, roles, affiliates), GapConfig(min_threat=min_threat),
+                                 _month(as_of), self._countries(watch))
 
     def refresh_alerts(self, actor: str, threshold: float = 0.5, *, roles: Sequence[str] = (),
-                       affiliates: bool = False) -> list[Alert]:
-        """Compute alerts for ``actor``; store and return only the new ones."""
-        return self.insight.alerts(self._who(actor, roles, affiliates), threshold)
+                       affiliates: bool = False, as_of: str | None = None) -> list[Alert]:
+        """Compute alerts for ``actor`` as of a month; store and return only the new ones."""
+        return self.insight.alerts(self._who(actor, roles, affiliates), threshold, _month(as_of))
 
     def alerts(self, limit: int = 500) -> list[Alert]:
         """Every stored alert, newest first."""

@@ -109,40 +109,49 @@ def _cell(v: Any) -> str:
     if v is None:
         return ""
     if isinstance(v, float):
-        return f"{v:.3g}"
+        return f"{v:,.0f}" if abs(v) >= 1000 else f"{v:.3g}"  # money as 746,278, never 7.46e+05
     if isinstance(v, list | tuple):
         return ", ".join(map(str, v))
     return str(v)
 
 
-def build(sw: Spillwatch, actor: str, *, roles: Sequence[str] = (), affiliates: bool = False) -> str:
+def build(sw: Spillwatch, actor: str, *, roles: Sequence[str] = (), affiliates: bool = False,
+          as_of: str | None = None, watch: Sequence[str] = ()) -> str:
+    from dataclasses import replace
+
     from spillwatch.analysis import spread as sp
     from spillwatch.analysis.service import Who
 
-    who = Who(actor, tuple(roles), affiliates)
-    spread = sw.spread(actor, roles=roles, affiliates=affiliates)
+    when = sw.as_of(as_of)
+    month = when.month.isoformat()
+    who = Who(sw.resolve_actor(actor), tuple(roles), affiliates)
+    spread = sw.spread(actor, roles=roles, affiliates=affiliates, as_of=month)
     scope, name = sw.insight.scope(who)
-    points = sp.event_points(sw.store.query, scope)
+    points = sp.event_points(sw.store.query, replace(scope, date_to=when.end.isoformat()))
     theatres = [dump(t) for t in spread["theatres"] if t.new]
-    rows = sw.activity(actor, roles=roles, affiliates=affiliates)
-    risk = sw.risk(actor, roles=roles, affiliates=affiliates)
-    gaps = sw.gaps(actor, roles=roles, affiliates=affiliates)
+    rows = [r for r in sw.activity(actor, roles=roles, affiliates=affiliates) if r["period"] <= when.end]
+    risk = sw.risk(actor, roles=roles, affiliates=affiliates, as_of=month, watch=watch)
+    gaps = sw.gaps(actor, roles=roles, affiliates=affiliates, as_of=month, watch=watch)
     family = "; ".join(f"{a['name']} ({a['from'] or '...'} to {a['to'] or 'now'})" for a in spread["affiliates"])
     counted = f"{name} as {spread['roles_label']}" + (f", with affiliates: {family}" if affiliates else "")
-    parts = [f"<h1>spillwatch report: {html.escape(name)}</h1>",
-             f"<p>Counting events of {html.escape(counted)}. {len(points)} events in scope; generated "
-             f"{date.today().isoformat()}.</p>",
+    ledger = [r for r in sw.support() if r.date is None or r.date <= when.end]
+    parts = [f"<h1>spillwatch report: {html.escape(name)}, {html.escape(when.label)}</h1>",
+             f"<p>Counting events of {html.escape(counted)}. {len(points)} events in scope up to "
+             f"{when.end.isoformat()}; generated {date.today().isoformat()}. Countries no origin covers in "
+             f"{when.month:%Y-%m} have no rate (\"not covered since\").</p>",
              "<h2>Activity over time</h2>",
              f'<img alt="events per month" src="{activity_chart(rows)}">',
              "<h2>Where, year by year</h2>", f'<img alt="map per year" src="{small_multiples(points)}">',
              "<h2>New theatres</h2>", _table(theatres, ["unit", "first_date", "first_event_type", "first_place",
                                                           "first_sources", "events", "diffused_from"]),
-             "<h2>Spillover risk next month</h2>", _table(risk[:20], ["unit", "month", "risk", "drivers"]),
-             "<h2>Support ledger</h2>", _table(sw.support(), ["date", "donor", "recipient", "recipient_country",
-                                                                "kind", "amount", "currency", "item", "count",
-                                                                "status", "sources"]),
-             "<h2>Gaps</h2>", _table(gaps, ["country_iso3", "country_name", "gap", "threat", "support_usd",
-                                            "explanation"]),
+             "<h2>Spillover risk next month (watched countries always listed)</h2>",
+             _table(risk, ["country_name", "unit", "month", "risk", "drivers", "coverage", "why"]),
+             "<h2>Support ledger</h2>", _table(ledger, ["date", "donor", "recipient", "recipient_country",
+                                                         "kind", "amount", "currency", "item", "count",
+                                                         "status", "sources"]),
+             "<h2>Gaps: threat and support apart</h2>",
+             _table(gaps, ["country_name", "country_iso3", "threat", "support_usd", "gap", "coverage",
+                           "latest_event", "latest_any", "why", "explanation"]),
              "<h2>Alerts</h2>", _table(sw.alerts(), ["alert_date", "kind", "unit", "message"])]
     return (f"<!doctype html><html lang=en><head><meta charset=utf-8><title>spillwatch report</title>"
             f"<style>{STYLE}</style></head><body>{''.join(parts)}</body></html>")

@@ -21,6 +21,12 @@ role_option = click.option("--role", "roles", multiple=True, metavar="perpetrato
                            "its violence, never what was done to it).")
 affiliates_option = click.option("--affiliates", is_flag=True,
                                  help="Also count ACTOR's affiliates, each while its affiliation held (listed).")
+as_of_option = click.option("--as-of", "as_of", default=None, metavar="MONTH",
+                            help="Judge with what was known at the end of this month (2016-12); default: the last "
+                            "month some origin covers (said in the title).")
+watch_option = click.option("--watch", "watch", multiple=True, metavar="COUNTRY",
+                            help="Countries always listed (ISO3 or names; repeat or comma-separate); default: the "
+                            "actor's countries of the last 12 months, their neighbours and support recipients.")
 
 
 def _scope_title(sw: Spillwatch, what: str, actor: str | None, origin: str | None = None,
@@ -63,14 +69,15 @@ def activity(actor: str, db: str | None, level: str, period: str, origin: str | 
 @origin_option
 @role_option
 @affiliates_option
+@as_of_option
 @fmt_option
 def spread(actor: str, db: str | None, level: str, origin_days: int, quiet_days: int, show_all: bool,
-           origin: str | None, roles: tuple[str, ...], affiliates: bool, fmt: str) -> None:
+           origin: str | None, roles: tuple[str, ...], affiliates: bool, as_of: str | None, fmt: str) -> None:
     """New theatres of ACTOR's violence (first event and its sources), re-emergence and diffusion."""
     with reader(db) as sw:
         result = sw.spread(actor, level, origin_days=origin_days, quiet_days=quiet_days, origin=origin,
-                           roles=roles, affiliates=affiliates)
-        title = _scope_title(sw, "new theatres of", actor, origin, roles, affiliates)
+                           roles=roles, affiliates=affiliates, as_of=as_of)
+        title = _scope_title(sw, "new theatres of", actor, origin, roles, affiliates) + f", {result['as_of_label']}"
     rows = [dump(t) for t in result["theatres"] if show_all or t.new]
     cols = ["unit", "adm1_name", "first_date", "first_event_type", "first_place", "first_sources", "events",
             "status", "window", "diffused_from", "first_event_id"]
@@ -88,15 +95,21 @@ def spread(actor: str, db: str | None, level: str, origin_days: int, quiet_days:
               help="Rolling monthly backtest of every month after this "
               "date (YYYY-MM-DD), each predicted from earlier months only, beside three baselines.")
 @click.option("--test-until", type=DATE_TO, default=None)
-@click.option("--min-risk", default=0.05, show_default=True, help="Leave out units whose risk is lower.")
+@click.option("--min-risk", default=0.05, show_default=True,
+              help="Leave out units whose risk is lower (watched countries are always listed).")
 @role_option
 @affiliates_option
+@as_of_option
+@watch_option
 @fmt_option
 def risk(actor: str, db: str | None, level: str, origin: str | None, train_until: date | None,
-         test_until: date | None, min_risk: float, roles: tuple[str, ...], affiliates: bool, fmt: str) -> None:
+         test_until: date | None, min_risk: float, roles: tuple[str, ...], affiliates: bool, as_of: str | None,
+         watch: tuple[str, ...], fmt: str) -> None:
     """Next-month spillover risk per covered unit (or a rolling backtest with --backtest DATE)."""
     with reader(db) as sw:
         if train_until:
+            if train_until >= date.max:
+                raise SpillwatchError(f"--backtest {train_until}: there is no later month to test on")
             result = sw.risk_backtest(actor, level, train_until + timedelta(days=1),
                                       test_until, origin,
                                       roles=roles, affiliates=affiliates)
@@ -108,9 +121,11 @@ def risk(actor: str, db: str | None, level: str, origin: str | None, train_until
                            f"{result['test_to']:%Y-%m}, {result['units']} units")
                 click.echo(output.render_rows(result["scores"], fmt, title="backtest"))
             return
-        rows = sw.risk(actor, level, origin, roles=roles, affiliates=affiliates, min_risk=min_risk)
-        title = _scope_title(sw, "risk next month of violence by", actor, origin, roles, affiliates)
-    cols = ["unit", "country_name", "adm1_name", "month", "risk", "onset_risk", "drivers"]
+        rows = sw.risk(actor, level, origin, roles=roles, affiliates=affiliates, min_risk=min_risk, as_of=as_of,
+                       watch=watch)
+        title = (_scope_title(sw, "risk next month of violence by", actor, origin, roles, affiliates)
+                 + f", {sw.as_of(as_of).label}")
+    cols = ["country_name", "unit", "adm1_name", "month", "risk", "onset_risk", "coverage", "why", "drivers"]
     click.echo(output.render_rows(rows, fmt, columns=cols, title=title))
 
 
@@ -136,16 +151,19 @@ def support(db: str | None, csv_path: str | None, fmt: str) -> None:
 @role_option
 @affiliates_option
 @fmt_option
-@click.option("--min-threat", default=0.01, show_default=True, help="Leave out countries whose threat is lower.")
-@click.option("--as-of", default=None, help="Judge with what was known at the end of this month (2016-12).")
+@click.option("--min-threat", default=0.01, show_default=True,
+              help="Leave out countries whose threat is lower (watched countries are always listed).")
+@as_of_option
+@watch_option
 def gaps(actor: str, db: str | None, roles: tuple[str, ...], affiliates: bool, fmt: str, min_threat: float,
-         as_of: str | None) -> None:
-    """Covered countries ranked by threat (next-month risk) against valued support (USD), one sentence each."""
+         as_of: str | None, watch: tuple[str, ...]) -> None:
+    """Watched countries: threat (next-month risk) and valued support (USD) in separate columns, the gap between
+    them, the coverage behind the rate ("not covered since MONTH": no rate), one sentence each."""
     with reader(db) as sw:
-        rows = sw.gaps(actor, roles=roles, affiliates=affiliates, min_threat=min_threat, as_of=as_of)
-        title = _scope_title(sw, "support gaps against", actor, None, roles, affiliates)
-    cols = ["country_iso3", "country_name", "gap", "threat", "basis", "support_usd", "personnel", "equipment",
-            "training", "other", "explanation"]
+        rows = sw.gaps(actor, roles=roles, affiliates=affiliates, min_threat=min_threat, as_of=as_of, watch=watch)
+        title = _scope_title(sw, "support gaps against", actor, None, roles, affiliates) + f", {sw.as_of(as_of).label}"
+    cols = ["country_iso3", "country_name", "threat", "support_usd", "gap", "basis", "coverage", "latest_event",
+            "latest_any", "why", "personnel", "equipment", "training", "other", "explanation"]
     click.echo(output.render_rows(rows, fmt, columns=cols, title=title))
 
 
@@ -158,9 +176,10 @@ def gaps(actor: str, db: str | None, roles: tuple[str, ...], affiliates: bool, f
               help="file:PATH (JSONL) or webhook:URL (http(s), through the address guard); receives new alerts.")
 @role_option
 @affiliates_option
+@as_of_option
 @fmt_option
 def alerts(actor: str | None, db: str | None, threshold: float, sinks: tuple[Sink, ...], roles: tuple[str, ...],
-           affiliates: bool, fmt: str) -> None:
+           affiliates: bool, as_of: str | None, fmt: str) -> None:
     """Compute new alerts for ACTOR (new theatres, risk over threshold) and list all alerts."""
     from spillwatch.analysis import alerts as al
 
@@ -168,7 +187,7 @@ def alerts(actor: str | None, db: str | None, threshold: float, sinks: tuple[Sin
         for sink in sinks:
             if sink.kind == "webhook":  # refused before any work: a scheme or an address the guard does not allow
                 check_web_url(sink.target, sw.settings)
-        fresh = sw.refresh_alerts(actor, threshold, roles=roles, affiliates=affiliates) if actor else []
+        fresh = sw.refresh_alerts(actor, threshold, roles=roles, affiliates=affiliates, as_of=as_of) if actor else []
         rows = sw.alerts()
     for sink in sinks:
         sent = al.to_file(fresh, sink.target) if sink.kind == "file" else al.to_webhook(fresh, sink.target, sw.settings)
@@ -183,7 +202,10 @@ def alerts(actor: str | None, db: str | None, threshold: float, sinks: tuple[Sin
 @click.option("--out", default="spillwatch-report.html", show_default=True)
 @role_option
 @affiliates_option
-def report(actor: str, db: str | None, out: str, roles: tuple[str, ...], affiliates: bool) -> None:
+@as_of_option
+@watch_option
+def report(actor: str, db: str | None, out: str, roles: tuple[str, ...], affiliates: bool, as_of: str | None,
+           watch: tuple[str, ...]) -> None:
     """Write one self-contained HTML report (tables, charts, small-multiples map)."""
     from spillwatch.api.report import build
 
@@ -191,7 +213,7 @@ def report(actor: str, db: str | None, out: str, roles: tuple[str, ...], affilia
     if not folder.is_dir():
         raise SpillwatchError(f"--out {out}: folder {folder} does not exist")
     with reader(db) as sw:
-        text = build(sw, actor, roles=roles, affiliates=affiliates)
+        text = build(sw, actor, roles=roles, affiliates=affiliates, as_of=as_of, watch=watch)
     with open(out, "w", encoding="utf-8") as fh:
         fh.write(text)
     click.echo(f"wrote {out} ({len(text) // 1024} KiB)")

@@ -4,15 +4,16 @@ Input: ``records.EventMention`` values (with place, date, type, modes, actors, q
 Output: ``Event`` records with every member mention, article and outlet attached and a
 confidence (``merge.build_event``); ``assign`` also returns the ids of stored events that a
 late batch replaced.
-Declines: mentions ``score.pairable`` rejects (no date, a year-precision date, no country)
-become single-mention events and are never merged.
+Pairs are scored by ``pairs.score_pair`` (same article, dated and placed, or with an unknown);
+a mention that meets no other stays a single-mention event.
 
 Algorithm (a pure function of the mention *set*, so arrival order and batching cannot change
 it): candidate pairs come from block keys (country, type family and place cell, 4-day bucket);
-``score.pair_score`` scores them; mentions joined by a pair scoring >= ``THRESHOLD`` form a
+``pairs.score_pair`` scores them; mentions joined by a pair scoring >= ``THRESHOLD`` form a
 component; inside each component, average-link agglomeration over the members sorted by id
 merges the two clusters with the highest mean pairwise score (blocked or unscored pairs count
-0; ties go to the smallest indices) until no mean reaches ``THRESHOLD``. Every final cluster
+0; ties go to the smallest indices) until no mean reaches ``THRESHOLD``; two clusters holding a
+pair that ``score.contradicts`` (two countries, dates apart, ...) are never merged. Every final cluster
 lies inside one component, so ``assign`` only needs the components the new mentions touch:
 it walks threshold edges from the new mentions through ``lookup`` (known mentions per block
 key) and re-clusters exactly that closure, which gives what clustering everything at once
@@ -29,14 +30,16 @@ from datetime import date
 
 import numpy as np
 
+from spillwatch.dedup.fitted import PairModel
 from spillwatch.dedup.merge import OutletLookup, build_event
+from spillwatch.dedup.pairs import score_pair
 from spillwatch.dedup.score import (
     DATE_WINDOW_DAYS,
     THRESHOLD,
     Features,
     block_keys,
+    contradicts,
     features,
-    pair_score,
     probe_keys,
 )
 from spillwatch.records import Event, EventMention
@@ -65,6 +68,7 @@ class Assignment:
 class ClusterConfig:
     threshold: float = THRESHOLD
     window: int = DATE_WINDOW_DAYS
+    model: PairModel | None = None  # scorer of pairs with an unknown date or country (None: the shipped one)
 
 
 class _Scorer:
@@ -98,8 +102,11 @@ class _Scorer:
     def score(self, a: str, b: str) -> float | None:
         key = (a, b) if a < b else (b, a)
         if key not in self._scores:
-            self._scores[key] = pair_score(self._features[a], self._features[b], self.config.window)
+            self._scores[key] = score_pair(self._features[a], self._features[b], self.config.window, self.config.model)
         return self._scores[key]
+
+    def contradicts(self, a: str, b: str) -> bool:
+        return contradicts(self._features[a], self._features[b], self.config.window)
 
     def linked(self, a: str, b: str) -> bool:
         s = self.score(a, b)
@@ -138,14 +145,19 @@ def _average_link(members: Sequence[str], scorer: _Scorer) -> list[tuple[list[st
     if n == 1:
         return [([members[0]], 1.0)]
     sums = np.zeros((n, n))
+    cannot = np.zeros((n, n), dtype=bool)  # a contradiction between two members keeps their clusters apart
     for i in range(n):
         for j in range(i + 1, n):
-            sums[i, j] = sums[j, i] = scorer.score(members[i], members[j]) or 0.0
+            found = scorer.score(members[i], members[j])
+            sums[i, j] = sums[j, i] = found or 0.0
+            if found is None:
+                cannot[i, j] = cannot[j, i] = scorer.contradicts(members[i], members[j])
     clusters: dict[int, list[int]] = {i: [i] for i in range(n)}
     inner = dict.fromkeys(range(n), 0.0)  # sum of pairwise scores inside each cluster
     sizes = np.ones(n)
     active = np.ones(n, dtype=bool)
     mean = sums.copy()
+    mean[cannot] = -1.0
     np.fill_diagonal(mean, -1.0)
     while len(clusters) > 1:
         i, j = divmod(int(np.argmax(mean)), n)
@@ -157,7 +169,10 @@ def _average_link(members: Sequence[str], scorer: _Scorer) -> list[tuple[list[st
         sums[:, i] += sums[:, j]
         sizes[i] += sizes[j]
         clusters[i].extend(clusters.pop(j))
+        cannot[i, :] |= cannot[j, :]
+        cannot[:, i] = cannot[i, :]
         mean[i, :] = sums[i, :] / (sizes[i] * sizes)
+        mean[i, cannot[i, :]] = -1.0
         mean[:, i] = mean[i, :]
         active[j] = False
         mean[i, ~active] = -1.0

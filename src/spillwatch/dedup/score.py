@@ -5,10 +5,12 @@ Output: ``pair_score`` in [0, 1], or ``None`` when a hard blocking rule says the
 event; ``block_keys``/``probe_keys`` give the (country, "type family|place key", day bucket)
 keys a mention is stored under and looks up, so candidate pairs are found without comparing
 everything with everything (``place_keys``: 1-degree grid cells for points, ADM1 otherwise).
-Declines: mentions with no date (and no publication day to estimate one from), a
-year-precision date, or no country are never paired (their events stay single-mention);
-quantities are not compared at all, since reports of one event disagree on numbers (5 killed
-vs 7 killed) and that is kept, not used to split.
+Mentions with no date (and no publication day), a year-precision date or no country are not
+``pairable`` here: they meet others through ``open_keys`` (a shared name, specific actor, place
+or trigger word of one type family, never the type alone) and are scored by ``dedup.fitted``;
+``contradicts`` says when two reports can never be one event. Quantities are not compared at
+all, since reports of one event disagree on numbers (5 killed vs 7 killed) and that is kept,
+not used to split.
 
 Hard blocks (``None``): different country; both name specific, resolved actors and none is
 shared (state actors compare by country, so SYR_MIL and SYR_GOV are one side; unidentified
@@ -52,6 +54,7 @@ _COARSE_SLACK = {"day": 0, "range": 1, "week": 4, "month": 0}
 # Uncertainty radius in km by place precision (UCDP where_prec: 1 exact, 2 within 25 km, 3 ADM2).
 RADIUS_KM = {1: 10.0, 2: 25.0, 3: 50.0}
 COARSE_PRECISION = 5  # 5: part of a country ("northern Syria"), 6: country, 7: region
+TOWN_PRECISION = 3  # a place this precise (or finer) is a shared place ("p:"); coarser ones share a name only
 BUCKET_DAYS = 4
 CELL_DEGREES = 1.0  # grid cell for located points: 111 km of latitude > the largest allowed distance
 ESTIMATE_DAYS = 3  # an undated mention happened within this many days before publication
@@ -108,6 +111,8 @@ class Features:
     estimated: bool = False  # date taken from the article's publication, not the text
     article: str = ""  # the reporting article: mentions of one article always meet (``same_article_score``)
     reported: bool = False  # dated by the article's day (``DateMention.source`` "reported"), not by its words
+    names: frozenset[str] = frozenset()  # named entities of the evidence sentence, specific actors, the place
+    lemma: str = ""  # the trigger's word, lower-cased (``open_keys``, ``fitted.vector``)
 
 
 def _adm1_key(place: Place) -> str | None:
@@ -174,7 +179,40 @@ def features(m: EventMention, published: date | None = None) -> Features:
         estimated=estimated,
         article=m.article_id,
         reported=d is not None and d.source == "reported",
+        names=_names(m, everyone, p),
+        lemma=trigger_word(m),
     )
+
+
+def name_key(text: str) -> str:
+    """A name as a key: lower case, no leading article, no possessive, single spaces."""
+    words = text.lower().replace("\u2019", "'").removesuffix("'s").split()
+    if words and words[0] == "the":
+        words = words[1:]
+    return " ".join(words)
+
+
+def trigger_word(m: EventMention) -> str:
+    """The trigger's lemma when the parse has it (a verb heading its clause), else a crude stem."""
+    if m.clause is not None and m.clause.head == m.trigger and m.clause.head_lemma:
+        return m.clause.head_lemma.lower()
+    word = " ".join(m.trigger_text.lower().split())
+    if word.endswith("ing") and len(word) > 5:
+        return word[:-3]
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") and len(word) > 4 else word
+
+
+def _names(m: EventMention, everyone: tuple[Actor, ...], place: Place | None) -> frozenset[str]:
+    """Entities of the sentence and the place's name ("n:"), specific actors ("a:"), the place ("p:")."""
+    names = {"n:" + name_key(a.text) for a in m.arguments if a.role == "entity"}
+    names |= {"a:" + actor_key(a) for a in everyone if _specific(a)}
+    if place is not None and not _is_country_level(place):
+        if place.geonameid and (place.precision or 9) <= TOWN_PRECISION:
+            names.add(f"p:{place.geonameid}")
+        if place.name:
+            names.add("n:" + name_key(place.name))
+    names.discard("n:")
+    return frozenset(names)
 
 
 def pairable(f: Features) -> bool:
@@ -184,6 +222,19 @@ def pairable(f: Features) -> bool:
 def _date_buckets(f: Features, window: int) -> range:
     assert f.start is not None and f.end is not None and f.slack is not None
     reach = window + f.slack  # two ranges widened this far overlap whenever the pair can score
+    return range((f.start.toordinal() - reach) // BUCKET_DAYS, (f.end.toordinal() + reach) // BUCKET_DAYS + 1)
+
+
+def _own_buckets(f: Features) -> range:
+    """The buckets a mention's own dates fall in: open keys are indexed there only (fewer rows)."""
+    assert f.start is not None and f.end is not None
+    return range(f.start.toordinal() // BUCKET_DAYS, f.end.toordinal() // BUCKET_DAYS + 1)
+
+
+def _reach_buckets(f: Features, window: int) -> range:
+    """Every bucket a date that can pair with f's falls in (the other side's slack unknown: the widest)."""
+    assert f.start is not None and f.end is not None and f.slack is not None
+    reach = window + max(f.slack, *_COARSE_SLACK.values())
     return range((f.start.toordinal() - reach) // BUCKET_DAYS, (f.end.toordinal() + reach) // BUCKET_DAYS + 1)
 
 
@@ -212,12 +263,54 @@ def place_keys(f: Features) -> tuple[tuple[str, ...], tuple[str, ...]]:
     return index, probe
 
 
+UNDATED = "~u"  # open keys of mentions with no date at all
+ANY_DATE = "~a"  # open keys every mention is indexed under, for undated mentions to probe
+
+
+def open_keys(f: Features, window: int, probe: bool) -> tuple[tuple[str, str, int], ...]:
+    """Keys on a shared name (entity, specific actor, place) or trigger word of one type family.
+
+    Never on the type alone, and only for pairs where a side lacks the date or the country (two
+    reports with both meet through their place keys): "~" keys hold dated mentions by date bucket
+    (indexed in their own buckets, probed in every bucket a pairable date can fall in), "~a" keys
+    every dated mention (probed by undated ones), "~u" keys undated mentions. A name is scoped by
+    country: "C:name" (that country), "*:name" (any country: probed by reports without one),
+    "-:name" (reports without a country). So a lookup spans the whole store only for a report that
+    lacks what would narrow it.
+    """
+    fam = f.family
+    words = sorted(f.names | ({"w:" + f.lemma} if f.lemma else set()))
+    dated = f.start is not None and f.slack is not None
+    c = f.country
+    plan: list[tuple[str, str, bool]]  # (kind, scope, by date bucket)
+    if dated and probe:
+        plan = [("~", "-", True), ("~u", "-", False)]
+        plan += [("~u", c, False)] if c else [("~", "*", True), ("~u", "*", False)]
+    elif dated:
+        plan = [("~", "*", True), ("~a", c, False), ("~a", "*", False)] if c else [("~", "-", True), ("~a", "-", False)]
+    elif probe:
+        scopes = [c, "-"] if c else ["*", "-"]
+        plan = [(kind, scope, False) for kind in (ANY_DATE, UNDATED) for scope in scopes]
+    else:
+        plan = [(UNDATED, c, False), (UNDATED, "*", False)] if c else [(UNDATED, "-", False)]
+    out: list[tuple[str, str, int]] = []
+    for kind, scope, by_date in plan:
+        for w in words:
+            if by_date:
+                buckets = _reach_buckets(f, window) if probe else _own_buckets(f)
+                out.extend((kind, f"{fam}|{scope}:{w}", b) for b in buckets)
+            else:
+                out.append((kind, f"{fam}|{scope}:{w}", 0))
+    return tuple(out)
+
+
 def _keys(f: Features, window: int, probe: bool) -> tuple[tuple[str, str, int], ...]:
     own = ((f"article:{f.article}", f.family, 0),) if f.article else ()  # one article's reports always meet
+    named = open_keys(f, window, probe)
     if not pairable(f) or f.country is None:
-        return own
+        return own + named
     places = place_keys(f)[1 if probe else 0]
-    return own + tuple((f.country, f"{f.family}|{p}", b) for b in _date_buckets(f, window) for p in places)
+    return own + named + tuple((f.country, f"{f.family}|{p}", b) for b in _date_buckets(f, window) for p in places)
 
 
 def block_keys(f: Features, window: int = DATE_WINDOW_DAYS) -> tuple[tuple[str, str, int], ...]:
@@ -284,6 +377,37 @@ def _weighted(a: Features, b: Features, when: float, where: float) -> float:
     return round(total, 6)
 
 
+def years_apart(a: Features, b: Features, window: int) -> bool:
+    """A side dated only to the year (too coarse to pair) still contradicts a date outside that year."""
+    if a.start is None or b.start is None or (a.slack is not None and b.slack is not None):
+        return False
+    return (max(a.start, b.start) - min(a.end or a.start, b.end or b.start)).days > window
+
+
+def differs(a: Features, b: Features, window: int) -> bool:
+    """Kept apart whatever else is known: type families, known countries, specific actors, years."""
+    if a.family != b.family or (a.country and b.country and a.country != b.country):
+        return True
+    return bool(a.known and b.known and a.known.isdisjoint(b.known)) or years_apart(a, b, window)
+
+
+def contradicts(a: Features, b: Features, window: int = DATE_WINDOW_DAYS) -> bool:
+    """Something both sides state differs: two countries, own dates apart, specific actors with none
+    shared, two sub-national places too far apart. Such reports are never in one event, whatever
+    links each of them to the others (average-link keeps the clusters holding them apart)."""
+    if a.country and b.country and a.country != b.country:
+        return True
+    if a.known and b.known and a.known.isdisjoint(b.known):
+        return True
+    own = not (a.article == b.article and (a.reported or b.reported))  # one story's own day: see same_article_score
+    both_pairable = a.slack is not None and b.slack is not None
+    apart = a.start and b.start and (years_apart(a, b, window) or (both_pairable and date_score(a, b, window) is None))
+    if own and apart:
+        return True
+    sub_national = a.country and b.country and not (a.country_level or b.country_level)
+    return bool(sub_national) and place_score(a, b) is None
+
+
 def same_article_score(a: Features, b: Features, window: int = DATE_WINDOW_DAYS) -> float | None:
     """Two reports of one type family in one article: one happening unless something contradicts it.
 
@@ -294,11 +418,7 @@ def same_article_score(a: Features, b: Features, window: int = DATE_WINDOW_DAYS)
     further apart than the window. Otherwise the usual weighted score with every unknown term
     counted as agreement (actors half), so the type and whatever is known still decide.
     """
-    if a.family != b.family:
-        return None
-    if a.country and b.country and a.country != b.country:
-        return None
-    if a.known and b.known and a.known.isdisjoint(b.known):
+    if differs(a, b, window):
         return None
     when = 1.0
     if a.start and b.start and a.slack is not None and b.slack is not None:

@@ -16,17 +16,23 @@ were killed"). It inherits the antecedent's place when it has none or only a coa
 same country, and its date when it has none of its own (none, or only the article's day). A
 mention with a place or date of its own that differs is never changed: it is another happening,
 or the clustering will decide.
+
+Each mention also gets an ``entity`` argument for every named entity of its sentence (people,
+organisations, places, facilities, groups, named events): what clustering reads beside the
+actors when a report states no date or no country ("Lindsay Lohan", "Betty Ford clinic").
 """
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import replace
 
 from spillwatch.dedup.score import THRESHOLD, family, features, same_article_score
-from spillwatch.records import AnnotatedArticle, Argument, EventMention, Place
+from spillwatch.records import AnnotatedArticle, Argument, Entity, EventMention, Place
 from spillwatch.settings import Settings
 
 COARSER_THAN_TOWN = 3  # precision codes above this are ADM1, country or article focus
+NAMED = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUCT", "WORK_OF_ART"})
 
 
 def link_reports(
@@ -34,6 +40,7 @@ def link_reports(
 ) -> tuple[EventMention, ...]:
     """``mentions`` with each later report of one happening completed from its antecedent."""
     ordered = sorted(range(len(mentions)), key=lambda n: (mentions[n].trigger.start, mentions[n].trigger.end))
+    mentions = _with_entities(ann.entities, mentions)
     done: dict[int, EventMention] = {}
     earlier: list[EventMention] = []
     for n in ordered:
@@ -98,3 +105,22 @@ def _inherit(m: EventMention, prior: EventMention) -> EventMention:
         date=prior.date if _undated(m) and not _undated(prior) else m.date,
         arguments=(*m.arguments, link),
     )
+
+
+def _with_entities(entities: tuple[Entity, ...], mentions: tuple[EventMention, ...]) -> tuple[EventMention, ...]:
+    """Each mention with an ``entity`` argument per named entity of its sentence (bisected: no article scan)."""
+    named = sorted((e for e in entities if e.label in NAMED), key=lambda e: (e.span.start, e.span.end))
+    if not named:
+        return mentions
+    starts = [e.span.start for e in named]
+    out = []
+    for m in mentions:
+        first = bisect_left(starts, m.sentence.start)
+        found = []
+        for e in named[first:]:
+            if e.span.start >= m.sentence.end:
+                break
+            if e.span.end <= m.sentence.end:
+                found.append(Argument("entity", e.span, e.text))
+        out.append(replace(m, arguments=(*m.arguments, *found)) if found else m)
+    return tuple(out)

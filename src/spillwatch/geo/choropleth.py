@@ -177,5 +177,6 @@ def map_marks(actor: str, theatres: Iterable[Any], risk_rows: Iterable[Mapping[s
         if key:
             new_adm1.add(key)
     at_risk = tuple(RiskMark(str(r["unit"]), float(r["risk"]), str(r.get("drivers", ""))) for r in risk_rows
-                    if float(r["risk"]) >= threshold and not r.get("own_3"))
+                    if r.get("risk") is not None and float(r["risk"]) >= threshold
+                    and not (r.get("log_own_3") or r.get("own_3")))  # the forecast's feature: log(1 + events)
     return MapMarks(actor, tuple(sorted(new_countries)), tuple(sorted(new_adm1)), at_risk, threshold)

@@ -15,6 +15,10 @@ AFFILIATES = Query(False, description="Also count the actor's affiliates, each w
 LEVEL = Query("country", pattern=r"^(country|adm1)$")
 ORIGIN = Query(None, pattern=r"^(spillwatch|ucdp|acled)$")
 DATES = "A day (2016-05-03), a month (2016-05), a year or FROM..TO; read by the API (400 naming a bad one)."
+AS_OF = Query(None, max_length=40, description="Judge with what was known at the end of this month (2016-12); "
+              "default: the last month some origin covers (400 for a month no origin covers).")
+WATCH = Query([], description="Countries always listed (ISO3 or names; repeat or comma-separate); default: the "
+              "actor's countries of the last 12 months, their neighbours and support recipients.")
 
 
 def install(app: FastAPI, sw: api.Spillwatch, read: Any) -> None:
@@ -32,19 +36,25 @@ def install(app: FastAPI, sw: api.Spillwatch, read: Any) -> None:
     @app.get("/api/spread", dependencies=[read], tags=["analysis"])
     def spread(actor: str = ACTOR, level: str = LEVEL, origin: str | None = ORIGIN,
                origin_days: int = Query(30, ge=0, le=3650), quiet_days: int = Query(180, ge=1, le=3650),
-               role: list[str] = ROLE, affiliates: bool = AFFILIATES) -> dict[str, Any]:
+               role: list[str] = ROLE, affiliates: bool = AFFILIATES, as_of: str | None = AS_OF) -> dict[str, Any]:
         result = sw.spread(actor, level, origin_days=origin_days, quiet_days=quiet_days, origin=origin,
-                           roles=role, affiliates=affiliates)
+                           roles=role, affiliates=affiliates, as_of=as_of)
         items = [api.dump(t) for t in result["theatres"] if t.new]
         return {**sw.describe(actor, origin, roles=role, affiliates=affiliates), "items": items,
+                "as_of": api.dump(result["as_of"]), "as_of_label": result["as_of_label"],
                 "reemergence": api.dump(result["reemergence"]), "centre": api.dump(result["centre"]),
                 "windows": api.dump(result["windows"])}
 
     @app.get("/api/risk", dependencies=[read], tags=["analysis"])
     def risk(actor: str = ACTOR, level: str = LEVEL, origin: str | None = ORIGIN, role: list[str] = ROLE,
-             affiliates: bool = AFFILIATES) -> dict[str, Any]:
-        return {**sw.describe(actor, origin, roles=role, affiliates=affiliates),
-                "items": api.dump(sw.risk(actor, level, origin, roles=role, affiliates=affiliates))}
+             affiliates: bool = AFFILIATES, as_of: str | None = AS_OF, watch: list[str] = WATCH,
+             min_risk: float = Query(0.0, ge=0.0, le=1.0)) -> dict[str, Any]:
+        """Next month's risk; every watched country is a row (risk null and "not covered since" where no origin
+        covers it)."""
+        when = sw.as_of(as_of)
+        return {**sw.describe(actor, origin, roles=role, affiliates=affiliates), **_when(when),
+                "items": api.dump(sw.risk(actor, level, origin, roles=role, affiliates=affiliates, min_risk=min_risk,
+                                          as_of=as_of, watch=watch))}
 
     @app.get("/api/support", dependencies=[read], tags=["analysis"])
     def support() -> dict[str, Any]:
@@ -52,9 +62,13 @@ def install(app: FastAPI, sw: api.Spillwatch, read: Any) -> None:
 
     @app.get("/api/gaps", dependencies=[read], tags=["analysis"])
     def gaps(actor: str = ACTOR, role: list[str] = ROLE, affiliates: bool = AFFILIATES,
-             min_threat: float = Query(0.01, ge=0.0, le=1.0)) -> dict[str, Any]:
-        return {**sw.describe(actor, roles=role, affiliates=affiliates),
-                "items": api.dump(sw.gaps(actor, roles=role, affiliates=affiliates, min_threat=min_threat))}
+             min_threat: float = Query(0.01, ge=0.0, le=1.0), as_of: str | None = AS_OF,
+             watch: list[str] = WATCH) -> dict[str, Any]:
+        """Watched countries: threat and support apart, the gap, the coverage behind the rate."""
+        when = sw.as_of(as_of)
+        return {**sw.describe(actor, roles=role, affiliates=affiliates), **_when(when),
+                "items": api.dump(sw.gaps(actor, roles=role, affiliates=affiliates, min_threat=min_threat,
+                                          as_of=as_of, watch=watch))}
 
     @app.get("/api/alerts", dependencies=[read], tags=["analysis"])
     def alerts(limit: int = Query(200, ge=1, le=500)) -> dict[str, Any]:
@@ -62,9 +76,14 @@ def install(app: FastAPI, sw: api.Spillwatch, read: Any) -> None:
 
     @app.get("/api/map/marks", dependencies=[read], tags=["map"])
     def marks(actor: str = ACTOR, origin: str | None = ORIGIN,
-              threshold: float = Query(0.5, ge=0.0, le=1.0, description="Risk that marks a quiet country.")
-              ) -> dict[str, Any]:
-        """New theatres (country, ADM1 as ISO 3166-2) and quiet countries at risk next month, for the map."""
-        return dict(api.dump(sw.map_marks(actor, origin, threshold)))
+              threshold: float = Query(0.5, ge=0.0, le=1.0, description="Risk that marks a quiet country."),
+              role: list[str] = ROLE, as_of: str | None = AS_OF) -> dict[str, Any]:
+        """New theatres (country, ADM1 as ISO 3166-2) and quiet countries at risk next month, for the map (the same
+        roles as the tabs)."""
+        return dict(api.dump(sw.map_marks(actor, origin, threshold, roles=role, as_of=as_of)))
 
     _ = (activity, spread, risk, support, gaps, alerts, marks)
+
+
+def _when(when: Any) -> dict[str, Any]:
+    return {"as_of": when.month.isoformat(), "as_of_label": when.label}

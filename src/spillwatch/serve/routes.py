@@ -6,7 +6,6 @@ import os
 import re
 import tempfile
 from collections.abc import Iterator
-from dataclasses import replace
 from typing import Any
 
 from fastapi import Depends, FastAPI, Query
@@ -18,6 +17,8 @@ from spillwatch import api
 # a name), so these only bound the length; a value the API cannot read is a 400 naming it and the closest names.
 COUNTRY = Query(None, max_length=100, description="ISO3 in any case, or a country name")
 
+ROLE_ANY = Query([], description="Roles of the actor that count: perpetrator, party, target or any (repeat or "
+                 "comma-separate); default any role.")
 
 def _bbox(text: str | None) -> tuple[float, float, float, float] | None:
     if not text:
@@ -52,8 +53,11 @@ def install(app: FastAPI, sw: api.Spillwatch, settings: api.Settings, read: Any,
                                        r"fatalities_best|id)$"),
                      order: str = Query("desc", pattern=r"^(asc|desc)$"),
                      limit: int = Query(50, ge=1, le=max_page),
-                     offset: int = Query(0, ge=0, le=10_000_000)) -> api.EventFilter:
-        return api.EventFilter(actor=actor, type=type, mode=mode, acled_type=acled_type, country=country,
+                     offset: int = Query(0, ge=0, le=10_000_000),
+                     role: list[str] = ROLE_ANY) -> api.EventFilter:
+        chosen = api.parse_roles(role, default=api.ROLES)
+        return api.EventFilter(actor=actor, roles=() if chosen == api.ROLES else chosen, type=type, mode=mode,
+                               acled_type=acled_type, country=country,
                                adm1=adm1, date_from=date_from, date_to=date_to, bbox=_bbox(bbox), text=q,
                                origin=origin, sort=sort, descending=order == "desc", limit=limit, offset=offset)
 
@@ -112,7 +116,8 @@ def install(app: FastAPI, sw: api.Spillwatch, settings: api.Settings, read: Any,
     @app.get("/api/events/{event_id}", dependencies=[read], tags=["events"])
     def event(event_id: str) -> dict[str, Any]:
         detail = sw.event(_id(event_id))
-        return {"event": api.dump(detail.event), "mentions": [_mention(m) for m in detail.mentions]}
+        return {"event": api.dump(detail.event), "mentions": [_mention(m) for m in detail.mentions],
+                "joins": [api.dump(j) for j in detail.joins]}
 
     @app.get("/api/actors", dependencies=[read], tags=["actors"])
     def actors(limit: int = Query(200, ge=1, le=max_page), q: str | None = Query(None, max_length=200),
@@ -122,13 +127,11 @@ def install(app: FastAPI, sw: api.Spillwatch, settings: api.Settings, read: Any,
 
     @app.get("/api/export/events.{fmt}", dependencies=[read], tags=["exports"])
     def export(fmt: str, flt: api.EventFilter = flt_dep,
-               profile: str = Query("spillwatch", pattern=r"^(spillwatch|acled|ucdp)$"),
-               role: str | None = Query(None, pattern=r"^(source|target)$")) -> StreamingResponse:
+               profile: str = Query("spillwatch", pattern=r"^(spillwatch|acled|ucdp)$")) -> StreamingResponse:
         """Every matching event (no row cap: limit and offset do not apply), streamed as csv, parquet,
         geoparquet, geojson or gpkg in spillwatch's, ACLED's or UCDP's columns."""
         if fmt not in api.EXPORT_FORMATS:
             raise api.SpillwatchError(f"unknown export format {fmt!r}; use one of {api.EXPORT_FORMATS}")
-        flt = replace(flt, actor_role=role)
         headers = {"Content-Disposition": f'attachment; filename="events.{api.EXPORT_EXTENSIONS[fmt]}"'}
         if fmt == "csv":
             chunks: Iterator[bytes] = sw.export_csv(flt, profile)

@@ -18,6 +18,20 @@ SUPPORT_COLUMNS = ("id", "donor", "donor_country", "recipient", "recipient_count
 ALERT_COLUMNS = ("id", "kind", "unit", "actor", "alert_date", "score", "message", "event_id")
 
 
+def role_sql(role: str, alias: str = "") -> str:
+    """A condition true where an actor (one ``?``: a list of ids) has ``role`` in an event (the one role model,
+    ``records.Event.actors_in``): perpetrator and party from their stored id lists, target from the stored
+    targets of events that are no battle (a news-coded battle keeps the attacked side among its targets: it fought)."""
+    dot = f"{alias}." if alias else ""
+    if role == "perpetrator":
+        return f"list_has_any(string_split({dot}perpetrator_ids, '|'), ?)"
+    if role == "party":
+        return f"list_has_any(string_split({dot}party_ids, '|'), ?)"
+    if role == "target":
+        return (f"(list_has_any(string_split({dot}target_ids, '|'), ?) AND coalesce({dot}acled_type, '') <> 'Battles')")
+    raise ValueError(f"unknown role {role!r}")
+
+
 class _Sql(Protocol):
     def _run(self, sql: str, params: Sequence[Any] = ()) -> None: ...
     def _rows(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]: ...
@@ -60,6 +74,22 @@ class AnalysisRows:
         """Stored alerts, newest first."""
         return self._rows(f"SELECT {', '.join(ALERT_COLUMNS)} FROM alerts ORDER BY alert_date DESC, id LIMIT ?",
                           [limit])
+
+    def latest_events(self: _Sql, countries: Sequence[str], until: str, types: Sequence[str]
+                      ) -> list[dict[str, Any]]:
+        """Each country's latest dated event of ``types`` up to the ISO day ``until``, whoever it was by (id, date,
+        type, place, source names)."""
+        if not countries or not types:
+            return []
+        marks = ", ".join("?" for _ in countries)
+        kinds = ", ".join("?" for _ in types)
+        return self._rows(
+            "SELECT id, date_start, type, place_name, country_iso3, source_ids, source_names FROM ("
+            " SELECT id, date_start, type, place_name, country_iso3, source_ids, source_names,"
+            " row_number() OVER (PARTITION BY country_iso3 ORDER BY date_start DESC, id) AS rn FROM events"
+            f" WHERE country_iso3 IN ({marks}) AND type IN ({kinds}) AND date_start IS NOT NULL"
+            " AND date_start <= CAST(? AS DATE)) t WHERE rn = 1 ORDER BY country_iso3",
+            [*countries, *types, until])
 
     def actor_counts(self: _Sql, limit: int = 500) -> list[dict[str, Any]]:
         """Actors named by stored events (id, name, country, sector) with how many events name them, most first."""

@@ -16,7 +16,7 @@ from spillwatch import codec
 from spillwatch.errors import NotFoundError
 from spillwatch.records import AnnotatedArticle, Article, Event, EventMention, Quarantined, RawItem, content_hash
 from spillwatch.store import exportsql, rows
-from spillwatch.store.analysisrows import AnalysisRows
+from spillwatch.store.analysisrows import AnalysisRows, role_sql
 from spillwatch.store.base import EventFilter, PutOutcome, RunSummary
 from spillwatch.store.skipped import SkippedArticles
 
@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 # An actor among an event's stored source/target ids (DuckDB list functions; PostgresStore renames them).
 ACTOR_IN_SOURCES = "list_has_any(string_split(source_ids, '|'), ?)"
 ACTOR_IN_TARGETS = "list_has_any(string_split(target_ids, '|'), ?)"
+
 BlockKey = tuple[str, str, int]
 _SORTABLE = {"date_start", "date_end", "type", "country_iso3", "n_mentions", "fatalities_best", "id"}
 _PLACE_COLS = ("article_id", "start_char", "end_char", "text", "role", "geonameid", "name", "feature_class",
@@ -340,8 +341,8 @@ class SqlStore(SkippedArticles, AnalysisRows, ABC):
             parts.append(clause)
             params.extend(values)
 
-        if f.actor and f.actor_role in ("source", "target"):
-            add(ACTOR_IN_SOURCES if f.actor_role == "source" else ACTOR_IN_TARGETS, [f.actor])
+        if f.actor and f.roles:
+            add("(" + " OR ".join(role_sql(r) for r in f.roles) + ")", *([f.actor] for _ in f.roles))
         elif f.actor:  # the stored id lists, not a semi-join on event_actors: one cheap scan on 1M events
             add(f"({ACTOR_IN_SOURCES} OR {ACTOR_IN_TARGETS})", [f.actor], [f.actor])
         for col, val in (("type", f.type), ("acled_type", f.acled_type), ("country_iso3", f.country),

@@ -1,10 +1,11 @@
 // spillwatch dashboard: filters -> /api queries -> map, legend, time axis, table, evidence. Text is always text.
-import { h, clear, table } from "./dom.js";
+import { h, clear } from "./dom.js";
 import { EventMap } from "./map.js";
 import { Timeline } from "./timeline.js";
 import { renderLegend, renderAreas } from "./legend.js";
 import { highlighted } from "./evidence.js";
 import { fmtInt } from "./scale.js";
+import { renderView } from "./views.js";
 
 const $ = id => document.getElementById(id);
 const state = { offset: 0, limit: 50, filters: {}, timelineKey: null, marks: null, marksActor: null, view: null };
@@ -17,11 +18,43 @@ async function get(path, params = {}) {
   return r.json();
 }
 
+const FIELDS = [["f-actor", "actor"], ["f-role", "role"], ["f-asof", "as_of"], ["f-country", "country"], ["f-type", "type"],
+  ["f-from", "from"], ["f-to", "to"], ["f-q", "q"]];
+const ANALYSIS_ONLY = ["as_of"];
+
 function readFilters() {
   const f = {};
-  for (const [id, key] of [["f-actor", "actor"], ["f-country", "country"], ["f-type", "type"], ["f-from", "from"], ["f-to", "to"], ["f-q", "q"]])
-    if ($(id).value) f[key] = $(id).value;
+  for (const [id, key] of FIELDS) if ($(id).value) f[key] = $(id).value;
   return f;
+}
+
+// The event list and the map count the roles the tabs count: with an actor, perpetrator or party unless chosen.
+function eventParams(f) {
+  const out = { ...f };
+  for (const k of ANALYSIS_ONLY) delete out[k];
+  if (out.actor && !out.role) out.role = "perpetrator,party";
+  return out;
+}
+
+function analysisParams(f) {
+  const out = { actor: f.actor || DEFAULT_ACTOR };
+  if (f.role) out.role = f.role;
+  if (f.as_of) out.as_of = f.as_of;
+  return out;
+}
+
+// Filters and the open tab live in the address: a view can be bookmarked, shared and reloaded.
+function writeUrl() {
+  const qs = new URLSearchParams(Object.entries(state.filters));
+  const tab = document.querySelector("[role=tab][aria-selected=true]")?.dataset.view;
+  if (tab && tab !== "events") qs.set("tab", tab);
+  history.replaceState(null, "", `${location.pathname}${qs.toString() ? "?" + qs : ""}`);
+}
+
+function readUrl() {
+  const qs = new URLSearchParams(location.search);
+  for (const [id, key] of FIELDS) if (qs.has(key)) $(id).value = qs.get(key);
+  return qs.get("tab");
 }
 
 function fillSelect(el, items, label) {
@@ -37,15 +70,16 @@ function undated(f) { const { from, to, ...rest } = f; return rest; }
 async function refresh() {
   state.filters = readFilters();
   $("status").textContent = "Loading…";
-  const base = undated(state.filters), key = JSON.stringify(base);
+  writeUrl();
+  const params = eventParams(state.filters), base = undated(params), key = JSON.stringify(base);
   try {
     const fresh = key !== state.timelineKey;  // other filters than the dates changed: new time axis and context
     const [page, layers, points, months, context] = await Promise.all([
-      get("/api/events", { ...state.filters, limit: state.limit, offset: state.offset }),
-      get("/api/map/layers", state.filters),
-      get("/api/map/points", { ...state.filters, n: 1000 }),
+      get("/api/events", { ...params, limit: state.limit, offset: state.offset }),
+      get("/api/map/layers", params),
+      get("/api/map/points", { ...params, n: 1000 }),
       fresh ? get("/api/map/timeline", base) : null,
-      fresh && (state.filters.from || state.filters.to) ? get("/api/map/layers", base) : null,
+      fresh && (params.from || params.to) ? get("/api/map/layers", base) : null,
     ]);
     renderTable(page);
     if (fresh) state.context = (context || layers).countries;
@@ -55,7 +89,7 @@ async function refresh() {
     if (fresh) { state.timelineKey = key; state.months = months.items; drawTimeline(); }
     timeline.setRange(state.filters.from, state.filters.to);
     $("t-clear").hidden = !(state.filters.from || state.filters.to);
-    $("status").textContent = `${page.total} events`;
+    $("status").textContent = `${page.total} events` + (params.actor ? ` of ${params.actor} as ${params.role.replaceAll(",", " or ")}` : "");
   } catch (err) { $("status").textContent = `Error: ${err.message}`; }
   loadMarks();
 }
@@ -77,11 +111,11 @@ function drawTimeline() {
 
 // New theatres and at-risk countries come from the spread and risk analyses (seconds on a large store).
 async function loadMarks() {
-  const actor = state.filters.actor || DEFAULT_ACTOR;
+  const params = analysisParams(state.filters), actor = JSON.stringify(params);
   if (actor === state.marksActor) return;
   state.marksActor = actor; state.marks = null;
   try {
-    const marks = await get("/api/map/marks", { actor });
+    const marks = await get("/api/map/marks", params);
     if (state.marksActor !== actor) return;
     state.marks = marks;
   } catch (err) {
@@ -97,7 +131,7 @@ function renderTable(page) {
     const row = h("tr", { tabindex: "0", "data-id": e.id, "data-date": e.date_start || "" },
       h("td", {}, e.date_start || ""), h("td", {}, e.type + (e.modes ? ` (${e.modes.replaceAll("|", ", ")})` : "")),
       h("td", {}, (e.source_names || "").replaceAll("|", ", ")), h("td", {}, (e.target_names || "").replaceAll("|", ", ")),
-      h("td", {}, e.place_name || ""), h("td", {}, e.country_iso3 || ""),
+      h("td", {}, e.place_name || ""), h("td", { title: e.country_iso3 || "" }, map.countryName.get(e.country_iso3) || e.country_iso3 || ""),
       h("td", {}, e.fatalities_best ?? e.fatalities_low ?? ""), h("td", {}, e.n_mentions));
     row.addEventListener("click", () => openEvent(e.id));
     row.addEventListener("keydown", ev => { if (ev.key === "Enter") openEvent(e.id); });
@@ -138,8 +172,9 @@ async function loadView(view) {
   if (!box) return;
   clear(box).append(h("p", {}, "Loading…"));
   try {
-    const rows = await get(`/api/${view}`, state.filters);
-    clear(box).append(h("div", { class: "table-scroll" }, table(rows.items || rows)));
+    const params = ["support", "alerts"].includes(view) ? {} : analysisParams(state.filters);
+    renderView(box, view, await get(`/api/${view}`, params), map.countryName);
+    box.dataset.loaded = "1";
   } catch (err) { clear(box).append(h("p", { class: "hint" }, `Not available: ${err.message}`)); }
 }
 
@@ -148,6 +183,7 @@ function selectTab(btn) {
   for (const s of document.querySelectorAll(".view")) s.hidden = s.id !== `view-${btn.dataset.view}`;
   if (btn.dataset.view !== "events") loadView(btn.dataset.view);
   else map.invalidate();
+  writeUrl();
 }
 
 function setRange(from, to) { $("f-from").value = from || ""; $("f-to").value = to || ""; state.offset = 0; refresh(); }
@@ -155,7 +191,8 @@ function setRange(from, to) { $("f-from").value = from || ""; $("f-to").value = 
 async function init() {
   map = new EventMap($("map"), { onSelect: openEvent, onHover: text => { $("map-info").textContent = text || "Point at an area for its name and numbers."; } });
   timeline = new Timeline($("timeline"), $("timeline-table"), setRange);
-  $("filters").addEventListener("submit", e => { e.preventDefault(); state.offset = 0; refresh(); });
+  const reloadTab = () => { const v = document.querySelector("[role=tab][aria-selected=true]")?.dataset.view; if (v && v !== "events") loadView(v); };
+  $("filters").addEventListener("submit", e => { e.preventDefault(); state.offset = 0; refresh().then(reloadTab); });
   $("filters").addEventListener("reset", () => setTimeout(() => { state.offset = 0; refresh(); }, 0));
   $("t-clear").addEventListener("click", () => setRange(null, null));
   $("prev").addEventListener("click", () => { state.offset = Math.max(0, state.offset - state.limit); refresh(); });
@@ -166,9 +203,12 @@ async function init() {
   const [countries, adm1, actors, facets] = await Promise.all([get("/api/geo/countries"), get("/api/geo/adm1"), get("/api/actors"), get("/api/events/facets")]);
   map.setGeometry(countries, adm1);
   fillSelect($("f-actor"), actors.map(a => ({ value: a.id, name: a.name, n: a.events })), a => `${a.name} (${a.n})`);
-  fillSelect($("f-country"), Object.entries(facets.per_country).map(([k, n]) => ({ value: k, n })).sort((a, b) => b.n - a.n), c => `${c.value} (${c.n})`);
+  fillSelect($("f-country"), Object.entries(facets.per_country).map(([k, n]) => ({ value: k, n })).sort((a, b) => b.n - a.n), c => `${map.countryName.get(c.value) || c.value} (${c.n})`);
   fillSelect($("f-type"), Object.entries(facets.per_type).map(([k, n]) => ({ value: k, n })), t => `${t.value} (${t.n})`);
+  const tab = readUrl();
   await refresh();
+  const btn = tab && document.querySelector(`[role=tab][data-view="${CSS.escape(tab)}"]`);
+  if (btn) selectTab(btn);
   document.body.dataset.ready = "1";
 }
 

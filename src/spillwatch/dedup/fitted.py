@@ -1,0 +1,134 @@
+"""Pairs with an unknown: two reports from different articles where a side has no date or no country.
+
+Input: two ``score.Features`` of one type family from different articles, at least one of them
+not ``score.pairable`` (no country, or no date at all). Output: a score on the clustering's scale
+(``score.THRESHOLD`` is the merge level), or ``None`` when something known contradicts.
+
+A missing field is unknown, not a mismatch. Kept apart (``None``): two known countries that
+differ; specific actors on both sides with none shared; two dates (own or from publication)
+further apart than the window; two sub-national places too far apart (``score.place_score``);
+and a pair with nothing in common beyond its type: no shared name (named entity of the evidence
+sentence, specific actor, place), not the same trigger word, and not one known country within
+the date window.
+
+Otherwise a logistic model over ``FEATURES`` (``vector``) gives the probability that the two are
+one event; its weights and threshold are fitted on ECB+ dev topics 1-22 by
+``eval/ecb_pairs.py PATH --fit`` and stored in ``data/pair_model.json``. The probability is mapped
+piecewise-linearly so that the fitted threshold sits at ``score.THRESHOLD`` (the same level
+average-link uses for every pair), keeping the order of probabilities.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from spillwatch.dedup.score import THRESHOLD, Features, date_score, differs, place_score
+
+FEATURES = (
+    "shared_names",  # shared names, up to 3, over 3
+    "names_jaccard",
+    "shared_actor",
+    "shared_place",
+    "same_country",
+    "country_unknown",
+    "date_agreement",  # 0.5 ** days apart (half when from publication); 0 when a side is undated
+    "date_unknown",
+    "same_word",
+    "same_type",
+    "place_agreement",  # score.place_score of two sub-national places; 0 otherwise
+    "names_disjoint",  # both sides name something and share no name
+    "places_differ",  # both sides name a place ("p:") and share none
+)
+
+
+@dataclass(frozen=True, slots=True)
+class PairModel:
+    """Logistic weights over ``FEATURES`` and the probability at which two reports merge."""
+
+    weights: tuple[float, ...]
+    bias: float
+    threshold: float
+
+    def probability(self, x: tuple[float, ...]) -> float:
+        z = self.bias + sum(w * v for w, v in zip(self.weights, x, strict=True))
+        return 1.0 / (1.0 + math.exp(-max(-60.0, min(60.0, z))))
+
+
+@cache
+def model() -> PairModel:
+    """The fitted model shipped in ``data/pair_model.json``."""
+    raw = json.loads(resources.files("spillwatch").joinpath("data/pair_model.json").read_text(encoding="utf-8"))
+    if tuple(raw["features"]) != FEATURES:
+        raise ValueError("data/pair_model.json was fitted on other features: re-run eval/ecb_pairs.py --fit")
+    return PairModel(tuple(float(w) for w in raw["weights"]), float(raw["bias"]), float(raw["threshold"]))
+
+
+def _dated(f: Features) -> bool:
+    return f.start is not None and f.slack is not None
+
+
+def _sub_national(f: Features) -> bool:
+    return f.country is not None and not f.country_level
+
+
+def vector(a: Features, b: Features, window: int) -> tuple[float, ...] | None:
+    """The pair's features (``FEATURES``), or None when something known keeps them apart."""
+    if differs(a, b, window):
+        return None
+    when = 0.0
+    if _dated(a) and _dated(b):
+        found = date_score(a, b, window)
+        if found is None:
+            return None
+        when = found
+    where = 0.0
+    if _sub_national(a) and _sub_national(b):
+        found = place_score(a, b)
+        if found is None:
+            return None
+        where = found
+    shared = a.names & b.names
+    same_country = a.country is not None and a.country == b.country
+    same_word = bool(a.lemma) and a.lemma == b.lemma
+    if not shared and not same_word and not (same_country and when > 0):
+        return None  # nothing in common but the type
+    union = a.names | b.names
+    return (
+        min(len(shared), 3) / 3,
+        len(shared) / len(union) if union else 0.0,
+        float(any(n.startswith("a:") for n in shared)),
+        float(any(n.startswith("p:") for n in shared)),
+        float(same_country),
+        float(a.country is None or b.country is None),
+        when,
+        float(not (_dated(a) and _dated(b))),
+        float(same_word),
+        float(a.type == b.type),
+        where,
+        float(bool(a.names) and bool(b.names) and not shared),
+        float(bool(_places(a)) and bool(_places(b)) and _places(a).isdisjoint(_places(b))),
+    )
+
+
+def _places(f: Features) -> frozenset[str]:
+    return frozenset(n for n in f.names if n.startswith("p:"))
+
+
+def scaled(p: float, threshold: float) -> float:
+    """A probability on the clustering's scale: ``threshold`` maps to ``score.THRESHOLD``."""
+    if p < threshold:
+        return round(THRESHOLD * p / threshold, 6)
+    return round(THRESHOLD + (1.0 - THRESHOLD) * (p - threshold) / (1.0 - threshold), 6)
+
+
+def open_score(a: Features, b: Features, window: int, fitted: PairModel | None = None) -> float | None:
+    """Score of a pair with an unknown date or country (module docstring), or None if kept apart."""
+    x = vector(a, b, window)
+    if x is None:
+        return None
+    m = fitted or model()
+    return scaled(m.probability(x), m.threshold)

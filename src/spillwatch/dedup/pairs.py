@@ -1,0 +1,121 @@
+"""Which scorer reads a pair of reports, and why two reports are one event.
+
+``score_pair(a, b)``: one article's reports -> ``score.same_article_score``; two reports with a
+country and a date each -> ``score.pair_score`` (hand-set weights, the ACLED-style one event per
+day, place and actors), or, when it scores them below the merge level and a side's date is only
+its article's day or coarser than a day, the higher of it and the fitted score; a pair where a
+side lacks the date or the country -> ``fitted.open_score`` (weights fitted on ECB+ dev topics).
+All three speak one scale, on which ``score.THRESHOLD`` is the merge level.
+
+``explain_event(members)`` gives each member of an event the member it agrees with best, the
+rule, the score and the fields that agreed (``Join``): what ``spillwatch event`` shows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spillwatch.dedup import fitted
+from spillwatch.dedup.score import (
+    DATE_WINDOW_DAYS,
+    THRESHOLD,
+    Features,
+    date_score,
+    pair_score,
+    pairable,
+    place_score,
+    same_article_score,
+)
+
+
+def rule(a: Features, b: Features) -> str:
+    """The scorer a pair goes to: same-article, dated-and-placed, or open (a side lacks date or country)."""
+    if a.article and a.article == b.article:
+        return "same-article"
+    return "dated-and-placed" if pairable(a) and pairable(b) else "open"
+
+
+def score_pair(
+    a: Features, b: Features, window: int = DATE_WINDOW_DAYS, model: fitted.PairModel | None = None
+) -> float | None:
+    """Evidence that a and b are one event on the merge scale, or None when they are kept apart."""
+    which = rule(a, b)
+    if which == "same-article":
+        return same_article_score(a, b, window)
+    if which == "open":
+        return fitted.open_score(a, b, window, model)
+    hand = pair_score(a, b, window)
+    if hand is None or hand >= THRESHOLD or (_own_day(a) and _own_day(b)):
+        return hand  # two reports dated to the day by their own words: one event per day, place and actors
+    found = fitted.open_score(a, b, window, model)  # a date from the article's day is an estimate
+    return hand if found is None else max(hand, found)
+
+
+def _own_day(f: Features) -> bool:
+    return not (f.estimated or f.reported) and f.slack == 0 and f.start == f.end
+
+
+def agreed_fields(a: Features, b: Features, window: int = DATE_WINDOW_DAYS) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(fields both sides state alike, fields a side does not state)."""
+    agreed: list[str] = []
+    unknown: list[str] = []
+    if a.type == b.type:
+        agreed.append(f"type {a.type}")
+    elif a.family == b.family:
+        agreed.append(f"type family {a.family}")
+    if a.country is None or b.country is None:
+        unknown.append("country")
+    elif a.country == b.country:
+        agreed.append(f"country {a.country}")
+        if not (a.country_level or b.country_level) and place_score(a, b) is not None:
+            agreed.append("place" + (f" {a.adm1}" if a.adm1 and a.adm1 == b.adm1 else ""))
+    dated = a.start is not None and b.start is not None and a.slack is not None and b.slack is not None
+    if not dated:
+        unknown.append("date")
+    elif date_score(a, b, window) is not None:
+        agreed.append("date" + (" (publication day)" if a.estimated or b.estimated else ""))
+    shared_actors = sorted(n[2:] for n in a.names & b.names if n.startswith("a:"))
+    if shared_actors:
+        agreed.append("actors " + ", ".join(shared_actors))
+    shared_names = sorted(n[2:] for n in a.names & b.names if n.startswith("n:"))
+    if shared_names:
+        agreed.append("names " + ", ".join(shared_names[:5]))
+    if a.lemma and a.lemma == b.lemma:
+        agreed.append(f"word '{a.lemma}'")
+    return tuple(agreed), tuple(unknown)
+
+
+@dataclass(frozen=True, slots=True)
+class Join:
+    """Why one mention sits in its event: the member it agrees with best, by which rule and score.
+
+    ``mean`` is its mean score over every other member (average-link merges while that mean, over
+    whole clusters, reaches the merge level); ``agreed`` and ``unknown`` name the fields.
+    """
+
+    mention_id: str
+    article_id: str
+    partner_id: str | None
+    rule: str
+    score: float | None
+    mean: float | None
+    agreed: tuple[str, ...] = ()
+    unknown: tuple[str, ...] = ()
+
+
+def explain_event(members: Sequence[Features], window: int = DATE_WINDOW_DAYS) -> tuple[Join, ...]:
+    """One ``Join`` per member of an event, in id order (a single-mention event: no partner)."""
+    ordered = sorted(members, key=lambda f: f.id)
+    out = []
+    for f in ordered:
+        others = [g for g in ordered if g.id != f.id]
+        if not others:
+            out.append(Join(f.id, f.article, None, "alone", None, None))
+            continue
+        scored = [(score_pair(f, g, window), g) for g in others]
+        mean = round(sum(s or 0.0 for s, _ in scored) / len(scored), 6)
+        best_score, best = min(scored, key=lambda sg: (-(sg[0] if sg[0] is not None else -1.0), sg[1].id))
+        agreed, unknown = agreed_fields(f, best, window)
+        out.append(Join(f.id, f.article, best.id, rule(f, best), best_score, mean, agreed, unknown))
+    return tuple(out)
