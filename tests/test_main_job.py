@@ -52,9 +52,9 @@ def test_ledger_holds_canadas_support(corpus_db: str) -> None:
 def test_gaps_rank_turkey_above_jordan_and_lebanon(corpus_db: str) -> None:
     with Spillwatch(corpus_db) as sw:
         rows = sw.gaps("ISL", as_of="2016-12")  # the founding story's month, judged with what was known then
-    order = [r["country_iso3"] for r in rows]
+    order = [r.country_iso3 for r in rows]
     assert order.index("TUR") < order.index("JOR") and order.index("TUR") < order.index("LBN")
     turkey = rows[order.index("TUR")]
-    assert "latest: 2016-" in turkey["explanation"] and "no support commitments recorded" in turkey["explanation"]
+    assert "latest: 2016-" in turkey.explanation and "no support commitments recorded" in turkey.explanation
     if (SHARED / "seed").exists():
-        assert "truck" in rows[order.index("JOR")]["explanation"]
+        assert "truck" in rows[order.index("JOR")].explanation

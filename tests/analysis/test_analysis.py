@@ -83,12 +83,12 @@ def test_gaps_rank_unsupported_violence_first(store: Store, monkeypatch: pytest.
     monkeypatch.setattr(ins, "country_graph", lambda: NEIGHBOURS)
     insight = Insight(store, load_settings(db=":memory:"))
     rows = insight.gaps(Who("ISL"), as_of=date(2017, 3, 1))  # the month of IS's last event here
-    order = [r["country_iso3"] for r in rows]
+    order = [r.country_iso3 for r in rows]
     assert order.index("TUR") < order.index("JOR") and order.index("TUR") < order.index("LBN")
     turkey = rows[order.index("TUR")]
-    assert "no support commitments recorded" in turkey["explanation"]
+    assert "no support commitments recorded" in turkey.explanation
     jordan = rows[order.index("JOR")]
-    assert "26 truck" in jordan["explanation"] and jordan["commitments"] == 1
+    assert "26 truck" in jordan.explanation and jordan.commitments == 1
 
 
 def test_risk_backtest_reports_model_and_baseline(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -35,30 +35,31 @@ def _pledge(tmp_path: Path, line: str) -> str:
 
 
 def test_a_usd_50m_pledge_moves_lebanon_by_what_the_formula_says(insight: Insight, tmp_path: Path) -> None:
-    before = {r["country_iso3"]: r for r in insight.gaps(Who("ISL"))}
+    before = {r.country_iso3: r for r in insight.gaps(Who("ISL"))}
     assert {"LBN", "JOR"} <= set(before)
     lbn = before["LBN"]
+    assert lbn.threat is not None
     cad_in_usd = su.usd(next(r for r in insight.ledger() if r.recipient_country == "LBN"))
     assert cad_in_usd is not None and 0.6e6 < cad_in_usd < 0.9e6  # CAD 1 M at the ECB rate of 2016-12-05
-    assert lbn["support_usd"] == pytest.approx(cad_in_usd, abs=0.01)
-    assert lbn["gap"] == pytest.approx(gp.gap_value(lbn["threat"], cad_in_usd), abs=1e-4)
+    assert lbn.support_usd == pytest.approx(cad_in_usd, abs=0.01)
+    assert lbn.gap == pytest.approx(gp.gap_value(lbn.threat, cad_in_usd), abs=1e-4)
     insight.add_support_csv(_pledge(tmp_path, "United States,Lebanese army,LBN,money,50000000,USD,pledged,2016-11"))
-    after = {r["country_iso3"]: r for r in insight.gaps(Who("ISL"))}
-    assert after["LBN"]["threat"] == lbn["threat"]
-    assert after["LBN"]["support_usd"] == pytest.approx(cad_in_usd + 50e6, abs=0.01)
-    expected = lbn["threat"] / (1 + (cad_in_usd + 50e6) / 10e6)
-    assert after["LBN"]["gap"] == pytest.approx(expected, abs=1e-4)
-    assert {c: r["gap"] for c, r in after.items() if c != "LBN"} == {c: r["gap"] for c, r in before.items()
+    after = {r.country_iso3: r for r in insight.gaps(Who("ISL"))}
+    assert after["LBN"].threat == lbn.threat
+    assert after["LBN"].support_usd == pytest.approx(cad_in_usd + 50e6, abs=0.01)
+    expected = lbn.threat / (1 + (cad_in_usd + 50e6) / 10e6)
+    assert after["LBN"].gap == pytest.approx(expected, abs=1e-4)
+    assert {c: r.gap for c, r in after.items() if c != "LBN"} == {c: r.gap for c, r in before.items()
                                                                       if c != "LBN"}
 
 
 def test_threat_is_bounded_and_does_not_depend_on_other_countries(insight: Insight) -> None:
     rows = insight.gaps(Who("ISL"))
-    assert all(0.0 <= r["threat"] <= 1.0 for r in rows)
-    jordan = next(r for r in rows if r["country_iso3"] == "JOR")
-    assert jordan["equipment"] == 1 and jordan["support_usd"] == 0  # 26 trucks: own column, no dollar value
-    assert jordan["explanation"].startswith("Jordan (JOR): ") and jordan["explanation"].count(". ") == 0
-    assert "26 truck" in jordan["explanation"] and "gap is" in jordan["explanation"]
+    assert all(r.threat is not None and 0.0 <= r.threat <= 1.0 for r in rows)
+    jordan = next(r for r in rows if r.country_iso3 == "JOR")
+    assert jordan.equipment == 1 and jordan.support_usd == 0  # 26 trucks: own column, no dollar value
+    assert jordan.explanation.startswith("Jordan (JOR): ") and jordan.explanation.count(". ") == 0
+    assert "26 truck" in jordan.explanation and "gap is" in jordan.explanation
 
 
 def test_user_dates_accept_months_years_and_ranges(tmp_path: Path) -> None:
@@ -72,6 +73,6 @@ def test_user_dates_accept_months_years_and_ranges(tmp_path: Path) -> None:
 
 
 def test_gaps_as_of_a_month_use_only_what_was_known_then(insight: Insight) -> None:
-    rows = {r["country_iso3"]: r for r in insight.gaps(Who("ISL"), as_of=date(2016, 12, 1))}
-    assert {"LBN", "JOR"} <= set(rows) and all(r["month"] == date(2017, 1, 1) for r in rows.values())
-    assert "2017-11-24" not in " ".join(r["explanation"] for r in rows.values())  # the later Sinai attack
+    rows = {r.country_iso3: r for r in insight.gaps(Who("ISL"), as_of=date(2016, 12, 1))}
+    assert {"LBN", "JOR"} <= set(rows) and all(r.month == date(2017, 1, 1) for r in rows.values())
+    assert "2017-11-24" not in " ".join(r.explanation for r in rows.values())  # the later Sinai attack

@@ -52,29 +52,29 @@ def mixed(monkeypatch: pytest.MonkeyPatch) -> Iterator[Insight]:
 def test_default_as_of_is_the_last_covered_month_and_lebanon_and_jordan_are_rows(mixed: Insight) -> None:
     when = mixed.as_of()
     assert (when.month, when.reason) == (date(2019, 6, 1), "the last month some origin covers")
-    rows = {r["country_iso3"]: r for r in mixed.gaps(Who("ISL"))}
+    rows = {r.country_iso3: r for r in mixed.gaps(Who("ISL"))}
     assert {"SYR", "LBN", "JOR"} <= set(rows)
     for c in ("LBN", "JOR"):  # the news ended in 2017-11: no rate, said so
-        assert rows[c]["threat"] is None and rows[c]["gap"] is None
-        assert rows[c]["coverage"] == "not covered since 2017-11" and "support recipient" in rows[c]["why"]
-    assert rows["LBN"]["support_usd"] > 0 and "no rate" in rows["LBN"]["explanation"]
-    assert rows["SYR"]["threat"] is not None and rows["SYR"]["month"] == date(2019, 7, 1)
-    risk = {r["unit"]: r for r in mixed.risk(Who("ISL"), min_risk=0.5)}
-    assert {"LBN", "JOR"} <= set(risk) and risk["LBN"]["risk"] is None
-    assert risk["LBN"]["drivers"] == "not covered since 2017-11: no rate"
+        assert rows[c].threat is None and rows[c].gap is None
+        assert rows[c].coverage == "not covered since 2017-11" and "support recipient" in rows[c].why
+    assert rows["LBN"].support_usd > 0 and "no rate" in rows["LBN"].explanation
+    assert rows["SYR"].threat is not None and rows["SYR"].month == date(2019, 7, 1)
+    risk = {r.unit: r for r in mixed.risk(Who("ISL"), min_risk=0.5)}
+    assert {"LBN", "JOR"} <= set(risk) and risk["LBN"].risk is None
+    assert risk["LBN"].drivers == "not covered since 2017-11: no rate"
 
 
 def test_as_of_2016_12_ranks_them_with_threat_and_support_apart(mixed: Insight) -> None:
     rows = mixed.gaps(Who("ISL"), as_of=date(2016, 12, 1))
-    by = {r["country_iso3"]: r for r in rows}
+    by = {r.country_iso3: r for r in rows}
     assert {"SYR", "LBN", "JOR"} <= set(by)
     for c in ("SYR", "LBN", "JOR"):
-        assert 0.0 <= by[c]["threat"] <= 1.0 and by[c]["month"] == date(2017, 1, 1)
-    assert max(rows, key=lambda r: r["threat"] or 0.0)["country_iso3"] == "SYR"
-    assert by["LBN"]["support_usd"] > 0 and by["JOR"]["support_usd"] == 0 and by["JOR"]["equipment"] == 1
-    assert by["LBN"]["gap"] < by["LBN"]["threat"]  # support lowers the gap, never the threat
-    assert by["JOR"]["latest_event"] == "2016-12-18 assault at Karak"  # a country's latest event is its latest
-    assert [r["country_iso3"] for r in rows].index("SYR") == 0
+        assert 0.0 <= (by[c].threat or -1.0) <= 1.0 and by[c].month == date(2017, 1, 1)
+    assert max(rows, key=lambda r: r.threat or 0.0).country_iso3 == "SYR"
+    assert by["LBN"].support_usd > 0 and by["JOR"].support_usd == 0 and by["JOR"].equipment == 1
+    assert (by["LBN"].gap or 1.0) < (by["LBN"].threat or 0.0)  # support lowers the gap, never the threat
+    assert by["JOR"].latest_event == "2016-12-18 assault at Karak"  # a country's latest event is its latest
+    assert [r.country_iso3 for r in rows].index("SYR") == 0
 
 
 def test_an_as_of_month_nobody_covers_is_one_clear_error(mixed: Insight) -> None:
@@ -125,14 +125,14 @@ def news_db(tmp_path_factory: pytest.TempPathFactory) -> str:
 def test_news_alone_no_rate_where_no_article_reports(news_db: str) -> None:
     with Spillwatch(news_db, read_only=True) as sw:
         assert sw.as_of().month == date(2016, 12, 1)
-        rows = {r["country_iso3"]: r for r in sw.gaps("ISL", as_of="2016-12", watch=["AND,MCO", "LBN", "JOR",
+        rows = {r.country_iso3: r for r in sw.gaps("ISL", as_of="2016-12", watch=["AND,MCO", "LBN", "JOR",
                                                                                        "SYR", "IRQ"])}
     assert set(rows) >= {"AND", "MCO", "LBN", "JOR", "SYR", "IRQ"}
-    assert rows["AND"]["threat"] is None and rows["AND"]["coverage"] == "never covered"
-    assert rows["MCO"]["threat"] is None
-    assert rows["LBN"]["coverage"].startswith("news coded by spillwatch: ")
-    assert rows["SYR"]["threat"] is not None and rows["SYR"]["threat"] >= max(
-        r["threat"] or 0.0 for r in rows.values())
+    assert rows["AND"].threat is None and rows["AND"].coverage == "never covered"
+    assert rows["MCO"].threat is None
+    assert (rows["LBN"].coverage or "").startswith("news coded by spillwatch: ")
+    assert rows["SYR"].threat is not None and rows["SYR"].threat >= max(
+        r.threat or 0.0 for r in rows.values())
 
 
 def test_cli_as_of_out_of_range_and_far_backtest_are_one_line_errors(tmp_path: Path, news_db: str) -> None:

@@ -20,10 +20,11 @@ from typing import Any
 import spillwatch.api as api
 from spillwatch.analysis.alerts import Alert
 from spillwatch.analysis.coverage import Window
+from spillwatch.analysis.gaps import GapRow
 from spillwatch.analysis.service import Insight, Who
 from spillwatch.analysis.spread import Theatre
 from spillwatch.analysis.support import LedgerRow
-from spillwatch.analysis.watch import AsOf
+from spillwatch.analysis.watch import AsOf, RiskRow
 from spillwatch.api import documents, facade
 from spillwatch.run.phases import Progress
 from spillwatch.stages import Coded
@@ -31,10 +32,11 @@ from spillwatch.stages import Coded
 SCALARS = {int, float, str, bool, bytes, type(None), date, datetime, Path}
 SEQUENCES = {list, tuple, collections.abc.Sequence, collections.abc.Iterator, collections.abc.Iterable}
 HIDDEN = {"Alert": Alert, "Insight": Insight, "Who": Who, "LedgerRow": LedgerRow, "Progress": Progress,
-          "Coded": Coded, "Window": Window, "Theatre": Theatre, "AsOf": AsOf}
+          "Coded": Coded, "Window": Window, "Theatre": Theatre, "AsOf": AsOf,
+          "GapRow": GapRow, "RiskRow": RiskRow}
 NOT_YET = {"Spillwatch.activity", "Spillwatch.describe", "Spillwatch.event",
-           "Spillwatch.event_facets", "Spillwatch.events", "Spillwatch.gaps", "Spillwatch.links",
-           "Spillwatch.map_countries", "Spillwatch.risk", "Spillwatch.risk_backtest",
+           "Spillwatch.event_facets", "Spillwatch.events", "Spillwatch.links",
+           "Spillwatch.map_countries", "Spillwatch.risk_backtest",
            "Spillwatch.spread", "country_outlines", "map_countries", "run_spark",
            # a run's counts (store.RunSummary) are a mutable accumulator while the run goes on
            "Spillwatch.ingest", "Spillwatch.import_events", "Spillwatch.load_spark"}

@@ -14,6 +14,7 @@ from typing import Any
 
 from spillwatch.analysis.activity import country_name
 from spillwatch.analysis.spread import Theatre
+from spillwatch.analysis.watch import RiskRow
 from spillwatch.errors import FetchError
 from spillwatch.records import content_hash
 from spillwatch.settings import Settings
@@ -52,16 +53,16 @@ def theatre_alerts(theatres: Iterable[Theatre], actor_name: str) -> list[Alert]:
     return out
 
 
-def risk_alerts(rows: Iterable[dict[str, Any]], actor_name: str, threshold: float = 0.5) -> list[Alert]:
+def risk_alerts(rows: Iterable[RiskRow], actor_name: str, threshold: float = 0.5) -> list[Alert]:
     out = []
     for r in rows:
-        if r["risk"] is None or r["risk"] < threshold or r.get("fit_note"):  # no rate, or a model too thin to judge
+        if r.risk is None or r.risk < threshold or r.fit_note:  # no rate, or a model too thin to judge
             continue
-        where = r.get("adm1_name") or r.get("country_name") or r["unit"]
-        msg = (f"Risk of {actor_name} violence in {where} ({r['unit']}) during {r['month']:%Y-%m} is {r['risk']:.2f} "
-               f"(threshold {threshold:.2f}); drivers: {r['drivers']}; coverage: {r.get('coverage') or 'not said'}.")
-        out.append(Alert(content_hash("risk", actor_name, r["unit"], r["month"].isoformat()), "risk", r["unit"],
-                         actor_name, r["month"], r["risk"], msg))
+        where = r.adm1_name or r.country_name or r.unit
+        msg = (f"Risk of {actor_name} violence in {where} ({r.unit}) during {r.month:%Y-%m} is {r.risk:.2f} "
+               f"(threshold {threshold:.2f}); drivers: {r.drivers}; coverage: {r.coverage or 'not said'}.")
+        out.append(Alert(content_hash("risk", actor_name, r.unit, r.month.isoformat()), "risk", r.unit,
+                         actor_name, r.month, r.risk, msg))
     return out
 
 

@@ -55,6 +55,32 @@ class CountryThreat:
     latest_any: Mapping[str, Any] | None = None  # its latest violent event by any actor up to the as-of month
 
 
+@dataclass(frozen=True, slots=True)
+class GapRow:
+    """One watched country: threat and valued support apart, the gap between them, and what they rest on."""
+
+    country_iso3: str
+    country_name: str | None
+    why: str  # why the country is in view ("active", "neighbour of Syria", "support recipient", "asked")
+    threat: float | None  # None: no rate (no origin covers the country; ``coverage`` says since when)
+    support_usd: float
+    gap: float | None
+    basis: str
+    month: date  # the month the threat is for (the as-of month's next)
+    coverage: str | None
+    personnel: int
+    equipment: int
+    training: int
+    other: int
+    unvalued_money: int
+    commitments: int
+    latest_event: str | None  # the actor's latest event there (roles counted), up to the as-of month
+    latest_event_id: str | None
+    latest_any: str | None  # the latest violent event there by anyone
+    latest_any_id: str | None
+    explanation: str
+
+
 def gap_value(threat: float, support_usd: float, config: GapConfig = GapConfig()) -> float:
     return threat / (1.0 + support_usd / (config.usd_scale_m * 1e6))
 
@@ -95,17 +121,16 @@ def _event_phrase(p: Mapping[str, Any]) -> str:
 
 
 def gaps(threats: Sequence[CountryThreat], ledger: Sequence[LedgerRow], actor_label: str,
-         config: GapConfig = GapConfig()) -> list[dict[str, Any]]:
+         config: GapConfig = GapConfig()) -> list[GapRow]:
     support: dict[str, list[LedgerRow]] = defaultdict(list)
     for row in ledger:
         support[row.recipient_country].append(row)
     rows = [_row(t, support.get(t.country_iso3, []), actor_label, config) for t in threats
             if t.threat is None or t.threat >= config.min_threat or t.why != "scored by the forecast"]
-    return sorted(rows, key=lambda r: (r["gap"] is None, -(r["gap"] or 0.0), -r["support_usd"], r["country_iso3"]))
+    return sorted(rows, key=lambda r: (r.gap is None, -(r.gap or 0.0), -r.support_usd, r.country_iso3))
 
 
-def _row(t: CountryThreat, commitments: Sequence[LedgerRow], actor_label: str, config: GapConfig
-         ) -> dict[str, Any]:
+def _row(t: CountryThreat, commitments: Sequence[LedgerRow], actor_label: str, config: GapConfig) -> GapRow:
     valued = _valued(commitments, t.month)
     kept = [r for r in commitments if r.date is None or r.date <= t.month]
     name = f"{t.country_name} ({t.country_iso3})" if t.country_name else t.country_iso3
@@ -129,15 +154,15 @@ def _row(t: CountryThreat, commitments: Sequence[LedgerRow], actor_label: str, c
     else:
         said += ", so no gap can be judged."
     mine = t.recent[0] if t.recent else None
-    return {"country_iso3": t.country_iso3, "country_name": t.country_name, "why": t.why,
-            "gap": round(gap, 4) if gap is not None else None,
-            "threat": round(t.threat, 4) if t.threat is not None else None, "basis": t.basis, "month": t.month,
-            **valued, "support_usd": round(valued["support_usd"], 2), "commitments": len(kept), "window": t.window,
-            "coverage": t.window,
-            "latest_event": _event_phrase(mine) if mine else None, "latest_event_id": mine["id"] if mine else None,
-            "latest_any": _any_phrase(t.latest_any) if t.latest_any else None,
-            "latest_any_id": t.latest_any["id"] if t.latest_any else None,
-            "explanation": said}
+    return GapRow(country_iso3=t.country_iso3, country_name=t.country_name, why=t.why,
+                  threat=round(t.threat, 4) if t.threat is not None else None,
+                  support_usd=round(valued["support_usd"], 2), gap=round(gap, 4) if gap is not None else None,
+                  basis=t.basis, month=t.month, coverage=t.window, personnel=valued["personnel"],
+                  equipment=valued["equipment"], training=valued["training"], other=valued["other"],
+                  unvalued_money=valued["unvalued_money"], commitments=len(kept),
+                  latest_event=_event_phrase(mine) if mine else None, latest_event_id=mine["id"] if mine else None,
+                  latest_any=_any_phrase(t.latest_any) if t.latest_any else None,
+                  latest_any_id=t.latest_any["id"] if t.latest_any else None, explanation=said)
 
 
 def _any_phrase(p: Mapping[str, Any]) -> str:

@@ -177,7 +177,7 @@ class Insight:
         return rk.Panel(units, first, counts, covered.reshape(len(units), -1), graph, centres), name
 
     def risk(self, who: Who, level: act.Level = "country", min_risk: float = 0.0, as_of: date | None = None,
-             watch: Sequence[str] = ()) -> list[dict[str, Any]]:
+             watch: Sequence[str] = ()) -> list[wt.RiskRow]:
         """Risk for the month after the as-of month (default: the last month some origin covers), from data up to
         its end only; at country level every watched country is a row (no rate where no origin watches it)."""
         when = self.as_of(as_of)
@@ -185,14 +185,13 @@ class Insight:
         panel, _ = self.panel(who, level, when.index, [w.country_iso3 for w in watched])
         cover = self.coverage()
         why = {w.country_iso3: w.why for w in watched}
-        rows = [r for r in rk.forecast(panel, 0.0, unit_label)
+        rows = [wt.RiskRow(**r, **unit_names(r["unit"]), coverage=cover.describe(r["unit"].split(":")[0], when.index),
+                           why=why.get(r["unit"]))
+                for r in rk.forecast(panel, 0.0, unit_label)
                 if r["month"] == wt.month_start(when.index + 1) and (r["risk"] >= min_risk or r["unit"] in why)]
-        for r in rows:
-            r.update(unit_names(r["unit"]), coverage=cover.describe(r["unit"].split(":")[0], when.index),
-                     why=why.get(r["unit"]))
-        scored = {r["unit"] for r in rows}
+        scored = {r.unit for r in rows}
         rows += [_unrated(w, when, cover) for w in watched if w.country_iso3 not in scored]
-        return sorted(rows, key=lambda r: (r["risk"] is None, -(r["risk"] or 0.0), r["unit"]))
+        return sorted(rows, key=lambda r: (r.risk is None, -(r.risk or 0.0), r.unit))
 
     def watchlist(self, who: Who, when: wt.AsOf, asked: Sequence[str] = ()) -> list[wt.Watched]:
         """The countries in view as of a month (``analysis.watch``)."""
@@ -229,14 +228,14 @@ class Insight:
         return len(rows)
 
     def gaps(self, who: Who, config: gp.GapConfig | None = None, as_of: date | None = None,
-             watch: Sequence[str] = ()) -> list[dict[str, Any]]:
+             watch: Sequence[str] = ()) -> list[gp.GapRow]:
         """Every watched country (and every country the forecast scores) by threat against valued support (see
         ``analysis.gaps``), with what was known at the as-of month's end; no rate where no origin watches it."""
         scope, name = self.scope(who)
         when = self.as_of(as_of)
         scope = replace(scope, date_to=when.end.isoformat())
         points = sp.event_points(self.store.query, scope)
-        forecast = {r["unit"]: r for r in self.risk(who, "country", as_of=when.month, watch=watch)}
+        forecast = {r.unit: r for r in self.risk(who, "country", as_of=when.month, watch=watch)}
         watched = {w.country_iso3: w.why for w in self.watchlist(who, when, watch)}
         ledger = self.ledger()
         month = wt.month_start(when.index + 1)
@@ -244,7 +243,7 @@ class Insight:
         by_country: dict[str, list[Mapping[str, Any]]] = defaultdict(list)
         for p in points:
             by_country[p["country_iso3"]].append(p)
-        candidates = sorted(set(watched) | {u for u, r in forecast.items() if r["risk"] is not None})
+        candidates = sorted(set(watched) | {u for u, r in forecast.items() if r.risk is not None})
         latest = {r["country_iso3"]: r for r in self.store.latest_events(candidates, when.end.isoformat(),
                                                                          act.VIOLENT_TYPES)}
         threats = []
@@ -255,8 +254,8 @@ class Insight:
             last = cover.last_before(c, when.index)
             if last is None or when.index - last > wt.STALE_MONTHS:
                 threat, basis = None, "no rate: " + cover.describe(c, when.index)
-            elif risk and risk["risk"] is not None and not risk.get("fit_note"):
-                threat, basis = risk["risk"], "forecast"
+            elif risk and risk.risk is not None and not risk.fit_note:
+                threat, basis = risk.risk, "forecast"
             else:
                 months = [m for m in range(last, last - 600, -1) if cover.covered(c, m)][:12]
                 active = {rk.month_index(p["date_start"]) for p in recent}
@@ -264,8 +263,8 @@ class Insight:
                 basis = f"own history, {len(months)} covered months to {wt.month_start(months[0]):%Y-%m}"
                 if last < when.index:
                     basis += f" (not covered since then: the rate is {when.index - last} months old)"
-                if risk and risk.get("fit_note"):
-                    basis += f"; no forecast: {risk['fit_note']}"
+                if risk and risk.fit_note:
+                    basis += f"; no forecast: {risk.fit_note}"
             threats.append(gp.CountryThreat(c, act.country_name(c), threat, basis, month, recent,
                                             cover.describe(c, when.index), watched.get(c, "scored by the forecast"),
                                             latest.get(c)))
@@ -292,14 +291,14 @@ def _clip(w: cv.Window, end: date) -> cv.Window:
     return replace(w, date_to=min(w.date_to, end))
 
 
-def _unrated(w: wt.Watched, when: wt.AsOf, cover: cv.Coverage) -> dict[str, Any]:
+def _unrated(w: wt.Watched, when: wt.AsOf, cover: cv.Coverage) -> wt.RiskRow:
     """A watched country the forecast gives no rate, and why."""
     covered = cover.covered(w.country_iso3, when.index)
     said = (cover.describe(w.country_iso3, when.index) + ": no rate" if not covered else
             f"no event of the actor here or in a neighbour up to {when.month:%Y-%m}: not scored")
-    return {"unit": w.country_iso3, "month": wt.month_start(when.index + 1), "risk": None, "onset_risk": None,
-            **unit_names(w.country_iso3), "drivers": said, "coverage": cover.describe(w.country_iso3, when.index),
-            "why": w.why}
+    return wt.RiskRow(unit=w.country_iso3, month=wt.month_start(when.index + 1), risk=None, onset_risk=None,
+                      **unit_names(w.country_iso3), drivers=said, coverage=cover.describe(w.country_iso3, when.index),
+                      why=w.why)
 
 
 def unit_names(unit: str) -> dict[str, Any]:

@@ -78,6 +78,35 @@ def as_of(cover: Coverage, asked: date | None) -> AsOf:
 
 
 @dataclass(frozen=True, slots=True)
+class RiskRow:
+    """Next month's risk in one unit (``analysis.risk.forecast``'s row), or a watched country with no rate."""
+
+    unit: str  # 'SYR' or 'SYR:SY-HL'
+    country_iso3: str
+    country_name: str | None
+    adm1_code: str | None
+    adm1_name: str | None
+    month: date  # the month the risk is for
+    risk: float | None  # None: no rate (not covered, or not plausible: ``drivers`` says which)
+    onset_risk: float | None
+    drivers: str  # in words
+    coverage: str
+    why: str | None  # why a watched country is in view (None: scored by the forecast alone)
+    fit_note: str | None = None  # said when the model had too little to learn from
+    trained_positives: int = 0
+    trained_rows: int = 0
+    log_own_1: float | None = None
+    log_own_3: float | None = None
+    log_own_12: float | None = None
+    ever: float | None = None
+    months_quiet: float | None = None
+    log_nb_1: float | None = None
+    log_nb_3: float | None = None
+    nb_active: float | None = None
+    log_km_to_active: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Watched:
     """A country in view and why: 'active', 'neighbour of Syria, Iraq', 'support recipient', 'asked'."""
 

@@ -16,6 +16,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import IO, TYPE_CHECKING, Any, Literal
 
+from spillwatch import codec
 from spillwatch.api import names
 from spillwatch.api.maps import country_names, map_countries
 from spillwatch.api.results import ActorCount, ActorEntry, ArticleRow, QuarantineRow, SkippedRow
@@ -29,10 +30,11 @@ from spillwatch.store import EventFilter, RunSummary, Store, open_store
 if TYPE_CHECKING:  # the analyses import scikit-learn: loaded on first use, not with the API
     from spillwatch.analysis.alerts import Alert
     from spillwatch.analysis.coverage import Window
+    from spillwatch.analysis.gaps import GapRow
     from spillwatch.analysis.service import Insight, Who
     from spillwatch.analysis.spread import Theatre
     from spillwatch.analysis.support import LedgerRow
-    from spillwatch.analysis.watch import AsOf
+    from spillwatch.analysis.watch import AsOf, RiskRow
     from spillwatch.run.phases import Progress
 
 
@@ -261,7 +263,8 @@ class Spillwatch:
         country = self.spread(actor, "country", origin=origin, roles=roles, as_of=as_of)
         adm1 = self.spread(actor, "adm1", origin=origin, roles=roles, as_of=as_of)
         theatres = [*country["theatres"], *adm1["theatres"]]
-        rows = [r for r in self.risk(actor, "country", origin, roles=roles, as_of=as_of) if r["risk"] is not None]
+        rows = [codec.fields(r) for r in self.risk(actor, "country", origin, roles=roles, as_of=as_of)
+                if r.risk is not None and not r.fit_note]
         return map_marks(country["actor"], theatres, rows, adm1_keys(), threshold)
 
     # -- analysis (see spillwatch.analysis.service and spillwatch.analysis)
@@ -317,7 +320,7 @@ class Spillwatch:
 
     def risk(self, actor: str, level: str = "country", origin: str | None = None, *, roles: Sequence[str] = (),
              affiliates: bool = False, min_risk: float = 0.0, as_of: str | None = None,
-             watch: Sequence[str] = ()) -> list[dict[str, Any]]:
+             watch: Sequence[str] = ()) -> list[RiskRow]:
         """Risk in the month after ``as_of`` (default: the last month some origin covers) per covered, plausible
         unit (at least ``min_risk``) with its drivers in words and its coverage; at country level every watched
         country (``watch``, default: the actor's countries, their neighbours, support recipients) is a row, with
@@ -347,7 +350,7 @@ class Spillwatch:
         return self.insight.add_support_csv(path)
 
     def gaps(self, actor: str, *, roles: Sequence[str] = (), affiliates: bool = False,
-             min_threat: float = 0.01, as_of: str | None = None, watch: Sequence[str] = ()) -> list[dict[str, Any]]:
+             min_threat: float = 0.01, as_of: str | None = None, watch: Sequence[str] = ()) -> list[GapRow]:
         """Watched countries (and those the forecast scores) by threat against valued support, in separate
         columns (``spillwatch.analysis.gaps`` has the formula); ``as_of`` (a day, month or year as users write it;
         default the last month some origin covers): judged with what was known at that month's end."""
