@@ -13,7 +13,8 @@ cluster of its own). Two readings are printed: through every mention, and throug
 mentions only (dated from ``NEWS_DAYS`` days before the article's publication day to the day
 after, or undated), which is how the gold defines ``facts``: background mentions of earlier
 events ("since the Paris attacks in November 2015") are correct at mention level but do not
-make a report a report of that event.
+make a report a report of that event. A mention that states a date of its own the dater could not
+place ("In June" in an undated story) is not counted as news either: nothing shows it is.
 
 Usage: python eval/corpus_clustering.py [--db PATH] [--orders]   (ingests corpus/ into a fresh
 DuckDB file in a temporary directory unless --db names an existing one; --orders also ingests
@@ -138,7 +139,8 @@ def predicted_from_store(
     for m in mentions:
         event = event_of.get(m.id)
         start, end = (m.date.start, m.date.end) if m.date else (None, None)
-        if event and (not news_only or is_news(start, end, published.get(m.article_id))):
+        unplaced = m.date is not None and m.date.start is None and m.date.source == "expression"
+        if event and (not news_only or (not unplaced and is_news(start, end, published.get(m.article_id)))):
             clusters[event] |= sources.get(m.article_id, set())
     return [clusters[k] for k in sorted(clusters)]
 

@@ -129,6 +129,9 @@ def test_late_report_joins_the_stored_event_and_rerun_changes_nothing() -> None:
     assert set(result.retired) <= {e.id for e in stored}
     again = assign(result.events, [late], lookup_over([*first, late]))
     assert again.events == result.events and again.retired == ()
+    # stored events may come from a function of the re-clustered mention ids (the store's events_holding)
+    holding = assign(lambda ids: [e for e in stored if set(ids) & set(e.mention_ids)], [late], lookup_over(first))
+    assert holding == result
 
 
 # ---------------------------------------------------------------- property tests

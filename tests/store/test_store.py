@@ -127,6 +127,8 @@ def test_events_filters_and_mentions(store: Store) -> None:
     assert store.count_events(EventFilter(bbox=(40.0, 30.0, 50.0, 40.0))) == 1
     assert store.count_events(EventFilter(text="qayara")) == 1
     assert store.mentions_for_event("e1")[0]["trigger_text"] == "shoot"
+    assert store.events_holding([m.id, "no-such-mention"]) == [_event(m)]
+    assert store.events_holding([]) == [] and store.events_holding(["no-such-mention"]) == []
 
 
 def test_replacing_an_event_unassigns_its_mentions(store: Store) -> None:

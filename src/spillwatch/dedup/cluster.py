@@ -230,7 +230,7 @@ def _closure(new: list[str], lookup: Lookup, scorer: _Scorer) -> list[str]:
 
 
 def assign(
-    existing_events: Iterable[Event],
+    existing_events: Iterable[Event] | Callable[[Sequence[str]], Iterable[Event]],
     new_mentions: Iterable[EventMention],
     lookup: Lookup,
     *,
@@ -242,7 +242,9 @@ def assign(
 
     ``lookup(key)`` returns the stored mentions indexed under a block key (``mention_keys``);
     ``existing_events`` are stored events (only those sharing a mention with the recomputed
-    closure matter); ``published`` must be the same function ``mention_keys`` was given.
+    closure matter), or a function giving the stored events that hold any of some mention ids
+    (``Store.events_holding``: no read of every stored event); ``published`` must be the same
+    function ``mention_keys`` was given.
     Upsert ``events``, delete ``retired``.
     """
     scorer = _Scorer(config or ClusterConfig(), published)
@@ -250,7 +252,8 @@ def assign(
     found = _cluster_sets(reached, scorer)
     events = tuple(sorted((build_event(ms, c, outlets) for ms, c in found), key=lambda e: e.id))
     fresh, touched = {e.id for e in events}, set(reached)
-    gone = [e for e in existing_events if e.id not in fresh and not touched.isdisjoint(e.mention_ids)]
+    pool = existing_events(reached) if callable(existing_events) else existing_events
+    gone = [e for e in pool if e.id not in fresh and not touched.isdisjoint(e.mention_ids)]
     successors = tuple(sorted((old.id, _successor(old, events)) for old in gone))
     return Assignment(events, tuple(old for old, _ in successors), tuple(reached), successors)
 

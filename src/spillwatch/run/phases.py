@@ -33,7 +33,7 @@ from spillwatch.run import pipeline
 from spillwatch.run.executors import alone, clean_task, code_task, make_executor, ordered_map, unordered_map
 from spillwatch.settings import Settings
 from spillwatch.stages import DEFAULT, Coded, Pipeline
-from spillwatch.store.base import StageStats, Store
+from spillwatch.store.base import EventFilter, StageStats, Store
 
 T = TypeVar("T")
 BlockKey = tuple[str, str, int]
@@ -236,13 +236,13 @@ def cluster_phase(store: Store, stats: StageStats, stages: Pipeline = DEFAULT) -
     """Merge unassigned mentions into events (new or existing), in one transaction; idempotent."""
     new = store.mentions(unassigned_only=True)
     if new:
-        existing = store.all_events(origin="spillwatch")
         published = functools.cache(store.article_published)  # asked once per article, not once per mention
-        result = assign(existing, new, _prefetched_lookup(store, new, published, stages),
+        # only the stored events holding a re-clustered mention can be replaced: no read of every event
+        result = assign(store.events_holding, new, _prefetched_lookup(store, new, published, stages),
                         outlets=functools.cache(store.article_outlets), published=published)
         with store.transaction():
             store.put_events(result.events, replace_ids=result.retired)
-    stats.events = len(store.all_events(origin="spillwatch"))
+    stats.events = store.count_events(EventFilter(origin="spillwatch"))
 
 
 # ---------------------------------------------------------------- the whole run

@@ -327,6 +327,18 @@ class SqlStore(SkippedArticles, AnalysisRows, ABC):
             raise NotFoundError(f"no event {event_id}")
         return codec.loads(Event, found[0]["record_json"])
 
+    def events_holding(self, mention_ids: Sequence[str]) -> list[Event]:
+        """Stored events that hold any of these mentions (clustering retires or renames only those)."""
+        ids = sorted(set(mention_ids))
+        found: dict[str, Event] = {}
+        for start in range(0, len(ids), 300):
+            part = ids[start : start + 300]
+            marks = ", ".join("?" for _ in part)
+            for r in self._rows("SELECT id, record_json FROM events WHERE id IN"
+                                f" (SELECT DISTINCT event_id FROM event_mentions WHERE id IN ({marks}))", part):
+                found.setdefault(r["id"], codec.loads(Event, r["record_json"]))
+        return [found[k] for k in sorted(found)]
+
     def all_events(self, origin: str | None = None) -> list[Event]:
         sql, params = "SELECT record_json FROM events", []
         if origin:
