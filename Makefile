@@ -12,6 +12,7 @@ $(BIN)/spillwatch: pyproject.toml
 	$(PY) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
 	$(BIN)/pip install -q -e '.[dev,spark]'
+	$(BIN)/python scripts/fetch_tokenizer.py
 	touch $(BIN)/spillwatch
 
 # The main job: ingest the sample corpus into the embedded DuckDB file and show what was stored.
@@ -47,6 +48,7 @@ fuzz: $(BIN)/spillwatch
 # fixed seed, training data's sha256 recorded in the model, figures printed beside the TF-IDF + LR baseline.
 train: $(BIN)/spillwatch
 	$(BIN)/python -m spillwatch.relevance.train
+	$(BIN)/python eval/clauses/train.py --write
 
 clean-db:
 	rm -f $(DB) $(DB).wal

@@ -18,6 +18,7 @@ Each sentence goes through the real stages (spaCy parse, actor stage, event codi
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import sys
 from collections import Counter
@@ -45,6 +46,12 @@ def load_records(path: Path, limit: int | None = None) -> list[dict[str, Any]]:
     data = json.loads(path.read_text(encoding="utf-8"))
     rows = [r for r in data if r.get("event") not in (None, "DOCUMENT") and r.get("text")]
     return rows[:limit] if limit else rows
+
+
+def held_in(record_id: str) -> bool:
+    """The half of the gold whose sentences may be labelled for training (``eval/clauses/sample.py``'s
+    ``plover_half``: an even first 32 bits of the id's sha1)."""
+    return int(hashlib.sha1(record_id.encode("utf-8")).hexdigest()[:8], 16) % 2 == 0
 
 
 def gold_type(record: dict[str, Any]) -> str:
@@ -165,11 +172,16 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     ap.add_argument("--gsr", type=Path, default=DEFAULT)
     ap.add_argument("--limit", type=int, default=None)
+    ap.add_argument("--half", choices=("all", "test"), default="all",
+                    help="test: only the half never labelled for the mention model (eval/clauses/sample.py)")
     args = ap.parse_args(argv)
     if not args.gsr.exists():
         print(f"missing {args.gsr}", file=sys.stderr)
         return 2
-    res = evaluate(load_records(args.gsr, args.limit), Settings())
+    records = load_records(args.gsr, args.limit)
+    if args.half == "test":
+        records = [r for r in records if not held_in(str(r.get("id", "")))]
+    res = evaluate(records, Settings())
     res.pop("confusions")
     for key, value in res.items():
         print(f"{key:28s} {value:.3f}" if value <= 1.0 else f"{key:28s} {int(value)}")

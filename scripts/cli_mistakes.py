@@ -115,17 +115,24 @@ def build_workspace(ws: Path) -> None:
 
 @contextmanager
 def lock_holder(db: Path) -> Iterator[subprocess.Popen[str]]:
-    """Another spillwatch process writing to ``db`` (one long transaction, as an ingest), until the block ends."""
-    code = ("import sys, time; from spillwatch.api import Spillwatch; sw = Spillwatch(sys.argv[1])\n"
-            "with sw.store.transaction():\n    print('ready', flush=True); time.sleep(120)")
-    proc = subprocess.Popen([sys.executable, "-c", code, str(db)], stdout=subprocess.PIPE, text=True,
-                            env=_env({}))
+    """Another spillwatch process writing to ``db`` (one long transaction, as an ingest), until the block ends.
+
+    It holds the lock until its stdin closes (no fixed time: a slow, loaded machine once outlived a
+    120 s hold and the lock test saw a free store).
+    """
+    code = ("import sys; from spillwatch.api import Spillwatch; sw = Spillwatch(sys.argv[1])\n"
+            "with sw.store.transaction():\n    print('ready', flush=True); sys.stdin.read()")
+    proc = subprocess.Popen([sys.executable, "-c", code, str(db)], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                            text=True, env=_env({}))
     try:
         assert proc.stdout is not None and proc.stdout.readline().strip() == "ready"
         yield proc
     finally:
         proc.kill()
         proc.wait()
+        for pipe in (proc.stdin, proc.stdout):
+            if pipe is not None:
+                pipe.close()
 
 
 def _env(extra: dict[str, str]) -> dict[str, str]:

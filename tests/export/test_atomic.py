@@ -83,6 +83,8 @@ def test_kill_9_during_an_export_leaves_nothing_under_its_name(fmt: str, tmp_pat
         proc.stdout.close()
     assert not target.exists()
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".events.")]  # only the hidden part file
+    assert writers.write(iter([_batch()]), SCHEMA, fmt, target) == 3  # the next export sweeps it away
+    assert [p.name for p in tmp_path.iterdir()] == [target.name]
 
 
 def test_a_device_is_written_in_place() -> None:

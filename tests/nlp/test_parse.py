@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 from spacy.language import Language
@@ -107,4 +108,45 @@ def test_chunks_cut_only_after_block_separators() -> None:
 
     with pytest.raises(SourceError) as info:
         chunks(a, 40)
+    assert info.value.reason == "too-long"
+
+
+def test_a_long_article_is_parsed_a_chunk_at_a_time(nlp: Language, nlp_settings: Settings,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    # Memory (issue 28): spaCy holds a whole Doc's working memory; a 1.1 M-character article parsed
+    # at once peaked at 3.3 GB. Each chunk the parser sees is now at most CHUNK_CHARS (a longer
+    # block alone), and the result is the same as parsing the article whole.
+    from spillwatch.nlp import parse
+
+    texts = [f"Fighting erupted in Aleppo on Monday, report {n} said." for n in range(6)] + ["x " * 80]
+    a = article(*texts)
+    whole = annotate_one(a, nlp_settings)
+    seen: list[int] = []
+    pipe = nlp.pipe
+
+    def spy(texts: Any, **kwargs: Any) -> Any:
+        def counted() -> Any:
+            for t in texts:
+                seen.append(len(t[0] if isinstance(t, tuple) else t))
+                yield t
+        return pipe(counted(), **kwargs)
+
+    monkeypatch.setattr(nlp, "pipe", spy)
+    monkeypatch.setattr(parse, "CHUNK_CHARS", 120)
+    parts = annotate_one(a, nlp_settings)
+    assert len(seen) == 4 and seen[-1] == len("x " * 80) and all(n <= 120 for n in seen[:-1])
+    assert [(t.span, t.text) for t in parts.tokens if t.text.strip()] == [
+        (t.span, t.text) for t in whole.tokens if t.text.strip()]
+    assert [(e.span, e.label) for e in parts.entities] == [(e.span, e.label) for e in whole.entities]
+    assert [s.span for s in parts.sentences] == [s.span for s in whole.sentences]
+
+
+def test_an_article_over_max_doc_chars_is_declined(nlp_settings: Settings) -> None:
+    from dataclasses import replace
+
+    from spillwatch.errors import SourceError
+
+    with pytest.raises(SourceError, match="max_doc_chars") as info:
+        annotate_one(article("Troops withdrew. " * 10, "Fighting went on. " * 10),
+                     replace(nlp_settings, max_doc_chars=100))
     assert info.value.reason == "too-long"

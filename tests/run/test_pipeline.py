@@ -29,3 +29,9 @@ def test_a_parse_overrun_quarantines_that_document_and_no_other_of_its_batch() -
     assert [type(r).__name__ for r in out] == ["Coded", "Quarantined", "Coded"]
     assert isinstance(out[1], Quarantined) and (out[1].reason, out[1].stage) == ("too-slow", "parse")
     assert all(isinstance(r, Coded) for r in (out[0], out[2]))
+
+
+def test_a_budget_of_0_is_no_budget() -> None:
+    settings = load_settings(doc_time_budget=0)
+    item = next(i for i in iter_items([str(TXT)], settings) if not isinstance(i, Quarantined))
+    assert isinstance(pipeline.clean_item(item, settings), Article)  # it was quarantined "too-slow" at once

@@ -58,3 +58,40 @@ def test_unknown_format_or_profile_is_refused(client: TestClient) -> None:
     assert client.get("/api/export/events.csv", params={"profile": "gdelt"}).status_code == 422
     refused = client.get("/api/export/events.csv", params={"role": "boss"})  # the analyses' words only (README Roles)
     assert refused.status_code == 400 and "perpetrator, party, target or any" in refused.text
+
+
+def test_a_stream_that_fails_half_way_breaks_rather_than_ending_cleanly(tmp_path: Path) -> None:
+    # The CSV export streams as it reads; once the status line is sent, a failure can only break the
+    # connection. Starlette's BaseHTTPMiddleware (the security headers) ended the body cleanly
+    # instead, so a client (curl: exit 0) took a partial CSV for a whole one. Served by uvicorn, as
+    # in production: the test client does not show the difference.
+    import threading
+    import time
+
+    import httpx
+    import uvicorn
+
+    from spillwatch.errors import StoreError
+
+    app = create_app(load_settings(db=str(tmp_path / "s.duckdb")))
+
+    def failing(flt: object, profile: str = "spillwatch") -> Iterator[bytes]:
+        yield b"id,type\n1,ASSAULT\n"
+        raise StoreError("the store failed half-way")
+
+    app.state.sw.export_csv = failing
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=0, log_level="critical"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    try:
+        while not server.started:  # bounded by the test's timeout; only a server that never starts waits
+            assert thread.is_alive()
+            time.sleep(0.05)
+        port = server.servers[0].sockets[0].getsockname()[1]
+        with pytest.raises(httpx.RemoteProtocolError):  # "incomplete chunked read": the client is told
+            httpx.get(f"http://127.0.0.1:{port}/api/export/events.csv", timeout=60)
+        assert httpx.get(f"http://127.0.0.1:{port}/api/health", timeout=60).headers["X-Content-Type-Options"] == (
+            "nosniff")
+    finally:
+        server.should_exit = True
+        thread.join(60)

@@ -51,14 +51,15 @@ def served(tmp_path: Path) -> Iterator[tuple[str, str]]:
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     base = f"http://127.0.0.1:{port}"
     try:
-        for _ in range(300):
+        give_up = time.monotonic() + 300  # a loaded machine starts the server slowly; only a dead one waits this out
+        while True:
             try:
-                if httpx.get(f"{base}/api/health", timeout=1).status_code == 200:
+                if httpx.get(f"{base}/api/health", timeout=30).status_code == 200:
                     break
             except httpx.HTTPError:
+                if proc.poll() is not None or time.monotonic() > give_up:
+                    pytest.fail("spillwatch serve did not start")
                 time.sleep(0.2)
-        else:
-            pytest.fail("spillwatch serve did not start")
         yield base, db
     finally:
         proc.terminate()

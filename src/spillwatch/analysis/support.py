@@ -178,13 +178,14 @@ def read_csv(path: str | Path) -> list[LedgerRow]:
     try:
         with open(path, newline="", encoding="utf-8") as fh:
             reader = csv.DictReader(fh)
+            header = reader.fieldnames or ()  # read while the file is open (an empty file has none)
             rows = list(reader)
     except (OSError, UnicodeDecodeError, csv.Error) as exc:
         raise SourceError(source, f"cannot read ledger CSV: {exc}") from exc
-    absent = [c for c in REQUIRED_COLUMNS if c not in (reader.fieldnames or ())]
+    absent = [c for c in REQUIRED_COLUMNS if c not in header]
     if absent:
         raise SourceError(source, f"ledger CSV lacks the column(s) {', '.join(absent)} (header: "
-                          f"{', '.join(reader.fieldnames or ()) or 'none'})", reason="bad-header")
+                          f"{', '.join(header) or 'none'})", reason="bad-header")
     return [_csv_row(r, source, i + 2) for i, r in enumerate(rows)]
 
 

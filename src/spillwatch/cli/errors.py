@@ -18,6 +18,7 @@ from typing import Any
 import click
 
 from spillwatch.errors import SpillwatchError
+from spillwatch.store.failures import advice
 
 DEBUG_KEY = "spillwatch.debug"
 _LOCK = re.compile(r'Could not set lock on file "(?P<file>[^"]+)": Conflicting lock is held in (?P<prog>.*?)'
@@ -55,7 +56,14 @@ def lock_message(text: str) -> str | None:
 
 
 def describe(exc: BaseException) -> str | None:
-    """The one line for a user-facing failure, or None for an exception that is a bug."""
+    """The one line for a user-facing failure (with what to do when the store's disk is full or its
+    file damaged: ``store.failures``), or None for an exception that is a bug."""
+    line = _describe(exc)
+    hint = advice(line) if line is not None else None
+    return f"{line}; {hint}" if line is not None and hint is not None and hint not in line else line
+
+
+def _describe(exc: BaseException) -> str | None:
     if isinstance(exc, SpillwatchError) or type(exc).__module__.split(".")[0] in _DRIVERS:
         text = " ".join(str(exc).split()) or type(exc).__name__
         cause = " ".join(str(exc.__cause__).split()) if exc.__cause__ is not None else ""

@@ -10,11 +10,13 @@ one batch; the count of rows written is returned.
 A file is written under a hidden temporary name beside the target (``.NAME.PID-RANDOM.part.EXT``),
 flushed to disk and renamed to the target only when every row is in it: an export that fails or is
 killed leaves no file under the target's name (an earlier file there stays as it was), never a
-partial file that looks whole.
+partial file that looks whole. The next export to the same name removes the part files that
+exports killed before it left behind (those whose process is gone).
 """
 
 from __future__ import annotations
 
+import glob
 import json
 import os
 import secrets
@@ -78,6 +80,24 @@ def _dispatch(batches: Iterable[pa.RecordBatch], schema: pa.Schema, fmt: str, si
         _ogr(batches, schema, Path(sink), "GeoJSON" if fmt == "geojson" else "GPKG", name)
 
 
+def _sweep(target: Path) -> None:
+    """Remove the part files of earlier exports to ``target`` whose process no longer runs (killed ones)."""
+    for old in target.parent.glob(f".{glob.escape(target.name)}.*-*.part{glob.escape(target.suffix)}"):
+        pid = old.name[len(target.name) + 2:].split("-", 1)[0]
+        if pid.isdigit() and not _running(int(pid)):
+            old.unlink(missing_ok=True)
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # another user's process: it runs
+        return True
+    return True
+
+
 def _plain_file(path: Path) -> bool:
     """A regular file or none yet (written atomically); a device or pipe (``/dev/stdout``) is written in place."""
     try:
@@ -90,6 +110,7 @@ def _plain_file(path: Path) -> bool:
 def atomic_path(target: Path) -> Iterator[Path]:
     """A hidden temporary path beside ``target``, synced and renamed to ``target`` once the block
     succeeds; removed (``target`` untouched) when it fails or is interrupted."""
+    _sweep(target)
     part = target.with_name(f".{target.name}.{os.getpid()}-{secrets.token_hex(4)}.part{target.suffix}")
     try:
         yield part

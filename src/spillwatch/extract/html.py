@@ -16,7 +16,7 @@ this scores F1 0.975 against 0.960 for trafilatura alone (``python eval/html_ext
 
 Everything runs in a worker thread with a deadline in CPU seconds of that thread (so a machine busy
 with other work slows a page without failing it; a thread that uses no CPU for ``_STALL`` times the
-deadline in wall seconds counts as overrunning too), so a pathological page cannot hang the
+deadline in wall seconds, and at least a minute, counts as overrunning too), so a pathological page cannot hang the
 pipeline; an overrunning thread is cancelled (an asynchronous exception, delivered when it is
 next in Python code) and its result discarded.
 """
@@ -48,7 +48,8 @@ T = TypeVar("T")
 READABILITY_SHARE = 0.5  # readability wins under this share of its text (0.4-0.6: F1 within 0.0015)
 _DROPPED_CAP = 300  # dropped lines recorded per page (the rest are counted in one summary line)
 _SEARCH_CAP = 3000  # page lines looked for inside the kept text, per page (keeps huge pages linear)
-_STALL = 10  # a cleaning thread using no CPU for this many deadlines (wall time) is stuck
+_STALL = 10  # a cleaning thread using no CPU for this many deadlines (wall time, at least _STALL_MIN s) is stuck
+_STALL_MIN = 60.0
 for _name in ("trafilatura", "readability", "htmldate", "courlan"):
     logging.getLogger(_name).setLevel(logging.CRITICAL)
 
@@ -82,7 +83,7 @@ def _cpu_join(worker: threading.Thread, seconds: float) -> None:
             return
         if now_used > used:
             used, quiet_since = now_used, time.monotonic()
-        elif time.monotonic() - quiet_since > _STALL * seconds:
+        elif time.monotonic() - quiet_since > max(_STALL * seconds, _STALL_MIN):
             return
 
 

@@ -2,10 +2,13 @@
 
 Input: cleaned articles. Output: the same article with spaCy tokens (spans into
 ``Article.text``), sentences and named entities, plus the pipeline name and version.
-An article longer than the pipeline's ``max_length`` (spaCy's default: 1,000,000 characters)
-is parsed in chunks cut at block boundaries (``BLOCK_SEP``), each within the limit, and the parts
-joined with their offsets, so every span still points into ``Article.text``; it is declined
-(``SourceError``, reason "too-long") only when one block alone exceeds the limit. An empty
+An article longer than ``CHUNK_CHARS`` is parsed in chunks cut at block boundaries (``BLOCK_SEP``),
+each within that size (a longer block alone), one at a time: each chunk's ``Doc`` is turned into
+records and let go before the next is parsed, so the parser's memory stays that of one chunk
+(spaCy on a 1.1 M-character document at once peaked at 3.3 GB). The parts are joined with their
+offsets, so every span still points into ``Article.text``. Declined (``SourceError``, reason
+"too-long"): an article over ``Settings.max_doc_chars`` (2,000,000 characters by default), or one
+block over the pipeline's ``max_length`` (spaCy's default: 1,000,000 characters). An empty
 article yields an empty annotation. Sentences never cross a block boundary (``BLOCK_SEP``): a small component marks
 the token after a blank line as a sentence start before the parser runs, and the parser
 honours preset boundaries.
@@ -13,6 +16,7 @@ honours preset boundaries.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from itertools import groupby
@@ -33,6 +37,7 @@ KEEP = frozenset(
     {"tok2vec", "transformer", "tagger", "morphologizer", "parser", "attribute_ruler", "lemmatizer", "ner"}
 )
 BOUNDARY_COMPONENT = "spillwatch_block_boundaries"
+CHUNK_CHARS = 50_000  # an article longer than this is parsed a chunk at a time (memory bounded per chunk)
 
 
 @Language.component(BOUNDARY_COMPONENT)
@@ -90,17 +95,17 @@ def pipeline_label(nlp: Language) -> str:
 def _tokens(doc: Doc, at: int = 0, first: int = 0) -> tuple[Token, ...]:
     """The tokens of ``doc``, whose text starts at character ``at`` and token ``first`` of the article."""
     return tuple(
-        Token(
+        Token(  # strings interned: a long article repeats its words, tags and labels many times
             i=first + t.i,
             span=Span(at + t.idx, at + t.idx + len(t.text)),
-            text=t.text,
-            lemma=t.lemma_,
-            pos=t.pos_,
-            tag=t.tag_,
-            dep=t.dep_,
+            text=sys.intern(t.text),
+            lemma=sys.intern(t.lemma_),
+            pos=sys.intern(t.pos_),
+            tag=sys.intern(t.tag_),
+            dep=sys.intern(t.dep_),
             head=first + t.head.i,
-            ent_iob=t.ent_iob_ or "O",
-            ent_type=t.ent_type_,
+            ent_iob=sys.intern(t.ent_iob_ or "O"),
+            ent_type=sys.intern(t.ent_type_),
         )
         for t in doc
     )
@@ -147,15 +152,18 @@ def annotate(
 ) -> Iterator[AnnotatedArticle]:
     """Parse articles in batches with ``nlp.pipe``; yields one annotation per article, in order.
 
-    An article over the pipeline's ``max_length`` is parsed alone, in chunks (``chunks``).
+    An article over ``CHUNK_CHARS`` is parsed alone, a chunk at a time (``chunks``).
     """
     nlp = load_pipeline(settings.spacy_pipeline)
     label = pipeline_label(nlp)
-    limit = nlp.max_length
+    limit = min(nlp.max_length, CHUNK_CHARS, settings.max_doc_chars)  # over it: in chunks, or declined
     for too_long, group in groupby(articles, key=lambda a: len(a.text) > limit):
         if too_long:
             for article in group:
-                ranges = chunks(article, limit)
+                if len(article.text) > settings.max_doc_chars:
+                    raise SourceError(article.source, f"{len(article.text):,} characters is over the cap of "
+                                      f"{settings.max_doc_chars:,} (max_doc_chars)", reason="too-long")
+                ranges = chunks(article, min(nlp.max_length, CHUNK_CHARS), nlp.max_length)
                 docs = nlp.pipe((article.text[start:end] for start, end in ranges), batch_size=1)
                 yield from_docs(article, zip((start for start, _ in ranges), docs, strict=True), label)
         else:
@@ -164,23 +172,25 @@ def annotate(
                 yield from_doc(article, doc, label)
 
 
-def chunks(article: Article, limit: int) -> list[tuple[int, int]]:
-    """``(start, end)`` character ranges covering ``article.text``, cut after block separators, each <= ``limit``.
+def chunks(article: Article, limit: int, hard: int | None = None) -> list[tuple[int, int]]:
+    """``(start, end)`` character ranges covering ``article.text``, cut after block separators, each <= ``limit``
+    (a block longer than ``limit`` but within ``hard`` is a range of its own).
 
-    Raises ``SourceError`` ("too-long") when a single block (with its separator) exceeds ``limit``.
+    Raises ``SourceError`` ("too-long") when a single block (with its separator) exceeds ``hard`` (default ``limit``).
     """
+    hard = limit if hard is None else hard
     text = article.text
     out: list[tuple[int, int]] = []
     start = end = 0
     while end < len(text):
         cut = text.find(BLOCK_SEP, end)
         nxt = len(text) if cut < 0 else cut + len(BLOCK_SEP)
-        if nxt - end > limit:
+        if nxt - end > hard:
             raise SourceError(
-                article.source, f"a block of {nxt - end} characters exceeds the pipeline's max_length {limit}",
+                article.source, f"a block of {nxt - end} characters exceeds the pipeline's max_length {hard}",
                 reason="too-long",
             )
-        if nxt - start > limit:
+        if nxt - start > limit and end > start:
             out.append((start, end))
             start = end
         end = nxt

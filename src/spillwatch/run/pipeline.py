@@ -59,7 +59,7 @@ def _guarded(stage: Stage[Any, Any], exc: BaseException) -> None:
 def clean_item(item: RawItem, settings: Settings, pipeline: Pipeline = DEFAULT) -> Article | Quarantined:
     """Clean one raw item; a document that cannot be cleaned (or overruns its budget) is a quarantine record."""
     try:
-        with limit(settings.doc_time_budget):
+        with limit(settings.doc_time_budget or None):  # 0: no budget
             return pipeline.clean.fn(item, settings)
     except (Exception, Overrun) as exc:
         _guarded(pipeline.clean, exc)

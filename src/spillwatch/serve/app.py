@@ -3,25 +3,32 @@
 Every write needs ``Authorization: Bearer <api_token>`` and is refused outright when no token is
 configured. Once a token is set, reads need it too, unless the user opts out with ``open_reads``
 (``read_token_required`` closes reads even without a token). ``POST /api/ingest`` takes uploaded
-files and http(s) URLs only, never a path on the server. Errors are RFC 9457 problem details.
+files and http(s) URLs only, never a path on the server; an uploaded compressed file may expand to
+``max_upload_decompressed_bytes`` at most (lower than a local file's cap), each record within it to
+``max_bytes``. Errors are RFC 9457 problem details. SIGTERM (or Ctrl-C) stops the server: requests
+still running after ``SHUTDOWN_GRACE`` seconds are abandoned (an ingest resumes where it stopped).
 """
 
 from __future__ import annotations
 
 import secrets
 import tempfile
+from dataclasses import replace
 from pathlib import Path
 from typing import Annotated, Any
 
 from fastapi import Depends, FastAPI, File, Form, Header, Request, UploadFile
-from fastapi.responses import FileResponse, JSONResponse, Response
+from fastapi.responses import FileResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
+from starlette.datastructures import MutableHeaders
 
 from spillwatch import api
 
 STATIC = Path(__file__).with_name("static")
 SERVE_LINGER = 0.05  # seconds the DuckDB file stays held after a burst of requests (the CLI may write between)
 PROBLEM = "application/problem+json"
+SHUTDOWN_GRACE = 10  # seconds running requests get to finish once the server is asked to stop
+_NAME_CHARS = 120  # an uploaded file's name is kept to this many characters (its suffixes kept whole)
 
 
 class Problem(Exception):
@@ -43,6 +50,8 @@ def _token_ok(given: str | None, expected: str | None) -> bool:
 
 def create_app(settings: api.Settings | None = None) -> FastAPI:
     settings = settings or api.load_settings()
+    settings = replace(settings, max_decompressed_bytes=min(settings.max_decompressed_bytes,
+                                                            settings.max_upload_decompressed_bytes))
     sw = api.Spillwatch(settings=settings, linger=SERVE_LINGER)  # no lock held between requests
     app = FastAPI(title="spillwatch", version="0.1.0", description="Where an armed group's violence is spreading.")
     app.state.sw = sw
@@ -72,14 +81,31 @@ def create_app(settings: api.Settings | None = None) -> FastAPI:
         def index() -> FileResponse:
             return FileResponse(STATIC / "index.html", headers=_SECURITY_HEADERS)
 
-    @app.middleware("http")
-    async def security_headers(request: Request, call_next: Any) -> Response:
-        response: Response = await call_next(request)
-        for k, v in _SECURITY_HEADERS.items():
-            response.headers.setdefault(k, v)
-        return response
-
+    app.add_middleware(_SecurityHeaders)
     return app
+
+
+class _SecurityHeaders:
+    """The security headers on every response, as plain ASGI: a streamed export that fails half-way
+    then breaks the connection (the client sees an incomplete transfer), where Starlette's
+    ``BaseHTTPMiddleware`` ended the body cleanly and a partial CSV looked whole."""
+
+    def __init__(self, app: Any) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_with_headers(message: Any) -> None:
+            if message["type"] == "http.response.start":
+                headers = MutableHeaders(scope=message)
+                for k, v in _SECURITY_HEADERS.items():
+                    headers.setdefault(k, v)
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
 
 
 _SECURITY_HEADERS = {
@@ -149,14 +175,30 @@ def _save_uploads(files: list[UploadFile], folder: Path, cap: int) -> list[str]:
         total += len(data)
         if total > cap:
             raise Problem(413, "Content Too Large", f"uploads exceed {cap} bytes")
-        name = Path(upload.filename or f"upload-{i}.txt").name or f"upload-{i}.txt"
-        target = folder / f"{i:03d}-{name}"
+        target = folder / f"{i:03d}-{_upload_name(upload.filename, i)}"
         target.write_bytes(data)
         paths.append(str(target))
     return paths
 
 
+def _upload_name(filename: str | None, i: int) -> str:
+    """The upload's own file name (no folders), cut to ``_NAME_CHARS`` with its suffixes (``.jsonl.zst``) kept."""
+    name = Path(filename or "").name or f"upload-{i}.txt"
+    if len(name) <= _NAME_CHARS:
+        return name
+    suffix = "".join(Path(name).suffixes[-2:])[-40:]
+    return name[: _NAME_CHARS - len(suffix)] + suffix
+
+
+def server_config(settings: api.Settings, host: str = "127.0.0.1", port: int = 8000) -> Any:
+    """The uvicorn configuration ``run`` serves (requests running ``SHUTDOWN_GRACE`` s after SIGTERM are dropped)."""
+    import uvicorn
+
+    return uvicorn.Config(create_app(settings), host=host, port=port, log_level="info",
+                          timeout_graceful_shutdown=SHUTDOWN_GRACE)
+
+
 def run(settings: api.Settings, host: str = "127.0.0.1", port: int = 8000) -> None:
     import uvicorn
 
-    uvicorn.run(create_app(settings), host=host, port=port, log_level="info")
+    uvicorn.Server(server_config(settings, host, port)).run()

@@ -18,7 +18,8 @@ from typing import TYPE_CHECKING, Any
 
 import duckdb
 
-from spillwatch.errors import StoreError, StoreLockedError
+from spillwatch.errors import StoreLockedError
+from spillwatch.store.failures import store_error
 from spillwatch.store.sqlstore import SqlStore
 
 if TYPE_CHECKING:
@@ -62,7 +63,7 @@ class DuckDBStore(SqlStore):
                 break
             except duckdb.Error as exc:
                 if not _is_lock_conflict(exc):
-                    raise StoreError(f"{self.url}: cannot open DuckDB store: {exc}") from exc
+                    raise store_error(self.url, exc, "cannot open DuckDB store") from exc
                 if time.monotonic() >= deadline:
                     raise StoreLockedError(f"{self.url}: another process holds the store (it is writing, or has"
                                            f" it open read-write); gave up after {self._lock_wait:g} s: try again"
@@ -115,7 +116,7 @@ class DuckDBStore(SqlStore):
             with self._lease() as con:
                 con.execute(sql, list(params))
         except duckdb.Error as exc:
-            raise StoreError(f"{self.url}: {exc}") from exc
+            raise store_error(self.url, exc) from exc
 
     def _fetch(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
         try:
@@ -124,7 +125,7 @@ class DuckDBStore(SqlStore):
                 names = [d[0] for d in cur.description or ()]
                 return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
         except duckdb.Error as exc:
-            raise StoreError(f"{self.url}: {exc}") from exc
+            raise store_error(self.url, exc) from exc
 
     def _bulk_insert(self, table: str, cols: Sequence[str], values: Sequence[Sequence[Any]]) -> None:
         """New rows through one Arrow table (DuckDB reads it in place), not one statement per row."""
@@ -157,7 +158,7 @@ class DuckDBStore(SqlStore):
                 finally:
                     con.unregister("_spillwatch_rows")
         except duckdb.Error as exc:
-            raise StoreError(f"{self.url}: {exc}") from exc
+            raise store_error(self.url, exc) from exc
 
     def record_batches(self, sql: str, params: Sequence[Any] = (), size: int = 10_000) -> Iterator[pa.RecordBatch]:
         """A query's result as Arrow batches of ``size`` rows, streamed (the file is held until the last one).
@@ -169,11 +170,11 @@ class DuckDBStore(SqlStore):
                 reader_con = con.cursor() if self._keep else self._connect()
             reader = reader_con.sql(sql, params=list(params)).to_arrow_reader(size)
         except duckdb.Error as exc:
-            raise StoreError(f"{self.url}: {exc}") from exc
+            raise store_error(self.url, exc) from exc
         try:
             yield from reader
         except duckdb.Error as exc:
-            raise StoreError(f"{self.url}: {exc}") from exc
+            raise store_error(self.url, exc) from exc
         finally:
             reader_con.close()
 

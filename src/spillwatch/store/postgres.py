@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 import psycopg
 from psycopg.rows import dict_row
 
-from spillwatch.errors import StoreError
+from spillwatch.store.failures import store_error
 from spillwatch.store.sqlstore import SqlStore
 
 if TYPE_CHECKING:
@@ -28,7 +28,7 @@ class PostgresStore(SqlStore):
         try:
             self._con = psycopg.connect(url, autocommit=True, row_factory=dict_row)
         except psycopg.Error as exc:
-            raise StoreError(f"{_redact(url)}: cannot connect: {exc}") from exc
+            raise store_error(_redact(url), exc, "cannot connect") from exc
         self.migrate()
 
     def _sql(self, sql: str) -> str:
@@ -40,14 +40,14 @@ class PostgresStore(SqlStore):
         try:
             self._con.execute(sql, list(params))
         except psycopg.Error as exc:
-            raise StoreError(f"{_redact(self.url)}: {exc}") from exc
+            raise store_error(_redact(self.url), exc) from exc
 
     def _fetch(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
         try:
             cur = self._con.execute(sql, list(params))
             return list(cur.fetchall()) if cur.description else []
         except psycopg.Error as exc:
-            raise StoreError(f"{_redact(self.url)}: {exc}") from exc
+            raise store_error(_redact(self.url), exc) from exc
 
     def _bulk_insert(self, table: str, cols: Sequence[str], values: Sequence[Sequence[Any]]) -> None:
         """New rows through COPY (psycopg's copy protocol), not one statement per row."""
@@ -58,7 +58,7 @@ class PostgresStore(SqlStore):
                 for row in values:
                     copy.write_row(row)
         except psycopg.Error as exc:
-            raise StoreError(f"{_redact(self.url)}: {exc}") from exc
+            raise store_error(_redact(self.url), exc) from exc
 
     def _delete_events(self, ids: Sequence[str], *, unassign: bool) -> None:
         """Events by id in a few statements however many ids (one array parameter each)."""
@@ -81,7 +81,7 @@ class PostgresStore(SqlStore):
                 while found := cur.fetchmany(size):
                     yield pa.RecordBatch.from_pylist(found)
         except psycopg.Error as exc:
-            raise StoreError(f"{_redact(self.url)}: {exc}") from exc
+            raise store_error(_redact(self.url), exc) from exc
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
@@ -89,7 +89,7 @@ class PostgresStore(SqlStore):
             with self._con.transaction():
                 yield
         except psycopg.Error as exc:
-            raise StoreError(f"{_redact(self.url)}: {exc}") from exc
+            raise store_error(_redact(self.url), exc) from exc
 
     def close(self) -> None:
         self._con.close()
