@@ -24,20 +24,20 @@ default: see README). Confidence is the detector's calibrated event probability 
 
 from __future__ import annotations
 
-from collections.abc import Set
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from spillwatch.coding.acled import VAC, acled_category
+from spillwatch.coding.acled import acled_category
 from spillwatch.coding.args import ArgumentFinder, Resolved
 from spillwatch.coding.classifier import TypeClassifier, load_classifier
 from spillwatch.coding.clause import REPORTING, find_clause, predicate, status_reason
 from spillwatch.coding.docindex import DocIndex
+from spillwatch.coding.earlier import EarlierMentions
 from spillwatch.coding.encoder import load_encoder
-from spillwatch.coding.eventdate import better_date
 from spillwatch.coding.lexicon import CUE_STOP, Lexicon
 from spillwatch.coding.mention import MentionInput, SentenceSignal, features, load_mention_model, window_text
 from spillwatch.coding.modality import verdict
+from spillwatch.coding.nested import merge_nested
 from spillwatch.coding.ontology import TriggerSpec, load_ontology
 from spillwatch.coding.patterns import DepGraph, roles
 from spillwatch.records import Actor, AnnotatedArticle, Argument, Clause, DateMention, EventMention, Sentence, Span
@@ -127,7 +127,7 @@ class _ArticleCoder:
         self.ix = DocIndex(ann)
         self.args = ArgumentFinder(ann, self.g, self.lex.ontology.classes.get("territory", frozenset()), self.ix)
         self.mentions: list[EventMention] = []
-        self.earlier = _EarlierMentions()
+        self.earlier = EarlierMentions()
         self.declined: list[Declined] = []
         self.mention_threshold = settings.mention_threshold
         self.seen: list[MentionInput] = []  # what the mention model read of every trigger, for training
@@ -363,104 +363,3 @@ def _dated(m: EventMention, date: DateMention | None) -> EventMention:
     if date.source != "expression":  # the article's own date: no words of the sentence to point at
         return replace(m, date=date)
     return replace(m, date=date, arguments=(*m.arguments, Argument("date", date.span, date.text)))
-
-
-def _where(m: EventMention) -> set[str]:
-    hit = {x.text.lower() for x in m.arguments if x.role in ("place", "target", "object", "recipient")}
-    return hit | {x.id for x in m.targets}
-
-
-def _same_event(a: EventMention, b: EventMention) -> bool:
-    """Same place (when both name one), else a shared source and a shared place, target or object."""
-    if a.place_text and b.place_text:
-        return a.place_text.lower() == b.place_text.lower()
-    return bool({x.id for x in a.sources} & {x.id for x in b.sources}) and bool(_where(a) & _where(b))
-
-
-class _EarlierMentions:
-    """The article's mentions so far, indexed so that each new mention finds its earlier ones by
-    key (type; type and place; type, source and place/target) instead of scanning them all."""
-
-    def __init__(self) -> None:
-        self.count = 0
-        self.last_of_type: dict[str, EventMention] = {}
-        self._by_place: dict[tuple[str, str], tuple[int, EventMention]] = {}
-        self._by_actor: dict[tuple[str, str, str], tuple[int, EventMention]] = {}
-        self._by_actor_unplaced: dict[tuple[str, str, str], tuple[int, EventMention]] = {}
-
-    def add(self, m: EventMention) -> None:
-        self.last_of_type[m.type] = m
-        self.count += 1
-        if m.date is None:
-            return
-        entry = (self.count, m)
-        if m.place_text:
-            self._by_place[(m.type, m.place_text.lower())] = entry
-        for key in _actor_keys(m):
-            self._by_actor[key] = entry
-            if not m.place_text:
-                self._by_actor_unplaced[key] = entry
-
-    def same_event_date(self, m: EventMention) -> DateMention | None:
-        """The date of the latest dated earlier mention ``_same_event`` ties to ``m``."""
-        if m.place_text:
-            hits = [self._by_place.get((m.type, m.place_text.lower()))]
-            hits += [self._by_actor_unplaced.get(k) for k in _actor_keys(m)]
-        else:
-            hits = [self._by_actor.get(k) for k in _actor_keys(m)]
-        found = max((h for h in hits if h is not None), key=lambda h: h[0], default=None)
-        return found[1].date if found is not None else None
-
-
-def _actor_keys(m: EventMention) -> list[tuple[str, str, str]]:
-    where = _where(m)
-    return [(m.type, s.id, w) for s in m.sources for w in where]
-
-
-def merge_nested(
-    g: DepGraph, built: list[tuple[int, EventMention]], apart: Set[int] = frozenset()
-) -> list[EventMention]:
-    """One mention per event within a sentence.
-
-    A trigger whose governor (up to three levels up) is a trigger of the same type is the same
-    event ("killed when gunmen attacked", "killed in an air strike"): its actors, places and
-    modes are folded into the governor's, unless an offset sets it apart in time (``apart``:
-    "shelled X on Sunday, two days after rebels attacked"). A promise verb governing another
-    event ("pledged to send") is dropped: the embedded event carries the promise as its modality.
-    """
-    index = dict(built)
-    out: dict[int, EventMention] = {}
-    for i, m in built:
-        above = g.ancestors(i)[:3]
-        host = next((j for j in above if j in index and index[j].type == m.type and i not in apart), None)
-        if host is not None:
-            out[host] = _fold(out.get(host, index[host]), m)
-            continue
-        out.setdefault(i, m)
-    for i, m in list(out.items()):
-        if m.type == "AGREE" and any(j in out and out[j].type != "AGREE" and i in g.ancestors(j)[:2] for j in out):
-            del out[i]
-    return [out[i] for i in sorted(out)]
-
-
-def _fold(host: EventMention, other: EventMention) -> EventMention:
-    def union(a: tuple[Actor, ...], b: tuple[Actor, ...]) -> tuple[Actor, ...]:
-        return a + tuple(x for x in b if x.id not in {y.id for y in a})
-
-    sources = union(host.sources, other.sources)
-    targets = tuple(t for t in union(host.targets, other.targets) if t.id not in {s.id for s in sources})
-    extra = tuple(a for a in other.arguments if a not in host.arguments)
-    acled = acled_category(host.type, host.modes + other.modes, sources, targets,
-                           civilians_hint=VAC in (host.acled_type, other.acled_type))
-    return replace(
-        host,
-        sources=sources,
-        targets=targets,
-        acled_type=acled[0],
-        acled_subtype=acled[1],
-        modes=host.modes + tuple(x for x in other.modes if x not in host.modes),
-        place_text=host.place_text or other.place_text,
-        date=better_date(host.date, other.date),
-        arguments=host.arguments + extra,
-        confidence=max(host.confidence, other.confidence),
-    )
