@@ -142,7 +142,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--shared", type=Path, default=SHARED)
     ap.add_argument("--ecb", type=Path, default=None, help="ECB+ text written by ecbplus_coref.py convert")
     ap.add_argument("--per-source", type=int, default=300)
-    ap.add_argument("--max-docs", type=int, default=400, help="documents read per source (seeded choice)")
+    ap.add_argument("--max-docs", type=int, default=150, help="documents read per source (seeded choice)")
     ap.add_argument("--all", action="store_true")
     args = ap.parse_args(argv)
     if not (args.shared / "geo/GeoWebNews.xml").exists():
