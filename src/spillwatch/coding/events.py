@@ -106,7 +106,7 @@ def mention_features(ann: AnnotatedArticle, settings: Settings | None = None) ->
     """The mention model's features of every trigger the coder weighs (for training and evaluation)."""
     if not ann.tokens or not ann.sentences:
         return []
-    coder = _ArticleCoder(ann, settings or Settings())
+    coder = _ArticleCoder(ann, settings or Settings(), collect=True)
     for k, sent in enumerate(ann.sentences):
         if coder.block_role(sent) not in SKIP_ROLES:
             coder.code_sentence(k, sent)
@@ -114,7 +114,7 @@ def mention_features(ann: AnnotatedArticle, settings: Settings | None = None) ->
 
 
 class _ArticleCoder:
-    def __init__(self, ann: AnnotatedArticle, settings: Settings) -> None:
+    def __init__(self, ann: AnnotatedArticle, settings: Settings, collect: bool = False) -> None:
         self.ann = ann
         self.article_id = ann.id  # a hash of the whole text: computed once, not once per mention
         self.text = ann.article.text
@@ -130,7 +130,8 @@ class _ArticleCoder:
         self.earlier = EarlierMentions()
         self.declined: list[Declined] = []
         self.mention_threshold = settings.mention_threshold
-        self.seen: list[MentionInput] = []  # what the mention model read of every trigger, for training
+        self.collect = collect  # keep what the mention model reads of every trigger (training only)
+        self.seen: list[MentionInput] = []
 
     def _is_place(self, j: int) -> bool:
         return self.ix.place_candidates.any(self.g[j].span)
@@ -202,11 +203,8 @@ class _ArticleCoder:
     ) -> EventMention | None:
         g = self.g
         clause = find_clause(g, i, sent.first_token, sent.last_token, self._is_place)
-        signal = SentenceSignal(call.event_p, call.civilians_p, probs.get(spec.type, 0.0),
-                                self.block_role(sent) == "title")
-        feats = features(g, i, spec.type, clause, sent.first_token, sent.last_token, signal)
-        text = window_text(g, i, sent.first_token, sent.last_token)
-        self.seen.append(MentionInput(g[i].span, spec.type, feats, text))
+        if self.collect:
+            self.seen.append(self._input(sent, i, spec.type, clause, probs, call))
         if clause.status in NOT_EVENTS or (clause.status == "planned" and spec.type in FORCE_TYPES):
             self._decline(i, spec.type, status_reason(clause))
             return None
@@ -237,17 +235,27 @@ class _ArticleCoder:
             self._decline(i, spec.type, problem)
             return None
         extra = self.args.source_words(r, sent)
-        if self._model_declines(i, spec.type, clause, feats, text):  # last: the encoder is the dearest check
+        if self._model_declines(sent, i, spec.type, clause, probs, call):  # last: the encoder is the dearest check
             return None
         return replace(self._build(sent, i, spec, res, verdict_.modality, call, extra), clause=clause)
 
-    def _model_declines(self, i: int, etype: str, clause: Clause, feats: dict[str, float], text: str) -> bool:
+    def _input(self, sent: Sentence, i: int, etype: str, clause: Clause, probs: dict[str, float],
+               call: SentenceCall) -> MentionInput:
+        """What the mention model reads of the trigger at token ``i``."""
+        first, last = sent.first_token, sent.last_token
+        signal = SentenceSignal(call.event_p, call.civilians_p, probs.get(etype, 0.0), self.block_role(sent) == "title")
+        return MentionInput(self.g[i].span, etype, features(self.g, i, etype, clause, first, last, signal),
+                            window_text(self.g, i, first, last))
+
+    def _model_declines(self, sent: Sentence, i: int, etype: str, clause: Clause, probs: dict[str, float],
+                        call: SentenceCall) -> bool:
         """Whether the mention model reads the trigger as no act that happened (and says so)."""
         if self.mention_threshold <= 0:
             return False
+        seen = self._input(sent, i, etype, clause, probs, call)
         model = load_mention_model()
-        vector = load_encoder().embed([text])[0] if model.reads_text else None
-        read = model.call(feats, vector)
+        vector = load_encoder().embed([seen.text])[0] if model.reads_text else None
+        read = model.call(seen.features, vector)
         # kept whatever the model reads: a pledge (stored as planned) and a denial (a disputed claim).
         # A generic or aggregate reading is not yet a reason to decline: UCDP codes its events from
         # daily national tolls ("47 were killed yesterday including ..."), which the labels call
