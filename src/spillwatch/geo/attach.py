@@ -42,6 +42,13 @@ SCENE_BONUS = 0.5  # half a step: the preposition says "scene" outright
 MOTION_PENALTY = 1.5  # an origin or destination is the event's place only when nothing else is
 BEFORE_PENALTY = 0.25  # a place before the trigger loses a tie to one after it
 PLACE_ENTITIES = frozenset(("", "FAC", "LOC", "GPE"))
+# nouns that say the proper noun they govern is a settlement or a unit ("the town of X", "X village")
+PLACE_NOUNS = frozenset((
+    "town", "towns", "village", "villages", "city", "cities", "neighborhood", "neighbourhood", "neighborhoods",
+    "neighbourhoods", "district", "districts", "suburb", "suburbs", "area", "areas", "camp", "province",
+    "provinces", "region", "governorate", "settlement", "settlements", "hamlet", "quarter", "sector",
+    "locality", "municipality", "commune", "township", "county", "island", "islands", "valley", "hill", "hills",
+))  # fmt: skip
 ROOT_LINK = 2  # two parse trees of one sentence: a weaker tie than any edge inside a tree
 
 
@@ -243,5 +250,49 @@ def phrases(tokens: Sequence[Token], sentence: range, entities: Sequence[Entity]
             continue
         span = Span(tokens[lo].span.start, tokens[i if tok.pos == "PROPN" else i - 1].span.end)
         if free(span) and span not in out:
+            out.append(span)
+    return out
+
+
+def _noun_named(tokens: Sequence[Token], i: int, depth: int = 0) -> bool:
+    """A place noun names ``tokens[i]``: "the town of X", "X village", "the villages of A, B and C",
+    "the A and B neighborhoods"."""
+    tok = tokens[i]
+    head = tokens[tok.head]
+    if tok.dep == "pobj" and head.text.lower() == "of" and head.head != tok.head:
+        return tokens[head.head].text.lower() in PLACE_NOUNS
+    if tok.dep in ("compound", "nmod", "amod") and tok.head > i and head.text.lower() in PLACE_NOUNS:
+        return True
+    return tok.dep == "conj" and tok.head != i and depth < 8 and _noun_named(tokens, tok.head, depth + 1)
+
+
+def _name_start(tokens: Sequence[Token], lo: int, first: int) -> int:
+    """The first token of the proper name ending at ``lo``: proper nouns before it, and words joined
+    to it without a space ("al-Tijara", "Tse-Usenda")."""
+    while lo > first:
+        prev = tokens[lo - 1]
+        joined = prev.span.end == tokens[lo].span.start and prev.text not in ("(", '"', "'", "“", "‘")
+        if not (joined or (prev.pos == "PROPN" and prev.text[:1].isupper())):
+            break
+        lo -= 1
+    return lo
+
+
+def noun_named(tokens: Sequence[Token], sentence: range, taken: Sequence[Span]) -> list[Span]:
+    """Proper names a place noun governs ("the town of Rawa", "Shawa village", "inside the Bani Za'id
+    quarter"), whatever the NER calls them (the small model tags many such towns PERSON or ORG), none
+    overlapping a ``taken`` span (places, resolved actors)."""
+    out: list[Span] = []
+    for i in sentence:
+        tok = tokens[i]
+        if tok.pos != "PROPN" or not tok.text[:1].isupper() or tok.text.lower() in PLACE_NOUNS:
+            continue
+        if i + 1 < sentence.stop and tokens[i + 1].pos == "PROPN" and tokens[i + 1].span.start == tok.span.end + 1 \
+                and tok.head == i + 1:
+            continue  # not the name's last word
+        if not _noun_named(tokens, i):
+            continue
+        span = Span(tokens[_name_start(tokens, i, sentence.start)].span.start, tok.span.end)
+        if not any(t.start < span.end and span.start < t.end for t in taken) and span not in out:
             out.append(span)
     return out

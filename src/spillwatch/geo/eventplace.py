@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from spillwatch.geo.attach import attached, load_fitted, phrases, span_steps
+from spillwatch.geo.attach import attached, load_fitted, noun_named, phrases, span_steps
 from spillwatch.geo.focusplace import article_focus
 from spillwatch.geo.gazetteer import Gazetteer
 from spillwatch.records import AnnotatedArticle, Entity, EventMention, Place, Span
@@ -118,16 +118,18 @@ class Doc:
     demonyms: SpanIndex[Place]
     index: dict[int, int]  # character offset where a token starts -> token position
     taken: SpanIndex[Span]  # place, actor and person mentions: never an unknown place phrase
+    named: SpanIndex[Span]  # place and resolved actor mentions: never a place noun's name
     entities: SpanIndex[Entity]
 
     @classmethod
     def of(cls, ann: AnnotatedArticle) -> Doc:
         people = [e.span for e in ann.entities if e.label == "PERSON"]
-        taken = [p.span for p in ann.places] + [a.span for a in ann.actors] + people
+        named = [p.span for p in ann.places] + [a.span for a in ann.actors if a.actor.resolved]
+        taken = named + [a.span for a in ann.actors] + people
         return cls(ann, SpanIndex(p for p in ann.places if p.role in LITERAL_ROLES),
                    SpanIndex(p for p in ann.places if p.role == "demonym"),
                    {t.span.start: i for i, t in enumerate(ann.tokens)}, SpanIndex(taken, lambda s: s),
-                   SpanIndex(ann.entities))
+                   SpanIndex(named, lambda s: s), SpanIndex(ann.entities))
 
     def tokens_in(self, span: Span) -> range:
         lo = self.index.get(span.start, len(self.ann.tokens))
@@ -143,6 +145,7 @@ def candidates(doc: Doc, m: EventMention) -> list[tuple[Span, Place, int | None]
     text = doc.ann.article.text
     span = m.sentence
     found = phrases(doc.ann.tokens, doc.tokens_in(span), doc.entities.inside(span), doc.taken.near(span))
+    found += noun_named(doc.ann.tokens, doc.tokens_in(span), doc.named.near(span) + found)
     unknown = [Place(span=s, text=text[s.start : s.end]) for s in found]
     return [(p.span, p, p.precision) for p in doc.literal.inside(m.sentence) + unknown]
 
