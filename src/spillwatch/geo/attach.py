@@ -266,16 +266,24 @@ def _noun_named(tokens: Sequence[Token], i: int, depth: int = 0) -> bool:
     return tok.dep == "conj" and tok.head != i and depth < 8 and _noun_named(tokens, tok.head, depth + 1)
 
 
-def _name_start(tokens: Sequence[Token], lo: int, first: int) -> int:
-    """The first token of the proper name ending at ``lo``: proper nouns before it, and words joined
-    to it without a space ("al-Tijara", "Tse-Usenda")."""
-    while lo > first:
-        prev = tokens[lo - 1]
-        joined = prev.span.end == tokens[lo].span.start and prev.text not in ("(", '"', "'", "“", "‘")
-        if not (joined or (prev.pos == "PROPN" and prev.text[:1].isupper())):
-            break
+def _joined(left: Token, right: Token) -> bool:
+    """Two tokens of one written word ("al-Tijara", "Sa'eed"): no space between, neither a bracket
+    nor a comma."""
+    return left.span.end == right.span.start and all(t.text[:1].isalnum() or t.text in "-'’‘" for t in (left, right))
+
+
+def _name(tokens: Sequence[Token], i: int, sentence: range) -> tuple[int, int]:
+    """The proper name around ``tokens[i]``: capitalised proper nouns next to it (never a place
+    noun) and words joined to it without a space, as a token range."""
+    def part(t: Token) -> bool:
+        return t.pos == "PROPN" and t.text[:1].isupper() and t.text.lower() not in PLACE_NOUNS
+
+    lo, hi = i, i + 1
+    while lo > sentence.start and (part(tokens[lo - 1]) or _joined(tokens[lo - 1], tokens[lo])):
         lo -= 1
-    return lo
+    while hi < sentence.stop and (part(tokens[hi]) or _joined(tokens[hi - 1], tokens[hi])):
+        hi += 1
+    return lo, hi
 
 
 def noun_named(tokens: Sequence[Token], sentence: range, taken: Sequence[Span]) -> list[Span]:
@@ -287,12 +295,10 @@ def noun_named(tokens: Sequence[Token], sentence: range, taken: Sequence[Span]) 
         tok = tokens[i]
         if tok.pos != "PROPN" or not tok.text[:1].isupper() or tok.text.lower() in PLACE_NOUNS:
             continue
-        if i + 1 < sentence.stop and tokens[i + 1].pos == "PROPN" and tokens[i + 1].span.start == tok.span.end + 1 \
-                and tok.head == i + 1:
-            continue  # not the name's last word
         if not _noun_named(tokens, i):
             continue
-        span = Span(tokens[_name_start(tokens, i, sentence.start)].span.start, tok.span.end)
+        lo, hi = _name(tokens, i, sentence)
+        span = Span(tokens[lo].span.start, tokens[hi - 1].span.end)
         if not any(t.start < span.end and span.start < t.end for t in taken) and span not in out:
             out.append(span)
     return out
