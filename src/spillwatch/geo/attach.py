@@ -36,6 +36,7 @@ from spillwatch.records import Entity, Span, Token
 
 P = TypeVar("P")
 SCENE_WORDS = frozenset(("in", "at", "near", "outside", "inside", "around", "across", "on", "throughout", "within"))
+INSIDE_WORDS = frozenset(("in", "inside", "near", "outside"))
 MOTION_WORDS = frozenset(("from", "to", "into", "toward", "towards"))
 COMPLEMENT = frozenset(("ccomp", "xcomp", "parataxis", "advcl", "conj"))
 SCENE_BONUS = 0.5  # half a step: the preposition says "scene" outright
@@ -256,13 +257,16 @@ def phrases(tokens: Sequence[Token], sentence: range, entities: Sequence[Entity]
 
 def _noun_named(tokens: Sequence[Token], i: int, depth: int = 0) -> bool:
     """A place noun names ``tokens[i]``: "the town of X", "X village", "the villages of A, B and C",
-    "the A and B neighborhoods"."""
+    "the A and B neighborhoods"; or a scene word governs a name the NER calls a person's or an
+    organisation's ("in Shah Wali Kot": people and firms are not "in" a sentence's events)."""
     tok = tokens[i]
     head = tokens[tok.head]
     if tok.dep == "pobj" and head.text.lower() == "of" and head.head != tok.head:
         return tokens[head.head].text.lower() in PLACE_NOUNS
     if tok.dep in ("compound", "nmod", "amod") and tok.head > i and head.text.lower() in PLACE_NOUNS:
         return True
+    if tok.dep == "pobj" and head.text.lower() in INSIDE_WORDS and tok.ent_type in ("PERSON", "ORG"):
+        return True  # "in Shah Wali Kot", "inside Kafr Sousah": a person or a firm is not "in" anything
     return tok.dep == "conj" and tok.head != i and depth < 8 and _noun_named(tokens, tok.head, depth + 1)
 
 
