@@ -25,7 +25,7 @@ from __future__ import annotations
 import itertools
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
 from typing import Generic, TypeVar
@@ -114,6 +114,7 @@ def _frame(tokens: Sequence[Token], trigger: int) -> tuple[int, int] | None:
 FEATURES = (
     "steps", "scene", "motion", "before", "subtree", "noun_path", "two_trees", "country", "unit",
     "token_gap", "unresolved", "verbs_on_path", "direct", "in_subject", "in_clause", "clause_first",
+    "noun_named", "object", "ner_place", "nominal", "rivals",
 )  # fmt: skip
 
 
@@ -173,9 +174,12 @@ def options(tokens: Sequence[Token], index: dict[int, int], trigger: Span,
             float(not (set(up) & trig_up)), float(precision is not None and precision >= 6),
             float(precision == 4), min(gap, 40) / 10, float(precision is None), float(verbs),
             float(direct), float(subject), float(any(_overlap(span, c) for c in clause)),
-            float(bool(clause) and _overlap(span, clause[0])),
+            float(bool(clause) and _overlap(span, clause[0])), float(_noun_named(tokens, head)),
+            float(tokens[head].dep == "dobj" and tokens[head].head == trig),
+            float(tokens[head].ent_type in ("GPE", "LOC", "FAC")), float(tokens[trig].pos == "NOUN"), 0.0,
         )))
-    return out
+    rivals = min(len(out) - 1, 4) / 4  # how many other places the sentence offers
+    return [replace(o, features=(*o.features[:-1], rivals)) for o in out]
 
 
 def expand(f: Sequence[float]) -> list[float]:
