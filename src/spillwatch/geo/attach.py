@@ -253,6 +253,7 @@ def phrases(tokens: Sequence[Token], sentence: range, entities: Sequence[Entity]
             lo -= 1
         if tok.pos != "PROPN" and lo == i:
             continue
+        lo = min(lo, _name(tokens, lo, sentence)[0])  # "the Al-Qusour neighbourhood": the whole name
         span = Span(tokens[lo].span.start, tokens[i if tok.pos == "PROPN" else i - 1].span.end)
         if free(span) and span not in out:
             out.append(span)

@@ -34,6 +34,7 @@ from spillwatch.spanindex import SpanIndex
 
 LITERAL_ROLES = frozenset({"place", "region"})
 COUNTRY_PRECISION = 6
+UNIT_PRECISION = 4
 PHRASE_STEPS = 3
 RECIPIENT_COUNTRY_TYPES = frozenset({"AID", "COOPERATE", "SUPPORT", "CONSULT", "AGREE"})
 
@@ -47,6 +48,8 @@ def _finer(places: list[Place], chosen: Place, text: str, doc: Doc | None = None
     finer place of the same country in the same phrase ("Turkey's capital Ankara", "into Syria at
     Jarablus": at most PHRASE_STEPS dependency steps apart), the nearer first."""
     def finer(p: Place) -> bool:
+        if p.geonameid is None and p.country_iso2 is None:  # a place noun's unresolved name (``_named``)
+            return p.span != chosen.span and (chosen.precision or 0) >= UNIT_PRECISION
         same_country = p.country_iso2 is not None and p.country_iso2 == chosen.country_iso2
         return p is not chosen and same_country and (p.precision or 9) < (chosen.precision or 9)
 
@@ -54,7 +57,7 @@ def _finer(places: list[Place], chosen: Place, text: str, doc: Doc | None = None
         gap = text[p.span.end : chosen.span.start]
         if p.span.end <= chosen.span.start and gap.strip() == "," and finer(p):
             return p
-    if doc is None or (chosen.precision or 0) < COUNTRY_PRECISION:
+    if doc is None or (chosen.precision or 0) < UNIT_PRECISION:
         return chosen
     near = [(steps, p) for p in places if finer(p)
             and (steps := span_steps(doc.ann.tokens, doc.index, p.span, chosen.span)) is not None
@@ -106,7 +109,16 @@ def _best_place(m: EventMention, doc: Doc) -> Place | None:
     ranked = attached(ann.tokens, doc.index, m.trigger, candidates(doc, m), load_fitted(), clause)
     if not ranked:
         return _recipient_country(m, demonyms)
-    return _qualified(_finer(literal.inside(m.sentence), ranked[0], text, doc), m, literal, demonyms)
+    return _qualified(_finer(literal.inside(m.sentence) + _named(doc, m), ranked[0], text, doc), m, literal,
+                      demonyms)
+
+
+def _named(doc: Doc, m: EventMention) -> list[Place]:
+    """Unresolved places a place noun names in the event's sentence ("Tell Hamdun village in Nineveh
+    province"): finer than any unit or country they stand with."""
+    text = doc.ann.article.text
+    spans = noun_named(doc.ann.tokens, doc.tokens_in(m.sentence), doc.named.near(m.sentence))
+    return [Place(span=s, text=text[s.start : s.end]) for s in spans]
 
 
 @dataclass(frozen=True, slots=True)
