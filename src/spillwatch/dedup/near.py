@@ -16,6 +16,12 @@ which catches a copy that drops the last paragraphs). A syndicated copy scores n
 rewrite with a new headline, a trimmed paragraph and a few changed words stays above 0.5;
 independent reports of the same event share names and numbers but few 3-word runs and score
 below 0.15 in the tests (tests/dedup/test_near.py measures each case).
+
+Dates from copies (``dated_by_copies``): an article stored without a publication date whose
+near-duplicate copies (stored later, not coded themselves) carry one takes the earliest of them
+as a "no later than" bound (method "estimated"; ``nlp.anchor`` reads the evidence): the text
+existed by the day its first dated copy was published, so its events are dated from that bound
+instead of being left undated beside the same event reported by the dated copy.
 """
 
 from __future__ import annotations
@@ -23,13 +29,14 @@ from __future__ import annotations
 import re
 import struct
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import date, datetime
 from typing import NamedTuple
 
 import numpy as np
 from datasketch import MinHash, MinHashLSH
 
-from spillwatch.records import Article
+from spillwatch.records import Article, DateInfo
 
 NUM_PERM = 128
 SHINGLE_WORDS = 3
@@ -170,3 +177,19 @@ def rebuild_index(entries: Iterable[tuple[str, Signature | bytes]]) -> NearDupIn
     for article_id, sig in entries:
         index.add(article_id, Signature.from_bytes(sig) if isinstance(sig, bytes) else sig)
     return index
+
+
+def dated_by_copies(article: Article, copies: Iterable[tuple[str, date | datetime]]) -> Article:
+    """The article with its earliest dated copy's day as a "no later than" publication date.
+
+    ``copies``: (article id, publication date) of its near-duplicate copies whose date is stated
+    (metadata or text). An article that has a date, or no dated copy, is returned unchanged.
+    """
+    if article.published.value is not None:
+        return article
+    days = sorted((d.date() if isinstance(d, datetime) else d, cid) for cid, d in copies)
+    if not days:
+        return article
+    day, cid = days[0]
+    evidence = f"no later than {day.isoformat()}: published date of near-duplicate copy {cid}"
+    return replace(article, published=DateInfo(day, "estimated", evidence))

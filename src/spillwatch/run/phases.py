@@ -164,9 +164,22 @@ def code_phase(store: Store, pool: Executor, stats: StageStats, progress: Progre
             return [pipeline.failure("code", articles[0], exc, reason=WORKER_FAILED)]
         return [found for a in articles for found in alone(pool, code_task, [a], failed_batch)]
 
-    for results in unordered_map(pool, code_task, batched(store.uncoded_articles(), batch), window, failed_batch):
+    for results in unordered_map(pool, code_task, batched(map(functools.partial(dated_from_copies, store),
+                                                                   store.uncoded_articles()), batch),
+                                 window, failed_batch):
         write_coded_batch(store, results, stats, stages)
         progress("code", len(results))
+
+
+def dated_from_copies(store: Store, article: Article) -> Article:
+    """An undated article with its earliest dated near-duplicate copy's day (``dedup.near.dated_by_copies``), stored."""
+    if article.published.value is not None:
+        return article
+    dated = near_dup.dated_by_copies(article, store.copy_dates(article.id))
+    if dated is not article:
+        with store.transaction():
+            store.set_published(article.id, dated.published)
+    return dated
 
 
 def block_keys(store: Store, coded: Coded, stages: Pipeline) -> list[tuple[str, BlockKey]] | Quarantined:

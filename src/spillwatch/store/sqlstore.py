@@ -14,7 +14,16 @@ from typing import TYPE_CHECKING, Any
 
 from spillwatch import codec
 from spillwatch.errors import NotFoundError
-from spillwatch.records import AnnotatedArticle, Article, Event, EventMention, Quarantined, RawItem, content_hash
+from spillwatch.records import (
+    AnnotatedArticle,
+    Article,
+    DateInfo,
+    Event,
+    EventMention,
+    Quarantined,
+    RawItem,
+    content_hash,
+)
 from spillwatch.store import exportsql, rows
 from spillwatch.store.analysisrows import AnalysisRows, role_sql
 from spillwatch.store.base import EventFilter, PutOutcome, RunSummary
@@ -256,6 +265,17 @@ class SqlStore(SkippedArticles, AnalysisRows, ABC):
         found = self._rows("SELECT published FROM articles WHERE id = ? AND published_method IN ('metadata', 'text')",
                            [article_id])
         return found[0]["published"] if found else None
+
+    def copy_dates(self, article_id: str) -> list[tuple[str, date]]:
+        """(id, stated publication date) of the article's dated near-duplicate copies."""
+        found = self._rows("SELECT id, published FROM articles WHERE duplicate_of = ? AND published IS NOT NULL"
+                           " AND published_method IN ('metadata', 'text') ORDER BY published, id", [article_id])
+        return [(r["id"], r["published"]) for r in found]
+
+    def set_published(self, article_id: str, published: DateInfo) -> None:
+        """Record a publication date found after storing (``dedup.near.dated_by_copies``)."""
+        self._run("UPDATE articles SET published = ?, published_method = ?, published_evidence = ? WHERE id = ?",
+                  [published.value, published.method, published.evidence, article_id])
 
     def article_outlets(self, article_id: str) -> list[str]:
         """Every outlet that carried the article (its copies and its near-duplicates' copies)."""
