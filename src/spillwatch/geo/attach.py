@@ -53,6 +53,7 @@ PLACE_NOUNS = frozenset((
     "provinces", "region", "governorate", "settlement", "settlements", "hamlet", "quarter", "sector",
     "locality", "municipality", "commune", "township", "county", "island", "islands", "valley", "hill", "hills",
 ))  # fmt: skip
+ANCHOR_NOUNS = PLACE_NOUNS | {"capital"}
 ROOT_LINK = 2  # two parse trees of one sentence: a weaker tie than any edge inside a tree
 
 
@@ -131,6 +132,21 @@ class Option(Generic[P]):
     cues: tuple[str, ...] = ()  # named indicator features (``cues``): the fitted scorer weighs each
 
 
+def _anchor(tokens: Sequence[Token], head: int) -> int:
+    """The word that ties a place's name into the sentence: the place noun it names, if any ("in the
+    capital Amman", "in the northern city of Mosul": "capital", "city"), else the name's head."""
+    for _ in range(3):
+        tok = tokens[head]
+        up = tokens[tok.head]
+        if tok.dep == "pobj" and up.text.lower() == "of" and tokens[up.head].text.lower() in ANCHOR_NOUNS:
+            head = up.head
+        elif tok.dep in ("appos", "compound") and up.text.lower() in ANCHOR_NOUNS:
+            head = tok.head
+        else:
+            break
+    return head
+
+
 def _token_range(tokens: Sequence[Token], index: dict[int, int], span: Span) -> tuple[int, int] | None:
     lo = index.get(span.start)
     if lo is None:
@@ -159,7 +175,8 @@ def options(tokens: Sequence[Token], index: dict[int, int], trigger: Span,
         p_range = _token_range(tokens, index, span)
         if p_range is None:
             continue
-        head = head_of(tokens, *p_range)
+        name = head_of(tokens, *p_range)
+        head = _anchor(tokens, name)
         up = _ancestors(tokens, head)
         if frame is not None and frame[0] in up and frame[1] not in up:
             continue  # the speaker's place, not the event's
@@ -178,9 +195,9 @@ def options(tokens: Sequence[Token], index: dict[int, int], trigger: Span,
             float(not (set(up) & trig_up)), float(precision is not None and precision >= 6),
             float(precision == 4), min(gap, 40) / 10, float(precision is None), float(verbs),
             float(direct), float(subject), float(any(_overlap(span, c) for c in clause)),
-            float(bool(clause) and _overlap(span, clause[0])), float(_noun_named(tokens, head)),
+            float(bool(clause) and _overlap(span, clause[0])), float(_noun_named(tokens, name) or name != head),
             float(tokens[head].dep == "dobj" and tokens[head].head == trig),
-            float(tokens[head].ent_type in ("GPE", "LOC", "FAC")), float(tokens[trig].pos == "NOUN"), 0.0,
+            float(tokens[name].ent_type in ("GPE", "LOC", "FAC")), float(tokens[trig].pos == "NOUN"), 0.0,
         ), _cues(tokens, trig, head, up, trig_chain, p_range)))
     return _relative(out, t_range[0])
 
