@@ -35,11 +35,21 @@ def check_sources(sources: Sequence[str]) -> None:
 
 
 def echo_summary(summary: RunSummary) -> None:
-    """The run's counts on one line, then one line per quarantine reason."""
-    click.echo(f"read {summary.read}, stored {summary.stored}, duplicates {summary.duplicates}, "
-               f"near-duplicates {summary.near_duplicates}, quarantined {summary.quarantined}, "
-               f"event mentions {summary.mentions}, events {summary.events}")
+    """The run's counts on one line (saying so when nothing was new), then one line per quarantine reason."""
+    line = (f"read {summary.read}, stored {summary.stored}, duplicates {summary.duplicates}, "
+            f"near-duplicates {summary.near_duplicates}, quarantined {summary.quarantined}, "
+            f"event mentions {summary.mentions}, events {summary.events}")
+    if summary.not_modified:
+        line += f", not modified {summary.not_modified}"
+    if nothing_new(summary):
+        line += " (nothing new)"
+    click.echo(line)
     echo_reasons(summary)
+
+
+def nothing_new(summary: RunSummary) -> bool:
+    """Nothing stored and nothing failed: every source answered 304 or held only what the store has."""
+    return summary.stored + summary.near_duplicates + summary.quarantined == 0
 
 
 def echo_reasons(summary: RunSummary) -> None:
@@ -48,6 +58,7 @@ def echo_reasons(summary: RunSummary) -> None:
 
 
 def exit_if_nothing_stored(summary: RunSummary) -> None:
-    """Exit code 1 when a run stored nothing at all (not even a copy of something stored before)."""
-    if summary.stored + summary.duplicates + summary.near_duplicates == 0:
+    """Exit code 1 when a run stored nothing at all (not even a copy of something stored before) and something
+    failed; nothing new (304 Not Modified, documents stored or quarantined before) is a success (exit 0)."""
+    if summary.stored + summary.duplicates + summary.near_duplicates == 0 and summary.quarantined > 0:
         sys.exit(1)

@@ -196,7 +196,9 @@ class _Run:
 
     def _url_results(self, url: str, pages_only: bool) -> Iterator[Result]:
         fetched = self.fetcher.get(url)
-        if fetched is not None:
+        if fetched is None:
+            self.state.note_not_modified(url)
+        else:
             yield from self.fetched(fetched, pages_only=pages_only)
 
     def fetched(self, got: Fetched, *, pages_only: bool) -> Iterator[Result]:

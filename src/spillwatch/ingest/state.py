@@ -52,6 +52,7 @@ class FetchState:
         self._lookup = lookup
         self._looked_up: set[str] = set()
         self._changed: dict[str, Validators] = {}
+        self.not_modified: list[str] = []  # URLs that answered 304 Not Modified in this run, in order
 
     def __len__(self) -> int:
         return len(self._by_url)
@@ -64,6 +65,10 @@ class FetchState:
             if not found.empty():
                 self._by_url[url] = found
         return self._by_url.get(url)
+
+    def note_not_modified(self, url: str) -> None:
+        """``url`` answered 304 Not Modified: nothing new there (counted in the run's summary)."""
+        self.not_modified.append(url)
 
     def changed(self) -> Iterator[tuple[str, Validators]]:
         """URLs whose validators changed since this state was made or loaded (empty = forget them)."""

@@ -28,6 +28,7 @@ from spillwatch.dedup import near as near_dup
 from spillwatch.dedup.cluster import assign
 from spillwatch.errors import ConfigError
 from spillwatch.ingest.sources import iter_items
+from spillwatch.ingest.state import FetchState
 from spillwatch.records import Article, EventMention, Quarantined, RawItem
 from spillwatch.run import pipeline
 from spillwatch.run.executors import alone, clean_task, code_task, make_executor, ordered_map, unordered_map
@@ -261,9 +262,11 @@ def ingest(sources: Sequence[str], store: Store, settings: Settings, *, workers:
         stats.retried = store.release_quarantined()
     if not settings.relevance_gate:  # --no-gate: what the gate skipped before is coded now
         store.unskip()
-    items = iter_items(list(sources), settings, store=store)
+    state = FetchState(lookup=store.get_fetch_state)
+    items = iter_items(list(sources), settings, state=state, store=store)
     with make_executor(workers, settings, stages) as pool:
         store_phase(items, store, pool, stats, progress, window=max(4, 4 * workers), deadline=deadline)
+        stats.not_modified = len(state.not_modified)
         code_phase(store, pool, stats, progress, batch=batch, window=max(2, 2 * workers), stages=stages)
     cluster_phase(store, stats, stages)
     store.record_run(uuid.uuid4().hex, stats)

@@ -53,6 +53,7 @@ class StageStats:
     skipped: int = 0  # articles the relevance gate kept out of the NLP stages
     retried: int = 0  # quarantined documents released for this run (ingest --retry-quarantined)
     held: int = 0  # documents skipped because an earlier run quarantined them
+    not_modified: int = 0  # URLs (feeds, pages) that answered 304 Not Modified to a conditional GET
     reasons: dict[str, int] = field(default_factory=dict)
     stages: dict[str, int] = field(default_factory=dict)  # quarantined documents per stage
 
