@@ -20,6 +20,7 @@ POLICE = Actor("IRQ_COP", "Iraq police", "IRQ", "COP")
         ("ASSAULT", ("firearms",), [ARMY], [REBELS], (), ("Battles", "Armed clash")),
         ("ASSAULT", ("occupy",), [ARMY], [REBELS], (), ("Battles", "Government regains territory")),
         ("ASSAULT", ("occupy",), [REBELS], [ARMY], (), ("Battles", "Non-state actor overtakes territory")),
+        ("ASSAULT", ("occupy",), [], [REBELS], (), ("Battles", None)),  # taker unknown: no guessed sub-type
         ("ASSAULT", ("aerial",), [ARMY], [REBELS], (), ("Explosions/Remote violence", "Air/drone strike")),
         ("ASSAULT", ("drone",), [ARMY], [], (), ("Explosions/Remote violence", "Air/drone strike")),
         (

@@ -73,7 +73,9 @@ def _assault(
     if "occupy" in modes:
         if state(sources):
             return BATTLES, "Government regains territory"
-        return BATTLES, "Non-state actor overtakes territory"
+        if armed(sources):
+            return BATTLES, "Non-state actor overtakes territory"
+        return BATTLES, None  # who took the ground is not said: the sub-type is unknown, never guessed
     if "explosives" in modes and "grenade" in cues:
         return REMOTE, "Grenade"
     for mode, sub in REMOTE_MODES:
