@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import io
+import socketserver
 import ssl
 import subprocess
 import threading
@@ -160,7 +161,7 @@ def serve(routes: dict[str, Route], tls: ssl.SSLContext | None = None) -> Iterat
 
 
 @contextmanager
-def running(httpd: ThreadingHTTPServer) -> Iterator[int]:
+def running(httpd: socketserver.TCPServer) -> Iterator[int]:
     """Serve ``httpd`` in a thread while the block runs; its port."""
     thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
     thread.start()

@@ -44,7 +44,7 @@ def lines(path: Path) -> list[dict[str, object]]:
 
 def watcher(sw: Spillwatch, feed: LocalServer, out: Path, receiver: Hook, clock: Clock) -> Watcher:
     plan = sw.watch_plan([feed.url("/feed.xml")], ["ISIS"], [f"file:{out}", f"webhook:{receiver.url}"], "15m")
-    return sw.watcher(plan, clock)
+    return Watcher(sw.store, sw.settings, plan, clock)
 
 
 def test_new_theatre_reaches_both_sinks_within_one_cycle_and_only_once(tmp_path: Path, feed: LocalServer) -> None:
@@ -106,5 +106,5 @@ def test_loopback_webhook_is_refused_unless_allowed(tmp_path: Path, feed: LocalS
     with hook() as receiver, Spillwatch(settings=Settings(db=str(tmp_path / "w.duckdb"))) as sw:
         plan = sw.watch_plan([feed.url("/feed.xml")], ["ISL"], [f"webhook:{receiver.url}"], "15m")
         with pytest.raises(BlockedAddressError, match="loopback"):
-            sw.watcher(plan).check()
+            Watcher(sw.store, sw.settings, plan).check()
     assert receiver.received == []

@@ -54,7 +54,8 @@ def main(db: str, feed: str, hook: str, file: str, crash: str) -> None:
     settings = Settings(db=db, allow_private_urls=True, per_host_delay=0.0)
     with Spillwatch(settings=settings) as sw:
         plan = sw.watch_plan([feed], ["ISL"], [f"file:{file}", f"webhook:{hook}"], "15m")
-        loop.run(sw.watcher(plan), threading.Event(), lambda r: print(r.line()), print, once=True)
+        watcher = loop.Watcher(sw.store, sw.settings, plan)
+        loop.run(watcher, threading.Event(), lambda r: print(r.line()), print, once=True)
 
 
 if __name__ == "__main__":

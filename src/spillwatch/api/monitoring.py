@@ -13,7 +13,6 @@ from spillwatch.settings import Settings
 from spillwatch.store import Store
 
 if TYPE_CHECKING:
-    from spillwatch.monitor.loop import Watcher
     from spillwatch.monitor.records import CycleResult, WatchPlan, WatchStatus
 
 
@@ -46,12 +45,6 @@ class Watching:
         if not plan.sources:
             raise ConfigError("watch: no source to watch (name them, or list them in --config)")
         return plan
-
-    def watcher(self: _Handle, plan: WatchPlan, clock: Callable[[], float] | None = None) -> Watcher:
-        """The cycles of ``plan`` on this store (keep it between cycles: its first cycle also runs the alert rules)."""
-        from spillwatch.monitor.loop import Watcher
-
-        return Watcher(self.store, self.settings, plan, clock) if clock else Watcher(self.store, self.settings, plan)
 
     def watch(self: _Handle, plan: WatchPlan, stop: threading.Event, on_cycle: Callable[[CycleResult], None],
               on_error: Callable[[str], None], *, once: bool = False) -> CycleResult | None:

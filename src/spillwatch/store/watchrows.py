@@ -56,6 +56,8 @@ class WatchRows:
 
     def delivery_counts(self: _Sql) -> list[dict[str, Any]]:
         """Per sink: deliveries delivered and pending, the earliest retry due and the last error seen."""
+        if not _has_watch_tables(self):  # a store opened read-only before its migration 009
+            return []
         return self._rows("SELECT sink, sum(CASE WHEN status = 'delivered' THEN 1 ELSE 0 END) AS delivered,"
                           " sum(CASE WHEN status = 'pending' THEN 1 ELSE 0 END) AS pending,"
                           " min(CASE WHEN status = 'pending' THEN next_try END) AS next_try,"
@@ -76,5 +78,11 @@ class WatchRows:
                   [name, status_json, rows.now()])
 
     def watch_status(self: _Sql, name: str) -> str | None:
+        if not _has_watch_tables(self):
+            return None
         found = self._rows("SELECT status_json FROM watch_status WHERE name = ?", [name])
         return str(found[0]["status_json"]) if found else None
+
+
+def _has_watch_tables(store: _Sql) -> bool:
+    return bool(store._rows("SELECT 1 AS x FROM information_schema.tables WHERE table_name = ?", ["watch_status"]))
