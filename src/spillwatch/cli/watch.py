@@ -55,14 +55,17 @@ def watch(sources: Sequence[str], every: str | None, actors: tuple[str, ...], si
         click.echo(f"signal {signum}: finishing this cycle, then stopping", err=True)
         stop.set()
 
-    for sig in (signal.SIGTERM, signal.SIGINT):
-        signal.signal(sig, finish)
-    with Spillwatch(settings=settings) as sw:
-        plan = sw.watch_plan(sources, actors, sinks, every, threshold=threshold,
-                             since=since, config=config, name=name)
-        check_sources(plan.sources)
-        last = sw.watch(plan, stop, lambda r: click.echo(r.line()), lambda e: click.echo(f"error: {e}", err=True),
-                        once=once)
+    before = {sig: signal.signal(sig, finish) for sig in (signal.SIGTERM, signal.SIGINT)}
+    try:
+        with Spillwatch(settings=settings) as sw:
+            plan = sw.watch_plan(sources, actors, sinks, every, threshold=threshold, since=since, config=config,
+                                 name=name)
+            check_sources(plan.sources)
+            last = sw.watch(plan, stop, lambda r: click.echo(r.line()),
+                            lambda e: click.echo(f"error: {e}", err=True), once=once)
+    finally:
+        for sig, handler in before.items():
+            signal.signal(sig, handler)
     if once and last is None:
         sys.exit(1)
 
@@ -79,6 +82,8 @@ def _status_text(status: object) -> str:
             errors = f"; errors: {', '.join(s.errors)}" if s.errors else ""
             lines.append(f"  {s.source}: seen {s.seen}, new {s.new}, not modified {s.not_modified}, "
                          f"quarantined {s.quarantined}{errors}")
+    if status.last_error:
+        lines.append(f"last error: {status.last_error}")
     if status.next_cycle_at:
         lines.append(f"next cycle at {status.next_cycle_at}")
     for k in status.sinks:

@@ -16,6 +16,7 @@ process, a disk full) are reported and the next cycle tries again; a ``ConfigErr
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import threading
@@ -74,6 +75,7 @@ class Watcher:
         self.sinks: tuple[Sink, ...] = tuple(parse_sink(s) for s in plan.sinks)
         self.cycles = 0
         self.last: CycleResult | None = None
+        self.error: str | None = None
 
     def check(self) -> None:
         """Refuse at start-up what would fail every cycle: a web sink the address guard refuses, a file sink's
@@ -106,6 +108,7 @@ class Watcher:
             wall_seconds=round(time.monotonic() - wall, 3), sources=tuple(sources), mentions=mentions,
             events=events, alerts_checked=checked, alerts_new=fresh, delivered=done.delivered, failed=done.failed,
             pending=self.pending())
+        self.error = None
         self.save_status("running", started + self.plan.every)
         return self.last
 
@@ -150,7 +153,7 @@ class Watcher:
     def save_status(self, state: str, next_at: float | None) -> None:
         status = WatchStatus(name=self.plan.name, state=state, pid=os.getpid(), every=self.plan.every,
                              cycles=self.cycles, last_cycle=self.last, next_cycle_at=_iso(next_at),
-                             updated_at=_iso(self.clock()))
+                             updated_at=_iso(self.clock()), last_error=self.error)
         self.store.put_watch_status(self.plan.name, codec.dumps(status))
 
 
@@ -193,8 +196,12 @@ def run(watcher: Watcher, stop: threading.Event, on_cycle: Callable[[CycleResult
                 on_cycle(watcher.cycle())
             except ConfigError:
                 raise
-            except SpillwatchError as exc:  # the store locked by another process, a disk full: try next cycle
-                on_error(f"cycle {watcher.cycles + 1} failed: {exc}")
+            except Exception as exc:  # the store locked by another process, a disk full, a driver's error: the
+                # loop is left running over a weekend, so it says what failed and tries again next cycle
+                what = str(exc) if isinstance(exc, SpillwatchError) else f"{type(exc).__name__}: {exc}"
+                watcher.error = f"{_iso(watcher.clock())} cycle {watcher.cycles + 1} failed: {what}"
+                _keep_status(watcher)
+                on_error(watcher.error)
             if once or stop.is_set():
                 break
             _wait(watcher, stop, start + watcher.plan.every, on_error)
@@ -203,6 +210,12 @@ def run(watcher: Watcher, stop: threading.Event, on_cycle: Callable[[CycleResult
     finally:
         watcher.save_status("stopped", None)
     return watcher.last
+
+
+def _keep_status(watcher: Watcher) -> None:
+    """Record the failed cycle's error in the status, if the store takes it."""
+    with contextlib.suppress(Exception):  # the store may be what failed: the error is on stderr already
+        watcher.save_status("running", watcher.clock() + watcher.plan.every)
 
 
 def _wait(watcher: Watcher, stop: threading.Event, until: float, on_error: Callable[[str], None]) -> None:

@@ -87,3 +87,4 @@ class WatchStatus:
     next_cycle_at: str | None  # ISO, UTC
     sinks: tuple[SinkStatus, ...] = ()
     updated_at: str | None = None
+    last_error: str | None = None  # the last cycle that failed (store locked, disk full), until a cycle succeeds
