@@ -63,6 +63,7 @@ def test_new_theatre_reaches_both_sinks_within_one_cycle_and_only_once(tmp_path:
         assert news.new == 1 and news.alerts_new == 1 and news.delivered == 2 and news.pending == 0
         filed = lines(out)
         assert [(a["kind"], a["unit"]) for a in filed] == [("new-theatre", "JOR")]
+        assert "watched 195 days before this event" in str(filed[0]["message"])  # from 2025-10-01 to 2026-04-14
         assert receiver.ids() == [filed[0]["id"]]
         assert receiver.received[0]["alerts"][0]["message"] == filed[0]["message"]
         publish(feed, NEW_THEATRE, QUIET, version="3")
