@@ -201,7 +201,8 @@ def main() -> None:
             scores[name].add(record.gold, pred)
             if name.startswith("spillwatch") and pred != record.gold and shown < args.misses:
                 shown += 1
-                gold = " ".join(record.text[record.tokens[i][0] : record.tokens[i][1]] for i in sorted(record.gold))
+                gold = " ".join(record.text[slice(*record.tokens[i])] for i in sorted(record.gold)
+                                if i < len(record.tokens))  # some records' spans end past their tokens
                 print(f"MISS verb={record.text[record.verb.start:record.verb.end]!r} gold={gold!r} "
                       f"pred={place.text if place else None!r} :: {record.text}")
     with_gold = sum(bool(r.gold) for r in records)

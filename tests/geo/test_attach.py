@@ -39,6 +39,16 @@ def _placed(parse: Parse, gz: Gazetteer, text: str, trigger: str) -> EventMentio
         ("Following last year's round in Beirut, the talks opened on Monday in the capital Amman.", "opened", "Amman"),
         # the place after the verb, not the attacker's base before it
         ("Fighters based in Raqqa attacked a checkpoint in Deir ez-Zor on Monday.", "attacked", "Deir ez-Zor"),
+        # a town the gazetteer lacks, named by a place noun, whatever the NER calls it
+        ("A car bomb killed six people in the village of Kafr Dabbana on Tuesday, police said.", "killed",
+         "Kafr Dabbana"),
+        ("Soldiers stormed the town of Jisr Hamad in Idlib province.", "stormed", "Jisr Hamad"),
+        ("A roadside bomb exploded in the Al-Qusour neighbourhood of Homs, killing two soldiers.", "exploded",
+         "Al-Qusour"),
+        # a scene word before a name the NER takes for a person's
+        ("Militants clashed with police late Monday in Shah Wali Kot, leaving three dead, officials said.",
+         "clashed", "Shah Wali Kot"),
+        ("A suicide bomber detonated his explosives inside Kafr Sousah on Friday.", "detonated", "Kafr Sousah"),
     ],
 )
 def test_event_place_is_its_own_clause(parse: Parse, gz: Gazetteer, text: str, trigger: str, where: str) -> None:

@@ -25,7 +25,7 @@ from __future__ import annotations
 import itertools
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
 from typing import Generic, TypeVar
@@ -36,12 +36,20 @@ from spillwatch.records import Entity, Span, Token
 
 P = TypeVar("P")
 SCENE_WORDS = frozenset(("in", "at", "near", "outside", "inside", "around", "across", "on", "throughout", "within"))
+INSIDE_WORDS = frozenset(("in", "inside", "near", "outside"))
 MOTION_WORDS = frozenset(("from", "to", "into", "toward", "towards"))
 COMPLEMENT = frozenset(("ccomp", "xcomp", "parataxis", "advcl", "conj"))
 SCENE_BONUS = 0.5  # half a step: the preposition says "scene" outright
 MOTION_PENALTY = 1.5  # an origin or destination is the event's place only when nothing else is
 BEFORE_PENALTY = 0.25  # a place before the trigger loses a tie to one after it
 PLACE_ENTITIES = frozenset(("", "FAC", "LOC", "GPE"))
+# nouns that say the proper noun they govern is a settlement or a unit ("the town of X", "X village")
+PLACE_NOUNS = frozenset((
+    "town", "towns", "village", "villages", "city", "cities", "neighborhood", "neighbourhood", "neighborhoods",
+    "neighbourhoods", "district", "districts", "suburb", "suburbs", "area", "areas", "camp", "province",
+    "provinces", "region", "governorate", "settlement", "settlements", "hamlet", "quarter", "sector",
+    "locality", "municipality", "commune", "township", "county", "island", "islands", "valley", "hill", "hills",
+))  # fmt: skip
 ROOT_LINK = 2  # two parse trees of one sentence: a weaker tie than any edge inside a tree
 
 
@@ -106,6 +114,7 @@ def _frame(tokens: Sequence[Token], trigger: int) -> tuple[int, int] | None:
 FEATURES = (
     "steps", "scene", "motion", "before", "subtree", "noun_path", "two_trees", "country", "unit",
     "token_gap", "unresolved", "verbs_on_path", "direct", "in_subject", "in_clause", "clause_first",
+    "noun_named", "object", "ner_place", "nominal", "rivals",
 )  # fmt: skip
 
 
@@ -165,9 +174,12 @@ def options(tokens: Sequence[Token], index: dict[int, int], trigger: Span,
             float(not (set(up) & trig_up)), float(precision is not None and precision >= 6),
             float(precision == 4), min(gap, 40) / 10, float(precision is None), float(verbs),
             float(direct), float(subject), float(any(_overlap(span, c) for c in clause)),
-            float(bool(clause) and _overlap(span, clause[0])),
+            float(bool(clause) and _overlap(span, clause[0])), float(_noun_named(tokens, head)),
+            float(tokens[head].dep == "dobj" and tokens[head].head == trig),
+            float(tokens[head].ent_type in ("GPE", "LOC", "FAC")), float(tokens[trig].pos == "NOUN"), 0.0,
         )))
-    return out
+    rivals = min(len(out) - 1, 4) / 4  # how many other places the sentence offers
+    return [replace(o, features=(*o.features[:-1], rivals)) for o in out]
 
 
 def expand(f: Sequence[float]) -> list[float]:
@@ -241,7 +253,61 @@ def phrases(tokens: Sequence[Token], sentence: range, entities: Sequence[Entity]
             lo -= 1
         if tok.pos != "PROPN" and lo == i:
             continue
+        lo = min(lo, _name(tokens, lo, sentence)[0])  # "the Al-Qusour neighbourhood": the whole name
         span = Span(tokens[lo].span.start, tokens[i if tok.pos == "PROPN" else i - 1].span.end)
         if free(span) and span not in out:
+            out.append(span)
+    return out
+
+
+def _noun_named(tokens: Sequence[Token], i: int, depth: int = 0) -> bool:
+    """A place noun names ``tokens[i]``: "the town of X", "X village", "the villages of A, B and C",
+    "the A and B neighborhoods"; or a scene word governs a name the NER calls a person's or an
+    organisation's ("in Shah Wali Kot": people and firms are not "in" a sentence's events)."""
+    tok = tokens[i]
+    head = tokens[tok.head]
+    if tok.dep == "pobj" and head.text.lower() == "of" and head.head != tok.head:
+        return tokens[head.head].text.lower() in PLACE_NOUNS
+    if tok.dep in ("compound", "nmod", "amod") and tok.head > i and head.text.lower() in PLACE_NOUNS:
+        return True
+    if tok.dep == "pobj" and head.text.lower() in INSIDE_WORDS and tok.ent_type in ("PERSON", "ORG"):
+        return True  # "in Shah Wali Kot", "inside Kafr Sousah": a person or a firm is not "in" anything
+    return tok.dep == "conj" and tok.head != i and depth < 8 and _noun_named(tokens, tok.head, depth + 1)
+
+
+def _joined(left: Token, right: Token) -> bool:
+    """Two tokens of one written word ("al-Tijara", "Sa'eed"): no space between, neither a bracket
+    nor a comma."""
+    return left.span.end == right.span.start and all(t.text[:1].isalnum() or t.text in "-'’‘" for t in (left, right))
+
+
+def _name(tokens: Sequence[Token], i: int, sentence: range) -> tuple[int, int]:
+    """The proper name around ``tokens[i]``: capitalised proper nouns next to it (never a place
+    noun) and words joined to it without a space, as a token range."""
+    def part(t: Token) -> bool:
+        return t.pos == "PROPN" and t.text[:1].isupper() and t.text.lower() not in PLACE_NOUNS
+
+    lo, hi = i, i + 1
+    while lo > sentence.start and (part(tokens[lo - 1]) or _joined(tokens[lo - 1], tokens[lo])):
+        lo -= 1
+    while hi < sentence.stop and (part(tokens[hi]) or _joined(tokens[hi - 1], tokens[hi])):
+        hi += 1
+    return lo, hi
+
+
+def noun_named(tokens: Sequence[Token], sentence: range, taken: Sequence[Span]) -> list[Span]:
+    """Proper names a place noun governs ("the town of Rawa", "Shawa village", "inside the Bani Za'id
+    quarter"), whatever the NER calls them (the small model tags many such towns PERSON or ORG), none
+    overlapping a ``taken`` span (places, resolved actors)."""
+    out: list[Span] = []
+    for i in sentence:
+        tok = tokens[i]
+        if tok.pos != "PROPN" or not tok.text[:1].isupper() or tok.text.lower() in PLACE_NOUNS:
+            continue
+        if not _noun_named(tokens, i):
+            continue
+        lo, hi = _name(tokens, i, sentence)
+        span = Span(tokens[lo].span.start, tokens[hi - 1].span.end)
+        if not any(t.start < span.end and span.start < t.end for t in taken) and span not in out:
             out.append(span)
     return out

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from spillwatch.geo.attach import attached, load_fitted, phrases, span_steps
+from spillwatch.geo.attach import attached, load_fitted, noun_named, phrases, span_steps
 from spillwatch.geo.focusplace import article_focus
 from spillwatch.geo.gazetteer import Gazetteer
 from spillwatch.records import AnnotatedArticle, Entity, EventMention, Place, Span
@@ -34,6 +34,7 @@ from spillwatch.spanindex import SpanIndex
 
 LITERAL_ROLES = frozenset({"place", "region"})
 COUNTRY_PRECISION = 6
+UNIT_PRECISION = 4
 PHRASE_STEPS = 3
 RECIPIENT_COUNTRY_TYPES = frozenset({"AID", "COOPERATE", "SUPPORT", "CONSULT", "AGREE"})
 
@@ -47,6 +48,8 @@ def _finer(places: list[Place], chosen: Place, text: str, doc: Doc | None = None
     finer place of the same country in the same phrase ("Turkey's capital Ankara", "into Syria at
     Jarablus": at most PHRASE_STEPS dependency steps apart), the nearer first."""
     def finer(p: Place) -> bool:
+        if p.geonameid is None and p.country_iso2 is None:  # a place noun's unresolved name (``_named``)
+            return p.span != chosen.span and (chosen.precision or 0) >= UNIT_PRECISION
         same_country = p.country_iso2 is not None and p.country_iso2 == chosen.country_iso2
         return p is not chosen and same_country and (p.precision or 9) < (chosen.precision or 9)
 
@@ -54,7 +57,7 @@ def _finer(places: list[Place], chosen: Place, text: str, doc: Doc | None = None
         gap = text[p.span.end : chosen.span.start]
         if p.span.end <= chosen.span.start and gap.strip() == "," and finer(p):
             return p
-    if doc is None or (chosen.precision or 0) < COUNTRY_PRECISION:
+    if doc is None or (chosen.precision or 0) < UNIT_PRECISION:
         return chosen
     near = [(steps, p) for p in places if finer(p)
             and (steps := span_steps(doc.ann.tokens, doc.index, p.span, chosen.span)) is not None
@@ -106,7 +109,16 @@ def _best_place(m: EventMention, doc: Doc) -> Place | None:
     ranked = attached(ann.tokens, doc.index, m.trigger, candidates(doc, m), load_fitted(), clause)
     if not ranked:
         return _recipient_country(m, demonyms)
-    return _qualified(_finer(literal.inside(m.sentence), ranked[0], text, doc), m, literal, demonyms)
+    return _qualified(_finer(literal.inside(m.sentence) + _named(doc, m), ranked[0], text, doc), m, literal,
+                      demonyms)
+
+
+def _named(doc: Doc, m: EventMention) -> list[Place]:
+    """Unresolved places a place noun names in the event's sentence ("Tell Hamdun village in Nineveh
+    province"): finer than any unit or country they stand with."""
+    text = doc.ann.article.text
+    spans = noun_named(doc.ann.tokens, doc.tokens_in(m.sentence), doc.named.near(m.sentence))
+    return [Place(span=s, text=text[s.start : s.end]) for s in spans]
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,16 +130,18 @@ class Doc:
     demonyms: SpanIndex[Place]
     index: dict[int, int]  # character offset where a token starts -> token position
     taken: SpanIndex[Span]  # place, actor and person mentions: never an unknown place phrase
+    named: SpanIndex[Span]  # place and resolved actor mentions: never a place noun's name
     entities: SpanIndex[Entity]
 
     @classmethod
     def of(cls, ann: AnnotatedArticle) -> Doc:
         people = [e.span for e in ann.entities if e.label == "PERSON"]
-        taken = [p.span for p in ann.places] + [a.span for a in ann.actors] + people
+        named = [p.span for p in ann.places] + [a.span for a in ann.actors if a.actor.resolved]
+        taken = named + [a.span for a in ann.actors] + people
         return cls(ann, SpanIndex(p for p in ann.places if p.role in LITERAL_ROLES),
                    SpanIndex(p for p in ann.places if p.role == "demonym"),
                    {t.span.start: i for i, t in enumerate(ann.tokens)}, SpanIndex(taken, lambda s: s),
-                   SpanIndex(ann.entities))
+                   SpanIndex(named, lambda s: s), SpanIndex(ann.entities))
 
     def tokens_in(self, span: Span) -> range:
         lo = self.index.get(span.start, len(self.ann.tokens))
@@ -143,6 +157,7 @@ def candidates(doc: Doc, m: EventMention) -> list[tuple[Span, Place, int | None]
     text = doc.ann.article.text
     span = m.sentence
     found = phrases(doc.ann.tokens, doc.tokens_in(span), doc.entities.inside(span), doc.taken.near(span))
+    found += noun_named(doc.ann.tokens, doc.tokens_in(span), doc.named.near(span) + found)
     unknown = [Place(span=s, text=text[s.start : s.end]) for s in found]
     return [(p.span, p, p.precision) for p in doc.literal.inside(m.sentence) + unknown]
 
