@@ -10,7 +10,8 @@ from coding_support import SETTINGS, actor, one_sentence  # type: ignore[import-
 
 from spillwatch.coding.eventdate import better_date
 from spillwatch.coding.events import code_events
-from spillwatch.records import AnnotatedArticle, DateMention, EventMention, Span
+from spillwatch.records import AnnotatedArticle, Article, Block, DateInfo, DateMention, EventMention, Span
+from spillwatch.run import pipeline
 
 DAY = date(2019, 5, 10)
 REPORTED = DateMention(Span(0, 0), "2019-05-10", DAY, DAY, "day", "reported")
@@ -70,3 +71,35 @@ def test_better_date(a: DateMention, b: DateMention, best: str) -> None:
     found = better_date(a, b)
     assert found is not None and found.source == best
     assert better_date(None, b) is b and better_date(a, None) is a
+
+
+def _story(*paragraphs: str, published: date, method: str = "metadata") -> tuple[EventMention, ...]:
+    article = Article(raw_id="lede", source="test", blocks=tuple(Block("body", p) for p in paragraphs),
+                      published=DateInfo(published, method, published.isoformat()))  # type: ignore[arg-type]
+    return code_events(pipeline.annotate_only(article, SETTINGS), SETTINGS)
+
+
+def _burned(mentions: tuple[EventMention, ...]) -> EventMention:
+    return next(m for m in mentions if m.trigger_text == "arrested")
+
+
+WEDNESDAY = date(2019, 11, 20)
+LEDE = "Gunmen attacked a police post in Kirkuk on Monday, police said."
+LATER = "Security forces arrested three men in Basra."
+
+
+def test_news_without_a_time_takes_the_day_its_story_lead_names() -> None:
+    m = _burned(_story(LEDE, LATER, published=WEDNESDAY))
+    assert m.date is not None and (m.date.start, m.date.end, m.date_source) == (date(2019, 11, 18),) * 2 + (
+        "reported",)
+
+
+def test_a_lead_day_older_than_a_week_is_not_the_news_day() -> None:
+    m = _burned(_story("Gunmen attacked a police post in Kirkuk on Oct. 25, police said.", LATER,
+                       published=WEDNESDAY))
+    assert m.date is not None and (m.date.start, m.date_source) == (WEDNESDAY, "reported")
+
+
+def test_an_estimated_article_date_gives_no_lead_day() -> None:
+    m = _burned(_story(LEDE, LATER, published=WEDNESDAY, method="estimated"))
+    assert m.date is not None and m.date.precision == "range"

@@ -14,8 +14,11 @@ dependency graph, the trigger and the candidate date mentions. Output: a ``DateM
   reported speech shifted it back: "said the army had shelled") or a trigger inside a "since"
   phrase or clause tells of an earlier event than the news, so the article's day would be false;
   it stays undated when it names no time of its own;
-- otherwise the article reports the event as news: the article's date (``source="reported"``),
-  with the precision the article's date has (a day, or the range an estimated date allows).
+- otherwise the article reports the event as news: the day its story's lead names for the news
+  (``lede_day``: "Police arrested six people Monday" in a story published on Wednesday; news style
+  puts the day of the news in the lead, and the publication day is often a day or more later),
+  else the article's date (``source="reported"`` either way), with the precision the article's date
+  has (a day, or the range an estimated date allows).
 """
 
 from __future__ import annotations
@@ -23,7 +26,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 
 from spillwatch.coding.patterns import DepGraph
 from spillwatch.records import DATE_SOURCE_RANK, AnnotatedArticle, Clause, DateMention, Span
@@ -90,15 +93,50 @@ def clause_date(clause: Clause, trigger: Span, sentence: Span, dates_in: Callabl
     return replace(stated, source="reported") if stated is not None else None
 
 
-def news_date(ann: AnnotatedArticle, offset: int) -> DateMention | None:
-    """The day news at ``offset`` took place: its story's header in a file of several (the last
-    header before it), else the article's date."""
+# the lead: a story's first sentences (its title and the first of the body), where news style
+# (AP, Reuters) states when the news happened
+LEDE_SENTENCES = 3
+# how far before its report the news of a lead can be: the week within which news style names a
+# weekday or "yesterday" rather than a date
+LEDE_WINDOW = timedelta(days=7)
+
+
+def lede_day(ann: AnnotatedArticle, story: DateMention) -> DateMention | None:
+    """The day the lead of the story dated ``story`` (from ``story.span.start``) names for its news:
+    the first resolved day-precise expression in its first ``LEDE_SENTENCES`` sentences that falls
+    within ``LEDE_WINDOW`` before the story's date and not after it; None when there is none, and
+    when the story's date is not one day (an estimated date is only a bound: a weekday in its lead
+    resolves against a guessed reference, and is no better than the range the date allows)."""
+    if story.start is None or story.start != story.end:
+        return None
+    lead = [s.span for s in ann.sentences if s.span.start >= story.span.start][:LEDE_SENTENCES]
+    if not lead:
+        return None
+    for d in sorted(ann.dates, key=lambda d: d.span.start):
+        if d.span.start < lead[0].start or d.span.start >= lead[-1].end:
+            continue
+        if (d.precision == "day" and d.start is not None and d.source == "expression"
+                and story.start - LEDE_WINDOW <= d.start <= story.end):
+            return replace(d, source="reported")
+    return None
+
+
+def story_date(ann: AnnotatedArticle, offset: int) -> DateMention | None:
+    """The date of the story ``offset`` is in: its header in a file of several (the last header
+    before it), else the article's date."""
     return next((d for d in reversed(ann.part_dates) if d.span.start <= offset), ann.article_date)
+
+
+def news_date(ann: AnnotatedArticle, offset: int) -> DateMention | None:
+    """The day news at ``offset`` took place: the day its story's lead names (``lede_day``), else
+    the story's date (``story_date``)."""
+    story = story_date(ann, offset)
+    return (lede_day(ann, story) or story) if story is not None else None
 
 
 def limit_of(ann: AnnotatedArticle, offset: int, today: date) -> date:
     """The latest day an event the article reports can have: its story's date, never after today."""
-    reported = news_date(ann, offset)
+    reported = story_date(ann, offset)
     if reported is not None and reported.end is not None:
         return min(reported.end, today)
     return today
