@@ -103,3 +103,10 @@ def test_a_lead_day_older_than_a_week_is_not_the_news_day() -> None:
 def test_an_estimated_article_date_gives_no_lead_day() -> None:
     m = _burned(_story(LEDE, LATER, published=WEDNESDAY, method="estimated"))
     assert m.date is not None and m.date.precision == "range"
+
+
+def test_a_date_in_a_relative_clause_about_something_else_is_not_the_events() -> None:
+    found = _story("A gunman opened fire at the accounting firm where he was fired last week, police said.",
+                   published=WEDNESDAY)
+    m = next(m for m in found if m.trigger_text == "opened")
+    assert m.date is not None and (m.date.start, m.date_source) == (WEDNESDAY, "reported")

@@ -111,6 +111,13 @@ def test_not_dates(run_nlp: Runner, word: str) -> None:
     assert dates(run_nlp, f"Troops {word} advance.", date(2020, 1, 1)) == {}
 
 
+@pytest.mark.parametrize("text", ["A woman was struck by a car in Queens Friday night.",
+                                  "Gunmen attacked the village on Friday evening."])
+def test_a_weekday_with_its_time_of_day_is_a_date(run_nlp: Runner, text: str) -> None:
+    got = dates(run_nlp, text, date(2013, 9, 14))  # a Saturday: the Friday before it
+    assert [v[0] for v in got.values()] == [date(2013, 9, 13)]
+
+
 @given(
     st.dates(min_value=date(1990, 1, 1), max_value=date(2035, 12, 31)),
     st.integers(0, 6),

@@ -8,6 +8,9 @@ dependency graph, the trigger and the candidate date mentions. Output: a ``DateM
   article has no date) is kept as stated, with no start;
 - a phrase opening a period ("since late April", "since the start of this month") is not the event's
   date: it starts a tally or a stretch that runs up to the report;
+- an expression inside a relative clause that does not hold the trigger is that clause's date, not
+  the event's ("the shooting at a firm where he was fired last week", "the man accused of shooting
+  ..., who was fired on Thursday");
 - an own date after the article's date or after today is refused: an event reported as having
   happened cannot postdate its report, and a date after the run is a resolution error;
 - a background event gets no article date: a verb in the past perfect ("had been killed", unless
@@ -24,6 +27,7 @@ dependency graph, the trigger and the candidate date mentions. Output: a ``DateM
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, timedelta
@@ -69,6 +73,21 @@ def opens_period(text: str, d: DateMention) -> bool:
     period running up to the report, not the day of the event the sentence reports."""
     before = text[max(0, d.span.start - 40):d.span.start]
     return d.text.lower().startswith("since ") or SINCE.search(before) is not None
+
+
+def in_other_relative(g: DepGraph, trigger: int, d: DateMention) -> bool:
+    """True when ``d`` sits in a relative clause (``relcl``) that does not hold the trigger: going up
+    from the date's token, a relative clause's verb comes before any token on the trigger's own line."""
+    i = bisect_right(g.tokens, d.span.start, key=lambda t: t.span.start) - 1
+    if i < 0 or d.span.start >= g[i].span.end:
+        return False
+    line = {trigger, *g.ancestors(trigger)}
+    for n in [i, *g.ancestors(i)]:
+        if n in line:
+            return False
+        if g[n].dep == "relcl":
+            return True
+    return False
 
 
 def clause_date(clause: Clause, trigger: Span, sentence: Span, dates_in: Callable[[Span], list[DateMention]]
@@ -146,7 +165,7 @@ def event_date(ann: AnnotatedArticle, g: DepGraph, trigger: int, own: DateMentio
                today: date | None = None, *, framed: bool = False) -> DateMention | None:
     """The event's date by the rules of the module docstring."""
     today = today or date.today()
-    if own is not None and opens_period(ann.article.text, own):
+    if own is not None and (opens_period(ann.article.text, own) or in_other_relative(g, trigger, own)):
         own = None
     if own is not None:
         if own.start is None:

@@ -177,7 +177,8 @@ def _weekdays(text: str, base: int, anchor: Anchor, view: TokenView) -> list[Dat
     out: list[DateMention] = []
     for m in WEEKDAY_RE.finditer(text):
         i = view.at(base + m.start("wd"))
-        if i is not None and view.tokens[i].dep == "compound":
+        part_of_day = m.end() > m.end("wd")  # "Friday night": the weekday modifies its own time of day
+        if i is not None and view.tokens[i].dep == "compound" and not part_of_day:
             continue  # "Friday prayers", "the Tuesday market": a noun's modifier names a thing, not a day
         target = weekday_number(m.group("wd"))
         qual = (m.group("q") or "").lower()
