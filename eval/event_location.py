@@ -183,7 +183,7 @@ def main() -> None:
             m = _mention(ann, record)
             clause = m.clause.places if m.clause is not None else ()
             opts = options(ann.tokens, doc.index, record.verb, candidates(doc, m), clause)
-            groups.append((record.gold, [(o.features, tokens_of(record, o.span)) for o in opts]))
+            groups.append((record.gold, [(o.features, o.cues, tokens_of(record, o.span)) for o in opts]))
         print(fit(groups, args.path.name))
         load_fitted.cache_clear()
     systems: dict[str, Callable[[AnnotatedArticle, Record], Place | None]] = {

@@ -110,3 +110,10 @@ def test_a_date_in_a_relative_clause_about_something_else_is_not_the_events() ->
                    published=WEDNESDAY)
     m = next(m for m in found if m.trigger_text == "opened")
     assert m.date is not None and (m.date.start, m.date_source) == (WEDNESDAY, "reported")
+
+
+def test_a_date_deep_inside_a_since_phrase_is_not_the_events() -> None:
+    found = _story("Airstrikes killed 40 fighters since the start of the operation in mid-September, monitors said.",
+                   published=WEDNESDAY)
+    m = next(m for m in found if m.trigger_text == "killed")
+    assert m.date is not None and (m.date.start, m.date_source) == (WEDNESDAY, "reported")

@@ -6,7 +6,8 @@ dependency graph, the trigger and the candidate date mentions. Output: a ``DateM
 - the event's own expression, when there is one (``own``, ``clause_date``: the time phrase of the
   event's own clause): it is what the writer said about this event; an unresolved one (the
   article has no date) is kept as stated, with no start;
-- a phrase opening a period ("since late April", "since the start of this month") is not the event's
+- a phrase opening a period ("since late April", "since the start of this month", however deep in
+  the "since" phrase: "since the start of the operation in mid-September") is not the event's
   date: it starts a tally or a stretch that runs up to the report;
 - an expression inside a relative clause that does not hold the trigger is that clause's date, not
   the event's ("the shooting at a firm where he was fired last week", "the man accused of shooting
@@ -75,9 +76,9 @@ def opens_period(text: str, d: DateMention) -> bool:
     return d.text.lower().startswith("since ") or SINCE.search(before) is not None
 
 
-def in_other_relative(g: DepGraph, trigger: int, d: DateMention) -> bool:
-    """True when ``d`` sits in a relative clause (``relcl``) that does not hold the trigger: going up
-    from the date's token, a relative clause's verb comes before any token on the trigger's own line."""
+def _governed(g: DepGraph, trigger: int, d: DateMention, found: Callable[[int], bool]) -> bool:
+    """True when, going up from the token of ``d``, a token ``found`` accepts comes before any token
+    on the trigger's own line (the trigger and its heads)."""
     i = bisect_right(g.tokens, d.span.start, key=lambda t: t.span.start) - 1
     if i < 0 or d.span.start >= g[i].span.end:
         return False
@@ -85,9 +86,20 @@ def in_other_relative(g: DepGraph, trigger: int, d: DateMention) -> bool:
     for n in [i, *g.ancestors(i)]:
         if n in line:
             return False
-        if g[n].dep == "relcl":
+        if found(n):
             return True
     return False
+
+
+def in_other_relative(g: DepGraph, trigger: int, d: DateMention) -> bool:
+    """True when ``d`` sits in a relative clause (``relcl``) that does not hold the trigger."""
+    return _governed(g, trigger, d, lambda n: g[n].dep == "relcl")
+
+
+def under_since(g: DepGraph, trigger: int, d: DateMention) -> bool:
+    """True when ``d`` is inside a "since" phrase, however deep ("killed since the start of the
+    operation in mid-September", "since the 19th of April"): it dates the start of a period."""
+    return _governed(g, trigger, d, lambda n: g[n].lemma.lower() in REFERENCE_WORDS)
 
 
 def clause_date(clause: Clause, trigger: Span, sentence: Span, dates_in: Callable[[Span], list[DateMention]]
@@ -165,7 +177,8 @@ def event_date(ann: AnnotatedArticle, g: DepGraph, trigger: int, own: DateMentio
                today: date | None = None, *, framed: bool = False) -> DateMention | None:
     """The event's date by the rules of the module docstring."""
     today = today or date.today()
-    if own is not None and (opens_period(ann.article.text, own) or in_other_relative(g, trigger, own)):
+    if own is not None and (opens_period(ann.article.text, own) or in_other_relative(g, trigger, own)
+                            or under_since(g, trigger, own)):
         own = None
     if own is not None:
         if own.start is None:

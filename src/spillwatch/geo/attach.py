@@ -15,6 +15,9 @@ Why each rule:
 - a place phrase of the event's own clause (``records.Clause.places``, from ``coding/clause.py``)
   and the nearest of them are features too: the clause stops at embedded clauses of other
   predicates, which the path length alone does not see.
+- named cues (``Option.cues``) carry what a count cannot: the dependency labels on the path, the
+  preposition, the words around the place and the word it qualifies ("residents of X" is no scene,
+  "the street in X" is), the trigger's lemma, and the option's rank among the sentence's others.
 The weights are fitted (``geo/train_attach.py``); ``hand_cost`` is the unfitted reading of the same
 reasons, used when no weights are given.
 Declines: a sentence without a parse (no tokens) gives the places nearest the trigger in text.
@@ -24,8 +27,8 @@ from __future__ import annotations
 
 import itertools
 import json
-from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib import resources
 from typing import Generic, TypeVar
@@ -50,6 +53,7 @@ PLACE_NOUNS = frozenset((
     "provinces", "region", "governorate", "settlement", "settlements", "hamlet", "quarter", "sector",
     "locality", "municipality", "commune", "township", "county", "island", "islands", "valley", "hill", "hills",
 ))  # fmt: skip
+ANCHOR_NOUNS = PLACE_NOUNS | {"capital"}
 ROOT_LINK = 2  # two parse trees of one sentence: a weaker tie than any edge inside a tree
 
 
@@ -125,6 +129,22 @@ class Option(Generic[P]):
     place: P
     span: Span
     features: tuple[float, ...]
+    cues: tuple[str, ...] = ()  # named indicator features (``cues``): the fitted scorer weighs each
+
+
+def _anchor(tokens: Sequence[Token], head: int) -> int:
+    """The word that ties a place's name into the sentence: the place noun it names, if any ("in the
+    capital Amman", "in the northern city of Mosul": "capital", "city"), else the name's head."""
+    for _ in range(3):
+        tok = tokens[head]
+        up = tokens[tok.head]
+        if tok.dep == "pobj" and up.text.lower() == "of" and tokens[up.head].text.lower() in ANCHOR_NOUNS:
+            head = up.head
+        elif tok.dep in ("appos", "compound") and up.text.lower() in ANCHOR_NOUNS:
+            head = tok.head
+        else:
+            break
+    return head
 
 
 def _token_range(tokens: Sequence[Token], index: dict[int, int], span: Span) -> tuple[int, int] | None:
@@ -155,7 +175,8 @@ def options(tokens: Sequence[Token], index: dict[int, int], trigger: Span,
         p_range = _token_range(tokens, index, span)
         if p_range is None:
             continue
-        head = head_of(tokens, *p_range)
+        name = head_of(tokens, *p_range)
+        head = _anchor(tokens, name)
         up = _ancestors(tokens, head)
         if frame is not None and frame[0] in up and frame[1] not in up:
             continue  # the speaker's place, not the event's
@@ -174,12 +195,45 @@ def options(tokens: Sequence[Token], index: dict[int, int], trigger: Span,
             float(not (set(up) & trig_up)), float(precision is not None and precision >= 6),
             float(precision == 4), min(gap, 40) / 10, float(precision is None), float(verbs),
             float(direct), float(subject), float(any(_overlap(span, c) for c in clause)),
-            float(bool(clause) and _overlap(span, clause[0])), float(_noun_named(tokens, head)),
+            float(bool(clause) and _overlap(span, clause[0])), float(_noun_named(tokens, name) or name != head),
             float(tokens[head].dep == "dobj" and tokens[head].head == trig),
-            float(tokens[head].ent_type in ("GPE", "LOC", "FAC")), float(tokens[trig].pos == "NOUN"), 0.0,
-        )))
-    rivals = min(len(out) - 1, 4) / 4  # how many other places the sentence offers
-    return [replace(o, features=(*o.features[:-1], rivals)) for o in out]
+            float(tokens[name].ent_type in ("GPE", "LOC", "FAC")), float(tokens[trig].pos == "NOUN"), 0.0,
+        ), _cues(tokens, trig, head, up, trig_chain, p_range)))
+    return _relative(out, t_range[0])
+
+
+def _cues(tokens: Sequence[Token], trig: int, head: int, up: list[int], trig_chain: list[int],
+          words: tuple[int, int]) -> tuple[str, ...]:
+    """Named cues of a place's tie to the trigger: the dependency labels on the path between them
+    (up from the place, then down to the trigger), the preposition, the words before and after the
+    place (its token range ``words``) and the word it qualifies ("residents of X", "killed in X"),
+    the place's NER label and the trigger's lemma and label."""
+    first, last = words
+    where = {t: n for n, t in enumerate(trig_chain)}
+    top = next((n for n, t in enumerate(up) if t in where), len(up) - 1)
+    rise = ">".join(tokens[i].dep for i in up[:top][:3])
+    fall = "<".join(tokens[i].dep for i in trig_chain[: where.get(up[top], 0)][:3])
+    tok = tokens[head]
+    prep = tokens[tok.head].text.lower() if tok.dep == "pobj" else "-"
+    before = tokens[first - 1].text.lower() if first > 0 else "^"
+    after = tokens[last].text.lower() if last < len(tokens) else "$"
+    gov = tokens[tokens[tok.head].head] if tok.dep == "pobj" else tokens[tok.head]
+    return (f"path:{rise}|{fall}", f"up:{rise}", f"down:{fall}", f"prep:{prep}", f"prev:{before}",
+            f"next:{after}", f"gov:{gov.lemma.lower() if gov is not tok else '-'}",
+            f"ent:{tok.ent_type or '-'}", f"lemma:{tokens[trig].lemma.lower()}", f"trig:{tokens[trig].dep}",
+            f"prep_lemma:{prep}:{tokens[trig].lemma.lower()}")
+
+
+def _relative(out: list[Option[P]], trig: int) -> list[Option[P]]:
+    """Each option's standing among the sentence's others: how many there are, and its rank by
+    dependency steps and by distance in words (ties share a rank)."""
+    rivals = min(len(out) - 1, 4) / 4
+    steps = sorted({o.features[0] for o in out})
+    gaps = sorted({o.features[9] for o in out})
+    return [replace(o, features=(*o.features[:-1], rivals),
+                    cues=(*o.cues, f"steps_rank:{min(steps.index(o.features[0]), 3)}",
+                          f"gap_rank:{min(gaps.index(o.features[9]), 3)}"))
+            for o in out]
 
 
 def expand(f: Sequence[float]) -> list[float]:
@@ -194,9 +248,11 @@ class Fitted:
     weights: tuple[float, ...]
     bias: float
     threshold: float  # the best option must score above this, else the event has no place of its own
+    cue_weights: Mapping[str, float] = field(default_factory=dict)
 
-    def score(self, f: Sequence[float]) -> float:
-        return self.bias + sum(w * v for w, v in zip(self.weights, expand(f), strict=True))
+    def score(self, f: Sequence[float], cues: Sequence[str] = ()) -> float:
+        dense = sum(w * v for w, v in zip(self.weights, expand(f), strict=True))
+        return self.bias + dense + sum(self.cue_weights.get(c, 0.0) for c in cues)
 
 
 @cache
@@ -205,7 +261,8 @@ def load_fitted() -> Fitted:
     data = json.loads(resources.files("spillwatch.data").joinpath("geo_attach.json").read_text(encoding="utf-8"))
     if tuple(data["features"]) != FEATURES:
         raise ConfigError("data/geo_attach.json was fitted on other features: run eval/event_location.py --fit")
-    return Fitted(tuple(float(w) for w in data["weights"]), float(data["bias"]), float(data["threshold"]))
+    return Fitted(tuple(float(w) for w in data["weights"]), float(data["bias"]), float(data["threshold"]),
+                  {str(k): float(v) for k, v in data.get("cues", {}).items()})
 
 
 def _overlap(a: Span, b: Span) -> bool:
@@ -228,7 +285,7 @@ def attached(tokens: Sequence[Token], index: dict[int, int], trigger: Span,
     found = options(tokens, index, trigger, places, clause)
     if fitted is None:
         return [o.place for o in sorted(found, key=lambda o: (hand_cost(o.features), o.span.start))]
-    scored = sorted(((fitted.score(o.features), o) for o in found), key=lambda t: (-t[0], t[1].span.start))
+    scored = sorted(((fitted.score(o.features, o.cues), o) for o in found), key=lambda t: (-t[0], t[1].span.start))
     return [o.place for s, o in scored if s > fitted.threshold]
 
 
