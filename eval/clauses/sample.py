@@ -1,6 +1,7 @@
 """Event-mention candidates from real text, for labelling and for the mention classifier.
 
 Usage: python eval/clauses/sample.py OUT.tsv [--shared DIR] [--ecb DIR] [--per-source N] [--all]
+       [--sources aeb,gwn] [--kept-only] [--exclude LABELS.tsv]
 
 Every lexicon trigger the coder looks at (the mentions it keeps and the ones it declines, with the
 reason) in documents of six outside sources, read from ``--shared`` (default ``../shared/data``):
@@ -16,6 +17,9 @@ reason) in documents of six outside sources, read from ``--shared`` (default ``.
 Rows are keyed by (source, doc, trigger offset); ``eval/labelled/clauses.tsv`` holds the labels for
 those keys (no text), and ``eval/clauses/data.py`` joins them back to the text. ``--per-source``
 picks that many candidates per source (seeded, spread over documents); ``--all`` writes every one.
+A second round of labels looks where the shipped coder errs: ``--kept-only`` draws only mentions the
+coder (with its mention model) keeps, ``--exclude`` leaves out keys already labelled, ``--sources``
+limits the draw to some sources.
 """
 
 from __future__ import annotations
@@ -121,6 +125,12 @@ def candidates(doc: Doc, settings: Settings) -> list[Candidate]:
     return out
 
 
+def labelled_keys(path: Path) -> set[tuple[str, str, int]]:
+    with path.open(encoding="utf-8") as fh:
+        rows = csv.DictReader((line for line in fh if not line.startswith("#")), delimiter="\t")
+        return {(r["source"], r["doc"], int(r["start"])) for r in rows}
+
+
 def pick(rows: list[Candidate], n: int) -> list[Candidate]:
     """``n`` candidates spread over documents: at most a few per document, in a seeded order."""
     rows = sorted(rows, key=lambda c: stable(f"{c.doc}:{c.start}"))
@@ -144,6 +154,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--per-source", type=int, default=300)
     ap.add_argument("--max-docs", type=int, default=150, help="documents read per source (seeded choice)")
     ap.add_argument("--all", action="store_true")
+    ap.add_argument("--sources", default=",".join(SOURCES), help="comma-separated subset of " + ",".join(SOURCES))
+    ap.add_argument("--kept-only", action="store_true", help="only mentions the coder keeps")
+    ap.add_argument("--exclude", type=Path, default=None, help="a label file whose keys are left out")
     args = ap.parse_args(argv)
     if not (args.shared / "geo/GeoWebNews.xml").exists():
         print(f"no data at {args.shared}", file=sys.stderr)
@@ -153,9 +166,11 @@ def main(argv: list[str] | None = None) -> int:
     for d in load_docs(args.shared, args.ecb):
         by_source.setdefault(d.source, []).append(d)
     found: list[Candidate] = []
-    for source in SOURCES:
+    done = labelled_keys(args.exclude) if args.exclude else set()
+    for source in [s for s in SOURCES if s in args.sources.split(",")]:
         docs = sorted(by_source.get(source, []), key=lambda d: stable(d.doc))[: args.max_docs]
-        rows = [c for d in docs for c in candidates(d, settings)]
+        rows = [c for d in docs for c in candidates(d, settings)
+                if (c.coder == "kept" or not args.kept_only) and (c.source, c.doc, c.start) not in done]
         chosen = rows if args.all else pick(rows, args.per_source)
         print(f"{source}: {len(docs)} documents, {len(rows)} candidates, {len(chosen)} written", file=sys.stderr)
         found += chosen

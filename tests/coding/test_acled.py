@@ -128,3 +128,39 @@ def test_civilians_hint_decides_an_attack_on_unknown_targets_only() -> None:
     troops = Actor("SYR_MIL", "Syrian military", "SYR", "MIL")
     assert acled_category("ASSAULT", (), (), (troops,), civilians_hint=True)[0] == "Battles"
     assert acled_category("ASSAULT", ("aerial",), (), (), civilians_hint=True)[0] == "Explosions/Remote violence"
+
+
+# Sentences written for these tests: who was hit decides violence against civilians (ACLED: unarmed
+# non-combatants targeted directly); a toll that counts armed men, or civilians hit in a fight, does not.
+@pytest.mark.parametrize(
+    ("text", "trigger", "vac"),
+    [
+        ("Unidentified gunmen shot dead a shepherd near the village of Tal Hamis on Monday.", "shot", True),
+        ("Militants executed three young men in the main square of Raqqa.", "executed", True),
+        ("Fighters of the group assassinated a local pharmacist in Mayadin.", "assassinated", True),
+        ("Gunmen killed two soldiers at a checkpoint near Daraa.", "killed", False),
+        ("Twelve people were killed on Sunday, including four members of the security forces.", "killed", False),
+        ("A clash between two rival factions killed a child in Idlib.", "killed", False),
+    ],
+)
+def test_who_was_hit_decides_violence_against_civilians(text: str, trigger: str, vac: bool) -> None:
+    from coding_support import one_sentence  # type: ignore[import-not-found,unused-ignore]
+
+    from spillwatch.coding.events import code_events
+
+    hits = [m for m in code_events(one_sentence(text)) if m.trigger_text == trigger and m.type == "ASSAULT"]
+    assert hits, f"no attack coded in {text!r}"
+    assert (hits[0].acled_type == "Violence against civilians") is vac
+
+
+def test_press_on_is_no_request_and_a_denied_talk_is_no_talk() -> None:
+    from coding_support import one_sentence  # type: ignore[import-not-found,unused-ignore]
+
+    from spillwatch.coding.events import code_events
+
+    advance = code_events(one_sentence("Turkish forces pressed into the Kurdish enclave for a fourth day."))
+    assert not [m for m in advance if m.type == "REQUEST"]
+    request = code_events(one_sentence("Iran pressed Iraq to expel the group from its territory."))
+    assert [m.type for m in request if m.trigger_text == "pressed"] == ["REQUEST"]
+    denied = code_events(one_sentence("The rebels deny they are negotiating an evacuation deal with Russia."))
+    assert not [m for m in denied if m.type in ("CONSULT", "AGREE")]

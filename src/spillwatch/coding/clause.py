@@ -378,5 +378,6 @@ def status_reason(clause: Clause) -> str:
         "habitual": "habitual or aggregate",
         "hypothetical": "hypothetical or forecast",
         "planned": "planned or intended, not yet done",
+        "denied": "denied by its own actor",
     }.get(clause.status, clause.status)
     return f"{what} ('{clause.cue}')" if clause.cue else what

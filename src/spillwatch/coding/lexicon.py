@@ -54,6 +54,10 @@ class Lexicon:
             return False
         if spec.ctx is not None and not self._in_sentence(g, i, spec.ctx):
             return False
+        if spec.unless and any(g[c].lemma.lower() in spec.unless for c in g.children(i)):
+            return False
+        if spec.unless_obj is not None and self._class_arg(g, i, spec.unless_obj, subject=False):
+            return False
         return spec.obj is None or self._class_arg(g, i, spec.obj, subject=False)
 
     def _in_sentence(self, g: DepGraph, i: int, klass: str) -> bool:
@@ -90,6 +94,34 @@ class Lexicon:
             for n in [h, *g.children(h, "appos")]:
                 words |= {g[j].lemma.lower() for j in g.np_tokens(n)}
         return bool(words & self.ontology.classes.get(klass, frozenset()))
+
+    def unarmed_victims(self, g: DepGraph, i: int, heads: Sequence[int]) -> bool:
+        """Whether the targets name non-combatants and no armed person ("kill a young man", "executes
+        2 people"), ACLED's test for violence against civilians. The non-combatant word must be in a
+        target's own phrase or its "of" phrase ("one of the residents"); an armed word anywhere below
+        a target ("16 people including 2 members of the regime forces") or a fight named in the
+        sentence ("a fight between two factions kills a child": civilians hit in a battle) says no."""
+        own: set[str] = set()
+        below: set[str] = set()
+        for h in heads:
+            below |= {g[j].lemma.lower() for j in g.subtree(h)}
+            stack = [h]
+            for _ in range(3):
+                if not stack:
+                    break
+                n = stack.pop()
+                own |= {g[j].lemma.lower() for j in g.np_tokens(n)} | {g[n].text.lower()}
+                stack += g.prep_objects(n, ("of",))
+        if not heads:
+            return False
+        for p in g.prep_objects(i, ("including", "include", "among")):  # "16 were killed, including 2 soldiers"
+            below |= {g[j].lemma.lower() for j in g.subtree(p)}
+        top = ([heads[0], *g.ancestors(heads[0])])[-1]
+        sentence = {g[j].lemma.lower() for j in g.subtree(top)}
+        classes = self.ontology.classes
+        armed = classes.get("armed", frozenset()) | classes.get("armed_person", frozenset())
+        fight = classes.get("fight", frozenset())
+        return bool(own & classes.get("noncombatant", frozenset())) and not (below & armed or sentence & fight)
 
     def modes(self, g: DepGraph, i: int, spec: TriggerSpec, extra: Sequence[int] = ()) -> tuple[str, ...]:
         """Modes from the trigger entry and from cue words in the trigger's clause (and ``extra``)."""

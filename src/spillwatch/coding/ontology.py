@@ -43,6 +43,8 @@ class TriggerSpec:
     obj: str | None = None  # word class the object's head must belong to
     ctx: str | None = None  # word class some word of the sentence must belong to
     text: str = ""
+    unless: tuple[str, ...] = ()  # lemmas that must not be direct dependents ("press on": no request)
+    unless_obj: str | None = None  # word class the object must not belong to ("press an offensive")
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,6 +106,8 @@ def parse_trigger(type_name: str, raw: str | dict[str, Any]) -> TriggerSpec:
         obj=entry.get("obj"),
         ctx=entry.get("ctx"),
         text=text,
+        unless=tuple(str(w) for w in entry.get("unless", ())),
+        unless_obj=entry.get("unless_obj"),
     )
 
 
@@ -133,7 +137,7 @@ def _check(onto: Ontology) -> None:
         for spec in t.triggers:
             if spec.mode is not None and t.mode(spec.mode) is None:
                 problems.append(f"{t.name}: trigger {spec.text!r} names unknown mode {spec.mode!r}")
-            for klass in (spec.subj, spec.obj, spec.ctx):
+            for klass in (spec.subj, spec.obj, spec.ctx, spec.unless_obj):
                 if klass is not None and klass not in onto.classes:
                     problems.append(f"{t.name}: trigger {spec.text!r} names unknown class {klass!r}")
             if spec.pos is not None and spec.pos not in POS_TAGS:

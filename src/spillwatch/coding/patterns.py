@@ -316,6 +316,32 @@ def roles(g: DepGraph, i: int, extra_target_preps: tuple[str, ...] = ()) -> Role
     return replace(found, target=found.target + extra) if extra else found
 
 
+DEATH_VERBS = frozenset({"die", "perish", "succumb"})
+
+
+def victim_heads(g: DepGraph, i: int, targets: tuple[int, ...]) -> tuple[int, ...]:
+    """Who was hit, for telling civilians from combatants: the targets, and for a nominal trigger
+    also its "of" phrase ("the killing of a man"), the object of the verb it is subject of
+    ("assassinations target civilians") and the subject of a death it caused ("a woman died in
+    gunfire")."""
+    if g.is_verbal(i):
+        return targets
+    out = [*targets, *g.prep_objects(i, ("of",))]
+    head = g[i].head
+    if g[i].dep in ("nsubj", "nsubjpass") and head != i and g.is_verbal(head):
+        out += object_of(g, head)[0]
+    j = i
+    for _ in range(3):  # up through "in gunfire", "due to gunfire" to the verb
+        if g[j].dep not in ("pobj", "prep", "pcomp") or g[j].head == j:
+            break
+        j = g[j].head
+        if g.is_verbal(j):
+            if g[j].lemma.lower() in DEATH_VERBS:
+                out += subject_of(g, j)[0]
+            break
+    return tuple(out)
+
+
 def antecedent(g: DepGraph, i: int, sentence_first: int) -> int | None:
     """For a pronoun subject, the subject of the clause it hangs from (relative or coordinated)."""
     verb = g[i].head
