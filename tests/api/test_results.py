@@ -26,6 +26,7 @@ from spillwatch.analysis.spread import Theatre
 from spillwatch.analysis.support import LedgerRow
 from spillwatch.analysis.watch import AsOf, Backtest, BacktestScore, RiskRow
 from spillwatch.api import documents, facade
+from spillwatch.monitor.records import CycleResult, WatchPlan, WatchStatus
 from spillwatch.run.phases import Progress
 from spillwatch.stages import Coded
 
@@ -34,7 +35,8 @@ SEQUENCES = {list, tuple, collections.abc.Sequence, collections.abc.Iterator, co
 HIDDEN = {"Alert": Alert, "Insight": Insight, "Who": Who, "LedgerRow": LedgerRow, "Progress": Progress,
           "Coded": Coded, "Window": Window, "Theatre": Theatre, "AsOf": AsOf,
           "GapRow": GapRow, "RiskRow": RiskRow,
-          "Backtest": Backtest, "BacktestScore": BacktestScore}
+          "Backtest": Backtest, "BacktestScore": BacktestScore,
+          "WatchPlan": WatchPlan, "CycleResult": CycleResult, "WatchStatus": WatchStatus}
 NOT_YET = {"Spillwatch.activity", "Spillwatch.describe", "Spillwatch.event",
            "Spillwatch.event_facets", "Spillwatch.events", "Spillwatch.links",
            "Spillwatch.map_countries",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import io
+import socketserver
 import ssl
 import subprocess
 import threading
@@ -154,11 +155,18 @@ def serve(routes: dict[str, Route], tls: ssl.SSLContext | None = None) -> Iterat
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), _handler_for(state))
     if tls is not None:
         httpd.socket = tls.wrap_socket(httpd.socket, server_side=True)
-    state.port = httpd.server_address[1]
+    with running(httpd) as port:
+        state.port = port
+        yield state
+
+
+@contextmanager
+def running(httpd: socketserver.TCPServer) -> Iterator[int]:
+    """Serve ``httpd`` in a thread while the block runs; its port."""
     thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
     thread.start()
     try:
-        yield state
+        yield int(httpd.server_address[1])
     finally:
         httpd.shutdown()
         httpd.server_close()

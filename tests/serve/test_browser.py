@@ -79,6 +79,8 @@ def test_payload_is_shown_as_text_and_never_runs(base_url: str, page: object) ->
     pg = page  # playwright Page
     pg.goto(base_url + "/")  # type: ignore[attr-defined]
     pg.wait_for_selector("body[data-ready='1']", timeout=15000)  # type: ignore[attr-defined]
+    # the header's watch line (issue 27): no watch ran on this store
+    pg.wait_for_selector("#watch-status:has-text('watch: not started')", timeout=10000)  # type: ignore[attr-defined]
     pg.click("#events-table tbody tr")  # type: ignore[attr-defined]
     pg.wait_for_selector(".evidence mark.span-trigger", timeout=10000)  # type: ignore[attr-defined]
     evidence = pg.inner_text(".evidence")  # type: ignore[attr-defined]

@@ -6,6 +6,7 @@ them to a webhook. Declines: origin theatres and risks under the threshold.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
 from datetime import date
@@ -18,6 +19,8 @@ from spillwatch.analysis.watch import RiskRow
 from spillwatch.errors import FetchError
 from spillwatch.records import content_hash
 from spillwatch.settings import Settings
+
+_WINDOW_START = re.compile(r"(\d{4}-\d{2}-\d{2})\.\.")
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,12 +48,20 @@ def theatre_alerts(theatres: Iterable[Theatre], actor_name: str) -> list[Alert]:
         country = country_name(t.country_iso3) or t.country_iso3
         where = f"{t.adm1_name}, {country}" if t.level == "adm1" and t.adm1_name else country
         via = f", bordering earlier theatres {', '.join(t.diffused_from)}" if t.diffused_from else ""
-        watched = f" Judged inside coverage window {t.window}." if t.window else ""
+        watched = f" Judged inside coverage window {t.window}{_watched_for(t)}." if t.window else ""
         msg = (f"New theatre: {actor_name} violence first recorded in {where} on {t.first_date} "
                f"({t.first_event_type.lower()} at {t.first_place or where}){via}.{watched}")
         out.append(Alert(content_hash("new-theatre", actor_name, t.unit, t.first_date.isoformat()), "new-theatre",
                          t.unit, actor_name, t.first_date, None, msg, t.first_event_id))
     return out
+
+
+def _watched_for(t: Theatre) -> str:
+    """'; watched 195 days before this event': how long the place had been covered (the window's first day)."""
+    found = _WINDOW_START.search(t.window or "")
+    if not found:
+        return ""
+    return f"; watched {(t.first_date - date.fromisoformat(found.group(1))).days} days before this event"
 
 
 def risk_alerts(rows: Iterable[RiskRow], actor_name: str, threshold: float = 0.5) -> list[Alert]:

@@ -203,10 +203,31 @@ def covering(ws: Iterable[Window], country: str | None, day: date, origin: str |
 
 def watched_before(ws: Sequence[Window], country: str | None, day: date, origin: str, lead_days: int
                    ) -> Window | None:
-    """The window of ``origin`` that covered the place for ``lead_days`` before ``day`` (and on it), if any."""
+    """The window of ``origin`` that covered the place for ``lead_days`` before ``day`` (and on it), if any.
+
+    News coded here is watched one month at a time: consecutive windows of the origin with no day between them
+    uncovered count as one (returned joined, its source naming how many were chained)."""
     start = day - timedelta(days=lead_days)
     found = [w for w in ws if w.origin == origin and w.covers(country, day) and w.date_from <= start]
-    return min(found, key=lambda w: w.date_from) if found else None
+    if found:
+        return min(found, key=lambda w: w.date_from)
+    return _chained(sorted((w for w in ws if w.origin == origin and w.country_iso3 in (EVERYWHERE, country)),
+                           key=lambda w: w.date_from), day, start)
+
+
+def _chained(ws: Sequence[Window], day: date, start: date) -> Window | None:
+    """Windows (sorted by first day) that together cover every day from ``start`` to ``day``, joined; or None."""
+    last = [w for w in ws if w.date_from <= day <= w.date_to]
+    if not last:
+        return None
+    first, reach, used = min(w.date_from for w in last), max(w.date_to for w in last), len(last)
+    while first > start:
+        before = [w for w in ws if w.date_from < first <= w.date_to + timedelta(days=1)]
+        if not before:
+            return None
+        first, used = min(w.date_from for w in before), used + 1
+    return Window(last[0].origin, f"{last[0].source.split(':')[0]}: {used} windows chained", last[0].country_iso3,
+                  first, reach)
 
 
 def covered_span(ws: Sequence[Window], country: str | None, first: date, last: date) -> Window | None:

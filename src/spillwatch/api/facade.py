@@ -19,6 +19,7 @@ from typing import IO, TYPE_CHECKING, Any, Literal
 from spillwatch import codec
 from spillwatch.api import names
 from spillwatch.api.maps import country_names, map_countries
+from spillwatch.api.monitoring import Watching
 from spillwatch.api.results import ActorCount, ActorEntry, ArticleRow, QuarantineRow, SkippedRow
 from spillwatch.dedup.pairs import Join
 from spillwatch.errors import ConfigError
@@ -59,7 +60,7 @@ def _level(level: str) -> Literal["country", "adm1"]:
     return "country" if level == "country" else "adm1"
 
 
-class Spillwatch:
+class Spillwatch(Watching):
     """A handle on one store with the settings to run the pipeline and the analyses."""
 
     def __init__(self, db: str | None = None, *, settings: Settings | None = None,

@@ -112,7 +112,7 @@ def store_phase(items: Iterable[RawItem | Quarantined], store: Store, pool: Exec
     uses more than ``deadline`` CPU seconds once a worker started it (``Pool.result_within``; a worker's
     start-up and a busy machine never count) is quarantined ("timeout") and its worker killed.
     """
-    near = NearDup(store)
+    near: NearDup | None = None  # built on the first new item: a run with nothing new never reads the signatures
     fresh: list[Quarantined] = []
 
     def new_items() -> Iterator[RawItem]:
@@ -138,6 +138,7 @@ def store_phase(items: Iterable[RawItem | Quarantined], store: Store, pool: Exec
 
     for item, cleaned in ordered_map(pool, clean_task, new_items(), window, deadline, overran, failed):
         _flush(fresh, store, stats, progress)
+        near = near or NearDup(store)
         store_cleaned(item, cleaned, store, near, stats)
         progress("read", 1)
     _flush(fresh, store, stats, progress)
@@ -262,12 +263,14 @@ def cluster_phase(store: Store, stats: StageStats, stages: Pipeline = DEFAULT) -
 # ---------------------------------------------------------------- the whole run
 def ingest(sources: Sequence[str], store: Store, settings: Settings, *, workers: int = 1,
            progress: Progress = _noop, batch: int = 8, deadline: float | None = None,
-           stages: Pipeline = DEFAULT, retry_quarantined: bool = False) -> StageStats:
+           stages: Pipeline = DEFAULT, retry_quarantined: bool = False,
+           keep: Callable[[RawItem], bool] | None = None) -> StageStats:
     """Read every source, clean and store each document, then code and cluster what is new.
 
     ``workers`` processes clean and understand (``<= 1``: this process, ``Inline``); this process
     writes. ``deadline``: CPU seconds a worker may spend cleaning one document once it started it
     (default 3 x extract_timeout) before it is killed and the document quarantined (pool runs only).
+    ``keep``: a read item it declines is passed over (the watch loop's ``--since``), as if not listed.
     """
     deadline = deadline or 3 * settings.extract_timeout
     stats = StageStats()
@@ -276,7 +279,9 @@ def ingest(sources: Sequence[str], store: Store, settings: Settings, *, workers:
     if not settings.relevance_gate:  # --no-gate: what the gate skipped before is coded now
         store.unskip()
     state = FetchState(lookup=store.get_fetch_state)
-    items = iter_items(list(sources), settings, state=state, store=store)
+    items: Iterable[RawItem | Quarantined] = iter_items(list(sources), settings, state=state, store=store)
+    if keep is not None:
+        items = (i for i in items if isinstance(i, Quarantined) or keep(i))
     with make_executor(workers, settings, stages) as pool:
         store_phase(items, store, pool, stats, progress, window=max(4, 4 * workers), deadline=deadline)
         stats.not_modified = len(state.not_modified)

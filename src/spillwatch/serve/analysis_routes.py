@@ -1,4 +1,4 @@
-"""Analysis endpoints: activity, spread (new theatres), risk, support ledger, gaps, alerts."""
+"""Analysis endpoints: activity, spread (new theatres), risk, support ledger, gaps, alerts, the watch's status."""
 
 from __future__ import annotations
 
@@ -82,7 +82,14 @@ def install(app: FastAPI, sw: api.Spillwatch, read: Any) -> None:
         roles as the tabs)."""
         return dict(api.dump(sw.map_marks(actor, origin, threshold, roles=role, as_of=as_of)))
 
-    _ = (activity, spread, risk, support, gaps, alerts, marks)
+    @app.get("/api/watch", dependencies=[read], tags=["analysis"])
+    def watch(name: str = Query("default", max_length=200, description="The watch's name (watch --name).")
+              ) -> dict[str, Any]:
+        """The watch loop's state, last cycle (per source: seen, new, not modified, quarantined, errors), next
+        cycle and deliveries per sink (delivered, pending, next retry, last error)."""
+        return dict(api.dump(sw.watch_status(name)))
+
+    _ = (activity, spread, risk, support, gaps, alerts, marks, watch)
 
 
 def _when(when: Any) -> dict[str, Any]:

@@ -28,6 +28,7 @@ from spillwatch.store import exportsql, rows
 from spillwatch.store.analysisrows import AnalysisRows, role_sql
 from spillwatch.store.base import EventFilter, PutOutcome, RunSummary
 from spillwatch.store.skipped import SkippedArticles
+from spillwatch.store.watchrows import WatchRows
 
 if TYPE_CHECKING:
     import pyarrow as pa
@@ -67,7 +68,7 @@ def _statements(script: str) -> list[str]:
     return [s.strip() for s in body.split(";") if s.strip()]
 
 
-class SqlStore(SkippedArticles, AnalysisRows, ABC):
+class SqlStore(SkippedArticles, AnalysisRows, WatchRows, ABC):
     """Store protocol over a DB-API-like connection; see DuckDBStore and PostgresStore."""
 
     url: str

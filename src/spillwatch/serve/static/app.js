@@ -186,6 +186,22 @@ function selectTab(btn) {
   writeUrl();
 }
 
+// The header's line on the watch loop: its state, last and next cycle, deliveries waiting; refreshed each minute.
+const hhmm = iso => (iso ? iso.slice(0, 16).replace("T", " ") + " UTC" : "");
+async function showWatch() {
+  let text;
+  try {
+    const w = await get("/api/watch");
+    const pending = w.sinks.reduce((n, s) => n + s.pending, 0);
+    const last = w.last_cycle;
+    text = w.state === "never-run" ? "watch: not started" : [`watch: ${w.state}`,
+      last ? `last cycle ${hhmm(last.started_at)} (${last.sources.reduce((n, s) => n + s.new, 0)} new)` : "",
+      w.state === "running" && w.next_cycle_at ? `next ${hhmm(w.next_cycle_at)}` : "",
+      pending ? `${pending} alert deliveries waiting` : ""].filter(Boolean).join(", ");
+  } catch (err) { text = `watch: ${err.message}`; }
+  $("watch-status").textContent = text;
+}
+
 function setRange(from, to) { $("f-from").value = from || ""; $("f-to").value = to || ""; state.offset = 0; refresh(); }
 
 async function init() {
@@ -210,6 +226,8 @@ async function init() {
   const btn = tab && document.querySelector(`[role=tab][data-view="${CSS.escape(tab)}"]`);
   if (btn) selectTab(btn);
   document.body.dataset.ready = "1";
+  showWatch();
+  setInterval(showWatch, 60000);
 }
 
 init().catch(err => { $("status").textContent = `Error: ${err.message}`; });
