@@ -5,6 +5,7 @@ gets the alert once it is back, and a cycle with nothing new reads nothing and r
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -12,6 +13,7 @@ import pytest
 
 from ingest.ingest_support import LocalServer, Route, serve
 from monitor.watch_support import JORDAN, NEW_THEATRE, QUIET, SYRIA, Hook, hook, rss
+from pg_support import BACKENDS, empty_pg
 from spillwatch.api import Spillwatch
 from spillwatch.monitor.loop import Watcher
 from spillwatch.monitor.outbox import BACKOFF_FIRST
@@ -47,9 +49,17 @@ def watcher(sw: Spillwatch, feed: LocalServer, out: Path, receiver: Hook, clock:
     return Watcher(sw.store, sw.settings, plan, clock)
 
 
-def test_new_theatre_reaches_both_sinks_within_one_cycle_and_only_once(tmp_path: Path, feed: LocalServer) -> None:
+def store_for(backend: str, tmp_path: Path) -> str:
+    """A fresh store on the backend (the watch tables are the store's: both drivers run them)."""
+    return str(tmp_path / "w.duckdb") if backend == "duckdb" else empty_pg(os.environ["SPILLWATCH_TEST_PG"])
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_new_theatre_reaches_both_sinks_within_one_cycle_and_only_once(
+    tmp_path: Path, feed: LocalServer, backend: str
+) -> None:
     out, clock = tmp_path / "alerts.jsonl", Clock()
-    settings = Settings(db=str(tmp_path / "w.duckdb"), allow_private_urls=True, per_host_delay=0.0)
+    settings = Settings(db=store_for(backend, tmp_path), allow_private_urls=True, per_host_delay=0.0)
     with hook() as receiver, Spillwatch(settings=settings) as sw:
         w = watcher(sw, feed, out, receiver, clock)
         first = w.cycle()  # the history: Syria is the origin, Jordan watched for months, no new theatre yet
@@ -78,9 +88,10 @@ def test_new_theatre_reaches_both_sinks_within_one_cycle_and_only_once(tmp_path:
                                                                                      ("webhook", 1, 0)}
 
 
-def test_a_sink_that_is_down_gets_the_alert_once_it_is_back(tmp_path: Path, feed: LocalServer) -> None:
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_a_sink_that_is_down_gets_the_alert_once_it_is_back(tmp_path: Path, feed: LocalServer, backend: str) -> None:
     out, clock = tmp_path / "alerts.jsonl", Clock()
-    settings = Settings(db=str(tmp_path / "w.duckdb"), allow_private_urls=True, per_host_delay=0.0)
+    settings = Settings(db=store_for(backend, tmp_path), allow_private_urls=True, per_host_delay=0.0)
     publish(feed, NEW_THEATRE, version="2")
     with hook() as receiver, Spillwatch(settings=settings) as sw:
         receiver.up = False
