@@ -73,6 +73,16 @@ class Declined:
     reason: str
 
 
+def _status_declines(status: str, etype: str) -> bool:
+    """Whether the clause's status alone keeps the mention out: negated, habitual or hypothetical; force
+    only planned; a denied act that is not force ("the rebels deny they are negotiating" reports no talks),
+    while a denied attack stays as a disputed claim."""
+    if status in NOT_EVENTS:
+        return True
+    force = etype in FORCE_TYPES
+    return (status == "planned" and force) or (status == "denied" and not force)
+
+
 @lru_cache(maxsize=1)
 def _lexicon() -> Lexicon:
     return Lexicon.build(load_ontology())
@@ -205,10 +215,7 @@ class _ArticleCoder:
         clause = find_clause(g, i, sent.first_token, sent.last_token, self._is_place)
         if self.collect:
             self.seen.append(self._input(sent, i, spec.type, clause, probs, call))
-        if clause.status in NOT_EVENTS or (clause.status == "planned" and spec.type in FORCE_TYPES) or (
-            clause.status == "denied" and spec.type not in FORCE_TYPES  # a denied attack is a disputed claim;
-        ):  # "the rebels deny they are negotiating" reports no talks at all
-
+        if _status_declines(clause.status, spec.type):
             self._decline(i, spec.type, status_reason(clause))
             return None
         verdict_ = verdict(g, i)

@@ -8,24 +8,15 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager
-from datetime import date
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 from spillwatch import codec
 from spillwatch.errors import NotFoundError
-from spillwatch.records import (
-    AnnotatedArticle,
-    Article,
-    DateInfo,
-    Event,
-    EventMention,
-    Quarantined,
-    RawItem,
-    content_hash,
-)
+from spillwatch.records import AnnotatedArticle, Article, Event, EventMention, Quarantined, RawItem, content_hash
 from spillwatch.store import exportsql, rows
 from spillwatch.store.analysisrows import AnalysisRows, role_sql
+from spillwatch.store.articledates import ArticleDates
 from spillwatch.store.base import EventFilter, PutOutcome, RunSummary
 from spillwatch.store.skipped import SkippedArticles
 from spillwatch.store.watchrows import WatchRows
@@ -68,7 +59,7 @@ def _statements(script: str) -> list[str]:
     return [s.strip() for s in body.split(";") if s.strip()]
 
 
-class SqlStore(SkippedArticles, AnalysisRows, WatchRows, ABC):
+class SqlStore(SkippedArticles, AnalysisRows, WatchRows, ArticleDates, ABC):
     """Store protocol over a DB-API-like connection; see DuckDBStore and PostgresStore."""
 
     url: str
@@ -260,29 +251,6 @@ class SqlStore(SkippedArticles, AnalysisRows, WatchRows, ABC):
         found = self._rows("SELECT m.record_json FROM mention_blocks b JOIN event_mentions m ON m.id = b.mention_id"
                            " WHERE b.kind = ? AND b.value = ? AND b.day = ? ORDER BY m.id", list(key))
         return [codec.loads(EventMention, r["record_json"]) for r in found]
-
-    def article_published(self, article_id: str) -> date | None:
-        """The article's publication day when it is known (metadata or stated in the text), else None."""
-        found = self._rows("SELECT published FROM articles WHERE id = ? AND published_method IN ('metadata', 'text')",
-                           [article_id])
-        return found[0]["published"] if found else None
-
-    def copy_dates(self, article_id: str) -> list[tuple[str, date]]:
-        """(id, stated publication date) of the article's dated near-duplicate copies."""
-        found = self._rows("SELECT id, published FROM articles WHERE duplicate_of = ? AND published IS NOT NULL"
-                           " AND published_method IN ('metadata', 'text') ORDER BY published, id", [article_id])
-        return [(r["id"], r["published"]) for r in found]
-
-    def set_published(self, article_id: str, published: DateInfo) -> None:
-        """Record a publication date found after storing (``dedup.near.dated_by_copies``)."""
-        self._run("UPDATE articles SET published = ?, published_method = ?, published_evidence = ? WHERE id = ?",
-                  [published.value, published.method, published.evidence, article_id])
-
-    def article_outlets(self, article_id: str) -> list[str]:
-        """Every outlet that carried the article (its copies and its near-duplicates' copies)."""
-        found = self._rows("SELECT DISTINCT coalesce(outlet, url, source) AS o FROM article_copies WHERE article_id = ?"
-                           " ORDER BY 1", [article_id])
-        return [r["o"] for r in found if r["o"]]
 
     def mentions_for_event(self, event_id: str) -> list[dict[str, Any]]:
         return self._rows(
