@@ -48,6 +48,11 @@ ROWS = [
     # a name known by a looser spelling stays whole and is read in the story's country
     ("Police cordoned off streets in Bir el-Abed in north Sinai after the bombing.", "Bir el-Abed", ("EG", "EG-SIN")),
     ("Troops sealed off the town of Bir el-Abed in north Sinai after the bombing.", "Bir", None),
+    # a country's or a unit's own name is not another name of a town ("Mexico" of Mexico City,
+    # "Florida", an old name of Valle Vista, California)
+    ("Trade talks between Mexico and the United States resumed in Mexico City on Monday.", "Mexico", ("MX", None)),
+    ("Firefighters in Riverside, California, contained the blaze, while Florida sent crews to help.", "Florida",
+     ("US", "US-FL")),
     # a town the small NER model tags PERSON, after "the battle of", in a story naming its country
     ("Philippine troops retook a mosque in the battle of Marawi on Sunday, a military spokesman said.",
      "Marawi", ("PH", "PH-14")),

@@ -77,6 +77,19 @@ def _candidates(m: Mention, gz: Gazetteer) -> list[Candidate]:
         found = [c for c in found if c.kind in ("adm1", "adm2")]  # "Raqqa province" is not the town
     if short_caps:  # "US", "UK", "DRC": an abbreviation, never a town that happens to be spelt so
         found = [c for c in found if c.kind in ("country", "adm1", "continent", "region")]
+    return _own_names_first(found)
+
+
+def _own_names_first(found: list[Candidate]) -> list[Candidate]:
+    """A country's name is not another name of a town ("Mexico" is not Mexico City), nor is an
+    ADM1 unit's own name another name of a small town ("Florida", an old name of Valle Vista,
+    California): towns known by the name only as an alternate one give way (big towns to a unit
+    only when they are small: "New York" is still New York City)."""
+    exact = [c for c in found if c.match == "exact"]
+    if any(c.kind == "country" for c in exact):
+        return [c for c in found if c.kind != "city" or c.main_name]
+    if any(c.kind == "adm1" and c.main_name for c in exact):
+        return [c for c in found if c.kind != "city" or c.main_name or c.population >= SMALL_PLACE]
     return found
 
 
