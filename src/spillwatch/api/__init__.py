@@ -31,11 +31,12 @@ from spillwatch.api.documents import (
 from spillwatch.api.facade import EventDetail, Spillwatch
 from spillwatch.api.maps import country_outlines, map_adm1, map_countries
 from spillwatch.api.names import DateSpan
+from spillwatch.api.results import EventFacets, EventRow, LinkRow, MentionRow, RunSummary, SparkCounts
 from spillwatch.codec import dump
 from spillwatch.errors import ConfigError, NotFoundError, SourceError, SpillwatchError, StoreLockedError
 from spillwatch.records import ROLE_RULES, ROLES
 from spillwatch.settings import Settings, load_settings
-from spillwatch.store import EventFilter, RunSummary
+from spillwatch.store import EventFilter
 
 EXPORT_FORMATS = export.FORMATS
 EXPORT_PROFILES = export.PROFILES
@@ -58,11 +59,16 @@ __all__ = [
     "ConfigError",
     "DateSpan",
     "EventDetail",
+    "EventFacets",
     "EventFilter",
+    "EventRow",
+    "LinkRow",
+    "MentionRow",
     "NotFoundError",
     "RunSummary",
     "Settings",
     "SourceError",
+    "SparkCounts",
     "Spillwatch",
     "SpillwatchError",
     "StoreLockedError",

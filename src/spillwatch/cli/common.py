@@ -53,7 +53,7 @@ def nothing_new(summary: RunSummary) -> bool:
 
 
 def echo_reasons(summary: RunSummary) -> None:
-    for reason, n in sorted(summary.reasons.items()):
+    for reason, n in sorted(summary.reasons):
         click.echo(f"  quarantined ({reason}): {n}")
 
 
