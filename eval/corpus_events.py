@@ -96,9 +96,10 @@ def _summary(rows: list[dict[str, Any]]) -> dict[str, Any]:
 
 def load_events(db: str) -> list[dict[str, Any]]:
     from spillwatch.api import EventFilter, Spillwatch
+    from spillwatch.codec import fields
 
     with Spillwatch(db, read_only=True) as sw:
-        return sw.events(EventFilter(origin="spillwatch", limit=100_000))
+        return [fields(r) for r in sw.events(EventFilter(origin="spillwatch", limit=100_000))]
 
 
 def store_of(db: str | None) -> str:

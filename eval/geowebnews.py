@@ -170,6 +170,7 @@ def main() -> None:
     print(f"geo stage (recognise+resolve, spaCy excluded): {1000 * geo_seconds / len(docs):.1f} ms CPU per article")
     print(json.dumps({"recognition_f1": {k: _f1(*v) for k, v in counts.items()},
                       "acc161": round(sum(e <= 161 for e in e2e) / max(1, len(e2e)), 4),
+                      "same_geonameid": round(sum(same_id) / n, 4),
                       "median_km": round(statistics.median(e2e), 1) if e2e else None,
                       "geo_cpu_ms_per_article": round(1000 * geo_seconds / len(docs), 2)}))
 

@@ -41,12 +41,12 @@ def main() -> int:
             print(f"imported {imported.stored} events ({imported.quarantined} rows quarantined)")
         spread = sw.spread("ISL", "adm1", origin=origin)
         result = sw.risk_backtest("ISL", args.level, date.fromisoformat(args.test_from), None, origin)
-    print(f"coverage: {'; '.join(w.describe() for w in spread['windows'])}")
+    print(f"coverage: {'; '.join(w.describe() for w in spread.windows)}")
     print("governorates by the month Islamic State violence (perpetrator or party) first appears:")
-    for t in spread["theatres"]:
+    for t in spread.theatres:
         print(f"  {t.first_date:%Y-%m}  {t.status:14s} {t.adm1_name or t.unit:24s} first: {t.first_event_type}"
               f" at {t.first_place}" + (f" [{t.window}]" if t.window else ""))
-    print(f"re-emergence after >= 180 quiet covered days: {len(spread['reemergence'])}")
+    print(f"re-emergence after >= 180 quiet covered days: {len(spread.reemergence)}")
     print(f"rolling backtest, {args.level} x month, {result.test_from:%Y-%m}..{result.test_to:%Y-%m},"
           f" {result.units} units:")
     scores = [codec.fields(r) for r in result.scores]
@@ -56,7 +56,7 @@ def main() -> int:
                         for k in ("average_precision", "auc", "brier"))
         print(f"  {r['target']:7s}{r['model']:24s}{r['positives']:6d}{r['negatives']:7d}{cells}"
               + (f"  {r['note']}" if r.get("note") else ""))
-    summary: dict[str, object] = {"new_theatres": sum(1 for t in spread["theatres"] if t.new)}
+    summary: dict[str, object] = {"new_theatres": sum(1 for t in spread.theatres if t.new)}
     for r in scores:
         summary.setdefault(r["target"], {})[r["model"]] = {  # type: ignore[index]
             k: r[k] for k in ("average_precision", "auc", "brier", "positives", "negatives")}

@@ -32,3 +32,16 @@ def test_dump_equals_the_plain_walk_and_round_trips() -> None:
     assert codec.dump([datetime(2020, 1, 2, 3, 4), b"\xff", True, None, Event]) == _reference(
         [datetime(2020, 1, 2, 3, 4), b"\xff", True, None, Event])
     assert codec.loads(Event, codec.dumps(event)) == event
+
+
+@dataclasses.dataclass(frozen=True)
+class _Span:
+    from_: date | None
+    to: date | None
+
+
+def test_a_field_named_after_a_keyword_is_its_key_without_the_underscore() -> None:
+    span = _Span(date(2016, 1, 1), None)
+    assert codec.dump(span) == {"from": "2016-01-01", "to": None} and codec.fields(span) == {"from": span.from_,
+                                                                                                 "to": None}
+    assert codec.load(_Span, codec.dump(span)) == span

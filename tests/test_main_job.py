@@ -30,7 +30,7 @@ def test_corpus_is_stored_and_copies_are_merged(corpus_db: str) -> None:
 
 def test_jordan_and_lebanon_are_new_theatres(corpus_db: str) -> None:
     with Spillwatch(corpus_db) as sw:
-        theatres = {t.unit: t for t in sw.spread("ISL")["theatres"]}
+        theatres = {t.unit: t for t in sw.spread("ISL").theatres}
     assert {"IRQ", "SYR"} & {u for u, t in theatres.items() if t.origin}
     jordan, lebanon = theatres["JOR"], theatres["LBN"]
     assert not jordan.origin and not lebanon.origin

@@ -1,5 +1,7 @@
 """JSON round-trip for the frozen records: ``dump(record) -> dict`` and ``load(cls, dict) -> record``.
 
+A field named after a Python keyword with a trailing underscore (PEP 8: ``from_``) is the key without it.
+
 Used by the store (nested parts kept as JSON), the Spark job (rows between executors) and the API.
 """
 
@@ -19,13 +21,14 @@ T = TypeVar("T")
 _SCALARS = frozenset({str, int, float, bool, type(None)})
 
 
-_FIELDS: dict[type, tuple[str, ...] | None] = {}
+_FIELDS: dict[type, tuple[tuple[str, str], ...] | None] = {}
 
 
-def _field_names(cls: type) -> tuple[str, ...] | None:
-    """A record class's field names (None for any other class), looked up once per class."""
+def _field_names(cls: type) -> tuple[tuple[str, str], ...] | None:
+    """A record class's (field name, JSON key) pairs (None for any other class), looked up once per class."""
     if cls not in _FIELDS:
-        _FIELDS[cls] = tuple(f.name for f in dataclasses.fields(cls)) if dataclasses.is_dataclass(cls) else None
+        _FIELDS[cls] = (tuple((f.name, f.name.removesuffix("_") or f.name) for f in dataclasses.fields(cls))
+                        if dataclasses.is_dataclass(cls) else None)
     return _FIELDS[cls]
 
 
@@ -36,7 +39,7 @@ def dump(obj: Any) -> Any:
         return obj
     names = _field_names(cls)
     if names is not None:
-        return {name: dump(getattr(obj, name)) for name in names}
+        return {key: dump(getattr(obj, name)) for name, key in names}
     if isinstance(obj, tuple | list):
         return [dump(x) for x in obj]
     if isinstance(obj, datetime | date):
@@ -47,9 +50,9 @@ def dump(obj: Any) -> Any:
 
 
 def fields(row: Any) -> dict[str, Any]:
-    """A record's fields by name with their values as they are (not dumped); a mapping as a dict."""
+    """A record's fields by JSON key with their values as they are (not dumped); a mapping as a dict."""
     names = _field_names(type(row))
-    return {name: getattr(row, name) for name in names} if names is not None else dict(row)
+    return {key: getattr(row, name) for name, key in names} if names is not None else dict(row)
 
 
 def dumps(obj: Any) -> str:
@@ -90,8 +93,8 @@ def _load_value(tp: Any, value: Any) -> Any:
 def load(cls: type[T], data: dict[str, Any]) -> T:
     """Rebuild a record of type ``cls`` from ``dump`` output."""
     hints = _hints(typing.cast(type, cls))
-    names = {f.name for f in dataclasses.fields(cls)}  # type: ignore[arg-type]
-    kwargs = {k: _load_value(hints[k], v) for k, v in data.items() if k in names}
+    names = {key: name for name, key in _field_names(typing.cast(type, cls)) or ()}
+    kwargs = {names[k]: _load_value(hints[names[k]], v) for k, v in data.items() if k in names}
     return cls(**kwargs)
 
 

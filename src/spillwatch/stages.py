@@ -1,8 +1,12 @@
 """The stage table: every stage as a typed object that imports its function directly, in run order.
 
-A ``Stage`` names what it ``requires`` and ``provides`` (facts of a document, such as "tokens" or
-"mentions"); ``Pipeline`` checks the order when it is built, so a stage that requires what no
-earlier stage provides fails at start-up with a ``ConfigError``, never half-way through a run.
+A ``Stage`` names what it ``requires`` and ``provides``: facts of a document, each named after the
+field it is (an ``AnnotatedArticle`` field such as "tokens" or "article_date", or ``Coded.mentions``), and
+for the three refinements of the mentions a name for what they did to them ("attributed",
+"event-places", "linked"), which orders them. ``tests/test_stage_declarations.py`` runs each document
+stage on a record holding only what it declares and fails on a stage that reads more. ``Pipeline``
+checks the order when it is built, so a stage that requires what no earlier stage provides fails at
+start-up with a ``ConfigError``, never half-way through a run.
 ``on_error="quarantine"`` (every stage here) turns a stage's failure on one document into a
 quarantine row naming the stage; ``"raise"`` lets it stop the run (for tests and debugging).
 
@@ -113,19 +117,21 @@ CLEAN: Stage[RawItem, Article] = Stage("clean", clean, _set("raw"), _set("articl
 GATE: Stage[Sequence[Article], list[Relevance]] = Stage("gate", gate_articles, _set("article"), _set("relevance"))
 PARSE: Stage[Sequence[Article], Iterator[AnnotatedArticle]] = Stage(
     "parse", _parse, _set("article"), _set("tokens", "sentences", "entities"))
-ACTORS: DocStage = Stage("actors", Annotates(find_actors), _set("tokens", "entities"), _set("actors"))
-DATES: DocStage = Stage("dates", Annotates(find_dates), _set("tokens", "sentences", "entities"), _set("dates"))
-QUANTITIES: DocStage = Stage("quantities", Annotates(find_quantities), _set("tokens", "sentences"),
-                             _set("quantities"))
+ACTORS: DocStage = Stage("actors", Annotates(find_actors), _set("tokens", "sentences", "entities"), _set("actors"))
+DATES: DocStage = Stage("dates", Annotates(find_dates), _set("tokens", "sentences", "entities"),
+                        _set("dates", "article_date", "part_dates"))
+QUANTITIES: DocStage = Stage("quantities", Annotates(find_quantities),
+                             _set("tokens", "sentences", "dates", "actors"), _set("quantities"))
 QUOTES: DocStage = Stage("quotes", Annotates(find_quotes), _set("tokens", "sentences", "actors"), _set("quotes"))
 PLACES: DocStage = Stage("places", Annotates(find_places), _set("tokens", "entities", "actors"), _set("places"))
-EVENTS: DocStage = Stage("events", Codes(code_events),
-                         _set("sentences", "actors", "dates", "quantities", "quotes", "places"), _set("mentions"))
-ATTRIBUTION: DocStage = Stage("attribution", Refines(attribute), _set("mentions", "quotes", "actors"),
-                              _set("attributed"))
-EVENT_PLACE: DocStage = Stage("event-place", Refines(place_events), _set("mentions", "places"),
-                              _set("event-places"))
-WITHIN_ARTICLE: DocStage = Stage("within-article", Refines(link_reports), _set("mentions", "event-places"),
+_CODED = _set("tokens", "sentences", "entities", "actors", "dates", "article_date", "part_dates", "quantities",
+              "quotes", "places")  # what the coder and attribution read of the annotations
+EVENTS: DocStage = Stage("events", Codes(code_events), _CODED, _set("mentions"))
+ATTRIBUTION: DocStage = Stage("attribution", Refines(attribute), (_CODED - _set("article_date", "part_dates"))
+                              | _set("mentions"), _set("attributed"))
+EVENT_PLACE: DocStage = Stage("event-place", Refines(place_events),
+                              _set("tokens", "entities", "actors", "places", "mentions"), _set("event-places"))
+WITHIN_ARTICLE: DocStage = Stage("within-article", Refines(link_reports), _set("entities", "mentions", "event-places"),
                                  _set("linked"))
 BLOCK_KEYS: Stage[tuple[EventMention, date | None], tuple[BlockKey, ...]] = Stage(
     "block-keys", _keys, _set("mentions", "event-places", "linked"), _set("block-keys"))

@@ -58,7 +58,7 @@ def test_new_theatres_origin_and_diffusion(store: Store) -> None:
 def test_reemergence_after_quiet_period(store: Store) -> None:
     points = sp.event_points(store.query, act.Scope(actor_ids=("ISL",)))
     found = sp.reemergence(points, "country", sp.SpreadConfig(quiet_days=365))
-    assert {(r["unit"], r["resumed"]) for r in found} >= {("LBN", date(2016, 6, 27)), ("IRQ", date(2017, 3, 1))}
+    assert {(r.unit, r.resumed) for r in found} >= {("LBN", date(2016, 6, 27)), ("IRQ", date(2017, 3, 1))}
 
 
 def test_ledger_from_events_and_csv(store: Store, tmp_path: Path) -> None:

@@ -37,7 +37,7 @@ def test_import_records_the_files_window_and_spread_never_calls_its_start_new(tm
         sw.import_events("ucdp", _ged(tmp_path, rows))
         assert [(w.origin, w.country_iso3, w.date_from, w.date_to) for w in sw.coverage()] == [
             ("ucdp", "SYR", date(2016, 1, 1), date(2017, 6, 30))]
-        theatres = {t.unit: t for t in sw.spread("ISL", "adm1", origin_days=0)["theatres"]}
+        theatres = {t.unit: t for t in sw.spread("ISL", "adm1", origin_days=0).theatres}
     assert theatres["SYR:SY-HL"].status == "origin"  # the actor's very first event
     assert theatres["SYR:SY-HI"].status == "coverage start"  # three days into the file: nothing to compare
     assert theatres["SYR:SY-DR"].new and theatres["SYR:SY-DR"].window == "ucdp SYR 2016-01-01..2017-06-30"
@@ -55,12 +55,12 @@ def test_an_event_two_origins_report_is_linked_and_counted_once(tmp_path: object
         sw.store.put_events([_coded("same", day, adm1.from_geonames("SY.04")),  # the same attack, from the news
                              _coded("other-day", day + timedelta(days=1), "SY-RA"),
                              _coded("other-place", day, "SY-HL")])
-        assert [(r["event_id"], r["linked_to"]) for r in sw.links()] == [("same", "ucdp-9")]
+        assert [(r.event_id, r.linked_to) for r in sw.links()] == [("same", "ucdp-9")]
         rows = sw.activity("ISL", "adm1")
-        assert sum(r["events"] for r in rows) == 3
-        by_unit = {r["adm1_code"]: r["events"] for r in rows}
+        assert sum(r.events for r in rows) == 3
+        by_unit = {r.adm1_code: r.events for r in rows}
         assert by_unit == {"SY-RA": 2, "SY-HL": 1}
-        assert sum(r["events"] for r in sw.activity("ISL", "adm1", origin="spillwatch")) == 3  # one origin: all
+        assert sum(r.events for r in sw.activity("ISL", "adm1", origin="spillwatch")) == 3  # one origin: all
         assert sw.insight.activity(Who("ISL"), "adm1") == rows
 
 

@@ -24,5 +24,5 @@ def test_mixed_origin_activity_by_adm1_is_one_row_per_governorate() -> None:
     store.put_events([coded])
     store.import_events([imported])
     rows = Insight(store, load_settings(db=":memory:")).activity(Who("ISL"), "adm1")
-    assert [(r["adm1_code"], r["events"]) for r in rows] == [("SY-RA", 2)]
+    assert [(r.adm1_code, r.events) for r in rows] == [("SY-RA", 2)]
     store.close()

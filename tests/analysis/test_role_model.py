@@ -40,7 +40,7 @@ ACLED_ROWS = [{**ACLED, "event_id_cnty": "IRQ1", "event_date": "2016-12-10", "ev
 
 def _counts(store: Store) -> dict[str, int]:
     insight = Insight(store, load_settings(db=":memory:"))
-    return {role: sum(r["events"] for r in insight.activity(Who("ISL", roles=(role,)))) for role in ROLES}
+    return {role: sum(r.events for r in insight.activity(Who("ISL", roles=(role,)))) for role in ROLES}
 
 
 @pytest.fixture(scope="module")
@@ -65,7 +65,7 @@ def test_news_coded_battle_makes_is_a_party_in_iraq(news: Spillwatch) -> None:
     assert {a.id for a in battle[0].actors_in("party")} >= {"ISL", "IRQ_MIL"}
     assert battle[0].actors_in("target") == () and battle[0].actors_in("perpetrator") == ()
     rows = news.activity("ISL", roles=("party",))
-    assert [(r["country_iso3"], r["events"]) for r in rows] == [("IRQ", 1)]
+    assert [(r.country_iso3, r.events) for r in rows] == [("IRQ", 1)]
 
 
 def test_same_events_same_role_counts_across_origins(news: Spillwatch) -> None:

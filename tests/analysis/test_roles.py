@@ -45,7 +45,7 @@ def _insight(store: Store) -> Insight:
 def test_struck_only_actor_has_no_activity_and_no_alerts(struck: Store) -> None:
     insight = _insight(struck)
     assert insight.activity(Who("ISL")) == []
-    assert insight.spread(Who("ISL"))["theatres"] == []
+    assert insight.spread(Who("ISL")).theatres == ()
     assert insight.risk(Who("ISL")) == []
     assert insight.alerts(Who("ISL"), threshold=0.0) == []
 
@@ -53,11 +53,11 @@ def test_struck_only_actor_has_no_activity_and_no_alerts(struck: Store) -> None:
 def test_role_target_counts_every_strike(struck: Store) -> None:
     insight = _insight(struck)
     rows = insight.activity(Who("ISL", roles=("target",)))
-    assert sum(r["events"] for r in rows) == 30
-    assert {r["country_iso3"] for r in rows} == set(SITES)
+    assert sum(r.events for r in rows) == 30
+    assert {r.country_iso3 for r in rows} == set(SITES)
     alerts = insight.alerts(Who("ISL", roles=("target",)), threshold=1.1)
     assert alerts and all("as target" in a.message or "(target)" in a.message for a in alerts)
-    assert sum(r["events"] for r in insight.activity(Who("USA_MIL"))) == 30  # the striker is the perpetrator
+    assert sum(r.events for r in insight.activity(Who("USA_MIL"))) == 30  # the striker is the perpetrator
 
 
 def test_roles_combine_and_any_means_all() -> None:
@@ -114,5 +114,5 @@ def test_affiliate_counts_only_while_affiliation_held() -> None:
     insight = _insight(s)
     assert insight.activity(Who("ISL")) == []
     rows = insight.activity(Who("ISL", affiliates=True))
-    assert [r["period"] for r in rows] == [date(2017, 6, 1)]  # Sinai Province pledged in November 2014
+    assert [r.period for r in rows] == [date(2017, 6, 1)]  # Sinai Province pledged in November 2014
     s.close()

@@ -31,6 +31,6 @@ def test_adm1_month_activity_matches_the_file() -> None:
         summary = sw.import_events("ucdp", path)
         assert summary.stored == 16566 and summary.quarantined == 0
         rows = sw.activity("ISL", level="adm1", period="month", origin="ucdp")
-    ours = Counter({(r["adm1_code"], r["period"]): r["events"] for r in rows})
+    ours = Counter({(r.adm1_code, r.period): r.events for r in rows})
     assert None not in {code for code, _ in ours}  # every governorate name in the file has its ISO 3166-2 key
     assert ours == _direct_count(path)

@@ -86,9 +86,9 @@ def test_an_as_of_month_nobody_covers_is_one_clear_error(mixed: Insight) -> None
 
 def test_spread_as_of_uses_only_what_was_known_then(mixed: Insight) -> None:
     later = mixed.spread(Who("ISL"), as_of=date(2016, 12, 1))
-    assert later["as_of_label"] == "as of 2016-12 (asked)"
-    assert all(t.first_date <= date(2016, 12, 31) for t in later["theatres"])
-    assert all(w.date_to <= date(2016, 12, 31) for w in later["windows"])
+    assert later.as_of_label == "as of 2016-12 (asked)"
+    assert all(t.first_date <= date(2016, 12, 31) for t in later.theatres)
+    assert all(w.date_to <= date(2016, 12, 31) for w in later.windows)
 
 
 def test_news_watches_only_the_countries_its_articles_report_on() -> None:

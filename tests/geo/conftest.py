@@ -13,8 +13,9 @@ from spillwatch.records import AnnotatedArticle, Article, Block, DateInfo
 from spillwatch.settings import Settings
 
 # Populated places of these countries only (units, countries and regions are always whole):
-# enough for the Middle East cases plus the US towns called Lebanon and Jordan.
-TEST_COUNTRIES = ("IQ", "SY", "JO", "LB", "TR", "GB", "CA", "US", "FR")
+# enough for the Middle East cases plus the US towns called Lebanon and Jordan, Egypt's Sinai with
+# India's Beed (a homonym of "Bir"), the Philippines' Marawi and Mexico City (known as "Mexico" too).
+TEST_COUNTRIES = ("IQ", "SY", "JO", "LB", "TR", "GB", "CA", "US", "FR", "EG", "IN", "PH", "MX")
 
 
 @pytest.fixture(scope="session")

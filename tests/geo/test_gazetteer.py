@@ -84,3 +84,16 @@ def test_partial_build_is_never_taken_as_the_full_one(gz: Gazetteer) -> None:
 
     assert not _usable(gz.path)  # a full build would be made instead of using it
     assert open_gazetteer(gz.path, build=False).meta["partial"] == "1"
+
+
+@pytest.mark.parametrize(("iso2", "adm1", "shown"), [
+    ("IN", "16", "Mahārāshtra"),  # iso3166-2's English other name is "Gateway of India", a nickname
+    ("YE", "08", "Al Ḩudaydah"),  # ... "Western Coast", a description
+    ("BR", "27", "São Paulo"),  # ... "Saint Paul", a translation
+    ("AT", "04", "Upper Austria"),  # GeoNames lists the English name among the unit's names
+    ("AE", "06", "Sharjah"),
+    ("IQ", "18", "Saladin"),  # a respelling of Şalāḩ ad Dīn
+])
+def test_adm1_english_names_are_names_not_nicknames(gz: Gazetteer, iso2: str, adm1: str, shown: str) -> None:
+    names = {c.adm1: c.name for c in gz.adm1_units(iso2)}
+    assert names[adm1] == shown

@@ -10,7 +10,7 @@ from tests.analysis.events_fixture import corpus_like
 from tests.store.test_store import store  # noqa: F401  (the DuckDB and, with SPILLWATCH_TEST_PG, PostgreSQL fixture)
 
 from spillwatch.store import EventFilter, Store
-from spillwatch.store.sqlstore import like_escape
+from spillwatch.store.eventqueries import like_escape
 
 
 @pytest.fixture

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 from typing import Any, Literal
 
 from spillwatch.analysis import VIOLENT_TYPES, Query
@@ -20,7 +21,8 @@ Level = Literal["country", "adm1"]
 Period = Literal["week", "month"]
 # An actor's violence: what it did (perpetrator) or fought in (party), never what was done to it (target).
 DEFAULT_ROLES: tuple[Role, ...] = ("perpetrator", "party")
-__all__ = ["DEFAULT_ROLES", "ROLES", "Affiliate", "Level", "Period", "Role", "Scope", "activity", "scope_sql"]
+__all__ = ["DEFAULT_ROLES", "ROLES", "ActivityRow", "Affiliate", "AffiliateSpan", "Counting", "Level", "Period",
+           "Role", "Scope", "activity", "scope_sql"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,6 +33,46 @@ class Affiliate:
     name: str
     date_from: str | None = None
     date_to: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class AffiliateSpan:
+    """An affiliate as a result names it: id, name and the ISO days its affiliation held (keys "from", "to")."""
+
+    id: str
+    name: str
+    from_: str | None
+    to: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Counting:
+    """What a result counts: the actor's name, the roles (and in words), the affiliates with their dates, one origin."""
+
+    actor: str
+    roles: tuple[str, ...]
+    roles_label: str
+    affiliates: tuple[AffiliateSpan, ...]
+    origin: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class ActivityRow:
+    """Events and fatalities of one unit (country, or its ADM1 unit) in one period (its first day), by ACLED type."""
+
+    country_iso3: str | None
+    adm1_code: str | None
+    adm1_name: str | None
+    period: date
+    events: int
+    fatalities_low: float | None
+    fatalities_best: float | None
+    fatalities_high: float | None
+    battles: int
+    explosions: int
+    violence_vs_civilians: int
+    strategic: int
+    country_name: str | None
 
 
 @dataclass(frozen=True, slots=True)

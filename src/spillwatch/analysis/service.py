@@ -102,12 +102,12 @@ class Insight:
         ids, name, family = actor_family(self.settings, who.actor, affiliates=who.affiliates)
         return act.Scope(actor_ids=ids, origin=who.origin, roles=chosen, affiliates=family), name
 
-    def describe(self, who: Who) -> dict[str, Any]:
+    def describe(self, who: Who) -> act.Counting:
         """What a result counts: the actor, the roles and the affiliates (with the dates each held)."""
         scope, name = self.scope(who)
-        return {"actor": name, "roles": list(scope.roles), "roles_label": act.roles_label(scope.roles),
-                "affiliates": [{"id": a.actor_id, "name": a.name, "from": a.date_from, "to": a.date_to}
-                               for a in scope.affiliates], "origin": who.origin}
+        return act.Counting(name, tuple(scope.roles), act.roles_label(scope.roles),
+                            tuple(act.AffiliateSpan(a.actor_id, a.name, a.date_from, a.date_to)
+                                  for a in scope.affiliates), who.origin)
 
     def geography(self, level: act.Level, points: Sequence[Mapping[str, Any]]
                   ) -> tuple[dict[str, frozenset[str]], dict[str, tuple[float, float]]]:
@@ -117,12 +117,12 @@ class Insight:
 
     def activity(self, who: Who, level: act.Level = "country", period: act.Period = "month", *,
                  country: str | None = None, date_from: str | None = None,
-                 date_to: str | None = None) -> list[dict[str, Any]]:
+                 date_to: str | None = None) -> list[act.ActivityRow]:
         scope = replace(self.scope(who)[0], country=country, date_from=date_from, date_to=date_to)
-        return act.activity(self.store.query, scope, level, period)
+        return [act.ActivityRow(**r) for r in act.activity(self.store.query, scope, level, period)]
 
     def spread(self, who: Who, level: act.Level = "country", config: sp.SpreadConfig | None = None,
-               as_of: date | None = None) -> dict[str, Any]:
+               as_of: date | None = None) -> sp.Spread:
         """New theatres, re-emergence and the centre of gravity with what was known at the as-of month's end."""
         when = self.as_of(as_of)
         scope, _ = self.scope(who)
@@ -131,9 +131,8 @@ class Insight:
         config = config or sp.SpreadConfig()
         windows = [_clip(w, when.end) for w in self.windows() if w.date_from <= when.end]
         theatres = sp.new_theatres(points, level, graph, config, windows)
-        return {**self.describe(who), "level": level, "theatres": theatres, "windows": windows,
-                "as_of": when.month, "as_of_label": when.label,
-                "reemergence": sp.reemergence(points, level, config, windows), "centre": sp.centre_of_gravity(points)}
+        return sp.Spread(self.describe(who), level, tuple(theatres), tuple(windows), when.month, when.label,
+                         tuple(sp.reemergence(points, level, config, windows)), tuple(sp.centre_of_gravity(points)))
 
     def windows(self) -> list[cv.Window]:
         return cv.windows(self.store.query)
@@ -213,7 +212,7 @@ class Insight:
                                  "nothing is stored"))
         found = rk.backtest(panel, test_from, test_to)
         said = self.describe(who)
-        return wt.Backtest(said["actor"], said["roles_label"], level, found["test_from"], found["test_to"],
+        return wt.Backtest(said.actor, said.roles_label, level, found["test_from"], found["test_to"],
                            found["units"], tuple(wt.BacktestScore(**r) for r in found["scores"]))
 
     def ledger(self) -> list[su.LedgerRow]:
@@ -279,9 +278,9 @@ class Insight:
         new: list[al.Alert] = []
         if who.actor:
             spread = self.spread(who, "country", as_of=as_of)
-            label = f"{spread['actor']} ({spread['roles_label']})"
-            new = al.theatre_alerts(spread["theatres"], label)
-            new += al.risk_alerts(self.risk(who, "country", as_of=spread["as_of"]), label, threshold)
+            label = f"{spread.counted.actor} ({spread.counted.roles_label})"
+            new = al.theatre_alerts(spread.theatres, label)
+            new += al.risk_alerts(self.risk(who, "country", as_of=spread.as_of), label, threshold)
         return [a for a in new if self.store.put_alert((a.id, a.kind, a.unit, a.actor, a.alert_date, _finite(a.score),
                                                          a.message, a.event_id))]
 

@@ -24,7 +24,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from spillwatch.analysis import Query
-from spillwatch.analysis.activity import Level, Scope, scope_sql
+from spillwatch.analysis.activity import Counting, Level, Scope, scope_sql
 from spillwatch.analysis.coverage import Window, covered_span, covering, watched_before
 
 
@@ -58,6 +58,45 @@ class Theatre:
     @property
     def new(self) -> bool:
         return self.status == "new"
+
+
+@dataclass(frozen=True, slots=True)
+class Reemergence:
+    """A unit where activity resumed after a quiet gap one coverage window holds whole: the event it resumed with."""
+
+    unit: str
+    quiet_since: date
+    resumed: date
+    gap_days: int
+    event_id: str
+    type: str
+    place: str | None
+    window: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Centre:
+    """The mean position of one month's located events."""
+
+    month: date
+    events: int
+    lat: float
+    lon: float
+
+
+@dataclass(frozen=True, slots=True)
+class Spread:
+    """New theatres, re-emergence and the centre of gravity of what ``counted`` counts, judged with what was known
+    at the end of ``as_of``'s month (``as_of_label`` says why that month), inside the coverage ``windows``."""
+
+    counted: Counting
+    level: str
+    theatres: tuple[Theatre, ...]
+    windows: tuple[Window, ...]
+    as_of: date
+    as_of_label: str
+    reemergence: tuple[Reemergence, ...]
+    centre: tuple[Centre, ...]
 
 
 def event_points(query: Query, scope: Scope) -> list[dict[str, Any]]:
@@ -119,10 +158,10 @@ def _theatre(unit: str, rows: Sequence[Mapping[str, Any]], level: Level, firsts:
 
 
 def reemergence(points: Sequence[Mapping[str, Any]], level: Level,
-                config: SpreadConfig = SpreadConfig(), windows: Sequence[Window] | None = None) -> list[dict[str, Any]]:
+                config: SpreadConfig = SpreadConfig(), windows: Sequence[Window] | None = None) -> list[Reemergence]:
     """Units where activity resumed after a gap of at least ``quiet_days`` that one window covers whole."""
     last: dict[str, date] = {}
-    out: list[dict[str, Any]] = []
+    out: list[Reemergence] = []
     for p in points:
         unit = _unit(p, level)
         if not unit:
@@ -130,18 +169,17 @@ def reemergence(points: Sequence[Mapping[str, Any]], level: Level,
         day = p["date_start"]
         w = covered_span(windows, p["country_iso3"], last[unit], day) if windows is not None and unit in last else None
         if unit in last and (day - last[unit]).days >= config.quiet_days and (windows is None or w is not None):
-            out.append({"unit": unit, "quiet_since": last[unit], "resumed": day, "gap_days": (day - last[unit]).days,
-                        "event_id": p["id"], "type": p["type"], "place": p.get("place_name"),
-                        "window": w.describe() if w else None})
+            out.append(Reemergence(unit, last[unit], day, (day - last[unit]).days, p["id"], p["type"],
+                                   p.get("place_name"), w.describe() if w else None))
         last[unit] = day
     return out
 
 
-def centre_of_gravity(points: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
+def centre_of_gravity(points: Sequence[Mapping[str, Any]]) -> list[Centre]:
     """Mean position of the month's located events (a planar mean; fine at regional scale)."""
     months: dict[date, list[tuple[float, float]]] = defaultdict(list)
     for p in points:
         if p.get("lat") is not None and p.get("lon") is not None:
             months[p["date_start"].replace(day=1)].append((float(p["lat"]), float(p["lon"])))
-    return [{"month": m, "events": len(v), "lat": round(sum(a for a, _ in v) / len(v), 4),
-             "lon": round(sum(b for _, b in v) / len(v), 4)} for m, v in sorted(months.items())]
+    return [Centre(m, len(v), round(sum(a for a, _ in v) / len(v), 4), round(sum(b for _, b in v) / len(v), 4))
+            for m, v in sorted(months.items())]

@@ -15,7 +15,8 @@ the HTML report (imported by the command that writes it: it loads matplotlib).
 from __future__ import annotations
 
 import json
-from typing import Any
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
 
 from spillwatch import export
 from spillwatch.analysis.activity import parse_roles
@@ -35,7 +36,19 @@ from spillwatch.codec import dump
 from spillwatch.errors import ConfigError, NotFoundError, SourceError, SpillwatchError, StoreLockedError
 from spillwatch.records import ROLE_RULES, ROLES
 from spillwatch.settings import Settings, load_settings
-from spillwatch.store import EventFilter, RunSummary
+from spillwatch.store import EventFilter
+
+if TYPE_CHECKING:
+    from spillwatch.api.rows import EventFacets, EventRow, LinkRow, MentionRow, RunSummary, SparkCounts
+
+_ROWS = {"EventFacets", "EventRow", "LinkRow", "MentionRow", "RunSummary", "SparkCounts"}  # api/rows.py, on first use
+
+
+def __getattr__(name: str) -> Any:
+    if name in _ROWS:
+        return getattr(import_module("spillwatch.api.rows"), name)
+    raise AttributeError(f"module 'spillwatch.api' has no attribute {name!r}")
+
 
 EXPORT_FORMATS = export.FORMATS
 EXPORT_PROFILES = export.PROFILES
@@ -58,11 +71,16 @@ __all__ = [
     "ConfigError",
     "DateSpan",
     "EventDetail",
+    "EventFacets",
     "EventFilter",
+    "EventRow",
+    "LinkRow",
+    "MentionRow",
     "NotFoundError",
     "RunSummary",
     "Settings",
     "SourceError",
+    "SparkCounts",
     "Spillwatch",
     "SpillwatchError",
     "StoreLockedError",

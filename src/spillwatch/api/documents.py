@@ -13,6 +13,7 @@ from spillwatch.records import Article, Place, Quarantined, RawItem
 from spillwatch.settings import Settings, load_settings
 
 if TYPE_CHECKING:  # the stages import spaCy: loaded on first use
+    from spillwatch.api.rows import SparkCounts
     from spillwatch.stages import Coded
 
 
@@ -34,11 +35,12 @@ def check_web_url(url: str, settings: Settings | None = None) -> None:
 
 
 def run_spark(inputs: Sequence[str], out: str, *, master: str | None = None, partitions: int | None = None,
-              settings: Settings | None = None) -> dict[str, int]:
+              settings: Settings | None = None) -> SparkCounts:
     """The Spark job over WARC files (or folders, or path lists): Parquet datasets under ``out``; row counts."""
+    from spillwatch.api.rows import SparkCounts
     from spillwatch.spark import job
 
-    return job.run(list(inputs), out, master=master, partitions=partitions, settings=settings)
+    return SparkCounts(**job.run(list(inputs), out, master=master, partitions=partitions, settings=settings))
 
 
 def read_path(path: str | Path, settings: Settings) -> RawItem:

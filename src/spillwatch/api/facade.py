@@ -10,11 +10,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from types import TracebackType
-from typing import IO, TYPE_CHECKING, Any, Literal
+from typing import IO, TYPE_CHECKING, Literal
 
 from spillwatch import codec
 from spillwatch.api import names
@@ -26,16 +26,19 @@ from spillwatch.errors import ConfigError
 from spillwatch.geo.choropleth import MapLayers, MapMarks, MapPoints, MonthCount
 from spillwatch.records import Article, Event, EventMention, Quarantined
 from spillwatch.settings import Settings, load_settings
-from spillwatch.store import EventFilter, RunSummary, Store, open_store
+from spillwatch.store import EventFilter, Store, open_store
+from spillwatch.store.base import StageStats
 
-if TYPE_CHECKING:  # the analyses import scikit-learn: loaded on first use, not with the API
+if TYPE_CHECKING:  # the analyses import scikit-learn, the wide rows cost start-up time: loaded on first use
+    from spillwatch.analysis.activity import ActivityRow, Counting
     from spillwatch.analysis.alerts import Alert
     from spillwatch.analysis.coverage import Window
     from spillwatch.analysis.gaps import GapRow
     from spillwatch.analysis.service import Insight, Who
-    from spillwatch.analysis.spread import Theatre
+    from spillwatch.analysis.spread import Spread, Theatre
     from spillwatch.analysis.support import LedgerRow
     from spillwatch.analysis.watch import AsOf, Backtest, RiskRow
+    from spillwatch.api.rows import EventFacets, EventRow, LinkRow, MentionRow, RunSummary
     from spillwatch.run.phases import Progress
 
 
@@ -44,7 +47,7 @@ class EventDetail:
     """One event, its stored mention rows, and why each mention joined it (``dedup.pairs.Join``)."""
 
     event: Event
-    mentions: list[dict[str, Any]] = field(default_factory=list)
+    mentions: tuple[MentionRow, ...] = ()
     joins: tuple[Join, ...] = ()
 
 
@@ -100,17 +103,19 @@ class Spillwatch(Watching):
                retry_quarantined: bool = False, workers: int = 1) -> RunSummary:
         """``retry_quarantined``: try again every document quarantined before (else they are never retried);
         ``workers``: processes that clean and code (``>= 2``: a pool; this process always writes)."""
+        from spillwatch.api.rows import RunSummary
         from spillwatch.run import phases
 
-        return phases.ingest(sources, self.store, self.settings, workers=workers,
-                             progress=progress or phases._noop, retry_quarantined=retry_quarantined)
+        return RunSummary.of(phases.ingest(sources, self.store, self.settings, workers=workers,
+                                           progress=progress or phases._noop, retry_quarantined=retry_quarantined))
 
     def load_spark(self, folder: str, progress: Progress | None = None) -> RunSummary:
         """Merge a ``spark-run`` output folder into the store and cluster the new mentions into events."""
+        from spillwatch.api.rows import RunSummary
         from spillwatch.run import phases
         from spillwatch.spark import loader
 
-        return loader.load(folder, self.store, self.settings, progress=progress or phases._noop)
+        return RunSummary.of(loader.load(folder, self.store, self.settings, progress=progress or phases._noop))
 
     # -- names: every actor, type, country and date a user writes, resolved once (errors name the closest)
     def resolve_actor(self, name: str) -> str:
@@ -131,13 +136,14 @@ class Spillwatch(Watching):
         ``progress(n)`` is told of every ``n`` rows read (each 500, and the rest at the end).
         """
         from spillwatch.analysis.coverage import file_windows, note_event
+        from spillwatch.api.rows import RunSummary
         from spillwatch.importers.acled import import_acled
         from spillwatch.importers.ucdp import import_ucdp
 
         importer = {"ucdp": import_ucdp, "acled": import_acled}.get(kind)
         if importer is None:
             raise ConfigError(f"unknown import kind {kind!r}: use ucdp or acled")
-        summary, pending = RunSummary(), []
+        summary, pending = StageStats(), []
         days: dict[str, tuple[date, date]] = {}  # per country: the file's coverage (analysis.coverage)
         for item in importer(path):
             summary.read += 1
@@ -157,15 +163,17 @@ class Spillwatch(Watching):
         if progress is not None:
             progress(summary.read % 500)
         self.insight.record_coverage(file_windows(kind, str(Path(path).name), days))
-        return summary
+        return RunSummary.of(summary)
 
     def coverage(self) -> list[Window]:
         """Every origin's coverage windows (places and period), see ``spillwatch.analysis.coverage``."""
         return self.insight.windows()
 
-    def links(self, limit: int = 1000) -> list[dict[str, Any]]:
+    def links(self, limit: int = 1000) -> list[LinkRow]:
         """Events two origins both report (same day, place, type): the lower-ranked one is not counted again."""
-        return self.insight.links(limit)
+        from spillwatch.api.rows import LinkRow
+
+        return [LinkRow(**r) for r in self.insight.links(limit)]
 
     # -- reads
     def articles(self, limit: int = 100, offset: int = 0) -> list[ArticleRow]:
@@ -178,8 +186,10 @@ class Spillwatch(Watching):
     def article(self, article_id: str) -> Article:
         return self.store.get_article(article_id)
 
-    def events(self, flt: EventFilter | None = None) -> list[dict[str, Any]]:
-        return self.store.event_rows(self.resolve_filter(flt or EventFilter()))
+    def events(self, flt: EventFilter | None = None) -> list[EventRow]:
+        from spillwatch.api.rows import EventRow
+
+        return [EventRow(**r) for r in self.store.event_rows(self.resolve_filter(flt or EventFilter()))]
 
     def count_events(self, flt: EventFilter | None = None) -> int:
         return self.store.count_events(self.resolve_filter(flt or EventFilter()))
@@ -187,12 +197,13 @@ class Spillwatch(Watching):
     def event(self, event_id: str) -> EventDetail:
         """The event, its mentions, and for each mention the member it agrees with best and why."""
         from spillwatch import codec
+        from spillwatch.api.rows import MentionRow
         from spillwatch.dedup.pairs import explain_event
         from spillwatch.dedup.score import features
 
         event = self.store.get_event(event_id)
-        rows = self.store.mentions_for_event(event_id)
-        found = [codec.loads(EventMention, r["record_json"]) for r in rows if r.get("record_json")]
+        rows = tuple(MentionRow(**r) for r in self.store.mentions_for_event(event_id))
+        found = [codec.loads(EventMention, r.record_json) for r in rows if r.record_json]
         members = [features(m, self.store.article_published(m.article_id)) for m in found]
         return EventDetail(event, rows, explain_event(members))
 
@@ -223,12 +234,17 @@ class Spillwatch(Watching):
             out = [r for r in out if any(key in str(v).casefold() for v in (r.id, r.name, *r.aliases))]
         return sorted(out, key=lambda r: (-r.events, r.id))
 
-    def event_facets(self, flt: EventFilter | None = None) -> dict[str, Any]:
-        """Per-country, per-month and per-type counts of the filtered events (no paging)."""
-        return self.store.event_facets(self.resolve_filter(flt or EventFilter()))
+    def event_facets(self, flt: EventFilter | None = None) -> EventFacets:
+        """Per-country, per-type and per-month counts of the filtered events (no paging)."""
+        from spillwatch.api.rows import EventFacets, KeyCount
 
-    def map_countries(self) -> dict[str, Any]:
-        """Country outlines (TopoJSON) with each geometry's ISO3 code added to its properties."""
+        found = self.store.event_facets(self.resolve_filter(flt or EventFilter()))
+        return EventFacets(tuple(KeyCount(k, n) for k, n in found["per_country"].items()),
+                           tuple(KeyCount(k, n) for k, n in found["per_type"].items()),
+                           tuple(KeyCount(r["month"], r["n"]) for r in found["per_month"]))
+
+    def map_countries(self) -> str:
+        """Country outlines (TopoJSON text) with each geometry's ISO3 code added to its properties."""
         return map_countries()
 
     def map_layers(self, flt: EventFilter | None = None) -> MapLayers:
@@ -263,10 +279,10 @@ class Spillwatch(Watching):
 
         country = self.spread(actor, "country", origin=origin, roles=roles, as_of=as_of)
         adm1 = self.spread(actor, "adm1", origin=origin, roles=roles, as_of=as_of)
-        theatres = [*country["theatres"], *adm1["theatres"]]
+        theatres = [*country.theatres, *adm1.theatres]
         rows = [codec.fields(r) for r in self.risk(actor, "country", origin, roles=roles, as_of=as_of)
                 if r.risk is not None and not r.fit_note]
-        return map_marks(country["actor"], theatres, rows, adm1_keys(), threshold)
+        return map_marks(country.counted.actor, theatres, rows, adm1_keys(), threshold)
 
     # -- analysis (see spillwatch.analysis.service and spillwatch.analysis)
     @property
@@ -288,7 +304,7 @@ class Spillwatch(Watching):
     def activity(self, actor: str | None = None, level: str = "country", period: str = "month",
                  origin: str | None = None, *, country: str | None = None, date_from: str | None = None,
                  date_to: str | None = None, roles: Sequence[str] = (), affiliates: bool = False
-                 ) -> list[dict[str, Any]]:
+                 ) -> list[ActivityRow]:
         """Events and deaths per unit and period; optionally one country (ISO3) and a date range (ISO, inclusive).
 
         ``roles``: perpetrator, party, target or any (default perpetrator or party); ``affiliates``: add the
@@ -299,13 +315,13 @@ class Spillwatch(Watching):
                                      date_from=names.start_of(date_from), date_to=names.end_of(date_to))
 
     def describe(self, actor: str | None, origin: str | None = None, *, roles: Sequence[str] = (),
-                 affiliates: bool = False) -> dict[str, Any]:
+                 affiliates: bool = False) -> Counting:
         """The actor, roles and affiliates (with their dates) an analysis with these arguments counts."""
         return self.insight.describe(self._who(actor, roles, affiliates, origin))
 
     def spread(self, actor: str, level: str = "country", *, origin_days: int = 30, quiet_days: int = 180,
                origin: str | None = None, roles: Sequence[str] = (), affiliates: bool = False,
-               as_of: str | None = None) -> dict[str, Any]:
+               as_of: str | None = None) -> Spread:
         """New theatres, re-emergence and diffusion with what was known at the end of ``as_of``'s month (default:
         the last month some origin covers; ``as_of_label`` says which)."""
         from spillwatch.analysis.spread import SpreadConfig
@@ -316,8 +332,7 @@ class Spillwatch(Watching):
 
     def new_theatres(self, actor: str, level: str = "country", origin: str | None = None) -> list[Theatre]:
         """The units where ``actor``'s violence was first seen after its origin, judged inside coverage windows."""
-        theatres: list[Theatre] = self.spread(actor, level, origin=origin)["theatres"]
-        return [t for t in theatres if t.new]
+        return [t for t in self.spread(actor, level, origin=origin).theatres if t.new]
 
     def risk(self, actor: str, level: str = "country", origin: str | None = None, *, roles: Sequence[str] = (),
              affiliates: bool = False, min_risk: float = 0.0, as_of: str | None = None,

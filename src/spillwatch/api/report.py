@@ -11,7 +11,7 @@ import io
 from collections import defaultdict
 from collections.abc import Sequence
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import matplotlib
 
@@ -22,6 +22,9 @@ from spillwatch import codec
 from spillwatch.api.facade import Spillwatch
 from spillwatch.api.maps import country_outlines
 from spillwatch.codec import dump
+
+if TYPE_CHECKING:
+    from spillwatch.analysis.activity import ActivityRow
 
 STYLE = ("body{font:14px/1.45 system-ui,sans-serif;max-width:1100px;margin:1rem auto;color:#1d2433}"
          "table{border-collapse:collapse;width:100%;margin:.5rem 0 1.5rem}th,td{border-bottom:1px solid #ddd;"
@@ -35,13 +38,13 @@ def _png(fig: Any) -> str:
     return "data:image/png;base64," + base64.b64encode(buf.getvalue()).decode("ascii")
 
 
-def monthly_series(rows: Sequence[dict[str, Any]]) -> tuple[list[date], dict[str, list[int]]]:
+def monthly_series(rows: Sequence[ActivityRow]) -> tuple[list[date], dict[str, list[int]]]:
     """Every month from the first to the last row (a continuous axis) and each country's events in each,
     0 for a month with none (a line never joins two active months across empty ones)."""
     series: dict[str, dict[date, int]] = defaultdict(dict)
     for r in rows:
-        series[r["country_iso3"]][r["period"]] = r["events"]
-    found = [r["period"] for r in rows]
+        series[r.country_iso3 or ""][r.period] = r.events
+    found = [r.period for r in rows]
     if not found:
         return [], {}
     months, m = [], min(found).replace(day=1)
@@ -51,7 +54,7 @@ def monthly_series(rows: Sequence[dict[str, Any]]) -> tuple[list[date], dict[str
     return months, {c: [v.get(month, 0) for month in months] for c, v in series.items()}
 
 
-def activity_chart(rows: Sequence[dict[str, Any]]) -> str:
+def activity_chart(rows: Sequence[ActivityRow]) -> str:
     months, series = monthly_series(rows)
     top = sorted(series, key=lambda c: -sum(series[c]))[:8]
     fig, ax = plt.subplots(figsize=(10, 3.5))
@@ -63,10 +66,6 @@ def activity_chart(rows: Sequence[dict[str, Any]]) -> str:
     return _png(fig)
 
 
-def _outlines() -> list[tuple[str, list[list[tuple[float, float]]]]]:
-    return [(g["properties"].get("iso3") or "", rings) for g, rings in country_outlines()]
-
-
 def small_multiples(points: Sequence[dict[str, Any]]) -> str:
     by_year: dict[int, list[dict[str, Any]]] = defaultdict(list)
     for p in points:
@@ -76,14 +75,14 @@ def small_multiples(points: Sequence[dict[str, Any]]) -> str:
     lats = [float(p["lat"]) for p in points if p.get("lat") is not None] or [30.0]
     lons = [float(p["lon"]) for p in points if p.get("lon") is not None] or [40.0]
     box = (min(lons) - 5, max(lons) + 5, min(lats) - 5, max(lats) + 5)
-    outlines = _outlines()
+    outlines = country_outlines()
     fig, axes = plt.subplots(1, len(years), figsize=(3.2 * len(years), 3.2), squeeze=False)
     for ax, year in zip(axes[0], years, strict=True):
         active = {p["country_iso3"] for p in by_year[year]}
-        for iso3, rings in outlines:
-            for ring in rings:
+        for outline in outlines:
+            for ring in outline.rings:
                 xs, ys = zip(*ring, strict=True) if ring else ((), ())
-                ax.fill(xs, ys, color="#e9a79f" if iso3 in active else "#f1eee6", ec="#8a93a0", lw=0.3)
+                ax.fill(xs, ys, color="#e9a79f" if outline.iso3 in active else "#f1eee6", ec="#8a93a0", lw=0.3)
         ax.scatter([float(p["lon"]) for p in by_year[year]], [float(p["lat"]) for p in by_year[year]], s=10,
                    c="#1f4e99", zorder=3)
         ax.set_xlim(box[0], box[1])
@@ -128,12 +127,12 @@ def build(sw: Spillwatch, actor: str, *, roles: Sequence[str] = (), affiliates: 
     spread = sw.spread(actor, roles=roles, affiliates=affiliates, as_of=month)
     scope, name = sw.insight.scope(who)
     points = sp.event_points(sw.store.query, replace(scope, date_to=when.end.isoformat()))
-    theatres = [dump(t) for t in spread["theatres"] if t.new]
-    rows = [r for r in sw.activity(actor, roles=roles, affiliates=affiliates) if r["period"] <= when.end]
+    theatres = [dump(t) for t in spread.theatres if t.new]
+    rows = [r for r in sw.activity(actor, roles=roles, affiliates=affiliates) if r.period <= when.end]
     risk = sw.risk(actor, roles=roles, affiliates=affiliates, as_of=month, watch=watch)
     gaps = sw.gaps(actor, roles=roles, affiliates=affiliates, as_of=month, watch=watch)
-    family = "; ".join(f"{a['name']} ({a['from'] or '...'} to {a['to'] or 'now'})" for a in spread["affiliates"])
-    counted = f"{name} as {spread['roles_label']}" + (f", with affiliates: {family}" if affiliates else "")
+    family = "; ".join(f"{a.name} ({a.from_ or '...'} to {a.to or 'now'})" for a in spread.counted.affiliates)
+    counted = f"{name} as {spread.counted.roles_label}" + (f", with affiliates: {family}" if affiliates else "")
     ledger = [r for r in sw.support() if r.date is None or r.date <= when.end]
     parts = [f"<h1>spillwatch report: {html.escape(name)}, {html.escape(when.label)}</h1>",
              f"<p>Counting events of {html.escape(counted)}. {len(points)} events in scope up to "

@@ -2,7 +2,8 @@
 the dashboard and rendered field by field for the CLI's tables, CSV and JSON.
 
 Results of the analyses are the analyses' own records (``analysis.alerts.Alert``,
-``analysis.support.LedgerRow``); the map's are ``geo.choropleth``'s.
+``analysis.support.LedgerRow``); the map's are ``geo.choropleth``'s. The event table's rows, a run's
+counts and the map outlines are in ``api/rows.py``, loaded on first use.
 """
 
 from __future__ import annotations

@@ -35,9 +35,9 @@ def _scope_title(sw: Spillwatch, what: str, actor: str | None, origin: str | Non
     d = sw.describe(actor, origin, roles=roles, affiliates=affiliates)
     family = ""
     if affiliates:
-        named = [f"{a['name']} {a['from'] or '...'}..{a['to'] or ''}" for a in d["affiliates"]]
+        named = [f"{a.name} {a.from_ or '...'}..{a.to or ''}" for a in d.affiliates]
         family = f" + affiliates: {'; '.join(named) or 'none'}"
-    return f"{what} {d['actor']} as {d['roles_label']}{family}"
+    return f"{what} {d.actor} as {d.roles_label}{family}"
 
 
 @click.command()
@@ -77,13 +77,13 @@ def spread(actor: str, db: str | None, level: str, origin_days: int, quiet_days:
     with reader(db) as sw:
         result = sw.spread(actor, level, origin_days=origin_days, quiet_days=quiet_days, origin=origin,
                            roles=roles, affiliates=affiliates, as_of=as_of)
-        title = _scope_title(sw, "new theatres of", actor, origin, roles, affiliates) + f", {result['as_of_label']}"
-    rows = [dump(t) for t in result["theatres"] if show_all or t.new]
+        title = _scope_title(sw, "new theatres of", actor, origin, roles, affiliates) + f", {result.as_of_label}"
+    rows = [dump(t) for t in result.theatres if show_all or t.new]
     cols = ["unit", "adm1_name", "first_date", "first_event_type", "first_place", "first_sources", "events",
             "status", "window", "diffused_from", "first_event_id"]
     click.echo(output.render_rows(rows, fmt, columns=cols, title=title))
-    if fmt == "table" and result["reemergence"]:
-        click.echo(output.render_rows(result["reemergence"], fmt, title="re-emergence"))
+    if fmt == "table" and result.reemergence:
+        click.echo(output.render_rows(result.reemergence, fmt, title="re-emergence"))
 
 
 @click.command()

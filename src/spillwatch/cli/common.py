@@ -6,12 +6,16 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from spillwatch.api import RunSummary, Spillwatch
+from spillwatch.api import Spillwatch
 from spillwatch.cli import output
 from spillwatch.errors import SpillwatchError
+
+if TYPE_CHECKING:
+    from spillwatch.api import RunSummary
 
 DB_HELP = "DuckDB file (default spillwatch.duckdb) or postgresql:// URL"
 fmt_option = click.option("--format", "fmt", type=click.Choice(output.FORMATS), default="table")
@@ -53,7 +57,7 @@ def nothing_new(summary: RunSummary) -> bool:
 
 
 def echo_reasons(summary: RunSummary) -> None:
-    for reason, n in sorted(summary.reasons.items()):
+    for reason, n in sorted(summary.reasons):
         click.echo(f"  quarantined ({reason}): {n}")
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import click
 
+from spillwatch import codec
 from spillwatch.api import Spillwatch, run_spark
 from spillwatch.cli.common import DB_HELP, check_sources, echo_reasons, echo_summary, exit_if_nothing_stored
 from spillwatch.cli.params import WORKERS
@@ -74,7 +75,7 @@ def import_(kind: str, file: str, db: str | None) -> None:
 def spark_run(inputs: Sequence[str], out: str, master: str, partitions: int | None) -> None:
     """Run the pipeline over WARC files (CC-NEWS layout), folders of them or path-list files with Spark."""
     counts = run_spark(list(inputs), out, master=master, partitions=partitions, settings=load_settings())
-    click.echo(", ".join(f"{k} {v}" for k, v in counts.items()) + f" -> {out}")
+    click.echo(", ".join(f"{k} {v}" for k, v in codec.fields(counts).items() if v is not None) + f" -> {out}")
 
 
 @click.command("spark-load")

@@ -78,8 +78,8 @@ def event(event_id: str, db: str | None) -> None:
     """
     with reader(db) as sw:
         detail = sw.event(event_id)
-    mentions = [{k: v for k, v in m.items() if k not in {"record_json", "body"}}
-                | {"sentence": m["body"][m["sentence_start"]:m["sentence_end"]]} for m in detail.mentions]
+    mentions = [{k: v for k, v in codec.fields(m).items() if k not in {"record_json", "body"}}
+                | {"sentence": m.sentence} for m in detail.mentions]
     click.echo(output.to_json({"event": detail.event, "mentions": mentions, "joins": detail.joins}))
 
 

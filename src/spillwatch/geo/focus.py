@@ -5,8 +5,8 @@ Why: a name that is a town in the story's country and a homonym abroad ("Florida
 "Salt") is the local one unless the text says otherwise; a reader takes the country from the
 dateline, the countries and units the article names, and the actors' countries. Votes:
 - the dateline: 3 (the place the story is filed from is its strongest single hint);
-- a country or ADM1 unit named (or by its demonym): 1, whatever its role ("Ankara said" still says
-  the story is about Turkey); an ADM1 unit also votes for itself;
+- a country, ADM1 unit or region within one country ("Sinai") named (or by its demonym): 1, whatever
+  its role ("Ankara said" still says the story is about Turkey); an ADM1 unit also votes for itself;
 - a town of 100,000 or more matched exactly: 1 (a big town's name is rarely anything else);
 - an actor with a country: 0.5 per distinct actor, at most 1 per country (actors act abroad, and a
   generic "the Army" resolved to a default country must not outvote the places named).
@@ -58,7 +58,7 @@ class Focus:
 def _vote(chosen: Candidate, role: str) -> float:
     if role == "dateline":
         return DATELINE_VOTE
-    if chosen.kind in ("country", "adm1") or role == "demonym":
+    if chosen.kind in ("country", "adm1", "region") or role == "demonym":
         return NAME_VOTE
     if chosen.kind == "city" and chosen.match == "exact" and chosen.population >= BIG_TOWN:
         return NAME_VOTE

@@ -21,7 +21,14 @@ from __future__ import annotations
 from dataclasses import replace
 
 from spillwatch.geo.gazetteer import Gazetteer
-from spillwatch.geo.lexicon import ADMIN_WORDS, PERSON_WORDS, PLACE_PREPOSITIONS, SPATIAL_NOUNS
+from spillwatch.geo.lexicon import (
+    ADMIN_WORDS,
+    DIRECTIONS,
+    OF_PLACE_NOUNS,
+    PERSON_WORDS,
+    PLACE_PREPOSITIONS,
+    SPATIAL_NOUNS,
+)
 from spillwatch.geo.resolve import Mention
 from spillwatch.records import AnnotatedArticle, Span, Token
 from spillwatch.spanindex import SpanIndex
@@ -43,12 +50,16 @@ def _person_words(ann: AnnotatedArticle) -> frozenset[str]:
 
 
 def _place_context(tokens: tuple[Token, ...], first: int, last: int, pair: bool, words: frozenset[str]) -> bool:
-    """A place word governs the name: "in X", "the city of X", "the X area", "X province", "X, Y"."""
+    """A place word governs the name: "in X", "in north X", "the city of X", "the X area", "X province",
+    "X, Y"."""
     before = tokens[first - 1].text.lower() if first > 0 else ""
     before2 = tokens[first - 2].text.lower() if first > 1 else ""
     after = tokens[last + 1].text.lower() if last + 1 < len(tokens) else ""
-    spatial = before == "of" and (before2 in SPATIAL_NOUNS or before2 in ("village", "bastion", "suburb"))
-    return pair or spatial or before in words or after in ADMIN_WORDS or after in SPATIAL_NOUNS
+    lemma2 = tokens[first - 2].lemma.lower() if first > 1 else ""
+    spatial = before == "of" and (before2 in SPATIAL_NOUNS or before2 in ("village", "bastion", "suburb")
+                                  or lemma2 in OF_PLACE_NOUNS)
+    directed = before in DIRECTIONS and before2 in words  # "in north Sinai"
+    return pair or spatial or directed or before in words or after in ADMIN_WORDS or after in SPATIAL_NOUNS
 
 
 def _after_person_word(tokens: tuple[Token, ...], first: int) -> bool:

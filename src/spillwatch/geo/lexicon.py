@@ -46,6 +46,10 @@ ADMIN_WORDS = frozenset((
     "governorate", "province", "district", "region", "state", "county", "oblast", "prefecture",
     "municipality", "department", "emirate",
 ))  # fmt: skip
+OF_PLACE_NOUNS = frozenset((
+    "city", "town", "village", "province", "district", "region", "state", "capital", "suburb",
+    "outskirts", "part", "area", "centre", "center", "battle", "siege", "fall", "liberation", "port",
+))  # fmt: skip  # lemmas whose "of X" names a place ("the city of Marawi", "the battle of Mosul")
 PLACE_PREPOSITIONS = frozenset(("in", "near", "at", "outside", "around", "from", "into", "toward", "towards"))
 ASSAULT_LEMMAS = frozenset((
     "attack", "raid", "strike", "shell", "bomb", "storm", "capture", "seize", "retake", "recapture",
@@ -57,6 +61,13 @@ GENERIC_GEO_WORDS = frozenset((
     "red", "green", "capital", "city", "union", "plains", "desert", "forest", "lagoon", "centre",
     "center", "federal", "national", "north", "south", "east", "west", "central", "upper", "lower",
 ))  # fmt: skip
+NAME_ELEMENTS = frozenset((
+    "bir", "bi'r", "tal", "tall", "tell", "tel", "ain", "ayn", "ein", "wadi", "oued", "ras", "deir",
+    "dayr", "dair", "kafr", "kfar", "umm", "abu", "jabal", "jebel", "djebel", "beit", "bayt", "khan",
+    "sidi", "qasr", "ksar", "nahr", "jisr", "hay", "souk", "suq", "bab", "dar", "sheikh", "shaykh",
+    "mina", "bandar", "qala", "qalat", "tepe", "koh", "chak", "dera", "hassi", "bordj", "san", "santa",
+    "sao", "são", "port", "fort", "mount", "saint", "st", "new", "old", "al", "el", "ad", "as", "ar",
+))  # fmt: skip  # generic words that open a place name ("Bir al-Abed", "Tal Abyad"): never a place alone
 PERSON_WORDS = frozenset((
     "son", "daughter", "wife", "husband", "brother", "sister", "father", "mother", "uncle", "aunt",
     "cousin", "nephew", "niece", "grandson", "granddaughter", "widow", "spokesman", "spokeswoman",

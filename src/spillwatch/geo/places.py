@@ -33,7 +33,9 @@ from spillwatch.geo.lexicon import (
     BORDER_WORDS,
     DIRECTIONS,
     GENERIC_GEO_WORDS,
+    NAME_ELEMENTS,
     NEAR_WORDS,
+    OF_PLACE_NOUNS,
     PLACE_PREPOSITIONS,
     SPATIAL_NOUNS,
     SPEECH_LEMMAS,
@@ -131,9 +133,13 @@ def _split_unknown(
     ann: AnnotatedArticle, gz: Gazetteer, span: Span, text: str, index: _TokenIndex, doc: str
 ) -> list[Mention]:
     """An entity the gazetteer does not know as a whole ("Greece Italy", "South Kilburn Estate")
-    gives the known names inside it, if any; else it is kept whole, as unresolved text."""
+    gives the known names inside it, if any; else it is kept whole, as unresolved text. A name the
+    gazetteer knows only by a looser spelling ("Bir al-Abed" for Bi'r al 'Abd) stays whole: the
+    resolver takes such a reading only with the article's support. A generic word that opens
+    place names ("Bir", "Tal", "Wadi", "San") is never a name alone, and a name found inside a
+    longer one is marked ``part``: the resolver takes a town for it only in the article's focus."""
     whole = [Mention(span, text, "ner", "place")]
-    if " " not in text or gz.lookup(text, fuzzy=False):
+    if " " not in text or gz.lookup(text):
         return whole
     tokens = [ann.tokens[i] for i in index.inside(span)]
     found: list[Mention] = []
@@ -142,9 +148,9 @@ def _split_unknown(
         for j in range(len(tokens), i, -1):
             sub = Span(tokens[i].span.start, tokens[j - 1].span.end)
             sub_text = doc[sub.start : sub.end]
-            generic = j - i == 1 and sub_text.lower() in DIRECTIONS | GENERIC_GEO_WORDS
+            generic = j - i == 1 and sub_text.lower() in DIRECTIONS | GENERIC_GEO_WORDS | NAME_ELEMENTS
             if not generic and _strong_name(gz, sub_text):
-                found.append(Mention(sub, sub_text, "ner", "place"))
+                found.append(Mention(sub, sub_text, "part", "place"))
                 i = j - 1
                 break
         i += 1
@@ -193,7 +199,7 @@ def _gazetteer_mentions(ann: AnnotatedArticle, gz: Gazetteer, taken: SpanIndex[S
                 span = Span(tokens[a].span.start, tokens[b - 1].span.end)
                 text = doc[span.start : span.end]
                 single = b - a == 1
-                stop = single and (text in STOP_CAPS or text.lower() in DIRECTIONS)
+                stop = single and (text in STOP_CAPS or text.lower() in DIRECTIONS | NAME_ELEMENTS)
                 if stop or taken.any(span) or person.any(span):
                     continue
                 # a name inside a longer capitalised run must be a country or unit ("Bank of England")
@@ -239,19 +245,24 @@ def _person_places(
     ann: AnnotatedArticle, gz: Gazetteer, taken: SpanIndex[Span], index: _TokenIndex, countries: set[str]
 ) -> list[Mention]:
     """Place names the small NER model tags as PERSON or ORG ("Tal Afar", "Kismayo", "Ghouta"):
-    taken when the whole name is a town or unit of a country the article names and it follows
-    "in/near/at" or is the object of an assault verb ("raided Gwoza"); a name of two or more
+    taken when the whole name is a town or unit of a country the article names, or a region within
+    one country ("in north Sinai"), and it follows "in/near/at" (with a direction word between or
+    not) or "the city/battle/parts of" (``OF_PLACE_NOUNS``: "the battle for the southern city of
+    Marawi"), or is the object of an assault verb ("raided Gwoza"); a name of two or more
     words that is exactly an ADM1 unit's own name ("Tamil Nadu") is taken anyway."""
     out: list[Mention] = []
     for ent in ann.entities:
         if ent.label not in ("PERSON", "ORG") or taken.any(ent.span):
             continue
         idx = index.inside(ent.span)
-        before = ann.tokens[idx.start - 1].text.lower() if idx and idx.start > 0 else ""
+        before = _prev_words(ann.tokens, idx.start, 2) if idx else []
+        noun = ann.tokens[idx.start - 2].lemma.lower() if idx and idx.start > 1 else ""
+        after_preposition = bool(before) and (before[-1] in PLACE_PREPOSITIONS or (
+            before[-1] in DIRECTIONS and len(before) == 2 and before[0] in PLACE_PREPOSITIONS) or (
+            before[-1] == "of" and noun in OF_PLACE_NOUNS))
         cands = [c for c in gz.lookup(ent.text, fuzzy=False) if c.match == "exact" and c.kind != "country"]
-        in_context = any(c.iso2 in countries for c in cands) and (
-            before in PLACE_PREPOSITIONS or _object_of_assault(ann.tokens, idx)
-        )
+        known = any(c.iso2 in countries or (c.kind == "region" and c.iso2) for c in cands)
+        in_context = known and (after_preposition or _object_of_assault(ann.tokens, idx))
         unit_name = " " in ent.text and any(c.kind == "adm1" and c.main_name for c in cands)
         if in_context or (unit_name and ent.label == "PERSON"):
             out.append(Mention(ent.span, ent.text, "ner", "place"))

@@ -45,7 +45,7 @@ MATCH_PENALTY = {"exact": 0.0, "loose": 1.0, "fuzzy": 3.0}
 class Mention:
     span: Span
     text: str
-    source: str  # ner, gazetteer, demonym, dateline
+    source: str  # ner, gazetteer, demonym, dateline, part (a name inside a longer unknown one)
     role: str  # place, demonym, metonym, dateline, region
     place_id: int | None = None  # gazetteer entry known in advance (demonyms)
     near: bool = False
@@ -77,6 +77,19 @@ def _candidates(m: Mention, gz: Gazetteer) -> list[Candidate]:
         found = [c for c in found if c.kind in ("adm1", "adm2")]  # "Raqqa province" is not the town
     if short_caps:  # "US", "UK", "DRC": an abbreviation, never a town that happens to be spelt so
         found = [c for c in found if c.kind in ("country", "adm1", "continent", "region")]
+    return _own_names_first(found)
+
+
+def _own_names_first(found: list[Candidate]) -> list[Candidate]:
+    """A country's name is not another name of a town ("Mexico" is not Mexico City), nor is an
+    ADM1 unit's own name another name of a small town ("Florida", an old name of Valle Vista,
+    California): towns known by the name only as an alternate one give way (big towns to a unit
+    only when they are small: "New York" is still New York City)."""
+    exact = [c for c in found if c.match == "exact"]
+    if any(c.kind == "country" for c in exact):
+        return [c for c in found if c.kind != "city" or c.main_name]
+    if any(c.kind == "adm1" and c.main_name for c in exact):
+        return [c for c in found if c.kind != "city" or c.main_name or c.population >= SMALL_PLACE]
     return found
 
 
@@ -118,12 +131,14 @@ def _place(m: Mention, c: Candidate | None, gz: Gazetteer) -> Place:
     )
 
 
-def _supported(c: Candidate, focus: Focus, container: Candidate | None) -> bool:
+def _supported(c: Candidate, focus: Focus, container: Candidate | None, part: bool = False) -> bool:
     """Whether a candidate may be taken at all.
 
     An inexact spelling match needs the article's support: its country in the focus or in the
     container ("Qaa" loosely spelt matches towns on three continents; only context says which).
-    A small town or ADM2 unit in a country outside an existing focus needs its container.
+    A small town or ADM2 unit in a country outside an existing focus needs its container, and so
+    does any town or ADM2 unit read for a ``part`` mention (a word of a longer name the gazetteer
+    lacks: "Bir" of "Bir al-Abed" is not Beed, India, in a story about Sinai).
     """
     if c.kind in ("country", "continent", "region"):
         return True
@@ -132,7 +147,10 @@ def _supported(c: Candidate, focus: Focus, container: Candidate | None) -> bool:
     in_focus = focus.share(c.iso2) > 0
     if c.match != "exact" and not in_focus:
         return False
-    small = c.kind in ("city", "adm2") and c.population < SMALL_PLACE
+    town = c.kind in ("city", "adm2")
+    if part and town:
+        return in_focus
+    small = town and c.population < SMALL_PLACE
     return in_focus or focus.empty or not small
 
 
@@ -148,6 +166,11 @@ def first_guess(cands: list[Candidate]) -> Candidate | None:
         return None
     units = {(c.iso2, c.adm1) for c in exact if c.kind == "adm1"}
     return max(exact, key=lambda c: (_guess_prior(c, units), c.population))
+
+
+def _town_part(m: Mention, chosen: Candidate | None) -> bool:
+    """A town read for a word of a longer unknown name: no evidence of the story's country."""
+    return m.source == "part" and chosen is not None and chosen.kind in ("city", "adm2")
 
 
 def _sure(cands: list[Candidate], chosen: Candidate | None) -> bool:
@@ -190,14 +213,15 @@ def rank_inputs(
     """Every mention's admissible candidates and its context (focus, container)."""
     cands = [_candidates(m, gz) for m in mentions]
     first = [first_guess(c) for c in cands]
-    votes = ((m.role, f, _sure(c, f)) for m, c, f in zip(mentions, cands, first, strict=True))
+    votes = ((m.role, f, _sure(c, f) and not _town_part(m, f)) for m, c, f in zip(mentions, cands, first, strict=True))
     focus = document_focus(votes, actors, gz)
     out: list[Ranked] = []
     for m, found, tie in zip(mentions, cands, _containers(mentions, text), strict=True):
         outer = first[tie[0]] if tie is not None else None
         container = outer if outer is not None and outer.kind in ("country", "adm1") else None
         strict = tie is not None and tie[1] and not any(c.kind == "country" for c in found)
-        kept = _inside(container, [c for c in found if _supported(c, focus, container)], strict)
+        part = m.source == "part"
+        kept = _inside(container, [c for c in found if _supported(c, focus, container, part)], strict)
         units = frozenset((c.iso2, c.adm1) for c in kept if c.kind == "adm1")
         ctx = Context(focus, partial(_guess_prior, units=units), container, units, m.role == "dateline")
         out.append(Ranked(kept, ctx))

@@ -29,9 +29,9 @@ def install(app: FastAPI, sw: api.Spillwatch, read: Any) -> None:
                  date_from: str | None = Query(None, alias="from", max_length=40, description=DATES),
                  date_to: str | None = Query(None, alias="to", max_length=40, description=DATES),
                  role: list[str] = ROLE, affiliates: bool = AFFILIATES) -> dict[str, Any]:
-        return {**sw.describe(actor, origin, roles=role, affiliates=affiliates),
-                "items": sw.activity(actor, level, period, origin, country=country, date_from=date_from,
-                                     date_to=date_to, roles=role, affiliates=affiliates)}
+        return {**api.dump(sw.describe(actor, origin, roles=role, affiliates=affiliates)),
+                "items": api.dump(sw.activity(actor, level, period, origin, country=country, date_from=date_from,
+                                              date_to=date_to, roles=role, affiliates=affiliates))}
 
     @app.get("/api/spread", dependencies=[read], tags=["analysis"])
     def spread(actor: str = ACTOR, level: str = LEVEL, origin: str | None = ORIGIN,
@@ -39,11 +39,11 @@ def install(app: FastAPI, sw: api.Spillwatch, read: Any) -> None:
                role: list[str] = ROLE, affiliates: bool = AFFILIATES, as_of: str | None = AS_OF) -> dict[str, Any]:
         result = sw.spread(actor, level, origin_days=origin_days, quiet_days=quiet_days, origin=origin,
                            roles=role, affiliates=affiliates, as_of=as_of)
-        items = [api.dump(t) for t in result["theatres"] if t.new]
-        return {**sw.describe(actor, origin, roles=role, affiliates=affiliates), "items": items,
-                "as_of": api.dump(result["as_of"]), "as_of_label": result["as_of_label"],
-                "reemergence": api.dump(result["reemergence"]), "centre": api.dump(result["centre"]),
-                "windows": api.dump(result["windows"])}
+        items = [api.dump(t) for t in result.theatres if t.new]
+        return {**api.dump(result.counted), "items": items,
+                "as_of": api.dump(result.as_of), "as_of_label": result.as_of_label,
+                "reemergence": api.dump(result.reemergence), "centre": api.dump(result.centre),
+                "windows": api.dump(result.windows)}
 
     @app.get("/api/risk", dependencies=[read], tags=["analysis"])
     def risk(actor: str = ACTOR, level: str = LEVEL, origin: str | None = ORIGIN, role: list[str] = ROLE,
@@ -52,7 +52,7 @@ def install(app: FastAPI, sw: api.Spillwatch, read: Any) -> None:
         """Next month's risk; every watched country is a row (risk null and "not covered since" where no origin
         covers it)."""
         when = sw.as_of(as_of)
-        return {**sw.describe(actor, origin, roles=role, affiliates=affiliates), **_when(when),
+        return {**api.dump(sw.describe(actor, origin, roles=role, affiliates=affiliates)), **_when(when),
                 "items": api.dump(sw.risk(actor, level, origin, roles=role, affiliates=affiliates, min_risk=min_risk,
                                           as_of=as_of, watch=watch))}
 
@@ -66,7 +66,7 @@ def install(app: FastAPI, sw: api.Spillwatch, read: Any) -> None:
              watch: list[str] = WATCH) -> dict[str, Any]:
         """Watched countries: threat and support apart, the gap, the coverage behind the rate."""
         when = sw.as_of(as_of)
-        return {**sw.describe(actor, roles=role, affiliates=affiliates), **_when(when),
+        return {**api.dump(sw.describe(actor, roles=role, affiliates=affiliates)), **_when(when),
                 "items": api.dump(sw.gaps(actor, roles=role, affiliates=affiliates, min_threat=min_threat,
                                           as_of=as_of, watch=watch))}
 

@@ -155,7 +155,7 @@ def _uploads(app: FastAPI, sw: api.Spillwatch, settings: api.Settings, write: An
             summary = sw.ingest(sources + ([url] if url else []))
         return {"read": summary.read, "stored": summary.stored, "duplicates": summary.duplicates,
                 "near_duplicates": summary.near_duplicates, "quarantined": summary.quarantined,
-                "events": summary.events, "reasons": summary.reasons}
+                "events": summary.events, "reasons": dict(summary.reasons)}
 
     _ = ingest
 

@@ -82,16 +82,20 @@ def install(app: FastAPI, sw: api.Spillwatch, settings: api.Settings, read: Any,
 
     @app.get("/api/events", dependencies=[read], tags=["events"])
     def events(flt: api.EventFilter = flt_dep) -> dict[str, Any]:
-        return {"total": sw.count_events(flt), "limit": flt.limit, "offset": flt.offset, "items": sw.events(flt)}
+        return {"total": sw.count_events(flt), "limit": flt.limit, "offset": flt.offset,
+                "items": api.dump(sw.events(flt))}
 
     @app.get("/api/events/facets", dependencies=[read], tags=["events"])
     def facets(flt: api.EventFilter = flt_dep) -> dict[str, Any]:
-        return sw.event_facets(flt)
+        found = sw.event_facets(flt)
+        return {"per_country": {c.key: c.n for c in found.per_country},
+                "per_type": {c.key: c.n for c in found.per_type},
+                "per_month": [{"month": c.key, "n": c.n} for c in found.per_month]}
 
     @app.get("/api/geo/countries", dependencies=[read], tags=["map"])
-    def countries() -> dict[str, Any]:
+    def countries() -> Response:
         """Natural Earth country outlines (world-atlas TopoJSON) with ISO3 codes."""
-        return sw.map_countries()
+        return Response(sw.map_countries(), media_type="application/json")
 
     @app.get("/api/geo/adm1", dependencies=[read], tags=["map"])
     def adm1() -> Response:
@@ -165,13 +169,13 @@ def _id(value: str) -> str:
     return value
 
 
-def _mention(m: dict[str, Any]) -> dict[str, Any]:
+def _mention(m: api.MentionRow) -> dict[str, Any]:
     """A mention with its article text and the character spans to highlight (rendered as text by the UI)."""
-    record = api.loads_json(m["record_json"])
-    spans = [{"role": "trigger", "start": m["trigger_start"], "end": m["trigger_end"]}]
+    record = api.loads_json(m.record_json)
+    spans = [{"role": "trigger", "start": m.trigger_start, "end": m.trigger_end}]
     spans += [{"role": a["role"], "start": a["span"]["start"], "end": a["span"]["end"]}
               for a in record.get("arguments", [])]
-    return {"id": m["id"], "article_id": m["article_id"], "title": m["title"], "outlet": m["outlet"],
-            "url": m["url"], "text": m["body"], "sentence": [m["sentence_start"], m["sentence_end"]],
-            "spans": spans, "type": m["type"], "modality": m["modality"], "quoted": m["quoted"],
-            "place_text": m["place_text"], "date_start": m["date_start"]}
+    return {"id": m.id, "article_id": m.article_id, "title": m.title, "outlet": m.outlet,
+            "url": m.url, "text": m.body, "sentence": [m.sentence_start, m.sentence_end],
+            "spans": spans, "type": m.type, "modality": m.modality, "quoted": m.quoted,
+            "place_text": m.place_text, "date_start": m.date_start}

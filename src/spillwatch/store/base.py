@@ -64,7 +64,7 @@ class StageStats:
             self.stages[stage] = self.stages.get(stage, 0) + 1
 
 
-RunSummary = StageStats  # the name the CLI, the API and the stores use
+RunSummary = StageStats  # the run's and the stores' name (the API returns a frozen snapshot, api.results.RunSummary)
 
 
 class Store(Protocol):
