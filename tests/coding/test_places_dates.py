@@ -162,7 +162,8 @@ def test_each_toll_stays_with_the_attack_whose_words_give_it() -> None:
     text = ("The raid follows the Baghdad bombings in October 2014, which killed 41 people, "
             "and the ambush near Tikrit in May, which left 9 soldiers dead.")
     ann = one_sentence(text, quantities={"41 people": ("killed", 41.0, None), "9 soldiers": ("killed", 9.0, None)})
-    tolls = {m.trigger_text: sorted(q.best for q in m.quantities if q.kind == "killed") for m in code_events(ann)}
+    mentions = code_events(ann)
+    tolls = {m.trigger_text: sorted(q.best or 0.0 for q in m.quantities if q.kind == "killed") for m in mentions}
     assert tolls.get("bombings") == [41.0], tolls  # the clause's killing is the bombings, not an event of its own
     assert "killed" not in tolls, tolls
     assert tolls.get("ambush") == [9.0], tolls
