@@ -113,7 +113,7 @@ def test_undated_lead_sentence_stays_undated() -> None:
 SUN = {"on Sunday": (date(2024, 3, 3), date(2024, 3, 3), "day")}
 
 
-def test_event_set_off_by_an_offset_does_not_take_the_sentence_date() -> None:
+def test_event_set_off_by_an_offset_is_dated_by_the_offset() -> None:
     ann = one_sentence(
         "Troops shelled Kidal on Sunday, two days after rebels attacked a checkpoint.",
         {"Troops": actor("MLI", "MIL"), "rebels": actor("CMA", "REB")},
@@ -121,7 +121,8 @@ def test_event_set_off_by_an_offset_does_not_take_the_sentence_date() -> None:
     )
     by_trigger = {m.trigger_text: m for m in code_events(ann)}
     assert by_trigger["shelled"].date is not None
-    assert by_trigger["attacked"].date is None
+    attacked = by_trigger["attacked"].date  # not Sunday: the Friday two days before it
+    assert attacked is not None and (attacked.start, attacked.precision) == (date(2024, 3, 1), "day"), attacked
 
 
 def test_event_after_without_offset_shares_the_sentence_date() -> None:
@@ -180,3 +181,11 @@ def test_a_date_following_another_event_noun_is_that_events_date() -> None:
     assert dated.get("bombings") == "October 2014", dated
     assert dated.get("ambush") == "May", dated
     assert dated.get("raid") is None, dated
+
+
+def test_an_act_a_year_before_the_news_is_dated_to_that_year_not_the_news_day() -> None:
+    ann = one_sentence("The raid on Sunday comes a little over a year after bombings in Mosul.", dates=SUN)
+    by_trigger = {m.trigger_text: m for m in code_events(ann)}
+    bombings = by_trigger["bombings"].date
+    assert bombings is not None and (bombings.start, bombings.end, bombings.precision) == (
+        date(2023, 1, 1), date(2023, 12, 31), "year"), bombings

@@ -156,3 +156,14 @@ def test_the_past_24_hours_is_the_day_reported_and_longer_stretches_are_ranges(r
     got = dates(run_nlp, text, ref)
     assert got["the past 24 hours"] == (ref, ref, "day")
     assert got["the past 72 hours"] == (date(2019, 5, 4), ref, "range")
+
+
+def test_days_named_by_holiday_or_by_their_place_in_a_year(run_nlp: Runner) -> None:
+    ref = date(2021, 1, 3)
+    text = ("Gunmen struck on New Year's Day. The raid on the first day of 2021 followed a quiet year. "
+            "A market was hit on Christmas Eve 2019 and again on the last day of March 2020.")
+    got = dates(run_nlp, text, ref)
+    assert got["New Year's Day"] == (date(2021, 1, 1), date(2021, 1, 1), "day")
+    assert got["first day of 2021"] == (date(2021, 1, 1), date(2021, 1, 1), "day")
+    assert got["Christmas Eve 2019"] == (date(2019, 12, 24), date(2019, 12, 24), "day")
+    assert got["last day of March 2020"] == (date(2020, 3, 31), date(2020, 3, 31), "day")

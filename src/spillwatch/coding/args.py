@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date as _date
 
 import pycountry
 
@@ -35,7 +36,7 @@ from spillwatch.coding.argwords import (
     VENUE_HEADS,
 )
 from spillwatch.coding.docindex import DocIndex
-from spillwatch.coding.eventdate import clause_date, event_date, other_event_dated
+from spillwatch.coding.eventdate import clause_date, event_date, limit_of, other_event_dated, shifted
 from spillwatch.coding.patterns import BORDER_NOUNS, PRONOUNS, DepGraph, Roles, antecedent, subject_of, venue_names
 from spillwatch.records import (
     Actor,
@@ -389,8 +390,17 @@ class ArgumentFinder:
         args += [Argument("place", e.span, e.text) for e in places]
         # an after-clause with no offset, a non-finite one ("committed last week to provide"): the sentence's time
         joined = self.offset_clause(trigger, any_gap=True) is not None or (clause is not None and not clause.tense)
-        own = self.date(k, self.g[trigger].span, self.offset_clause(trigger), clause, joined)
+        scope = self.offset_clause(trigger)
+        own = self.date(k, self.g[trigger].span, scope, clause, joined)
         date = event_date(self.ann, self.g, trigger, own, framed=bool(clause and clause.frame))
+        if scope is not None and own is None:  # "a year after bombings in Brussels": not the sentence's day
+            inside = self.g.span(scope)
+            days = [d for d in self._dates_in(sent.span) if d.precision == "day" and not _overlaps(d.span, inside)]
+            base = min(days, key=lambda d: abs(d.span.start - self.g[trigger].span.start), default=date)
+            moved = shifted(self.text, self.g, scope, base)
+            latest = limit_of(self.ann, sent.span.start, _date.today())  # never after its story
+            if moved is not None and moved.start is not None and moved.start <= latest:
+                date = moved
         if date is not None and date.source == "expression":
             args.append(Argument("date", date.span, date.text))
         quantities = self.quantities(sent)

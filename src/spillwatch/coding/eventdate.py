@@ -215,3 +215,41 @@ def other_event_dated(g: DepGraph, toks: list[int], event_nouns: Set[int]) -> Sp
     if j >= 0 and j in event_nouns and g[j].pos == "NOUN":
         return g[j].span
     return None
+
+
+
+_SIGN = {"after": -1, "following": -1, "before": 1}  # "a year after X": X is a year before the sentence's time
+_UNIT_DAYS = {"day": 1, "week": 7, "fortnight": 14, "month": 30, "year": 365}
+_COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+           "eight": 8, "nine": 9, "ten": 10}
+
+
+def shifted(text: str, g: DepGraph, scope: list[int], base: DateMention | None) -> DateMention | None:
+    """The date of an act an offset sets apart from the sentence's time ("a little over a year after
+    bombings in Brussels", "two days after rebels attacked"): the day ``base`` moved back (after) or
+    on (before) by the offset, at the offset's unit: a day, else the week, month or year holding the
+    moved day (an offset in weeks or years is rounded: "a little over a year"). None when ``base`` is
+    no day or no offset word with a unit and count is found at the clause ``scope``."""
+    if base is None or base.start is None or base.precision != "day" or not scope:
+        return None
+    n = next(t for t in scope if g[t].head not in scope or g[t].head == t)  # the clause's head
+    marks = [*g.children(n, "mark"), g[n].head]  # "after rebels attacked", "after bombings"
+    for t in [*g.children(n, "npadvmod"), *(c for m in marks for c in g.children(m, "npadvmod"))]:
+        unit = g[t].lemma.lower()
+        mark = next((m for m in marks if g[m].lemma.lower() in _SIGN), None)
+        if unit not in _UNIT_DAYS or mark is None:
+            continue
+        words = [g[c].text.lower() for c in g.children(t, "nummod", "det", "quantmod")]
+        count = next((int(w) if w.isdigit() else _COUNTS[w] for w in words if w.isdigit() or w in _COUNTS), 1)
+        day = base.start + timedelta(days=_SIGN[g[mark].lemma.lower()] * count * _UNIT_DAYS[unit])
+        span = g.span([*g.subtree(t), mark])
+        if unit == "day":
+            return DateMention(span, span.of(text), day, day, "day")
+        if unit in ("week", "fortnight"):
+            monday = day - timedelta(days=day.weekday())
+            return DateMention(span, span.of(text), monday, monday + timedelta(days=6), "week")
+        if unit == "month":
+            nxt = date(day.year + day.month // 12, day.month % 12 + 1, 1)
+            return DateMention(span, span.of(text), day.replace(day=1), nxt - timedelta(days=1), "month")
+        return DateMention(span, span.of(text), date(day.year, 1, 1), date(day.year, 12, 31), "year")
+    return None

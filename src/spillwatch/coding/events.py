@@ -178,7 +178,10 @@ class _ArticleCoder:
             mention = self._mention(k, sent, i, spec, probs, call)
             if mention is not None:
                 if mention.date is None or mention.date_source == "reported":  # own words beat the article's day
-                    mention = _dated(mention, anchor or self._same_event_date(mention))
+                    # a repeat's day is not that of an act an after/before clause sets apart ("The bombing
+                    # comes a year after bombings in Brussels")
+                    near = anchor if self.args.offset_clause(i, any_gap=True) is None else None
+                    mention = _dated(mention, near or self._same_event_date(mention))
                 built.append((i, mention))
         apart = {i for i, _ in built if self.args.offset_clause(i) is not None}  # "two days after X"
         before = {i for i, _ in built if self.args.offset_clause(i, any_gap=True) is not None}

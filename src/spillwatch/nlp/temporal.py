@@ -14,6 +14,8 @@ Resolution (R = the anchor's reference date):
   week after R.
 - "September 2016" -> month; "in/since/last ... September" -> the most recent September not
   after R ("next September": the first after R).
+- "the first/last day of 2017 (of March 2016)" -> day; "New Year's Day/Eve", "Christmas Day/Eve"
+  -> day (without a year: the nearest one not more than a week after R).
 - "in 2014" -> year. "between X and Y" / "from X to Y" of two dates, and day spans
   ("Dec. 5-11, 2016") -> range.
 - weekdays: past-tense or unmarked -> the last such weekday on or before R; with a future
@@ -89,6 +91,14 @@ RELATIVE = re.compile(
     r"(?P<pu>hour|day|week|month|year)s\b",
     re.I,
 )
+# days named by their place in a year or month: "the first day of 2017", "the last day of March 2016"
+EDGE_DAY = re.compile(rf"\b(?P<edge>first|last)\s+day\s+of\s+(?:(?P<m>{MONTH})\s+(?:of\s+)?)?{_Y}\b")
+# holidays on a fixed day, said without a year: the nearest not more than a week after R
+HOLIDAYS = {"new year's day": (1, 1), "new year's eve": (12, 31), "christmas day": (12, 25),
+            "christmas eve": (12, 24)}
+HOLIDAY = re.compile(
+    r"\b(?P<h>new\s+year['’]s\s+(?:day|eve)|christmas\s+(?:day|eve))\b(?:,?\s+(?P<y>(?:19|20)\d\d)\b)?", re.I
+)
 RANGE_GLUE = re.compile(r"^\s*(?:and|to|until|till|through|-|–)\s*$", re.I)
 RANGE_OPEN = re.compile(r"\b(?:between|from)\s*$", re.I)
 
@@ -113,6 +123,31 @@ def _full(text: str, base: int) -> list[DateMention]:
             if day:
                 out.append(_mention(text, Span(m.start(), m.end()), day, day, "day"))
     return [_shift(x, base) for x in out]
+
+
+def _edge_days(text: str, base: int) -> list[DateMention]:
+    """ "the first day of 2017" -> 2017-01-01; "the last day of March 2016" -> 2016-03-31."""
+    out = []
+    for m in EDGE_DAY.finditer(text):
+        year = int(m.group("y"))
+        first, last = month_range(year, month_number(m.group("m"))) if m.group("m") else year_range(year)
+        day = first if m.group("edge") == "first" else last
+        out.append(_shift(_mention(text, Span(m.start(), m.end()), day, day, "day"), base))
+    return out
+
+
+def _holidays(text: str, anchor: Anchor) -> list[DateMention]:
+    """ "New Year's Day" -> 1 January (of its year when written, else the nearest one not more than
+    a week after R, as a day without a year is read)."""
+    out = []
+    for m in HOLIDAY.finditer(text):
+        month, dnum = HOLIDAYS[" ".join(m.group("h").lower().replace("’", "'").split())]
+        years = [int(m.group("y"))] if m.group("y") else [anchor.ref.year - 1, anchor.ref.year, anchor.ref.year + 1]
+        options = [d for y in years if (d := _safe_date(y, month, dnum))
+                   and (m.group("y") or d <= anchor.ref + timedelta(days=7))]
+        if options:
+            out.append(_mention(text, Span(m.start(), m.end()), max(options), max(options), "day"))
+    return out
 
 
 def _day_ranges(text: str, base: int) -> list[DateMention]:
@@ -329,7 +364,8 @@ def _keep(candidates: list[DateMention]) -> list[DateMention]:
 
 def _absolute(text: str, base: int) -> list[DateMention]:
     """The dates that need no anchor: full dates, day spans, months and years with their year."""
-    return [*_full(text, base), *_day_ranges(text, base), *(_shift(m, base) for m in [*_months(text), *_years(text)])]
+    return [*_full(text, base), *_day_ranges(text, base), *_edge_days(text, base),
+            *(_shift(m, base) for m in [*_months(text), *_years(text)])]
 
 
 UNKNOWN = Anchor(date(2000, 1, 1), date(2000, 1, 1), False)  # resolves shapes only; dates are dropped
@@ -337,7 +373,7 @@ UNKNOWN = Anchor(date(2000, 1, 1), date(2000, 1, 1), False)  # resolves shapes o
 
 def _anchored(text: str, base: int, anchor: Anchor, view: TokenView) -> list[DateMention]:
     """The expressions that need the article's date: no year, bare months, relative words, weekdays."""
-    local = [*_noyear(text, anchor), *_bare_months(text, anchor), *_relative(text, anchor)]
+    local = [*_noyear(text, anchor), *_bare_months(text, anchor), *_relative(text, anchor), *_holidays(text, anchor)]
     return [*(_shift(m, base) for m in local), *_weekdays(text, base, anchor, view)]
 
 
