@@ -38,7 +38,8 @@ if TYPE_CHECKING:  # the analyses import scikit-learn, the wide rows cost start-
     from spillwatch.analysis.spread import Spread, Theatre
     from spillwatch.analysis.support import LedgerRow
     from spillwatch.analysis.watch import AsOf, Backtest, RiskRow
-    from spillwatch.api.rows import EventFacets, EventRow, LinkRow, MentionRow, RunSummary
+    from spillwatch.api.eventrow import EventRow
+    from spillwatch.api.rows import EventFacets, LinkRow, MentionRow, RunSummary
     from spillwatch.run.phases import Progress
 
 
@@ -187,7 +188,7 @@ class Spillwatch(Watching):
         return self.store.get_article(article_id)
 
     def events(self, flt: EventFilter | None = None) -> list[EventRow]:
-        from spillwatch.api.rows import EventRow
+        from spillwatch.api.eventrow import EventRow
 
         return [EventRow(**r) for r in self.store.event_rows(self.resolve_filter(flt or EventFilter()))]
 

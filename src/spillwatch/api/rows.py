@@ -1,6 +1,7 @@
-"""The API's wide result records, loaded on first use: the event table's rows and a mention's evidence (over 30
-fields each), facets, links, a run's counts and the map's outlines. Building these classes costs about 10 ms,
-which every CLI start-up would pay if ``api/results.py`` held them (``benchmarks/bench_cli_startup.py``).
+"""The API's wide result records, loaded on first use: a mention's evidence (over 30 fields), facets, links, a
+run's counts and the map's outlines (the event table's row, the most read, is alone in ``api/eventrow.py``).
+Building these classes costs about 10 ms, which every CLI start-up would pay if ``api/results.py`` held them
+(``benchmarks/bench_cli_startup.py``).
 
 Serialised by ``codec.dump`` for REST and the dashboard and rendered field by field for the CLI.
 """
@@ -46,46 +47,6 @@ class SparkCounts:
     articles: int
     quarantined: int
     events: int | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class EventRow:
-    """A stored event as the events table holds it (one row of ``events``; actors and places flattened)."""
-
-    id: str
-    type: str
-    modes: str
-    source_ids: str
-    source_names: str
-    target_ids: str
-    target_names: str
-    date_start: date | None
-    date_end: date | None
-    date_precision: str | None
-    place_name: str | None
-    geonameid: int | None
-    country_iso3: str | None
-    adm1_code: str | None
-    adm1_name: str | None
-    lat: float | None
-    lon: float | None
-    where_prec: int | None
-    fatalities_low: float | None
-    fatalities_best: float | None
-    fatalities_high: float | None
-    acled_type: str | None
-    acled_subtype: str | None
-    modality: str
-    n_mentions: int
-    n_articles: int
-    outlets: str
-    confidence: float
-    origin: str
-    external_id: str | None
-    headline: str | None
-    perpetrator_ids: str | None
-    party_ids: str | None
-    date_source: str | None
 
 
 @dataclass(frozen=True, slots=True)
