@@ -237,12 +237,9 @@ class Spillwatch(Watching):
 
     def event_facets(self, flt: EventFilter | None = None) -> EventFacets:
         """Per-country, per-type and per-month counts of the filtered events (no paging)."""
-        from spillwatch.api.rows import EventFacets, KeyCount
+        from spillwatch.api.rows import EventFacets
 
-        found = self.store.event_facets(self.resolve_filter(flt or EventFilter()))
-        return EventFacets(tuple(KeyCount(k, n) for k, n in found["per_country"].items()),
-                           tuple(KeyCount(k, n) for k, n in found["per_type"].items()),
-                           tuple(KeyCount(r["month"], r["n"]) for r in found["per_month"]))
+        return EventFacets.of(self.store.event_facets(self.resolve_filter(flt or EventFilter())))
 
     def map_countries(self) -> str:
         """Country outlines (TopoJSON text) with each geometry's ISO3 code added to its properties."""

@@ -8,8 +8,10 @@ Serialised by ``codec.dump`` for REST and the dashboard and rendered field by fi
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, fields
 from datetime import date
+from typing import Any
 
 from spillwatch.store.base import StageStats
 
@@ -107,6 +109,13 @@ class EventFacets:
     per_country: tuple[KeyCount, ...]
     per_type: tuple[KeyCount, ...]
     per_month: tuple[KeyCount, ...]
+
+    @classmethod
+    def of(cls, found: Mapping[str, Any]) -> EventFacets:
+        """From the store's ``event_facets``: {"per_country": {iso3: n}, "per_type": {...}, "per_month": [...]}."""
+        return cls(tuple(KeyCount(k, n) for k, n in found["per_country"].items()),
+                   tuple(KeyCount(k, n) for k, n in found["per_type"].items()),
+                   tuple(KeyCount(r["month"], r["n"]) for r in found["per_month"]))
 
 
 @dataclass(frozen=True, slots=True)
