@@ -55,6 +55,7 @@ TEMPORAL = re.compile(
     r"|\d{1,2}/\d{1,2}/\d{4})\b",
     re.I,
 )
+OFFSET_DATE = re.compile(r"\b(?:after|before|following)$", re.I)  # the dater's words for an offset date
 ISO = re.compile(r"^\d{4}-\d\d-\d\d$")
 
 
@@ -91,8 +92,10 @@ def pairs(path: Path, split: str) -> list[Pair]:
 
 def chosen(mentions: tuple[EventMention, ...]) -> EventMention | None:
     """The headline's news: the first dated ASSAULT, else the first ASSAULT, the first dated, the first
-    (a headline's background event, "after the massacre", is left undated by the dater)."""
-    ranked = sorted(mentions, key=lambda m: (m.type != "ASSAULT", m.date is None or m.date.start is None))
+    (a headline's background event, "after the massacre", is left undated by the dater; one dated by
+    an offset from the headline's time, "two days after a massacre", is not its news)."""
+    ranked = sorted(mentions, key=lambda m: (m.type != "ASSAULT", m.date is None or m.date.start is None,
+                                             m.date is not None and OFFSET_DATE.search(m.date.text) is not None))
     return ranked[0] if ranked else None
 
 

@@ -229,7 +229,7 @@ def shifted(text: str, g: DepGraph, scope: list[int], base: DateMention | None) 
     bombings in Brussels", "two days after rebels attacked"): the day ``base`` moved back (after) or
     on (before) by the offset, at the offset's unit: a day, else the week, month or year holding the
     moved day (an offset in weeks or years is rounded: "a little over a year"). None when ``base`` is
-    no day or no offset word with a unit and count is found at the clause ``scope``."""
+    no day or no offset word with a unit and a count ("two", "a") is found at the clause ``scope``."""
     if base is None or base.start is None or base.precision != "day" or not scope:
         return None
     n = next(t for t in scope if g[t].head not in scope or g[t].head == t)  # the clause's head
@@ -240,7 +240,9 @@ def shifted(text: str, g: DepGraph, scope: list[int], base: DateMention | None) 
         if unit not in _UNIT_DAYS or mark is None:
             continue
         words = [g[c].text.lower() for c in g.children(t, "nummod", "det", "quantmod")]
-        count = next((int(w) if w.isdigit() else _COUNTS[w] for w in words if w.isdigit() or w in _COUNTS), 1)
+        count = next((int(w) if w.isdigit() else _COUNTS[w] for w in words if w.isdigit() or w in _COUNTS), None)
+        if count is None:
+            continue  # "days after", "weeks after": no count, no day to move to
         day = base.start + timedelta(days=_SIGN[g[mark].lemma.lower()] * count * _UNIT_DAYS[unit])
         span = g.span([*g.subtree(t), mark])
         if unit == "day":
