@@ -27,6 +27,7 @@ from spillwatch.analysis.spread import Spread, Theatre
 from spillwatch.analysis.support import LedgerRow
 from spillwatch.analysis.watch import AsOf, Backtest, BacktestScore, RiskRow
 from spillwatch.api import documents, facade
+from spillwatch.api.rows import CountryOutline, EventFacets, EventRow, LinkRow, MentionRow, RunSummary, SparkCounts
 from spillwatch.monitor.records import CycleResult, WatchPlan, WatchStatus
 from spillwatch.run.phases import Progress
 from spillwatch.stages import Coded
@@ -37,7 +38,9 @@ HIDDEN = {"Alert": Alert, "Insight": Insight, "Who": Who, "LedgerRow": LedgerRow
           "Coded": Coded, "Window": Window, "Theatre": Theatre, "AsOf": AsOf,
           "GapRow": GapRow, "RiskRow": RiskRow,
           "Backtest": Backtest, "BacktestScore": BacktestScore,
-          "ActivityRow": ActivityRow, "Counting": Counting, "Spread": Spread,
+          "ActivityRow": ActivityRow, "Counting": Counting, "Spread": Spread, "EventRow": EventRow,
+          "MentionRow": MentionRow, "EventFacets": EventFacets, "LinkRow": LinkRow, "RunSummary": RunSummary,
+          "SparkCounts": SparkCounts, "CountryOutline": CountryOutline,
           "WatchPlan": WatchPlan, "CycleResult": CycleResult, "WatchStatus": WatchStatus}
 NOT_YET: set[str] = set()
 CODEC = {"dump", "loads_json"}  # the codec itself, re-exported: it serialises the records

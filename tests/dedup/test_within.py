@@ -7,7 +7,7 @@ from dataclasses import replace
 from dedup_toys import mention
 
 from spillwatch.dedup.within import link_reports
-from spillwatch.records import AnnotatedArticle, Article, Clause, DateInfo, EventMention
+from spillwatch.records import AnnotatedArticle, Article, Block, Clause, DateInfo, EventMention
 
 ANN = AnnotatedArticle(Article(raw_id="a1", source="t", blocks=(), published=DateInfo(None, "none")))
 
@@ -74,3 +74,28 @@ def test_every_mention_carries_the_named_entities_of_its_sentence() -> None:
     out = link_reports(replace(ANN, entities=ents), (first, later))
     assert [a.text for a in out[0].arguments if a.role == "entity"] == ["Mosul"]
     assert [a.text for a in out[1].arguments if a.role == "entity"] == ["the Iraqi Army"]
+
+
+TITLED = AnnotatedArticle(
+    Article(raw_id="a1", source="t", blocks=(Block("title", "t" * 60), Block("body", "b" * 600)),
+            published=DateInfo(None, "none"))
+)
+
+
+def test_a_headline_placed_only_in_the_country_takes_the_place_the_body_then_tells() -> None:
+    headline = mention("a1", None, 0, trigger=10, country_only="IRQ")  # "IS claims Mosul cafe attack"
+    body = mention("a1", "Mosul", 0, trigger=100)  # "... the attack on a cafe in Mosul"
+    background = mention("a1", "Baghdad", 0, trigger=300, etype="AID", sources=("UNO",))
+    out = link_reports(TITLED, (headline, body, background))
+    assert out[0].place == body.place
+    assert [a.span for a in out[0].arguments if a.role == "antecedent"] == [body.trigger]
+    assert out[1:] == (body, background)
+
+
+def test_a_body_report_of_another_happening_gives_the_headline_nothing() -> None:
+    headline = mention("a1", None, 0, trigger=10, country_only="IRQ")
+    other_country = mention("a1", "Raqqa", 0, trigger=100)  # another country
+    other_side = mention("a1", "Mosul", 0, trigger=200, sources=("IRQ_MIL",))  # specific actors, none shared
+    out = link_reports(TITLED, (headline, other_country, other_side))
+    assert out[0] == headline
+    assert link_reports(ANN, (headline, mention("a1", "Mosul", 0, trigger=100)))[0] == headline  # no title block

@@ -15,7 +15,8 @@ the HTML report (imported by the command that writes it: it loads matplotlib).
 from __future__ import annotations
 
 import json
-from typing import Any
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
 
 from spillwatch import export
 from spillwatch.analysis.activity import parse_roles
@@ -31,12 +32,23 @@ from spillwatch.api.documents import (
 from spillwatch.api.facade import EventDetail, Spillwatch
 from spillwatch.api.maps import country_outlines, map_adm1, map_countries
 from spillwatch.api.names import DateSpan
-from spillwatch.api.results import EventFacets, EventRow, LinkRow, MentionRow, RunSummary, SparkCounts
 from spillwatch.codec import dump
 from spillwatch.errors import ConfigError, NotFoundError, SourceError, SpillwatchError, StoreLockedError
 from spillwatch.records import ROLE_RULES, ROLES
 from spillwatch.settings import Settings, load_settings
 from spillwatch.store import EventFilter
+
+if TYPE_CHECKING:
+    from spillwatch.api.rows import EventFacets, EventRow, LinkRow, MentionRow, RunSummary, SparkCounts
+
+_ROWS = {"EventFacets", "EventRow", "LinkRow", "MentionRow", "RunSummary", "SparkCounts"}  # api/rows.py, on first use
+
+
+def __getattr__(name: str) -> Any:
+    if name in _ROWS:
+        return getattr(import_module("spillwatch.api.rows"), name)
+    raise AttributeError(f"module 'spillwatch.api' has no attribute {name!r}")
+
 
 EXPORT_FORMATS = export.FORMATS
 EXPORT_PROFILES = export.PROFILES

@@ -8,12 +8,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from spillwatch.api.results import SparkCounts
 from spillwatch.errors import SourceError
 from spillwatch.records import Article, Place, Quarantined, RawItem
 from spillwatch.settings import Settings, load_settings
 
 if TYPE_CHECKING:  # the stages import spaCy: loaded on first use
+    from spillwatch.api.rows import SparkCounts
     from spillwatch.stages import Coded
 
 
@@ -37,6 +37,7 @@ def check_web_url(url: str, settings: Settings | None = None) -> None:
 def run_spark(inputs: Sequence[str], out: str, *, master: str | None = None, partitions: int | None = None,
               settings: Settings | None = None) -> SparkCounts:
     """The Spark job over WARC files (or folders, or path lists): Parquet datasets under ``out``; row counts."""
+    from spillwatch.api.rows import SparkCounts
     from spillwatch.spark import job
 
     return SparkCounts(**job.run(list(inputs), out, master=master, partitions=partitions, settings=settings))

@@ -20,19 +20,7 @@ from spillwatch import codec
 from spillwatch.api import names
 from spillwatch.api.maps import country_names, map_countries
 from spillwatch.api.monitoring import Watching
-from spillwatch.api.results import (
-    ActorCount,
-    ActorEntry,
-    ArticleRow,
-    EventFacets,
-    EventRow,
-    KeyCount,
-    LinkRow,
-    MentionRow,
-    QuarantineRow,
-    RunSummary,
-    SkippedRow,
-)
+from spillwatch.api.results import ActorCount, ActorEntry, ArticleRow, QuarantineRow, SkippedRow
 from spillwatch.dedup.pairs import Join
 from spillwatch.errors import ConfigError
 from spillwatch.geo.choropleth import MapLayers, MapMarks, MapPoints, MonthCount
@@ -41,7 +29,7 @@ from spillwatch.settings import Settings, load_settings
 from spillwatch.store import EventFilter, Store, open_store
 from spillwatch.store.base import StageStats
 
-if TYPE_CHECKING:  # the analyses import scikit-learn: loaded on first use, not with the API
+if TYPE_CHECKING:  # the analyses import scikit-learn, the wide rows cost start-up time: loaded on first use
     from spillwatch.analysis.activity import ActivityRow, Counting
     from spillwatch.analysis.alerts import Alert
     from spillwatch.analysis.coverage import Window
@@ -50,6 +38,7 @@ if TYPE_CHECKING:  # the analyses import scikit-learn: loaded on first use, not 
     from spillwatch.analysis.spread import Spread, Theatre
     from spillwatch.analysis.support import LedgerRow
     from spillwatch.analysis.watch import AsOf, Backtest, RiskRow
+    from spillwatch.api.rows import EventFacets, EventRow, LinkRow, MentionRow, RunSummary
     from spillwatch.run.phases import Progress
 
 
@@ -114,6 +103,7 @@ class Spillwatch(Watching):
                retry_quarantined: bool = False, workers: int = 1) -> RunSummary:
         """``retry_quarantined``: try again every document quarantined before (else they are never retried);
         ``workers``: processes that clean and code (``>= 2``: a pool; this process always writes)."""
+        from spillwatch.api.rows import RunSummary
         from spillwatch.run import phases
 
         return RunSummary.of(phases.ingest(sources, self.store, self.settings, workers=workers,
@@ -121,6 +111,7 @@ class Spillwatch(Watching):
 
     def load_spark(self, folder: str, progress: Progress | None = None) -> RunSummary:
         """Merge a ``spark-run`` output folder into the store and cluster the new mentions into events."""
+        from spillwatch.api.rows import RunSummary
         from spillwatch.run import phases
         from spillwatch.spark import loader
 
@@ -145,6 +136,7 @@ class Spillwatch(Watching):
         ``progress(n)`` is told of every ``n`` rows read (each 500, and the rest at the end).
         """
         from spillwatch.analysis.coverage import file_windows, note_event
+        from spillwatch.api.rows import RunSummary
         from spillwatch.importers.acled import import_acled
         from spillwatch.importers.ucdp import import_ucdp
 
@@ -179,6 +171,8 @@ class Spillwatch(Watching):
 
     def links(self, limit: int = 1000) -> list[LinkRow]:
         """Events two origins both report (same day, place, type): the lower-ranked one is not counted again."""
+        from spillwatch.api.rows import LinkRow
+
         return [LinkRow(**r) for r in self.insight.links(limit)]
 
     # -- reads
@@ -193,6 +187,8 @@ class Spillwatch(Watching):
         return self.store.get_article(article_id)
 
     def events(self, flt: EventFilter | None = None) -> list[EventRow]:
+        from spillwatch.api.rows import EventRow
+
         return [EventRow(**r) for r in self.store.event_rows(self.resolve_filter(flt or EventFilter()))]
 
     def count_events(self, flt: EventFilter | None = None) -> int:
@@ -201,6 +197,7 @@ class Spillwatch(Watching):
     def event(self, event_id: str) -> EventDetail:
         """The event, its mentions, and for each mention the member it agrees with best and why."""
         from spillwatch import codec
+        from spillwatch.api.rows import MentionRow
         from spillwatch.dedup.pairs import explain_event
         from spillwatch.dedup.score import features
 
@@ -239,6 +236,8 @@ class Spillwatch(Watching):
 
     def event_facets(self, flt: EventFilter | None = None) -> EventFacets:
         """Per-country, per-type and per-month counts of the filtered events (no paging)."""
+        from spillwatch.api.rows import EventFacets, KeyCount
+
         found = self.store.event_facets(self.resolve_filter(flt or EventFilter()))
         return EventFacets(tuple(KeyCount(k, n) for k, n in found["per_country"].items()),
                            tuple(KeyCount(k, n) for k, n in found["per_type"].items()),

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import json
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from spillwatch.api.results import CountryOutline
+if TYPE_CHECKING:
+    from spillwatch.api.rows import CountryOutline
 
 
 @cache
@@ -44,6 +45,7 @@ def country_names() -> dict[str, str]:
 
 def country_outlines() -> tuple[CountryOutline, ...]:
     """Each country of the map with the outer rings of its polygons (lon/lat)."""
+    from spillwatch.api.rows import CountryOutline
     from spillwatch.geo.mapdata import outer_rings
 
     return tuple(CountryOutline(g["properties"].get("iso3") or "", tuple(tuple(ring) for ring in rings))

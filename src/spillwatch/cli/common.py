@@ -6,12 +6,16 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from spillwatch.api import RunSummary, Spillwatch
+from spillwatch.api import Spillwatch
 from spillwatch.cli import output
 from spillwatch.errors import SpillwatchError
+
+if TYPE_CHECKING:
+    from spillwatch.api import RunSummary
 
 DB_HELP = "DuckDB file (default spillwatch.duckdb) or postgresql:// URL"
 fmt_option = click.option("--format", "fmt", type=click.Choice(output.FORMATS), default="table")

@@ -36,7 +36,7 @@ from spillwatch.coding.argwords import (
 )
 from spillwatch.coding.docindex import DocIndex
 from spillwatch.coding.eventdate import clause_date, event_date
-from spillwatch.coding.patterns import BORDER_NOUNS, PRONOUNS, DepGraph, Roles, antecedent, subject_of
+from spillwatch.coding.patterns import BORDER_NOUNS, PRONOUNS, DepGraph, Roles, antecedent, subject_of, venue_names
 from spillwatch.records import (
     Actor,
     ActorMention,
@@ -136,6 +136,9 @@ class ArgumentFinder:
         g = self.g
         span = self._np_span(head)
         found = [(m.actor, m.span) for m in self._mentions_in(span)]
+        venues = [g[c].span for c in venue_names(g, head)]
+        if venues:  # "the Reina nightclub attack": the name is the venue's, never who attacked
+            return [(a, s) for a, s in found if not any(_overlaps(s, v) for v in venues)]
         if g[head].pos == "NOUN" and g[head].lemma.lower() in VENUE_HEADS:  # "the al-Rawda mosque": a building
             return [(a, s) for a, s in found if a.resolved]
         if found or depth > 1:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
+from spillwatch.coding.argwords import VENUE_HEADS
 from spillwatch.records import Span, Token
 
 SUBJ = ("nsubj", "nsubjpass", "csubj")
@@ -170,7 +171,9 @@ def instrument_roles(g: DepGraph, heads: list[int]) -> tuple[list[int], list[int
             core = next(iter(g.prep_objects(h, ("of",))), h)
         if g[core].lemma.lower() not in ATTACK_NOUNS:
             continue
-        sources += g.children(core, "compound", "amod", "nmod", "poss") + g.prep_objects(core, ("by",))
+        venue = venue_names(g, core)
+        named = [c for c in g.children(core, "compound", "amod", "nmod", "poss") if c not in venue]
+        sources += named + g.prep_objects(core, ("by",))
         targets += g.prep_objects(core, TARGET_PREPS)
     return sources, targets
 
@@ -246,6 +249,18 @@ def _modifiers(g: DepGraph, i: int) -> list[int]:
     return out
 
 
+def venue_names(g: DepGraph, i: int) -> list[int]:
+    """Tokens among a trigger's modifiers that name a venue, not who acted: "the Reina nightclub attack",
+    "a Kabul hotel attack" (a name before a venue noun compounded on the trigger, or one compounded on
+    that noun). "Taliban suicide attack" names none: "suicide" is no venue."""
+    venues = [k for k in g.children(i, "compound") if g[k].pos == "NOUN" and g[k].lemma.lower() in VENUE_HEADS]
+    if not venues:
+        return []
+    out = [j for v in venues for j in g.subtree(v)]
+    out += [j for c in g.children(i, "compound") if g[c].pos == "PROPN" and c < max(venues) for j in g.subtree(c)]
+    return sorted(set(out))
+
+
 def _nominal_roles(g: DepGraph, i: int) -> Roles:
     """ "an attack on X by Y", "Y's attack", "a meeting with X in London"."""
     src = g.prep_objects(i, ("by",)) + [p for p in g.children(i, "poss")]
@@ -270,7 +285,9 @@ def _nominal_roles(g: DepGraph, i: int) -> Roles:
         if gov is not None:  # "said at the meeting": the speaker took part
             src, how = subject_of(g, gov)
             patterns.append(f"source:governor<{how}")
-    return Roles(tuple(src + modifiers), tuple(targets), tuple(recipients), tuple(places), tuple(patterns))
+    venue = venue_names(g, i)
+    actors = [c for c in modifiers if c not in venue]
+    return Roles(tuple(src + actors), tuple(targets), tuple(recipients), tuple(places), tuple(patterns))
 
 
 def _governing_verb(g: DepGraph, i: int) -> int | None:

@@ -28,7 +28,7 @@ from bisect import bisect_left
 from dataclasses import replace
 
 from spillwatch.dedup.score import THRESHOLD, family, features, same_article_score
-from spillwatch.records import AnnotatedArticle, Argument, Entity, EventMention, Place
+from spillwatch.records import AnnotatedArticle, Argument, Entity, EventMention, Place, Span
 from spillwatch.settings import Settings
 
 COARSER_THAN_TOWN = 3  # precision codes above this are ADM1, country or article focus
@@ -48,7 +48,32 @@ def link_reports(
         anchor = _antecedent(m, earlier)
         done[n] = _inherit(m, anchor) if anchor is not None else m
         earlier.append(done[n])
+    titles = _title_spans(ann)
+    in_title = {n: any(t.start <= mentions[n].trigger.start < t.end for t in titles) for n in ordered}
+    for k, n in enumerate(ordered):  # a headline announces what the body then tells, place and date included
+        if in_title[n]:
+            told = _told(done[n], [done[b] for b in ordered[k + 1 :] if not in_title[b]])
+            if told is not None:
+                done[n] = _inherit(done[n], told)
     return tuple(done[n] for n in range(len(mentions)))
+
+
+def _title_spans(ann: AnnotatedArticle) -> tuple[Span, ...]:
+    return tuple(span for block, span in ann.article.block_spans() if block.role == "title")
+
+
+def _told(m: EventMention, body: list[EventMention]) -> EventMention | None:
+    """The first body report of the same type a headline's mention (lacking a town or a date) is one happening with."""
+    if not ((m.place is None or _coarser(m.place)) or _undated(m)):
+        return None
+    fm = features(m)
+    for later in body:
+        if later.type != m.type or not _adds(m, later):
+            continue
+        found = same_article_score(fm, features(later))
+        if found is not None and found >= THRESHOLD:
+            return later
+    return None
 
 
 def _antecedent(m: EventMention, earlier: list[EventMention]) -> EventMention | None:
