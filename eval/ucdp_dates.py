@@ -14,8 +14,9 @@ Stages: parse once per distinct headline, then actors, dates, quantities, quotes
 attribution and event place per pair (no relevance gate: every UCDP headline reports violence).
 The dater's date for a headline: the date of its first dated ASSAULT mention (``chosen``);
 for a headline the coder finds no event in, the date the dater gives news in that article (its
-``article_date``), counted in ``no_event``; a date that is not one day counts as a miss
-(``no_day``). ``coded_only``: the same on the headlines with a coded event, without that fallback.
+``news_date``: the day its lead names, else its date), counted in ``no_event``; a date that is
+not one day counts as a miss (``no_day``). ``coded_only``: the same on the headlines with a coded
+event, without that fallback.
 
 "With a temporal expression": the headline matches ``TEMPORAL`` below, a list written for this
 script (relative day words, weekdays, month names, "N days ago", numeric dates), independent of
@@ -38,6 +39,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
+from spillwatch.coding.eventdate import news_date
 from spillwatch.nlp.parse import annotate
 from spillwatch.records import Article, Block, DateInfo, EventMention
 from spillwatch.relevance.corpora import AIRWARS_LINE, NON_LATIN
@@ -95,8 +97,9 @@ def chosen(mentions: tuple[EventMention, ...]) -> EventMention | None:
 
 
 def predict(sample: list[Pair]) -> tuple[list[EventMention | None], list[date | None]]:
-    """The chosen mention of each pair, and the date the dater gives news in that article (its
-    ``article_date``: what an event coded there without a time of its own would get)."""
+    """The chosen mention of each pair, and the date the dater gives news in that article
+    (``news_date``: what an event coded there without a time of its own would get, the day the
+    lead names, else the article's date)."""
     settings = load_settings()
     texts = sorted({p.headline for p in sample})
     bare = [Article(raw_id=t, source="ucdp", blocks=(Block("title", t),), published=DateInfo(None, "none"))
@@ -109,7 +112,7 @@ def predict(sample: list[Pair]) -> tuple[list[EventMention | None], list[date | 
         dated = replace(ann, article=replace(ann.article, published=DateInfo(p.reported, "metadata", "source_date")))
         coded = code_one(dated, settings)
         out.append(chosen(coded.mentions) if isinstance(coded, Coded) else None)
-        reported = coded.annotated.article_date if isinstance(coded, Coded) else None
+        reported = news_date(coded.annotated, 0) if isinstance(coded, Coded) else None
         news.append(reported.start if reported is not None and reported.precision == "day" else None)
     return out, news
 

@@ -154,3 +154,29 @@ def test_an_act_after_another_is_a_second_event_unless_it_is_its_toll() -> None:
         one_sentence("Three soldiers were killed after rebels attacked a checkpoint.", {"rebels": rebels})
     )
     assert [m.trigger_text for m in one] == ["killed"] and {a.id for a in one[0].sources} == {"CMA_REB"}
+
+
+def test_each_toll_stays_with_the_attack_whose_words_give_it() -> None:
+    """Two earlier attacks in one sentence, each with its own relative clause and toll; the parser
+    hangs the first clause on the month ("in October 2014, which killed"), not on the bombings."""
+    text = ("The raid follows the Baghdad bombings in October 2014, which killed 41 people, "
+            "and the ambush near Tikrit in May, which left 9 soldiers dead.")
+    ann = one_sentence(text, quantities={"41 people": ("killed", 41.0, None), "9 soldiers": ("killed", 9.0, None)})
+    mentions = code_events(ann)
+    tolls = {m.trigger_text: sorted(q.best or 0.0 for q in m.quantities if q.kind == "killed") for m in mentions}
+    assert tolls.get("bombings") == [41.0], tolls  # the clause's killing is the bombings, not an event of its own
+    assert "killed" not in tolls, tolls
+    assert tolls.get("ambush") == [9.0], tolls
+    assert tolls.get("raid") == [], tolls
+
+
+def test_a_date_following_another_event_noun_is_that_events_date() -> None:
+    """"The raid follows the bombings in October 2014": the parser hangs the month on "follows",
+    but it dates the bombings; the raid has no date of its own in the sentence."""
+    text = "The raid follows the Baghdad bombings in October 2014 and the ambush near Tikrit in May."
+    ann = one_sentence(text, dates={"October 2014": (date(2014, 10, 1), date(2014, 10, 31), "month"),
+                                    "May": (date(2015, 5, 1), date(2015, 5, 31), "month")})
+    dated = {m.trigger_text: m.date.text if m.date else None for m in code_events(ann)}
+    assert dated.get("bombings") == "October 2014", dated
+    assert dated.get("ambush") == "May", dated
+    assert dated.get("raid") is None, dated

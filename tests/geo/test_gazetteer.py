@@ -97,3 +97,10 @@ def test_partial_build_is_never_taken_as_the_full_one(gz: Gazetteer) -> None:
 def test_adm1_english_names_are_names_not_nicknames(gz: Gazetteer, iso2: str, adm1: str, shown: str) -> None:
     names = {c.adm1: c.name for c in gz.adm1_units(iso2)}
     assert names[adm1] == shown
+
+
+def test_a_short_name_has_no_spelling_tolerant_match(gz: Gazetteer) -> None:
+    """"Qaa" (a Lebanese village the gazetteer lacks) folds to "ka" as "An Khê" does: a key that short
+    matches towns everywhere, so only an exact name counts; a longer variant still finds its town."""
+    assert all(c.match != "loose" for c in gz.lookup("Qaa", fuzzy=False))
+    assert _ids(gz, "Deir el-Zour")

@@ -148,3 +148,11 @@ def test_chained_days(run_nlp: Runner) -> None:
     assert got["the following day"][0] == date(2021, 3, 9)
     assert got["two days later"][0] == date(2021, 3, 11)
     assert "the following day" not in dates(run_nlp, "The army retook it the following day.", date(2021, 3, 12))
+
+
+def test_the_past_24_hours_is_the_day_reported_and_longer_stretches_are_ranges(run_nlp: Runner) -> None:
+    ref = date(2019, 5, 7)
+    text = "Six were killed in the past 24 hours. Shelling went on over the past 72 hours."
+    got = dates(run_nlp, text, ref)
+    assert got["the past 24 hours"] == (ref, ref, "day")
+    assert got["the past 72 hours"] == (date(2019, 5, 4), ref, "range")

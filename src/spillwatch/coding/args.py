@@ -35,7 +35,7 @@ from spillwatch.coding.argwords import (
     VENUE_HEADS,
 )
 from spillwatch.coding.docindex import DocIndex
-from spillwatch.coding.eventdate import clause_date, event_date
+from spillwatch.coding.eventdate import clause_date, event_date, other_event_dated
 from spillwatch.coding.patterns import BORDER_NOUNS, PRONOUNS, DepGraph, Roles, antecedent, subject_of, venue_names
 from spillwatch.records import (
     Actor,
@@ -115,6 +115,7 @@ class ArgumentFinder:
             + tuple(inline_datelines(spans))
         )
         self.blocked: SpanIndex[Span] = SpanIndex(blocked, lambda s: s)
+        self.event_nouns: frozenset[int] = frozenset()  # the sentence's trigger tokens (set by the coder)
 
     # ------------------------------------------------------------------ actors
     def _mentions_in(self, span: Span) -> list[ActorMention]:
@@ -324,7 +325,11 @@ class ArgumentFinder:
         the nearest in its sentence, else the latest in the up to ``DATE_LOOKBACK`` body sentences
         before. With ``scope`` (a clause an offset sets apart, "weeks after X"), only one inside it."""
         if clause is not None and scope is None:
-            own = clause_date(clause, trigger, self.ann.sentences[k].span, self._dates_in)
+            def dates_in(span: Span) -> list[DateMention]:  # not a date another event noun holds
+                return [d for d in self._dates_in(span)
+                        if other_event_dated(self.g, self.ix.tokens_in(d.span), self.event_nouns) in (None, trigger)]
+
+            own = clause_date(clause, trigger, self.ann.sentences[k].span, dates_in)
             if own is not None or not joined:
                 return own
         for back in range(DATE_LOOKBACK + 1):

@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Set
 from dataclasses import replace
 from datetime import date, timedelta
 
@@ -196,3 +196,22 @@ def better_date(a: DateMention | None, b: DateMention | None) -> DateMention | N
     if a is None or b is None:
         return a or b
     return min((a, b), key=lambda d: (d.start is None, DATE_SOURCE_RANK[d.source]))
+
+
+def other_event_dated(g: DepGraph, toks: list[int], event_nouns: Set[int]) -> Span | None:
+    """The event noun a date phrase (tokens ``toks``) belongs to when it directly follows one ("the
+    Paris attacks in November 2015", "the raid of 12 May") or the parse hangs it on one: that noun's
+    date, which the parser may also hang on the verb, so that "The attack follows the Paris attacks
+    in November 2015" would date the attack itself. ``event_nouns``: the sentence's trigger tokens."""
+    if not toks:
+        return None
+    head = next((t for t in toks if g[t].head not in toks), toks[0])
+    above = g[g[head].head].head if g[g[head].head].dep == "prep" else g[head].head
+    if above in event_nouns and g[above].pos == "NOUN":  # the parse says so: "the ambush in May"
+        return g[above].span
+    j = toks[0] - 1
+    if j >= 0 and g[j].dep == "prep" and g[j].lemma.lower() in ("in", "of", "on"):
+        j -= 1  # the parse hung it elsewhere, but it follows the noun
+    if j >= 0 and j in event_nouns and g[j].pos == "NOUN":
+        return g[j].span
+    return None

@@ -37,7 +37,7 @@ from spillwatch.coding.encoder import load_encoder
 from spillwatch.coding.lexicon import CUE_STOP, Lexicon
 from spillwatch.coding.mention import MentionInput, SentenceSignal, features, load_mention_model, window_text
 from spillwatch.coding.modality import verdict
-from spillwatch.coding.nested import merge_nested
+from spillwatch.coding.nested import merge_nested, own_quantities, quantity_heads
 from spillwatch.coding.ontology import TriggerSpec, load_ontology
 from spillwatch.coding.patterns import DepGraph, roles, victim_heads
 from spillwatch.records import Actor, AnnotatedArticle, Argument, Clause, DateMention, EventMention, Sentence, Span
@@ -170,6 +170,7 @@ class _ArticleCoder:
             consumed.update(self.lex.dep_tokens(self.g, i, spec))
             found.append((i, spec))
         found = [(i, spec) for i, spec in found if i not in consumed]
+        self.args.event_nouns = frozenset(i for i, _ in found)
         earlier = [e for i, spec in found if (e := self._anaphoric_repeat(i, spec.type)) is not None]
         anchor = next((e.date for e in earlier if e.date is not None), None)  # "after the meeting"
         built: list[tuple[int, EventMention]] = []
@@ -182,6 +183,7 @@ class _ArticleCoder:
         apart = {i for i, _ in built if self.args.offset_clause(i) is not None}  # "two days after X"
         before = {i for i, _ in built if self.args.offset_clause(i, any_gap=True) is not None}
         apart |= {i for i in before if not self._caused_by(i, [j for j, _ in built])}
+        built = own_quantities(self.g, built, quantity_heads(self.g, self.args.quantities(sent), self.ix.tokens_in))
         for m in merge_nested(self.g, built, apart):
             self.mentions.append(m)
             self.earlier.add(m)

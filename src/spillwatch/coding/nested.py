@@ -7,13 +7,13 @@ into their host (``merge_nested``).
 
 from __future__ import annotations
 
-from collections.abc import Set
+from collections.abc import Callable, Set
 from dataclasses import replace
 
 from spillwatch.coding.acled import VAC, acled_category
 from spillwatch.coding.eventdate import better_date
 from spillwatch.coding.patterns import DepGraph
-from spillwatch.records import Actor, EventMention
+from spillwatch.records import Actor, EventMention, Quantity, Span
 
 
 def merge_nested(
@@ -29,17 +29,76 @@ def merge_nested(
     """
     index = dict(built)
     out: dict[int, EventMention] = {}
+    host: dict[int, int] = {}
     for i, m in built:
-        above = g.ancestors(i)[:3]
-        host = next((j for j in above if j in index and index[j].type == m.type and i not in apart), None)
-        if host is not None:
-            out[host] = _fold(out.get(host, index[host]), m)
-            continue
-        out.setdefault(i, m)
+        above = governors(g, i)[:3]
+        j = next((j for j in above if j in index and index[j].type == m.type and i not in apart), None)
+        if j is not None:
+            host[i] = j
+    for i, m in built:
+        root, seen = i, {i}
+        while root in host and host[root] not in seen:  # a chain folds into its last host
+            root = host[root]
+            seen.add(root)
+        if root == i:
+            out.setdefault(i, m)  # its own folded mentions may have come first
+        else:
+            out[root] = _fold(out.get(root, index[root]), m)
     for i, m in list(out.items()):
         if m.type == "AGREE" and any(j in out and out[j].type != "AGREE" and i in g.ancestors(j)[:2] for j in out):
             del out[i]
     return [out[i] for i in sorted(out)]
+
+
+def governors(g: DepGraph, i: int) -> list[int]:
+    """The tokens above ``i``; a relative clause the parser hung on a date goes to the noun the date
+    phrase follows: in "the Paris attacks in November 2015, which killed 130", what killed is the
+    attacks, not the month (a date cannot be an agent)."""
+    tok = g[i]
+    if tok.dep == "relcl" and g[tok.head].ent_type in ("DATE", "TIME"):
+        date = tok.head
+        k = min(g.subtree(date, ("relcl",))) - 1
+        if k >= 0 and g[date].head == k and g[k].dep == "prep":
+            k -= 1  # the preposition that brings the date: "attacks in November"
+        if k >= 0 and g[k].pos in ("NOUN", "PROPN") and g[k].ent_type not in ("DATE", "TIME"):
+            return [k, *g.ancestors(k)]
+    return g.ancestors(i)
+
+
+def quantity_heads(g: DepGraph, quantities: tuple[Quantity, ...], tokens_in: Callable[[Span], list[int]]
+                   ) -> dict[Quantity, int]:
+    """Each quantity with its head token (the one whose head lies outside it)."""
+    out = {}
+    for q in quantities:
+        toks = tokens_in(q.span)
+        head = next((j for j in toks if g[j].head not in toks), None)
+        if head is not None:
+            out[q] = head
+    return out
+
+
+def own_quantities(
+    g: DepGraph, built: list[tuple[int, EventMention]], heads: dict[Quantity, int]
+) -> list[tuple[int, EventMention]]:
+    """Each figure to the event whose words govern it: in "the Paris attacks, which killed 130, and the
+    bombings in Brussels, which killed 32", 130 is not the Brussels toll. ``heads`` gives each of the
+    sentence's quantities its head token; the owner is the casualty verb describing the count ("16
+    killed", "civilians who were killed"), else the nearest trigger above it. A figure no built
+    trigger governs stays with every mention (the sentence says nothing to choose by)."""
+    triggers = {i for i, _ in built}
+    def path(h: int) -> list[int]:  # "16 killed", "39 civilians who were killed": the count's own verb first
+        return [*g.children(h, "acl", "relcl"), h, *g.ancestors(h)]
+
+    owner = {q: next((j for j in path(h) if j in triggers), None) for q, h in heads.items()}
+    out = []
+    for i, m in built:
+        kept = tuple(q for q in m.quantities if owner.get(q) in (None, i))
+        if kept != m.quantities:
+            spans = {q.span for q in m.quantities} - {q.span for q in kept}
+            args = tuple(a for a in m.arguments if not (a.role == "quantity" and a.span in spans))
+            m = replace(m, quantities=kept, arguments=args)
+        out.append((i, m))
+    return out
 
 
 def _fold(host: EventMention, other: EventMention) -> EventMention:
@@ -60,6 +119,7 @@ def _fold(host: EventMention, other: EventMention) -> EventMention:
         modes=host.modes + tuple(x for x in other.modes if x not in host.modes),
         place_text=host.place_text or other.place_text,
         date=better_date(host.date, other.date),
+        quantities=host.quantities + tuple(q for q in other.quantities if q not in host.quantities),
         arguments=host.arguments + extra,
         confidence=max(host.confidence, other.confidence),
     )

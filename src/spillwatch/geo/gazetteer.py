@@ -24,6 +24,9 @@ from spillwatch.geo.build import build_gazetteer, gazetteer_version
 from spillwatch.geo.normalize import exact_key, loose_key
 
 Match = Literal["exact", "loose", "fuzzy"]
+# a spelling-tolerant key shorter than this matches towns on every continent: "Qaa" (Lebanon) and
+# "An Khê" (Vietnam) both fold to "ka", and a dozen other towns with them
+MIN_LOOSE = 4
 MEMO_SIZE = 50_000  # look-ups remembered per process (names repeat across articles)
 _COLUMNS = "p.id, p.geonameid, p.kind, p.name, p.fclass, p.fcode, p.iso2, p.adm1, p.adm1_name, " \
     "p.lat, p.lon, p.population"
@@ -125,7 +128,7 @@ class Gazetteer:
         if found:
             return found
         loose = loose_key(name)
-        found = self._by_key("loose", loose, "loose") if loose else []
+        found = self._by_key("loose", loose, "loose") if len(loose) >= MIN_LOOSE else []
         if found or not fuzzy:
             return found
         return self._fuzzy(loose, cutoff)

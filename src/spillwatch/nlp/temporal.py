@@ -21,7 +21,8 @@ Resolution (R = the anchor's reference date):
   before R.
 - yesterday/today/tomorrow/last night -> day; last/this/next week -> Monday..Sunday; "earlier
   this week/month/year" -> range from its start to R - 1 day; last/this/next month|year;
-  "N days/weeks/months/years ago"; "the past/last N hours/days/..." -> range ending at R.
+  "N days/weeks/months/years ago"; "the past/last N hours/days/..." -> range ending at R, but up
+  to 24 hours -> the day R (the day reported, as ACLED codes news of the last 24 hours).
 - "the following day", "the day before", "two days later": relative to the latest day-precision
   date mentioned before it in the article (not to the anchor).
 - other spaCy DATE entities are tried with dateparser (strict, all of day, month, year).
@@ -238,6 +239,8 @@ def _resolve_relative(m: re.Match[str], ref: date) -> tuple[date, date, DatePrec
         n = number_word(m.group("pn"))
         if n is None:
             return None
+        if m.group("pu").lower() == "hour" and n <= 24:  # within a day of R: the day reported, as ACLED codes it
+            return ref, ref, "day"
         days = {"hour": n / 24, "day": n, "week": 7 * n, "month": 30 * n, "year": 365 * n}[m.group("pu").lower()]
         return ref - timedelta(days=max(1, round(days))), ref, "range"
     if m.group("au"):
