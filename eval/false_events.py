@@ -8,7 +8,8 @@ Every article goes through the real stages (``pipeline.understand``: relevance g
 annotators, event coding). Each mention is looked up in ``eval/judged/geowebnews_events.tsv``
 (article number, trigger offset, type -> true/false and why; written by hand, no article text in
 it). Printed: mentions per 100 pages, judged-false mentions per 100 pages (the goal: <= 3),
-unjudged mentions (must be 0 for the figure to count), pages the gate skipped. ``--list`` prints
+unjudged mentions (must be 0 for the figure to count), pages the gate skipped; and the same as
+events (each page's mentions clustered on their own: a repeat joined to its report is no false event). ``--list`` prints
 every mention with its sentence for judging; ``--baseline`` adds the same run with the gate off
 beside it. The code before the detector is measured by running this script with that commit's
 ``src`` first on PYTHONPATH.
@@ -88,7 +89,27 @@ def summarise(found: list[tuple[str, Article, EventMention]], skipped: int, page
         "false_per_100_pages": sum(v == "false" for v in verdicts) * per100,
         "true_per_100_pages": sum(v == "true" for v in verdicts) * per100,
         "unjudged": float(sum(v == "?" for v in verdicts)),
+        **event_counts(found, [verdict_of(judged, f, m)[0] for f, _, m in found], per100),
     }
+
+
+def event_counts(
+    found: list[tuple[str, Article, EventMention]], verdicts: list[str], per100: float
+) -> dict[str, float]:
+    """The same mentions as events: each page's mentions clustered on their own (``dedup.cluster``: the
+    within-article merging), an event false when every mention of it is judged false (a repeat of a
+    counted report joins that report's event and is no false event)."""
+    from spillwatch.dedup.cluster import cluster
+
+    verdict = {m.id: v for (_, _, m), v in zip(found, verdicts, strict=True)}
+    pages: dict[str, list[EventMention]] = {}
+    for f, _, m in found:
+        pages.setdefault(f, []).append(m)
+    events = [e for ms in pages.values() for e in cluster(ms)]
+    false = sum(all(verdict[i] == "false" for i in e.mention_ids) for e in events)
+    true = sum(any(verdict[i] == "true" for i in e.mention_ids) for e in events)
+    return {"events_per_100_pages": len(events) * per100, "false_events_per_100_pages": false * per100,
+            "true_events_per_100_pages": true * per100}
 
 
 def print_list(found: list[tuple[str, Article, EventMention]]) -> None:

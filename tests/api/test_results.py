@@ -27,7 +27,8 @@ from spillwatch.analysis.spread import Spread, Theatre
 from spillwatch.analysis.support import LedgerRow
 from spillwatch.analysis.watch import AsOf, Backtest, BacktestScore, RiskRow
 from spillwatch.api import documents, facade
-from spillwatch.api.rows import CountryOutline, EventFacets, EventRow, LinkRow, MentionRow, RunSummary, SparkCounts
+from spillwatch.api.eventrow import EventRow
+from spillwatch.api.rows import CountryOutline, EventFacets, LinkRow, MentionRow, RunSummary, SparkCounts
 from spillwatch.monitor.records import CycleResult, WatchPlan, WatchStatus
 from spillwatch.run.phases import Progress
 from spillwatch.stages import Coded

@@ -39,14 +39,16 @@ from spillwatch.settings import Settings, load_settings
 from spillwatch.store import EventFilter
 
 if TYPE_CHECKING:
-    from spillwatch.api.rows import EventFacets, EventRow, LinkRow, MentionRow, RunSummary, SparkCounts
+    from spillwatch.api.eventrow import EventRow
+    from spillwatch.api.rows import EventFacets, LinkRow, MentionRow, RunSummary, SparkCounts
 
-_ROWS = {"EventFacets", "EventRow", "LinkRow", "MentionRow", "RunSummary", "SparkCounts"}  # api/rows.py, on first use
+_LATER = {"EventFacets": "rows", "EventRow": "eventrow", "LinkRow": "rows", "MentionRow": "rows",  # on first use
+          "RunSummary": "rows", "SparkCounts": "rows"}
 
 
 def __getattr__(name: str) -> Any:
-    if name in _ROWS:
-        return getattr(import_module("spillwatch.api.rows"), name)
+    if name in _LATER:
+        return getattr(import_module(f"spillwatch.api.{_LATER[name]}"), name)
     raise AttributeError(f"module 'spillwatch.api' has no attribute {name!r}")
 
 

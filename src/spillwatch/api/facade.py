@@ -38,7 +38,8 @@ if TYPE_CHECKING:  # the analyses import scikit-learn, the wide rows cost start-
     from spillwatch.analysis.spread import Spread, Theatre
     from spillwatch.analysis.support import LedgerRow
     from spillwatch.analysis.watch import AsOf, Backtest, RiskRow
-    from spillwatch.api.rows import EventFacets, EventRow, LinkRow, MentionRow, RunSummary
+    from spillwatch.api.eventrow import EventRow
+    from spillwatch.api.rows import EventFacets, LinkRow, MentionRow, RunSummary
     from spillwatch.run.phases import Progress
 
 
@@ -187,7 +188,7 @@ class Spillwatch(Watching):
         return self.store.get_article(article_id)
 
     def events(self, flt: EventFilter | None = None) -> list[EventRow]:
-        from spillwatch.api.rows import EventRow
+        from spillwatch.api.eventrow import EventRow
 
         return [EventRow(**r) for r in self.store.event_rows(self.resolve_filter(flt or EventFilter()))]
 
@@ -236,12 +237,9 @@ class Spillwatch(Watching):
 
     def event_facets(self, flt: EventFilter | None = None) -> EventFacets:
         """Per-country, per-type and per-month counts of the filtered events (no paging)."""
-        from spillwatch.api.rows import EventFacets, KeyCount
+        from spillwatch.api.rows import EventFacets
 
-        found = self.store.event_facets(self.resolve_filter(flt or EventFilter()))
-        return EventFacets(tuple(KeyCount(k, n) for k, n in found["per_country"].items()),
-                           tuple(KeyCount(k, n) for k, n in found["per_type"].items()),
-                           tuple(KeyCount(r["month"], r["n"]) for r in found["per_month"]))
+        return EventFacets.of(self.store.event_facets(self.resolve_filter(flt or EventFilter())))
 
     def map_countries(self) -> str:
         """Country outlines (TopoJSON text) with each geometry's ISO3 code added to its properties."""

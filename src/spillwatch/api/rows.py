@@ -1,14 +1,17 @@
-"""The API's wide result records, loaded on first use: the event table's rows and a mention's evidence (over 30
-fields each), facets, links, a run's counts and the map's outlines. Building these classes costs about 10 ms,
-which every CLI start-up would pay if ``api/results.py`` held them (``benchmarks/bench_cli_startup.py``).
+"""The API's wide result records, loaded on first use: a mention's evidence (over 30 fields), facets, links, a
+run's counts and the map's outlines (the event table's row, the most read, is alone in ``api/eventrow.py``).
+Building these classes costs about 10 ms, which every CLI start-up would pay if ``api/results.py`` held them
+(``benchmarks/bench_cli_startup.py``).
 
 Serialised by ``codec.dump`` for REST and the dashboard and rendered field by field for the CLI.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, fields
 from datetime import date
+from typing import Any
 
 from spillwatch.store.base import StageStats
 
@@ -46,46 +49,6 @@ class SparkCounts:
     articles: int
     quarantined: int
     events: int | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class EventRow:
-    """A stored event as the events table holds it (one row of ``events``; actors and places flattened)."""
-
-    id: str
-    type: str
-    modes: str
-    source_ids: str
-    source_names: str
-    target_ids: str
-    target_names: str
-    date_start: date | None
-    date_end: date | None
-    date_precision: str | None
-    place_name: str | None
-    geonameid: int | None
-    country_iso3: str | None
-    adm1_code: str | None
-    adm1_name: str | None
-    lat: float | None
-    lon: float | None
-    where_prec: int | None
-    fatalities_low: float | None
-    fatalities_best: float | None
-    fatalities_high: float | None
-    acled_type: str | None
-    acled_subtype: str | None
-    modality: str
-    n_mentions: int
-    n_articles: int
-    outlets: str
-    confidence: float
-    origin: str
-    external_id: str | None
-    headline: str | None
-    perpetrator_ids: str | None
-    party_ids: str | None
-    date_source: str | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,6 +109,13 @@ class EventFacets:
     per_country: tuple[KeyCount, ...]
     per_type: tuple[KeyCount, ...]
     per_month: tuple[KeyCount, ...]
+
+    @classmethod
+    def of(cls, found: Mapping[str, Any]) -> EventFacets:
+        """From the store's ``event_facets``: {"per_country": {iso3: n}, "per_type": {...}, "per_month": [...]}."""
+        return cls(tuple(KeyCount(k, n) for k, n in found["per_country"].items()),
+                   tuple(KeyCount(k, n) for k, n in found["per_type"].items()),
+                   tuple(KeyCount(r["month"], r["n"]) for r in found["per_month"]))
 
 
 @dataclass(frozen=True, slots=True)
