@@ -120,3 +120,16 @@ def test_unresolved_place_takes_the_country_that_qualifies_it() -> None:
     (placed,) = place_events(ann, (m,))
     assert placed.place is not None
     assert (placed.place.text, placed.place.country_iso3, placed.place.precision) == ("Qaa", "LBN", 6)
+
+
+def test_a_place_in_its_region_gives_the_finer_place() -> None:
+    """"X in north Y" says X lies in Y, as "X, Y" does: the event is placed at X."""
+    text = "Gunmen killed 12 worshippers at a mosque in Bir Lahfan in north Sinai."
+    at = {name: Span(text.index(name), text.index(name) + len(name)) for name in ("Bir Lahfan", "Sinai", "killed")}
+    places = (Place(span=at["Bir Lahfan"], text="Bir Lahfan", role="place", precision=1, country_iso2="EG"),
+              Place(span=at["Sinai"], text="Sinai", role="region", precision=5, country_iso2="EG"))
+    ann = AnnotatedArticle(article=make_article(("body", text)), places=places)
+    m = EventMention(article_id="a", type="ASSAULT", trigger=at["killed"], trigger_text="killed",
+                     sentence=Span(0, len(text)), arguments=(Argument("place", at["Sinai"], "Sinai"),))
+    (placed,) = place_events(ann, (m,))
+    assert placed.place is not None and placed.place.text == "Bir Lahfan"

@@ -28,6 +28,7 @@ from dataclasses import dataclass, replace
 from spillwatch.geo.attach import attached, load_fitted, noun_named, phrases, span_steps
 from spillwatch.geo.focusplace import article_focus
 from spillwatch.geo.gazetteer import Gazetteer
+from spillwatch.geo.lexicon import DIRECTIONS
 from spillwatch.records import AnnotatedArticle, Entity, EventMention, Place, Span
 from spillwatch.settings import Settings
 from spillwatch.spanindex import SpanIndex
@@ -44,7 +45,7 @@ def _inside(span: Span, outer: Span) -> bool:
 
 
 def _finer(places: list[Place], chosen: Place, text: str, doc: Doc | None = None) -> Place:
-    """If ``chosen`` is the container in "X, Y", return X (the finer place) instead; likewise a
+    """If ``chosen`` is the container in "X, Y" or "X in Y", return X (the finer place) instead; likewise a
     finer place of the same country in the same phrase ("Turkey's capital Ankara", "into Syria at
     Jarablus": at most PHRASE_STEPS dependency steps apart), the nearer first."""
     def finer(p: Place) -> bool:
@@ -55,7 +56,7 @@ def _finer(places: list[Place], chosen: Place, text: str, doc: Doc | None = None
 
     for p in places:
         gap = text[p.span.end : chosen.span.start]
-        if p.span.end <= chosen.span.start and gap.strip() == "," and finer(p):
+        if p.span.end <= chosen.span.start and _contained_by(gap) and finer(p):
             return p
     if doc is None or (chosen.precision or 0) < UNIT_PRECISION:
         return chosen
@@ -63,6 +64,13 @@ def _finer(places: list[Place], chosen: Place, text: str, doc: Doc | None = None
             and (steps := span_steps(doc.ann.tokens, doc.index, p.span, chosen.span)) is not None
             and steps <= PHRASE_STEPS]
     return min(near, key=lambda t: (t[0], t[1].span.start))[1] if near else chosen
+
+
+def _contained_by(gap: str) -> bool:
+    """The words between two places say the first lies in the second: "X, Y", "X in Y", "X in
+    north Y" ("Bir al-Abed in north Sinai")."""
+    words = gap.strip().lower().split()
+    return gap.strip() == "," or (bool(words) and words[0] == "in" and all(w in DIRECTIONS for w in words[1:]))
 
 
 def _argument_spans(m: EventMention, text: str) -> list[Span]:
