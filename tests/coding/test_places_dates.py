@@ -189,3 +189,8 @@ def test_an_act_a_year_before_the_news_is_dated_to_that_year_not_the_news_day() 
     bombings = by_trigger["bombings"].date
     assert bombings is not None and (bombings.start, bombings.end, bombings.precision) == (
         date(2023, 1, 1), date(2023, 12, 31), "year"), bombings
+
+
+def test_the_wounded_as_people_are_no_attack() -> None:
+    ann = one_sentence("Doctors said several of the wounded remained in hospital and treated the injured at the scene.")
+    assert [m.trigger_text for m in code_events(ann)] == []

@@ -48,6 +48,8 @@ class Lexicon:
             return False
         if tok.pos not in ("VERB", "NOUN", "PROPN", "AUX", "ADJ"):
             return False
+        if _people_participle(g, i):
+            return False
         if len(self.dep_tokens(g, i, spec)) < len(spec.deps):
             return False
         if spec.subj is not None and not self._class_arg(g, i, spec.subj, subject=True):
@@ -142,3 +144,11 @@ class Lexicon:
         if "suicide-attack" in out:  # a suicide bomber carries the bomb: never an air or drone strike
             out = [m for m in out if m not in ("aerial", "drone")]
         return tuple(out)
+
+
+def _people_participle(g: DepGraph, i: int) -> bool:
+    """A participle standing as a noun for people ("several of the wounded remained in hospital",
+    "doctors treated the injured"): the people an act left, not an act."""
+    tok = g[i]
+    nominal = tok.dep in ("pobj", "nsubj", "nsubjpass", "dobj")
+    return tok.tag == "VBN" and nominal and any(g[d].lemma.lower() == "the" for d in g.children(i, "det"))

@@ -14,7 +14,7 @@ Resolution (R = the anchor's reference date):
   week after R.
 - "September 2016" -> month; "in/since/last ... September" -> the most recent September not
   after R ("next September": the first after R).
-- "the first/last day of 2017 (of March 2016)" -> day; "New Year's Day/Eve", "Christmas Day/Eve"
+- "the first/last day of 2017 (of March 2016)" -> day; "New Year's (Day/Eve)", "Christmas Day/Eve"
   -> day (without a year: the nearest one not more than a week after R).
 - "in 2014" -> year. "between X and Y" / "from X to Y" of two dates, and day spans
   ("Dec. 5-11, 2016") -> range.
@@ -94,10 +94,10 @@ RELATIVE = re.compile(
 # days named by their place in a year or month: "the first day of 2017", "the last day of March 2016"
 EDGE_DAY = re.compile(rf"\b(?P<edge>first|last)\s+day\s+of\s+(?:(?P<m>{MONTH})\s+(?:of\s+)?)?{_Y}\b")
 # holidays on a fixed day, said without a year: the nearest not more than a week after R
-HOLIDAYS = {"new year's day": (1, 1), "new year's eve": (12, 31), "christmas day": (12, 25),
-            "christmas eve": (12, 24)}
+HOLIDAYS = {"new year's day": (1, 1), "new year's": (1, 1), "new year's eve": (12, 31), "christmas day": (12, 25),
+            "christmas eve": (12, 24)}  # "the New Year's attack": the first of January
 HOLIDAY = re.compile(
-    r"\b(?P<h>new\s+year['’]s\s+(?:day|eve)|christmas\s+(?:day|eve))\b(?:,?\s+(?P<y>(?:19|20)\d\d)\b)?", re.I
+    r"\b(?P<h>new\s+year['’]s(?:\s+(?:day|eve)\b)?|christmas\s+(?:day|eve)\b)(?:,?\s+(?P<y>(?:19|20)\d\d)\b)?", re.I
 )
 RANGE_GLUE = re.compile(r"^\s*(?:and|to|until|till|through|-|–)\s*$", re.I)
 RANGE_OPEN = re.compile(r"\b(?:between|from)\s*$", re.I)
