@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from spillwatch.geo.eventplace import place_events
 from spillwatch.geo.gazetteer import Gazetteer
-from spillwatch.records import AnnotatedArticle, Argument, EventMention, Place, Span
+from spillwatch.records import Actor, AnnotatedArticle, Argument, EventMention, Place, Span
 from tests.geo.conftest import make_article
 
 TEXT = (
@@ -133,3 +133,25 @@ def test_a_place_in_its_region_gives_the_finer_place() -> None:
                      sentence=Span(0, len(text)), arguments=(Argument("place", at["Sinai"], "Sinai"),))
     (placed,) = place_events(ann, (m,))
     assert placed.place is not None and placed.place.text == "Bir Lahfan"
+
+
+def test_aid_with_no_place_of_its_own_goes_to_its_recipients_country(gz: Gazetteer) -> None:
+    """Written text: a story about Mosul; the aid goes to a Lebanese regiment and names no place."""
+    text = ("Canada helps Lebanon as the Mosul fight goes on in Iraq. "
+            "This month Canada committed $1 million toward a Lebanese border regiment.")
+
+    def at(word: str) -> Span:
+        return Span(text.index(word), text.index(word) + len(word))
+
+    places = (Place(at("Lebanon"), "Lebanon", "metonym", country_iso2="LB", country_iso3="LBN", feature_code="PCLI",
+                    precision=6),
+              Place(at("Mosul"), "Mosul", "place", country_iso2="IQ", country_iso3="IRQ", feature_code="PPLA",
+                    precision=1),
+              Place(at("Iraq"), "Iraq", "place", country_iso2="IQ", country_iso3="IRQ", feature_code="PCLI",
+                    precision=6))
+    ann = AnnotatedArticle(article=make_article(("body", text)), places=places)
+    second = Span(text.index("This month"), len(text))
+    aid = EventMention(article_id="a", type="AID", trigger=at("committed"), trigger_text="committed",
+                       sentence=second, targets=(Actor("LBN_MIL", "Lebanese military", "LBN", "MIL"),))
+    (out,) = place_events(ann, (aid,), gazetteer=gz)
+    assert out.place is not None and (out.place.country_iso3, out.place.role) == ("LBN", "place"), out.place

@@ -193,6 +193,24 @@ def place_events(
         if place is None or place.country_iso2 is None:
             if not focus:
                 focus.append(article_focus(ann, gazetteer))
-            place = focus[0] if place is None else _in_focus(place, focus[0])
+            home = _recipients_country(m, ann, focus[0]) if place is None else None
+            place = home or (focus[0] if place is None else _in_focus(place, focus[0]))
         out.append(replace(m, place=place))
     return tuple(out)
+
+
+# acts whose place, when the sentence names none, is where the help goes, not where the story is
+RECIPIENT_PLACED = ("AID", "SUPPORT")
+
+
+def _recipients_country(m: EventMention, ann: AnnotatedArticle, focus: Place | None) -> Place | None:
+    """Aid or support with no place of its own goes to its recipients' country, when the article's
+    focus lies elsewhere ("$1 million toward a Lebanese border regiment" in a story about Mosul is in
+    Lebanon, not in Nineveh): the article's own mention of that country, at country precision."""
+    homes = {a.country for a in m.targets if a.country}
+    if m.type not in RECIPIENT_PLACED or not homes or (focus is not None and focus.country_iso3 in homes):
+        return None
+    named = (p for p in ann.places if p.role in ("place", "metonym") and p.country_iso3 in homes
+             and p.feature_code in ("PCLI", "PCLS", "PCLD", "PCLF", "PCLIX"))  # "Canada helps Lebanon": a metonym
+    found = next(named, None)
+    return replace(found, role="place") if found is not None else None
