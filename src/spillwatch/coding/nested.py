@@ -17,7 +17,8 @@ from spillwatch.records import Actor, EventMention, Quantity, Span
 
 
 def merge_nested(
-    g: DepGraph, built: list[tuple[int, EventMention]], apart: Set[int] = frozenset()
+    g: DepGraph, built: list[tuple[int, EventMention]], apart: Set[int] = frozenset(),
+    light: Set[str] = frozenset(),
 ) -> list[EventMention]:
     """One mention per event within a sentence.
 
@@ -26,7 +27,10 @@ def merge_nested(
     modes are folded into the governor's, unless an offset sets it apart in time (``apart``:
     "shelled X on Sunday, two days after rebels attacked"). A promise verb governing another
     event ("pledged to send") is dropped: the embedded event carries the promise as its modality.
+    A verb of ``light`` ("signed an agreement", "signed a petition demanding ...") whose object is a
+    trigger of another type is that act: it takes the object's type and the object folds into it.
     """
+    built = _light_verbs(g, built, light)
     index = dict(built)
     out: dict[int, EventMention] = {}
     host: dict[int, int] = {}
@@ -48,6 +52,22 @@ def merge_nested(
         if m.type == "AGREE" and any(j in out and out[j].type != "AGREE" and i in g.ancestors(j)[:2] for j in out):
             del out[i]
     return [out[i] for i in sorted(out)]
+
+
+def _light_verbs(g: DepGraph, built: list[tuple[int, EventMention]], light: Set[str]
+                 ) -> list[tuple[int, EventMention]]:
+    """Each light-verb trigger retyped as the act its object names (the object then folds into it)."""
+    index = dict(built)
+    out = []
+    for i, m in built:
+        if g[i].lemma.lower() in light and g.is_verbal(i):
+            obj = next((j for j in g.children(i, "dobj", "obj") if j in index and index[j].type != m.type), None)
+            if obj is not None:
+                named = index[obj]
+                m = replace(m, type=named.type, modes=named.modes, acled_type=named.acled_type,
+                            acled_subtype=named.acled_subtype)
+        out.append((i, m))
+    return out
 
 
 def governors(g: DepGraph, i: int) -> list[int]:
