@@ -35,14 +35,7 @@ from spillwatch.coding.docindex import DocIndex
 from spillwatch.coding.earlier import EarlierMentions
 from spillwatch.coding.encoder import load_encoder
 from spillwatch.coding.lexicon import CUE_STOP, Lexicon
-from spillwatch.coding.mention import (
-    ActorSignal,
-    MentionInput,
-    SentenceSignal,
-    features,
-    load_mention_model,
-    window_text,
-)
+from spillwatch.coding.mention import MentionInput, SentenceSignal, features, load_mention_model, window_text
 from spillwatch.coding.modality import verdict
 from spillwatch.coding.nested import merge_nested, own_quantities, quantity_heads
 from spillwatch.coding.ontology import TriggerSpec, load_ontology
@@ -267,16 +260,8 @@ class _ArticleCoder:
         """What the mention model reads of the trigger at token ``i``."""
         first, last = sent.first_token, sent.last_token
         signal = SentenceSignal(call.event_p, call.civilians_p, probs.get(etype, 0.0), self.block_role(sent) == "title")
-        return MentionInput(self.g[i].span, etype,
-                            features(self.g, i, etype, clause, first, last, signal, self._actor_signal(sent, clause)),
+        return MentionInput(self.g[i].span, etype, features(self.g, i, etype, clause, first, last, signal),
                             window_text(self.g, i, first, last))
-
-    def _actor_signal(self, sent: Sentence, clause: Clause) -> ActorSignal:
-        """The sectors of the actor mentions in the clause's subject and object and in the sentence."""
-        def sectors(span: Span | None) -> tuple[str, ...]:
-            found = self.ix.actors.overlapping(span) if span is not None else []
-            return tuple(sorted({m.actor.sector or "-" for m in found}))
-        return ActorSignal(sectors(clause.subject), sectors(clause.object), sectors(sent.span))
 
     def _model_declines(self, sent: Sentence, i: int, etype: str, clause: Clause, probs: dict[str, float],
                         call: SentenceCall) -> bool:

@@ -42,8 +42,6 @@ WINDOW = 4  # words each side of the trigger, as features
 TEXT_WINDOW = 10  # words each side of the trigger, as the text the encoder reads
 AUX_DEPS = ("aux", "auxpass", "neg", "mark", "advmod")
 ENTITY_LABELS = ("GPE", "LOC", "ORG", "NORP", "PERSON", "CARDINAL", "DATE", "FAC")
-POLITICAL_SECTORS = frozenset({"GOV", "MIL", "REB", "INS", "PMG", "SPY", "COP", "UAF", "IMG", "SEC", "JUD", "LEG",
-                               "POL", "PTY", "IGO", "OPP"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,31 +77,8 @@ class SentenceSignal:
     title: bool = False
 
 
-@dataclass(frozen=True, slots=True)
-class ActorSignal:
-    """Who the actor table sees around the trigger: the PLOVER sectors of the actor mentions in the
-    clause's subject, in its object and anywhere in the sentence ("-" for a named actor with no
-    sector, such as a company the table does not know). A political act needs a political actor:
-    a government, an armed group, the police, an organisation of states."""
-
-    subject: tuple[str, ...] = ()
-    object: tuple[str, ...] = ()
-    sentence: tuple[str, ...] = ()
-
-
-def actor_features(actors: ActorSignal) -> dict[str, float]:
-    """The actor features (one per sector seen in each role; "none" when a role has no actor)."""
-    f: dict[str, float] = {}
-    for role, sectors in (("subj", actors.subject), ("obj", actors.object), ("sent", actors.sentence)):
-        for sector in sectors or ("none",):
-            f[f"{role}_sector={sector}"] = 1.0
-    political = POLITICAL_SECTORS & {*actors.subject, *actors.object, *actors.sentence}
-    f["political_actor" if political else "no_political_actor"] = 1.0
-    return f
-
-
 def features(g: DepGraph, i: int, etype: str, clause: Clause, first: int, last: int,
-             signal: SentenceSignal, actors: ActorSignal | None = None) -> dict[str, float]:
+             signal: SentenceSignal) -> dict[str, float]:
     """The named features of the trigger at token ``i`` (sentence tokens ``first``..``last - 1``)."""
     tok = g[i]
     f: dict[str, float] = {f"type={etype}": 1.0, f"status={clause.status}": 1.0, f"tense={clause.tense}": 1.0,
@@ -142,8 +117,6 @@ def features(g: DepGraph, i: int, etype: str, clause: Clause, first: int, last: 
     f["short"] = 1.0 if last - first <= 14 else 0.0
     if signal.title:
         f["title"] = 1.0
-    if actors is not None:
-        f.update(actor_features(actors))
     return f
 
 
