@@ -171,7 +171,7 @@ class Insight:
         for r in rows:
             counts[index[act.unit_key(r, level)], rk.month_index(r["period"]) - first] += r["events"]
         cover = cv.Coverage([w for w in self.windows() if not who.origin or w.origin == who.origin])
-        covered = np.array([[cover.covered(u.split(":")[0], m) for m in range(first, last + 1)] for u in units],
+        covered = np.array([[cover.covered(u, m) for m in range(first, last + 1)] for u in units],
                            dtype=bool)
         return rk.Panel(units, first, counts, covered.reshape(len(units), -1), graph, centres), name
 
@@ -184,7 +184,7 @@ class Insight:
         panel, _ = self.panel(who, level, when.index, [w.country_iso3 for w in watched])
         cover = self.coverage()
         why = {w.country_iso3: w.why for w in watched}
-        rows = [wt.RiskRow(**r, **unit_names(r["unit"]), coverage=cover.describe(r["unit"].split(":")[0], when.index),
+        rows = [wt.RiskRow(**r, **unit_names(r["unit"]), coverage=cover.describe(r["unit"], when.index),
                            why=why.get(r["unit"]))
                 for r in rk.forecast(panel, 0.0, unit_label)
                 if r["month"] == wt.month_start(when.index + 1) and (r["risk"] >= min_risk or r["unit"] in why)]
