@@ -14,9 +14,10 @@ Where windows come from:
   articles report on a place in that unit (or an event there), one window per unit and month with its own share
   ("... 2 of 12 articles that month report on Nineveh (17%)"). An article that names only the country ("Syria")
   watches the country, not each of its governorates: ADM1 analyses judge a unit by its own windows, by the
-  windows of imported files (a GED or ACLED file covers every unit of its countries) and by "*" windows. An article's month is its
-  publication day's, else the latest day its events name (a story is dated no earlier than that). A country
-  no article of a month reports on is not watched that month: no rate is judged there. Events stored without
+  windows of imported files (a GED or ACLED file covers every unit of its countries) and by "*" windows.
+  An article's month is its publication day's, else the latest day its events name (a story is dated no
+  earlier than that). A country no article of a month reports on is not watched that month: no rate is judged
+  there. Events stored without
   their articles (tests, old stores) fall back to one window over every country ("*") from the first to the
   last such event.
 

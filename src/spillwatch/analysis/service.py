@@ -259,10 +259,8 @@ class Insight:
             elif risk and risk.risk is not None and not risk.fit_note:
                 threat, basis = risk.risk, "forecast"
             else:
-                months = [m for m in range(last, last - 600, -1) if cover.covered(c, m)][:12]
-                active = {rk.month_index(p["date_start"]) for p in recent}
-                threat = (sum(1 for m in months if m in active) + 1) / (len(months) + 2)  # Laplace: 2 of 2 is no 1.0
-                basis = f"own history, {len(months)} covered months to {wt.month_start(months[0]):%Y-%m}"
+                months = [m for m in range(when.index - gp.HISTORY_MONTHS + 1, when.index + 1) if cover.covered(c, m)]
+                threat, basis = gp.own_history(months, {rk.month_index(p["date_start"]) for p in recent})
                 if last < when.index:
                     basis += f" (not covered since then: the rate is {when.index - last} months old)"
                 if risk and risk.fit_note:
