@@ -126,7 +126,8 @@ class Insight:
         """New theatres, re-emergence and the centre of gravity with what was known at the as-of month's end."""
         when = self.as_of(as_of)
         scope, _ = self.scope(who)
-        points = sp.event_points(self.store.query, replace(scope, date_to=when.end.isoformat()))
+        points = sp.event_points(self.store.query, replace(scope, date_to=when.end.isoformat(),
+                                                           known_by=when.end.isoformat()))
         graph, _ = self.geography(level, points)
         config = config or sp.SpreadConfig()
         windows = [_clip(w, when.end) for w in self.windows() if w.date_from <= when.end]
@@ -157,7 +158,8 @@ class Insight:
         model (``analysis.risk``). ``extra``: units always in the panel (the watchlist)."""
         scope, name = self.scope(who)
         if until is not None:
-            scope = replace(scope, date_to=(wt.month_start(until + 1) - timedelta(days=1)).isoformat())
+            end = (wt.month_start(until + 1) - timedelta(days=1)).isoformat()
+            scope = replace(scope, date_to=end, known_by=end)
         rows = act.activity(self.store.query, replace(scope, month_precise=True), level, "month")
         seen = sorted({act.unit_key(r, level) for r in rows})
         graph, centres = (country_graph(), country_points()) if level == "country" else adm1_geometry(seen)
@@ -197,7 +199,8 @@ class Insight:
         scope, _ = self.scope(who)
         lo = wt.month_start(when.index - wt.ACTIVE_MONTHS + 1).isoformat()
         active = {p["country_iso3"] for p in sp.event_points(
-            self.store.query, replace(scope, date_from=lo, date_to=when.end.isoformat())) if p.get("country_iso3")}
+            self.store.query, replace(scope, date_from=lo, date_to=when.end.isoformat(), known_by=when.end.isoformat()))
+            if p.get("country_iso3")}
         recipients = {r.recipient_country for r in self.ledger() if r.recipient_country}
         names = {c: act.country_name(c) or c for c in active}
         return wt.watchlist(active, country_graph(), recipients, asked, names)
@@ -235,7 +238,7 @@ class Insight:
         ``analysis.gaps``), with what was known at the as-of month's end; no rate where no origin watches it."""
         scope, name = self.scope(who)
         when = self.as_of(as_of)
-        scope = replace(scope, date_to=when.end.isoformat())
+        scope = replace(scope, date_to=when.end.isoformat(), known_by=when.end.isoformat())
         points = sp.event_points(self.store.query, scope)
         forecast = {r.unit: r for r in self.risk(who, "country", as_of=when.month, watch=watch)}
         watched = {w.country_iso3: w.why for w in self.watchlist(who, when, watch)}
