@@ -7,16 +7,17 @@ and no gap ("not covered since MONTH").
 threat (0..1, per country, never relative to another country): the forecast probability of at least one event
 of the actor (in the roles counted: perpetrator or party by default, never what was done to it) in the country
 next month (``risk``); for a country the model did not score, or when the model had too few covered unit-months
-with and without an event to learn from (``risk.MIN_POSITIVES`` each, said in the row), its own base rate: of the
-``HISTORY_MONTHS`` months up to the as-of month, the covered ones, and the share of them with an event,
-Laplace-smoothed ((k + 1) / (n + 2); the months are named in the row). Older months do not enter: a news corpus
-that names a country in passing for years would otherwise judge next month by 2014. None (no rate) for a country
-no origin covered in the as-of month or the ``watch.STALE_MONTHS`` before it.
+with and without an event to learn from (``risk.MIN_POSITIVES`` each, said in the row), its own base rate: the
+share of its last ``HISTORY_MONTHS`` covered months that had an event, Laplace-smoothed ((k + 1) / (n + 2)), the
+months with an event and the quiet ones named in the row (for coded news the last 12 covered months may reach
+back years: the row shows how far). None (no rate) for a country no origin covered in the as-of month or the
+``watch.STALE_MONTHS`` before it.
 
 What a rate from coded news can say: news watches a country in the months its articles report on it, and a
 country that articles report on only when something happens there is covered mostly in months with an event
-(Türkiye in the sample corpus: 2 of 2 covered months of 2016), while a country named in passing by stories about
-elsewhere is covered in quiet-looking months (Syria: 4 covered months of 2016, an event of the actor in 2). The
+(Türkiye in the sample corpus: 3 of 3 covered months), while a country named in passing by stories about
+elsewhere is covered in quiet-looking months (Syria: 10 covered months back to 2014-06, an event of the actor in
+2). The
 rate is the share the articles show, not the share that happened; the row names its months so that a reader can
 judge it, and the coverage column says how many of the month's articles the country's rate rests on.
 
@@ -94,13 +95,13 @@ class GapRow:
     support_ids: str = ""  # the commitments counted up to the month: event ids (ledger ids for user rows), "|"
 
 
-HISTORY_MONTHS = 12  # the months up to the as-of month an own base rate rests on (the watchlist's active months)
+HISTORY_MONTHS = 12  # the covered months an own base rate rests on (the last ones up to the as-of month)
 
 
 def own_history(covered: Sequence[int], active: set[int]) -> tuple[float, str]:
     """(Laplace-smoothed share of the covered months with an event, the basis naming them): ``covered`` and
-    ``active`` are month indexes (year * 12 + month - 1). 'own history: an event in 2 of 4 covered months of the
-    12 to 2016-12 (2016-06, 2016-08; quiet: 2016-02, 2016-12)'."""
+    ``active`` are month indexes (year * 12 + month - 1). 'own history: an event in 2 of the last 4 covered months,
+    2016-02..2016-12 (2016-06, 2016-08; quiet: 2016-02, 2016-12)'."""
     months = sorted(covered)
     hit = [m for m in months if m in active]
     quiet = [m for m in months if m not in active]
@@ -115,9 +116,9 @@ def own_history(covered: Sequence[int], active: set[int]) -> tuple[float, str]:
                 runs.append([m])
         return ", ".join(_ym(r[0]) if len(r) == 1 else f"{_ym(r[0])}..{_ym(r[-1])}" for r in runs) or "none"
 
-    last = f" to {_ym(months[-1])}" if months else ""
-    return threat, (f"own history: an event in {len(hit)} of {len(months)} covered months of the last "
-                    f"{HISTORY_MONTHS}{last} ({said(hit)}; quiet: {said(quiet)})")
+    span = f", {_ym(months[0])}..{_ym(months[-1])}" if months else ""
+    return threat, (f"own history: an event in {len(hit)} of the last {len(months)} covered months{span} "
+                    f"({said(hit)}; quiet: {said(quiet)})")
 
 
 def _ym(m: int) -> str:

@@ -262,7 +262,7 @@ class Insight:
             elif risk and risk.risk is not None and not risk.fit_note:
                 threat, basis = risk.risk, "forecast"
             else:
-                months = [m for m in range(when.index - gp.HISTORY_MONTHS + 1, when.index + 1) if cover.covered(c, m)]
+                months = [m for m in range(last, last - 600, -1) if cover.covered(c, m)][:gp.HISTORY_MONTHS]
                 threat, basis = gp.own_history(months, {rk.month_index(p["date_start"]) for p in recent})
                 if last < when.index:
                     basis += f" (not covered since then: the rate is {when.index - last} months old)"
