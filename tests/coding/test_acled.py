@@ -172,10 +172,12 @@ def test_press_on_is_no_request_and_a_denied_talk_is_no_talk() -> None:
     assert not [m for m in denied if m.type in ("CONSULT", "AGREE")]
 
 
-def test_a_signed_petition_is_one_request_not_an_act_of_support() -> None:
+def test_a_signed_petition_or_deal_is_the_act_it_names_not_an_act_of_support() -> None:
     from coding_support import one_sentence  # type: ignore[import-not-found,unused-ignore]
 
     from spillwatch.coding.events import code_events
 
     coded = code_events(one_sentence("Sixty Iraqi lawmakers signed a petition to the prime minister on Monday."))
     assert [(m.type, m.trigger_text) for m in coded] == [("REQUEST", "signed")]
+    deal = code_events(one_sentence("Ethiopia and Eritrea signed a peace deal in Riyadh on Sunday."))
+    assert [(m.type, m.trigger_text) for m in deal] == [("AGREE", "signed")]

@@ -1,4 +1,5 @@
-"""One mention per event within a sentence: fold a trigger into the same-type trigger that governs it.
+"""One mention per event within a sentence: fold a trigger into the same-type trigger that governs it,
+and let a light verb stand for the act its object names.
 
 Input: the sentence's built mentions with their trigger tokens, the parse, and the triggers an offset
 sets apart in time. Output: the mentions left, with the folded ones' actors, places and modes merged
@@ -12,13 +13,13 @@ from dataclasses import replace
 
 from spillwatch.coding.acled import VAC, acled_category
 from spillwatch.coding.eventdate import better_date
+from spillwatch.coding.ontology import TriggerSpec
 from spillwatch.coding.patterns import DepGraph
 from spillwatch.records import Actor, EventMention, Quantity, Span
 
 
 def merge_nested(
-    g: DepGraph, built: list[tuple[int, EventMention]], apart: Set[int] = frozenset(),
-    light: Set[str] = frozenset(),
+    g: DepGraph, built: list[tuple[int, EventMention]], apart: Set[int] = frozenset()
 ) -> list[EventMention]:
     """One mention per event within a sentence.
 
@@ -27,10 +28,7 @@ def merge_nested(
     modes are folded into the governor's, unless an offset sets it apart in time (``apart``:
     "shelled X on Sunday, two days after rebels attacked"). A promise verb governing another
     event ("pledged to send") is dropped: the embedded event carries the promise as its modality.
-    A verb of ``light`` ("signed an agreement", "signed a petition demanding ...") whose object is a
-    trigger of another type is that act: it takes the object's type and the object folds into it.
     """
-    built = _light_verbs(g, built, light)
     index = dict(built)
     out: dict[int, EventMention] = {}
     host: dict[int, int] = {}
@@ -54,20 +52,21 @@ def merge_nested(
     return [out[i] for i in sorted(out)]
 
 
-def _light_verbs(g: DepGraph, built: list[tuple[int, EventMention]], light: Set[str]
-                 ) -> list[tuple[int, EventMention]]:
-    """Each light-verb trigger retyped as the act its object names (the object then folds into it)."""
-    index = dict(built)
+def light_verbs(g: DepGraph, found: list[tuple[int, TriggerSpec]], light: Set[str]) -> list[tuple[int, TriggerSpec]]:
+    """A light verb is the act its object names ("signed a peace deal" is an agreement, "signed a
+    petition" a request): a trigger of ``light`` whose direct object is a trigger of another type
+    takes that type and mode, and the object is no trigger of its own (its words are the verb's)."""
+    specs = dict(found)
+    named: set[int] = set()
     out = []
-    for i, m in built:
+    for i, spec in found:
         if g[i].lemma.lower() in light and g.is_verbal(i):
-            obj = next((j for j in g.children(i, "dobj", "obj") if j in index and index[j].type != m.type), None)
-            if obj is not None:
-                named = index[obj]
-                m = replace(m, type=named.type, modes=named.modes, acled_type=named.acled_type,
-                            acled_subtype=named.acled_subtype)
-        out.append((i, m))
-    return out
+            j = next((j for j in g.children(i, "dobj", "obj") if j in specs and specs[j].type != spec.type), None)
+            if j is not None:
+                spec = replace(spec, type=specs[j].type, mode=specs[j].mode, weak=specs[j].weak)
+                named.add(j)
+        out.append((i, spec))
+    return [(i, spec) for i, spec in out if i not in named]
 
 
 def governors(g: DepGraph, i: int) -> list[int]:
