@@ -5,10 +5,10 @@ Votes per resolved mention: a literal place (roles place, region) 1; the datelin
 story was filed, usually but not always where it happened); a metonym 0.5 (a government acts from
 home); a demonym 0 (a nationality is not a scene, and never an event's place). The country with
 most votes is the focus (of two with as many, the one the article names first: news names the
-scene first, and a comparison with another attack later), at precision 6; when one ADM1 unit holds most (over half) of that
-country's literal places with a unit (the dateline and metonyms aside: "Beirut said" is a government,
-not a scene; the first such place counts twice, as news names the scene first), the focus is that
-unit, at precision 4.
+scene first, and a comparison with another attack later), at precision 6; when one ADM1 unit holds
+most (over half) of that country's literal places with a unit (the dateline and metonyms aside:
+"Beirut said" is a government, not a scene; the first such place counts twice, as news names the
+scene first), the focus is that unit, at precision 4.
 The place points at the first words of the article that name the chosen country or unit, and its
 point is the country's (or unit's) gazetteer point. Declines: no resolved country, no focus.
 """

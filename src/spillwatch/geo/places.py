@@ -38,10 +38,10 @@ from spillwatch.geo.lexicon import (
     OF_PLACE_NOUNS,
     PLACE_PREPOSITIONS,
     SPATIAL_NOUNS,
-    VENUE_WORDS,
     SPEECH_LEMMAS,
     STATIVE_LEMMAS,
     STOP_CAPS,
+    VENUE_WORDS,
 )
 from spillwatch.geo.resolve import Mention, resolve_mentions
 from spillwatch.records import AnnotatedArticle, Span, Token
