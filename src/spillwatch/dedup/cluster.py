@@ -71,6 +71,9 @@ class ClusterConfig:
     model: PairModel | None = None  # scorer of pairs with an unknown date or country (None: the shipped one)
 
 
+MAX_CACHED = 1_000_000  # pair scores a clustering call remembers (about 150 MB)
+
+
 class _Scorer:
     """Mentions by id, with feature and pair-score caches (ids are hashed once, here)."""
 
@@ -99,11 +102,20 @@ class _Scorer:
     def probes(self, mid: str) -> tuple[BlockKey, ...]:
         return probe_keys(self._features[mid], self.config.window)
 
-    def score(self, a: str, b: str) -> float | None:
+    def score(self, a: str, b: str, keep: bool = True) -> float | None:
+        """The pair's score, remembered while fewer than ``MAX_CACHED`` are (``keep=False``: never stored).
+
+        Scores are a pure function of the pair, so what is remembered changes only the time taken,
+        never a result; the bound keeps memory flat when one article brings thousands of mentions
+        (every pair of one block, then of one component, would otherwise stay in memory).
+        """
         key = (a, b) if a < b else (b, a)
-        if key not in self._scores:
-            self._scores[key] = score_pair(self._features[a], self._features[b], self.config.window, self.config.model)
-        return self._scores[key]
+        if key in self._scores:
+            return self._scores[key]
+        found = score_pair(self._features[a], self._features[b], self.config.window, self.config.model)
+        if keep and len(self._scores) < MAX_CACHED:
+            self._scores[key] = found
+        return found
 
     def contradicts(self, a: str, b: str) -> bool:
         return contradicts(self._features[a], self._features[b], self.config.window)
@@ -148,7 +160,7 @@ def _average_link(members: Sequence[str], scorer: _Scorer) -> list[tuple[list[st
     cannot = np.zeros((n, n), dtype=bool)  # a contradiction between two members keeps their clusters apart
     for i in range(n):
         for j in range(i + 1, n):
-            found = scorer.score(members[i], members[j])
+            found = scorer.score(members[i], members[j], keep=False)  # each pair is read once here
             sums[i, j] = sums[j, i] = found or 0.0
             if found is None:
                 cannot[i, j] = cannot[j, i] = scorer.contradicts(members[i], members[j])
