@@ -12,7 +12,10 @@ named in the row);
 none (no rate) for a country no origin covered in the as-of month or the ``watch.STALE_MONTHS`` before it.
 
 support_usd: the money committed to the country up to the forecast month, each amount converted to US dollars
-at its commitment date's ECB rate (``support.usd``). Personnel, equipment, training/advisers and other
+at its commitment date's ECB rate (``support.usd``; a commitment dated by a range, "last week", at its first
+day's). The sentence names every row that makes the sum (amount, dollars, the rate's day, the event behind it)
+and ``support_ids`` lists them (event ids, or ledger ids of rows a user added), so a changed figure can be traced
+to the row, the date or the rate that moved. Personnel, equipment, training/advisers and other
 commitments are counted in their own columns: they have no dollar value here and do not enter the gap.
 
 gap = threat / (1 + support_usd / (usd_scale_m * 1,000,000)), default usd_scale_m = 10: USD 10 M committed
@@ -28,7 +31,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from spillwatch.analysis.support import LedgerRow, usd
+from spillwatch.analysis.support import LedgerRow, valued
 
 KIND_COLUMNS = {"personnel": "personnel", "equipment": "equipment", "training": "training", "advisers": "training"}
 
@@ -79,6 +82,7 @@ class GapRow:
     latest_any: str | None  # the latest violent event there by anyone
     latest_any_id: str | None
     explanation: str
+    support_ids: str = ""  # the commitments counted up to the month: event ids (ledger ids for user rows), "|"
 
 
 def gap_value(threat: float, support_usd: float, config: GapConfig = GapConfig()) -> float:
@@ -92,7 +96,7 @@ def _valued(rows: Sequence[LedgerRow], until: date) -> dict[str, Any]:
         if r.date is not None and r.date > until:
             continue
         if r.kind == "money":
-            value = usd(r)
+            value = r.usd
             if value is None:
                 out["unvalued_money"] += 1
             else:
@@ -103,16 +107,34 @@ def _valued(rows: Sequence[LedgerRow], until: date) -> dict[str, Any]:
 
 
 def _support_phrase(r: LedgerRow) -> str:
+    """'Canadian government: CAD 1,000,000 = USD 751,545 at the ECB rate of 2016-12-05 (delivered, 2016-12-05,
+    event 9f3c...)': each row's figures, its day and the record behind it."""
     if r.kind == "money" and r.amount:
-        value = usd(r)
-        dollars = f" = USD {value / 1e6:,.2f} M" if value is not None and (r.currency or "USD") != "USD" else ""
+        if r.usd is None:
+            dollars = " (no ECB rate: not counted in USD)"
+        elif (r.currency or "USD").upper() != "USD":
+            dollars = f" = USD {r.usd:,.0f}" + (f" at the ECB rate of {r.rate_day}" if r.rate_day else "")
+        else:
+            dollars = ""
         what = f"{r.currency or 'USD'} {r.amount:,.0f}{dollars}"
     elif r.kind == "equipment":
         what = f"{r.count:g} {r.item}" if r.count and r.item else (r.item or "equipment")
     else:
         what = r.kind
-    when = r.date.isoformat()[:7] if r.date else "undated"
-    return f"{r.donor}: {what} ({r.status}, {when})"
+    when = r.date.isoformat() if r.date else "undated"
+    record = f", event {r.event_id}" if r.event_id else ", added by a user"
+    return f"{r.donor}: {what} ({r.status}, {when}{record})"
+
+
+def _support_list(kept: Sequence[LedgerRow], others: int = 3) -> str:
+    """Every money row (they make the sum), then up to ``others`` other commitments and how many more there are."""
+    money = [r for r in kept if r.kind == "money"]
+    rest = [r for r in kept if r.kind != "money"]
+    said = [_support_phrase(r) for r in money + rest[:others]]
+    if len(rest) > others:
+        said.append(f"{len(rest) - others} more commitment{'s' if len(rest) - others != 1 else ''} of personnel, "
+                    "equipment or training")
+    return "; ".join(said)
 
 
 def _event_phrase(p: Mapping[str, Any]) -> str:
@@ -124,7 +146,7 @@ def gaps(threats: Sequence[CountryThreat], ledger: Sequence[LedgerRow], actor_la
          config: GapConfig = GapConfig()) -> list[GapRow]:
     support: dict[str, list[LedgerRow]] = defaultdict(list)
     for row in ledger:
-        support[row.recipient_country].append(row)
+        support[row.recipient_country].append(row if row.usd is not None or row.kind != "money" else valued(row))
     rows = [_row(t, support.get(t.country_iso3, []), actor_label, config) for t in threats
             if t.threat is None or t.threat >= config.min_threat or t.why != "scored by the forecast"]
     return sorted(rows, key=lambda r: (r.gap is None, -(r.gap or 0.0), -r.support_usd, r.country_iso3))
@@ -145,7 +167,7 @@ def _row(t: CountryThreat, commitments: Sequence[LedgerRow], actor_label: str, c
     said += ")"
     if kept:
         said += (f", against USD {valued['support_usd'] / 1e6:,.2f} M committed"
-                 f" ({'; '.join(_support_phrase(r) for r in kept[:4])}{'; ...' if len(kept) > 4 else ''})")
+                 f" ({_support_list(kept)})")
     else:
         said += ", with no support commitments recorded"
     if gap is not None and t.threat is not None:
@@ -162,7 +184,8 @@ def _row(t: CountryThreat, commitments: Sequence[LedgerRow], actor_label: str, c
                   unvalued_money=valued["unvalued_money"], commitments=len(kept),
                   latest_event=_event_phrase(mine) if mine else None, latest_event_id=mine["id"] if mine else None,
                   latest_any=_any_phrase(t.latest_any) if t.latest_any else None,
-                  latest_any_id=t.latest_any["id"] if t.latest_any else None, explanation=said)
+                  latest_any_id=t.latest_any["id"] if t.latest_any else None, explanation=said,
+                  support_ids="|".join(dict.fromkeys(r.event_id or r.id for r in kept)))
 
 
 def _any_phrase(p: Mapping[str, Any]) -> str:

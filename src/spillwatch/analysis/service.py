@@ -219,7 +219,7 @@ class Insight:
         events = [e for t in su.SUPPORT_TYPES for e in self.store.events_of_type(t)]
         manual = [_manual_row(r) for r in self.store.manual_support_rows()]
         rows = su.merge_reports(su.ledger_from_events(events)) + manual
-        return sorted(rows, key=lambda r: (r.date or date.min, r.id))
+        return sorted((su.valued(r) for r in rows), key=lambda r: (r.date or date.min, r.id))
 
     def add_support_csv(self, path: str) -> int:
         rows = su.read_csv(path)

@@ -7,6 +7,7 @@ Declines: events of other types, and support events with no identifiable recipie
 from __future__ import annotations
 
 import csv
+import datetime
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass, replace
@@ -41,6 +42,8 @@ class LedgerRow:
     date: date | None
     sources: str
     event_id: str | None
+    usd: float | None = None  # money in US dollars at the ECB rate of ``rate_day`` (``valued``); None otherwise
+    rate_day: datetime.date | None = None  # the day whose ECB rate converted it (the commitment day; undated: the last)
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -138,15 +141,31 @@ def _converter() -> Any:
 def usd(row: LedgerRow) -> float | None:
     """A money commitment in US dollars at its commitment date's ECB rate (the nearest rate when the day has none,
     the file's last when undated); None for other kinds, a missing amount or a currency the ECB does not quote."""
+    return _usd(row)[0]
+
+
+def _usd(row: LedgerRow) -> tuple[float | None, date | None]:
+    """(US dollars, the day whose rate was used): a commitment dated by a range ("last week") is converted at the
+    rate of its first day, the day the ledger dates it by."""
     if row.kind != "money" or row.amount is None:
-        return None
+        return None, None
     currency = (row.currency or "USD").strip().upper()
     if currency == "USD":
-        return float(row.amount)
+        return float(row.amount), None
     try:
-        return float(_converter().convert(row.amount, currency, "USD", date=row.date))
+        converter = _converter()
+        value = float(converter.convert(row.amount, currency, "USD", date=row.date))
+        first, last = converter.bounds[currency].first_date, converter.bounds[currency].last_date
     except (ValueError, KeyError):
-        return None
+        return None, None
+    return value, min(max(row.date, first), last) if row.date is not None else last
+
+
+def valued(row: LedgerRow) -> LedgerRow:
+    """The row with its value in US dollars and the day of the ECB rate that gave it (money rows only), so that a
+    reader sees which rows make a country's committed sum and at what rate."""
+    value, day = _usd(row)
+    return replace(row, usd=round(value, 2) if value is not None else None, rate_day=day)
 
 
 _DAY = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")

@@ -140,8 +140,8 @@ def support(db: str | None, csv_path: str | None, fmt: str) -> None:
         if csv_path:
             click.echo(f"added {sw.add_support_csv(csv_path)} rows from {csv_path}", err=True)
         rows = sw.support()
-    cols = ["date", "donor", "recipient", "recipient_country", "kind", "amount", "currency", "item", "count",
-            "status", "sources"]
+    cols = ["date", "donor", "recipient", "recipient_country", "kind", "amount", "currency", "usd", "rate_day",
+            "item", "count", "status", "event_id", "sources"]
     click.echo(output.render_rows(rows, fmt, columns=cols, title="support ledger"))
 
 

@@ -49,8 +49,8 @@ def render_rows(rows: Sequence[Any], fmt: str, *, columns: Sequence[str] | None 
 def _cell(value: Any) -> str:
     if value is None:
         return ""
-    if isinstance(value, float):
-        return f"{value:g}"
+    if isinstance(value, float):  # money reads 1000000, not 1e+06
+        return str(int(value)) if value.is_integer() and abs(value) < 1e15 else f"{value:.10g}"
     return str(value)
 
 
