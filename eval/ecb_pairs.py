@@ -50,7 +50,10 @@ from spillwatch.dedup.score import DATE_WINDOW_DAYS, Features, block_keys, featu
 from spillwatch.records import EventMention  # noqa: E402
 
 MODEL = REPO / "src" / "spillwatch" / "data" / "pair_model.json"
-THRESHOLDS = tuple(round(0.05 * k, 2) for k in range(2, 20))
+# a pair merges only when the model finds one event at least as likely as two: lower thresholds won the
+# CoNLL F1 of the tune topics (0.15: 76.2 against 71.7 at 0.5) by merging reports that share only a
+# country, an ADM1 and a week, which ECB+ (one event of a kind per place and year) does not punish
+THRESHOLDS = tuple(round(0.05 * k, 2) for k in range(10, 20))
 JOIN_COST = 2.0  # CoNLL F1 points one event joining two subtopics costs when the threshold is chosen
 NEVER = fitted.PairModel(tuple(0.0 for _ in fitted.FEATURES), -60.0, 0.5)  # no open pair merges
 

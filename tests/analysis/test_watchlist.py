@@ -93,7 +93,7 @@ def test_spread_as_of_uses_only_what_was_known_then(mixed: Insight) -> None:
 
 def test_news_watches_only_the_countries_its_articles_report_on() -> None:
     rows = [{"month": date(2016, 12, 1), "country_iso3": "LBN", "articles": 2, "total": 6}]
-    windows = cv.news_windows(lambda sql, params: rows)
+    windows = cv.news_windows(lambda sql, params: rows if sql is cv.NEWS_MONTHS_SQL else [])
     assert windows == [cv.Window("spillwatch", "news coded by spillwatch: 2 of 6 articles that month (33%)", "LBN",
                                  date(2016, 12, 1), date(2016, 12, 31))]
     cover = cv.Coverage(windows)

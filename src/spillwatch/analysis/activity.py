@@ -89,6 +89,7 @@ class Scope:
     affiliates: tuple[Affiliate, ...] = ()
     linked: bool = False  # also count events a higher-ranked origin reports too (see analysis.coverage)
     month_precise: bool = False  # leave out rows dated only to a year (monthly panels cannot place them)
+    known_by: str | None = None  # ISO day: only events reported by then (``known_sql``; the as-of month's end)
 
 
 def parse_roles(values: Sequence[str], default: tuple[Role, ...] = DEFAULT_ROLES) -> tuple[Role, ...]:
@@ -144,9 +145,23 @@ def scope_sql(scope: Scope, alias: str = "e") -> tuple[str, list[Any]]:
             params.append(day)
     if scope.month_precise:
         parts.append(f"coalesce({alias}.date_precision, 'day') <> 'year'")
+    if scope.known_by:
+        parts.append(known_sql(alias))
+        params.append(scope.known_by)
     if not scope.origin and not scope.linked:  # one origin has no cross-origin doubles
         parts.append(f"NOT {link_sql(alias)}")
     return " WHERE " + " AND ".join(parts), params
+
+
+def known_sql(alias: str = "e") -> str:
+    """True for events known by the day given as the parameter: an event coded here needs some article reporting it
+    dated by then (its publication day, else the latest day its events name, as ``coverage`` dates articles), so
+    that an analysis as of 2016-12 does not count a 2016 attack first reported in 2017; imported rows and events
+    stored without their mentions count from their own day."""
+    day = ("coalesce(a.published, (SELECT max(x.date_start) FROM event_mentions x WHERE x.article_id = a.id))")
+    return (f"({alias}.origin <> 'spillwatch' OR NOT EXISTS (SELECT 1 FROM event_mentions m0 WHERE m0.event_id = "
+            f"{alias}.id) OR EXISTS (SELECT 1 FROM event_mentions m JOIN articles a ON a.id = m.article_id"
+            f" WHERE m.event_id = {alias}.id AND {day} <= CAST(? AS DATE)))")
 
 
 def unit_columns(level: Level, alias: str = "e") -> tuple[str, str]:

@@ -10,9 +10,14 @@ Where windows come from:
 - an imported origin whose file predates this table gets the same from its stored events;
 - news coded here watches a country in the months its coded articles report on it (a place in the country
   other than a dateline or a demonym, or an event there), one window per country and month whose source says
-  the share: "news coded by spillwatch: 3 of 12 articles that month (25%)". An article's month is its
-  publication day's, else the latest day its events name (a story is dated no earlier than that). A country
-  no article of a month reports on is not watched that month: no rate is judged there. Events stored without
+  the share: "news coded by spillwatch: 3 of 12 articles that month (25%)"; and an ADM1 unit in the months its
+  articles report on a place in that unit (or an event there), one window per unit and month with its own share
+  ("... 2 of 12 articles that month report on Nineveh (17%)"). An article that names only the country ("Syria")
+  watches the country, not each of its governorates: ADM1 analyses judge a unit by its own windows, by the
+  windows of imported files (a GED or ACLED file covers every unit of its countries) and by "*" windows.
+  An article's month is its publication day's, else the latest day its events name (a story is dated no
+  earlier than that). A country no article of a month reports on is not watched that month: no rate is judged
+  there. Events stored without
   their articles (tests, old stores) fall back to one window over every country ("*") from the first to the
   last such event.
 
@@ -38,6 +43,7 @@ from typing import Any
 from spillwatch.analysis import Query
 
 EVERYWHERE = "*"
+NEWS_ORIGIN = "spillwatch"
 ORIGIN_RANK = {"ucdp": 3, "acled": 2, "spillwatch": 1}
 NEWS_SOURCE = "news coded by spillwatch"
 
@@ -49,12 +55,31 @@ class Window:
     country_iso3: str  # "*" = every country
     date_from: date
     date_to: date
+    adm1_code: str | None = None  # a news window of one ADM1 unit (ISO 3166-2); None: the whole country
 
-    def covers(self, country: str | None, day: date) -> bool:
-        return self.country_iso3 in (EVERYWHERE, country) and self.date_from <= day <= self.date_to
+    @property
+    def key(self) -> str:
+        """'SYR' or 'SYR:SY-HL' (the unit keys of ``activity.unit_key``)."""
+        return f"{self.country_iso3}:{self.adm1_code}" if self.adm1_code else self.country_iso3
+
+    def watches(self, place: str | None) -> bool:
+        """Whether the window watches a country ('SYR') or an ADM1 unit ('SYR:SY-HL'): a window of a unit watches
+        that unit only; a country's window watches the country, and each of its units too unless it is news coded
+        here (an article naming Syria does not watch Homs); "*" watches everything."""
+        if self.country_iso3 == EVERYWHERE:
+            return True
+        country, _, adm1 = (place or "").partition(":")
+        if self.country_iso3 != country:
+            return False
+        if self.adm1_code is not None:
+            return adm1 == self.adm1_code
+        return not adm1 or self.origin != NEWS_ORIGIN
+
+    def covers(self, place: str | None, day: date) -> bool:
+        return self.watches(place) and self.date_from <= day <= self.date_to
 
     def describe(self) -> str:
-        where = "all countries" if self.country_iso3 == EVERYWHERE else self.country_iso3
+        where = "all countries" if self.country_iso3 == EVERYWHERE else self.key
         return f"{self.origin} {where} {self.date_from}..{self.date_to}"
 
 
@@ -133,17 +158,37 @@ SELECT m.month, b.country_iso3, count(DISTINCT m.id) AS articles, t.n AS total
 FROM mon m JOIN about b ON b.article_id = m.id JOIN total t ON t.month = m.month
 GROUP BY m.month, b.country_iso3, t.n ORDER BY m.month, b.country_iso3"""
 
+# The same per ADM1 unit: places and events with an ADM1 code (the unit's name said beside the share).
+NEWS_ADM1_MONTHS_SQL = NEWS_MONTHS_SQL.split("about AS")[0] + """about AS (
+  SELECT article_id, country_iso3, adm1_code, adm1_name FROM places
+  WHERE country_iso3 IS NOT NULL AND adm1_code IS NOT NULL AND role NOT IN ('dateline', 'demonym')
+  UNION SELECT article_id, country_iso3, adm1_code, adm1_name FROM event_mentions
+  WHERE country_iso3 IS NOT NULL AND adm1_code IS NOT NULL),
+total AS (SELECT month, count(*) AS n FROM mon GROUP BY month)
+SELECT m.month, b.country_iso3, b.adm1_code, min(b.adm1_name) AS adm1_name, count(DISTINCT m.id) AS articles,
+       t.n AS total
+FROM mon m JOIN about b ON b.article_id = m.id JOIN total t ON t.month = m.month
+GROUP BY m.month, b.country_iso3, b.adm1_code, t.n ORDER BY m.month, b.country_iso3, b.adm1_code"""
+
 
 def news_windows(query: Query) -> list[Window]:
-    """One window per country and month that coded articles report on, with the share of that month's articles."""
+    """One window per country and month that coded articles report on, and one per ADM1 unit and month, each with
+    the share of that month's articles."""
     out = []
     for r in query(NEWS_MONTHS_SQL, []):
-        first = r["month"]
-        last = (date(first.year + first.month // 12, first.month % 12 + 1, 1) - timedelta(days=1))
-        n, total = int(r["articles"]), int(r["total"])
+        first, n, total = r["month"], int(r["articles"]), int(r["total"])
         source = f"{NEWS_SOURCE}: {n} of {total} articles that month ({n / total:.0%})"
-        out.append(Window("spillwatch", source, r["country_iso3"], first, last))
+        out.append(Window(NEWS_ORIGIN, source, r["country_iso3"], first, _month_end(first)))
+    for r in query(NEWS_ADM1_MONTHS_SQL, []):
+        first, n, total = r["month"], int(r["articles"]), int(r["total"])
+        source = (f"{NEWS_SOURCE}: {n} of {total} articles that month report on {r['adm1_name'] or r['adm1_code']}"
+                  f" ({n / total:.0%})")
+        out.append(Window(NEWS_ORIGIN, source, r["country_iso3"], first, _month_end(first), r["adm1_code"]))
     return out
+
+
+def _month_end(first: date) -> date:
+    return date(first.year + first.month // 12, first.month % 12 + 1, 1) - timedelta(days=1)
 
 
 def _month(d: date) -> int:
@@ -151,8 +196,9 @@ def _month(d: date) -> int:
 
 
 class Coverage:
-    """Which months (index year * 12 + month - 1) each country is watched in, at least ``COVERED_DAYS`` days of
-    the month by one window (``month_covered``), and by which windows: built once, asked per unit and month."""
+    """Which months (index year * 12 + month - 1) each country or ADM1 unit ('SYR', 'SYR:SY-HL') is watched in, at
+    least ``COVERED_DAYS`` days of the month by one window (``month_covered``), and by which windows (``Window.
+    watches``): built once, asked per unit and month."""
 
     def __init__(self, ws: Sequence[Window]) -> None:
         self.windows = list(ws)
@@ -161,20 +207,24 @@ class Coverage:
             for m in range(_month(w.date_from), _month(w.date_to) + 1):
                 start = date(m // 12, m % 12 + 1, 1)
                 end = date((m + 1) // 12, (m + 1) % 12 + 1, 1) - timedelta(days=1)
-                if month_covered([w], w.country_iso3, start, end):
-                    self._by[w.country_iso3][m].append(w)
+                if month_covered([w], w.key, start, end):
+                    self._by[w.key][m].append(w)
 
-    def by(self, country: str | None, m: int) -> list[Window]:
-        """The windows that watch the country in month ``m``."""
-        here = self._by[country][m] if country in self._by else []
-        return here + (self._by[EVERYWHERE][m] if EVERYWHERE in self._by else [])
+    def _keys(self, place: str | None) -> list[str]:
+        country = (place or "").partition(":")[0]
+        return [k for k in dict.fromkeys((place or "", country, EVERYWHERE)) if k in self._by]
 
-    def covered(self, country: str | None, m: int) -> bool:
-        return bool(self.by(country, m))
+    def by(self, place: str | None, m: int) -> list[Window]:
+        """The windows that watch the country or ADM1 unit in month ``m``."""
+        return [w for k in self._keys(place) for w in self._by[k].get(m, ()) if w.watches(place)]
 
-    def last_before(self, country: str | None, m: int) -> int | None:
-        """The last month up to ``m`` (inclusive) the country was watched in, if any."""
-        months = [k for c in (country, EVERYWHERE) if c in self._by for k, v in self._by[c].items() if v and k <= m]
+    def covered(self, place: str | None, m: int) -> bool:
+        return bool(self.by(place, m))
+
+    def last_before(self, place: str | None, m: int) -> int | None:
+        """The last month up to ``m`` (inclusive) the country or unit was watched in, if any."""
+        months = [k for key in self._keys(place) for k, v in self._by[key].items()
+                  if k <= m and any(w.watches(place) for w in v)]
         return max(months) if months else None
 
     def last_month(self) -> int | None:
@@ -191,7 +241,7 @@ class Coverage:
         'not covered since 2016-10' / 'never covered' where no origin watches the country in month ``m``."""
         found = self.by(country, m)
         if found:
-            return "; ".join(w.source if w.origin == "spillwatch" and w.country_iso3 != EVERYWHERE else w.describe()
+            return "; ".join(w.source if w.origin == NEWS_ORIGIN and w.country_iso3 != EVERYWHERE else w.describe()
                              for w in found)
         last = self.last_before(country, m)
         return f"not covered since {date(last // 12, last % 12 + 1, 1):%Y-%m}" if last is not None else "never covered"
@@ -211,7 +261,7 @@ def watched_before(ws: Sequence[Window], country: str | None, day: date, origin:
     found = [w for w in ws if w.origin == origin and w.covers(country, day) and w.date_from <= start]
     if found:
         return min(found, key=lambda w: w.date_from)
-    return _chained(sorted((w for w in ws if w.origin == origin and w.country_iso3 in (EVERYWHERE, country)),
+    return _chained(sorted((w for w in ws if w.origin == origin and w.watches(country)),
                            key=lambda w: w.date_from), day, start)
 
 
@@ -227,7 +277,7 @@ def _chained(ws: Sequence[Window], day: date, start: date) -> Window | None:
             return None
         first, used = min(w.date_from for w in before), used + 1
     return Window(last[0].origin, f"{last[0].source.split(':')[0]}: {used} windows chained", last[0].country_iso3,
-                  first, reach)
+                  first, reach, last[0].adm1_code)
 
 
 def covered_span(ws: Sequence[Window], country: str | None, first: date, last: date) -> Window | None:
@@ -244,7 +294,7 @@ def month_covered(ws: Sequence[Window], country: str | None, month_start: date, 
     the 22nd still watched that month; one that ends on the 3rd did not)."""
     need = min(COVERED_DAYS, (month_end - month_start).days + 1)
     for w in ws:
-        if w.country_iso3 in (EVERYWHERE, country):
+        if w.watches(country):
             overlap = (min(w.date_to, month_end) - max(w.date_from, month_start)).days + 1
             if overlap >= need:
                 return True

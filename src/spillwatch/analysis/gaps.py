@@ -5,11 +5,21 @@ watchlist (``analysis.watch``); a watched country no origin covers in the as-of 
 and no gap ("not covered since MONTH").
 
 threat (0..1, per country, never relative to another country): the forecast probability of at least one event
-of the actor (in the roles counted) in the country next month (``risk``); for a country the model did not score,
-or when the model had fewer than ``risk.MIN_POSITIVES`` events to learn from (said in the row), the share of its
-last 12 covered months that had an event, Laplace-smoothed ((k + 1) / (n + 2): its own base rate, the months
-named in the row);
-none (no rate) for a country no origin covered in the as-of month or the ``watch.STALE_MONTHS`` before it.
+of the actor (in the roles counted: perpetrator or party by default, never what was done to it) in the country
+next month (``risk``); for a country the model did not score, or when the model had too few covered unit-months
+with and without an event to learn from (``risk.MIN_POSITIVES`` each, said in the row), its own base rate: the
+share of its last ``HISTORY_MONTHS`` covered months that had an event, Laplace-smoothed ((k + 1) / (n + 2)), the
+months with an event and the quiet ones named in the row (for coded news the last 12 covered months may reach
+back years: the row shows how far). None (no rate) for a country no origin covered in the as-of month or the
+``watch.STALE_MONTHS`` before it.
+
+What a rate from coded news can say: news watches a country in the months its articles report on it, and a
+country that articles report on only when something happens there is covered mostly in months with an event
+(Türkiye in the sample corpus: 3 of 3 covered months), while a country named in passing by stories about
+elsewhere is covered in quiet-looking months (Syria: 10 covered months back to 2014-06, an event of the actor in
+2). The
+rate is the share the articles show, not the share that happened; the row names its months so that a reader can
+judge it, and the coverage column says how many of the month's articles the country's rate rests on.
 
 support_usd: the money committed to the country up to the forecast month, each amount converted to US dollars
 at its commitment date's ECB rate (``support.usd``; a commitment dated by a range, "last week", at its first
@@ -50,7 +60,7 @@ class CountryThreat:
     country_iso3: str
     country_name: str | None
     threat: float | None  # None: no origin watches the country in the as-of month (no rate)
-    basis: str  # "forecast", "own history, N covered months to YYYY-MM" (its own base rate), or "no rate: ..."
+    basis: str  # "forecast", "own history: an event in K of N covered months ..." (its base rate), or "no rate: ..."
     month: date  # the month the threat is for
     recent: Sequence[Mapping[str, Any]]  # its latest events in scope (newest first)
     window: str | None  # the coverage in the as-of month ("not covered since YYYY-MM" where there is none)
@@ -83,6 +93,36 @@ class GapRow:
     latest_any_id: str | None
     explanation: str
     support_ids: str = ""  # the commitments counted up to the month: event ids (ledger ids for user rows), "|"
+
+
+HISTORY_MONTHS = 12  # the covered months an own base rate rests on (the last ones up to the as-of month)
+
+
+def own_history(covered: Sequence[int], active: set[int]) -> tuple[float, str]:
+    """(Laplace-smoothed share of the covered months with an event, the basis naming them): ``covered`` and
+    ``active`` are month indexes (year * 12 + month - 1). 'own history: an event in 2 of the last 4 covered months,
+    2016-02..2016-12 (2016-06, 2016-08; quiet: 2016-02, 2016-12)'."""
+    months = sorted(covered)
+    hit = [m for m in months if m in active]
+    quiet = [m for m in months if m not in active]
+    threat = (len(hit) + 1) / (len(months) + 2)  # Laplace: 2 of 2 is no 1.0
+
+    def said(ms: Sequence[int]) -> str:  # runs of consecutive months as '2016-01..2016-12'
+        runs: list[list[int]] = []
+        for m in ms:
+            if runs and m == runs[-1][-1] + 1:
+                runs[-1].append(m)
+            else:
+                runs.append([m])
+        return ", ".join(_ym(r[0]) if len(r) == 1 else f"{_ym(r[0])}..{_ym(r[-1])}" for r in runs) or "none"
+
+    span = f", {_ym(months[0])}..{_ym(months[-1])}" if months else ""
+    return threat, (f"own history: an event in {len(hit)} of the last {len(months)} covered months{span} "
+                    f"({said(hit)}; quiet: {said(quiet)})")
+
+
+def _ym(m: int) -> str:
+    return f"{m // 12}-{m % 12 + 1:02d}"
 
 
 def gap_value(threat: float, support_usd: float, config: GapConfig = GapConfig()) -> float:

@@ -126,7 +126,8 @@ class Insight:
         """New theatres, re-emergence and the centre of gravity with what was known at the as-of month's end."""
         when = self.as_of(as_of)
         scope, _ = self.scope(who)
-        points = sp.event_points(self.store.query, replace(scope, date_to=when.end.isoformat()))
+        points = sp.event_points(self.store.query, replace(scope, date_to=when.end.isoformat(),
+                                                           known_by=when.end.isoformat()))
         graph, _ = self.geography(level, points)
         config = config or sp.SpreadConfig()
         windows = [_clip(w, when.end) for w in self.windows() if w.date_from <= when.end]
@@ -157,7 +158,8 @@ class Insight:
         model (``analysis.risk``). ``extra``: units always in the panel (the watchlist)."""
         scope, name = self.scope(who)
         if until is not None:
-            scope = replace(scope, date_to=(wt.month_start(until + 1) - timedelta(days=1)).isoformat())
+            end = (wt.month_start(until + 1) - timedelta(days=1)).isoformat()
+            scope = replace(scope, date_to=end, known_by=end)
         rows = act.activity(self.store.query, replace(scope, month_precise=True), level, "month")
         seen = sorted({act.unit_key(r, level) for r in rows})
         graph, centres = (country_graph(), country_points()) if level == "country" else adm1_geometry(seen)
@@ -171,7 +173,7 @@ class Insight:
         for r in rows:
             counts[index[act.unit_key(r, level)], rk.month_index(r["period"]) - first] += r["events"]
         cover = cv.Coverage([w for w in self.windows() if not who.origin or w.origin == who.origin])
-        covered = np.array([[cover.covered(u.split(":")[0], m) for m in range(first, last + 1)] for u in units],
+        covered = np.array([[cover.covered(u, m) for m in range(first, last + 1)] for u in units],
                            dtype=bool)
         return rk.Panel(units, first, counts, covered.reshape(len(units), -1), graph, centres), name
 
@@ -184,7 +186,7 @@ class Insight:
         panel, _ = self.panel(who, level, when.index, [w.country_iso3 for w in watched])
         cover = self.coverage()
         why = {w.country_iso3: w.why for w in watched}
-        rows = [wt.RiskRow(**r, **unit_names(r["unit"]), coverage=cover.describe(r["unit"].split(":")[0], when.index),
+        rows = [wt.RiskRow(**r, **unit_names(r["unit"]), coverage=cover.describe(r["unit"], when.index),
                            why=why.get(r["unit"]))
                 for r in rk.forecast(panel, 0.0, unit_label)
                 if r["month"] == wt.month_start(when.index + 1) and (r["risk"] >= min_risk or r["unit"] in why)]
@@ -197,7 +199,8 @@ class Insight:
         scope, _ = self.scope(who)
         lo = wt.month_start(when.index - wt.ACTIVE_MONTHS + 1).isoformat()
         active = {p["country_iso3"] for p in sp.event_points(
-            self.store.query, replace(scope, date_from=lo, date_to=when.end.isoformat())) if p.get("country_iso3")}
+            self.store.query, replace(scope, date_from=lo, date_to=when.end.isoformat(), known_by=when.end.isoformat()))
+            if p.get("country_iso3")}
         recipients = {r.recipient_country for r in self.ledger() if r.recipient_country}
         names = {c: act.country_name(c) or c for c in active}
         return wt.watchlist(active, country_graph(), recipients, asked, names)
@@ -235,7 +238,7 @@ class Insight:
         ``analysis.gaps``), with what was known at the as-of month's end; no rate where no origin watches it."""
         scope, name = self.scope(who)
         when = self.as_of(as_of)
-        scope = replace(scope, date_to=when.end.isoformat())
+        scope = replace(scope, date_to=when.end.isoformat(), known_by=when.end.isoformat())
         points = sp.event_points(self.store.query, scope)
         forecast = {r.unit: r for r in self.risk(who, "country", as_of=when.month, watch=watch)}
         watched = {w.country_iso3: w.why for w in self.watchlist(who, when, watch)}
@@ -259,10 +262,8 @@ class Insight:
             elif risk and risk.risk is not None and not risk.fit_note:
                 threat, basis = risk.risk, "forecast"
             else:
-                months = [m for m in range(last, last - 600, -1) if cover.covered(c, m)][:12]
-                active = {rk.month_index(p["date_start"]) for p in recent}
-                threat = (sum(1 for m in months if m in active) + 1) / (len(months) + 2)  # Laplace: 2 of 2 is no 1.0
-                basis = f"own history, {len(months)} covered months to {wt.month_start(months[0]):%Y-%m}"
+                months = [m for m in range(last, last - 600, -1) if cover.covered(c, m)][:gp.HISTORY_MONTHS]
+                threat, basis = gp.own_history(months, {rk.month_index(p["date_start"]) for p in recent})
                 if last < when.index:
                     basis += f" (not covered since then: the rate is {when.index - last} months old)"
                 if risk and risk.fit_note:

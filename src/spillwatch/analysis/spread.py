@@ -138,9 +138,9 @@ def _judge(t: Theatre, windows: Sequence[Window] | None, config: SpreadConfig) -
         return replace(t, status="origin")
     if windows is None:
         return t
-    w = watched_before(windows, t.country_iso3, t.first_date, t.first_origin, config.lead_days)
+    w = watched_before(windows, t.unit, t.first_date, t.first_origin, config.lead_days)
     if w is None:
-        seen = covering(windows, t.country_iso3, t.first_date, t.first_origin)
+        seen = covering(windows, t.unit, t.first_date, t.first_origin)
         return replace(t, status="coverage start", window=seen[0].describe() if seen else None)
     return replace(t, window=w.describe())
 
@@ -167,7 +167,7 @@ def reemergence(points: Sequence[Mapping[str, Any]], level: Level,
         if not unit:
             continue
         day = p["date_start"]
-        w = covered_span(windows, p["country_iso3"], last[unit], day) if windows is not None and unit in last else None
+        w = covered_span(windows, unit, last[unit], day) if windows is not None and unit in last else None
         if unit in last and (day - last[unit]).days >= config.quiet_days and (windows is None or w is not None):
             out.append(Reemergence(unit, last[unit], day, (day - last[unit]).days, p["id"], p["type"],
                                    p.get("place_name"), w.describe() if w else None))

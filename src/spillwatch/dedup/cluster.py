@@ -11,9 +11,13 @@ Algorithm (a pure function of the mention *set*, so arrival order and batching c
 it): candidate pairs come from block keys (country, type family and place cell, 4-day bucket);
 ``pairs.score_pair`` scores them; mentions joined by a pair scoring >= ``THRESHOLD`` form a
 component; inside each component, average-link agglomeration over the members sorted by id
-merges the two clusters with the highest mean pairwise score (blocked or unscored pairs count
-0; ties go to the smallest indices) until no mean reaches ``THRESHOLD``; two clusters holding a
-pair that ``score.contradicts`` (two countries, dates apart, ...) are never merged. Every final cluster
+merges the two clusters with the highest mean pairwise score (ties go to the smallest indices)
+until no mean reaches ``THRESHOLD``; two clusters holding a pair that ``score.contradicts`` (two
+countries, dates apart, ...) are never merged. A pair the scorers decline without any
+contradiction (nothing in common they can read: a report placed only in its country beside one
+placed in a town, two undated reports naming different people) is unknown, not a mismatch: it
+counts ``score.UNKNOWN_PAIR`` (0.7, below the merge level), so one such pair no longer sinks a
+merge that every compared pair supports, and a cluster joined by unknowns alone never forms. Every final cluster
 lies inside one component, so ``assign`` only needs the components the new mentions touch:
 it walks threshold edges from the new mentions through ``lookup`` (known mentions per block
 key) and re-clusters exactly that closure, which gives what clustering everything at once
@@ -36,6 +40,7 @@ from spillwatch.dedup.pairs import score_pair
 from spillwatch.dedup.score import (
     DATE_WINDOW_DAYS,
     THRESHOLD,
+    UNKNOWN_PAIR,
     Features,
     block_keys,
     contradicts,
@@ -161,9 +166,9 @@ def _average_link(members: Sequence[str], scorer: _Scorer) -> list[tuple[list[st
     for i in range(n):
         for j in range(i + 1, n):
             found = scorer.score(members[i], members[j], keep=False)  # each pair is read once here
-            sums[i, j] = sums[j, i] = found or 0.0
             if found is None:
                 cannot[i, j] = cannot[j, i] = scorer.contradicts(members[i], members[j])
+            sums[i, j] = sums[j, i] = found if found is not None else UNKNOWN_PAIR
     clusters: dict[int, list[int]] = {i: [i] for i in range(n)}
     inner = dict.fromkeys(range(n), 0.0)  # sum of pairwise scores inside each cluster
     sizes = np.ones(n)

@@ -20,7 +20,9 @@ from spillwatch.dedup import fitted
 from spillwatch.dedup.score import (
     DATE_WINDOW_DAYS,
     THRESHOLD,
+    UNKNOWN_PAIR,
     Features,
+    contradicts,
     date_score,
     pair_score,
     pairable,
@@ -50,6 +52,13 @@ def score_pair(
         return hand  # two reports dated to the day by their own words: one event per day, place and actors
     found = fitted.open_score(a, b, window, model)  # a date from the article's day is an estimate
     return hand if found is None else max(hand, found)
+
+
+def _counted(found: float | None, a: Features, b: Features, window: int) -> float:
+    """What a pair counts in average-link: its score; declined with no contradiction, ``UNKNOWN_PAIR``."""
+    if found is not None:
+        return found
+    return 0.0 if contradicts(a, b, window) else UNKNOWN_PAIR
 
 
 def _own_day(f: Features) -> bool:
@@ -90,8 +99,9 @@ def agreed_fields(a: Features, b: Features, window: int = DATE_WINDOW_DAYS) -> t
 class Join:
     """Why one mention sits in its event: the member it agrees with best, by which rule and score.
 
-    ``mean`` is its mean score over every other member (average-link merges while that mean, over
-    whole clusters, reaches the merge level); ``agreed`` and ``unknown`` name the fields.
+    ``mean`` is its mean score over every other member, a pair declined with no contradiction counted
+    as ``UNKNOWN_PAIR`` (average-link merges while that mean, over whole clusters, reaches the merge
+    level); ``agreed`` and ``unknown`` name the fields.
     """
 
     mention_id: str
@@ -114,7 +124,7 @@ def explain_event(members: Sequence[Features], window: int = DATE_WINDOW_DAYS) -
             out.append(Join(f.id, f.article, None, "alone", None, None))
             continue
         scored = [(score_pair(f, g, window), g) for g in others]
-        mean = round(sum(s or 0.0 for s, _ in scored) / len(scored), 6)
+        mean = round(sum(_counted(s, f, g, window) for s, g in scored) / len(scored), 6)
         best_score, best = min(scored, key=lambda sg: (-(sg[0] if sg[0] is not None else -1.0), sg[1].id))
         agreed, unknown = agreed_fields(f, best, window)
         out.append(Join(f.id, f.article, best.id, rule(f, best), best_score, mean, agreed, unknown))

@@ -48,6 +48,11 @@ from spillwatch.records import Actor, DateMention, EventMention, Place, Span
 
 WEIGHTS = {"date": 0.35, "place": 0.30, "actors": 0.20, "type": 0.15}
 THRESHOLD = 0.78
+# What a pair counts in average-link (``cluster``) when the scorers decline it with no contradiction:
+# unknown, below the merge level. Chosen on ECB+ topics 1-22 with the shipped pair model (cross-document
+# CoNLL F1 0 and 0.5: 70.9, 0.6: 71.7, 0.7: 72.6); the sample corpus's news B-cubed is unchanged at 0.7
+# and falls at 0.78 (precision 0.943 -> 0.922).
+UNKNOWN_PAIR = 0.7
 DATE_WINDOW_DAYS = 3
 # Extra window for coarse dates, in days (a "month" date already spans its month).
 _COARSE_SLACK = {"day": 0, "range": 1, "week": 4, "month": 0}
@@ -193,13 +198,16 @@ def name_key(text: str) -> str:
 
 
 def trigger_word(m: EventMention) -> str:
-    """The trigger's lemma when the parse has it (a verb heading its clause), else a crude stem."""
+    """The trigger's word, one stem for its verb and its noun: the parse's lemma when the trigger heads
+    its clause, else the text; then a plural "-s" and "-ing" off (the verb "shot" and the nouns "the
+    shooting", "shootings" are all "shoot": spaCy lemmatises the noun "shooting" to itself)."""
     if m.clause is not None and m.clause.head == m.trigger and m.clause.head_lemma:
-        return m.clause.head_lemma.lower()
-    word = " ".join(m.trigger_text.lower().split())
-    if word.endswith("ing") and len(word) > 5:
-        return word[:-3]
-    return word[:-1] if word.endswith("s") and not word.endswith("ss") and len(word) > 4 else word
+        word = m.clause.head_lemma.lower()
+    else:
+        word = " ".join(m.trigger_text.lower().split())
+    if word.endswith("s") and not word.endswith("ss") and len(word) > 4:
+        word = word[:-1]
+    return word[:-3] if word.endswith("ing") and len(word) > 5 else word
 
 
 def _names(m: EventMention, everyone: tuple[Actor, ...], place: Place | None) -> frozenset[str]:
