@@ -38,7 +38,7 @@ class _Scores:
         x, y = int(a), int(b)
         return (x, y) if x < y else (y, x)
 
-    def score(self, a: str, b: str, keep: bool = True) -> float | None:
+    def score(self, a: str, b: str) -> float | None:
         return self.found[self._key(a, b)]
 
     def contradicts(self, a: str, b: str) -> bool:

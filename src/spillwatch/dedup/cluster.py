@@ -107,8 +107,8 @@ class _Scorer:
     def probes(self, mid: str) -> tuple[BlockKey, ...]:
         return probe_keys(self._features[mid], self.config.window)
 
-    def score(self, a: str, b: str, keep: bool = True) -> float | None:
-        """The pair's score, remembered while fewer than ``MAX_CACHED`` are (``keep=False``: never stored).
+    def score(self, a: str, b: str) -> float | None:
+        """The pair's score, remembered while fewer than ``MAX_CACHED`` are.
 
         Scores are a pure function of the pair, so what is remembered changes only the time taken,
         never a result; the bound keeps memory flat when one article brings thousands of mentions
@@ -118,7 +118,7 @@ class _Scorer:
         if key in self._scores:
             return self._scores[key]
         found = score_pair(self._features[a], self._features[b], self.config.window, self.config.model)
-        if keep and len(self._scores) < MAX_CACHED:
+        if len(self._scores) < MAX_CACHED:
             self._scores[key] = found
         return found
 
@@ -165,7 +165,7 @@ def _average_link(members: Sequence[str], scorer: _Scorer) -> list[tuple[list[st
     cannot = np.zeros((n, n), dtype=bool)  # a contradiction between two members keeps their clusters apart
     for i in range(n):
         for j in range(i + 1, n):
-            found = scorer.score(members[i], members[j], keep=False)  # each pair is read once here
+            found = scorer.score(members[i], members[j])
             if found is None:
                 cannot[i, j] = cannot[j, i] = scorer.contradicts(members[i], members[j])
             sums[i, j] = sums[j, i] = found if found is not None else UNKNOWN_PAIR
