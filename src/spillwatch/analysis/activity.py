@@ -7,7 +7,7 @@ ACLED type and fatalities low/best/high. Declines: events with no date or, at AD
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any, Literal
 
@@ -90,6 +90,7 @@ class Scope:
     linked: bool = False  # also count events a higher-ranked origin reports too (see analysis.coverage)
     month_precise: bool = False  # leave out rows dated only to a year (monthly panels cannot place them)
     known_by: str | None = None  # ISO day: only events reported by then (``known_sql``; the as-of month's end)
+    acled_types: tuple[str, ...] = ()  # only these ACLED event types (empty: any)
 
 
 def parse_roles(values: Sequence[str], default: tuple[Role, ...] = DEFAULT_ROLES) -> tuple[Role, ...]:
@@ -104,6 +105,28 @@ def parse_roles(values: Sequence[str], default: tuple[Role, ...] = DEFAULT_ROLES
     if bad:
         raise ConfigError(f"unknown role {bad[0]!r}: use perpetrator, party, target or any")
     return tuple(r for r in ROLES if r in words)
+
+
+REMOTE = "Explosions/Remote violence"
+THEATRE_MONTHS = 12  # a strike on the actor counts where it acted or fought in that month or the 11 before
+
+
+def struck_scope(scope: Scope) -> Scope | None:
+    """The events where the actor was struck by remote violence (air strikes, shelling: ACLED Explosions/Remote
+    violence with it as the target), when the roles counted include "party" and not "target"; else None.
+
+    Counted by ``theatre_months`` only where the actor itself acted or fought in the ``THEATRE_MONTHS`` up to the
+    strike: there a strike on it is the other side of its own war (UCDP codes it as state-based violence, both
+    sides parties), so a month of coalition shelling during the Mosul battle is not a quiet month of IS in Iraq;
+    where it did not act or fight, a strike is what was done to it, and it has not spread there."""
+    if not scope.actor_ids or "party" not in scope.roles or "target" in scope.roles:
+        return None
+    return replace(scope, roles=("target",), acled_types=(REMOTE,))
+
+
+def theatre_months(own: set[int], struck: set[int], span: int = THEATRE_MONTHS) -> set[int]:
+    """The months (year * 12 + month - 1) of ``struck`` with a month of ``own`` activity in the ``span`` up to it."""
+    return {m for m in struck if any(k in own for k in range(m - span + 1, m + 1))}
 
 
 def roles_label(roles: Sequence[Role]) -> str:
@@ -135,6 +158,9 @@ def scope_sql(scope: Scope, alias: str = "e") -> tuple[str, list[Any]]:
     if scope.types:
         parts.append(f"{alias}.type IN ({', '.join('?' for _ in scope.types)})")
         params += list(scope.types)
+    if scope.acled_types:
+        parts.append(f"{alias}.acled_type IN ({', '.join('?' for _ in scope.acled_types)})")
+        params += list(scope.acled_types)
     for col, value in (("origin", scope.origin), ("country_iso3", scope.country)):
         if value:
             parts.append(f"{alias}.{col} = ?")

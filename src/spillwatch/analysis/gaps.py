@@ -36,7 +36,7 @@ changes its gap from threat / (1 + S / 10) to threat / (1 + (S + 50) / 10).
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping, Sequence, Set
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -98,13 +98,15 @@ class GapRow:
 HISTORY_MONTHS = 12  # the covered months an own base rate rests on (the last ones up to the as-of month)
 
 
-def own_history(covered: Sequence[int], active: set[int]) -> tuple[float, str]:
+def own_history(covered: Sequence[int], active: Set[int], struck: Set[int] = frozenset()) -> tuple[float, str]:
     """(Laplace-smoothed share of the covered months with an event, the basis naming them): ``covered`` and
     ``active`` are month indexes (year * 12 + month - 1). 'own history: an event in 2 of the last 4 covered months,
-    2016-02..2016-12 (2016-06, 2016-08; quiet: 2016-02, 2016-12)'."""
+    2016-02..2016-12 (2016-06, 2016-08; quiet: 2016-02, 2016-12)'. ``struck``: months it was struck where it
+    fights (``activity.theatre_months``): they count as months with an event and are named apart."""
     months = sorted(covered)
-    hit = [m for m in months if m in active]
-    quiet = [m for m in months if m not in active]
+    hit = [m for m in months if m in active or m in struck]
+    quiet = [m for m in months if m not in active and m not in struck]
+    fought = [m for m in months if m in struck and m not in active]
     threat = (len(hit) + 1) / (len(months) + 2)  # Laplace: 2 of 2 is no 1.0
 
     def said(ms: Sequence[int]) -> str:  # runs of consecutive months as '2016-01..2016-12'
@@ -117,8 +119,9 @@ def own_history(covered: Sequence[int], active: set[int]) -> tuple[float, str]:
         return ", ".join(_ym(r[0]) if len(r) == 1 else f"{_ym(r[0])}..{_ym(r[-1])}" for r in runs) or "none"
 
     span = f", {_ym(months[0])}..{_ym(months[-1])}" if months else ""
+    where = f"; struck where it fights: {said(fought)}" if fought else ""
     return threat, (f"own history: an event in {len(hit)} of the last {len(months)} covered months{span} "
-                    f"({said(hit)}; quiet: {said(quiet)})")
+                    f"({said(hit)}; quiet: {said(quiet)}{where})")
 
 
 def _ym(m: int) -> str:

@@ -172,10 +172,25 @@ class Insight:
         counts = np.zeros((len(units), last - first + 1))
         for r in rows:
             counts[index[act.unit_key(r, level)], rk.month_index(r["period"]) - first] += r["events"]
+        self._add_struck(scope, level, counts, index, first)
         cover = cv.Coverage([w for w in self.windows() if not who.origin or w.origin == who.origin])
         covered = np.array([[cover.covered(u, m) for m in range(first, last + 1)] for u in units],
                            dtype=bool)
         return rk.Panel(units, first, counts, covered.reshape(len(units), -1), graph, centres), name
+
+    def _add_struck(self, scope: act.Scope, level: act.Level, counts: np.ndarray, index: Mapping[str, int],
+                    first: int) -> None:
+        """Strikes on the actor in a unit where it acted or fought in the ``THEATRE_MONTHS`` up to them count as
+        its fighting there (``activity.struck_scope``); judged on its own events only, so no strike chains."""
+        struck = act.struck_scope(replace(scope, month_precise=True))
+        if struck is None:
+            return
+        own = counts.copy()
+        for r in act.activity(self.store.query, struck, level, "month"):
+            i, col = index.get(act.unit_key(r, level)), rk.month_index(r["period"]) - first
+            fought = i is not None and 0 <= col < counts.shape[1]
+            if fought and own[i, max(0, col - act.THEATRE_MONTHS + 1): col + 1].any():
+                counts[i, col] += r["events"]
 
     def risk(self, who: Who, level: act.Level = "country", min_risk: float = 0.0, as_of: date | None = None,
              watch: Sequence[str] = ()) -> list[wt.RiskRow]:
@@ -248,6 +263,10 @@ class Insight:
         by_country: dict[str, list[Mapping[str, Any]]] = defaultdict(list)
         for p in points:
             by_country[p["country_iso3"]].append(p)
+        struck_scope = act.struck_scope(scope)
+        struck: dict[str, set[int]] = defaultdict(set)
+        for p in sp.event_points(self.store.query, struck_scope) if struck_scope else ():
+            struck[p["country_iso3"]].add(rk.month_index(p["date_start"]))
         candidates = sorted(set(watched) | {u for u, r in forecast.items() if r.risk is not None})
         latest = {r["country_iso3"]: r for r in self.store.latest_events(candidates, when.end.isoformat(),
                                                                          act.VIOLENT_TYPES)}
@@ -263,7 +282,8 @@ class Insight:
                 threat, basis = risk.risk, "forecast"
             else:
                 months = [m for m in range(last, last - 600, -1) if cover.covered(c, m)][:gp.HISTORY_MONTHS]
-                threat, basis = gp.own_history(months, {rk.month_index(p["date_start"]) for p in recent})
+                own = {rk.month_index(p["date_start"]) for p in recent}
+                threat, basis = gp.own_history(months, own, act.theatre_months(own, struck.get(c, set())) - own)
                 if last < when.index:
                     basis += f" (not covered since then: the rate is {when.index - last} months old)"
                 if risk and risk.fit_note:
