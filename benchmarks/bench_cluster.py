@@ -18,8 +18,9 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
 
+from spillwatch.dedup.blocking import block_keys, probe_keys  # noqa: E402
 from spillwatch.dedup.cluster import cluster  # noqa: E402
-from spillwatch.dedup.score import block_keys, features, probe_keys  # noqa: E402
+from spillwatch.dedup.score import features  # noqa: E402
 from spillwatch.importers.ucdp import import_ucdp  # noqa: E402
 from spillwatch.records import DateMention, Event, EventMention, Span  # noqa: E402
 

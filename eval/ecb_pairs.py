@@ -5,7 +5,7 @@ Input: a spillwatch store that ingested ECB+ documents converted by the shared t
 mention's ECB+ chain (the tool's ``align``); near-duplicate copies are left out (``--skip-copies``).
 
 ``--fit`` (tune topics only, 1-22 by default): candidate pairs are the ones clustering meets
-(``score.probe_keys`` against ``score.block_keys``) from different articles where a side lacks
+(``blocking.probe_keys`` against ``blocking.block_keys``) from different articles where a side lacks
 the date or the country (``pairs.rule`` "open"); those with both sides aligned are labelled by
 the gold; a logistic regression (L2, IRLS, fixed: no randomness) over ``fitted.FEATURES`` is fitted,
 then the probability threshold is chosen on the same topics by re-clustering every mention
@@ -44,9 +44,10 @@ sys.path.insert(0, str(REPO / "src"))
 
 from spillwatch import codec  # noqa: E402
 from spillwatch.dedup import fitted  # noqa: E402
+from spillwatch.dedup.blocking import block_keys, probe_keys  # noqa: E402
 from spillwatch.dedup.cluster import ClusterConfig, cluster  # noqa: E402
 from spillwatch.dedup.pairs import rule  # noqa: E402
-from spillwatch.dedup.score import DATE_WINDOW_DAYS, Features, block_keys, features, pair_score, probe_keys  # noqa: E402
+from spillwatch.dedup.score import DATE_WINDOW_DAYS, Features, features, pair_score  # noqa: E402
 from spillwatch.records import EventMention  # noqa: E402
 
 MODEL = REPO / "src" / "spillwatch" / "data" / "pair_model.json"

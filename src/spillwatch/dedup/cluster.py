@@ -34,6 +34,7 @@ from datetime import date
 
 import numpy as np
 
+from spillwatch.dedup.blocking import block_keys, probe_keys
 from spillwatch.dedup.fitted import PairModel
 from spillwatch.dedup.merge import OutletLookup, build_event
 from spillwatch.dedup.pairs import score_pair
@@ -42,10 +43,8 @@ from spillwatch.dedup.score import (
     THRESHOLD,
     UNKNOWN_PAIR,
     Features,
-    block_keys,
     contradicts,
     features,
-    probe_keys,
 )
 from spillwatch.records import Event, EventMention
 

@@ -2,12 +2,9 @@
 
 Input: two ``records.EventMention`` values (type, modes, actors, place, date).
 Output: ``pair_score`` in [0, 1], or ``None`` when a hard blocking rule says they cannot be one
-event; ``block_keys``/``probe_keys`` give the (country, "type family|place key", day bucket)
-keys a mention is stored under and looks up, so candidate pairs are found without comparing
-everything with everything (``place_keys``: 1-degree grid cells for points, ADM1 otherwise).
-Mentions with no date (and no publication day), a year-precision date or no country are not
-``pairable`` here: they meet others through ``open_keys`` (a shared name, specific actor, place
-or trigger word of one type family, never the type alone) and are scored by ``dedup.fitted``;
+event; the keys that find candidate pairs are ``dedup/blocking.py``'s. Mentions with no date (and
+no publication day), a year-precision date or no country are not ``pairable`` here: they meet
+others through ``blocking.open_keys`` and are scored by ``dedup.fitted``;
 ``contradicts`` says when two reports can never be one event. Quantities are not compared at
 all, since reports of one event disagree on numbers (5 killed vs 7 killed) and that is kept,
 not used to split.
@@ -55,7 +52,7 @@ THRESHOLD = 0.78
 UNKNOWN_PAIR = 0.7
 DATE_WINDOW_DAYS = 3
 # Extra window for coarse dates, in days (a "month" date already spans its month).
-_COARSE_SLACK = {"day": 0, "range": 1, "week": 4, "month": 0}
+COARSE_SLACK = {"day": 0, "range": 1, "week": 4, "month": 0}
 # Uncertainty radius in km by place precision (UCDP where_prec: 1 exact, 2 within 25 km, 3 ADM2).
 RADIUS_KM = {1: 10.0, 2: 25.0, 3: 50.0}
 COARSE_PRECISION = 5  # 5: part of a country ("northern Syria"), 6: country, 7: region
@@ -165,7 +162,7 @@ def features(m: EventMention, published: date | None = None) -> Features:
     everyone = (*m.sources, *m.targets)
     actors = frozenset(actor_key(a) for a in everyone)
     start = d.start if d else None
-    slack = _COARSE_SLACK.get(d.precision) if d else None
+    slack = COARSE_SLACK.get(d.precision) if d else None
     return Features(
         id=m.id,
         family=family(m.type),
@@ -226,110 +223,6 @@ def _names(m: EventMention, everyone: tuple[Actor, ...], place: Place | None) ->
 
 def pairable(f: Features) -> bool:
     return f.country is not None and f.start is not None and f.slack is not None
-
-
-def _date_buckets(f: Features, window: int) -> range:
-    assert f.start is not None and f.end is not None and f.slack is not None
-    reach = window + f.slack  # two ranges widened this far overlap whenever the pair can score
-    return range((f.start.toordinal() - reach) // BUCKET_DAYS, (f.end.toordinal() + reach) // BUCKET_DAYS + 1)
-
-
-def _own_buckets(f: Features) -> range:
-    """The buckets a mention's own dates fall in: open keys are indexed there only (fewer rows)."""
-    assert f.start is not None and f.end is not None
-    return range(f.start.toordinal() // BUCKET_DAYS, f.end.toordinal() // BUCKET_DAYS + 1)
-
-
-def _reach_buckets(f: Features, window: int) -> range:
-    """Every bucket a date that can pair with f's falls in (the other side's slack unknown: the widest)."""
-    assert f.start is not None and f.end is not None and f.slack is not None
-    reach = window + max(f.slack, *_COARSE_SLACK.values())
-    return range((f.start.toordinal() - reach) // BUCKET_DAYS, (f.end.toordinal() + reach) // BUCKET_DAYS + 1)
-
-
-def _cell(f: Features) -> tuple[int, int]:
-    assert f.lat is not None and f.lon is not None
-    return math.floor(f.lat / CELL_DEGREES), math.floor(f.lon / CELL_DEGREES)
-
-
-def place_keys(f: Features) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """(index keys, probe keys) of a mention's place; a pair that can score shares one.
-
-    Located points index their grid cell and probe the neighbouring cells (wide enough for the
-    largest allowed distance); ADM1-level places index and probe their ADM1 ("o:"), and probe
-    the points of that ADM1 ("p:"); country-level places share one key.
-    """
-    if f.country_level:
-        return ("c",), ("c",)
-    if f.radius is None:
-        return ((f"o:{f.adm1}",), (f"o:{f.adm1}", f"p:{f.adm1}")) if f.adm1 else ((), ())
-    lat_i, lon_i = _cell(f)
-    assert f.lat is not None
-    span = math.ceil(1.0 / math.cos(math.radians(min(abs(f.lat) + CELL_DEGREES, 80.0))))
-    near = tuple(f"g:{lat_i + a}:{lon_i + b}" for a in (-1, 0, 1) for b in range(-span, span + 1))
-    index = (f"g:{lat_i}:{lon_i}",) + ((f"p:{f.adm1}",) if f.adm1 else ())
-    probe = near + ((f"o:{f.adm1}",) if f.adm1 else ())
-    return index, probe
-
-
-UNDATED = "~u"  # open keys of mentions with no date at all
-ANY_DATE = "~a"  # open keys every mention is indexed under, for undated mentions to probe
-
-
-def open_keys(f: Features, window: int, probe: bool) -> tuple[tuple[str, str, int], ...]:
-    """Keys on a shared name (entity, specific actor, place) or trigger word of one type family.
-
-    Never on the type alone, and only for pairs where a side lacks the date or the country (two
-    reports with both meet through their place keys): "~" keys hold dated mentions by date bucket
-    (indexed in their own buckets, probed in every bucket a pairable date can fall in), "~a" keys
-    every dated mention (probed by undated ones), "~u" keys undated mentions. A name is scoped by
-    country: "C:name" (that country), "*:name" (any country: probed by reports without one),
-    "-:name" (reports without a country). So a lookup spans the whole store only for a report that
-    lacks what would narrow it.
-    """
-    fam = f.family
-    words = sorted(f.names | ({"w:" + f.lemma} if f.lemma else set()))
-    dated = f.start is not None and f.slack is not None
-    c = f.country
-    plan: list[tuple[str, str, bool]]  # (kind, scope, by date bucket)
-    if dated and probe:
-        plan = [("~", "-", True), ("~u", "-", False)]
-        plan += [("~u", c, False)] if c else [("~", "*", True), ("~u", "*", False)]
-    elif dated:
-        plan = [("~", "*", True), ("~a", c, False), ("~a", "*", False)] if c else [("~", "-", True), ("~a", "-", False)]
-    elif probe:
-        scopes = [c, "-"] if c else ["*", "-"]
-        plan = [(kind, scope, False) for kind in (ANY_DATE, UNDATED) for scope in scopes]
-    else:
-        plan = [(UNDATED, c, False), (UNDATED, "*", False)] if c else [(UNDATED, "-", False)]
-    out: list[tuple[str, str, int]] = []
-    for kind, scope, by_date in plan:
-        for w in words:
-            if by_date:
-                buckets = _reach_buckets(f, window) if probe else _own_buckets(f)
-                out.extend((kind, f"{fam}|{scope}:{w}", b) for b in buckets)
-            else:
-                out.append((kind, f"{fam}|{scope}:{w}", 0))
-    return tuple(out)
-
-
-def _keys(f: Features, window: int, probe: bool) -> tuple[tuple[str, str, int], ...]:
-    own = ((f"article:{f.article}", f.family, 0),) if f.article else ()  # one article's reports always meet
-    named = open_keys(f, window, probe)
-    if not pairable(f) or f.country is None:
-        return own + named
-    places = place_keys(f)[1 if probe else 0]
-    return own + named + tuple((f.country, f"{f.family}|{p}", b) for b in _date_buckets(f, window) for p in places)
-
-
-def block_keys(f: Features, window: int = DATE_WINDOW_DAYS) -> tuple[tuple[str, str, int], ...]:
-    """Index keys (country, "family|place key", day bucket) a mention is stored under."""
-    return _keys(f, window, probe=False)
-
-
-def probe_keys(f: Features, window: int = DATE_WINDOW_DAYS) -> tuple[tuple[str, str, int], ...]:
-    """Keys to look up for a mention's candidates (each candidate is indexed under one)."""
-    return _keys(f, window, probe=True)
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
