@@ -361,7 +361,7 @@ class Clause:
 
 @dataclass(frozen=True, slots=True)
 class Argument:
-    role: str  # source, target, recipient, place, date, quantity, instrument
+    role: str  # source, target, recipient, place, date, quantity, instrument; offset, antecedent, entity
     span: Span
     text: str
 

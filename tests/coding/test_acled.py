@@ -181,3 +181,13 @@ def test_a_signed_petition_or_deal_is_the_act_it_names_not_an_act_of_support() -
     assert [(m.type, m.trigger_text) for m in coded] == [("REQUEST", "signed")]
     deal = code_events(one_sentence("Ethiopia and Eritrea signed a peace deal in Riyadh on Sunday."))
     assert [(m.type, m.trigger_text) for m in deal] == [("AGREE", "signed")]
+
+
+def test_the_coder_marks_an_act_an_offset_sets_apart() -> None:
+    from coding_support import one_sentence  # type: ignore[import-not-found,unused-ignore]
+
+    from spillwatch.coding.events import code_events
+
+    text = "The attack comes seven months after twin suicide bombings in Beirut killed 43 people in November 2015."
+    roles = {m.trigger_text: {a.role for a in m.arguments} for m in code_events(one_sentence(text))}
+    assert any("offset" in r for t, r in roles.items() if t in ("bombings", "killed")), roles

@@ -71,3 +71,18 @@ def test_an_articles_day_is_no_later_than_the_act_and_never_earlier() -> None:
     assert days_apart(told, day_before) == 1  # reported before it happened: no
     assert days_apart(next_day, features(dated("a3", 0, "reported"))) == 1  # two article days stay exact
     assert len(cluster([dated("a1", 0, "expression"), dated("a2", 1, "reported")])) == 1
+
+
+def test_an_act_an_offset_sets_apart_is_not_the_story_it_is_told_in() -> None:
+    from spillwatch.dedup.score import features, same_article_score
+    from spillwatch.records import Argument
+
+    story = mention("a1", "Mosul", None, trigger=10)  # "gunmen struck the village" (the article has no date)
+    earlier = mention("a1", "Mosul", -200, trigger=90, precision="month", killed=(43, 43, 43))
+    assert same_article_score(features(story), features(earlier)) is not None  # an unknown date: not a mismatch
+    said_apart = replace(earlier, arguments=(Argument("offset", Span(80, 140), "seven months after ..."),))
+    assert features(said_apart).background
+    assert same_article_score(features(story), features(said_apart)) is None  # "comes seven months after X"
+    again = replace(story, trigger=Span(200, 205), arguments=said_apart.arguments)
+    assert same_article_score(features(said_apart), features(again)) is not None  # two tellings of X still meet
+

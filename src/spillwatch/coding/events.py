@@ -37,7 +37,7 @@ from spillwatch.coding.encoder import load_encoder
 from spillwatch.coding.lexicon import CUE_STOP, Lexicon
 from spillwatch.coding.mention import MentionInput, SentenceSignal, features, load_mention_model, window_text
 from spillwatch.coding.modality import verdict
-from spillwatch.coding.nested import light_verbs, merge_nested, own_quantities, quantity_heads
+from spillwatch.coding.nested import light_verbs, mark_offset, merge_nested, own_quantities, quantity_heads
 from spillwatch.coding.ontology import TriggerSpec, load_ontology
 from spillwatch.coding.patterns import DepGraph, roles, victim_heads
 from spillwatch.records import Actor, AnnotatedArticle, Argument, Clause, DateMention, EventMention, Sentence, Span
@@ -184,7 +184,9 @@ class _ArticleCoder:
                     near = anchor if self.args.offset_clause(i, any_gap=True) is None else None
                     mention = _dated(mention, near or self._same_event_date(mention))
                 built.append((i, mention))
-        apart = {i for i, _ in built if self.args.offset_clause(i) is not None}  # "two days after X"
+        gaps = {i: scope for i, _ in built if (scope := self.args.offset_clause(i)) is not None}  # "two days after X"
+        built = [(i, mark_offset(self.g, self.text, m, gaps[i]) if i in gaps else m) for i, m in built]
+        apart = set(gaps)
         before = {i for i, _ in built if self.args.offset_clause(i, any_gap=True) is not None}
         apart |= {i for i in before if not self._caused_by(i, [j for j, _ in built])}
         built = own_quantities(self.g, built, quantity_heads(self.g, self.args.quantities(sent), self.ix.tokens_in))

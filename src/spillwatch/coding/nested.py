@@ -15,7 +15,7 @@ from spillwatch.coding.acled import VAC, acled_category
 from spillwatch.coding.eventdate import better_date
 from spillwatch.coding.ontology import TriggerSpec
 from spillwatch.coding.patterns import DepGraph
-from spillwatch.records import Actor, EventMention, Quantity, Span
+from spillwatch.records import Actor, Argument, EventMention, Quantity, Span
 
 
 def merge_nested(
@@ -67,6 +67,14 @@ def light_verbs(g: DepGraph, found: list[tuple[int, TriggerSpec]], light: Set[st
                 named.add(j)
         out.append((i, spec))
     return [(i, spec) for i, spec in out if i not in named]
+
+
+def mark_offset(g: DepGraph, text: str, m: EventMention, scope: list[int]) -> EventMention:
+    """A mention an offset sets apart from its sentence's news ("comes seven months after bombings in
+    Beirut killed 43"), with an ``offset`` argument over the clause ``scope``: merging keeps it apart
+    from the story's own reports (``dedup/score.same_article_score``)."""
+    span = g.span(scope)
+    return replace(m, arguments=(*m.arguments, Argument("offset", span, span.of(text))))
 
 
 def governors(g: DepGraph, i: int) -> list[int]:

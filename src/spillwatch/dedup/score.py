@@ -116,6 +116,7 @@ class Features:
     reported: bool = False  # dated by the article's day (``DateMention.source`` "reported"), not by its words
     names: frozenset[str] = frozenset()  # named entities of the evidence sentence, specific actors, the place
     lemma: str = ""  # the trigger's word, lower-cased (``open_keys``, ``fitted.vector``)
+    background: bool = False  # an offset sets it apart from its sentence's news ("seven months after X": X)
 
 
 def _adm1_key(place: Place) -> str | None:
@@ -184,6 +185,7 @@ def features(m: EventMention, published: date | None = None) -> Features:
         reported=d is not None and d.source == "reported",
         names=_names(m, everyone, p),
         lemma=trigger_word(m),
+        background=any(a.role == "offset" for a in m.arguments),
     )
 
 
@@ -332,9 +334,15 @@ def same_article_score(a: Features, b: Features, window: int = DATE_WINDOW_DAYS)
     Kept apart (None): two different known countries, two different ADM1s or points too far
     apart, specific actors with none shared, or dates of their own (not the article's day)
     further apart than the window. Otherwise the usual weighted score with every unknown term
-    counted as agreement (actors half), so the type and whatever is known still decide.
+    counted as agreement (actors half), so the type and whatever is known still decide. A report an
+    offset sets apart from its sentence's news ("the attack comes seven months after bombings in
+    Beirut") is another happening than the story's own reports, unless both state dates of their own
+    that agree.
     """
     if differs(a, b, window):
+        return None
+    own_both = not (a.estimated or b.estimated or a.reported or b.reported) and bool(a.start and b.start)
+    if a.background != b.background and not own_both:
         return None
     when = 1.0
     if a.start and b.start and a.slack is not None and b.slack is not None:
