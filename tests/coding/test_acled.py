@@ -142,6 +142,11 @@ def test_civilians_hint_decides_an_attack_on_unknown_targets_only() -> None:
         ("Gunmen killed two soldiers at a checkpoint near Daraa.", "killed", False),
         ("Twelve people were killed on Sunday, including four members of the security forces.", "killed", False),
         ("A clash between two rival factions killed a child in Idlib.", "killed", False),
+        # unnamed people not said to be armed are civilians, as ACLED codes them
+        ("Unidentified gunmen assassinated a person east of the town on Friday.", "assassinated", True),
+        ("The militia executed seven people by firing squad in the square.", "executed", True),
+        # a title-case headline: "Civilians" is tagged a proper noun and keeps its plural as its lemma
+        ("Rebel Militants Execute Three Civilians Over Witchcraft Accusations", "Execute", True),
     ],
 )
 def test_who_was_hit_decides_violence_against_civilians(text: str, trigger: str, vac: bool) -> None:
@@ -165,3 +170,14 @@ def test_press_on_is_no_request_and_a_denied_talk_is_no_talk() -> None:
     assert [m.type for m in request if m.trigger_text == "pressed"] == ["REQUEST"]
     denied = code_events(one_sentence("The rebels deny they are negotiating an evacuation deal with Russia."))
     assert not [m for m in denied if m.type in ("CONSULT", "AGREE")]
+
+
+def test_a_signed_petition_or_deal_is_the_act_it_names_not_an_act_of_support() -> None:
+    from coding_support import one_sentence  # type: ignore[import-not-found,unused-ignore]
+
+    from spillwatch.coding.events import code_events
+
+    coded = code_events(one_sentence("Sixty Iraqi lawmakers signed a petition to the prime minister on Monday."))
+    assert [(m.type, m.trigger_text) for m in coded] == [("REQUEST", "signed")]
+    deal = code_events(one_sentence("Ethiopia and Eritrea signed a peace deal in Riyadh on Sunday."))
+    assert [(m.type, m.trigger_text) for m in deal] == [("AGREE", "signed")]

@@ -1,4 +1,5 @@
-"""A pair the scorers decline with no contradiction is unknown, not a mismatch; one word for verb and noun."""
+"""A pair the scorers decline with no contradiction is unknown, not a mismatch; one word for verb and noun;
+an article's day as a date is "no later than"."""
 
 from __future__ import annotations
 
@@ -6,9 +7,9 @@ from dataclasses import dataclass, field, replace
 
 from dedup_toys import mention
 
-from spillwatch.dedup.cluster import ClusterConfig, _average_link
+from spillwatch.dedup.cluster import ClusterConfig, _average_link, cluster
 from spillwatch.dedup.score import THRESHOLD, UNKNOWN_PAIR, trigger_word
-from spillwatch.records import Clause, Span
+from spillwatch.records import Clause, EventMention, Span
 
 
 @dataclass
@@ -52,3 +53,21 @@ def test_the_noun_and_the_verb_of_one_act_are_one_word() -> None:
     plural = replace(m, trigger_text="shootings", clause=Clause(m.trigger, Span(90, 95), "say", m.trigger))
     assert trigger_word(verb) == trigger_word(noun) == trigger_word(plural) == "shoot"
     assert trigger_word(replace(m, trigger_text="killing", clause=None)) == "kill"
+
+
+def test_an_articles_day_is_no_later_than_the_act_and_never_earlier() -> None:
+    from spillwatch.dedup.score import date_score, days_apart, features
+    from spillwatch.records import DateMention
+
+    def dated(article: str, day: int, source: str) -> EventMention:
+        m = mention(article, "Mosul", day, sources=())
+        assert m.date is not None
+        return replace(m, date=DateMention(m.date.span, m.date.text, m.date.start, m.date.end, "day", source))  # type: ignore[arg-type]
+
+    told = features(dated("a1", 0, "expression"))  # "on Monday": its own words
+    next_day, two_days, day_before = (features(dated("a2", d, "reported")) for d in (1, 2, -1))
+    assert days_apart(told, next_day) == 0 and date_score(told, next_day, 3) == 1.0  # published the day after
+    assert days_apart(told, two_days) == 2  # one day, no more
+    assert days_apart(told, day_before) == 1  # reported before it happened: no
+    assert days_apart(next_day, features(dated("a3", 0, "reported"))) == 1  # two article days stay exact
+    assert len(cluster([dated("a1", 0, "expression"), dated("a2", 1, "reported")])) == 1

@@ -37,7 +37,7 @@ from spillwatch.coding.encoder import load_encoder
 from spillwatch.coding.lexicon import CUE_STOP, Lexicon
 from spillwatch.coding.mention import MentionInput, SentenceSignal, features, load_mention_model, window_text
 from spillwatch.coding.modality import verdict
-from spillwatch.coding.nested import merge_nested, own_quantities, quantity_heads
+from spillwatch.coding.nested import light_verbs, merge_nested, own_quantities, quantity_heads
 from spillwatch.coding.ontology import TriggerSpec, load_ontology
 from spillwatch.coding.patterns import DepGraph, roles, victim_heads
 from spillwatch.records import Actor, AnnotatedArticle, Argument, Clause, DateMention, EventMention, Sentence, Span
@@ -170,6 +170,7 @@ class _ArticleCoder:
             consumed.update(self.lex.dep_tokens(self.g, i, spec))
             found.append((i, spec))
         found = [(i, spec) for i, spec in found if i not in consumed]
+        found = light_verbs(self.g, found, self.lex.ontology.classes.get("light_verb", frozenset()))
         self.args.event_nouns = frozenset(i for i, _ in found)
         earlier = [e for i, spec in found if (e := self._anaphoric_repeat(i, spec.type)) is not None]
         anchor = next((e.date for e in earlier if e.date is not None), None)  # "after the meeting"
@@ -257,8 +258,11 @@ class _ArticleCoder:
 
     def _input(self, sent: Sentence, i: int, etype: str, clause: Clause, probs: dict[str, float],
                call: SentenceCall) -> MentionInput:
-        """What the mention model reads of the trigger at token ``i``."""
+        """What the mention model reads of the trigger at token ``i``: a light verb standing for the act
+        its object names ("signed a peace deal": AGREE) is read as the word's own entry (SUPPORT), the
+        reading the model was trained on."""
         first, last = sent.first_token, sent.last_token
+        etype = own.type if (own := self._choose(i, probs)) is not None else etype
         signal = SentenceSignal(call.event_p, call.civilians_p, probs.get(etype, 0.0), self.block_role(sent) == "title")
         return MentionInput(self.g[i].span, etype, features(self.g, i, etype, clause, first, last, signal),
                             window_text(self.g, i, first, last))

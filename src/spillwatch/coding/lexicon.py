@@ -94,7 +94,7 @@ class Lexicon:
         words: set[str] = set()
         for h in heads:  # with appositions: "took Baghuz, the group's last territory"
             for n in [h, *g.children(h, "appos")]:
-                words |= {g[j].lemma.lower() for j in g.np_tokens(n)}
+                words |= words_of(g, g.np_tokens(n))
         return bool(words & self.ontology.classes.get(klass, frozenset()))
 
     def unarmed_victims(self, g: DepGraph, i: int, heads: Sequence[int]) -> bool:
@@ -106,20 +106,20 @@ class Lexicon:
         own: set[str] = set()
         below: set[str] = set()
         for h in heads:
-            below |= {g[j].lemma.lower() for j in g.subtree(h)}
+            below |= words_of(g, g.subtree(h))
             stack = [h]
             for _ in range(3):
                 if not stack:
                     break
                 n = stack.pop()
-                own |= {g[j].lemma.lower() for j in g.np_tokens(n)} | {g[n].text.lower()}
+                own |= words_of(g, g.np_tokens(n)) | {g[n].text.lower()}
                 stack += g.prep_objects(n, ("of",))
         if not heads:
             return False
         for p in g.prep_objects(i, ("including", "include", "among")):  # "16 were killed, including 2 soldiers"
-            below |= {g[j].lemma.lower() for j in g.subtree(p)}
+            below |= words_of(g, g.subtree(p))
         top = ([heads[0], *g.ancestors(heads[0])])[-1]
-        sentence = {g[j].lemma.lower() for j in g.subtree(top)}
+        sentence = words_of(g, g.subtree(top))
         classes = self.ontology.classes
         armed = classes.get("armed", frozenset()) | classes.get("armed_person", frozenset())
         fight = classes.get("fight", frozenset())
@@ -144,6 +144,28 @@ class Lexicon:
         if "suicide-attack" in out:  # a suicide bomber carries the bomb: never an air or drone strike
             out = [m for m in out if m not in ("aerial", "drone")]
         return tuple(out)
+
+
+def words_of(g: DepGraph, tokens: Sequence[int]) -> set[str]:
+    """The lemmas of ``tokens``, lower-cased, with the singular of a capitalised plural: spaCy tags
+    the common nouns of a title-case headline as proper nouns and leaves their lemma alone
+    ("Militants Execute Three Civilians": "Civilians" would miss the word class "civilian")."""
+    out: set[str] = set()
+    for j in tokens:
+        tok = g[j]
+        lemma = tok.lemma.lower()
+        out.add(lemma)
+        if tok.tag == "NNPS" or (tok.tag == "NNP" and lemma.endswith("s")):
+            out.add(_singular(lemma))
+    return out
+
+
+def _singular(word: str) -> str:
+    """English singular of a regular plural (the suffix rules spaCy's own lemmatizer applies to nouns)."""
+    for plural, single in (("ies", "y"), ("men", "man"), ("sses", "ss"), ("ches", "ch"), ("shes", "sh"), ("s", "")):
+        if word.endswith(plural) and len(word) > len(plural) + 2:
+            return word[: -len(plural)] + single
+    return word
 
 
 def _people_participle(g: DepGraph, i: int) -> bool:

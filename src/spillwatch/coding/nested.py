@@ -1,4 +1,5 @@
-"""One mention per event within a sentence: fold a trigger into the same-type trigger that governs it.
+"""One mention per event within a sentence: fold a trigger into the same-type trigger that governs it,
+and let a light verb stand for the act its object names.
 
 Input: the sentence's built mentions with their trigger tokens, the parse, and the triggers an offset
 sets apart in time. Output: the mentions left, with the folded ones' actors, places and modes merged
@@ -12,6 +13,7 @@ from dataclasses import replace
 
 from spillwatch.coding.acled import VAC, acled_category
 from spillwatch.coding.eventdate import better_date
+from spillwatch.coding.ontology import TriggerSpec
 from spillwatch.coding.patterns import DepGraph
 from spillwatch.records import Actor, EventMention, Quantity, Span
 
@@ -48,6 +50,23 @@ def merge_nested(
         if m.type == "AGREE" and any(j in out and out[j].type != "AGREE" and i in g.ancestors(j)[:2] for j in out):
             del out[i]
     return [out[i] for i in sorted(out)]
+
+
+def light_verbs(g: DepGraph, found: list[tuple[int, TriggerSpec]], light: Set[str]) -> list[tuple[int, TriggerSpec]]:
+    """A light verb is the act its object names ("signed a peace deal" is an agreement, "signed a
+    petition" a request): a trigger of ``light`` whose direct object is a trigger of another type
+    takes that type and mode, and the object is no trigger of its own (its words are the verb's)."""
+    specs = dict(found)
+    named: set[int] = set()
+    out = []
+    for i, spec in found:
+        if g[i].lemma.lower() in light and g.is_verbal(i):
+            j = next((j for j in g.children(i, "dobj", "obj") if j in specs and specs[j].type != spec.type), None)
+            if j is not None:
+                spec = replace(spec, type=specs[j].type, mode=specs[j].mode, weak=specs[j].weak)
+                named.add(j)
+        out.append((i, spec))
+    return [(i, spec) for i, spec in out if i not in named]
 
 
 def governors(g: DepGraph, i: int) -> list[int]:
