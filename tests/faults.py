@@ -6,6 +6,7 @@ Module-level (importable by spawned workers), so the wrapped pipeline travels to
 from __future__ import annotations
 
 import os
+import re
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -17,7 +18,7 @@ from spillwatch.run.pipeline import clean_item
 from spillwatch.settings import Settings
 from spillwatch.stages import DEFAULT, Coded, Pipeline, Stage
 
-Mode = Literal["raise", "unpicklable", "exit", "slow"]
+Mode = Literal["raise", "unpicklable", "exit", "slow", "stuck"]
 
 
 class Unpicklable(Exception):
@@ -58,8 +59,10 @@ class Faulty:
                 raise Unpicklable(7, "injected foreign fault")
             if self.mode == "exit":
                 os._exit(3)  # the worker dies: the pool breaks
-            end = time.monotonic() + 120  # "slow": Python busy work until the time budget interrupts it
-            while time.monotonic() < end:
+            if self.mode == "stuck":  # one C call that never returns: no time budget can interrupt it
+                re.fullmatch(r"(a+)+b", "a" * 64)
+            end = time.thread_time() + 600  # "slow": Python busy work until the time budget interrupts it
+            while time.thread_time() < end:
                 pass
         return self.fn(value, settings)
 

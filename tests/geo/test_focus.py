@@ -64,3 +64,26 @@ def test_story_focus_keeps_a_homonym_at_home(parse: Parse, gz: Gazetteer) -> Non
     assert places["Fallujah"].country_iso2 == "IQ"
     assert places["Ramadi"].country_iso2 == "IQ" and places["Ramadi"].adm1_code == "IQ-AN"
     assert places["Amman"].country_iso2 == "JO"  # a capital abroad is its own evidence
+
+
+def test_a_venue_gives_its_town_and_a_tied_focus_is_the_country_named_first(parse: Parse, gz: Gazetteer) -> None:
+    from spillwatch.geo.focusplace import article_focus
+
+    text = ("Twenty-two people were killed in a bombing at Manchester Arena on Monday, police said. "
+            "The bombing comes a year after attacks in Paris killed 130 people.")
+    ann = find_places(parse(make_article(("title", "Concert bombing: 22 killed"), ("body", text))), gazetteer=gz)
+    towns = {p.text: p.country_iso2 for p in ann.places}
+    assert towns.get("Manchester") == "GB"  # the small NER model reads "Manchester Arena" as a person
+    focus = article_focus(ann, gz)
+    assert focus is not None and focus.country_iso2 == "GB"  # one place each: the scene is named first
+
+
+def test_a_capital_that_speaks_is_no_scene_for_the_focus_unit(parse: Parse, gz: Gazetteer) -> None:
+    from spillwatch.geo.focusplace import article_focus
+
+    text = ("Suicide bombers struck the village of Zarqoun in Lebanon on Monday, killing five. "
+            "Beirut condemned the attack on Tuesday.")
+    ann = find_places(parse(make_article(("body", text))), gazetteer=gz)
+    assert [p.role for p in ann.places if p.text == "Beirut"] == ["metonym"]
+    focus = article_focus(ann, gz)
+    assert focus is not None and focus.country_iso2 == "LB" and focus.adm1_code is None

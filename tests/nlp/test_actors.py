@@ -120,3 +120,11 @@ def test_unqualified_troops(run_nlp: Runner) -> None:
         ("troops", "NGA_MIL"), ("soldiers", "NGA_MIL")]
     assert not [m for m in ann.actors if m.span.start >= second]
     assert actors(run_nlp, "Soldiers opened fire.")["Soldiers"].actor.id == "UNK_MIL"
+
+
+def test_an_unresolved_name_has_single_spaces_whatever_the_entity_ran_over() -> None:
+    from spillwatch.nlp.candidates import unresolved_actor
+
+    actor = unresolved_actor("Qaa\n\n")
+    assert actor.name == "Qaa" and actor.id == "unresolved:qaa"
+    assert unresolved_actor("Syrian  Democratic\nForces").name == "Syrian Democratic Forces"

@@ -167,3 +167,12 @@ def test_days_named_by_holiday_or_by_their_place_in_a_year(run_nlp: Runner) -> N
     assert got["first day of 2021"] == (date(2021, 1, 1), date(2021, 1, 1), "day")
     assert got["Christmas Eve 2019"] == (date(2019, 12, 24), date(2019, 12, 24), "day")
     assert got["last day of March 2020"] == (date(2020, 3, 31), date(2020, 3, 31), "day")
+
+
+def test_a_count_before_day_after_is_an_offset_not_the_following_day(run_nlp: Runner) -> None:
+    text = ("Gunmen attacked the town on Friday. The attack came one day after a bombing in the capital. "
+            "Police made arrests the day after.")
+    got = dates(run_nlp, text, date(2015, 11, 14))  # a Saturday
+    assert got["Friday"][0] == date(2015, 11, 13)
+    assert not [k for k in got if k.startswith("day after")]  # "one day after X": the event dater's offset
+    assert got["the day after"][0] == date(2015, 11, 14)

@@ -12,8 +12,11 @@ from pathlib import Path
 
 import pytest
 
-from faults import slow_start
+from faults import slow_start, with_fault
+from spillwatch.ingest.sources import iter_items
+from spillwatch.records import Article, RawItem
 from spillwatch.run import phases
+from spillwatch.run.pipeline import clean_item
 from spillwatch.settings import load_settings
 from spillwatch.store import open_store
 from store_snapshot import snapshot
@@ -42,9 +45,39 @@ def test_workers_whose_start_up_outlasts_the_deadline_quarantine_nothing_healthy
     assert pooled == inline
 
 
+@pytest.mark.slow
+def test_a_document_stuck_where_no_budget_reaches_is_quarantined_by_the_code_deadline(tmp_path: Path) -> None:
+    # The events stage of one article enters a C call that never returns (a backtracking regular
+    # expression): the document's own time budget cannot interrupt it, so without a pool deadline
+    # the run would never end. The coding deadline (CPU seconds per article of a batch, counted
+    # from the moment a worker starts it) kills the worker; the batch's articles are run again
+    # alone, the stuck one is quarantined "timeout" in stage "code", and the rest are stored as
+    # an inline run stores them when that article fails outright.
+    settings = load_settings()
+    item = next(iter(iter_items([str(REPO / "corpus" / "txt" / "bc-ankara-twin-bombings.txt")], settings)))
+    assert isinstance(item, RawItem)
+    article = clean_item(item, settings)
+    assert isinstance(article, Article)
+    stats, inline = _ingest(str(tmp_path / "inline.duckdb"), 1, stages=with_fault("events", article.id, "raise"))
+    assert stats.quarantined == 1
+    stats, pooled = _ingest(str(tmp_path / "pool.duckdb"), 2, batch=4, code_deadline=10.0,
+                            stages=with_fault("events", article.id, "stuck"))
+    store = open_store(str(tmp_path / "pool.duckdb"))
+    try:
+        rows = store.query("SELECT stage, reason, article_id FROM quarantine")
+    finally:
+        store.close()
+    assert [(r["stage"], r["reason"], r["article_id"]) for r in rows] == [("code", "timeout", article.id)]
+    assert {k: v for k, v in pooled.items() if k != "quarantine"} == {k: v for k, v in inline.items()
+                                                                       if k != "quarantine"}
+
+
 DRIVER = """
 import sys
+from spillwatch.ingest.sources import iter_items
+from spillwatch.records import Article, RawItem
 from spillwatch.run import phases
+from spillwatch.run.pipeline import clean_item
 from spillwatch.settings import load_settings
 from spillwatch.store import open_store
 db, *sources = sys.argv[1:]

@@ -76,6 +76,9 @@ class ClusterConfig:
     model: PairModel | None = None  # scorer of pairs with an unknown date or country (None: the shipped one)
 
 
+MAX_CACHED = 1_000_000  # pair scores a clustering call remembers (about 150 MB)
+
+
 class _Scorer:
     """Mentions by id, with feature and pair-score caches (ids are hashed once, here)."""
 
@@ -105,10 +108,19 @@ class _Scorer:
         return probe_keys(self._features[mid], self.config.window)
 
     def score(self, a: str, b: str) -> float | None:
+        """The pair's score, remembered while fewer than ``MAX_CACHED`` are.
+
+        Scores are a pure function of the pair, so what is remembered changes only the time taken,
+        never a result; the bound keeps memory flat when one article brings thousands of mentions
+        (every pair of one block, then of one component, would otherwise stay in memory).
+        """
         key = (a, b) if a < b else (b, a)
-        if key not in self._scores:
-            self._scores[key] = score_pair(self._features[a], self._features[b], self.config.window, self.config.model)
-        return self._scores[key]
+        if key in self._scores:
+            return self._scores[key]
+        found = score_pair(self._features[a], self._features[b], self.config.window, self.config.model)
+        if len(self._scores) < MAX_CACHED:
+            self._scores[key] = found
+        return found
 
     def contradicts(self, a: str, b: str) -> bool:
         return contradicts(self._features[a], self._features[b], self.config.window)
@@ -161,12 +173,27 @@ def _average_link(members: Sequence[str], scorer: _Scorer) -> list[tuple[list[st
     inner = dict.fromkeys(range(n), 0.0)  # sum of pairwise scores inside each cluster
     sizes = np.ones(n)
     active = np.ones(n, dtype=bool)
-    mean = sums.copy()
-    mean[cannot] = -1.0
-    np.fill_diagonal(mean, -1.0)
+
+    def means(k: int) -> np.ndarray:
+        """Cluster k's mean score with every cluster (-1: itself, gone, or a contradiction)."""
+        row = sums[k, :] / (sizes[k] * sizes)
+        row[cannot[k, :] | ~active] = -1.0
+        row[k] = -1.0
+        return row
+
+    # Each cluster's best partner (first of equal means) stands for its row of the mean matrix, so
+    # no n x n matrix of means is held: the first maximum of the best means is the first maximum
+    # of that matrix in row order, the pair the full matrix's argmax would merge.
+    best = np.full(n, -1.0)
+    partner = np.zeros(n, dtype=np.intp)
+    for first in range(n):
+        row = means(first)
+        partner[first] = int(np.argmax(row))
+        best[first] = row[partner[first]]
     while len(clusters) > 1:
-        i, j = divmod(int(np.argmax(mean)), n)
-        if mean[i, j] < scorer.config.threshold:
+        i = int(np.argmax(best))
+        j = int(partner[i])
+        if best[i] < scorer.config.threshold:
             break
         i, j = min(i, j), max(i, j)
         inner[i] += inner.pop(j) + sums[i, j]
@@ -176,14 +203,21 @@ def _average_link(members: Sequence[str], scorer: _Scorer) -> list[tuple[list[st
         clusters[i].extend(clusters.pop(j))
         cannot[i, :] |= cannot[j, :]
         cannot[:, i] = cannot[i, :]
-        mean[i, :] = sums[i, :] / (sizes[i] * sizes)
-        mean[i, cannot[i, :]] = -1.0
-        mean[:, i] = mean[i, :]
         active[j] = False
-        mean[i, ~active] = -1.0
-        mean[:, i] = mean[i, :]
-        mean[j, :] = mean[:, j] = -1.0
-        mean[i, i] = -1.0
+        best[j] = -1.0
+        merged = means(i)  # cluster i's new means, also every other cluster's mean with it
+        partner[i] = int(np.argmax(merged))
+        best[i] = merged[partner[i]]
+        others = active.copy()
+        others[i] = False
+        lost = others & ((partner == i) | (partner == j))  # their best partner changed or is gone: read again
+        gained = others & ~lost & ((merged > best) | ((merged == best) & (partner > i)))
+        best[gained] = merged[gained]
+        partner[gained] = i
+        for stale in np.flatnonzero(lost).tolist():
+            row = means(stale)
+            partner[stale] = int(np.argmax(row))
+            best[stale] = row[partner[stale]]
     out = []
     for i, idx in sorted(clusters.items()):
         pairs = len(idx) * (len(idx) - 1) / 2

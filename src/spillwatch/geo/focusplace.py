@@ -4,9 +4,11 @@
 Votes per resolved mention: a literal place (roles place, region) 1; the dateline 1.5 (where the
 story was filed, usually but not always where it happened); a metonym 0.5 (a government acts from
 home); a demonym 0 (a nationality is not a scene, and never an event's place). The country with
-most votes is the focus, at precision 6; when one ADM1 unit holds most (over half) of that
-country's places with a unit (the dateline aside; the first such place counts twice, as news names
-the scene first), the focus is that unit, at precision 4.
+most votes is the focus (of two with as many, the one the article names first: news names the
+scene first, and a comparison with another attack later), at precision 6; when one ADM1 unit holds
+most (over half) of that country's literal places with a unit (the dateline and metonyms aside:
+"Beirut said" is a government, not a scene; the first such place counts twice, as news names the
+scene first), the focus is that unit, at precision 4.
 The place points at the first words of the article that name the chosen country or unit, and its
 point is the country's (or unit's) gazetteer point. Declines: no resolved country, no focus.
 """
@@ -30,7 +32,7 @@ UNIT_PRECISION = 4
 def _unit(places: list[Place], iso2: str) -> str | None:
     units: Counter[str] = Counter()
     for p in places:
-        if p.country_iso2 == iso2 and p.adm1_code and p.role != "dateline":
+        if p.country_iso2 == iso2 and p.adm1_code and p.role in ("place", "region"):
             units[p.adm1_code] += LEAD_VOTE if not units else 1  # the lead names the scene
     if not units:
         return None
@@ -47,7 +49,10 @@ def article_focus(ann: AnnotatedArticle, gazetteer: Gazetteer | None = None) -> 
     votes = {k: v for k, v in votes.items() if v > 0}
     if not votes:
         return None
-    iso2 = max(sorted(votes), key=lambda k: votes[k])
+    first_named: dict[str | None, int] = {}
+    for p in ann.places:
+        first_named.setdefault(p.country_iso2, p.span.start)
+    iso2 = min(votes, key=lambda k: (-votes[k], first_named[k]))  # a tie: the country named first
     named = [p for p in ann.places if p.country_iso2 == iso2 and p.role in ROLE_VOTES]
     unit = _unit(named, iso2)
     first = next(p for p in named if unit is None or p.adm1_code == unit)

@@ -50,6 +50,10 @@ OF_PLACE_NOUNS = frozenset((
     "city", "town", "village", "province", "district", "region", "state", "capital", "suburb",
     "outskirts", "part", "area", "centre", "center", "battle", "siege", "fall", "liberation", "port",
 ))  # fmt: skip  # lemmas whose "of X" names a place ("the city of Marawi", "the battle of Mosul")
+VENUE_WORDS = frozenset((
+    "arena", "stadium", "airport", "station", "terminal", "mall", "market", "square", "cathedral",
+    "mosque", "church", "synagogue", "university", "hospital", "hotel", "port", "harbour", "bridge",
+))  # fmt: skip  # a place's name then one of these names a venue in that place ("Manchester Arena")
 PLACE_PREPOSITIONS = frozenset(("in", "near", "at", "outside", "around", "from", "into", "toward", "towards"))
 ASSAULT_LEMMAS = frozenset((
     "attack", "raid", "strike", "shell", "bomb", "storm", "capture", "seize", "retake", "recapture",

@@ -41,6 +41,7 @@ from spillwatch.geo.lexicon import (
     SPEECH_LEMMAS,
     STATIVE_LEMMAS,
     STOP_CAPS,
+    VENUE_WORDS,
 )
 from spillwatch.geo.resolve import Mention, resolve_mentions
 from spillwatch.records import AnnotatedArticle, Span, Token
@@ -249,12 +250,18 @@ def _person_places(
     one country ("in north Sinai"), and it follows "in/near/at" (with a direction word between or
     not) or "the city/battle/parts of" (``OF_PLACE_NOUNS``: "the battle for the southern city of
     Marawi"), or is the object of an assault verb ("raided Gwoza"); a name of two or more
-    words that is exactly an ADM1 unit's own name ("Tamil Nadu") is taken anyway."""
+    words that is exactly an ADM1 unit's own name ("Tamil Nadu") is taken anyway; a venue's name
+    (any of the three labels) gives the town it opens with (``_venue_town``)."""
     out: list[Mention] = []
     for ent in ann.entities:
-        if ent.label not in ("PERSON", "ORG") or taken.any(ent.span):
+        if ent.label not in ("PERSON", "ORG", "FAC") or taken.any(ent.span):
             continue
         idx = index.inside(ent.span)
+        if ent.label == "FAC":
+            if (town := _venue_town(ann, gz, ent.span, idx)) is not None:
+                out.append(town)
+                taken.add(town.span)
+            continue
         before = _prev_words(ann.tokens, idx.start, 2) if idx else []
         noun = ann.tokens[idx.start - 2].lemma.lower() if idx and idx.start > 1 else ""
         after_preposition = bool(before) and (before[-1] in PLACE_PREPOSITIONS or (
@@ -267,7 +274,21 @@ def _person_places(
         if in_context or (unit_name and ent.label == "PERSON"):
             out.append(Mention(ent.span, ent.text, "ner", "place"))
             taken.add(ent.span)
+        elif (town := _venue_town(ann, gz, ent.span, idx)) is not None:
+            out.append(town)
+            taken.add(town.span)
     return out
+
+
+def _venue_town(ann: AnnotatedArticle, gz: Gazetteer, span: Span, idx: range) -> Mention | None:
+    """The town a venue's name opens with ("Manchester Arena", "Brussels Airport"; the small NER model
+    tags such names PERSON or ORG): the words before a last word of ``VENUE_WORDS``, when they are
+    a strong name (a country, unit, region or town of 50,000+), as a place of their own."""
+    if len(idx) < 2 or ann.tokens[idx.stop - 1].text.lower() not in VENUE_WORDS:
+        return None
+    name = Span(span.start, ann.tokens[idx.stop - 2].span.end)
+    text = ann.article.text[name.start : name.end]
+    return Mention(name, text, "ner", "place") if _strong_name(gz, text) else None
 
 
 def _object_of_assault(tokens: tuple[Token, ...], idx: range) -> bool:

@@ -43,8 +43,11 @@ def unresolved_actor(name: str) -> Actor:
     """An organisation or person not in the table: ``unresolved:<slug>``, ``resolved=False``.
 
     When the name opens with a country name or demonym ("Nigerian Interior Ministry",
-    "Montenegro Assembly") the country is kept, and the sector when its last word names one.
+    "Montenegro Assembly") the country is kept, and the sector when its last word names one. The
+    name's white space is one space each (an entity the NER ran on past a paragraph's end, "Qaa\n\n",
+    is named "Qaa").
     """
+    name = " ".join(name.split())
     slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "unnamed"
     words = name.split()
     code = None

@@ -3,7 +3,9 @@
 Input: the article's text and the date mentions found so far. Output: day-precision mentions for
 each chained expression, relative to the latest day-precision date that ends before it (a
 chained one included, so "a day later" after "the following day" counts on). Declines: a chained
-expression with no day-precision date before it.
+expression with no day-precision date before it; "day after" without "the" ("one day after twin
+bombings killed 43"): a count before it makes an offset from the act it names, which the event
+dater reads (``coding/eventdate.shifted``), not the day after the last date said.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from spillwatch.nlp.datewords import number_word
 from spillwatch.records import DateMention, Span
 
 CHAINED = re.compile(
-    r"\b(?:the\s+)?(?:(?P<next>following|next)\s+day|day\s+(?P<after>after|before)|(?P<prev>previous)\s+day"
+    r"\b(?:the\s+)?(?:(?P<next>following|next)\s+day|(?<=the\s)day\s+(?P<after>after|before)|(?P<prev>previous)\s+day"
     r"|(?P<n>a|one|two|three|four|five|six|seven)\s+days?\s+(?P<dir>later|earlier))\b",
     re.I,
 )

@@ -151,6 +151,17 @@ class Pool(Executor):
             return None
         return self._meter.spent(key)
 
+    def overran(self, future: Future[Any], deadline: float) -> bool:
+        """The task of ``future`` has used more than ``deadline`` CPU seconds since a worker started it."""
+        used = self.spent(future)
+        return used is not None and used > deadline
+
+    def forget(self, future: Future[Any]) -> None:
+        """Stop metering the task of ``future`` (it is settled)."""
+        key = self._key_of.pop(future, None)
+        if key is not None and self._meter is not None:
+            self._meter.forget(key)
+
     def result_within(self, future: Future[R], deadline: float | None) -> R:
         """The task's result; ``FuturesTimeout`` once it has used ``deadline`` CPU seconds since it started."""
         if deadline is None:
@@ -160,13 +171,10 @@ class Pool(Executor):
                 try:
                     return future.result(timeout=_POLL)
                 except FuturesTimeout:
-                    used = self.spent(future)
-                    if used is not None and used > deadline:
+                    if self.overran(future, deadline):
                         raise
         finally:
-            key = self._key_of.pop(future, None)
-            if key is not None and self._meter is not None:
-                self._meter.forget(key)
+            self.forget(future)
 
     def restart(self) -> None:
         processes = getattr(self._executor, "_processes", None) or {}
@@ -192,10 +200,22 @@ def _restart_if_broken(pool: Executor, exc: BaseException) -> None:
         pool.restart()
 
 
-def alone(pool: Executor, fn: Callable[[T], R], x: T, on_error: OnError[T, R]) -> R:
-    """``fn(x)`` as the only task in flight; on any failure (a broken pool restarted) ``on_error(x, exc)``."""
+def alone(pool: Executor, fn: Callable[[T], R], x: T, on_error: OnError[T, R], deadline: float | None = None,
+          on_timeout: Callable[[T], R] | None = None) -> R:
+    """``fn(x)`` as the only task in flight; on any failure (a broken pool restarted) ``on_error(x, exc)``.
+
+    With a ``deadline`` (CPU seconds once a worker started it) and ``on_timeout``, an overrun restarts
+    the pool and gives ``on_timeout(x)``.
+    """
     try:
+        if isinstance(pool, Pool) and deadline is not None and on_timeout is not None:
+            return pool.result_within(pool.submit_timed(fn, x), deadline)
         return pool.submit(fn, x).result()
+    except FuturesTimeout:
+        if on_timeout is None or not isinstance(pool, Pool):
+            raise
+        pool.restart()
+        return on_timeout(x)
     except Exception as exc:
         _restart_if_broken(pool, exc)
         return on_error(x, exc)
@@ -252,19 +272,32 @@ def ordered_map(pool: Executor, fn: Callable[[T], R], inputs: Iterable[T], windo
 
 
 def unordered_map(pool: Executor, fn: Callable[[T], R], inputs: Iterable[T], window: int,
-                  on_error: OnError[T, R] | None = None) -> Iterator[R]:
+                  on_error: OnError[T, R] | None = None, deadline: Callable[[T], float | None] | None = None,
+                  on_timeout: Callable[[T], R] | None = None) -> Iterator[R]:
     """``fn(input)`` as each finishes, at most ``window`` in flight (a slow task holds back no other).
 
     With ``on_error``, failed tasks (and, when the pool broke, every task then in flight) are run
-    again one at a time through ``alone``.
+    again one at a time through ``alone``. With ``deadline`` (the CPU seconds a task of that input
+    may use once a worker started it: ``Pool.overran``) and ``on_timeout``, an overrunning task gets
+    ``on_timeout(input)`` as its result: the pool restarts first, and the tasks then in flight are
+    submitted again after it (waiting for a worker and a worker's start-up never count).
     """
     running: dict[Future[R], T] = {}
+    timed = isinstance(pool, Pool) and deadline is not None and on_timeout is not None
+
+    def send(x: T) -> Future[R]:
+        return pool.submit_timed(fn, x) if timed and isinstance(pool, Pool) else pool.submit(fn, x)
+
+    def limits(x: T) -> tuple[float | None, Callable[[T], R] | None]:
+        return (deadline(x), on_timeout) if timed and deadline is not None else (None, None)
 
     def settle(done: set[Future[R]]) -> Iterator[R]:
         failed: list[T] = []
         broken = False
         for f in done:
             x = running.pop(f)
+            if isinstance(pool, Pool):
+                pool.forget(f)
             exc = f.exception()
             if exc is None:
                 yield f.result()
@@ -280,15 +313,35 @@ def unordered_map(pool: Executor, fn: Callable[[T], R], inputs: Iterable[T], win
                 pool.restart()
         for x in failed:
             assert on_error is not None
-            yield alone(pool, fn, x, on_error)
+            yield alone(pool, fn, x, on_error, *limits(x))
+
+    def overrun() -> Future[R] | None:
+        for f, x in running.items():
+            limit = deadline(x) if deadline is not None else None
+            if limit is not None and isinstance(pool, Pool) and not f.done() and pool.overran(f, limit):
+                return f
+        return None
+
+    def step() -> Iterator[R]:
+        done, _ = wait(running, timeout=_POLL if timed else None, return_when=FIRST_COMPLETED)
+        if done:
+            yield from settle(done)
+            return
+        late = overrun()
+        if late is None or on_timeout is None or not isinstance(pool, Pool):
+            return
+        x = running.pop(late)
+        pool.forget(late)
+        others = list(running.values())
+        running.clear()
+        pool.restart()  # kills the overrunning worker and every other: what they ran is sent again below
+        yield on_timeout(x)
+        for y in others:
+            running[send(y)] = y
 
     for x in inputs:
-        running[pool.submit(fn, x)] = x
-        if len(running) >= window:
-            done, _ = wait(running, return_when=FIRST_COMPLETED)
-            yield from settle(done)
+        running[send(x)] = x
+        while len(running) >= window:
+            yield from step()
     while running:
-        done, _ = wait(running, return_when=FIRST_COMPLETED)
-        yield from settle(done)
-
-
+        yield from step()

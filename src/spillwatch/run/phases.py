@@ -152,22 +152,39 @@ def _flush(found: list[Quarantined], store: Store, stats: StageStats, progress: 
 
 # ---------------------------------------------------------------- code + block keys
 def code_phase(store: Store, pool: Executor, stats: StageStats, progress: Progress = _noop,
-               batch: int = 8, window: int = 4, stages: Pipeline = DEFAULT) -> None:
+               batch: int = 8, window: int = 4, stages: Pipeline = DEFAULT, deadline: float | None = None) -> None:
     """Understand every uncoded article on the executor; this process writes each batch in one transaction.
 
     Articles are independent here, so results are written as they finish (any order gives the same
     rows). A batch whose task fails is split into single articles; one that still fails is
-    quarantined ("worker-failed").
+    quarantined ("worker-failed"). ``deadline``: CPU seconds per article a batch may use once a
+    worker started it (pool runs only; the backstop behind each document's own time budget, for a
+    stage stuck where no budget can interrupt it). A batch over it is split into single articles,
+    each run alone with its own deadline; one that overruns alone is quarantined ("timeout") and
+    its worker killed.
     """
 
     def failed_batch(articles: list[Article], exc: BaseException) -> list[Coded | Quarantined]:
         if len(articles) == 1:
             return [pipeline.failure("code", articles[0], exc, reason=WORKER_FAILED)]
-        return [found for a in articles for found in alone(pool, code_task, [a], failed_batch)]
+        return [found for a in articles
+                for found in alone(pool, code_task, [a], failed_batch, limit([a]), overran)]
+
+    def limit(articles: list[Article]) -> float | None:
+        return deadline * len(articles) if deadline else None
+
+    def overran(articles: list[Article]) -> list[Coded | Quarantined]:
+        if len(articles) > 1:
+            return [found for a in articles
+                    for found in alone(pool, code_task, [a], failed_batch, limit([a]), overran)]
+        article = articles[0]
+        return [Quarantined(source=article.source, reason="timeout", stage="code", raw_id=article.raw_id,
+                            article_id=article.id,
+                            detail=f"coding overran {deadline:g} CPU seconds; the worker was killed")]
 
     for results in unordered_map(pool, code_task, batched(map(functools.partial(dated_from_copies, store),
                                                                    store.uncoded_articles()), batch),
-                                 window, failed_batch):
+                                 window, failed_batch, limit if deadline else None, overran):
         write_coded_batch(store, results, stats, stages)
         progress("code", len(results))
 
@@ -264,15 +281,18 @@ def cluster_phase(store: Store, stats: StageStats, stages: Pipeline = DEFAULT) -
 def ingest(sources: Sequence[str], store: Store, settings: Settings, *, workers: int = 1,
            progress: Progress = _noop, batch: int = 8, deadline: float | None = None,
            stages: Pipeline = DEFAULT, retry_quarantined: bool = False,
-           keep: Callable[[RawItem], bool] | None = None) -> StageStats:
+           keep: Callable[[RawItem], bool] | None = None, code_deadline: float | None = None) -> StageStats:
     """Read every source, clean and store each document, then code and cluster what is new.
 
     ``workers`` processes clean and understand (``<= 1``: this process, ``Inline``); this process
     writes. ``deadline``: CPU seconds a worker may spend cleaning one document once it started it
     (default 3 x extract_timeout) before it is killed and the document quarantined (pool runs only).
+    ``code_deadline``: the same for parsing and coding, per article of a batch (default 3 x
+    doc_time_budget, the budget each document has in the worker; no deadline when that is 0).
     ``keep``: a read item it declines is passed over (the watch loop's ``--since``), as if not listed.
     """
     deadline = deadline or 3 * settings.extract_timeout
+    code_deadline = code_deadline or 3 * settings.doc_time_budget or None
     stats = StageStats()
     if retry_quarantined:
         stats.retried = store.release_quarantined()
@@ -285,7 +305,8 @@ def ingest(sources: Sequence[str], store: Store, settings: Settings, *, workers:
     with make_executor(workers, settings, stages) as pool:
         store_phase(items, store, pool, stats, progress, window=max(4, 4 * workers), deadline=deadline)
         stats.not_modified = len(state.not_modified)
-        code_phase(store, pool, stats, progress, batch=batch, window=max(2, 2 * workers), stages=stages)
+        code_phase(store, pool, stats, progress, batch=batch, window=max(2, 2 * workers), stages=stages,
+                   deadline=code_deadline)
     cluster_phase(store, stats, stages)
     store.record_run(uuid.uuid4().hex, stats)
     return stats
