@@ -63,3 +63,14 @@ def test_the_adm1_panel_and_spread_read_the_units_own_news_coverage(news_db: str
     covered = dict(zip(panel.units, panel.covered[:, -1].tolist(), strict=True))
     assert covered["IRQ:IQ-NI"] and "IRQ:IQ-KI" in covered and not covered["IRQ:IQ-KI"]  # Kirkuk: no article
     assert [(t.unit, t.window) for t in spread.theatres] == [("IRQ:IQ-NI", None)]  # the origin: judged nowhere
+
+
+def test_an_empty_adm1_forecast_says_what_it_needs(news_db: str) -> None:
+    from click.testing import CliRunner
+
+    from spillwatch.cli import main
+
+    got = CliRunner().invoke(main, ["risk", "ISL", "--level", "adm1", "--as-of", "2016-12", "--db", news_db,
+                                    "--format", "csv"])
+    assert got.exit_code == 0 and got.stdout.strip().count("\n") == 0  # the header: two months train no model
+    assert got.stderr.startswith("no ADM1 unit scored: a forecast needs 3 months of the actor's events")

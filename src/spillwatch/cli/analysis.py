@@ -127,6 +127,11 @@ def risk(actor: str, db: str | None, level: str, origin: str | None, train_until
                  + f", {sw.as_of(as_of).label}")
     cols = ["country_name", "unit", "adm1_name", "month", "risk", "onset_risk", "coverage", "why", "drivers"]
     click.echo(output.render_rows(rows, fmt, columns=cols, title=title))
+    if not rows:  # said, not left blank: which conditions a forecast needs (analysis.risk.forecast)
+        unit = "ADM1 unit" if level == "adm1" else "country"
+        click.echo(f"no {unit} scored: a forecast needs 3 months of the actor's events, a covered unit-month "
+                   "followed by a covered month to learn from, and a covered unit where or next to where it acted "
+                   "(coded news covers a unit only in the months its articles report on it)", err=True)
 
 
 @click.command()
