@@ -18,7 +18,7 @@ def named(m: EventMention, *names: str) -> EventMention:
 
 
 def undated(article: str, **kw: object) -> EventMention:
-    return mention(article, day=None, sources=(), **kw)  # type: ignore[arg-type]
+    return mention(article, day=None, sources=(), **kw)
 
 
 def test_the_same_word_in_the_same_country_alone_is_no_evidence() -> None:
