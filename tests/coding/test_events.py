@@ -123,3 +123,20 @@ def test_a_verbal_event_the_detector_does_not_read_needs_an_actor_of_the_table()
     assert _known(Actor("TUR_GOV", "Turkey", "TUR", "GOV"))
     assert not _known(Actor("UNK_CVL", "civilians", None, "CVL"))
     assert not _known(Actor("unresolved:gateway-mall", "Gateway Mall", None, None, resolved=False))
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ("When AFP called the police headquarters on Thursday, an officer answered.", False),  # a telephone call
+    ("The United Nations called on the government on Thursday to release the prisoners.", True),
+])
+def test_a_time_after_a_preposition_does_not_make_a_phrasal_trigger(text: str, kept: bool) -> None:
+    """"call on" a government is a request; "called the centre on Thursday" is a call."""
+    from spillwatch.records import Block, DateInfo
+    from spillwatch.run import pipeline
+    from spillwatch.settings import load_settings
+
+    settings = load_settings()
+    art = article(("body", text))
+    art = type(art)(art.raw_id, art.source, (Block("body", text),), DateInfo(date(2019, 5, 10), "metadata", "x"))
+    found = code_events(pipeline.annotate_only(art, settings), settings)
+    assert any(m.type == "REQUEST" and m.trigger_text == "called" for m in found) == kept

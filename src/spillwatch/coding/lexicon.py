@@ -78,7 +78,8 @@ class Lexicon:
                     stack.append(c)
         out: list[int] = []
         for word in spec.deps:
-            hit = next((k for k in near if word.lower() in (g[k].lemma.lower(), g[k].text.lower())), None)
+            hit = next((k for k in near if word.lower() in (g[k].lemma.lower(), g[k].text.lower())
+                        and not _time_phrase(g, k)), None)
             if hit is not None:
                 out.append(hit)
         return out
@@ -174,3 +175,10 @@ def _people_participle(g: DepGraph, i: int) -> bool:
     tok = g[i]
     nominal = tok.dep in ("pobj", "nsubj", "nsubjpass", "dobj")
     return tok.tag == "VBN" and nominal and any(g[d].lemma.lower() == "the" for d in g.children(i, "det"))
+
+
+def _time_phrase(g: DepGraph, k: int) -> bool:
+    """A preposition whose object is a time ("called the centre on Thursday", "waited for hours"): it
+    does not make the phrase a trigger names ("call on" a government to act, "call for" talks)."""
+    objects = g.children(k, "pobj")
+    return g[k].dep == "prep" and bool(objects) and all(g[o].ent_type in ("DATE", "TIME") for o in objects)
