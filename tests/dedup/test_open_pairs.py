@@ -68,3 +68,19 @@ def test_an_articles_day_never_contradicts_a_date_in_words() -> None:
     follow_up = features(dated("a2", 40, "reported"))  # a trial story's "the murder", dated on its day
     assert not contradicts(told, follow_up)
     assert contradicts(told, features(dated("a3", 40, "expression")))  # two dates in words, 40 days apart
+
+
+def test_reports_whose_unknown_people_differ_are_two_happenings() -> None:
+    from spillwatch.records import Actor
+
+    def arrest(article: str, *people: str) -> EventMention:
+        m = undated(article, etype="COERCE")
+        named = tuple(Actor("unresolved:" + p.lower(), p, None, None, resolved=False) for p in people)
+        return replace(m, targets=named)
+
+    jackson, williams = features(arrest("a1", "Vincent Jackson")), features(arrest("a2", "Jamal Williams"))
+    assert jackson.named == {"n:vincent jackson"}
+    assert fitted.vector(jackson, williams, 3) is None  # one player's arrest is not his team-mate's
+    assert fitted.vector(jackson, features(arrest("a3", "Jackson")), 3) is not None  # "Jackson" is in "Vincent Jackson"
+    assert fitted.vector(jackson, features(arrest("a4")), 3) is not None  # a side naming nobody: unknown
+    assert not contradicts(jackson, williams)

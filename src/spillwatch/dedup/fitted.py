@@ -14,7 +14,10 @@ country (the same verb in the same country alone, "wounding" in the United State
 evidence); and, with no dates that agree, two reports that each name two or more specifics (the
 sentence's names other than either report's own place) and share none of them (``specifics``:
 the fire that destroyed the Wasilla Bible Church, named with Sarah Palin, is not the one that
-destroyed the Mat-Maid dairy, though both were in Alaska with the word "destroyed"). Such a pair
+destroyed the Mat-Maid dairy, though both were in Alaska with the word "destroyed"); and, with no
+dates that agree, two reports whose sources or targets the actor table does not know (people,
+firms: ``Features.named``) and that share none of them (the arrest of one football player for
+drunk driving is not the arrest of his team-mate in the same city). Such a pair
 counts as unknown in average-link (``score.UNKNOWN_PAIR``), not as a contradiction. Names that
 match only by ``shared_names``'s word rule are compared here, never used as block keys.
 
@@ -106,6 +109,8 @@ def vector(a: Features, b: Features, window: int) -> tuple[float, ...] | None:
     mine, theirs = specifics(a, b), specifics(b, a)
     if when == 0 and len(mine) > 1 and len(theirs) > 1 and not shared_names(mine, theirs):
         return None  # each names what the other does not: two happenings of one kind in one region
+    if when == 0 and a.named and b.named and not shared_names(a.named, b.named):
+        return None  # different people or firms did it or suffered it: two arrests of two players
     union = a.names | b.names
     return (
         min(len(shared), 3) / 3,

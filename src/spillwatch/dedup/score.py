@@ -117,6 +117,7 @@ class Features:
     reported: bool = False  # dated by the article's day (``DateMention.source`` "reported"), not by its words
     names: frozenset[str] = frozenset()  # named entities of the evidence sentence, specific actors, the place
     lemma: str = ""  # the trigger's word, lower-cased (``open_keys``, ``fitted.vector``)
+    named: frozenset[str] = frozenset()  # sources and targets the actor table does not know ("n:jamal williams")
     place_name: str = ""  # the place's own name as a name key ("n:..."): a place, not a specific (``fitted``)
     background: bool = False  # an offset sets it apart from its sentence's news ("seven months after X": X)
 
@@ -188,6 +189,7 @@ def features(m: EventMention, published: date | None = None) -> Features:
         names=_names(m, everyone, p),
         lemma=trigger_word(m),
         background=any(a.role == "offset" for a in m.arguments),
+        named=frozenset("n:" + name_key(a.name) for a in everyone if not a.resolved and a.name),
         place_name="n:" + name_key(p.name) if p is not None and p.name else "",
     )
 
