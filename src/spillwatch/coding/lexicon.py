@@ -69,7 +69,9 @@ class Lexicon:
 
     def dep_tokens(self, g: DepGraph, i: int, spec: TriggerSpec) -> list[int]:
         """Tokens (children or grandchildren of ``i``, or compounds below them) that realise the spec's other words."""
-        near = g.children(i) + [gk for k in g.children(i) for gk in g.children(k)]
+        # grandchildren through a noun or particle ("took control of"), never through another clause
+        # ("called to congratulate her on ..." is no "call on")
+        near = g.children(i) + [gk for k in g.children(i) if g[k].dep not in CLAUSAL for gk in g.children(k)]
         stack = list(near)
         while stack:  # names: "Operation Desert Hawk" is a chain of compounds
             for c in g.children(stack.pop(), "compound"):
@@ -175,6 +177,9 @@ def _people_participle(g: DepGraph, i: int) -> bool:
     tok = g[i]
     nominal = tok.dep in ("pobj", "nsubj", "nsubjpass", "dobj")
     return tok.tag == "VBN" and nominal and any(g[d].lemma.lower() == "the" for d in g.children(i, "det"))
+
+
+CLAUSAL = frozenset({"xcomp", "ccomp", "advcl", "conj", "relcl", "acl", "parataxis", "csubj"})
 
 
 def _time_phrase(g: DepGraph, k: int) -> bool:
