@@ -176,3 +176,12 @@ def test_the_nationality_adjective_keeps_a_definite_noun_a_repeat() -> None:
     found = _pipeline_coded("Russia asked Britain for consular access to the jailed woman. The Foreign Office "
                             "said on Saturday it was reviewing the Russian request.")
     assert [(m.type, m.trigger_text) for m in found if m.type == "REQUEST"] == [("REQUEST", "asked")]
+
+
+@pytest.mark.parametrize(("text", "mobilized"), [
+    ("We sent an ambulance crew and a response team vehicle to the crash in Chelmsford.", False),  # no force
+    ("Canada sent a special forces team to northern Iraq.", True),
+    ("The United States sent a team of military advisers to Baghdad.", True),
+])
+def test_a_team_is_armed_only_when_its_words_say_so(text: str, mobilized: bool) -> None:
+    assert any(m.type == "MOBILIZE" for m in _pipeline_coded(text)) == mobilized
