@@ -122,7 +122,10 @@ class Lexicon:
         for p in g.prep_objects(i, ("including", "include", "among")):  # "16 were killed, including 2 soldiers"
             below |= words_of(g, g.subtree(p))
         top = ([heads[0], *g.ancestors(heads[0])])[-1]
-        sentence = words_of(g, g.subtree(top))
+        # a fight coordinated with the victims or the act is another event ("executes 2 men ... and
+        # continued clashes"): only a fight the act is part of ("killed in clashes") says no
+        apart = {t for n in [i, *heads] for c in g.children(n, "conj") for t in g.subtree(c)}
+        sentence = words_of(g, [t for t in g.subtree(top) if t not in apart])
         classes = self.ontology.classes
         armed = classes.get("armed", frozenset()) | classes.get("armed_person", frozenset())
         fight = classes.get("fight", frozenset())
