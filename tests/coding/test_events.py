@@ -176,3 +176,21 @@ def test_the_nationality_adjective_keeps_a_definite_noun_a_repeat() -> None:
     found = _pipeline_coded("Russia asked Britain for consular access to the jailed woman. The Foreign Office "
                             "said on Saturday it was reviewing the Russian request.")
     assert [(m.type, m.trigger_text) for m in found if m.type == "REQUEST"] == [("REQUEST", "asked")]
+
+
+@pytest.mark.parametrize(("text", "mobilized"), [
+    ("We sent an ambulance crew and a response team vehicle to the crash in Chelmsford.", False),  # no force
+    ("Canada sent a special forces team to northern Iraq.", True),
+    ("The United States sent a team of military advisers to Baghdad.", True),
+])
+def test_a_team_is_armed_only_when_its_words_say_so(text: str, mobilized: bool) -> None:
+    assert any(m.type == "MOBILIZE" for m in _pipeline_coded(text)) == mobilized
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ("Many blame the Chinese government for the shortage of bibles.", False),  # no one in particular blames
+    ("Beijing blamed Washington for the trade war on Friday.", True),
+])
+def test_a_verbal_event_the_detector_doubts_needs_a_known_source(text: str, kept: bool) -> None:
+    """The actor table must know who made the accusation, not only whom it names."""
+    assert any(m.type == "ACCUSE" for m in _pipeline_coded(text)) == kept
