@@ -3,7 +3,7 @@
     python benchmarks/faults28.py export-kill STORE        kill -9 during `export` (csv, geojson, parquet, gpkg)
     python benchmarks/faults28.py orphans PAGES            kill -9 of `ingest --workers 2`: workers alive 5 s later?
     python benchmarks/faults28.py crashes                  the small crashes of item 6: one line each, exit 2
-    python benchmarks/faults28.py serve                    300-character upload name, decompression bombs, SIGTERM
+    python benchmarks/faults28.py serve [PAGES]            300-character upload name, decompression bombs, SIGTERM
 
 ``export-kill``: STORE is a store with many events (``spillwatch import ucdp
 ../shared/data/ucdp-ged-syria/ged191_syria_2016_2019.csv.gz --db STORE``: 16,566); the export is
@@ -12,8 +12,9 @@ killed as soon as its temporary file holds bytes; then a whole export to the sam
 is killed once both workers exist. ``crashes``: a damaged store file, a 0-byte ledger CSV, ``gaps ISL
 --as-of 9999-12`` and ``risk --backtest 9999-12`` on a small store, and a full disk (an ingest into a
 3 MB tmpfs: needs root, said and skipped otherwise). ``serve``: a server on a free loopback port;
-uploads of a 300-character file name, a small ``.jsonl.zst`` expanding to 2.1 GB in many records
-(the per-upload cap) and one expanding to a 2.1 GB single record (the per-record cap), then SIGTERM.
+uploads of a 300-character file name, a small ``.jsonl.zst`` expanding to 2.2 GB in records of 1 MB
+(the per-upload cap) and one expanding to 2.2 GB in records of 30 MB (the per-record cap too), then
+SIGTERM while an upload of every page of PAGES is being ingested (while idle without PAGES).
 Every process started here is ended by its own pid.
 """
 
@@ -28,6 +29,7 @@ import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import urllib.request
 import uuid
@@ -202,10 +204,11 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def _post(port: int, token: str, name: str, data: bytes) -> tuple[int, dict[str, object], float]:
+def _post(port: int, token: str, files: list[tuple[str, bytes]]) -> tuple[int, dict[str, object], float]:
     boundary = uuid.uuid4().hex
-    body = (f"--{boundary}\r\nContent-Disposition: form-data; name=\"files\"; filename=\"{name}\"\r\n"
-            f"Content-Type: application/octet-stream\r\n\r\n").encode() + data + f"\r\n--{boundary}--\r\n".encode()
+    body = b"".join((f"--{boundary}\r\nContent-Disposition: form-data; name=\"files\"; filename=\"{name}\"\r\n"
+                     f"Content-Type: application/octet-stream\r\n\r\n").encode() + data + b"\r\n"
+                    for name, data in files) + f"--{boundary}--\r\n".encode()
     req = urllib.request.Request(f"http://127.0.0.1:{port}/api/ingest", data=body, method="POST", headers={
         "Authorization": f"Bearer {token}", "Content-Type": f"multipart/form-data; boundary={boundary}"})
     t0 = time.monotonic()
@@ -213,7 +216,11 @@ def _post(port: int, token: str, name: str, data: bytes) -> tuple[int, dict[str,
         with urllib.request.urlopen(req, timeout=3600) as resp:
             return resp.status, json.loads(resp.read()), time.monotonic() - t0
     except urllib.error.HTTPError as exc:
-        return exc.code, json.loads(exc.read() or b"{}"), time.monotonic() - t0
+        text = exc.read()
+        try:
+            return exc.code, json.loads(text or b"{}"), time.monotonic() - t0
+        except ValueError:
+            return exc.code, {"body": text[:200].decode("utf-8", "replace")}, time.monotonic() - t0
 
 
 def _bomb(records: int, record_bytes: int) -> bytes:
@@ -231,36 +238,76 @@ def _bomb(records: int, record_bytes: int) -> bytes:
     return b"".join(parts)
 
 
-def serve() -> None:
+def serve(pages: Path | None) -> None:
     token = uuid.uuid4().hex
     with tempfile.TemporaryDirectory(prefix="spillwatch-serve-") as tmp:
         port = _free_port()
         env = dict(os.environ, SPILLWATCH_API_TOKEN=token)
+        stories = sorted((REPO / "corpus" / "txt").glob("*.txt"))
+        subprocess.run([*SW, "ingest", str(stories[0]), "--db", f"{tmp}/s.duckdb"], cwd=REPO, check=True,
+                       capture_output=True)
+        log = open(Path(tmp) / "serve.log", "wb")  # noqa: SIM115 - open while the server runs
         proc = subprocess.Popen([*SW, "serve", "--db", f"{tmp}/s.duckdb", "--port", str(port)], cwd=REPO, env=env,
-                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                                stdout=log, stderr=subprocess.STDOUT)
         try:
-            up = wait_for(lambda: _listening(port), 300, 0.2)
+            up = wait_for(lambda: _listening(port) or proc.poll() is not None, 300, 0.2) and proc.poll() is None
             check(up, f"server up on port {port}")
-            story = (REPO / "corpus" / "txt").glob("*.txt")
-            status, body, secs = _post(port, token, "a" * 296 + ".txt", next(iter(sorted(story))).read_bytes())
+            if not up:
+                print((Path(tmp) / "serve.log").read_text()[-2000:])
+                return
+            status, body, secs = _post(port, token, [("a" * 296 + ".txt", stories[1].read_bytes())])
             check(status == 200, f"upload named by 300 characters: HTTP {status} {body} in {secs:.1f} s")
             many = _bomb(2100, 1 << 20)
-            status, body, secs = _post(port, token, "many.jsonl.zst", many)
+            status, body, secs = _post(port, token, [("many.jsonl.zst", many)])
             check(status == 200 and secs < 300 and "decompression-cap" in str(body),
-                  f"{len(many):,}-byte .jsonl.zst of 2,100 records expanding to 2.2 GB: HTTP {status} in "
+                  f"{len(many):,}-byte .jsonl.zst of 2,100 records of 1 MB (2.2 GB): HTTP {status} in "
                   f"{secs:.1f} s, {body}")
-            one = _bomb(1, 2100 << 20)
-            status, body, secs = _post(port, token, "one.jsonl.zst", one)
-            check(status == 200 and secs < 300 and "too-large" in str(body),
-                  f"{len(one):,}-byte .jsonl.zst of one 2.2 GB record: HTTP {status} in {secs:.1f} s, {body}")
-            t0 = time.monotonic()
-            os.kill(proc.pid, signal.SIGTERM)
-            with contextlib.suppress(subprocess.TimeoutExpired):
-                proc.wait(60)
-            state = "still running" if proc.poll() is None else f"exited {proc.returncode}"
-            check(proc.poll() is not None, f"SIGTERM: server {state} after {time.monotonic() - t0:.1f} s")
+            big = _bomb(70, 30 << 20)
+            status, body, secs = _post(port, token, [("big.jsonl.zst", big)])
+            check(status == 200 and secs < 300 and "too-large" in str(body) and "decompression-cap" in str(body),
+                  f"{len(big):,}-byte .jsonl.zst of 70 records of 30 MB (2.2 GB): HTTP {status} in {secs:.1f} s, "
+                  f"{body}")
+            _sigterm_while_busy(proc, port, token, pages)
         finally:
             kill(proc)
+            log.close()
+
+
+def _sigterm_while_busy(proc: subprocess.Popen[bytes], port: int, token: str, pages: Path | None) -> None:
+    """SIGTERM while an upload of every page is being ingested (or, without pages, while idle)."""
+    busy = [(p.name, p.read_bytes()) for p in sorted(pages.iterdir()) if p.is_file()] if pages else []
+    outcome: list[object] = []
+    request = threading.Thread(target=lambda: outcome.append(_try_post(port, token, busy)), daemon=True)
+    if busy:
+        request.start()
+        wait_for(lambda: _cpu_gain(proc.pid, 3.0), 300, 0.5)  # the server is cleaning and coding the pages
+    t0 = time.monotonic()
+    os.kill(proc.pid, signal.SIGTERM)
+    with contextlib.suppress(subprocess.TimeoutExpired):
+        proc.wait(120)
+    state = "still running" if proc.poll() is None else f"exited {proc.returncode}"
+    what = f"while ingesting an upload of {len(busy)} pages" if busy else "while idle"
+    if busy:
+        request.join(5)
+    check(proc.poll() is not None, f"SIGTERM {what}: server {state} after {time.monotonic() - t0:.1f} s "
+          f"(the upload: {str(outcome[0])[:160] if outcome else 'no answer yet'})")
+
+
+def _try_post(port: int, token: str, files: list[tuple[str, bytes]]) -> object:
+    try:
+        return _post(port, token, files)
+    except (OSError, ValueError) as exc:
+        return f"{type(exc).__name__}: {exc}"
+
+
+_LAST_CPU: dict[int, float] = {}
+
+
+def _cpu_gain(pid: int, seconds: float) -> bool:
+    """The process has used ``seconds`` more CPU since the first call (it is working on the upload)."""
+    now = _cpu(pid) or 0.0
+    first = _LAST_CPU.setdefault(pid, now)
+    return now - first >= seconds
 
 
 def _listening(port: int) -> bool:
@@ -277,7 +324,7 @@ def main() -> int:
     sub.add_parser("export-kill").add_argument("store", type=Path)
     sub.add_parser("orphans").add_argument("pages", type=Path)
     sub.add_parser("crashes")
-    sub.add_parser("serve")
+    sub.add_parser("serve").add_argument("pages", type=Path, nargs="?")
     args = ap.parse_args()
     if args.check == "export-kill":
         export_kill(args.store)
@@ -286,7 +333,7 @@ def main() -> int:
     elif args.check == "crashes":
         crashes()
     else:
-        serve()
+        serve(args.pages)
     return 0 if all(RESULTS) else 1
 
 
