@@ -26,6 +26,10 @@ STATUS = [
     ("The commander is responsible for numerous attacks on police stations.", "attacks", "habitual"),
     ("Militias often raid villages along the river.", "raid", "habitual"),
     ("A total of 214 strikes were recorded over six years.", "strikes", "habitual"),
+    ("The activist has visited the ministry's complaints office weekly for three years.", "visited", "habitual"),
+    ("Rebels attack the checkpoint every week, residents said.", "attack", "habitual"),
+    ("During his service the sergeant deployed numerous times to the region.", "deployed", "habitual"),
+    ("The town was shelled three times on Monday.", "shelled", "happened"),  # one day's strikes
     ("If the ceasefire collapses, the militia could attack the airport.", "attack", "hypothetical"),
     ("The governor warned of a possible invasion from the north.", "invasion", "hypothetical"),
     ("Rebels stormed a police post in the hills on Friday.", "stormed", "happened"),

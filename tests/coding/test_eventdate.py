@@ -100,6 +100,13 @@ def test_a_lead_day_older_than_a_week_is_not_the_news_day() -> None:
     assert m.date is not None and (m.date.start, m.date_source) == (WEDNESDAY, "reported")
 
 
+def test_a_day_that_opens_a_period_is_not_the_lead_day() -> None:
+    """"shelling since Monday": the start of a stretch running up to the report, not the news day."""
+    m = _burned(_story("After heavy shelling since Monday, rebels withdrew from the town, police said.", LATER,
+                       published=WEDNESDAY))
+    assert m.date is not None and (m.date.start, m.date_source) == (WEDNESDAY, "reported")
+
+
 def test_an_estimated_article_date_gives_no_lead_day() -> None:
     m = _burned(_story(LEDE, LATER, published=WEDNESDAY, method="estimated"))
     assert m.date is not None and m.date.precision == "range"

@@ -38,3 +38,22 @@ def test_same_source_keeps_earliest_start_of_the_finest() -> None:
     e = build_event([_sourced("a", 2, "reported"), _sourced("b", 4, "reported")])
     assert (e.date_start, e.date_end, e.date_precision, e.date_source) == (
         DAY0 + timedelta(days=2), DAY0 + timedelta(days=4), "range", "reported")
+
+
+def _month(article: str) -> EventMention:
+    m = _sourced(article, 0, "expression", "month")
+    assert m.date is not None
+    return replace(m, date=replace(m.date, end=DAY0 + timedelta(days=29)))
+
+
+def test_a_finer_day_within_the_best_founded_month_refines_it() -> None:
+    """'a battle that began in October 2016' (own words, a month) and the offensive's report on its
+    day (the article's day, inside that month): the event is that day."""
+    e = build_event([_sourced("a", 16, "reported"), _month("b")])
+    assert (e.date_start, e.date_end, e.date_precision, e.date_source) == (DAY0 + timedelta(days=16),) * 2 + (
+        "day", "reported")
+
+
+def test_a_finer_day_outside_the_best_founded_month_does_not() -> None:
+    e = build_event([_sourced("a", 45, "reported"), _month("b")])
+    assert (e.date_precision, e.date_source) == ("month", "expression")

@@ -40,6 +40,17 @@ FORMS: list[tuple[list[tuple[BlockRole, str]], DateInfo, date | None, str | None
     ([("body", f"CAIRO, Jan. 3 (Reuters) - {BODY}"), ("body", "The storm began on December 28, 2019.")], NONE,
      date(2020, 1, 3), "inferred-year"),
     ([("dateline", "KABUL, Afghanistan, Dec. 30"), ("body", BODY)], NONE, None, None),  # no evidence of a year
+    # the lead's weekday is the header's day in one year near the years the text prints (rule 4):
+    # Aug 28 is a Monday in 2017 (Thursday in 2014, Friday in 2015, Sunday in 2016)
+    ([("dateline", "BEIRUT, Aug 28"), ("body", "Fighters left the border area on Monday under a deal."),
+      ("body", "It revived memories of 2014, when militants overran a town.")], NONE, date(2017, 8, 28),
+     "inferred-year"),
+    ([("body", "RAS BAALBEK, Lebanon, Aug 19 (Wire) - The army on Saturday launched an offensive."),
+      ("body", "The town was struck by suicide bombers in June 2016.")], NONE, date(2017, 8, 19), "inferred-year"),
+    # Aug 28 is no Saturday from 2015 to 2019, the years round the printed 2016: no date
+    ([("dateline", "BEIRUT, Aug 28"), ("body", "Fighters left on Saturday."), ("body", "Talks of 2016 failed.")],
+     NONE, None, None),
+    ([("dateline", "BEIRUT, Aug 28"), ("body", "Fighters left on Monday.")], NONE, None, None),  # no year printed
     ([("body", BODY)], _meta(date(2019, 12, 30)), date(2019, 12, 30), "reported"),
     ([("body", BODY)], NONE, None, None),
     ([("body", f"On Dec. 30 - {BODY}")], NONE, None, None),  # "On" opens a sentence, not a dateline

@@ -176,3 +176,36 @@ def test_a_count_before_day_after_is_an_offset_not_the_following_day(run_nlp: Ru
     assert got["Friday"][0] == date(2015, 11, 13)
     assert not [k for k in got if k.startswith("day after")]  # "one day after X": the event dater's offset
     assert got["the day after"][0] == date(2015, 11, 14)
+
+
+@pytest.mark.parametrize(("text", "ref", "words", "day"), [
+    ("Syria daily report 21/10/2017: shelling on the suburbs.", date(2017, 10, 22), "21/10/2017", date(2017, 10, 21)),
+    ("Report of 10/21/2017 on the shelling.", date(2017, 10, 22), "10/21/2017", date(2017, 10, 21)),
+    # two readings (9 March, 3 September): the one not after the article's day, nearest to it
+    ("Daily report 09/03/2016 on the fighting.", date(2016, 3, 14), "09/03/2016", date(2016, 3, 9)),
+    ("Daily report 09/03/2016 on the fighting.", date(2016, 9, 5), "09/03/2016", date(2016, 9, 3)),
+    ("The strike of 02.04.2019 hit the market.", date(2019, 4, 3), "02.04.2019", date(2019, 4, 2)),
+])
+def test_numeric_dates_read_by_the_article_date(run_nlp: Runner, text: str, ref: date, words: str, day: date) -> None:
+    assert dates(run_nlp, text, ref)[words] == (day, day, "day")
+
+
+@pytest.mark.parametrize("text", [
+    "See www.example.org/2016/09/03/2016 for the text.",  # a URL path
+    "Version 3.1.2.2016 of the software was released.",  # a version: the numbers run on between dots
+    "Call 12/13/20180 for details.",
+])
+def test_numbers_in_paths_versions_and_long_numbers_are_not_dates(run_nlp: Runner, text: str) -> None:
+    assert not [k for k in dates(run_nlp, text, date(2016, 10, 1)) if "/" in k or k.count(".") == 2]
+
+
+def test_an_ambiguous_numeric_date_in_an_undated_article_is_no_date(run_nlp: Runner) -> None:
+    got = dates(run_nlp, "Reports of 09/03/2016 and of 21/10/2017.", None, "none")
+    assert "09/03/2016" not in got and got["21/10/2017"] == (date(2017, 10, 21),) * 2 + ("day",)
+
+
+def test_ordinal_day_of_month(run_nlp: Runner) -> None:
+    got = dates(run_nlp, "Syrian war daily, the 10th of January 2018. Talks resumed on the 3rd of May.",
+                date(2018, 5, 5))
+    assert got["10th of January 2018"] == (date(2018, 1, 10), date(2018, 1, 10), "day")
+    assert got["3rd of May"] == (date(2018, 5, 3), date(2018, 5, 3), "day")

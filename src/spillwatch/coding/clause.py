@@ -43,8 +43,13 @@ TIME_WORDS = frozenset(
 # Habitual or aggregate readings: frequency adverbs, quantity words over a plural trigger, sums.
 FREQUENCY_ADVERBS = frozenset(
     {"often", "frequently", "regularly", "routinely", "usually", "repeatedly", "sometimes", "always",
-     "typically", "generally", "commonly", "occasionally", "constantly", "continually", "periodically"}
+     "typically", "generally", "commonly", "occasionally", "constantly", "continually", "periodically",
+     "daily", "nightly", "weekly", "fortnightly", "monthly", "yearly", "annually"}
 )  # fmt: skip
+# "every week", "each year": a period noun under every/each, attached to the trigger, is a habit
+EVERY_PERIOD = frozenset({"day", "night", "morning", "evening", "week", "weekend", "month", "year", "time"})
+# "deployed numerous times" (but "shelled three times on Monday" can be one day's strikes)
+MANY_TIMES = frozenset({"numerous", "many", "countless", "multiple"})
 AGGREGATE_QUANTIFIERS = frozenset(
     {
         "numerous",
@@ -265,6 +270,15 @@ def _habitual(g: DepGraph, i: int, head: int) -> str:
         for a in g.children(j, "advmod"):
             if g[a].lemma.lower() in FREQUENCY_ADVERBS:
                 return g[a].text.lower()
+        for a in g.children(j, "dobj", "npadvmod"):  # the small parser reads a bare "weekly" as a noun
+            if g[a].text.lower() in FREQUENCY_ADVERBS and not g.children(a, "det"):
+                return g[a].text.lower()
+        for n in g.children(j, "npadvmod"):
+            words = {g[m].lemma.lower() for m in g.children(n, "det", "amod")}
+            if g[n].lemma.lower() in EVERY_PERIOD and words & {"every", "each"}:
+                return f"every {g[n].lemma.lower()}"
+            if g[n].lemma.lower() == "time" and words & MANY_TIMES:
+                return f"{sorted(words & MANY_TIMES)[0]} times"
     if g[i].tag in ("NNS", "NNPS"):
         for m in g.children(i, "amod", "det", "nummod", "quantmod"):
             if g[m].lemma.lower() in AGGREGATE_QUANTIFIERS:

@@ -135,7 +135,8 @@ LEDE_WINDOW = timedelta(days=7)
 def lede_day(ann: AnnotatedArticle, story: DateMention) -> DateMention | None:
     """The day the lead of the story dated ``story`` (from ``story.span.start``) names for its news:
     the first resolved day-precise expression in its first ``LEDE_SENTENCES`` sentences that falls
-    within ``LEDE_WINDOW`` before the story's date and not after it; None when there is none, and
+    within ``LEDE_WINDOW`` before the story's date and not after it, and opens no period ("since
+    Wednesday"); None when there is none, and
     when the story's date is not one day (an estimated date is only a bound: a weekday in its lead
     resolves against a guessed reference, and is no better than the range the date allows)."""
     if story.start is None or story.start != story.end:
@@ -147,7 +148,8 @@ def lede_day(ann: AnnotatedArticle, story: DateMention) -> DateMention | None:
         if d.span.start < lead[0].start or d.span.start >= lead[-1].end:
             continue
         if (d.precision == "day" and d.start is not None and d.source == "expression"
-                and story.start - LEDE_WINDOW <= d.start <= story.end):
+                and story.start - LEDE_WINDOW <= d.start <= story.end
+                and not opens_period(ann.article.text, d)):  # "shelling since Wednesday": a start, not the news
             return replace(d, source="reported")
     return None
 

@@ -7,9 +7,16 @@ not ``score.pairable`` (no country, or no date at all). Output: a score on the c
 A missing field is unknown, not a mismatch. Kept apart (``None``): two known countries that
 differ; specific actors on both sides with none shared; two dates (own or from publication)
 further apart than the window; two sub-national places too far apart (``score.place_score``);
-and a pair with nothing in common beyond its type: no shared name (named entity of the evidence
-sentence, specific actor, place), not the same trigger word, and not one known country within
-the date window.
+a pair with nothing in common beyond its type: no shared name (named entity of the evidence
+sentence, specific actor, place; ``shared_names``: "Kraft" is in "Kraft Foods"), not one known
+country within the date window, and not the same trigger word in places that agree below the
+country (the same verb in the same country alone, "wounding" in the United States, is no
+evidence); and, with no dates that agree, two reports that each name two or more specifics (the
+sentence's names other than either report's own place) and share none of them (``specifics``:
+the fire that destroyed the Wasilla Bible Church, named with Sarah Palin, is not the one that
+destroyed the Mat-Maid dairy, though both were in Alaska with the word "destroyed"). Such a pair
+counts as unknown in average-link (``score.UNKNOWN_PAIR``), not as a contradiction. Names that
+match only by ``shared_names``'s word rule are compared here, never used as block keys.
 
 Otherwise a logistic model over ``FEATURES`` (``vector``) gives the probability that the two are
 one event; its weights and threshold are fitted on ECB+ dev topics 1-22 by
@@ -91,11 +98,14 @@ def vector(a: Features, b: Features, window: int) -> tuple[float, ...] | None:
         if found is None:
             return None
         where = found
-    shared = a.names & b.names
+    shared = shared_names(a.names, b.names)
     same_country = a.country is not None and a.country == b.country
     same_word = bool(a.lemma) and a.lemma == b.lemma
-    if not shared and not same_word and not (same_country and when > 0):
-        return None  # nothing in common but the type
+    if not shared and not (same_country and when > 0) and not (same_word and where > 0):
+        return None  # nothing in common but the type (and perhaps the word and the country)
+    mine, theirs = specifics(a, b), specifics(b, a)
+    if when == 0 and len(mine) > 1 and len(theirs) > 1 and not shared_names(mine, theirs):
+        return None  # each names what the other does not: two happenings of one kind in one region
     union = a.names | b.names
     return (
         min(len(shared), 3) / 3,
@@ -112,6 +122,30 @@ def vector(a: Features, b: Features, window: int) -> tuple[float, ...] | None:
         float(bool(a.names) and bool(b.names) and not shared),
         float(bool(_places(a)) and bool(_places(b)) and _places(a).isdisjoint(_places(b))),
     )
+
+
+def _words(name: str) -> frozenset[str]:
+    return frozenset(name[2:].replace(".", " ").replace("-", " ").split())
+
+
+def shared_names(a: frozenset[str], b: frozenset[str]) -> frozenset[str]:
+    """Names on both sides. An entity ("n:") whose words are all among the words of an entity on the
+    other side counts as shared ("Kraft" and "Kraft Foods", "Ortiz" and "Jerry Ortiz"); actors ("a:")
+    and places ("p:") match exactly."""
+    exact = a & b
+    fuzzy = {
+        n
+        for n in (a | b) - exact
+        if n.startswith("n:") and _words(n)
+        for m in ((b if n in a else a) - exact)
+        if m.startswith("n:") and _words(m) and (_words(n) <= _words(m) or _words(m) <= _words(n))
+    }
+    return exact | frozenset(fuzzy)
+
+
+def specifics(f: Features, other: Features) -> frozenset[str]:
+    """f's entity names that are not a place of the pair (its own place's name or the other's)."""
+    return frozenset(n for n in f.names if n.startswith("n:") and n not in (f.place_name, other.place_name))
 
 
 def _places(f: Features) -> frozenset[str]:

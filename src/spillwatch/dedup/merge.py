@@ -7,7 +7,8 @@ Output: one ``Event`` whose every field is a deterministic function of the menti
 id = hash of the smallest mention id; type = most frequent type (ties: alphabetical); modes and
 actors = unions; dates = earliest start and latest end among the most precise dates of the
 best-founded source (``records.DATE_SOURCE_RANK``: own words, dateline, inferred year, the day of
-the article reporting it), that source kept as ``date_source``; place =
+the article reporting it), that source kept as ``date_source``, unless a finer date of another copy
+lies within them ("in October 2016" and a report of that day: the day, with its source); place =
 the most precise place (ties: most often named, then alphabetical); fatalities =
 ``fatality_estimate``; all mention quantities kept; confidence = ``confidence``.
 Declines: nothing; a cluster of one mention gives a single-report event.
@@ -31,6 +32,7 @@ from datetime import date
 from spillwatch.records import (
     DATE_SOURCE_RANK,
     Actor,
+    DateMention,
     DatePrecision,
     DateSource,
     Estimate,
@@ -74,15 +76,34 @@ def _dates(mentions: Sequence[EventMention]
         return None, None, None, None
     # the best-founded copies' dates: a report's own words before a dateline before its article's day
     source = min((d.source for d in dated), key=DATE_SOURCE_RANK.__getitem__)
-    dated = [d for d in dated if d.source == source]
-    finest = min(_PRECISION_RANK[d.precision] for d in dated)
-    best = [d for d in dated if _PRECISION_RANK[d.precision] == finest]
+    founded = [d for d in dated if d.source == source]
+    finest = min(_PRECISION_RANK[d.precision] for d in founded)
+    best = [d for d in founded if _PRECISION_RANK[d.precision] == finest]
+    best = _refined(best, dated) or best
     start = min(d.start for d in best if d.start is not None)
     end = max(d.end or d.start or start for d in best)
     precision: DatePrecision = best[0].precision
+    source = best[0].source
     if precision == "day" and end != start:
         precision = "range"
     return start, end, precision, source
+
+
+def _refined(best: list[DateMention], dated: list[DateMention]) -> list[DateMention]:
+    """The finer dates of other copies that lie within the best-founded ones' span: "began in
+    October 2016" (another article's own words) and the offensive's own report of it, dated on its
+    article's day, 17 October 2016, is that day (the finest that agrees with the best-founded)."""
+    lo = min(d.start for d in best if d.start is not None)
+    hi = max(d.end or d.start or lo for d in best)
+    rank = min(_PRECISION_RANK[d.precision] for d in best)
+    inside = [d for d in dated if _PRECISION_RANK[d.precision] < rank and d.start is not None
+              and lo <= d.start and (d.end or d.start) <= hi]
+    if not inside:
+        return []
+    finest = min(_PRECISION_RANK[d.precision] for d in inside)
+    inside = [d for d in inside if _PRECISION_RANK[d.precision] == finest]
+    source = min((d.source for d in inside), key=DATE_SOURCE_RANK.__getitem__)
+    return [d for d in inside if d.source == source]
 
 
 def _place_rank(place: Place) -> int:

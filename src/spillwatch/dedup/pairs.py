@@ -87,9 +87,9 @@ def agreed_fields(a: Features, b: Features, window: int = DATE_WINDOW_DAYS) -> t
     shared_actors = sorted(n[2:] for n in a.names & b.names if n.startswith("a:"))
     if shared_actors:
         agreed.append("actors " + ", ".join(shared_actors))
-    shared_names = sorted(n[2:] for n in a.names & b.names if n.startswith("n:"))
-    if shared_names:
-        agreed.append("names " + ", ".join(shared_names[:5]))
+    named = sorted(n[2:] for n in fitted.shared_names(a.names, b.names) if n.startswith("n:"))
+    if named:
+        agreed.append("names " + ", ".join(named[:5]))  # "Kraft" and "Kraft Foods" both listed
     if a.lemma and a.lemma == b.lemma:
         agreed.append(f"word '{a.lemma}'")
     return tuple(agreed), tuple(unknown)

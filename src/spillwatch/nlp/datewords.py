@@ -38,6 +38,14 @@ def number_word(word: str) -> int | None:
     return _NUMBERS.get(word.lower())
 
 
+def safe_date(y: int, m: int, d: int) -> date | None:
+    """The date, or None when the day does not exist (31 April)."""
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None
+
+
 def month_range(year: int, month: int) -> tuple[date, date]:
     return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
 

@@ -23,7 +23,13 @@ Missing year, from the document's other evidence, in order (each says the docume
    the page states): the year that puts the header on or before it, nearest (a story is written
    before it is published; a week's slack for time zones and late posting);
 3. the latest full date the text prints: the year that puts the header nearest it, either way (a
-   story cites days near its own; a future day it announces is as near as a past one), after it on a tie.
+   story cites days near its own; a future day it announces is as near as a past one), after it on a tie;
+4. the weekday the story's lead gives its news ("BEIRUT, Aug 28 - ... left on Monday"), when the
+   header's own day is that weekday: the one year, from the year before the latest year the text
+   prints at all ("in June 2016", "memories of 2014") to three after it, in which that month-day
+   falls on that weekday (in five years a month-day takes five different weekdays, so one year
+   at most). A lead whose weekday is not the header's day ("on Sunday" filed on Monday) can give
+   a wrong year: the cost of reading stories that print no full date at all.
 """
 
 from __future__ import annotations
@@ -35,8 +41,8 @@ from datetime import date, datetime, timedelta
 
 from spillwatch.nlp.anchor import Anchor
 from spillwatch.nlp.articledate import article_date
-from spillwatch.nlp.datewords import MONTH, WEEKDAY, month_number
-from spillwatch.records import AnnotatedArticle, DateInfo, DateMention, Span
+from spillwatch.nlp.datewords import MONTH, WEEKDAY, month_number, weekday_number
+from spillwatch.records import AnnotatedArticle, Block, DateInfo, DateMention, Span
 
 _MON = (rf"(?:{MONTH}|JAN\.?|FEB\.?|MAR\.?|APR\.?|MAY|JUNE?|JULY?|AUG\.?|SEPT?\.?|OCT\.?|NOV\.?|DEC\.?|JANUARY"
         r"|FEBRUARY|MARCH|APRIL|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER)")
@@ -70,6 +76,8 @@ COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright)\s*(?:\d{4}\s*[-–]\s*)?(?P<y>(?
 # "Release No: NR-123-19" (US DoD style: the year's last two digits end the number)
 RELEASE_NO = re.compile(r"\b(?:press\s+|news\s+)?release\s+(?:no\.?|number|#)\s*:?\s*[A-Z]*-?\d+-(?P<yy>\d\d)\b", re.I)
 LATE_POSTING = timedelta(days=7)
+LEAD_WEEKDAY = re.compile(rf"\b{WEEKDAY}\b")
+PRINTED_YEAR = re.compile(r"(?<![\d,.])((?:19|20)\d\d)(?!\d|,\d|0?s\b|'s\b)")  # not a decade ("the 1990s")
 HEAD_CHARS = 160  # a header opens its block: only the first characters are read
 
 
@@ -110,6 +118,25 @@ def infer_year(month: int, day: int, text: str, published: DateInfo, printed: da
     return None
 
 
+def _weekday_year(month: int, day: int, text: str, lead: str) -> date | None:
+    """Rule 4 of the module docstring: the year the lead's weekday and the printed years give."""
+    weekday = LEAD_WEEKDAY.search(lead.split(". ")[0])
+    years = [int(y) for y in PRINTED_YEAR.findall(text)]
+    if weekday is None or not years:
+        return None
+    target, latest = weekday_number(weekday.group(0)), max(years)
+    options = [d for y in range(latest - 1, latest + 4) if (d := _safe(y, month, day)) and d.weekday() == target]
+    return options[0] if len(options) == 1 else None
+
+
+def _lead(rest: str, after: list[tuple[Block, Span]]) -> str:
+    """The header's lead: the rest of its block, or the next body block when the cleaner split the
+    dateline off."""
+    if rest.strip() or not after:
+        return rest
+    return after[0][0].text if after[0][0].role == "body" else ""
+
+
 def _match(head: str) -> re.Match[str] | None:
     return next((m for rx in FORMS if (m := rx.match(head))), None)
 
@@ -118,7 +145,8 @@ def find_headers(ann: AnnotatedArticle, printed: date | None) -> list[DateMentio
     """Every dated header opening a dateline or body block, in text order (module docstring)."""
     text = ann.article.text
     out: list[DateMention] = []
-    for block, span in ann.article.block_spans():
+    blocks = list(ann.article.block_spans())
+    for k, (block, span) in enumerate(blocks):
         if block.role not in ("dateline", "body"):
             continue
         found = _match(block.text[:HEAD_CHARS])
@@ -129,7 +157,9 @@ def find_headers(ann: AnnotatedArticle, printed: date | None) -> list[DateMentio
         if year:
             day, source = _safe(int(year), month, dnum), "dateline"
         else:
-            day, source = infer_year(month, dnum, text, ann.article.published, printed), "inferred-year"
+            day = infer_year(month, dnum, text, ann.article.published, printed) or _weekday_year(
+                month, dnum, text, _lead(block.text[found.end() :], blocks[k + 1 :]))
+            source = "inferred-year"
         if day is None:
             continue
         where = Span(span.start + found.start("date"), span.start + found.end("date"))

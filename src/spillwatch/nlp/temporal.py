@@ -1,15 +1,16 @@
 """Date stage: ``AnnotatedArticle`` in, the same with ``dates`` (``DateMention``s) filled.
 
-Input: an article (its ``published`` date is the anchor, see ``anchor.py``; a dated dateline or
-release header, ``headers.py``, anchors its own story instead, each story of a file of several on
-its own header). Output: date mentions with start/end (inclusive) and precision, and the day news
-in each story took place (``article_date``, ``part_dates``). Declines: credit blocks; clock times, ages,
+Input: an article (its ``published`` date is the anchor, ``anchor.py``; a dated dateline or release
+header, ``headers.py``, anchors its own story, each story of a file of several on its own header).
+Output: date mentions with start/end (inclusive) and precision, and the day news in each story
+took place (``article_date``, ``part_dates``). Declines: credit blocks; clock times, ages,
 decades and durations ("for three years", "in 20 days", "the 1930s"). An expression that needs
 an anchor when the article has none is kept with no start or end (unresolved), never resolved
 against the day of the run.
 
 Resolution (R = the anchor's reference date):
-- full dates ("Saturday, Dec. 10, 2016", "10 December 2016", "2016-12-10") -> day.
+- full dates ("Saturday, Dec. 10, 2016", "10 December 2016", "the 10th of December 2016",
+  "2016-12-10") -> day; numeric "10/12/2016" by ``numdates.py`` (day-month or month-day).
 - month and day without a year -> day, in the year that puts it nearest R, not more than a
   week after R.
 - "September 2016" -> month; "in/since/last ... September" -> the most recent September not
@@ -18,9 +19,8 @@ Resolution (R = the anchor's reference date):
   -> day (without a year: the nearest one not more than a week after R).
 - "in 2014" -> year. "between X and Y" / "from X to Y" of two dates, and day spans
   ("Dec. 5-11, 2016") -> range.
-- weekdays: past-tense or unmarked -> the last such weekday on or before R; with a future
-  auxiliary ("will meet on Monday") or "next" -> the first after R; "last Monday" -> the last
-  before R.
+- weekdays: past-tense or unmarked -> the last on or before R; with a future auxiliary ("will
+  meet on Monday") or "next" -> the first after R; "last Monday" -> the last before R.
 - yesterday/today/tomorrow/last night -> day; last/this/next week -> Monday..Sunday; "earlier
   this week/month/year" -> range from its start to R - 1 day; last/this/next month|year;
   "N days/weeks/months/years ago"; "the past/last N hours/days/..." -> range ending at R, but up
@@ -46,17 +46,21 @@ from spillwatch.nlp.datewords import (
     month_range,
     number_word,
     parse_entity,
+    safe_date,
     week_range,
     weekday_number,
     year_range,
 )
 from spillwatch.nlp.headers import find_headers, split_parts
+from spillwatch.nlp.namedays import edge_days, holidays
+from spillwatch.nlp.numdates import numeric_dates
 from spillwatch.nlp.tokens import TokenView
 from spillwatch.records import AnnotatedArticle, DateMention, DatePrecision, Span
 from spillwatch.settings import Settings
 from spillwatch.spanindex import SpanIndex
 
 _D = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th)?"
+_DOF = r"(?P<d>[0-3]?\d)(?:(?:st|nd|rd|th)(?:\s+of)?)?"  # "10 January", "the 10th of January"
 _Y = r"(?P<y>(?:1[89]|20)\d\d)"
 _WD = rf"(?:(?P<wd>{WEEKDAY}),?\s+)?"
 _PREP = (
@@ -65,7 +69,7 @@ _PREP = (
 )
 FULL = [
     re.compile(rf"\b{_WD}(?P<m>{MONTH})\s+{_D},?\s+{_Y}\b"),
-    re.compile(rf"\b{_WD}{_D}\s+(?P<m>{MONTH}),?\s+{_Y}\b"),
+    re.compile(rf"\b{_WD}{_DOF}\s+(?P<m>{MONTH}),?\s+{_Y}\b"),
     re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<mn>[01]\d)-(?P<d>[0-3]\d)\b"),
 ]
 DAY_RANGES = [
@@ -74,7 +78,7 @@ DAY_RANGES = [
 ]
 NOYEAR = [
     re.compile(rf"\b{_WD}(?P<m>{MONTH})(?:\s+|(?<=\.)){_D}\b(?!,?\s*\d)"),
-    re.compile(rf"\b{_WD}{_D}\s+(?P<m>{MONTH})\b(?!,?\s*\d)"),
+    re.compile(rf"\b{_WD}{_DOF}\s+(?P<m>{MONTH})\b(?!,?\s*\d)"),
 ]
 MONTH_YEAR = re.compile(rf"\b(?P<m>{MONTH})\s+(?:of\s+)?{_Y}\b")
 MONTH_BARE = re.compile(rf"\b(?P<p>{_PREP})\s+(?:(?:early|late|mid-?)\s*)?(?P<m>{MONTH})\b(?![\s,]*\d)", re.I)
@@ -91,14 +95,6 @@ RELATIVE = re.compile(
     r"(?P<pu>hour|day|week|month|year)s\b",
     re.I,
 )
-# days named by their place in a year or month: "the first day of 2017", "the last day of March 2016"
-EDGE_DAY = re.compile(rf"\b(?P<edge>first|last)\s+day\s+of\s+(?:(?P<m>{MONTH})\s+(?:of\s+)?)?{_Y}\b")
-# holidays on a fixed day, said without a year: the nearest not more than a week after R
-HOLIDAYS = {"new year's day": (1, 1), "new year's": (1, 1), "new year's eve": (12, 31), "christmas day": (12, 25),
-            "christmas eve": (12, 24)}  # "the New Year's attack": the first of January
-HOLIDAY = re.compile(
-    r"\b(?P<h>new\s+year['’]s(?:\s+(?:day|eve)\b)?|christmas\s+(?:day|eve)\b)(?:,?\s+(?P<y>(?:19|20)\d\d)\b)?", re.I
-)
 RANGE_GLUE = re.compile(r"^\s*(?:and|to|until|till|through|-|–)\s*$", re.I)
 RANGE_OPEN = re.compile(r"\b(?:between|from)\s*$", re.I)
 
@@ -107,47 +103,15 @@ def _mention(text: str, span: Span, start: date, end: date, precision: DatePreci
     return DateMention(span, span.of(text), start, end, precision)
 
 
-def _safe_date(y: int, m: int, d: int) -> date | None:
-    try:
-        return date(y, m, d)
-    except ValueError:
-        return None
-
-
 def _full(text: str, base: int) -> list[DateMention]:
     out = []
     for rx in FULL:
         for m in rx.finditer(text):
             month = int(m.group("mn")) if "mn" in m.groupdict() else month_number(m.group("m"))
-            day = _safe_date(int(m.group("y")), month, int(m.group("d")))
+            day = safe_date(int(m.group("y")), month, int(m.group("d")))
             if day:
                 out.append(_mention(text, Span(m.start(), m.end()), day, day, "day"))
     return [_shift(x, base) for x in out]
-
-
-def _edge_days(text: str, base: int) -> list[DateMention]:
-    """ "the first day of 2017" -> 2017-01-01; "the last day of March 2016" -> 2016-03-31."""
-    out = []
-    for m in EDGE_DAY.finditer(text):
-        year = int(m.group("y"))
-        first, last = month_range(year, month_number(m.group("m"))) if m.group("m") else year_range(year)
-        day = first if m.group("edge") == "first" else last
-        out.append(_shift(_mention(text, Span(m.start(), m.end()), day, day, "day"), base))
-    return out
-
-
-def _holidays(text: str, anchor: Anchor) -> list[DateMention]:
-    """ "New Year's Day" -> 1 January (of its year when written, else the nearest one not more than
-    a week after R, as a day without a year is read)."""
-    out = []
-    for m in HOLIDAY.finditer(text):
-        month, dnum = HOLIDAYS[" ".join(m.group("h").lower().replace("’", "'").split())]
-        years = [int(m.group("y"))] if m.group("y") else [anchor.ref.year - 1, anchor.ref.year, anchor.ref.year + 1]
-        options = [d for y in years if (d := _safe_date(y, month, dnum))
-                   and (m.group("y") or d <= anchor.ref + timedelta(days=7))]
-        if options:
-            out.append(_mention(text, Span(m.start(), m.end()), max(options), max(options), "day"))
-    return out
 
 
 def _day_ranges(text: str, base: int) -> list[DateMention]:
@@ -156,7 +120,7 @@ def _day_ranges(text: str, base: int) -> list[DateMention]:
     for rx in DAY_RANGES:
         for m in rx.finditer(text):
             year, month = int(m.group("y")), month_number(m.group("m"))
-            first, last = _safe_date(year, month, int(m.group("d1"))), _safe_date(year, month, int(m.group("d2")))
+            first, last = safe_date(year, month, int(m.group("d1"))), safe_date(year, month, int(m.group("d2")))
             if first and last and first <= last:
                 out.append(_shift(_mention(text, Span(m.start(), m.end()), first, last, "range"), base))
     return out
@@ -172,7 +136,7 @@ def _noyear(text: str, anchor: Anchor) -> list[DateMention]:
         for m in rx.finditer(text):
             month, dnum = month_number(m.group("m")), int(m.group("d"))
             options = [d for y in (anchor.ref.year - 1, anchor.ref.year, anchor.ref.year + 1)
-                       if (d := _safe_date(y, month, dnum)) and d <= anchor.ref + timedelta(days=7)]
+                       if (d := safe_date(y, month, dnum)) and d <= anchor.ref + timedelta(days=7)]
             if options:
                 best = max(options)
                 out.append(_mention(text, Span(m.start(), m.end()), best, best, "day"))
@@ -364,7 +328,7 @@ def _keep(candidates: list[DateMention]) -> list[DateMention]:
 
 def _absolute(text: str, base: int) -> list[DateMention]:
     """The dates that need no anchor: full dates, day spans, months and years with their year."""
-    return [*_full(text, base), *_day_ranges(text, base), *_edge_days(text, base),
+    return [*_full(text, base), *_day_ranges(text, base), *edge_days(text, base),
             *(_shift(m, base) for m in [*_months(text), *_years(text)])]
 
 
@@ -373,7 +337,7 @@ UNKNOWN = Anchor(date(2000, 1, 1), date(2000, 1, 1), False)  # resolves shapes o
 
 def _anchored(text: str, base: int, anchor: Anchor, view: TokenView) -> list[DateMention]:
     """The expressions that need the article's date: no year, bare months, relative words, weekdays."""
-    local = [*_noyear(text, anchor), *_bare_months(text, anchor), *_relative(text, anchor), *_holidays(text, anchor)]
+    local = [*_noyear(text, anchor), *_bare_months(text, anchor), *_relative(text, anchor), *holidays(text, anchor.ref)]
     return [*(_shift(m, base) for m in local), *_weekdays(text, base, anchor, view)]
 
 
@@ -389,6 +353,7 @@ def find_dates(ann: AnnotatedArticle, settings: Settings) -> AnnotatedArticle:
     for text, base in blocks:
         own = parts.anchor_at(base)  # a story's own header dates its part of a file of several
         relative = _anchored(text, base, own or UNKNOWN, view)
+        found.extend(numeric_dates(text, base, own.ref if own else None))
         # no article date: the expression is kept (an event can state it) but never resolved,
         # least of all against the day of the run
         found.extend(relative if own else [replace(m, start=None, end=None) for m in relative])

@@ -1,0 +1,70 @@
+"""Issue 25, second round: what keeps two reports of one kind in one region apart, and what joins the
+reports of one event that name it differently (dedup/fitted.py, dedup/score.py), on invented mentions."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from dedup_toys import mention
+
+from spillwatch.dedup import fitted
+from spillwatch.dedup.cluster import cluster
+from spillwatch.dedup.score import contradicts, features, trigger_word
+from spillwatch.records import Argument, Clause, DateMention, EventMention, Span
+
+
+def named(m: EventMention, *names: str) -> EventMention:
+    return replace(m, arguments=tuple(Argument("entity", Span(0, 0), n) for n in names))
+
+
+def undated(article: str, **kw: object) -> EventMention:
+    return mention(article, day=None, sources=(), **kw)
+
+
+def test_the_same_word_in_the_same_country_alone_is_no_evidence() -> None:
+    a, b = features(undated("a1", country_only="IRQ")), features(undated("a2", country_only="IRQ"))
+    assert a.lemma == b.lemma and a.country == b.country == "IRQ" and not (a.names or b.names)
+    assert fitted.vector(a, b, 3) is None
+    assert len(cluster([undated("a1", country_only="IRQ"), undated("a2", country_only="IRQ")])) == 2
+    # the same word where the places agree below the country (one ADM1) is still a candidate
+    assert fitted.vector(features(undated("a1", adm1_only=True)), features(undated("a2", adm1_only=True)), 3)
+
+
+def test_two_reports_naming_different_specifics_are_two_happenings() -> None:
+    church = features(named(undated("a1"), "Sarah Palin", "Wasilla Bible Church", "Mosul"))
+    dairy = features(named(undated("a2"), "Mat-Maid", "Palmer Dairy", "Mosul"))
+    assert fitted.vector(church, dairy, 3) is None  # the place's own name is not a specific
+    same_dairy = features(named(undated("a3"), "Mat Maid", "Alaska State Troopers"))
+    assert fitted.vector(dairy, same_dairy, 3) is not None  # "Mat-Maid" and "Mat Maid": one name
+    one_name = features(named(undated("a4"), "Sarah Palin"))
+    assert fitted.vector(dairy, one_name, 3) is not None  # one name on a side is too little to tell
+    assert not contradicts(church, dairy)  # unknown, not a contradiction
+
+
+def test_a_name_inside_a_longer_name_is_shared() -> None:
+    got = fitted.shared_names(frozenset({"n:kraft", "n:jerry ortiz"}), frozenset({"n:kraft foods", "n:ortiz"}))
+    assert got == {"n:kraft", "n:kraft foods", "n:jerry ortiz", "n:ortiz"}
+    assert not fitted.shared_names(frozenset({"a:ISL", "p:1"}), frozenset({"a:ISL_X", "p:12"}))
+    assert not fitted.shared_names(frozenset({"n:kraft"}), frozenset({"n:krafts"}))
+
+
+def test_opened_fire_is_shooting_and_opened_talks_is_not() -> None:
+    m = mention("a1")
+    opened = replace(m, trigger_text="opened", clause=Clause(m.trigger, m.trigger, "open", m.trigger))
+    shot = replace(m, trigger_text="shot", clause=Clause(m.trigger, m.trigger, "shoot", m.trigger))
+    assert trigger_word(opened) == trigger_word(shot) == "shoot"
+    assert trigger_word(replace(opened, clause=None)) == "shoot"
+    assert trigger_word(replace(opened, type="CONSULT")) == "open"
+
+
+def test_an_articles_day_never_contradicts_a_date_in_words() -> None:
+    def dated(article: str, day: int, source: str) -> EventMention:
+        m = mention(article, "Mosul", day)
+        assert m.date is not None
+        d = m.date
+        return replace(m, date=DateMention(d.span, d.text, d.start, d.end, "day", source))  # type: ignore[arg-type]
+
+    told = features(dated("a1", 0, "expression"))  # "on 1 March": its own words
+    follow_up = features(dated("a2", 40, "reported"))  # a trial story's "the murder", dated on its day
+    assert not contradicts(told, follow_up)
+    assert contradicts(told, features(dated("a3", 40, "expression")))  # two dates in words, 40 days apart
