@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
 import subprocess
 import sys
 import tempfile
@@ -61,9 +62,10 @@ def ingest(pages: Path, db: Path, workers: int, env: dict[str, str], nice: int) 
     done = subprocess.run(cmd, cwd=REPO, env=env, capture_output=True, text=True, check=False,
                           preexec_fn=(lambda: os.nice(nice)) if nice else None)
     wall = time.monotonic() - started
+    said = (done.stdout + done.stderr).strip()
     if done.returncode != 0:
-        raise SystemExit(f"ingest exited {done.returncode}: {done.stderr.strip()[-2000:]}")
-    return wall, (done.stdout + done.stderr).strip().splitlines()[-1] if (done.stdout + done.stderr).strip() else ""
+        print(f"ingest into {db.name} exited {done.returncode} after {wall:.0f} s: {said[-2000:]}")
+    return wall, said.splitlines()[0] if said else ""
 
 
 def quarantined(db: Path) -> list[tuple[str, str, str, str]]:
@@ -82,6 +84,10 @@ def pick(pages: Path, limit: int | None, tmp: Path) -> Path:
     return chosen
 
 
+def _stop(signum: int, frame: object) -> None:
+    raise SystemExit(128 + signum)
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("pages", type=Path, help="folder of pages (the article-extraction benchmark's html/)")
@@ -96,6 +102,7 @@ def main() -> int:
         print(f"error: {args.pages}: not a folder of pages", file=sys.stderr)
         return 2
     env = dict(os.environ, SPILLWATCH_EXTRACT_TIMEOUT=f"{args.extract_timeout:g}")
+    signal.signal(signal.SIGTERM, _stop)  # a terminated script still kills its busy loops (``finally``)
     with tempfile.TemporaryDirectory(prefix="spillwatch-busy-") as tmp_name:
         tmp = Path(tmp_name)
         out = args.keep or tmp
