@@ -147,6 +147,10 @@ def test_civilians_hint_decides_an_attack_on_unknown_targets_only() -> None:
         ("The militia executed seven people by firing squad in the square.", "executed", True),
         # a title-case headline: "Civilians" is tagged a proper noun and keeps its plural as its lemma
         ("Rebel Militants Execute Three Civilians Over Witchcraft Accusations", "Execute", True),
+        # a fight coordinated with the victims is another event; a fight the killing was part of is not
+        ("The group executed two men in the town and continued clashes in the countryside.", "executed", True),
+        ("Two men were killed in clashes between the factions in the town.", "killed", False),
+        ("A militiaman shot dead a kid begging in the market.", "shot", True),
     ],
 )
 def test_who_was_hit_decides_violence_against_civilians(text: str, trigger: str, vac: bool) -> None:

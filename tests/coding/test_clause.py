@@ -30,6 +30,7 @@ STATUS = [
     ("Rebels attack the checkpoint every week, residents said.", "attack", "habitual"),
     ("During his service the sergeant deployed numerous times to the region.", "deployed", "habitual"),
     ("The town was shelled three times on Monday.", "shelled", "happened"),  # one day's strikes
+    ("The rebels surrendered after weeks of bombing by government aircraft.", "bombing", "habitual"),
     ("If the ceasefire collapses, the militia could attack the airport.", "attack", "hypothetical"),
     ("The governor warned of a possible invasion from the north.", "invasion", "hypothetical"),
     ("Rebels stormed a police post in the hills on Friday.", "stormed", "happened"),

@@ -123,3 +123,56 @@ def test_a_verbal_event_the_detector_does_not_read_needs_an_actor_of_the_table()
     assert _known(Actor("TUR_GOV", "Turkey", "TUR", "GOV"))
     assert not _known(Actor("UNK_CVL", "civilians", None, "CVL"))
     assert not _known(Actor("unresolved:gateway-mall", "Gateway Mall", None, None, resolved=False))
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ("When AFP called the police headquarters on Thursday, an officer answered.", False),  # a telephone call
+    ("The United Nations called on the government on Thursday to release the prisoners.", True),
+])
+def test_a_time_after_a_preposition_does_not_make_a_phrasal_trigger(text: str, kept: bool) -> None:
+    """"call on" a government is a request; "called the centre on Thursday" is a call."""
+    from spillwatch.records import Block, DateInfo
+    from spillwatch.run import pipeline
+    from spillwatch.settings import load_settings
+
+    settings = load_settings()
+    art = article(("body", text))
+    art = type(art)(art.raw_id, art.source, (Block("body", text),), DateInfo(date(2019, 5, 10), "metadata", "x"))
+    found = code_events(pipeline.annotate_only(art, settings), settings)
+    assert any(m.type == "REQUEST" and m.trigger_text == "called" for m in found) == kept
+
+
+def _pipeline_coded(text: str) -> tuple[EventMention, ...]:
+    from spillwatch.records import Article, Block, DateInfo
+    from spillwatch.run import pipeline
+    from spillwatch.settings import load_settings
+
+    settings = load_settings()
+    art = Article("t", "t", (Block("body", text),), DateInfo(date(2019, 5, 10), "metadata", "x"))
+    return code_events(pipeline.annotate_only(art, settings), settings)
+
+
+def test_a_phrase_is_not_read_across_another_clause() -> None:
+    """"called to congratulate her on the reboot": the "on" belongs to "congratulate", no "call on"."""
+    from spillwatch.records import Article, Block, DateInfo
+    from spillwatch.run import pipeline
+    from spillwatch.settings import load_settings
+
+    settings = load_settings()
+    text = "The minister said he called to congratulate the Iraqi army on its victory."
+    art = Article("t", "t", (Block("body", text),), DateInfo(date(2019, 5, 10), "metadata", "x"))
+    kept, declined = code_events_explained(pipeline.annotate_only(art, settings), settings)[:2]
+    assert not [m for m in kept if m.type == "REQUEST"] and not [d for d in declined if d.type == "REQUEST"]
+
+
+def test_fighting_a_social_ill_is_no_attack() -> None:
+    found = _pipeline_coded("The United States praised Morocco's role in fighting terrorism across the region.")
+    assert not [m for m in found if m.type == "ASSAULT"]
+    found = _pipeline_coded("Kurdish forces fought Islamic State militants near the town on Monday.")
+    assert [m.type for m in found] == ["ASSAULT"]
+
+
+def test_the_nationality_adjective_keeps_a_definite_noun_a_repeat() -> None:
+    found = _pipeline_coded("Russia asked Britain for consular access to the jailed woman. The Foreign Office "
+                            "said on Saturday it was reviewing the Russian request.")
+    assert [(m.type, m.trigger_text) for m in found if m.type == "REQUEST"] == [("REQUEST", "asked")]

@@ -49,6 +49,15 @@ def _placed(parse: Parse, gz: Gazetteer, text: str, trigger: str) -> EventMentio
         ("Militants clashed with police late Monday in Shah Wali Kot, leaving three dead, officials said.",
          "clashed", "Shah Wali Kot"),
         ("A suicide bomber detonated his explosives inside Kafr Sousah on Friday.", "detonated", "Kafr Sousah"),
+        # a neighbourhood a place noun names is finer than the city it lies in, and a group's name
+        # before "city" is no place
+        ("After prayers at a mosque in the Hayy Jihad neighborhood of Baghdad, five worshippers were wounded "
+         "when a gunfight broke out.", "broke", "Hayy Jihad"),
+        ("The rocket attacks hit the Sunni city of Samarra on Monday.", "hit", "Samarra"),
+        # a facility the gazetteer lacks is named without the article the NER took in
+        ("Gunmen opened fire outside the Grand Mosque on Friday.", "opened", "Grand Mosque"),
+        # the event verb's own object, a town the NER takes for an organisation's or a person's name
+        ("Northeastern rebels first captured Birao on Sunday, a week after the talks failed.", "captured", "Birao"),
     ],
 )
 def test_event_place_is_its_own_clause(parse: Parse, gz: Gazetteer, text: str, trigger: str, where: str) -> None:

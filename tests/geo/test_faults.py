@@ -53,6 +53,10 @@ ROWS = [
     ("Trade talks between Mexico and the United States resumed in Mexico City on Monday.", "Mexico", ("MX", None)),
     ("Firefighters in Riverside, California, contained the blaze, while Florida sent crews to help.", "Florida",
      ("US", "US-FL")),
+    # a feature word ending a longer name is no place alone ("Plateau" is a Nigerian state), and
+    # neither is a lower-case unit word the name took ("region" is another name of Calabarzon)
+    ("Artillery shelled army positions on the Al-Bab Plateau east of Aleppo on Monday.", "Plateau", None),
+    ("Shelling hit the East Ghouta region of Damascus countryside on Monday.", "region", None),
     # a town the small NER model tags PERSON, after "the battle of", in a story naming its country
     ("Philippine troops retook a mosque in the battle of Marawi on Sunday, a military spokesman said.",
      "Marawi", ("PH", "PH-14")),

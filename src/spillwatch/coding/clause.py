@@ -51,23 +51,10 @@ EVERY_PERIOD = frozenset({"day", "night", "morning", "evening", "week", "weekend
 # "deployed numerous times" (but "shelled three times on Monday" can be one day's strikes)
 MANY_TIMES = frozenset({"numerous", "many", "countless", "multiple"})
 AGGREGATE_QUANTIFIERS = frozenset(
-    {
-        "numerous",
-        "many",
-        "several",
-        "multiple",
-        "countless",
-        "various",
-        "dozens",
-        "hundreds",
-        "thousands",
-        "scores",
-        "frequent",
-        "repeated",
-        "regular",
-        "past",
-    }
-)
+    {"numerous", "many", "several", "multiple", "countless", "various", "dozens", "hundreds",
+     "thousands", "scores", "frequent", "repeated", "regular", "past"}
+)  # fmt: skip
+STRETCHES = frozenset({"weeks", "months", "years", "decades"})
 AGGREGATE_NOUNS = frozenset({"total", "tally", "number", "string", "history", "campaign", "years", "record"})
 
 FRAME_UP = (
@@ -288,6 +275,9 @@ def _habitual(g: DepGraph, i: int, head: int) -> str:
             return g[g[up].head].text.lower()  # "a total of 563 strikes", "dozens of attacks"
         if g[i].dep == "pobj" and g[up].lemma.lower() == "of" and g[g[up].head].lemma.lower() in AGGREGATE_QUANTIFIERS:
             return g[g[up].head].text.lower()
+    up = g[i].head  # "after weeks of bombing", "years of war": a stretch of them, not one happening
+    if g[i].dep == "pobj" and g[up].lemma.lower() == "of" and g[g[up].head].text.lower() in STRETCHES:
+        return g[g[up].head].text.lower()
     if g[head].lemma.lower() == "use" and "to" in {g[a].lemma.lower() for a in g.children(i, "aux")}:
         return "used to"
     return ""

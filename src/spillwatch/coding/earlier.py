@@ -8,6 +8,7 @@ on Tuesday" ... "shelled our positions in Bunia").
 
 from __future__ import annotations
 
+from spillwatch.coding.patterns import DepGraph
 from spillwatch.records import DateMention, EventMention
 
 
@@ -61,3 +62,12 @@ class EarlierMentions:
 def _actor_keys(m: EventMention) -> list[tuple[str, str, str]]:
     where = _where(m)
     return [(m.type, s.id, w) for s in m.sources for w in where]
+
+
+def bare_definite(g: DepGraph, i: int) -> bool:
+    """A noun with "the" and nothing that sets it apart but a nationality ("the meeting", "the Russian
+    request"): a reference back to an act already reported, not a new one."""
+    if g.is_verbal(i) or [g[d].lemma.lower() for d in g.children(i, "det")] != ["the"]:
+        return False
+    return not g.children(i, "compound", "prep", "poss", "nummod") and all(
+        g[a].ent_type == "NORP" for a in g.children(i, "amod"))

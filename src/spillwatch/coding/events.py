@@ -32,7 +32,7 @@ from spillwatch.coding.args import ArgumentFinder, Resolved
 from spillwatch.coding.classifier import TypeClassifier, load_classifier
 from spillwatch.coding.clause import REPORTING, find_clause, predicate, status_reason
 from spillwatch.coding.docindex import DocIndex
-from spillwatch.coding.earlier import EarlierMentions
+from spillwatch.coding.earlier import EarlierMentions, bare_definite
 from spillwatch.coding.encoder import load_encoder
 from spillwatch.coding.lexicon import CUE_STOP, Lexicon
 from spillwatch.coding.mention import MentionInput, SentenceSignal, features, load_mention_model, window_text
@@ -313,14 +313,7 @@ class _ArticleCoder:
 
     def _anaphoric_repeat(self, i: int, etype: str) -> EventMention | None:
         """The earlier mention a bare definite noun refers back to ("after the meeting"), if any."""
-        g = self.g
-        if g.is_verbal(i):
-            return None
-        dets = [g[d].lemma.lower() for d in g.children(i, "det")]
-        bare = not g.children(i, "amod", "compound", "prep", "poss", "nummod")
-        if dets != ["the"] or not bare:
-            return None
-        return self.earlier.last_of_type.get(etype)
+        return self.earlier.last_of_type.get(etype) if bare_definite(self.g, i) else None
 
     def _build(
         self,

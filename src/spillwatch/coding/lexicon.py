@@ -69,7 +69,9 @@ class Lexicon:
 
     def dep_tokens(self, g: DepGraph, i: int, spec: TriggerSpec) -> list[int]:
         """Tokens (children or grandchildren of ``i``, or compounds below them) that realise the spec's other words."""
-        near = g.children(i) + [gk for k in g.children(i) for gk in g.children(k)]
+        # grandchildren through a noun or particle ("took control of"), never through another clause
+        # ("called to congratulate her on ..." is no "call on")
+        near = g.children(i) + [gk for k in g.children(i) if g[k].dep not in CLAUSAL for gk in g.children(k)]
         stack = list(near)
         while stack:  # names: "Operation Desert Hawk" is a chain of compounds
             for c in g.children(stack.pop(), "compound"):
@@ -78,7 +80,8 @@ class Lexicon:
                     stack.append(c)
         out: list[int] = []
         for word in spec.deps:
-            hit = next((k for k in near if word.lower() in (g[k].lemma.lower(), g[k].text.lower())), None)
+            hit = next((k for k in near if word.lower() in (g[k].lemma.lower(), g[k].text.lower())
+                        and not _time_phrase(g, k)), None)
             if hit is not None:
                 out.append(hit)
         return out
@@ -119,7 +122,10 @@ class Lexicon:
         for p in g.prep_objects(i, ("including", "include", "among")):  # "16 were killed, including 2 soldiers"
             below |= words_of(g, g.subtree(p))
         top = ([heads[0], *g.ancestors(heads[0])])[-1]
-        sentence = words_of(g, g.subtree(top))
+        # a fight coordinated with the victims or the act is another event ("executes 2 men ... and
+        # continued clashes"): only a fight the act is part of ("killed in clashes") says no
+        apart = {t for n in [i, *heads] for c in g.children(n, "conj") for t in g.subtree(c)}
+        sentence = words_of(g, [t for t in g.subtree(top) if t not in apart])
         classes = self.ontology.classes
         armed = classes.get("armed", frozenset()) | classes.get("armed_person", frozenset())
         fight = classes.get("fight", frozenset())
@@ -174,3 +180,13 @@ def _people_participle(g: DepGraph, i: int) -> bool:
     tok = g[i]
     nominal = tok.dep in ("pobj", "nsubj", "nsubjpass", "dobj")
     return tok.tag == "VBN" and nominal and any(g[d].lemma.lower() == "the" for d in g.children(i, "det"))
+
+
+CLAUSAL = frozenset({"xcomp", "ccomp", "advcl", "conj", "relcl", "acl", "parataxis", "csubj"})
+
+
+def _time_phrase(g: DepGraph, k: int) -> bool:
+    """A preposition whose object is a time ("called the centre on Thursday", "waited for hours"): it
+    does not make the phrase a trigger names ("call on" a government to act, "call for" talks)."""
+    objects = g.children(k, "pobj")
+    return g[k].dep == "prep" and bool(objects) and all(g[o].ent_type in ("DATE", "TIME") for o in objects)

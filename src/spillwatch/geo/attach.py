@@ -298,7 +298,7 @@ def phrases(tokens: Sequence[Token], sentence: range, entities: Sequence[Entity]
     def free(span: Span) -> bool:
         return not any(t.start < span.end and span.start < t.end for t in taken)
 
-    out = [e.span for e in entities if e.label in ("FAC", "LOC") and free(e.span)]
+    out = [_without_the(e) for e in entities if e.label in ("FAC", "LOC") and free(e.span)]
     for i in sentence:
         tok = tokens[i]
         if tok.dep != "pobj" or tok.ent_type not in PLACE_ENTITIES:
@@ -315,6 +315,15 @@ def phrases(tokens: Sequence[Token], sentence: range, entities: Sequence[Entity]
         if free(span) and span not in out:
             out.append(span)
     return out
+
+
+def _without_the(entity: Entity) -> Span:
+    """An entity's span without the article the NER sometimes takes in ("the Hayat Tower"): the
+    name starts after it, as the place recogniser's names do."""
+    for article in ("the ", "The "):
+        if entity.text.startswith(article) and len(entity.text) > len(article):
+            return Span(entity.span.start + len(article), entity.span.end)
+    return entity.span
 
 
 def _noun_named(tokens: Sequence[Token], i: int, depth: int = 0) -> bool:

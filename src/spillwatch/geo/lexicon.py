@@ -64,6 +64,7 @@ GENERIC_GEO_WORDS = frozenset((
     "mountains", "hills", "park", "point", "harbour", "harbor", "beach", "springs", "falls", "oak",
     "red", "green", "capital", "city", "union", "plains", "desert", "forest", "lagoon", "centre",
     "center", "federal", "national", "north", "south", "east", "west", "central", "upper", "lower",
+    "plateau", "hill", "camp", "strait", "straits", "canal", "dam",
 ))  # fmt: skip
 NAME_ELEMENTS = frozenset((
     "bir", "bi'r", "tal", "tall", "tell", "tel", "ain", "ayn", "ein", "wadi", "oued", "ras", "deir",

@@ -103,20 +103,22 @@ def _iso2(numeric: str | None) -> str | None:
 
 @cache
 def country_centroids() -> dict[str, tuple[float, float]]:
-    """ISO2 -> (lat, lon) of the largest polygon's centroid of each Natural Earth country."""
+    """ISO2 -> (lat, lon) of the largest polygon's centroid of each Natural Earth country. Some
+    codes have several geometries (Australia's "036" is also the Ashmore and Cartier Islands'): the
+    largest polygon of them all wins, never the last geometry read."""
     topo = json.loads(world_atlas_text())
     arcs = _decode_arcs(topo)
-    out: dict[str, tuple[float, float]] = {}
+    best: dict[str, tuple[float, float, float]] = {}
     for geom in topo["objects"]["countries"]["geometries"]:
         iso2 = _iso2(geom.get("id"))
         polys = _polygons(geom)
         if iso2 is None or not polys:
             continue
         rings = (_unwrap(_ring(arcs, poly[0])) for poly in polys)
-        best = max((_area_centroid(r) for r in rings), key=lambda t: t[0])
-        lon = (best[1] + 180) % 360 - 180
-        out[iso2] = (round(best[2], 5), round(lon, 5))
-    return out
+        largest = max((_area_centroid(r) for r in rings), key=lambda t: t[0])
+        if iso2 not in best or largest[0] > best[iso2][0]:
+            best[iso2] = largest
+    return {iso2: (round(lat, 5), round((lon + 180) % 360 - 180, 5)) for iso2, (_, lon, lat) in best.items()}
 
 
 def adm1_points() -> list[dict[str, Any]]:

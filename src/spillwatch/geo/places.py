@@ -138,7 +138,10 @@ def _split_unknown(
     gazetteer knows only by a looser spelling ("Bir al-Abed" for Bi'r al 'Abd) stays whole: the
     resolver takes such a reading only with the article's support. A generic word that opens
     place names ("Bir", "Tal", "Wadi", "San") is never a name alone, and a name found inside a
-    longer one is marked ``part``: the resolver takes a town for it only in the article's focus."""
+    longer one is marked ``part``: the resolver takes a town for it only in the article's focus.
+    Neither is a lower-case word ("region" of "East Ghouta region") nor, here or in a longer
+    capitalised run, a feature word (``GENERIC_GEO_WORDS``: "Plateau" of "the Al-Bab Plateau" is
+    no Nigerian state)."""
     whole = [Mention(span, text, "ner", "place")]
     if " " not in text or gz.lookup(text):
         return whole
@@ -149,7 +152,8 @@ def _split_unknown(
         for j in range(len(tokens), i, -1):
             sub = Span(tokens[i].span.start, tokens[j - 1].span.end)
             sub_text = doc[sub.start : sub.end]
-            generic = j - i == 1 and sub_text.lower() in DIRECTIONS | GENERIC_GEO_WORDS | NAME_ELEMENTS
+            generic = j - i == 1 and (sub_text.lower() in DIRECTIONS | GENERIC_GEO_WORDS | NAME_ELEMENTS
+                                      or not sub_text[:1].isupper())  # "region" of "East Ghouta region"
             if not generic and _strong_name(gz, sub_text):
                 found.append(Mention(sub, sub_text, "part", "place"))
                 i = j - 1
@@ -200,7 +204,8 @@ def _gazetteer_mentions(ann: AnnotatedArticle, gz: Gazetteer, taken: SpanIndex[S
                 span = Span(tokens[a].span.start, tokens[b - 1].span.end)
                 text = doc[span.start : span.end]
                 single = b - a == 1
-                stop = single and (text in STOP_CAPS or text.lower() in DIRECTIONS | NAME_ELEMENTS)
+                stop = single and (text in STOP_CAPS or text.lower() in DIRECTIONS | NAME_ELEMENTS
+                                   or ((a, b) != (lo, hi) and text.lower() in GENERIC_GEO_WORDS))
                 if stop or taken.any(span) or person.any(span):
                     continue
                 # a name inside a longer capitalised run must be a country or unit ("Bank of England")
