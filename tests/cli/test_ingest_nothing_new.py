@@ -46,3 +46,17 @@ def test_a_folder_seen_before_is_nothing_new_and_a_failed_run_exits_1(tmp_path: 
     (bad / "x.bin").write_bytes(b"\x00" * 40)
     failed = CliRunner().invoke(main, ["ingest", str(bad), "--db", db])
     assert failed.exit_code == 1 and "quarantined 1" in failed.output and "nothing new" not in failed.output
+
+
+def test_documents_quarantined_before_are_counted_as_held_back(tmp_path: Path) -> None:
+    # The summary used to leave them out: "read 191 ... quarantined 5" for 186 records quarantined before.
+    db = str(tmp_path / "t.duckdb")
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "menu.html").write_text("<html><body><nav><a href='/'>Home</a></nav></body></html>")
+    (folder / "a.txt").write_text("The council met on Monday and approved the new budget for the harbour.\n")
+    first = CliRunner().invoke(main, ["ingest", str(folder), "--db", db])
+    assert "quarantined 1" in first.output and "held back" not in first.output, first.output
+    again = CliRunner().invoke(main, ["ingest", str(folder), "--db", db])
+    assert again.exit_code == 0 and "read 2, stored 0, duplicates 1" in again.output, again.output
+    assert "held back 1 (quarantined before: --retry-quarantined tries them again)" in again.output

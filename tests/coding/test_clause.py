@@ -31,6 +31,10 @@ STATUS = [
     ("During his service the sergeant deployed numerous times to the region.", "deployed", "habitual"),
     ("The town was shelled three times on Monday.", "shelled", "happened"),  # one day's strikes
     ("The rebels surrendered after weeks of bombing by government aircraft.", "bombing", "habitual"),
+    # what is asked for is not done: "the request to meet", "urged the army to withdraw"
+    ("The ministry said it was reviewing the request to meet the detained envoy.", "meet", "planned"),
+    ("The UN urged the army to withdraw from the city.", "withdraw", "planned"),
+    ("Reporters asked about the attack on the convoy.", "attack", "happened"),
     ("If the ceasefire collapses, the militia could attack the airport.", "attack", "hypothetical"),
     ("The governor warned of a possible invasion from the north.", "invasion", "hypothetical"),
     ("Rebels stormed a police post in the hills on Friday.", "stormed", "happened"),

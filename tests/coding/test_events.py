@@ -185,3 +185,18 @@ def test_the_nationality_adjective_keeps_a_definite_noun_a_repeat() -> None:
 ])
 def test_a_team_is_armed_only_when_its_words_say_so(text: str, mobilized: bool) -> None:
     assert any(m.type == "MOBILIZE" for m in _pipeline_coded(text)) == mobilized
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ("Many blame the Chinese government for the shortage of bibles.", False),  # no one in particular blames
+    ("Beijing blamed Washington for the trade war on Friday.", True),
+])
+def test_a_verbal_event_the_detector_doubts_needs_a_known_source(text: str, kept: bool) -> None:
+    """The actor table must know who made the accusation, not only whom it names."""
+    assert any(m.type == "ACCUSE" for m in _pipeline_coded(text)) == kept
+
+
+def test_a_participle_describing_people_is_their_state_not_a_new_arrest() -> None:
+    found = _pipeline_coded("A researcher for the charity Chinese Human Rights Defenders said the campaigning of "
+                            "family members of detained lawyers had drawn attention to China's legal system.")
+    assert not [m for m in found if m.type == "COERCE"]

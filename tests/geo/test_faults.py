@@ -57,6 +57,14 @@ ROWS = [
     # neither is a lower-case unit word the name took ("region" is another name of Calabarzon)
     ("Artillery shelled army positions on the Al-Bab Plateau east of Aleppo on Monday.", "Plateau", None),
     ("Shelling hit the East Ghouta region of Damascus countryside on Monday.", "region", None),
+    # a gulf or a strait is named after a country, and is not that country (nor another gulf)
+    ("Sailors seized a fishing boat in the Gulf of Oman on Sunday.", "Gulf of Oman", (None, None)),
+    ("Sailors seized a fishing boat in the Gulf of Oman on Sunday.", "Oman", None),
+    ("Warships patrolled the Straits of Malacca after the attack.", "Straits of Malacca", (None, None)),
+    # the end of a longer written name is not a town of its own ("Farah" is an Afghan province);
+    # an article joined to a name alone leaves the name ("Al-Raqqa" is Raqqa)
+    ("Troops entered the village of Hawsh Al-Farah east of Damascus on Monday.", "Farah", None),
+    ("Government forces shelled Al-Raqqa on Monday.", "Raqqa", ("SY", "SY-RA")),
     # a town the small NER model tags PERSON, after "the battle of", in a story naming its country
     ("Philippine troops retook a mosque in the battle of Marawi on Sunday, a military spokesman said.",
      "Marawi", ("PH", "PH-14")),

@@ -132,3 +132,65 @@ def test_kill_9_of_the_parent_leaves_no_worker(tmp_path: Path) -> None:
             os.killpg(proc.pid, signal.SIGKILL)  # whatever this test started and is still there
         proc.stdout.close()
         proc.stdin.close()
+
+
+GATED_DRIVER = """
+import os, sys
+os.environ["SPILLWATCH_TEST_IMPORT_GATE_OWNER"] = str(os.getpid())
+import import_gate
+from spillwatch.run import phases
+from spillwatch.settings import load_settings
+from spillwatch.store import open_store
+db, *sources = sys.argv[1:]
+if __name__ == "__main__":
+    phases.ingest(sources, open_store(db), load_settings(db=db), workers=2, stages=import_gate.gated())
+"""
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc")
+def test_kill_9_of_the_parent_during_the_workers_imports_leaves_no_worker(tmp_path: Path) -> None:
+    # A starting worker imports spaCy and the stage modules (seconds on a busy machine) when it
+    # unpickles its initializer's arguments; the worker used to tie itself to its parent only after
+    # that, so a parent killed meanwhile left its workers running until their imports were done.
+    # Here those imports wait (tests/import_gate.py) until the test opens the gate after the kill.
+    gate = tmp_path / "gate"
+    gate.mkdir()
+    env = dict(os.environ, SPILLWATCH_TEST_IMPORT_GATE=str(gate),
+               PYTHONPATH=os.pathsep.join([str(REPO / "tests"), os.environ.get("PYTHONPATH", "")]))
+    proc = subprocess.Popen([sys.executable, "-c", GATED_DRIVER, str(tmp_path / "gated.duckdb"), *TXT], cwd=REPO,
+                            env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    try:
+        give_up = time.monotonic() + 600  # bounds only a failing run: the workers start as fast as the machine allows
+        while len(list(gate.glob("reached-*"))) < 2 and proc.poll() is None and time.monotonic() < give_up:
+            time.sleep(0.1)
+        workers = [int(p.name.removeprefix("reached-")) for p in gate.glob("reached-*")]
+        assert len(workers) == 2, (workers, proc.poll())
+        os.kill(proc.pid, signal.SIGKILL)  # the parent alone, while both workers are still importing
+        proc.wait()
+        give_up = time.monotonic() + 120
+        while any(_alive(pid) for pid in workers) and time.monotonic() < give_up:
+            time.sleep(0.1)
+        assert not [pid for pid in workers if _alive(pid)]
+    finally:
+        (gate / "open").touch()  # a worker still waiting goes on (and, its parent gone, ends)
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(proc.pid, signal.SIGKILL)
+
+
+def test_the_worker_module_imports_nothing_heavy() -> None:
+    # start_worker ties a worker to its parent before the stages are unpickled: what runs before it
+    # (this module's own imports) must stay light, or the window in which a kill leaves it running grows.
+    code = ("import sys, spillwatch.run.workers; "
+            "print(sorted(m for m in ('spacy', 'numpy', 'duckdb', 'spillwatch.stages', 'spillwatch.records')"
+            " if m in sys.modules))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=REPO)
+    assert done.stdout.strip() == "[]"
+
+
+def test_a_worker_whose_parent_is_gone_ends_before_its_initializer_is_unpickled(tmp_path: Path) -> None:
+    marker = tmp_path / "initialised"
+    code = ("import os, pickle, sys; from spillwatch.run import workers; "
+            "workers.start_worker(os.getppid() + 1_000_000, None, pickle.dumps((os.mkdir, (sys.argv[1],))))")
+    done = subprocess.run([sys.executable, "-c", code, str(marker)], cwd=REPO, check=False)
+    assert done.returncode == 1 and not marker.exists()

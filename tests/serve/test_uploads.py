@@ -32,6 +32,15 @@ def test_a_300_character_file_name_is_stored_not_a_500(db: str) -> None:
     assert r.json()["stored"] == 1
 
 
+def test_an_upload_quarantined_before_is_counted_as_held(db: str) -> None:
+    page = b"<html><body><nav><a href='/'>Home</a></nav></body></html>"
+    with TestClient(create_app(load_settings(db=db, api_token=TOKEN))) as c:
+        answers = [c.post("/api/ingest", files={"files": ("menu.html", page, "text/html")}, headers=AUTH).json()
+                   for _ in range(2)]
+    assert (answers[0]["quarantined"], answers[0]["held"]) == (1, 0), answers
+    assert (answers[1]["quarantined"], answers[1]["held"]) == (0, 1), answers
+
+
 def test_an_upload_expanding_past_the_upload_cap_is_quarantined(db: str) -> None:
     # 64 kB-class bombs: a few kB of zstd expanding far past the (here small) upload cap; a local
     # file keeps the larger max_decompressed_bytes, an upload gets max_upload_decompressed_bytes.

@@ -45,6 +45,8 @@ def echo_summary(summary: RunSummary) -> None:
             f"event mentions {summary.mentions}, events {summary.events}")
     if summary.not_modified:
         line += f", not modified {summary.not_modified}"
+    if summary.held:
+        line += f", held back {summary.held} (quarantined before: --retry-quarantined tries them again)"
     if nothing_new(summary):
         line += " (nothing new)"
     click.echo(line)

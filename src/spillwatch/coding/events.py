@@ -17,7 +17,7 @@ specific entry wins (multiword before single word), then the type the sentence c
 higher. The learned event detector (``relevance/model.py``) rates each sentence: in a sentence it
 reads as an event (calibrated p >= ``event_threshold``) a physical event (ASSAULT, PROTEST,
 COERCE, MOBILIZE) needs no named actor or place ("Unidentified gunmen shot dead a farmer");
-elsewhere such an event needs an actor or a place, and a verbal one always needs an actor. With
+elsewhere such an event needs an actor or a place, and a verbal one a source the actor table knows. With
 ``detector_veto`` on, a sentence below the threshold holds no event at all (measured, off by
 default: see README). Confidence is the detector's calibrated event probability for the sentence.
 """
@@ -303,8 +303,8 @@ class _ArticleCoder:
         etype_def = self.lex.ontology.type(etype)
         if etype_def.requires_recipient and not res.targets:
             return "type needs a recipient; none found"
-        if etype not in ACTORLESS_TYPES and not detected and not any(_known(a) for a in (*res.sources, *res.targets)):
-            return "a verbal event the detector does not read needs an actor from the actor table"
+        if etype not in ACTORLESS_TYPES and not detected and not any(_known(a) for a in res.sources):
+            return "a verbal event the detector does not read needs its source in the actor table"
         if res.sources or res.targets or etype not in ACTORLESS_TYPES:
             return None if res.sources or res.targets else "no actor found"
         if detected or res.places:

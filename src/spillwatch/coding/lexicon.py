@@ -48,8 +48,8 @@ class Lexicon:
             return False
         if tok.pos not in ("VERB", "NOUN", "PROPN", "AUX", "ADJ"):
             return False
-        if _people_participle(g, i):
-            return False
+        if _people_participle(g, i) or (spec.type != "ASSAULT" and g[i].tag == "VBN" and g[i].dep == "amod"):
+            return False  # "detained lawyers": a state ("6 wounded die", "the bombed-out camp" keep their attack)
         if len(self.dep_tokens(g, i, spec)) < len(spec.deps):
             return False
         if spec.subj is not None and not self._class_arg(g, i, spec.subj, subject=True):

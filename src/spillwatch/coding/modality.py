@@ -20,6 +20,7 @@ INTENT = (
     "want", "expect", "seek", "propose", "offer", "hope", "announce", "schedule", "willing", "ready",
     "prepared",
 )  # fmt: skip
+ASKED_FOR = ("request", "ask", "urge", "demand", "invite", "invitation", "appeal", "press", "order")
 ASSESS = (
     "warn", "fear", "predict", "forecast", "believe", "think", "worry", "anticipate", "speculate",
     "estimate", "assess", "suspect", "caution", "need", "likely", "see", "concern",
@@ -93,6 +94,8 @@ def _clause_verdict(g: DepGraph, chain: list[int]) -> Verdict | None:
             return Verdict("hypothetical")
         if depth > 0 and lemma in INTENT:
             return Verdict("planned")
+        if depth == 1 and lemma in ASKED_FOR and "to" in _aux(g, chain[0]) and g[chain[0]].dep in ("acl", "xcomp"):
+            return Verdict("planned")  # "the request to meet", "urged the army to withdraw": asked for, not done
     return Verdict("planned") if future else None
 
 

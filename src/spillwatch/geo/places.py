@@ -14,6 +14,8 @@ acts ("Russia launched", "Britain blames Russia", "Russia's request") is a "meto
 government, not a scene). Direction words make a part of a unit ("northern Iraq", role
 "region"), "the Syrian border" is the border area (role "place"), "near/outskirts of X" lowers
 the precision to 2.
+"Gulf of Oman", "Straits of Malacca" are one feature's name however the NER cuts them, and a word
+ending a longer written name is no place alone ("Farah" of "Hawsh Al-Farah"; ``geo/nameparts.py``).
 Declines: places in other scripts, street addresses, rivers, lakes and other features that the
 gazetteer lacks; an unknown name is kept as text (geonameid None), never dropped.
 """
@@ -43,6 +45,7 @@ from spillwatch.geo.lexicon import (
     STOP_CAPS,
     VENUE_WORDS,
 )
+from spillwatch.geo.nameparts import WATER_HEADS, name_tail, water_body
 from spillwatch.geo.resolve import Mention, resolve_mentions
 from spillwatch.records import AnnotatedArticle, Span, Token
 from spillwatch.settings import Settings
@@ -108,6 +111,13 @@ def _entity_mentions(
             span, text = Span(span.start, span.end - 1), text[:-1]
         if taken.any(span) or not any(c.isalpha() for c in text) or gz.demonym_place(text):
             continue  # a demonym tagged GPE ("Emirati") is left to the demonym pass
+        idx = index.inside(span)
+        body = water_body(ann.tokens, idx) if idx else idx
+        if body != idx:
+            span = Span(ann.tokens[body.start].span.start, ann.tokens[body.stop - 1].span.end)
+            text = doc[span.start : span.end]
+            if taken.any(span):
+                continue
         span, text = _with_admin_suffix(ann, span, text, index, doc)
         parts = _split_unknown(ann, gz, span, text, index, doc)
         out.extend(parts)
@@ -143,7 +153,7 @@ def _split_unknown(
     capitalised run, a feature word (``GENERIC_GEO_WORDS``: "Plateau" of "the Al-Bab Plateau" is
     no Nigerian state)."""
     whole = [Mention(span, text, "ner", "place")]
-    if " " not in text or gz.lookup(text):
+    if " " not in text or gz.lookup(text) or (text.split(" ", 1)[0] in WATER_HEADS and " of " in text):
         return whole
     tokens = [ann.tokens[i] for i in index.inside(span)]
     found: list[Mention] = []
@@ -206,7 +216,9 @@ def _gazetteer_mentions(ann: AnnotatedArticle, gz: Gazetteer, taken: SpanIndex[S
                 single = b - a == 1
                 stop = single and (text in STOP_CAPS or text.lower() in DIRECTIONS | NAME_ELEMENTS
                                    or ((a, b) != (lo, hi) and text.lower() in GENERIC_GEO_WORDS))
-                if stop or taken.any(span) or person.any(span):
+                if stop or taken.any(span) or person.any(span) or name_tail(tokens, a):
+                    continue
+                if water_body(tokens, range(a, b)) != range(a, b):
                     continue
                 # a name inside a longer capitalised run must be a country or unit ("Bank of England")
                 if _strong_name(gz, text, towns=(a, b) == (lo, hi)):

@@ -14,6 +14,7 @@ from __future__ import annotations
 import itertools
 import multiprocessing
 import os
+import pickle
 import weakref
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -45,17 +46,13 @@ _SETTINGS: Settings | None = None
 _STAGES: Pipeline = DEFAULT
 
 
-def _init_worker(settings: Settings, stages: Pipeline = DEFAULT, started: procs.StartQueue | None = None,
-                 parent: int | None = None) -> None:
+def _init_worker(settings: Settings, stages: Pipeline = DEFAULT) -> None:
     """Load every stage's resources once per worker (model, actor table, gazetteer).
 
-    In a pool worker (``parent`` given) the worker first ties its life to the parent's and reports
-    each task's start on ``started``; the deadline of a task starts then, never during this start-up.
+    A pool worker runs this through ``procs.start_worker``, which first ties the worker's life to the
+    parent's and reports each task's start: the deadline of a task starts then, never during this start-up.
     """
     global _SETTINGS, _STAGES
-    if parent is not None:
-        procs.die_with_parent(parent)
-    procs.report_starts(started)
     _SETTINGS, _STAGES = settings, stages
     list(pipeline.understand([_WARMUP], settings))
 
@@ -129,8 +126,11 @@ class Pool(Executor):
         ctx = multiprocessing.get_context("spawn")
         started = ctx.SimpleQueue()
         self._meter = procs.Meter(started, self.stall)
-        return ProcessPoolExecutor(self.workers, mp_context=ctx, initializer=_init_worker,
-                                   initargs=(self.settings, self.stages, started, os.getpid()))
+        # the stages travel pickled inside the initializer's arguments: the worker ties itself to this
+        # process before unpickling them imports spaCy and the stage modules (seconds on a busy machine)
+        init = pickle.dumps((_init_worker, (self.settings, self.stages)))
+        return ProcessPoolExecutor(self.workers, mp_context=ctx, initializer=procs.start_worker,
+                                   initargs=(os.getpid(), started, init))
 
     def submit(self, fn: Callable[..., R], /, *args: Any, **kwargs: Any) -> Future[R]:
         return self._executor.submit(fn, *args, **kwargs)

@@ -1,6 +1,7 @@
 """A worker process's life seen from both sides: it dies with its parent, and it says when a task starts.
 
-``die_with_parent`` (called first in every pool worker) asks the kernel to kill the worker when the
+``start_worker`` is every pool worker's initializer: it calls ``die_with_parent`` before anything heavy
+is imported, then the stages' own initializer. ``die_with_parent`` asks the kernel to kill the worker when the
 process that started it dies (Linux ``PR_SET_PDEATHSIG``), and watches ``getppid()`` as well (other
 systems, or a parent that died before the request): a ``kill -9`` of ``ingest`` leaves no worker behind.
 
@@ -18,6 +19,7 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import os
+import pickle
 import signal
 import sys
 import threading
@@ -39,6 +41,20 @@ class StartQueue(Protocol):
 
 
 _STARTED: StartQueue | None = None
+
+
+def start_worker(parent: int, started: StartQueue | None, init: bytes) -> None:
+    """A pool worker's initializer: tied to ``parent`` and reporting task starts on ``started``, then
+    ``init`` (a pickled ``(function, arguments)``) called.
+
+    This module imports nothing heavy, and ``init`` is unpickled only here: the stage modules and spaCy,
+    which take seconds to import on a busy machine, load after the worker is tied to its parent, so a
+    parent killed during its workers' start-up leaves none of them running.
+    """
+    die_with_parent(parent)
+    report_starts(started)
+    fn, args = pickle.loads(init)  # bytes pickled by the parent process that started this one
+    fn(*args)
 
 
 def die_with_parent(parent: int) -> None:

@@ -155,6 +155,7 @@ def _uploads(app: FastAPI, sw: api.Spillwatch, settings: api.Settings, write: An
             summary = sw.ingest(sources + ([url] if url else []))
         return {"read": summary.read, "stored": summary.stored, "duplicates": summary.duplicates,
                 "near_duplicates": summary.near_duplicates, "quarantined": summary.quarantined,
+                "held": summary.held,  # quarantined by an earlier run: not tried again
                 "events": summary.events, "reasons": dict(summary.reasons)}
 
     _ = ingest
