@@ -31,6 +31,9 @@ STATUS = [
     ("During his service the sergeant deployed numerous times to the region.", "deployed", "habitual"),
     ("The town was shelled three times on Monday.", "shelled", "happened"),  # one day's strikes
     ("The rebels surrendered after weeks of bombing by government aircraft.", "bombing", "habitual"),
+    ("Their parents staged a months-long battle with the courts last year.", "battle", "habitual"),
+    ("The four-year siege of the town killed 300 people.", "siege", "habitual"),
+    ("The two-day battle for the town ended on Sunday.", "battle", "happened"),  # a short stretch: one event
     # what is asked for is not done: "the request to meet", "urged the army to withdraw"
     ("The ministry said it was reviewing the request to meet the detained envoy.", "meet", "planned"),
     ("The UN urged the army to withdraw from the city.", "withdraw", "planned"),

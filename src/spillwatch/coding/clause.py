@@ -55,6 +55,7 @@ AGGREGATE_QUANTIFIERS = frozenset(
      "thousands", "scores", "frequent", "repeated", "regular", "past"}
 )  # fmt: skip
 STRETCHES = frozenset({"weeks", "months", "years", "decades"})
+LONG_UNITS = ("week", "month", "year", "decade")  # "a two-day battle" can be one ACLED event; longer spans are not
 AGGREGATE_NOUNS = frozenset({"total", "tally", "number", "string", "history", "campaign", "years", "record"})
 
 FRAME_UP = (
@@ -275,6 +276,10 @@ def _habitual(g: DepGraph, i: int, head: int) -> str:
             return g[g[up].head].text.lower()  # "a total of 563 strikes", "dozens of attacks"
         if g[i].dep == "pobj" and g[up].lemma.lower() == "of" and g[g[up].head].lemma.lower() in AGGREGATE_QUANTIFIERS:
             return g[g[up].head].text.lower()
+    for m in g.children(i, "amod", "compound"):  # "a months-long battle", "the four-year siege": a stretch
+        units = [m] if g.children(m, "nummod") else g.children(m, "npadvmod") if g[m].lemma.lower() == "long" else []
+        if any(g[n].lemma.lower() in LONG_UNITS for n in units):
+            return f"{g[units[0]].lemma.lower()}-long"
     up = g[i].head  # "after weeks of bombing", "years of war": a stretch of them, not one happening
     if g[i].dep == "pobj" and g[up].lemma.lower() == "of" and g[g[up].head].text.lower() in STRETCHES:
         return g[g[up].head].text.lower()
