@@ -54,7 +54,6 @@ AGGREGATE_QUANTIFIERS = frozenset(
     {"numerous", "many", "several", "multiple", "countless", "various", "dozens", "hundreds",
      "thousands", "scores", "frequent", "repeated", "regular", "past"}
 )  # fmt: skip
-STRETCHES = frozenset({"weeks", "months", "years", "decades"})
 LONG_UNITS = ("week", "month", "year", "decade")  # "a two-day battle" can be one ACLED event; longer spans are not
 AGGREGATE_NOUNS = frozenset({"total", "tally", "number", "string", "history", "campaign", "years", "record"})
 
@@ -277,12 +276,14 @@ def _habitual(g: DepGraph, i: int, head: int) -> str:
         if g[i].dep == "pobj" and g[up].lemma.lower() == "of" and g[g[up].head].lemma.lower() in AGGREGATE_QUANTIFIERS:
             return g[g[up].head].text.lower()
     for m in g.children(i, "amod", "compound"):  # "a months-long battle", "the four-year siege": a stretch
-        units = [m] if g.children(m, "nummod") else g.children(m, "npadvmod") if g[m].lemma.lower() == "long" else []
+        long_ = g.children(m, "npadvmod") if g[m].lemma.lower() == "long" else []  # "months-long"
+        units = [m] if g.children(m, "nummod") else long_  # "four-year"
         if any(g[n].lemma.lower() in LONG_UNITS for n in units):
             return f"{g[units[0]].lemma.lower()}-long"
     up = g[i].head  # "after weeks of bombing", "years of war": a stretch of them, not one happening
-    if g[i].dep == "pobj" and g[up].lemma.lower() == "of" and g[g[up].head].text.lower() in STRETCHES:
-        return g[g[up].head].text.lower()
+    span = g[g[up].head]
+    if g[i].dep == "pobj" and g[up].lemma.lower() == "of" and span.tag == "NNS" and span.lemma.lower() in LONG_UNITS:
+        return span.text.lower()
     if g[head].lemma.lower() == "use" and "to" in {g[a].lemma.lower() for a in g.children(i, "aux")}:
         return "used to"
     return ""
