@@ -246,7 +246,7 @@ def hidden_theatres(hidden: Sequence[Theatre], shown: int, as_of: date) -> str:
 
     by: dict[str, list[str]] = {}
     for t in hidden:
-        by.setdefault(t.status, []).append(f"{t.unit} {t.first_date:%Y-%m}")
+        by.setdefault(t.status, []).append(f"{t.unit} {dated(t.first_date, t.first_precision)}")
     said = "; ".join(f"{len(v)} {k}: {', '.join(v)}" for k, v in by.items())
     head = f"{shown} new theatre{'s' if shown != 1 else ''}" if shown else "No new theatre"
     return (f"{head} as of {as_of:%Y-%m}; {len(hidden)} more unit{'s' if len(hidden) != 1 else ''} with events in "
