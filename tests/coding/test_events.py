@@ -200,3 +200,13 @@ def test_a_participle_describing_people_is_their_state_not_a_new_arrest() -> Non
     found = _pipeline_coded("A researcher for the charity Chinese Human Rights Defenders said the campaigning of "
                             "family members of detained lawyers had drawn attention to China's legal system.")
     assert not [m for m in found if m.type == "COERCE"]
+
+
+def test_the_triggers_own_modifier_names_its_mode() -> None:
+    # "strike" is a labour strike by default; its modifier says a hunger strike
+    hunger = [m for m in code_events(one_sentence("Prisoners began a hunger strike outside the parliament."))
+              if m.type == "PROTEST"]
+    assert hunger and hunger[0].modes == ("hunger",)
+    labour = [m for m in code_events(one_sentence("Workers began a strike outside the parliament."))
+              if m.type == "PROTEST"]
+    assert labour and labour[0].modes == ("strike",)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spillwatch.coding.ontology import POS_TAGS, Ontology, TriggerSpec
 from spillwatch.coding.patterns import OBJ, DepGraph, object_of, subject_of
@@ -139,6 +139,12 @@ class Lexicon:
         lemmas |= {part for w in list(lemmas) for part in w.split("-") if part}
         cued = [m.name for m in etype.modes if lemmas & set(m.cues)]
         out: list[str] = []
+        # the trigger's own modifier names its kind before the entry's default: a "hunger strike" is
+        # no labour strike, a "general strike" is one
+        kinds = {g[c].lemma.lower() for c in g.children(i, "compound", "amod")}
+        named = next((m.name for m in etype.modes if kinds & set(m.cues)), None)
+        if spec.mode is not None and named is not None and named != spec.mode:
+            spec = replace(spec, mode=named)
         if spec.mode is not None:
             weak_loses = spec.weak and any(m in WEAPON_MODES for m in cued)
             if not weak_loses:
