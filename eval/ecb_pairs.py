@@ -22,7 +22,13 @@ shared tool's ``score`` on a store ingested with this code; this script is for f
 ``--stored``: the same figures for the events the store holds (a store another commit ingested
 gives that commit's figures: the baseline beside ours).
 
-Usage: python eval/ecb_pairs.py STORE ECB_DIR --sentences CSV [--topics 1-22] [--fit | --stored]
+``--why``: also counts, for every pair of mentions from two documents that the gold puts in one chain
+and the clustering in two events, what keeps them apart (``why_apart``): a contradiction (two
+countries, specific actors with none shared, places or own dates apart), a pair the scorers decline
+(for an open pair, ``fitted.declined``'s rule), a score below the merge level, or a score at it that
+average-link does not follow (another member of either event contradicts or scores low).
+
+Usage: python eval/ecb_pairs.py STORE ECB_DIR --sentences CSV [--topics 1-22] [--fit | --stored] [--why]
 """
 
 from __future__ import annotations
@@ -46,8 +52,16 @@ from spillwatch import codec  # noqa: E402
 from spillwatch.dedup import fitted  # noqa: E402
 from spillwatch.dedup.blocking import block_keys, probe_keys  # noqa: E402
 from spillwatch.dedup.cluster import ClusterConfig, cluster  # noqa: E402
-from spillwatch.dedup.pairs import rule  # noqa: E402
-from spillwatch.dedup.score import DATE_WINDOW_DAYS, Features, features, pair_score  # noqa: E402
+from spillwatch.dedup.pairs import rule, score_pair  # noqa: E402
+from spillwatch.dedup.score import (  # noqa: E402
+    DATE_WINDOW_DAYS,
+    THRESHOLD,
+    Features,
+    contradicts,
+    features,
+    pair_score,
+    place_score,
+)
 from spillwatch.records import EventMention  # noqa: E402
 
 MODEL = REPO / "src" / "spillwatch" / "data" / "pair_model.json"
@@ -124,10 +138,45 @@ class Data:
                         out.append((self.features[pair[0]], self.features[pair[1]]))
         return out
 
-    def scores(self, model: fitted.PairModel) -> dict[str, Any]:
+    def clustered(self, model: fitted.PairModel) -> dict[str, str]:
+        """Each aligned mention's event when the store's mentions are clustered again with ``model``."""
         events = cluster(self.mentions, published=self.published.get, config=ClusterConfig(model=model))
-        resp = {mid: e.id for e in events for mid in e.mention_ids if mid in self.chain}
-        return measure(self, resp)
+        return {mid: e.id for e in events for mid in e.mention_ids if mid in self.chain}
+
+    def scores(self, model: fitted.PairModel) -> dict[str, Any]:
+        return measure(self, self.clustered(model))
+
+
+def apart_reason(a: Features, b: Features) -> str:
+    """What keeps two reports in two events (``--why``)."""
+    if contradicts(a, b, DATE_WINDOW_DAYS):
+        if a.country and b.country and a.country != b.country:
+            return "contradiction: two countries"
+        if a.known and b.known and a.known.isdisjoint(b.known):
+            return "contradiction: specific actors, none shared"
+        sub_national = a.country and b.country and not (a.country_level or b.country_level)
+        far = sub_national and place_score(a, b) is None
+        return "contradiction: places apart" if far else "contradiction: dates apart"
+    found = score_pair(a, b, DATE_WINDOW_DAYS)
+    if found is None:
+        which = rule(a, b)
+        if which != "open":
+            return f"declined ({which})"
+        return f"declined ({which}): " + (fitted.declined(a, b, DATE_WINDOW_DAYS) or "model")
+    if found < THRESHOLD:
+        return f"scored below the merge level ({rule(a, b)})"
+    return "scored at the merge level, kept apart by average-link"
+
+
+def why_apart(data: Data, resp: dict[str, str]) -> dict[str, int]:
+    """Counts of ``apart_reason`` over the gold's cross-document pairs that ``resp`` puts in two events."""
+    counts: dict[str, int] = defaultdict(int)
+    ids = sorted(resp)
+    for n, a in enumerate(ids):
+        for b in ids[n + 1 :]:
+            if data.chain[a] == data.chain[b] and data.doc[a] != data.doc[b] and resp[a] != resp[b]:
+                counts[apart_reason(data.features[a], data.features[b])] += 1
+    return dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
 
 
 def measure(data: Data, resp: dict[str, str]) -> dict[str, Any]:
@@ -225,6 +274,7 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--tool", help="the shared ecbplus_coref.py (default: beside the data folder)")
     ap.add_argument("--fit", action="store_true", help=f"fit and write {MODEL.relative_to(REPO)}")
     ap.add_argument("--stored", action="store_true", help="measure the store's own events instead of re-clustering")
+    ap.add_argument("--why", action="store_true", help="count what keeps the gold's cross-document pairs apart")
     args = ap.parse_args(argv)
     ecb = Path(args.ecb_dir)
     tool = load_tool(Path(args.tool) if args.tool else ecb.resolve().parents[2] / "tools" / "ecbplus_coref.py")
@@ -236,10 +286,16 @@ def main(argv: list[str] | None = None) -> None:
         fitted.model.cache_clear()
     singletons = measure(data, {m: m for m in data.chain})
     if args.stored:  # the events the store holds (e.g. a store another commit ingested: its baseline)
-        print(json.dumps({"stored events": measure(data, data.stored_events), "singletons": singletons}, indent=1))
+        out: dict[str, Any] = {"stored events": measure(data, data.stored_events), "singletons": singletons}
+        if args.why:
+            out["why_apart"] = why_apart(data, data.stored_events)
+        print(json.dumps(out, indent=1))
         return
-    out = {"mentions_aligned": len(data.chain), "model": data.scores(fitted.model()),
+    resp = data.clustered(fitted.model())
+    out = {"mentions_aligned": len(data.chain), "model": measure(data, resp),
            "pre-fit rule (no open pair merges)": data.scores(NEVER), "singletons": singletons}
+    if args.why:
+        out["why_apart"] = why_apart(data, resp)
     print(json.dumps(out, indent=1))
 
 

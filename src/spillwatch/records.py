@@ -46,6 +46,19 @@ ROLE_RULES: dict[Role, str] = {
               "outside battles",
 }
 
+def dated(day: date | None, precision: str | None) -> str:
+    """A date as precise as it is known, for people to read: '2016-03-22', '2016-03 (month)' for the Brussels
+    bombings known only as "March 2016", '2016 (year)', '2016-03-14 (week)'; '' for none. Machine outputs keep
+    the ISO day and ``date_precision`` beside it."""
+    if day is None:
+        return ""
+    if precision == "month":
+        return f"{day:%Y-%m} (month)"
+    if precision == "year":
+        return f"{day:%Y} (year)"
+    return day.isoformat() + (f" ({precision})" if precision in ("week", "range") else "")
+
+
 # Block separator inside Article.text; spans depend on it, never change it lightly.
 BLOCK_SEP = "\n\n"
 

@@ -20,7 +20,8 @@ def test_news_windows_per_adm1_unit_with_their_share() -> None:
     country = [{"month": date(2016, 12, 1), "country_iso3": "IRQ", "articles": 3, "total": 4}]
     units = [{"month": date(2016, 12, 1), "country_iso3": "IRQ", "adm1_code": "IQ-NI", "adm1_name": "Nineveh",
               "articles": 2, "total": 4}]
-    windows = cv.news_windows(lambda sql, params: country if sql is cv.NEWS_MONTHS_SQL else units)
+    windows = cv.news_windows(lambda sql, params: country if sql is cv.NEWS_MONTHS_SQL
+                              else units if sql is cv.NEWS_ADM1_MONTHS_SQL else [])
     assert windows[1] == cv.Window("spillwatch", "news coded by spillwatch: 2 of 4 articles that month report on "
                                    "Nineveh (50%)", "IRQ", date(2016, 12, 1), date(2016, 12, 31), "IQ-NI")
     cover = cv.Coverage(windows)

@@ -84,3 +84,20 @@ def test_reports_whose_unknown_people_differ_are_two_happenings() -> None:
     assert fitted.vector(jackson, features(arrest("a3", "Jackson")), 3) is not None  # "Jackson" is in "Vincent Jackson"
     assert fitted.vector(jackson, features(arrest("a4")), 3) is not None  # a side naming nobody: unknown
     assert not contradicts(jackson, williams)
+
+
+def test_a_declined_open_pair_says_which_rule_declined_it() -> None:
+    """``fitted.declined`` names the rule that keeps a pair from the model (what ``eval/ecb_pairs.py --why`` counts)."""
+    alike = features(undated("a1", adm1_only=True)), features(undated("a2", adm1_only=True))
+    assert fitted.declined(*alike, 3) is None and fitted.vector(*alike, 3) is not None
+    same_word = features(undated("a1", country_only="IRQ")), features(undated("a2", country_only="IRQ"))
+    assert fitted.declined(*same_word, 3) == "nothing in common"
+    church = features(named(undated("a1"), "Sarah Palin", "Wasilla Bible Church"))
+    dairy = features(named(undated("a2"), "Mat-Maid", "Palmer Dairy"))
+    assert fitted.declined(church, dairy, 3) == "different specifics"
+    other_country = features(undated("a3", country_only="SYR"))
+    assert fitted.declined(same_word[0], other_country, 3) == "contradiction"
+    far = features(undated("a4", city="Baghdad")), features(undated("a5", city="Mosul"))
+    assert fitted.declined(*far, 3) == "places apart"
+    for a, b in (same_word, (church, dairy), (same_word[0], other_country), far):
+        assert fitted.vector(a, b, 3) is None

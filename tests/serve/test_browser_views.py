@@ -100,3 +100,12 @@ def test_map_and_list_count_the_roles_the_tabs_count(views_url: str, page: Any) 
     activity = pg.evaluate("() => fetch('/api/activity?actor=ISL').then(r => r.json())")
     assert shown == sum(r["events"] for r in activity["items"])  # the tabs' count, the same roles and types
     assert pg.errors == []
+
+
+def test_dates_read_as_precisely_as_they_are_known(views_url: str, page: Any) -> None:  # noqa: F811 (the imported fixture)
+    pg = page
+    _open(pg, views_url + "/?from=2016-09-01&to=2016-09-30")
+    pg.wait_for_selector("#events-table tbody tr", timeout=20000)
+    dates = pg.eval_on_selector_all("#events-table tbody tr td:first-child", "ts => ts.map(t => t.textContent)")
+    assert "2016-09 (month)" in dates and "2016-09-01" not in dates  # the trucks for Jordan, known to the month
+    assert pg.errors == []

@@ -17,7 +17,7 @@ from spillwatch.analysis.activity import country_name
 from spillwatch.analysis.spread import Theatre
 from spillwatch.analysis.watch import RiskRow
 from spillwatch.errors import FetchError
-from spillwatch.records import content_hash
+from spillwatch.records import content_hash, dated
 from spillwatch.settings import Settings
 
 _WINDOW_START = re.compile(r"(\d{4}-\d{2}-\d{2})\.\.")
@@ -49,7 +49,8 @@ def theatre_alerts(theatres: Iterable[Theatre], actor_name: str) -> list[Alert]:
         where = f"{t.adm1_name}, {country}" if t.level == "adm1" and t.adm1_name else country
         via = f", bordering earlier theatres {', '.join(t.diffused_from)}" if t.diffused_from else ""
         watched = f" Judged inside coverage window {t.window}{_watched_for(t)}." if t.window else ""
-        msg = (f"New theatre: {actor_name} violence first recorded in {where} on {t.first_date} "
+        when = dated(t.first_date, t.first_precision)
+        msg = (f"New theatre: {actor_name} violence first recorded in {where} on {when} "
                f"({t.first_event_type.lower()} at {t.first_place or where}){via}.{watched}")
         out.append(Alert(content_hash("new-theatre", actor_name, t.unit, t.first_date.isoformat()), "new-theatre",
                          t.unit, actor_name, t.first_date, None, msg, t.first_event_id))

@@ -16,8 +16,11 @@ Where windows come from:
   watches the country, not each of its governorates: ADM1 analyses judge a unit by its own windows, by the
   windows of imported files (a GED or ACLED file covers every unit of its countries) and by "*" windows.
   An article's month is its publication day's, else the latest day its events name (a story is dated no
-  earlier than that). A country no article of a month reports on is not watched that month: no rate is judged
-  there. Events stored without
+  earlier than that). An article also watches a country (or unit) in an earlier month it reports an event there in
+  (day or month precision): "the Brussels bombings of March 2016" in a July story watches Belgium in 2016-03, a
+  window known only from that story's day (``Window.known``: an analysis as of 2016-04 does not see it), so that a
+  known event is never left out of the months its rate is judged on. A country no article of a month reports on
+  is not watched that month: no rate is judged there. Events stored without
   their articles (tests, old stores) fall back to one window over every country ("*") from the first to the
   last such event.
 
@@ -56,6 +59,7 @@ class Window:
     date_from: date
     date_to: date
     adm1_code: str | None = None  # a news window of one ADM1 unit (ISO 3166-2); None: the whole country
+    known: date | None = None  # the day it became known, if after its month (a later article's report); None: then
 
     @property
     def key(self) -> str:
@@ -171,9 +175,26 @@ FROM mon m JOIN about b ON b.article_id = m.id JOIN total t ON t.month = m.month
 GROUP BY m.month, b.country_iso3, b.adm1_code, t.n ORDER BY m.month, b.country_iso3, b.adm1_code"""
 
 
+# Earlier months an article reports events in (its own month is the windows above): per country (and ADM1 unit), the
+# month, how many articles report an event there then, and the first such article's day (when it became known).
+NEWS_EVENT_MONTHS_SQL = NEWS_MONTHS_SQL.split("mon AS")[0] + """ev AS (
+  SELECT m.article_id, m.country_iso3, m.adm1_code, m.adm1_name, art.day,
+         CAST(date_trunc('month', m.date_start) AS DATE) AS month
+  FROM event_mentions m JOIN art ON art.id = m.article_id
+  WHERE m.country_iso3 IS NOT NULL AND m.date_start IS NOT NULL AND art.day IS NOT NULL
+    AND coalesce(m.date_precision, 'day') IN ('day', 'month')
+    AND date_trunc('month', m.date_start) < date_trunc('month', art.day))
+SELECT month, country_iso3, NULL AS adm1_code, NULL AS adm1_name, count(DISTINCT article_id) AS articles,
+       min(day) AS known FROM ev GROUP BY month, country_iso3
+UNION ALL
+SELECT month, country_iso3, adm1_code, min(adm1_name), count(DISTINCT article_id), min(day) FROM ev
+WHERE adm1_code IS NOT NULL GROUP BY month, country_iso3, adm1_code
+ORDER BY 1, 2, 3 NULLS FIRST"""
+
+
 def news_windows(query: Query) -> list[Window]:
     """One window per country and month that coded articles report on, and one per ADM1 unit and month, each with
-    the share of that month's articles."""
+    the share of that month's articles; and one per earlier month an article reports an event in (``known``)."""
     out = []
     for r in query(NEWS_MONTHS_SQL, []):
         first, n, total = r["month"], int(r["articles"]), int(r["total"])
@@ -184,6 +205,14 @@ def news_windows(query: Query) -> list[Window]:
         source = (f"{NEWS_SOURCE}: {n} of {total} articles that month report on {r['adm1_name'] or r['adm1_code']}"
                   f" ({n / total:.0%})")
         out.append(Window(NEWS_ORIGIN, source, r["country_iso3"], first, _month_end(first), r["adm1_code"]))
+    seen = {(w.key, w.date_from) for w in out}
+    for r in query(NEWS_EVENT_MONTHS_SQL, []):
+        first, n, unit = r["month"], int(r["articles"]), r["adm1_name"] or r["adm1_code"]
+        w = Window(NEWS_ORIGIN, f"{NEWS_SOURCE}: {n} later article{'s report' if n != 1 else ' reports'} an event"
+                   + (f" in {unit}" if unit else "") + f" that month (first on {r['known']})", r["country_iso3"],
+                   first, _month_end(first), r["adm1_code"], r["known"])
+        if (w.key, first) not in seen:
+            out.append(w)
     return out
 
 

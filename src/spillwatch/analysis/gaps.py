@@ -42,6 +42,7 @@ from datetime import date
 from typing import Any
 
 from spillwatch.analysis.support import LedgerRow, valued
+from spillwatch.records import dated
 
 KIND_COLUMNS = {"personnel": "personnel", "equipment": "equipment", "training": "training", "advisers": "training"}
 
@@ -182,7 +183,7 @@ def _support_list(kept: Sequence[LedgerRow], others: int = 3) -> str:
 
 def _event_phrase(p: Mapping[str, Any]) -> str:
     where = p.get("place_name") or p["country_iso3"]
-    return f"{p['date_start']} {str(p['type']).lower()} at {where}"
+    return f"{dated(p['date_start'], p.get('date_precision'))} {str(p['type']).lower()} at {where}"
 
 
 def gaps(threats: Sequence[CountryThreat], ledger: Sequence[LedgerRow], actor_label: str,

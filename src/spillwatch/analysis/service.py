@@ -9,7 +9,7 @@ import math
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from functools import cache
 from typing import Any
 
@@ -130,7 +130,7 @@ class Insight:
                                                            known_by=when.end.isoformat()))
         graph, _ = self.geography(level, points)
         config = config or sp.SpreadConfig()
-        windows = [_clip(w, when.end) for w in self.windows() if w.date_from <= when.end]
+        windows = [_clip(w, when.end) for w in self.known_windows(when.end) if w.date_from <= when.end]
         theatres = sp.new_theatres(points, level, graph, config, windows)
         return sp.Spread(self.describe(who), level, tuple(theatres), tuple(windows), when.month, when.label,
                          tuple(sp.reemergence(points, level, config, windows)), tuple(sp.centre_of_gravity(points)))
@@ -138,8 +138,12 @@ class Insight:
     def windows(self) -> list[cv.Window]:
         return cv.windows(self.store.query)
 
-    def coverage(self) -> cv.Coverage:
-        return cv.Coverage(self.windows())
+    def known_windows(self, known_by: date | None = None) -> list[cv.Window]:
+        """Every origin's windows; with ``known_by``, only those known by that day (``Window.known``)."""
+        return [w for w in self.windows() if known_by is None or w.known is None or _day(w.known) <= known_by]
+
+    def coverage(self, known_by: date | None = None) -> cv.Coverage:
+        return cv.Coverage(self.known_windows(known_by))
 
     def as_of(self, asked: date | None = None) -> wt.AsOf:
         """The month analyses are judged at: ``asked`` if some origin covers it, else the last covered month."""
@@ -173,7 +177,8 @@ class Insight:
         for r in rows:
             counts[index[act.unit_key(r, level)], rk.month_index(r["period"]) - first] += r["events"]
         self._add_struck(scope, level, counts, index, first)
-        cover = cv.Coverage([w for w in self.windows() if not who.origin or w.origin == who.origin])
+        known = (wt.month_start(until + 1) - timedelta(days=1)) if until is not None else None
+        cover = cv.Coverage([w for w in self.known_windows(known) if not who.origin or w.origin == who.origin])
         covered = np.array([[cover.covered(u, m) for m in range(first, last + 1)] for u in units],
                            dtype=bool)
         return rk.Panel(units, first, counts, covered.reshape(len(units), -1), graph, centres), name
@@ -199,7 +204,7 @@ class Insight:
         when = self.as_of(as_of)
         watched = self.watchlist(who, when, watch) if level == "country" else []
         panel, _ = self.panel(who, level, when.index, [w.country_iso3 for w in watched])
-        cover = self.coverage()
+        cover = self.coverage(when.end)
         why = {w.country_iso3: w.why for w in watched}
         rows = [wt.RiskRow(**r, **unit_names(r["unit"]), coverage=cover.describe(r["unit"], when.index),
                            why=why.get(r["unit"]))
@@ -259,7 +264,7 @@ class Insight:
         watched = {w.country_iso3: w.why for w in self.watchlist(who, when, watch)}
         ledger = self.ledger()
         month = wt.month_start(when.index + 1)
-        cover = self.coverage()
+        cover = self.coverage(when.end)
         by_country: dict[str, list[Mapping[str, Any]]] = defaultdict(list)
         for p in points:
             by_country[p["country_iso3"]].append(p)
@@ -307,6 +312,11 @@ class Insight:
 
     def alert_rows(self, limit: int = 500) -> list[al.Alert]:
         return [al.Alert(**r) for r in self.store.alert_rows(limit)]
+
+
+def _day(d: date) -> date:
+    """A date, or the day of a timestamp (an article's publication time)."""
+    return d.date() if isinstance(d, datetime) else d
 
 
 def _clip(w: cv.Window, end: date) -> cv.Window:

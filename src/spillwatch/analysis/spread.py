@@ -54,6 +54,7 @@ class Theatre:
     status: str = "new"  # origin, new, coverage start
     window: str | None = None  # the coverage window the judgement was made in
     first_origin: str = "spillwatch"
+    first_precision: str | None = None  # how precisely first_date is known (day, month, year...)
 
     @property
     def new(self) -> bool:
@@ -102,7 +103,7 @@ class Spread:
 def event_points(query: Query, scope: Scope) -> list[dict[str, Any]]:
     """The events in scope with date, place and reporting outlets, oldest first."""
     where, params = scope_sql(scope)
-    sql = ("SELECT e.id, e.type, e.origin, e.date_start, e.country_iso3,"
+    sql = ("SELECT e.id, e.type, e.origin, e.date_start, e.date_precision, e.country_iso3,"
            " coalesce(e.adm1_code, e.adm1_name) AS adm1_code, e.adm1_name, e.place_name, e.lat, e.lon,"
            " e.outlets, e.n_mentions, e.headline, e.fatalities_best"
            f" FROM events e{where} AND e.country_iso3 IS NOT NULL ORDER BY e.date_start, e.id")
@@ -154,7 +155,7 @@ def _theatre(unit: str, rows: Sequence[Mapping[str, Any]], level: Level, firsts:
                    first_event_type=first["type"], first_place=first.get("place_name"),
                    first_sources=first.get("outlets") or "", events=len(rows),
                    origin=first["date_start"] <= origin_end, diffused_from=earlier,
-                   first_origin=first.get("origin") or "spillwatch")
+                   first_origin=first.get("origin") or "spillwatch", first_precision=first.get("date_precision"))
 
 
 def reemergence(points: Sequence[Mapping[str, Any]], level: Level,

@@ -22,6 +22,7 @@ from spillwatch import codec
 from spillwatch.api.facade import Spillwatch
 from spillwatch.api.maps import country_outlines
 from spillwatch.codec import dump
+from spillwatch.records import dated
 
 if TYPE_CHECKING:
     from spillwatch.analysis.activity import ActivityRow
@@ -127,7 +128,9 @@ def build(sw: Spillwatch, actor: str, *, roles: Sequence[str] = (), affiliates: 
     spread = sw.spread(actor, roles=roles, affiliates=affiliates, as_of=month)
     scope, name = sw.insight.scope(who)
     points = sp.event_points(sw.store.query, replace(scope, date_to=when.end.isoformat()))
-    theatres = [dump(t) for t in spread.theatres if t.new]
+    theatres = [{**dump(t), "first_date": dated(t.first_date, t.first_precision)} for t in spread.theatres if t.new]
+    others = "; ".join(f"{t.unit} ({t.status}, first seen {dated(t.first_date, t.first_precision)})"
+                       for t in spread.theatres if not t.new)
     rows = [r for r in sw.activity(actor, roles=roles, affiliates=affiliates) if r.period <= when.end]
     risk = sw.risk(actor, roles=roles, affiliates=affiliates, as_of=month, watch=watch)
     gaps = sw.gaps(actor, roles=roles, affiliates=affiliates, as_of=month, watch=watch)
@@ -143,6 +146,7 @@ def build(sw: Spillwatch, actor: str, *, roles: Sequence[str] = (), affiliates: 
              "<h2>Where, year by year</h2>", f'<img alt="map per year" src="{small_multiples(points)}">',
              "<h2>New theatres</h2>", _table(theatres, ["unit", "first_date", "first_event_type", "first_place",
                                                           "first_sources", "events", "diffused_from"]),
+             f"<p>Not judged new: {html.escape(others)}.</p>" if others else "",
              "<h2>Spillover risk next month (watched countries always listed)</h2>",
              _table(risk, ["country_name", "unit", "month", "risk", "drivers", "coverage", "why"]),
              "<h2>Support ledger</h2>", _table(ledger, ["date", "donor", "recipient", "recipient_country",

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -11,6 +13,10 @@ from spillwatch.api import Spillwatch, SpillwatchError, check_web_url, dump
 from spillwatch.cli import output
 from spillwatch.cli.common import DB_HELP, fmt_option, reader
 from spillwatch.cli.params import DATE_TO, SINK, Sink
+from spillwatch.records import dated
+
+if TYPE_CHECKING:
+    from spillwatch.analysis.spread import Theatre
 
 DEFAULT_ACTOR = "ISL"
 level_option = click.option("--level", type=click.Choice(["country", "adm1"]), default="country", show_default=True)
@@ -79,9 +85,15 @@ def spread(actor: str, db: str | None, level: str, origin_days: int, quiet_days:
                            roles=roles, affiliates=affiliates, as_of=as_of)
         title = _scope_title(sw, "new theatres of", actor, origin, roles, affiliates) + f", {result.as_of_label}"
     rows = [dump(t) for t in result.theatres if show_all or t.new]
-    cols = ["unit", "adm1_name", "first_date", "first_event_type", "first_place", "first_sources", "events",
-            "status", "window", "diffused_from", "first_event_id"]
+    cols = ["unit", "adm1_name", "first_date", "first_precision", "first_event_type", "first_place", "first_sources",
+            "events", "status", "window", "diffused_from", "first_event_id"]
+    if fmt == "table":  # the first date as precise as it is known ('2016-03 (month)')
+        rows = [{**r, "first_date": dated(date.fromisoformat(r["first_date"]), r["first_precision"])} for r in rows]
+        cols.remove("first_precision")
     click.echo(output.render_rows(rows, fmt, columns=cols, title=title))
+    hidden = [t for t in result.theatres if not (show_all or t.new)]
+    if hidden:  # nothing left out without a word (a table of headers alone says nothing)
+        click.echo(hidden_theatres(hidden, len(rows), result.as_of), err=fmt != "table")
     if fmt == "table" and result.reemergence:
         click.echo(output.render_rows(result.reemergence, fmt, title="re-emergence"))
 
@@ -225,3 +237,18 @@ def report(actor: str, db: str | None, out: str, roles: tuple[str, ...], affilia
 
 
 COMMANDS = (activity, spread, risk, support, gaps, alerts, report)
+
+
+def hidden_theatres(hidden: Sequence[Theatre], shown: int, as_of: date) -> str:
+    """'No new theatre as of 2016-12; 9 units with events in scope are not judged new (1 origin: IRQ; 8 coverage
+    start: ...): --all lists them.' for the units ``spread`` leaves out by default."""
+    from spillwatch.analysis.spread import SpreadConfig
+
+    by: dict[str, list[str]] = {}
+    for t in hidden:
+        by.setdefault(t.status, []).append(f"{t.unit} {dated(t.first_date, t.first_precision)}")
+    said = "; ".join(f"{len(v)} {k}: {', '.join(v)}" for k, v in by.items())
+    head = f"{shown} new theatre{'s' if shown != 1 else ''}" if shown else "No new theatre"
+    return (f"{head} as of {as_of:%Y-%m}; {len(hidden)} more unit{'s' if len(hidden) != 1 else ''} with events in "
+            f"scope not judged new ({said}; coverage start: first seen before its origin had watched it "
+            f"{SpreadConfig().lead_days} days): --all lists them.")

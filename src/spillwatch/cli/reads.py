@@ -12,6 +12,7 @@ from spillwatch.api import DateSpan, EventFilter
 from spillwatch.cli import output
 from spillwatch.cli.common import DB_HELP, fmt_option, reader
 from spillwatch.cli.params import DATE_FROM, DATE_SPAN, DATE_TO
+from spillwatch.records import dated
 
 
 @click.command()
@@ -39,8 +40,8 @@ def quarantine(db: str | None, fmt: str, limit: int) -> None:
         click.echo(output.render_rows(sw.quarantine(limit), fmt, title="quarantine"))
 
 
-EVENT_COLS = ["id", "date_start", "type", "modes", "source_names", "target_names", "place_name", "country_iso3",
-              "adm1_name", "fatalities_best", "acled_subtype", "n_mentions", "n_articles", "outlets"]
+EVENT_COLS = ["id", "date_start", "date_precision", "type", "modes", "source_names", "target_names", "place_name",
+              "country_iso3", "adm1_name", "fatalities_best", "acled_subtype", "n_mentions", "n_articles", "outlets"]
 
 
 @click.command()
@@ -63,6 +64,11 @@ def events(db: str | None, fmt: str, actor: str | None, etype: str | None, count
                       date_to=last.isoformat() if last else None, origin=origin, limit=limit)
     with reader(db) as sw:
         rows = sw.events(flt)
+    if fmt == "table":  # people read a date as precise as it is known ('2016-03 (month)'); data keep ISO + precision
+        shown = [{**codec.fields(r), "date_start": dated(r.date_start, r.date_precision)} for r in rows]
+        click.echo(output.render_rows(shown, fmt, columns=[c for c in EVENT_COLS if c != "date_precision"],
+                                      title="events"))
+        return
     click.echo(output.render_rows(rows, fmt, columns=EVENT_COLS, title="events"))
 
 

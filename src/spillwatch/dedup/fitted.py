@@ -18,7 +18,8 @@ destroyed the Mat-Maid dairy, though both were in Alaska with the word "destroye
 dates that agree, two reports whose sources or targets the actor table does not know (people,
 firms: ``Features.named``) and that share none of them (the arrest of one football player for
 drunk driving is not the arrest of his team-mate in the same city). Such a pair
-counts as unknown in average-link (``score.UNKNOWN_PAIR``), not as a contradiction. Names that
+counts as unknown in average-link (``score.UNKNOWN_PAIR``), not as a contradiction; ``declined`` names
+the rule that kept a pair from the model. Names that
 match only by ``shared_names``'s word rule are compared here, never used as block keys.
 
 Otherwise a logistic model over ``FEATURES`` (``vector``) gives the probability that the two are
@@ -85,32 +86,50 @@ def _sub_national(f: Features) -> bool:
     return f.country is not None and not f.country_level
 
 
-def vector(a: Features, b: Features, window: int) -> tuple[float, ...] | None:
-    """The pair's features (``FEATURES``), or None when something known keeps them apart."""
+def _evidence(a: Features, b: Features, window: int) -> tuple[float, float, frozenset[str]] | str:
+    """(date agreement, place agreement, shared names) of a pair the model may score, or why it may not."""
     if differs(a, b, window):
-        return None
+        return "contradiction"
     when = 0.0
     if _dated(a) and _dated(b):
         found = date_score(a, b, window)
         if found is None:
-            return None
+            return "dates apart"
         when = found
     where = 0.0
     if _sub_national(a) and _sub_national(b):
         found = place_score(a, b)
         if found is None:
-            return None
+            return "places apart"
         where = found
-    shared = shared_names(a.names, b.names)
     same_country = a.country is not None and a.country == b.country
     same_word = bool(a.lemma) and a.lemma == b.lemma
+    shared = shared_names(a.names, b.names)
     if not shared and not (same_country and when > 0) and not (same_word and where > 0):
-        return None  # nothing in common but the type (and perhaps the word and the country)
+        return "nothing in common"  # but the type (and perhaps the word and the country)
     mine, theirs = specifics(a, b), specifics(b, a)
     if when == 0 and len(mine) > 1 and len(theirs) > 1 and not shared_names(mine, theirs):
-        return None  # each names what the other does not: two happenings of one kind in one region
+        return "different specifics"  # each names what the other does not: two happenings of one kind in one region
     if when == 0 and a.named and b.named and not shared_names(a.named, b.named):
-        return None  # different people or firms did it or suffered it: two arrests of two players
+        return "different people"  # different people or firms did it or suffered it: two arrests of two players
+    return when, where, shared
+
+
+def declined(a: Features, b: Features, window: int) -> str | None:
+    """Why the model may not score the pair (module docstring: "contradiction", "dates apart", "places apart",
+    "nothing in common", "different specifics", "different people"), or None when it scores it."""
+    found = _evidence(a, b, window)
+    return found if isinstance(found, str) else None
+
+
+def vector(a: Features, b: Features, window: int) -> tuple[float, ...] | None:
+    """The pair's features (``FEATURES``), or None when something known keeps them apart (``declined``)."""
+    found = _evidence(a, b, window)
+    if isinstance(found, str):
+        return None
+    when, where, shared = found
+    same_country = a.country is not None and a.country == b.country
+    same_word = bool(a.lemma) and a.lemma == b.lemma
     union = a.names | b.names
     return (
         min(len(shared), 3) / 3,

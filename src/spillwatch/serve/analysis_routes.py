@@ -40,7 +40,8 @@ def install(app: FastAPI, sw: api.Spillwatch, read: Any) -> None:
         result = sw.spread(actor, level, origin_days=origin_days, quiet_days=quiet_days, origin=origin,
                            roles=role, affiliates=affiliates, as_of=as_of)
         items = [api.dump(t) for t in result.theatres if t.new]
-        return {**api.dump(result.counted), "items": items,
+        others = [api.dump(t) for t in result.theatres if not t.new]  # origin, coverage start: said, never dropped
+        return {**api.dump(result.counted), "items": items, "not_new": others,
                 "as_of": api.dump(result.as_of), "as_of_label": result.as_of_label,
                 "reemergence": api.dump(result.reemergence), "centre": api.dump(result.centre),
                 "windows": api.dump(result.windows)}

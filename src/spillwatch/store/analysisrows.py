@@ -84,8 +84,8 @@ class AnalysisRows:
         marks = ", ".join("?" for _ in countries)
         kinds = ", ".join("?" for _ in types)
         return self._rows(
-            "SELECT id, date_start, type, place_name, country_iso3, source_ids, source_names FROM ("
-            " SELECT id, date_start, type, place_name, country_iso3, source_ids, source_names,"
+            "SELECT id, date_start, date_precision, type, place_name, country_iso3, source_ids, source_names FROM ("
+            " SELECT id, date_start, date_precision, type, place_name, country_iso3, source_ids, source_names,"
             " row_number() OVER (PARTITION BY country_iso3 ORDER BY date_start DESC, id) AS rn FROM events"
             f" WHERE country_iso3 IN ({marks}) AND type IN ({kinds}) AND date_start IS NOT NULL"
             " AND date_start <= CAST(? AS DATE)) t WHERE rn = 1 ORDER BY country_iso3",

@@ -1,5 +1,5 @@
 // spillwatch dashboard: filters -> /api queries -> map, legend, time axis, table, evidence. Text is always text.
-import { h, clear } from "./dom.js";
+import { h, clear, dated } from "./dom.js";
 import { EventMap } from "./map.js";
 import { Timeline } from "./timeline.js";
 import { renderLegend, renderAreas } from "./legend.js";
@@ -129,7 +129,7 @@ function renderTable(page) {
   const body = clear($("events-table").querySelector("tbody"));
   for (const e of page.items) {
     const row = h("tr", { tabindex: "0", "data-id": e.id, "data-date": e.date_start || "" },
-      h("td", {}, e.date_start || ""), h("td", {}, e.type + (e.modes ? ` (${e.modes.replaceAll("|", ", ")})` : "")),
+      h("td", {}, dated(e.date_start, e.date_precision)), h("td", {}, e.type + (e.modes ? ` (${e.modes.replaceAll("|", ", ")})` : "")),
       h("td", {}, (e.source_names || "").replaceAll("|", ", ")), h("td", {}, (e.target_names || "").replaceAll("|", ", ")),
       h("td", {}, e.place_name || ""), h("td", { title: e.country_iso3 || "" }, map.countryName.get(e.country_iso3) || e.country_iso3 || ""),
       h("td", {}, e.fatalities_best ?? e.fatalities_low ?? ""), h("td", {}, e.n_mentions));
@@ -151,7 +151,9 @@ async function openEvent(id) {
     clear(panel).append(
       h("h2", { id: "event-title" }, `${e.type}${e.modes.length ? " (" + e.modes.join(", ") + ")" : ""}`),
       h("dl", {},
-        h("dt", {}, "When"), h("dd", {}, `${e.date_start || "?"}${e.date_end && e.date_end !== e.date_start ? " – " + e.date_end : ""}`
+        h("dt", {}, "When"), h("dd", {}, (e.date_precision === "month" || e.date_precision === "year"
+          ? dated(e.date_start, e.date_precision).split(" ")[0]  // "2016-03", not the first day of the month
+          : `${e.date_start || "?"}${e.date_end && e.date_end !== e.date_start ? " – " + e.date_end : ""}`)
           + (e.date_precision ? ` (${e.date_precision}${e.date_source ? ", " + e.date_source : ""})` : "")),
         h("dt", {}, "Where"), h("dd", {}, e.place ? `${e.place.name || e.place.text} (${e.place.country_iso3 || "?"})` : "unknown"),
         h("dt", {}, "Who"), h("dd", {}, `${names(e.sources)} → ${names(e.targets)}`),

@@ -39,3 +39,12 @@ export function fmt(v) {
   if (typeof v === "object") return JSON.stringify(v);
   return String(v);
 }
+
+// A date as precise as it is known ("2016-03 (month)" for the Brussels bombings known only as March 2016); the API
+// keeps the ISO day and date_precision beside it (records.dated says the same in Python).
+export function dated(day, precision) {
+  if (!day) return "";
+  if (precision === "month") return `${day.slice(0, 7)} (month)`;
+  if (precision === "year") return `${day.slice(0, 4)} (year)`;
+  return day + (precision === "week" || precision === "range" ? ` (${precision})` : "");
+}

@@ -1,6 +1,6 @@
 // Analyst views of the analyses: names not ids, plain numbers, drivers as sentences, a CSV download per table.
 // Every value is a text node (dom.js); the CSV neutralises formula-like cells as the server's exports do.
-import { h, clear } from "./dom.js";
+import { h, clear, dated } from "./dom.js";
 
 const pct = v => (v === null || v === undefined ? "no rate" : `${(v * 100).toFixed(v < 0.01 && v > 0 ? 1 : 0)}%`);
 const num = v => (v === null || v === undefined || v === "" ? "" : Number(v).toLocaleString("en", { maximumFractionDigits: 0 }));
@@ -19,7 +19,7 @@ export const COLUMNS = {
   risk: [["Place", place], ["Month", r => (r.month || "").slice(0, 7)], ["Risk of an event", r => pct(r.risk)],
     ["Risk of an onset", r => (r.onset_risk === null || r.onset_risk === undefined ? "" : pct(r.onset_risk))],
     ["Coverage", r => r.coverage || ""], ["In view because", r => r.why || ""], ["Drivers", r => r.drivers || ""]],
-  spread: [["Place", r => [r.adm1_name, r.country_name].filter(Boolean).join(", ") || r.unit], ["First seen", r => r.first_date],
+  spread: [["Place", r => [r.adm1_name, r.country_name].filter(Boolean).join(", ") || r.unit], ["First seen", r => dated(r.first_date, r.first_precision)],
     ["First event", r => `${(r.first_event_type || "").toLowerCase()} at ${r.first_place || "?"}`],
     ["Reported by", r => list(r.first_sources)], ["Events", r => num(r.events)],
     ["Next to earlier theatres", r => list((r.diffused_names || r.diffused_from || []))], ["Judged inside", r => r.window || ""]],
@@ -58,8 +58,14 @@ export function renderView(box, view, result, names) {
     h("thead", {}, h("tr", {}, head.map(t => h("th", { scope: "col" }, t)))),
     h("tbody", {}, body.map((r, i) => h("tr", { "data-key": rows[i].country_iso3 || rows[i].unit || "" }, r.map(v => h("td", {}, v))))))
     : h("p", { class: "hint" }, "Nothing to show for these filters.");
+  const others = view === "spread" && result.not_new && result.not_new.length
+    ? h("p", { class: "hint not-new" }, `${result.not_new.length} more place${result.not_new.length === 1 ? "" : "s"} with events `
+      + "in scope, not judged new (origin: active from the start; coverage start: first seen before its origin had "
+      + "watched it long enough): " + result.not_new.map(t => `${withNames(view, t, names).country_name || t.unit}`
+        + `${t.adm1_name ? " (" + t.adm1_name + ")" : ""}, ${t.status}, first seen ${dated(t.first_date, t.first_precision)}`).join("; "))
+    : null;
   clear(box).append(...[title ? h("p", { class: "view-title" }, title) : null, download,
-    h("div", { class: "table-scroll" }, tableEl)].filter(Boolean));
+    h("div", { class: "table-scroll" }, tableEl), others].filter(Boolean));
 }
 
 function withNames(view, r, names) {
