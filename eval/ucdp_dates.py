@@ -168,9 +168,10 @@ def main(argv: list[str] | None = None) -> int:
         res[f"{subset}.dater"]["no_day"] = sum(fallback[i] is None for i in idx) / (len(idx) or 1)
     for key, row in res.items():
         print(f"{key:22s} " + "  ".join(f"{k} {v:.3f}" if k != "n" else f"n {int(v)}" for k, v in row.items()))
-    misses = [(p, m) for p, m, d in zip(sample, mentions, coder, strict=True) if p.temporal and d not in p.truth]
-    for p, m in misses[: args.misses]:
-        got = "no event" if m is None else "undated"
+    # the misses the dater's figure counts: the fallback day for a headline with no coded event
+    misses = [(p, m, d) for p, m, d in zip(sample, mentions, fallback, strict=True) if p.temporal and d not in p.truth]
+    for p, m, d in misses[: args.misses]:
+        got = f"no event, news day {d}" if m is None else "undated"
         if m is not None and m.date is not None:
             got = f"{m.date.text!r} {m.date.start} {m.date.precision}"
         print(f"MISS {p.reported} truth {sorted(str(t) for t in p.truth)} got {got}: {p.headline[:150]}")

@@ -11,7 +11,13 @@ coded as a violent event. Printed:
   "Explosions/Remote violence");
 - one_sided_recall: of the one-sided (type 3) headlines coded violent, the share coded as violence
   against civilians;
-- majority_agreement: the same agreement if every headline were called armed (the trivial baseline).
+- majority_agreement: the same agreement if every headline were called armed (the trivial baseline);
+- one_sided_civilian_targeting: of the one-sided headlines coded violent, the share the ACLED export
+  flags ``civilian_targeting`` (violence against civilians, or an explosion or remote violence whose
+  first target is civilians: ACLED's codebook files a shelling or an airstrike that hits civilians
+  under Explosions/Remote violence, with that flag, not under Violence against civilians), and
+  state_based_civilian_targeting, the same share among the battles (types 1 and 2): the flag's
+  false alarms.
 Run with an older commit's src first on PYTHONPATH for the coder before a change, in the same run.
 """
 
@@ -22,7 +28,8 @@ import json
 import sys
 from pathlib import Path
 
-from spillwatch.records import Article, Block, DateInfo
+from spillwatch.export.codes import inter_code
+from spillwatch.records import Article, Block, DateInfo, EventMention
 from spillwatch.relevance import corpora
 from spillwatch.run import pipeline
 from spillwatch.settings import load_settings
@@ -39,6 +46,16 @@ def agrees(acled_type: str | None, violence: str | None) -> bool:
     return acled_type in ARMED_TYPES
 
 
+def civilian_targeting(m: EventMention) -> bool:
+    """ACLED's ``civilian_targeting`` flag as the export sets it: a violent event whose first target
+    is civilians (inter code 7), or violence against civilians."""
+    if m.acled_type == "Violence against civilians":
+        return True
+    target = m.targets[0] if m.targets else None
+    code = inter_code({"sector": target.sector, "country": target.country} if target else None, None)
+    return m.acled_type in ARMED_TYPES and code == 7
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     ap.add_argument("--csv", type=Path, default=DEFAULT)
@@ -51,7 +68,7 @@ def main(argv: list[str] | None = None) -> int:
     test = test[: args.limit] if args.limit else test
     docs = [Article(raw_id=f"ucdp-{k}", source="ucdp", blocks=(Block("title", s.text),),
                     published=DateInfo(None, "none")) for k, s in enumerate(test)]
-    violent, agree, civ_violent, civ_vac = 0, 0, 0, 0
+    violent, agree, civ_violent, civ_vac, civ_flag, armed_flag = 0, 0, 0, 0, 0, 0
     for sample, coded in zip(test, pipeline.understand(docs, load_settings()), strict=True):
         mentions = coded.mentions if isinstance(coded, Coded) else ()  # a quarantined headline codes nothing
         hit = next((m for m in mentions if m.type == "ASSAULT"), None)
@@ -62,12 +79,17 @@ def main(argv: list[str] | None = None) -> int:
         if sample.violence == corpora.CIVILIANS:
             civ_violent += 1
             civ_vac += hit.acled_type == "Violence against civilians"
+            civ_flag += civilian_targeting(hit)
+        else:
+            armed_flag += civilian_targeting(hit)
     n = len(test)
     civ = sum(s.violence == corpora.CIVILIANS for s in test)
     res = {"headlines": float(n), "one_sided": float(civ), "violent_share": violent / n,
            "acled_agreement": agree / violent if violent else 0.0,
            "one_sided_recall": civ_vac / civ_violent if civ_violent else 0.0,
-           "majority_agreement": 1 - civ / n}
+           "majority_agreement": 1 - civ / n,
+           "one_sided_civilian_targeting": civ_flag / civ_violent if civ_violent else 0.0,
+           "state_based_civilian_targeting": armed_flag / (violent - civ_violent) if violent > civ_violent else 0.0}
     for key, value in res.items():
         print(f"{key:24s} {value:.3f}")
     print(json.dumps({k: round(v, 4) for k, v in res.items()}))

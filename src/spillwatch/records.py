@@ -43,7 +43,8 @@ ROLE_RULES: dict[Role, str] = {
     "party": "who fought: every side of a battle (UCDP state-based and non-state, ACLED Battles, a news-coded "
              "clash or assault between armed sides)",
     "target": "who was hit outside a battle: a news event's target, UCDP one-sided side_b, ACLED actor2 "
-              "outside battles",
+              "outside battles (an air strike's target: never the actor's violence; the threat counts a strike on its "
+              "fighters only where it acted or fought in the 12 months up to it, as UCDP codes one; README 'Roles')",
 }
 
 def dated(day: date | None, precision: str | None) -> str:
@@ -353,6 +354,7 @@ class Clause:
     and place phrases attached to this clause (not to a neighbouring one), nearest on the
     dependency path first; ``frame`` is the statement verb or noun the event is reported under
     ("condemned", "called for an investigation into"), with the words of whoever made it.
+    ``shared_temporal``: the time phrases of the verb a conjoined verb shares its subject with.
     """
 
     trigger: Span
@@ -370,6 +372,9 @@ class Clause:
     frame: str = ""  # lemma of the statement word governing the event ("condemn", "say", "investigation")
     frame_subject: Span | None = None
     reference: bool = False  # a definite nominal ("the attack", "this bombing"): refers back to a named event
+    # time phrases of the verb this clause's verb is conjoined to ("On Monday gunmen stormed the
+    # village and killed 12": "killed" shares "On Monday"), used only when the clause has none of its own
+    shared_temporal: tuple[Span, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

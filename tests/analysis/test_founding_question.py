@@ -74,3 +74,14 @@ def test_events_show_a_month_date_as_a_month(corpus_db: str) -> None:
 def test_a_rate_never_leaves_out_a_known_event(corpus_db: str) -> None:
     rows = _gaps(corpus_db, "--as-of", "2016-12")
     assert "an event in 1 of the last 2 covered months, 2016-03..2016-07" in rows["BEL"]["basis"]
+
+
+def test_rolling_backtest_prints_its_baselines_and_onset_counts(mixed_db: str) -> None:
+    rows = json.loads(_run("risk", "ISL", "--level", "adm1", "--origin", "ucdp", "--backtest", "2017-12-31",
+                           "--db", mixed_db, "--format", "json"))["scores"]
+    models = {(r["target"], r["model"]) for r in rows}
+    assert models == {(t, m) for t in ("any", "onset") for m in ("model", "last month", "neighbours last month",
+                                                                   "lags LR")}
+    onset = [r for r in rows if r["target"] == "onset"]
+    assert all(r["positives"] + r["negatives"] > 0 for r in onset)  # an onset figure always says what it rests on
+    assert all(r["average_precision"] is not None or "too few positives" in r["note"] for r in onset)

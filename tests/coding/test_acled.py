@@ -195,3 +195,17 @@ def test_the_coder_marks_an_act_an_offset_sets_apart() -> None:
     text = "The attack comes seven months after twin suicide bombings in Beirut killed 43 people in November 2015."
     roles = {m.trigger_text: {a.role for a in m.arguments} for m in code_events(one_sentence(text))}
     assert any("offset" in r for t, r in roles.items() if t in ("bombings", "killed")), roles
+
+
+def test_an_execution_or_torture_of_unnamed_victims_is_violence_against_civilians() -> None:
+    # the modes' own definitions: deliberate killing of the defenceless, pain inflicted on captives;
+    # with nobody armed named as hit, ACLED files them under violence against civilians
+    rebels = (Actor("REB", "Rebels", None, "REB"),)
+    assert acled_category("ASSAULT", ("targeted",), rebels, (), ("behead", "man")) == (
+        "Violence against civilians", "Attack")
+    assert acled_category("ASSAULT", ("torture",), rebels, (), ("torture", "death"))[0] == "Violence against civilians"
+    # a bare "killed" carries the weak default mode "targeted": no cue word, no such reading
+    assert acled_category("ASSAULT", ("targeted",), rebels, (), ("kill", "clash"))[0] == "Battles"
+    # an execution of a named armed man stays a fight between armed sides, as before
+    troops = (Actor("SYR_MIL", "Syrian military", "SYR", "MIL"),)
+    assert acled_category("ASSAULT", ("targeted",), rebels, troops, ("execute",))[0] == "Battles"

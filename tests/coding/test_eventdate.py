@@ -124,3 +124,18 @@ def test_a_date_deep_inside_a_since_phrase_is_not_the_events() -> None:
                    published=WEDNESDAY)
     m = next(m for m in found if m.trigger_text == "killed")
     assert m.date is not None and (m.date.start, m.date_source) == (WEDNESDAY, "reported")
+
+
+def test_a_conjoined_verb_shares_the_first_verbs_time() -> None:
+    # "in March" scopes over both verbs; before this rule "attacked" took the article's day
+    march = {"In March": (date(2019, 3, 1), date(2019, 3, 31), "month")}
+    m = _coded("In March Rebels surrounded the army base and attacked it.", march)
+    assert (m.trigger_text, m.date_source) == ("attacked", "expression")
+    assert m.date is not None and (m.date.start, m.date.precision) == (date(2019, 3, 1), "month")
+
+
+def test_a_conjoined_verb_with_its_own_time_keeps_it() -> None:
+    days = {"on Tuesday": (date(2019, 5, 7), date(2019, 5, 7), "day"),
+            "on Thursday": (date(2019, 5, 9), date(2019, 5, 9), "day")}
+    m = _coded("Rebels surrounded the army base on Tuesday and attacked it on Thursday.", days)
+    assert m.date is not None and m.date.start == date(2019, 5, 9)

@@ -209,3 +209,11 @@ def test_ordinal_day_of_month(run_nlp: Runner) -> None:
                 date(2018, 5, 5))
     assert got["10th of January 2018"] == (date(2018, 1, 10), date(2018, 1, 10), "day")
     assert got["3rd of May"] == (date(2018, 5, 3), date(2018, 5, 3), "day")
+
+
+def test_a_bare_year_before_a_singular_noun_is_a_year(run_nlp: Runner) -> None:
+    # "the 2005 murder": a count above one cannot modify a singular noun, so the number is a year
+    got = dates(run_nlp, "He was convicted of the 2005 murder of a deputy.", date(2008, 6, 1))
+    assert got["2005"] == (date(2005, 1, 1), date(2005, 12, 31), "year")
+    # a count: "the 2000 troops" is no year, whatever the NER says
+    assert "2000" not in dates(run_nlp, "The 2000 troops attacked the town.", date(2008, 6, 1))

@@ -109,3 +109,12 @@ def test_dates_read_as_precisely_as_they_are_known(views_url: str, page: Any) ->
     dates = pg.eval_on_selector_all("#events-table tbody tr td:first-child", "ts => ts.map(t => t.textContent)")
     assert "2016-09 (month)" in dates and "2016-09-01" not in dates  # the trucks for Jordan, known to the month
     assert pg.errors == []
+
+
+def test_spread_says_the_places_it_does_not_judge_new(views_url: str, page: Any) -> None:  # noqa: F811 (the imported fixture)
+    pg = page
+    _open(pg, views_url + "/?actor=ISL&as_of=2016-12&tab=spread")
+    pg.wait_for_selector("#spread-box[data-loaded='1'] p.not-new", timeout=30000)
+    said = pg.inner_text("#spread-box p.not-new")
+    assert "Iraq" in said and "origin" in said and "first seen 2014-06-10" in said  # names, status and the date
+    assert pg.errors == []

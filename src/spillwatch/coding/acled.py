@@ -9,7 +9,9 @@ who was hit (armed side -> battle, civilians -> violence against civilians), the
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
+from spillwatch.coding.ontology import load_ontology
 from spillwatch.records import Actor
 
 BATTLES = "Battles"
@@ -31,6 +33,14 @@ REMOTE_MODES = (
     ("heavy-weapons", "Shelling/artillery/missile attack"),
     ("explosives", "Remote explosive/landmine/IED"),
 )
+# Modes whose victims are by definition defenceless (the ontology's definitions: "deliberate killing of
+# chosen people: assassination, execution, massacre of the defenceless", pain inflicted "on people
+# held captive", beating): their cue words, with no armed target named, are ACLED's violence against
+# civilians. The cue words, not the mode: a bare "killed" carries "targeted" as a weak default.
+DEFENCELESS_MODES = ("targeted", "torture", "beat")
+# but an assassination chooses its one target, often an official or a commander, whom the text may
+# not name as armed: it decides nothing alone
+CHOSEN_TARGET_CUES = frozenset({"assassinate", "assassination"})
 STRATEGIC_BY_TYPE = {
     "AGREE": "Agreement",
     "MOBILIZE": "Other",
@@ -47,6 +57,13 @@ COERCE_MODES = {
     "curfew": "Other",
     "martial-law": "Other",
 }
+
+
+@lru_cache(maxsize=1)
+def _defenceless_cues() -> frozenset[str]:
+    assault = load_ontology().type("ASSAULT")
+    words = frozenset(c for m in assault.modes if m.name in DEFENCELESS_MODES for c in m.cues)
+    return words - CHOSEN_TARGET_CUES
 
 
 def _sectors(actors: Sequence[Actor]) -> set[str]:
@@ -91,6 +108,8 @@ def _assault(
         return BATTLES, "Armed clash"  # an armed side was hit: a fight between two armed sides
     if civilian(targets) or (civilians_hint and not armed(targets)):
         return VAC, "Attack"  # civilians were hit (or the detector reads one-sided violence)
+    if cues & _defenceless_cues():
+        return VAC, "Attack"  # an execution, a beheading, torture: no armed side was hit (checked above)
     if cues & FIGHT_CUES:
         return BATTLES, "Armed clash"
     return BATTLES, None  # who was hit is not said: the type is ACLED's default for armed force, the sub-type unknown

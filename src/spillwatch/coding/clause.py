@@ -119,6 +119,7 @@ def find_clause(g: DepGraph, i: int, first: int, last: int, is_place: Callable[[
         subject=g.span(g.np_tokens(subj)) if subj is not None else None,
         object=g.span(g.np_tokens(obj)) if obj is not None else None,
         temporal=tuple(_phrases(g, i, head, inside, _is_time)),
+        shared_temporal=tuple(_conjunct_times(g, head)),
         places=tuple(_phrases(g, i, head, inside, place_word)),
         frame=g[frame].lemma.lower() if frame is not None else "",
         frame_subject=g.span(g.subtree(frame_subj, ("relcl",))) if frame_subj is not None else None,
@@ -348,6 +349,18 @@ def _phrases(g: DepGraph, i: int, head: int, inside: list[int], keep: Callable[[
             runs.append([j])
     order = sorted(runs, key=lambda run: (min(_distance(g, i, head, j) for j in run), run[0]))
     return [g.span(run) for run in order]
+
+
+def _conjunct_times(g: DepGraph, head: int) -> list[Span]:
+    """The time phrases of the verb ``head`` is conjoined to, outside ``head``'s own branch: in "on
+    March 11 he overpowered a guard and seized her weapon" the time of the first verb holds for the
+    second, which names none (a conjunct with a time of its own keeps it: ``clause_date`` reads
+    these last). Only the first conjunct's own clause words, not its other clauses'."""
+    if g[head].dep != "conj" or g[head].head == head or not g.is_verbal(g[head].head):
+        return []
+    first = g[head].head
+    words = [j for j in g.subtree(first, (*CLAUSE_BOUNDARY, "conj")) if j != head]
+    return _phrases(g, first, first, words, _is_time)
 
 
 def _distance(g: DepGraph, i: int, head: int, j: int) -> int:

@@ -106,7 +106,8 @@ def clause_date(clause: Clause, trigger: Span, sentence: Span, dates_in: Callabl
                 ) -> DateMention | None:
     """The event's own date mention: one in its clause's time phrases, nearest the trigger on the
     dependency path first (``Clause.temporal``'s order), else one among the clause's own words
-    nearest the trigger. An event reported under a statement ("the rebels said on Tuesday that the
+    nearest the trigger, else one in the time phrases of the verb its verb is conjoined to
+    (``Clause.shared_temporal``). An event reported under a statement ("the rebels said on Tuesday that the
     army had shelled Bunia") without a time of its own takes the statement's, as the day it was
     reported (``source="reported"``). Else None: a date in a neighbouring clause or sentence
     belongs to another event ("in 1981 she published a book" never dates a 1974 bombing)."""
@@ -118,8 +119,13 @@ def clause_date(clause: Clause, trigger: Span, sentence: Span, dates_in: Callabl
             return found
     extent = clause.extent
     inside = [d for d in dates_in(extent) if extent.start <= d.span.start and d.span.end <= extent.end]
-    if inside or not clause.frame:
+    if inside:
         return nearest(inside)
+    for phrase in clause.shared_temporal:  # "on Monday they stormed the village and killed 12"
+        if (found := nearest(dates_in(phrase))) is not None:
+            return found
+    if not clause.frame:
+        return None
     stated = nearest([d for d in dates_in(sentence) if not extent.start <= d.span.start < extent.end])
     return replace(stated, source="reported") if stated is not None else None
 

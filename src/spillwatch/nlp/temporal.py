@@ -17,7 +17,8 @@ Resolution (R = the anchor's reference date):
   after R ("next September": the first after R).
 - "the first/last day of 2017 (of March 2016)" -> day; "New Year's (Day/Eve)", "Christmas Day/Eve"
   -> day (without a year: the nearest one not more than a week after R).
-- "in 2014" -> year. "between X and Y" / "from X to Y" of two dates, and day spans
+- "in 2014" -> year; a bare year the NER tags DATE before a singular noun ("the 2005 murder") -> year.
+  "between X and Y" / "from X to Y" of two dates, and day spans
   ("Dec. 5-11, 2016") -> range.
 - weekdays: past-tense or unmarked -> the last on or before R; with a future auxiliary ("will
   meet on Monday") or "next" -> the first after R; "last Monday" -> the last before R.
@@ -82,6 +83,9 @@ NOYEAR = [
 ]
 MONTH_YEAR = re.compile(rf"\b(?P<m>{MONTH})\s+(?:of\s+)?{_Y}\b")
 MONTH_BARE = re.compile(rf"\b(?P<p>{_PREP})\s+(?:(?:early|late|mid-?)\s*)?(?P<m>{MONTH})\b(?![\s,]*\d)", re.I)
+# a year on its own, read as one only where the NER tags it DATE (a count "2000 troops" is CARDINAL):
+# YEAR needs a preposition, which "the 2005 murder" has not
+BARE_YEAR = re.compile(_Y)
 YEAR = re.compile(rf"\b(?:{_PREP})\s+(?:(?:early|late|mid-?)\s*)?{_Y}\b(?![\d,])", re.I)
 WEEKDAY_RE = re.compile(
     rf"\b(?:(?P<q>last|this|next|on|early|late)\s+)?(?P<wd>{WEEKDAY})(?:\s+(?:morning|afternoon|evening|night))?\b"
@@ -299,12 +303,29 @@ def _ranges(text: str, found: list[DateMention]) -> list[DateMention]:
     return out
 
 
-def _entities(ann: AnnotatedArticle, anchor: Anchor | None, taken: list[DateMention]) -> list[DateMention]:
+def _year_of_singular(view: TokenView, span: Span) -> bool:
+    """A bare year modifying a singular noun ("the 2005 murder", "Nigeria's 2015 election"): a count
+    above one cannot modify a singular noun, so the number is a year ("the 2000 troops", "the 2015
+    elections" stay undecided and are no date)."""
+    i = view.at(span.start)
+    if i is None:
+        return False
+    head = view.tokens[view.tokens[i].head]
+    return head.i != i and head.tag in ("NN", "NNP") and head.span.start > span.start
+
+
+def _entities(ann: AnnotatedArticle, anchor: Anchor | None, taken: list[DateMention],
+              view: TokenView) -> list[DateMention]:
     out = []
     text = ann.article.text
     held = SpanIndex(taken)
     for ent in ann.entities:
         if ent.label != "DATE" or held.any(ent.span):
+            continue
+        if BARE_YEAR.fullmatch(ent.text):
+            if _year_of_singular(view, ent.span):
+                start, end = year_range(int(ent.text))
+                out.append(_mention(text, ent.span, start, end, "year"))
             continue
         day = parse_entity(ent.text, anchor.ref if anchor else None)
         if day is not None:
@@ -360,7 +381,7 @@ def find_dates(ann: AnnotatedArticle, settings: Settings) -> AnnotatedArticle:
     whole = ann.article.text
     found = _keep(found)
     found = _keep([*_ranges(whole, found), *found])
-    found = _keep([*found, *_entities(ann, anchor, found)])
+    found = _keep([*found, *_entities(ann, anchor, found, view)])
     found = _keep([*found, *chained(whole, found)])
     return replace(ann, dates=tuple(found), article_date=parts.dates[0], part_dates=tuple(
         d for d in parts.dates[1:] if d is not None))
