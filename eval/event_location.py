@@ -15,7 +15,8 @@ Each sentence runs through the product's own stages (spaCy parse, actors, ``geo/
 becomes one ``EventMention`` whose trigger is the VERB span, and goes through the product's
 ``geo/eventplace.place_events`` (its scorer fitted by ``--split tune --fit``, written to
 ``src/spillwatch/data/geo_attach.json``): the predicted place is the mention's ``place`` span (an
-``article-focus`` place is no place of the sentence's own and predicts nothing). Scored as token
+``article-focus`` place is no place of the sentence's own and predicts nothing), with the places
+listed with it (its "also-place" arguments: "struck Baghdad, Mosul and Kirkuk"). Scored as token
 precision, recall and F1 (micro, over the record's own tokens) against the LOCATION tokens.
 Baselines in the same run, over the same recognised places (literal and region roles): the place
 nearest the verb, and the first place after the verb, else the nearest.
@@ -108,6 +109,10 @@ def tokens_of(record: Record, span: Span | None) -> frozenset[int]:
     return frozenset(i for i, (s, e) in enumerate(record.tokens) if s < span.end and span.start < e)
 
 
+def tokens_in(record: Record, spans: tuple[Span, ...]) -> frozenset[int]:
+    return frozenset().union(*(tokens_of(record, s) for s in spans))
+
+
 def nearest(verb: Span, places: list[Place]) -> Place | None:
     centre = (verb.start + verb.end) / 2
     return min(places, key=lambda p: abs((p.span.start + p.span.end) / 2 - centre), default=None)
@@ -153,11 +158,16 @@ def _mention(ann: AnnotatedArticle, record: Record) -> EventMention:
                         clause=clause)
 
 
-def product_place(ann: AnnotatedArticle, record: Record) -> Place | None:
+def product_place(ann: AnnotatedArticle, record: Record) -> tuple[Span, ...]:
+    """The event's own place and the places listed with it ("also-place" arguments)."""
     (placed,) = place_events(ann, (_mention(ann, record),))
     if placed.place is None or placed.place.role == "article-focus":
-        return None
-    return placed.place
+        return ()
+    return (placed.place.span, *(a.span for a in placed.arguments if a.role == "also-place"))
+
+
+def _spans(place: Place | None) -> tuple[Span, ...]:
+    return (place.span,) if place is not None else ()
 
 
 def main() -> None:
@@ -186,25 +196,25 @@ def main() -> None:
             groups.append((record.gold, [(o.features, o.cues, tokens_of(record, o.span)) for o in opts]))
         print(fit(groups, args.path.name))
         load_fitted.cache_clear()
-    systems: dict[str, Callable[[AnnotatedArticle, Record], Place | None]] = {
+    systems: dict[str, Callable[[AnnotatedArticle, Record], tuple[Span, ...]]] = {
         "spillwatch (geo/eventplace.py)": product_place,
-        "baseline: nearest place": lambda ann, r: nearest(r.verb, _literal(ann)),
-        "baseline: first after verb, else nearest": lambda ann, r: first_after(r.verb, _literal(ann)),
+        "baseline: nearest place": lambda ann, r: _spans(nearest(r.verb, _literal(ann))),
+        "baseline: first after verb, else nearest": lambda ann, r: _spans(first_after(r.verb, _literal(ann))),
     }
     scores = {name: Score() for name in systems}
     shown = 0
     for ann, record in zip(anns, records, strict=True):
         ann = find_places(ann, settings, gazetteer=gz)
         for name, fn in systems.items():
-            place = fn(ann, record)
-            pred = tokens_of(record, place.span if place else None)
+            spans = fn(ann, record)
+            pred = tokens_in(record, spans)
             scores[name].add(record.gold, pred)
             if name.startswith("spillwatch") and pred != record.gold and shown < args.misses:
                 shown += 1
                 gold = " ".join(record.text[slice(*record.tokens[i])] for i in sorted(record.gold)
                                 if i < len(record.tokens))  # some records' spans end past their tokens
                 print(f"MISS verb={record.text[record.verb.start:record.verb.end]!r} gold={gold!r} "
-                      f"pred={place.text if place else None!r} :: {record.text}")
+                      f"pred={' | '.join(record.text[sp.start : sp.end] for sp in spans)!r} :: {record.text}")
     with_gold = sum(bool(r.gold) for r in records)
     print(f"event location: {len(records)} records (split {args.split}; {with_gold} with a place)")
     for name, score in scores.items():

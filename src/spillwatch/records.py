@@ -379,7 +379,7 @@ class Clause:
 
 @dataclass(frozen=True, slots=True)
 class Argument:
-    role: str  # source, target, recipient, place, date, quantity, instrument; offset, antecedent, entity
+    role: str  # source, target, recipient, place, date, quantity, instrument; offset, antecedent, entity, also-place
     span: Span
     text: str
 

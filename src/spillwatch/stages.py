@@ -123,7 +123,8 @@ DATES: DocStage = Stage("dates", Annotates(find_dates), _set("tokens", "sentence
 QUANTITIES: DocStage = Stage("quantities", Annotates(find_quantities),
                              _set("tokens", "sentences", "dates", "actors"), _set("quantities"))
 QUOTES: DocStage = Stage("quotes", Annotates(find_quotes), _set("tokens", "sentences", "actors"), _set("quotes"))
-PLACES: DocStage = Stage("places", Annotates(find_places), _set("tokens", "entities", "actors"), _set("places"))
+PLACES: DocStage = Stage("places", Annotates(find_places), _set("tokens", "sentences", "entities", "actors"),
+                         _set("places"))
 _CODED = _set("tokens", "sentences", "entities", "actors", "dates", "article_date", "part_dates", "quantities",
               "quotes", "places")  # what the coder and attribution read of the annotations
 EVENTS: DocStage = Stage("events", Codes(code_events), _CODED, _set("mentions"))

@@ -1,8 +1,13 @@
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from spillwatch.geo.eventplace import place_events
 from spillwatch.geo.gazetteer import Gazetteer
-from spillwatch.records import Actor, AnnotatedArticle, Argument, EventMention, Place, Span
+from spillwatch.geo.places import find_places
+from spillwatch.nlp.actors import find_actors
+from spillwatch.records import Actor, AnnotatedArticle, Argument, Article, EventMention, Place, Span
+from spillwatch.settings import Settings
 from tests.geo.conftest import make_article
 
 TEXT = (
@@ -155,3 +160,26 @@ def test_aid_with_no_place_of_its_own_goes_to_its_recipients_country(gz: Gazette
                        sentence=second, targets=(Actor("LBN_MIL", "Lebanese military", "LBN", "MIL"),))
     (out,) = place_events(ann, (aid,), gazetteer=gz)
     assert out.place is not None and (out.place.country_iso3, out.place.role) == ("LBN", "place"), out.place
+
+
+def _placed(parse: Callable[[Article], AnnotatedArticle], gz: Gazetteer, text: str, trigger: str) -> EventMention:
+    ann = find_places(find_actors(parse(make_article(("body", text))), Settings()), gazetteer=gz)
+    at = text.index(trigger)
+    m = EventMention(article_id="a", type="ASSAULT", trigger=Span(at, at + len(trigger)), trigger_text=trigger,
+                     sentence=Span(0, len(text)))
+    (out,) = place_events(ann, (m,), gazetteer=gz)
+    return out
+
+
+def test_the_places_listed_with_the_events_place_are_its_places_too(
+    parse: Callable[[Article], AnnotatedArticle], gz: Gazetteer
+) -> None:
+    """"struck Baghdad, Mosul and Kirkuk": one event in three places (arguments "also-place"); a
+    town with its country ("Qayara, Iraq") is no list."""
+    m = _placed(parse, gz, "Suicide bombers struck Baghdad, Mosul and Kirkuk on Monday.", "struck")
+    assert m.place is not None
+    found = {m.place.text} | {a.text for a in m.arguments if a.role == "also-place"}
+    assert found == {"Baghdad", "Mosul", "Kirkuk"}
+    m = _placed(parse, gz, "Two soldiers were killed in Qayara, Iraq, on Monday.", "killed")
+    assert m.place is not None and m.place.text == "Qayara"
+    assert not [a for a in m.arguments if a.role == "also-place"]

@@ -23,6 +23,7 @@ from .conftest import make_article
 
 Parse = Callable[[Article], AnnotatedArticle]
 
+GARDENS = "A deputy was shot dead in Hawaiian Gardens, and a gang member was charged in case No. VA089897."
 ROWS = [
     # provinces resolve to their ADM1 unit, not to a town or a region of the same name
     ("Airstrikes hit Idlib province and Hama province overnight, activists said.", "Idlib province", ("SY", "SY-ID")),
@@ -65,6 +66,18 @@ ROWS = [
     # an article joined to a name alone leaves the name ("Al-Raqqa" is Raqqa)
     ("Troops entered the village of Hawsh Al-Farah east of Damascus on Monday.", "Farah", None),
     ("Government forces shelled Al-Raqqa on Monday.", "Raqqa", ("SY", "SY-RA")),
+    # homonyms that put a story in another country: a word cut short before a number ("No." is Nord,
+    # Haiti, by an alternate name) and a first name opening a longer name ("Paul" is a unit of Cape
+    # Verde) are no places, and the story's own towns stay at home
+    (GARDENS, "No", None),
+    (GARDENS, "Hawaiian Gardens", ("US", "US-CA")),
+    ("He was convicted of the shootings of Paul Riva and Alan Steinberg at a firm in Troy.", "Paul", None),
+    # a town named with its state: the state, not the country or the capital spelt the same
+    ("Shootings followed in Atlanta, Georgia, and Seattle, Washington, last week.", "Georgia", ("US", "US-GA")),
+    ("Shootings followed in Atlanta, Georgia, and Seattle, Washington, last week.", "Washington", ("US", "US-WA")),
+    ("Refugees reached Amman, Jordan, on Monday.", "Jordan", ("JO", None)),
+    # a big town's short alternate name inside a shop's name ("Sam" is one of Damascus') is no place
+    ("A woman was struck outside a Sam's Club in Bloomington on Wednesday.", "Sam", None),
     # a town the small NER model tags PERSON, after "the battle of", in a story naming its country
     ("Philippine troops retook a mosque in the battle of Marawi on Sunday, a military spokesman said.",
      "Marawi", ("PH", "PH-14")),
@@ -90,3 +103,12 @@ def test_a_word_of_a_longer_name_is_no_town_abroad(gz: Gazetteer) -> None:
     for source, iso2 in (("part", None), ("ner", "IN")):
         beed = Mention(Span(26, 30), "Beed", source, "place")
         assert resolve_mentions([sinai, beed], gz, text)[1].country_iso2 == iso2
+
+
+def test_a_stray_unit_does_not_make_the_focus(parse: Parse, gz: Gazetteer) -> None:
+    """A story whose only unit is a word inside a person's name ("Paul" of "Paul Riva", a unit of
+    Cape Verde) keeps its own small town ("Troy") in its own country."""
+    text = "A gunman shot Paul Riva at an accounting firm in Troy on Monday, police said."
+    ann = find_places(find_actors(parse(make_article(("body", text))), Settings()), gazetteer=gz)
+    assert [p.country_iso2 for p in ann.places if p.text == "Troy"] == ["US"]
+    assert not [p for p in ann.places if p.country_iso2 == "CV"]

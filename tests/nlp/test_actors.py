@@ -128,3 +128,9 @@ def test_an_unresolved_name_has_single_spaces_whatever_the_entity_ran_over() -> 
     actor = unresolved_actor("Qaa\n\n")
     assert actor.name == "Qaa" and actor.id == "unresolved:qaa"
     assert unresolved_actor("Syrian  Democratic\nForces").name == "Syrian Democratic Forces"
+
+
+def test_a_first_name_is_no_country(run_nlp: Runner) -> None:
+    """"Vincent Jackson" (a person) is not Saint Vincent's government nor of Saint Vincent."""
+    got = actors(run_nlp, "Vincent Jackson scored twice for the Chargers on Sunday.")
+    assert all(m.actor.country != "VCT" for m in got.values())

@@ -6,7 +6,9 @@ role "place", or ``place_text`` found in the event's sentence); else the literal
 event's sentence attached to the trigger (``geo/attach.py``: the place phrases of the event's own
 clause, ``EventMention.clause.places``, nearest on the dependency path, a place in a statement's
 frame left out: "officials in X said the raid killed dozens" is not in X).
-Of an "X, Y" pair (town, country) the finer one wins.
+Of an "X, Y" pair (town, country) the finer one wins. The other places of a list the event's place
+stands in ("struck Baghdad, Mosul and Kirkuk") are the event's places too: ``Argument``s with role
+"also-place" (a container, "Qayara, Iraq", is no list).
 For aid and cooperation (AID, COOPERATE, SUPPORT, CONSULT, AGREE) with no literal place, the
 country of a recipient named by nationality after the trigger ("provided trucks to a Jordanian
 unit") stands in, at country precision and with role "demonym" so that it shows.
@@ -29,7 +31,7 @@ from spillwatch.geo.attach import SCENE_WORDS, attached, load_fitted, noun_named
 from spillwatch.geo.focusplace import article_focus
 from spillwatch.geo.gazetteer import Gazetteer
 from spillwatch.geo.lexicon import DIRECTIONS, PERSON_WORDS
-from spillwatch.records import AnnotatedArticle, Entity, EventMention, Place, Span
+from spillwatch.records import AnnotatedArticle, Argument, Entity, EventMention, Place, Span
 from spillwatch.settings import Settings
 from spillwatch.spanindex import SpanIndex
 
@@ -229,13 +231,53 @@ def place_events(
     focus: list[Place | None] = []  # computed once, when the first event without a place needs it
     for m in mentions:
         place = _best_place(m, doc)
+        listed = _listed(place, doc, m) if place is not None else []
         if place is None or place.country_iso2 is None:
             if not focus:
                 focus.append(article_focus(ann, gazetteer))
             home = _recipients_country(m, ann, focus[0]) if place is None else None
             place = home or (focus[0] if place is None else _in_focus(place, focus[0]))
-        out.append(replace(m, place=place))
+        also = tuple(Argument("also-place", p.span, p.text) for p in listed)
+        out.append(replace(m, place=place, arguments=m.arguments + also))
     return tuple(out)
+
+
+LIST_GAPS = frozenset((",", "and", "or", ", and", ", or", "&"))
+
+
+def _listed(place: Place, doc: Doc, m: EventMention) -> list[Place]:
+    """The other places of a list the event's place stands in ("shelled Jobar, Harasta and Arbin",
+    "between Areza and Maidema"): joined to it by commas and one "and" or "or", never a container
+    ("Tal Afar, Nineveh": a place in a unit or a country is one place, not two)."""
+    text = doc.ann.article.text
+    pool = sorted({p.span: p for _, p, _ in candidates(doc, m)}.values(), key=lambda p: p.span.start)
+    at = next((k for k, p in enumerate(pool) if p.span == place.span), None)
+    if at is None:
+        return []
+    chain, joined = [at], False
+    for step in (-1, 1):
+        k = at
+        while 0 <= k + step < len(pool):
+            a, b = (pool[k + step], pool[k]) if step < 0 else (pool[k], pool[k + step])
+            gap = " ".join(text[a.span.end : b.span.start].split()).lower()
+            if gap not in LIST_GAPS or (gap == "," and _holds(b, a)):
+                break
+            joined = joined or gap != ","
+            k += step
+            chain.append(k)
+    return [pool[k] for k in sorted(chain) if k != at] if joined else []
+
+
+def _holds(outer: Place, inner: Place) -> bool:
+    """"X, Y" where Y is a unit or country holding X ("Tal Afar, Nineveh"; "Qaa, Lebanon", Qaa
+    unresolved): a container, not a list ("Aleppo, Hama and Homs": Aleppo is not in Hama)."""
+    if outer.country_iso2 is None or (outer.precision or 0) < UNIT_PRECISION:
+        return False
+    if inner.country_iso2 is None:
+        return True
+    if inner.country_iso2 != outer.country_iso2 or (inner.precision or 9) >= (outer.precision or 9):
+        return False
+    return outer.precision != UNIT_PRECISION or inner.adm1_code == outer.adm1_code
 
 
 # acts whose place, when the sentence names none, is where the help goes, not where the story is

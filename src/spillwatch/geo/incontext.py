@@ -9,8 +9,10 @@ A name the gazetteer knows is still not a place when its context says it names s
 - an actor of the actor table named whole ("Boko Haram", a group named after a town): dropped;
   a place inside an actor's name ("Islamic State of Iraq", "Kurdistan Workers' Party") keeps
   role ``name`` (found, never an event's place);
-- a short upper-case abbreviation that names no country or unit ("BA", "FSA", "MW"), or a
-  month's or weekday's name or abbreviation ("Jan.": a town in Cameroon by spelling only);
+- a short upper-case abbreviation that names no country or unit ("BA", "FSA", "MW"), a month's or
+  weekday's name or abbreviation ("Jan.": a town in Cameroon by spelling only), or a word cut short
+  before a number or code in the same sentence ("case No. VA089897": Nord, Haiti, by an alternate
+  name; "Art. 5", "Vol. 3");
 - a single word the gazetteer does not know, in no place context ("Buhari said"): the NER's
   guess alone is too weak to keep as unresolved place text.
 Declines: countries named by demonyms keep their role (a demonym is never an event's place).
@@ -76,6 +78,17 @@ def _after_person_word(tokens: tuple[Token, ...], first: int) -> bool:
     return False
 
 
+def _before_number(tokens: tuple[Token, ...], last: int, starts: frozenset[int]) -> bool:
+    """The word is an abbreviation: a full stop right after it, then a number or a code with digits
+    in the same sentence ("No. 5", "No. VA089897"); "... in Mosul. 20 people" is two sentences."""
+    if last + 2 >= len(tokens):
+        return False
+    stop, nxt = tokens[last + 1], tokens[last + 2]
+    if stop.text != "." or stop.span.start != tokens[last].span.end or nxt.span.start in starts:
+        return False
+    return any(ch.isdigit() for ch in nxt.text)
+
+
 def _pairs(mentions: list[Mention], text: str) -> set[int]:
     """Indexes of mentions in an "X, Y" pair: the writer's own placing of a town in its unit."""
     out: set[int] = set()
@@ -111,6 +124,7 @@ def not_a_place(ann: AnnotatedArticle, mentions: list[Mention], gz: Gazetteer) -
     people = _person_words(ann)
     actors = SpanIndex(a for a in ann.actors if a.actor.resolved and not a.person)
     pairs = _pairs(mentions, ann.article.text)
+    sentence_starts = frozenset(s.span.start for s in ann.sentences)
     out: list[str | None] = []
     for k, m in enumerate(mentions):
         first, last = starts.get(m.span.start), ends.get(m.span.end)
@@ -124,7 +138,7 @@ def not_a_place(ann: AnnotatedArticle, mentions: list[Mention], gz: Gazetteer) -
             out.append("person")
         elif _short_abbreviation(m, gz):
             out.append("abbreviation")
-        elif m.text.rstrip(".").lower() in CALENDAR_WORDS:
+        elif m.text.rstrip(".").lower() in CALENDAR_WORDS or _before_number(tokens, last, sentence_starts):
             out.append("date")  # "Since Jan. 1": a date's word, however a gazetteer spells towns
         elif (m.source == "ner" and " " not in m.text and not gz.lookup(m.text, fuzzy=False)
               and not _place_context(tokens, first, last, k in pairs, PLACE_PREPOSITIONS)):

@@ -9,11 +9,8 @@ article names their country and a place preposition or assault verb governs them
 Gwoza"), demonyms and adjectives ("Jordanian" -> Jordan, "Kurdish" -> Kurdistan; role
 "demonym"), and the dateline (block role "dateline", or an upper-case "CITY –" opening of the
 first paragraph; role "dateline").
-Roles: the subject of a speech or decision verb ("Ankara said"), and a country or capital that
-acts ("Russia launched", "Britain blames Russia", "Russia's request") is a "metonym" (a
-government, not a scene). Direction words make a part of a unit ("northern Iraq", role
-"region"), "the Syrian border" is the border area (role "place"), "near/outskirts of X" lowers
-the precision to 2.
+Roles (metonym, region, border, near: "Ankara said", "northern Iraq", "the Syrian border", "near
+X") are read by ``geo/roles.py``.
 "Gulf of Oman", "Straits of Malacca" are one feature's name however the NER cuts them, and a word
 ending a longer written name is no place alone ("Farah" of "Hawsh Al-Farah"; ``geo/nameparts.py``).
 Declines: places in other scripts, street addresses, rivers, lakes and other features that the
@@ -23,47 +20,30 @@ gazetteer lacks; an unknown name is kept as text (geonameid None), never dropped
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from spillwatch.geo.gazetteer import Gazetteer, open_gazetteer
 from spillwatch.geo.incontext import places_in_context
 from spillwatch.geo.lexicon import (
-    ADDRESS_LEMMAS,
     ADMIN_WORDS,
     ASSAULT_LEMMAS,
-    BORDER_WORDS,
     DIRECTIONS,
     GENERIC_GEO_WORDS,
     NAME_ELEMENTS,
-    NEAR_WORDS,
     OF_PLACE_NOUNS,
     PLACE_PREPOSITIONS,
-    SPATIAL_NOUNS,
-    SPEECH_LEMMAS,
-    STATIVE_LEMMAS,
     STOP_CAPS,
     VENUE_WORDS,
 )
 from spillwatch.geo.nameparts import WATER_HEADS, name_tail, water_body
 from spillwatch.geo.resolve import Mention, resolve_mentions
+from spillwatch.geo.roles import TokenIndex, conj_metonyms, is_metonym, is_polity, prev_words, with_modifiers
 from spillwatch.records import AnnotatedArticle, Span, Token
 from spillwatch.settings import Settings
 from spillwatch.spanindex import SpanIndex
 
 _DATELINE = re.compile(r"^\s*([A-Z][A-Z.'\- ]{2,40}?)(?:,\s*[A-Za-z.' ]{2,30})?\s*(?:\([^)]{1,40}\))?\s*[–—-]{1,2}\s")
 _TAKE_LABELS = frozenset({"GPE", "LOC"})
-
-
-@dataclass(frozen=True, slots=True)
-class _TokenIndex:
-    starts: list[int]
-    ends: list[int]
-
-    def inside(self, span: Span) -> range:
-        lo = bisect_left(self.starts, span.start)
-        hi = bisect_right(self.ends, span.end)
-        return range(lo, max(lo, hi))
 
 
 def _strip_the(span: Span, text: str) -> tuple[Span, str]:
@@ -98,7 +78,7 @@ def _dateline_mentions(ann: AnnotatedArticle) -> list[Mention]:
 
 
 def _entity_mentions(
-    ann: AnnotatedArticle, gz: Gazetteer, taken: SpanIndex[Span], index: _TokenIndex, doc: str
+    ann: AnnotatedArticle, gz: Gazetteer, taken: SpanIndex[Span], index: TokenIndex, doc: str
 ) -> list[Mention]:
     out: list[Mention] = []
     for ent in ann.entities:
@@ -127,7 +107,7 @@ def _entity_mentions(
 
 
 def _with_admin_suffix(
-    ann: AnnotatedArticle, span: Span, text: str, index: _TokenIndex, doc: str
+    ann: AnnotatedArticle, span: Span, text: str, index: TokenIndex, doc: str
 ) -> tuple[Span, str]:
     """"Idlib governorate", "Anbar province": take the unit word the NER left out."""
     idx = index.inside(span)
@@ -141,7 +121,7 @@ def _with_admin_suffix(
 
 
 def _split_unknown(
-    ann: AnnotatedArticle, gz: Gazetteer, span: Span, text: str, index: _TokenIndex, doc: str
+    ann: AnnotatedArticle, gz: Gazetteer, span: Span, text: str, index: TokenIndex, doc: str
 ) -> list[Mention]:
     """An entity the gazetteer does not know as a whole ("Greece Italy", "South Kilburn Estate")
     gives the known names inside it, if any; else it is kept whole, as unresolved text. A name the
@@ -221,8 +201,9 @@ def _gazetteer_mentions(ann: AnnotatedArticle, gz: Gazetteer, taken: SpanIndex[S
                 if water_body(tokens, range(a, b)) != range(a, b):
                     continue
                 # a name inside a longer capitalised run must be a country or unit ("Bank of England")
-                if _strong_name(gz, text, towns=(a, b) == (lo, hi)):
-                    out.append(Mention(span, text, "gazetteer", "place"))
+                whole = (a, b) == (lo, hi)
+                if _strong_name(gz, text, towns=whole):
+                    out.append(Mention(span, text, "gazetteer" if whole else "inner", "place"))
                     taken.add(span)
                     break
     return out
@@ -260,7 +241,7 @@ def _article_countries(found: list[Mention], gz: Gazetteer) -> set[str]:
 
 
 def _person_places(
-    ann: AnnotatedArticle, gz: Gazetteer, taken: SpanIndex[Span], index: _TokenIndex, countries: set[str]
+    ann: AnnotatedArticle, gz: Gazetteer, taken: SpanIndex[Span], index: TokenIndex, countries: set[str]
 ) -> list[Mention]:
     """Place names the small NER model tags as PERSON or ORG ("Tal Afar", "Kismayo", "Ghouta"):
     taken when the whole name is a town or unit of a country the article names, or a region within
@@ -279,7 +260,7 @@ def _person_places(
                 out.append(town)
                 taken.add(town.span)
             continue
-        before = _prev_words(ann.tokens, idx.start, 2) if idx else []
+        before = prev_words(ann.tokens, idx.start, 2) if idx else []
         noun = ann.tokens[idx.start - 2].lemma.lower() if idx and idx.start > 1 else ""
         after_preposition = bool(before) and (before[-1] in PLACE_PREPOSITIONS or (
             before[-1] in DIRECTIONS and len(before) == 2 and before[0] in PLACE_PREPOSITIONS) or (
@@ -326,78 +307,17 @@ def _strong_name(gz: Gazetteer, text: str, *, towns: bool = True) -> bool:
     for c in gz.lookup(text, fuzzy=False):
         if c.match != "exact":
             continue
-        big_town = towns and c.kind == "city" and c.population >= 50_000
+        # a town only by its own name: big towns have many short alternate names ("Sam" of "Sam's
+        # Club" is one of Damascus') that the NER's silence gives no reason to read as the town
+        big_town = towns and c.kind == "city" and c.population >= 50_000 and c.main_name
         if c.kind in ("country", "continent", "region", "adm1") or big_town:
             return True
     return False
 
 
-def _prev_words(tokens: tuple[Token, ...], first: int, n: int) -> list[str]:
-    return [t.text.lower() for t in tokens[max(0, first - n) : first]]
-
-
-def _is_polity(gz: Gazetteer, text: str) -> bool:
-    """A country or a national capital: the names that stand for governments."""
-    return any(c.kind == "country" or c.feature_code == "PPLC" for c in gz.lookup(text, fuzzy=False))
-
-
-def _is_metonym(tokens: tuple[Token, ...], idx: range, polity: bool) -> bool:
-    """Subject of a speech/decision verb ("Ankara said"); for a country or capital also active
-    subject of a non-stative verb ("Russia launched strikes"), object of an address or blame verb
-    ("Britain blames Russia") or owner of a non-spatial noun ("Russia's request"): an actor."""
-    for i in idx:
-        tok = tokens[i]
-        head = tokens[tok.head]
-        lemma = head.lemma.lower()
-        if tok.dep == "nsubj" and lemma in SPEECH_LEMMAS:
-            return True
-        if not polity:
-            continue
-        if tok.dep == "nsubj" and head.pos in ("VERB", "AUX") and lemma not in STATIVE_LEMMAS:
-            return True
-        if tok.dep == "dobj" and lemma in ADDRESS_LEMMAS | SPEECH_LEMMAS:
-            return True
-        if tok.dep == "poss" and head.pos == "NOUN" and lemma not in SPATIAL_NOUNS:
-            return True
-    return False
-
-
-def _conj_metonyms(tokens: tuple[Token, ...], mentions: list[Mention], index: _TokenIndex) -> list[Mention]:
-    """"Britain and France to answer": a place joined by "and" to a metonym is one too."""
-    metonym_tokens = {i for m in mentions if m.role == "metonym" for i in index.inside(m.span)}
-    out = []
-    for m in mentions:
-        idx = index.inside(m.span)
-        joined = any(tokens[i].dep == "conj" and tokens[i].head in metonym_tokens for i in idx)
-        out.append(replace(m, role="metonym") if m.role == "place" and joined else m)
-    return out
-
-
-def _modifiers(m: Mention, tokens: tuple[Token, ...], idx: range) -> Mention:
-    if not idx:
-        return m
-    before = _prev_words(tokens, idx.start, 4)
-    after = tokens[idx.stop].text.lower() if idx.stop < len(tokens) else ""
-    if m.role == "demonym" and after in BORDER_WORDS:
-        return replace(m, role="place", border=True)
-    if m.role != "place":
-        return m
-    if before and before[-1] in DIRECTIONS:
-        return replace(m, role="region")
-    if any(w in NEAR_WORDS for w in before[-3:]) or (
-        len(before) >= 2
-        and before[-1] == "of"
-        and (before[-2] in DIRECTIONS or before[-2] in {"km", "kilometres", "kilometers", "miles"})
-    ):
-        return replace(m, near=True)
-    if after in BORDER_WORDS:
-        return replace(m, border=True)
-    return m
-
-
 def recognise(ann: AnnotatedArticle, gz: Gazetteer) -> list[Mention]:
     """All place mentions in reading order, with their roles (no resolution yet)."""
-    index = _TokenIndex([t.span.start for t in ann.tokens], [t.span.end for t in ann.tokens])
+    index = TokenIndex([t.span.start for t in ann.tokens], [t.span.end for t in ann.tokens])
     doc = ann.article.text
     datelines = _dateline_mentions(ann)
     taken = _spans([d.span for d in datelines])
@@ -408,10 +328,10 @@ def recognise(ann: AnnotatedArticle, gz: Gazetteer) -> list[Mention]:
     out: list[Mention] = []
     for m in found:
         idx = index.inside(m.span)
-        if m.role == "place" and _is_metonym(ann.tokens, idx, _is_polity(gz, m.text)):
+        if m.role == "place" and is_metonym(ann.tokens, idx, is_polity(gz, m.text)):
             m = replace(m, role="metonym")
-        out.append(_modifiers(m, ann.tokens, idx))
-    return sorted(_conj_metonyms(ann.tokens, out, index), key=lambda m: m.span.start)
+        out.append(with_modifiers(m, ann.tokens, idx))
+    return sorted(conj_metonyms(ann.tokens, out, index), key=lambda m: m.span.start)
 
 
 def find_places(
@@ -421,4 +341,7 @@ def find_places(
     gz = gazetteer or open_gazetteer()
     mentions = places_in_context(ann, recognise(ann, gz), gz)
     places = resolve_mentions(mentions, gz, ann.article.text, ann.actors)
-    return replace(ann, places=tuple(places))
+    # a word inside a longer name was taken only because the gazetteer knows it: with no reading
+    # left in context ("Paul" of "Paul Riva" in a Michigan story) it names no place
+    kept = (p for m, p in zip(mentions, places, strict=True) if m.source != "inner" or p.geonameid is not None)
+    return replace(ann, places=tuple(kept))

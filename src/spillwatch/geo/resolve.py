@@ -35,6 +35,7 @@ SEAT_BONUS = 2.5  # a town named like the ADM1 unit it lies in is usually its se
 SURE_MARGIN = 1.0
 PARTITIONED = frozenset(("PS",))  # GeoNames' admin1 units there are not ISO 3166-2's (adm1.nearest)
 SMALL_PLACE = 100_000  # under this, a town or ADM2 unit abroad needs its container named
+WEAK_FOCUS = 1.5  # under these votes (one named unit, or an actor) the focus rules out no small town
 BARE_DIRECTIONS = frozenset(("north", "south", "east", "west", "central", "centre", "midwest", "northeast",
                              "northwest", "southeast", "southwest", "north west", "south east"))
 MAIN_NAME_BONUS = 2.0  # the GeoNames name itself, not one of its alternate names
@@ -45,7 +46,8 @@ MATCH_PENALTY = {"exact": 0.0, "loose": 1.0, "fuzzy": 3.0}
 class Mention:
     span: Span
     text: str
-    source: str  # ner, gazetteer, demonym, dateline, part (a name inside a longer unknown one)
+    source: str  # ner, gazetteer, demonym, dateline, part (a name inside a longer unknown one),
+    # inner (a country or unit the gazetteer pass found inside a longer capitalised run)
     role: str  # place, demonym, metonym, dateline, region
     place_id: int | None = None  # gazetteer entry known in advance (demonyms)
     near: bool = False
@@ -131,14 +133,18 @@ def _place(m: Mention, c: Candidate | None, gz: Gazetteer) -> Place:
     )
 
 
-def _supported(c: Candidate, focus: Focus, container: Candidate | None, part: bool = False) -> bool:
+def _supported(c: Candidate, focus: Focus, container: Candidate | None, source: str = "ner") -> bool:
     """Whether a candidate may be taken at all.
 
     An inexact spelling match needs the article's support: its country in the focus or in the
     container ("Qaa" loosely spelt matches towns on three continents; only context says which).
-    A small town or ADM2 unit in a country outside an existing focus needs its container, and so
+    A small town or ADM2 unit in a country outside a focus of WEAK_FOCUS votes or more needs its
+    container (one stray vote, "No." read as Nord, Haiti, must not push out a story's "Hawaiian
+    Gardens"), and so
     does any town or ADM2 unit read for a ``part`` mention (a word of a longer name the gazetteer
-    lacks: "Bir" of "Bir al-Abed" is not Beed, India, in a story about Sinai).
+    lacks: "Bir" of "Bir al-Abed" is not Beed, India, in a story about Sinai), and any unit read for
+    an ``inner`` mention (a word opening or inside a longer capitalised name the NER did not call a
+    place: "Paul" of "Paul Riva" is a unit of Cape Verde only in a story about Cape Verde).
     """
     if c.kind in ("country", "continent", "region"):
         return True
@@ -148,10 +154,12 @@ def _supported(c: Candidate, focus: Focus, container: Candidate | None, part: bo
     if c.match != "exact" and not in_focus:
         return False
     town = c.kind in ("city", "adm2")
-    if part and town:
+    if source == "part" and town:
+        return in_focus
+    if source == "inner":
         return in_focus
     small = town and c.population < SMALL_PLACE
-    return in_focus or focus.empty or not small
+    return in_focus or focus.votes < WEAK_FOCUS or not small
 
 
 def _guess_prior(c: Candidate, units: Set[tuple[str | None, str | None]]) -> float:
@@ -213,18 +221,54 @@ def rank_inputs(
     """Every mention's admissible candidates and its context (focus, container)."""
     cands = [_candidates(m, gz) for m in mentions]
     first = [first_guess(c) for c in cands]
-    votes = ((m.role, f, _sure(c, f) and not _town_part(m, f)) for m, c, f in zip(mentions, cands, first, strict=True))
+    sure = [_sure(c, f) and not _town_part(m, f) for m, c, f in zip(mentions, cands, first, strict=True)]
+    # a unit read for a word inside a longer name ("Paul" of "Paul Riva") votes only when the rest of
+    # the story already names its country: alone it would make the focus that then keeps it
+    guesses = list(zip(mentions, first, sure, strict=True))
+    rest = document_focus(((m.role, f, s and m.source != "inner") for m, f, s in guesses), actors, gz)
+    votes = (
+        (m.role, f, s and (m.source != "inner" or (f is not None and (f.kind == "country" or rest.share(f.iso2) > 0))))
+        for m, f, s in guesses
+    )
     focus = document_focus(votes, actors, gz)
     out: list[Ranked] = []
-    for m, found, tie in zip(mentions, cands, _containers(mentions, text), strict=True):
-        outer = first[tie[0]] if tie is not None else None
+    ties = _containers(mentions, text)
+    units_of = _paired_units(cands, first, ties)
+    for k, (m, found, tie) in enumerate(zip(mentions, cands, ties, strict=True)):
+        if k in units_of:
+            found = [units_of[k]]
+        outer = (units_of.get(tie[0]) or first[tie[0]]) if tie is not None else None
         container = outer if outer is not None and outer.kind in ("country", "adm1") else None
         strict = tie is not None and tie[1] and not any(c.kind == "country" for c in found)
-        part = m.source == "part"
-        kept = _inside(container, [c for c in found if _supported(c, focus, container, part)], strict)
+        kept = _inside(container, [c for c in found if _supported(c, focus, container, m.source)], strict)
         units = frozenset((c.iso2, c.adm1) for c in kept if c.kind == "adm1")
         ctx = Context(focus, partial(_guess_prior, units=units), container, units, m.role == "dateline")
         out.append(Ranked(kept, ctx))
+    return out
+
+
+def _paired_units(
+    cands: list[list[Candidate]], first: list[Candidate | None], ties: list[tuple[int, bool] | None]
+) -> dict[int, Candidate]:
+    """"Atlanta, Georgia", "Seattle, Washington": when the container's first guess (a country, a
+    capital) holds none of the town's readings but one of its ADM1 readings does, the writer meant
+    that unit (a reader places the town, then takes the unit it lies in), so the container is read
+    as that unit."""
+    out: dict[int, Candidate] = {}
+    for i, tie in enumerate(ties):
+        if tie is None or tie[1]:
+            continue
+        j = tie[0]
+        outer = first[j]
+        towns = [c for c in cands[i] if c.kind in ("city", "adm2") and c.match == "exact"]
+        if outer is None or outer.kind in ("adm1", "adm2") or not towns:
+            continue
+        if outer.kind == "country" and any(c.iso2 == outer.iso2 for c in towns):
+            continue
+        units = [u for u in cands[j] if u.kind == "adm1" and u.match == "exact"
+                 and any(c.iso2 == u.iso2 and c.adm1 == u.adm1 for c in towns)]
+        if units:
+            out[j] = max(units, key=lambda u: max(c.population for c in towns if c.iso2 == u.iso2 and c.adm1 == u.adm1))
     return out
 
 

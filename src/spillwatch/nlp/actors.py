@@ -159,8 +159,11 @@ def country_candidates(ann: AnnotatedArticle, view: TokenView, table: ActorTable
     for ent in ann.entities:
         if ent.label not in {"GPE", "ORG", "PERSON", "NORP", "LOC"}:
             continue
-        code = country_code(ent.text) or (capital_code(ent.text) if ent.label == "GPE" else None)
-        if ent.label != "GPE" and not country_code(ent.text):
+        # a person's name is a country only by a listed name ("Jordan"), never by country_converter's
+        # looser patterns ("Vincent" for Saint Vincent)
+        listed = ent.label != "PERSON"
+        code = country_code(ent.text, regex=listed) or (capital_code(ent.text) if ent.label == "GPE" else None)
+        if ent.label != "GPE" and not country_code(ent.text, regex=listed):
             continue  # only whole country names escape a wrong NER label
         idx = view.covering(ent.span)
         if not code or not idx:
@@ -325,9 +328,9 @@ def org_candidates(ann: AnnotatedArticle, view: TokenView, table: ActorTable) ->
 def person_entity_candidates(ann: AnnotatedArticle) -> list[Candidate]:
     """spaCy PERSON entities that no title bound: the person, with an unresolved actor."""
     return [
-        Candidate(ent.span, unresolved_actor(ent.text), 8, ent.text)
+        Candidate(ent.span, unresolved_actor(ent.text, person=True), 8, ent.text)
         for ent in ann.entities
-        if ent.label == "PERSON" and len(ent.text) > 2 and not country_code(ent.text)
+        if ent.label == "PERSON" and len(ent.text) > 2 and not country_code(ent.text, regex=False)
     ]
 
 

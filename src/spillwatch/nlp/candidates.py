@@ -39,13 +39,14 @@ def state_actor(code: str, sector: str, table: ActorTable) -> Actor:
     return Actor(f"{code}_{sector}", name, code if is_country else None, sector)
 
 
-def unresolved_actor(name: str) -> Actor:
+def unresolved_actor(name: str, *, person: bool = False) -> Actor:
     """An organisation or person not in the table: ``unresolved:<slug>``, ``resolved=False``.
 
     When the name opens with a country name or demonym ("Nigerian Interior Ministry",
     "Montenegro Assembly") the country is kept, and the sector when its last word names one. The
     name's white space is one space each (an entity the NER ran on past a paragraph's end, "Qaa\n\n",
-    is named "Qaa").
+    is named "Qaa"). A person's name takes a country from listed names only: "Vincent Jackson" is not
+    of Saint Vincent (``countries.country_code``'s ``regex``).
     """
     name = " ".join(name.split())
     slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "unnamed"
@@ -54,7 +55,7 @@ def unresolved_actor(name: str) -> Actor:
     for width in (3, 2, 1):
         if len(words) > width:
             head = " ".join(words[:width])
-            code = country_code(head) or demonym_code(head)
+            code = country_code(head, regex=not person) or demonym_code(head)
             if code:
                 break
     sector = SECTOR_NOUNS.get(words[-1].lower().rstrip("s")) if code and words else None
