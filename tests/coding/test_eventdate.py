@@ -139,3 +139,13 @@ def test_a_conjoined_verb_with_its_own_time_keeps_it() -> None:
             "on Thursday": (date(2019, 5, 9), date(2019, 5, 9), "day")}
     m = _coded("Rebels surrounded the army base on Tuesday and attacked it on Thursday.", days)
     assert m.date is not None and m.date.start == date(2019, 5, 9)
+
+
+def test_a_toll_verb_the_parse_split_from_its_after_phrase_shares_the_offset() -> None:
+    # "after [a bombing at a wedding] [killed 50]": the parser may hang "killed" on "began" with no
+    # subject; the bombing is its subject, four days before the news, and so is the toll
+    ann = one_sentence("Rebels began the operation four days after a bombing at a wedding in the town killed "
+                       "more than 50 people.", REBELS)
+    found = code_events(replace(ann, article_date=REPORTED), SETTINGS)
+    killed = next(m for m in found if m.trigger_text == "killed")
+    assert killed.date is not None and killed.date.start == date(2019, 5, 6)

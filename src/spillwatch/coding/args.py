@@ -36,7 +36,7 @@ from spillwatch.coding.argwords import (
     VENUE_HEADS,
 )
 from spillwatch.coding.docindex import DocIndex
-from spillwatch.coding.eventdate import clause_date, event_date, limit_of, other_event_dated, shifted
+from spillwatch.coding.eventdate import clause_date, event_date, limit_of, other_event_dated, shifted, split_offset
 from spillwatch.coding.patterns import BORDER_NOUNS, PRONOUNS, DepGraph, Roles, antecedent, subject_of, venue_names
 from spillwatch.records import (
     Actor,
@@ -357,6 +357,11 @@ class ArgumentFinder:
         or None when the trigger shares the sentence's time. With ``any_gap``, any "after" or
         "before" clause counts, with or without an offset."""
         g = self.g
+        split = split_offset(g, i)
+        if split is not None:
+            mark, noun = split
+            if any_gap or any(g[o].lemma.lower() in TIME_UNITS for o in g.children(mark, "npadvmod")):
+                return sorted({*g.subtree(noun), *g.subtree(i)})
         for n in [i, *g.ancestors(i)]:
             markers = [c for c in g.children(n, "mark") if g[c].lemma.lower() in OFFSET_WORDS]
             if g[n].dep == "pobj" and g[g[n].head].lemma.lower() in OFFSET_WORDS:

@@ -33,6 +33,7 @@ from collections.abc import Callable, Set
 from dataclasses import replace
 from datetime import date, timedelta
 
+from spillwatch.coding.argwords import OFFSET_WORDS
 from spillwatch.coding.patterns import DepGraph
 from spillwatch.records import DATE_SOURCE_RANK, AnnotatedArticle, Clause, DateMention, Span
 
@@ -262,4 +263,18 @@ def shifted(text: str, g: DepGraph, scope: list[int], base: DateMention | None) 
             nxt = date(day.year + day.month // 12, day.month % 12 + 1, 1)
             return DateMention(span, span.of(text), day.replace(day=1), nxt - timedelta(days=1), "month")
         return DateMention(span, span.of(text), date(day.year, 1, 1), date(day.year, 12, 31), "year")
+    return None
+
+
+def split_offset(g: DepGraph, i: int) -> tuple[int, int] | None:
+    """The "after" and its object when the parse split one clause in two: in "began four days after a
+    bombing at a wedding killed 50 people" the parser may read "after a bombing" as a phrase and
+    "killed 50 people" as a clause of its own with no subject; the object that ends right before the
+    subjectless verb ``i`` is that verb's subject, and the offset holds for both."""
+    if not g.is_verbal(i) or g[i].head == i or g.children(i, "nsubj", "nsubjpass", "csubj"):
+        return None
+    for m in g.children(g[i].head, "prep"):
+        objs = g.children(m, "pobj")
+        if g[m].lemma.lower() in OFFSET_WORDS and objs and max(g.subtree(objs[0])) == i - 1:
+            return m, objs[0]
     return None
