@@ -88,7 +88,7 @@ def test_gaps_rank_unsupported_violence_first(store: Store, monkeypatch: pytest.
     turkey = rows[order.index("TUR")]
     assert "no support commitments recorded" in turkey.explanation
     jordan = rows[order.index("JOR")]
-    assert "26 truck" in jordan.explanation and jordan.commitments == 1
+    assert "truck × 26" in jordan.explanation and jordan.commitments == 1
 
 
 def test_risk_backtest_reports_model_and_baseline(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -162,7 +162,8 @@ def _support_phrase(r: LedgerRow) -> str:
             dollars = ""
         what = f"{r.currency or 'USD'} {r.amount:,.0f}{dollars}"
     elif r.kind == "equipment":
-        what = f"{r.count:g} {r.item}" if r.count and r.item else (r.item or "equipment")
+        # "truck × 26": the item is the noun's lemma, so "26 truck" would read wrong
+        what = f"{r.item} × {r.count:g}" if r.count and r.item else (r.item or "equipment")
     else:
         what = r.kind
     when = r.date.isoformat() if r.date else "undated"
