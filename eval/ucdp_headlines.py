@@ -28,6 +28,7 @@ import json
 import sys
 from pathlib import Path
 
+from spillwatch.export import codes
 from spillwatch.export.codes import inter_code
 from spillwatch.records import Article, Block, DateInfo, EventMention
 from spillwatch.relevance import corpora
@@ -47,13 +48,11 @@ def agrees(acled_type: str | None, violence: str | None) -> bool:
 
 
 def civilian_targeting(m: EventMention) -> bool:
-    """ACLED's ``civilian_targeting`` flag as the export sets it: a violent event whose first target
-    is civilians (inter code 7), or violence against civilians."""
-    if m.acled_type == "Violence against civilians":
-        return True
+    """ACLED's ``civilian_targeting`` flag as the export sets it (``export.codes.civilian_targeting``),
+    the first target standing for the export's second side."""
     target = m.targets[0] if m.targets else None
-    code = inter_code({"sector": target.sector, "country": target.country} if target else None, None)
-    return m.acled_type in ARMED_TYPES and code == 7
+    inter2 = inter_code({"sector": target.sector, "country": target.country} if target else None, None)
+    return codes.civilian_targeting(m.acled_type, inter2)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -47,6 +47,7 @@ ROLE_RULES: dict[Role, str] = {
               "fighters only where it acted or fought in the 12 months up to it, as UCDP codes one; README 'Roles')",
 }
 
+
 def dated(day: date | None, precision: str | None) -> str:
     """A date as precise as it is known, for people to read: '2016-03-22', '2016-03 (month)' for the Brussels
     bombings known only as "March 2016", '2016 (year)', '2016-03-14 (week)'; '' for none. Machine outputs keep

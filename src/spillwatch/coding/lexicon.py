@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from spillwatch.coding.ontology import POS_TAGS, Ontology, TriggerSpec
 from spillwatch.coding.patterns import OBJ, DepGraph, object_of, subject_of
@@ -143,16 +143,15 @@ class Lexicon:
         # no labour strike, a "general strike" is one
         kinds = {g[c].lemma.lower() for c in g.children(i, "compound", "amod")}
         named = next((m.name for m in etype.modes if kinds & set(m.cues)), None)
-        if spec.mode is not None and named is not None and named != spec.mode:
-            spec = replace(spec, mode=named)
-        if spec.mode is not None:
+        mode = named if spec.mode is not None and named is not None else spec.mode
+        if mode is not None:
             weak_loses = spec.weak and any(m in WEAPON_MODES for m in cued)
             if not weak_loses:
-                out.append(spec.mode)
-        if spec.mode is None or spec.type == "ASSAULT":
+                out.append(mode)
+        if mode is None or spec.type == "ASSAULT":
             out += [m for m in cued if m not in out]
-        if spec.weak and any(m in WEAPON_MODES for m in out) and spec.mode in out:
-            out.remove(spec.mode)
+        if spec.weak and any(m in WEAPON_MODES for m in out) and mode in out:
+            out.remove(mode)
         if "suicide-attack" in out:  # a suicide bomber carries the bomb: never an air or drone strike
             out = [m for m in out if m not in ("aerial", "drone")]
         return tuple(out)

@@ -62,6 +62,19 @@ def inter_code(actor: dict[str, Any] | None, event_country: str | None) -> int:
     return 3  # a named actor of unknown kind: ACLED codes an unidentified armed group as a militia
 
 
+# ACLED's event types of violence by a side that can single out civilians (a battle is two armed sides)
+CIVILIAN_TARGET_TYPES = ("Violence against civilians", "Explosions/Remote violence", "Riots")
+
+
+def civilian_targeting(acled_type: str | None, inter2: int) -> bool:
+    """ACLED's ``civilian_targeting`` flag: violence against civilians, or a remote attack or a riot
+    whose second side is civilians (inter code 7; a shelling that hits civilians is Explosions/Remote
+    violence with this flag)."""
+    if acled_type not in CIVILIAN_TARGET_TYPES:
+        return False
+    return acled_type == "Violence against civilians" or inter2 == 7
+
+
 def interaction(inter1: int, inter2: int) -> int:
     if inter2 == 0:
         return inter1 * 10

@@ -126,7 +126,7 @@ def _acled(r: Row, stamp: int) -> Row:
         "sub_event_type": r["acled_subtype"], "actor1": actor1, "assoc_actor_1": assoc1, "inter1": inter1,
         "actor2": actor2, "assoc_actor_2": assoc2, "inter2": inter2,
         "interaction": codes.interaction(inter1, inter2),
-        "civilian_targeting": "Civilian targeting" if inter2 == 7 and r["acled_type"] != "Protests" else None,
+        "civilian_targeting": "Civilian targeting" if codes.civilian_targeting(r["acled_type"], inter2) else None,
         "iso": iso, "region": region, "country": name, "admin1": r["adm1_name"], "admin2": None, "admin3": None,
         "location": r["place_name"], "latitude": r["lat"], "longitude": r["lon"],
         "geo_precision": codes.ACLED_GEO_PRECISION.get(r["where_prec"] or 0, 3),
