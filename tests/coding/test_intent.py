@@ -31,6 +31,8 @@ CASES = [
     ("Egypt said on Sunday that Jordan must reopen the border crossing.", "REQUEST", "Egypt government",
      "Jordan government"),
     ("the United Nations said it may halt talks if the fighting goes on.", "THREATEN", "United Nations", None),
+    ("Jordan said it will destroy its stocks of mustard gas.", "AGREE", "Jordan government", None),  # disarming
+    ("The rebels will free the hostages on Friday, a spokesman said.", "AGREE", "Syrian rebels", None),
 ]
 
 
@@ -81,3 +83,8 @@ def test_a_request_needs_someone_else_to_ask() -> None:
     g = DepGraph(ann.tokens)
     verb = next(t.i for t in ann.tokens if t.text == "reopen")
     assert find_intent(g, verb, *harm_of(g, verb, _lexicon())) is None
+
+
+def test_a_threat_to_end_talks_is_about_relations() -> None:
+    (m,) = code_events(_ann("Egypt said it may halt its mediation efforts if the shelling goes on."), Settings())
+    assert (m.type, m.modes) == ("THREATEN", ("relations",))

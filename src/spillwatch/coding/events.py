@@ -260,13 +260,16 @@ class _ArticleCoder:
         content = g.span(g.subtree(it.verb, INTENT_STOP))
         return EventMention(
             article_id=self.article_id, type=it.type, trigger=g[it.verb].span, trigger_text=g[it.verb].text,
-            sentence=sent.span, modes=self.lex.modes(g, it.verb, TriggerSpec(it.type, g[it.verb].lemma.lower())),
+            sentence=sent.span, modes=self._intent_modes(it),
             sources=res.sources, targets=res.targets, place_text=res.places[0].text if res.places else None,
             date=res.date, quantities=res.quantities,
             quoted=self.ix.quotes.any(Span(g[it.verb].span.start, g[it.verb].span.start + 1)),
             arguments=(*res.arguments, Argument("intent", content, content.of(self.text))),
             confidence=round(call.event_p, 3), clause=clause,
         )  # no ACLED view: ACLED codes what was done, not what was said would be done
+
+    def _intent_modes(self, it: Intent) -> tuple[str, ...]:
+        return (it.mode,) if it.mode else self.lex.modes(self.g, it.verb, TriggerSpec(it.type, self.g[it.verb].lemma))
 
     def _decline_sentence(self, sent: Sentence, probs: dict[str, float], reason: str) -> None:
         for i in range(sent.first_token, sent.last_token):
@@ -427,8 +430,11 @@ class _ArticleCoder:
 
 
 def _same_side(makers: tuple[Actor, ...], speakers: tuple[Actor, ...]) -> bool:
-    """Whether a speaker speaks for the committed actor: the same actor or the same country ("Portugal
-    will support ..., President Soares said")."""
+    """Whether a speaker may speak for the committed actor: the same actor or the same country ("Portugal
+    will support ..., President Soares said"), or a speaker of no known country ("a spokesman said"); a
+    speaker of another country forecasts ("Jordan said the rebels will attack")."""
+    if not any(b.country for b in speakers):
+        return True
     return any(a.id == b.id or (a.country is not None and a.country == b.country) for a in makers for b in speakers)
 
 

@@ -38,6 +38,7 @@ COMMIT_VERBS = frozenset({"swear", "vow", "pledge", "promise", "undertake", "thr
 # Verbs that end something: ending a cooperative act threatens ("halt mediation"), ending violence
 # concedes ("stop the attacks").
 ENDING_VERBS = frozenset({"end", "halt", "stop", "cease", "suspend", "cut", "sever", "break", "freeze"})
+OWN = frozenset({"its", "their", "our", "my"})
 FIRST_PERSON = frozenset({"we", "i", "us"})
 PRONOUNS = frozenset({"they", "it", "he", "she", "we", "i"})
 # "which he said would create a climate", "that would reward the regime": a consequence, not a commitment
@@ -62,6 +63,7 @@ class Intent:
     speaker: int | None
     bearer: int  # the word carrying the marker: the act itself, or "willing", "sworn"
     statement: int | None  # the statement verb or noun it is reported under
+    mode: str | None = None  # "relations" for a threat to end cooperation; else read from the cue words
 
     @property
     def source(self) -> int | None:
@@ -164,8 +166,18 @@ def find_intent(g: DepGraph, v: int, harmful: bool, ends_cooperation: bool = Fal
     if negated:  # "would not hesitate to strike" is no refusal
         refused = not harmful and not g.children(v, "xcomp")
         return Intent(v, "REJECT", cue, holder, speaker, bearer, statement) if refused else None
+    if harmful and _own_things(g, v):
+        harmful = False  # "will destroy its chemical weapons": disarming, no threat to anyone
     kind: IntentType = "THREATEN" if harmful or ends_cooperation else "AGREE"
-    return Intent(v, kind, cue, holder, speaker, bearer, statement)
+    mode = "relations" if ends_cooperation else None
+    return Intent(v, kind, cue, holder, speaker, bearer, statement, mode)
+
+
+def _own_things(g: DepGraph, v: int) -> bool:
+    """The act's object belongs to its maker ("its weapons", "their fighters")."""
+    return any(
+        g[p].tag == "PRP$" and g[p].text.lower() in OWN for o in object_of(g, v)[0] for p in g.children(o, "poss")
+    )
 
 
 HARMFUL_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "THREATEN"})
@@ -184,7 +196,7 @@ def harm_of(g: DepGraph, v: int, lex: Lexicon) -> tuple[bool, bool]:
     if lemma not in ENDING_VERBS:
         return harmful, False
     ties = {c for m in threat.modes if m.name == TIES_MODE for c in m.cues}
-    ended = object_of(g, v)[0]
+    ended = [j for o in object_of(g, v)[0] for j in g.np_tokens(o)]  # "halt mediation efforts": the phrase's words
     cooperative = any(
         g[o].lemma.lower() in ties or {s.type for s in lex.candidates(g, o)} & COOPERATIVE_TYPES for o in ended
     )
