@@ -3,7 +3,8 @@
 ``score_pair(a, b)``: one article's reports -> ``score.same_article_score``; two reports with a
 country and a date each -> ``score.pair_score`` (hand-set weights, the ACLED-style one event per
 day, place and actors), or, when it scores them below the merge level and a side's date is only
-its article's day or coarser than a day, the higher of it and the fitted score; a pair where a
+its article's day or coarser than a day, the higher of it and the fitted score (not for a
+country-level place beside a finer one: the model was fitted without such pairs); a pair where a
 side lacks the date or the country -> ``fitted.open_score`` (weights fitted on ECB+ dev topics).
 All three speak one scale, on which ``score.THRESHOLD`` is the merge level. Two reports from
 different articles that state the same death toll (``same_toll``: an identical killed count of at
@@ -79,6 +80,8 @@ def _scored(a: Features, b: Features, window: int, model: fitted.PairModel | Non
     hand = pair_score(a, b, window)
     if hand is None or hand >= THRESHOLD or (_own_day(a) and _own_day(b)):
         return hand  # two reports dated to the day by their own words: one event per day, place and actors
+    if a.country_level != b.country_level:
+        return hand  # a country beside a town: the fitted model never saw such pairs (it joined two climbers' deaths)
     found = fitted.open_score(a, b, window, model)  # a date from the article's day is an estimate
     return hand if found is None else max(hand, found)
 
