@@ -23,7 +23,10 @@ def test_a_month_report_with_the_same_toll_joins_the_day_report_inside_it() -> N
     month = mention("a2", None, 3, killed=(43, 43, 43), sources=(), precision="month", country_only="IRQ")
     assert len(cluster([day, month])) == 1
     # the same reports without the toll: only the country and the month in common, no actor named
-    bare = [mention("a1", "Mosul", 3, sources=()), mention("a2", None, 3, sources=(), precision="month", country_only="IRQ")]
+    bare = [
+        mention("a1", "Mosul", 3, sources=()),
+        mention("a2", None, 3, sources=(), precision="month", country_only="IRQ"),
+    ]
     assert len(cluster(bare)) == 2
 
 
