@@ -5,9 +5,9 @@ Output: ``pair_score`` in [0, 1], or ``None`` when a hard blocking rule says the
 event; the keys that find candidate pairs are ``dedup/blocking.py``'s. Mentions with no date (and
 no publication day), a year-precision date or no country are not ``pairable`` here: they meet
 others through ``blocking.open_keys`` and are scored by ``dedup.fitted``;
-``contradicts`` says when two reports can never be one event. Quantities are not compared at
-all, since reports of one event disagree on numbers (5 killed vs 7 killed) and that is kept,
-not used to split.
+``contradicts`` says when two reports can never be one event. Quantities never split reports,
+since reports of one event disagree on numbers (5 killed vs 7 killed); an identical killed
+count is evidence that joins them (``Features.tolls``, ``pairs.same_toll``).
 
 Hard blocks (``None``): different country; both name specific, resolved actors and none is
 shared (state actors compare by country, so SYR_MIL and SYR_GOV are one side; unidentified
