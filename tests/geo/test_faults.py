@@ -81,6 +81,10 @@ ROWS = [
     # a town the small NER model tags PERSON, after "the battle of", in a story naming its country
     ("Philippine troops retook a mosque in the battle of Marawi on Sunday, a military spokesman said.",
      "Marawi", ("PH", "PH-14")),
+    # a town named like the region it is the seat of ranks just above that region, no higher:
+    # Senegal's Saint-Louis is no likelier than St. Louis, Missouri, nor does it make the focus
+    ("ST. LOUIS - Police arrested two men after a burglary at a barbecue restaurant, and Missouri troopers "
+     "joined the search.", "ST. LOUIS", ("US", "US-MO")),
 ]
 
 

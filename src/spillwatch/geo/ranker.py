@@ -13,8 +13,13 @@ reported on articles 101-200 by ``eval/geowebnews.py --split report``. The weigh
   top country, whether the candidate lies in an ADM1 unit the story names, distance to the
   nearest place that voted, and whether its country is absent from a focus that exists;
 - a town named like the unit it is the seat of; a dateline naming a town (filing places are
-  towns, not units). An explicit container ("Gwoza, Borno") is not a feature: ``geo/resolve.py``
-  keeps only the candidates inside it.
+  towns, not units);
+- how far a town falls below the best-known town of the name (orders of magnitude of population
+  under the mention's biggest town, and whether it is that one; units and countries are left to
+  the prior, so that "Seoul" stays the city and not its same-sized province): a reader needs
+  more than a nearby place to read "Gloucester" as a Canadian suburb rather than the English city.
+An explicit container ("Gwoza, Borno") is not a feature: ``geo/resolve.py`` keeps only the
+candidates inside it.
 """
 
 from __future__ import annotations
@@ -32,7 +37,7 @@ from spillwatch.geo.gazetteer import Candidate
 
 FEATURES = (
     "prior", "log_population", "focus_share", "focus_top", "focus_unit", "foreign", "log_km",
-    "no_points", "seat", "dateline_town",
+    "no_points", "seat", "dateline_town", "town_below_top", "top_town",
 )  # fmt: skip
 
 
@@ -43,6 +48,7 @@ class Context:
     container: Candidate | None = None
     units: frozenset[tuple[str | None, str | None]] = frozenset()  # ADM1 units among the candidates
     dateline: bool = False
+    top_town: int = 0  # the biggest population among the mention's towns
 
 
 def features(c: Candidate, ctx: Context) -> list[float]:
@@ -64,6 +70,8 @@ def features(c: Candidate, ctx: Context) -> list[float]:
         float(km is None),
         float(kind == "city" and (c.iso2, c.adm1) in ctx.units),
         float(ctx.dateline and kind == "city"),
+        math.log10((ctx.top_town + 1) / (c.population + 1)) / 7 if kind == "city" else 0.0,
+        float(kind == "city" and c.population >= ctx.top_town),
     ]
 
 

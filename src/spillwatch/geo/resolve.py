@@ -31,7 +31,9 @@ from spillwatch.geo.ranker import Context, features, load_weights
 from spillwatch.records import ActorMention, Place, Span
 
 KIND_PRIOR = {"country": 10.0, "continent": 9.0, "region": 8.5, "adm1": 5.0, "adm2": 2.5}
-SEAT_BONUS = 2.5  # a town named like the ADM1 unit it lies in is usually its seat: "Raqqa"
+# a town named like the ADM1 unit it lies in is usually its seat ("Raqqa"): it ranks just above its
+# unit, and no higher: the seat of Senegal's Saint-Louis region is no likelier than St. Louis, Missouri
+SEAT_MARGIN = 0.5
 SURE_MARGIN = 1.0
 PARTITIONED = frozenset(("PS",))  # GeoNames' admin1 units there are not ISO 3166-2's (adm1.nearest)
 SMALL_PLACE = 100_000  # under this, a town or ADM2 unit abroad needs its container named
@@ -163,8 +165,10 @@ def _supported(c: Candidate, focus: Focus, container: Candidate | None, source: 
 
 
 def _guess_prior(c: Candidate, units: Set[tuple[str | None, str | None]]) -> float:
-    seat = SEAT_BONUS if c.kind == "city" and (c.iso2, c.adm1) in units else 0.0
-    return _prior(c) - MATCH_PENALTY[c.match] + seat
+    own = _prior(c)
+    if c.kind == "city" and (c.iso2, c.adm1) in units:
+        own = max(own, KIND_PRIOR["adm1"] + MAIN_NAME_BONUS + SEAT_MARGIN)
+    return own - MATCH_PENALTY[c.match]
 
 
 def first_guess(cands: list[Candidate]) -> Candidate | None:
@@ -242,7 +246,8 @@ def rank_inputs(
         strict = tie is not None and tie[1] and not any(c.kind == "country" for c in found)
         kept = _inside(container, [c for c in found if _supported(c, focus, container, m.source)], strict)
         units = frozenset((c.iso2, c.adm1) for c in kept if c.kind == "adm1")
-        ctx = Context(focus, partial(_guess_prior, units=units), container, units, m.role == "dateline")
+        top = max((c.population for c in kept if c.kind == "city"), default=0)
+        ctx = Context(focus, partial(_guess_prior, units=units), container, units, m.role == "dateline", top)
         out.append(Ranked(kept, ctx))
     return out
 
