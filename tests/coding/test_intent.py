@@ -10,7 +10,7 @@ from coding_support import actor, one_sentence  # type: ignore[import-not-found,
 from spillwatch.coding.events import _lexicon, code_events
 from spillwatch.coding.intent import find_intent, harm_of
 from spillwatch.coding.patterns import DepGraph
-from spillwatch.records import Actor
+from spillwatch.records import Actor, AnnotatedArticle
 from spillwatch.settings import Settings
 
 JORDAN = actor("JOR", "GOV", "Jordan government")
@@ -36,7 +36,7 @@ CASES = [
 ]
 
 
-def _ann(text: str):  # type: ignore[no-untyped-def]
+def _ann(text: str) -> AnnotatedArticle:
     """The sentence with the test actors that occur in it."""
     return one_sentence(text, {k: v for k, v in ACTORS.items() if k in text})
 
