@@ -59,6 +59,7 @@ NOT_COMMITMENTS = [
     "Jordan said the review will include the rights of refugees.",  # the maker is a thing, not an actor
     "Jordan said the rebels will attack the airport.",  # a forecast of another's act
     "Analysts in Jordan fear the rebels will launch an offensive.",  # a fear is no statement of intent
+    "Officials said the rebels will need to be retrained.",  # a need, not an act anyone committed to
     "The rebels said they would not hesitate to strike the airport.",  # no refusal
     "Jordan has repeatedly pledged to reform the police.",  # habitual, declined with its commitment word
 ]

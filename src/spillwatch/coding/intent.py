@@ -38,6 +38,11 @@ COMMIT_VERBS = frozenset({"swear", "vow", "pledge", "promise", "undertake", "thr
 # Verbs that end something: ending a cooperative act threatens ("halt mediation"), ending violence
 # concedes ("stop the attacks").
 ENDING_VERBS = frozenset({"end", "halt", "stop", "cease", "suspend", "cut", "sever", "break", "freeze"})
+# Verbs of state, need or attitude: "forces will need to be retrained" commits no one to an act
+NOT_ACTS = frozenset(
+    {"be", "have", "need", "require", "remain", "continue", "face", "seem", "appear", "become", "get", "want",
+     "know", "expect", "hope", "happen", "look", "feel", "mean", "depend", "struggle", "like", "wish"}
+)  # fmt: skip
 OWN = frozenset({"its", "their", "our", "my"})
 FIRST_PERSON = frozenset({"we", "i", "us"})
 PRONOUNS = frozenset({"they", "it", "he", "she", "we", "i"})
@@ -140,7 +145,7 @@ def _marker(g: DepGraph, v: int, harmful: bool) -> tuple[str, int] | None:
 def find_intent(g: DepGraph, v: int, harmful: bool, ends_cooperation: bool = False) -> Intent | None:
     """The statement of intent whose act is the verb ``v``, if any. ``harmful``: the act is force, a
     sanction, a blockade or boycott, or the end of cooperation (the caller reads the lexicon)."""
-    if not g.is_verbal(v) or g[v].tag not in ("VB", "VBG"):
+    if not g.is_verbal(v) or g[v].tag not in ("VB", "VBG") or g[v].lemma.lower() in NOT_ACTS:
         return None
     found = _marker(g, v, harmful or ends_cooperation)
     if found is None:
