@@ -66,13 +66,21 @@ def test_different_actors_in_the_same_town_on_the_same_day_stay_apart() -> None:
     assert len(cluster(ms)) == 2
 
 
-def test_country_level_only_matches_country_level() -> None:
+def test_a_country_level_place_is_compatible_with_a_town_of_its_country() -> None:
+    # "Qaa" read only as Lebanon and the Baalbek-Hermel report of the same bombing: the same day, actors and type
     ms = [
         mention("a1", None, 0, country_only="IRQ"),
         mention("a2", "Mosul", 0),
         mention("a3", None, 0, country_only="IRQ"),
+        mention("a4", None, 0, country_only="SYR"),
     ]
-    assert partition(cluster(ms)) == {frozenset({ms[0].id, ms[2].id}), frozenset({ms[1].id})}
+    assert partition(cluster(ms)) == {frozenset({ms[0].id, ms[1].id, ms[2].id}), frozenset({ms[3].id})}
+
+
+def test_a_country_level_place_beside_a_town_is_weak_evidence() -> None:
+    # only the country in common: a day apart, or no actor named, is not enough
+    assert len(cluster([mention("a1", None, 0, country_only="IRQ"), mention("a2", "Mosul", 1)])) == 2
+    assert len(cluster([mention("a1", None, 0, country_only="IRQ", sources=()), mention("a2", "Mosul", 0)])) == 2
 
 
 def test_reports_outside_the_date_window_stay_apart() -> None:
@@ -218,7 +226,7 @@ def test_undated_mentions_merge_through_publication_day_on_shared_place_and_acto
     assert len(cluster([ms[0], replace(other_side, trigger_text="raid")], published=days.get)) == 2
 
 
-def test_part_of_country_and_country_places_match_each_other_but_not_cities() -> None:
+def test_part_of_country_and_country_places_match_each_other_and_cities_only_on_more() -> None:
     from dataclasses import replace
 
     a = mention("c1", None, 0, country_only="IRQ")
@@ -226,7 +234,9 @@ def test_part_of_country_and_country_places_match_each_other_but_not_cities() ->
     assert b.place is not None
     b = replace(b, place=replace(b.place, precision=5))
     c = mention("c3", "Mosul", 0)
-    assert partition(cluster([a, b, c])) == {frozenset({a.id, b.id}), frozenset({c.id})}
+    assert partition(cluster([a, b, c])) == {frozenset({a.id, b.id, c.id})}  # same day, actor and type
+    d = mention("c3", "Mosul", 0, sources=())  # no actor named: only the country and the day in common
+    assert partition(cluster([a, b, d])) == {frozenset({a.id, b.id}), frozenset({d.id})}
 
 
 def test_one_articles_reports_of_one_attack_join_though_later_ones_say_no_place_or_date() -> None:

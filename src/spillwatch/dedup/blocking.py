@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 
+from spillwatch.dedup.pairs import MIN_TOLL
 from spillwatch.dedup.score import BUCKET_DAYS, CELL_DEGREES, COARSE_SLACK, DATE_WINDOW_DAYS, Features, pairable
 
 
@@ -44,18 +45,20 @@ def place_keys(f: Features) -> tuple[tuple[str, ...], tuple[str, ...]]:
 
     Located points index their grid cell and probe the neighbouring cells (wide enough for the
     largest allowed distance); ADM1-level places index and probe their ADM1 ("o:"), and probe
-    the points of that ADM1 ("p:"); country-level places share one key.
+    the points of that ADM1 ("p:"); country-level places share one key ("c"), and meet every
+    sub-national place of their country (``score.place_score``): those index "s" and probe "c",
+    country-level places probe "s" too (two sub-national places never meet through these).
     """
     if f.country_level:
-        return ("c",), ("c",)
+        return ("c",), ("c", "s")
     if f.radius is None:
-        return ((f"o:{f.adm1}",), (f"o:{f.adm1}", f"p:{f.adm1}")) if f.adm1 else ((), ())
+        return ((f"o:{f.adm1}", "s"), (f"o:{f.adm1}", f"p:{f.adm1}", "c")) if f.adm1 else (("s",), ("c",))
     lat_i, lon_i = _cell(f)
     assert f.lat is not None
     span = math.ceil(1.0 / math.cos(math.radians(min(abs(f.lat) + CELL_DEGREES, 80.0))))
     near = tuple(f"g:{lat_i + a}:{lon_i + b}" for a in (-1, 0, 1) for b in range(-span, span + 1))
-    index = (f"g:{lat_i}:{lon_i}",) + ((f"p:{f.adm1}",) if f.adm1 else ())
-    probe = near + ((f"o:{f.adm1}",) if f.adm1 else ())
+    index = (f"g:{lat_i}:{lon_i}", "s") + ((f"p:{f.adm1}",) if f.adm1 else ())
+    probe = near + ("c",) + ((f"o:{f.adm1}",) if f.adm1 else ())
     return index, probe
 
 
@@ -64,7 +67,7 @@ ANY_DATE = "~a"  # open keys every mention is indexed under, for undated mention
 
 
 def open_keys(f: Features, window: int, probe: bool) -> tuple[tuple[str, str, int], ...]:
-    """Keys on a shared name (entity, specific actor, place) or trigger word of one type family.
+    """Keys on a shared name (entity, specific actor, place), trigger word or killed count of one type family.
 
     Never on the type alone, and only for pairs where a side lacks the date or the country (two
     reports with both meet through their place keys): "~" keys hold dated mentions by date bucket
@@ -75,7 +78,8 @@ def open_keys(f: Features, window: int, probe: bool) -> tuple[tuple[str, str, in
     lacks what would narrow it.
     """
     fam = f.family
-    words = sorted(f.names | ({"w:" + f.lemma} if f.lemma else set()))
+    tolls = {f"t:{n}" for n in f.tolls if n >= MIN_TOLL}  # ``pairs.same_toll``
+    words = sorted(f.names | ({"w:" + f.lemma} if f.lemma else set()) | tolls)
     dated = f.start is not None and f.slack is not None
     c = f.country
     plan: list[tuple[str, str, bool]]  # (kind, scope, by date bucket)

@@ -3,9 +3,15 @@
 ``score_pair(a, b)``: one article's reports -> ``score.same_article_score``; two reports with a
 country and a date each -> ``score.pair_score`` (hand-set weights, the ACLED-style one event per
 day, place and actors), or, when it scores them below the merge level and a side's date is only
-its article's day or coarser than a day, the higher of it and the fitted score; a pair where a
+its article's day or coarser than a day, the higher of it and the fitted score (not for a
+country-level place beside a finer one: the model was fitted without such pairs); a pair where a
 side lacks the date or the country -> ``fitted.open_score`` (weights fitted on ECB+ dev topics).
-All three speak one scale, on which ``score.THRESHOLD`` is the merge level.
+All three speak one scale, on which ``score.THRESHOLD`` is the merge level. Two reports from
+different articles that state the same death toll (``same_toll``: an identical killed count of at
+least ``MIN_TOLL``, "killed 43" and "43 dead") in one type family, with nothing that contradicts
+(``score.contradicts``, ``score.differs``) and any dates and sub-national places they both state
+agreeing, score at least ``TOLL_SCORE``, above the merge level: the Beirut bombing's 43 dead told
+on its day and, a month later, as "the November bombings".
 
 ``explain_event(members)`` gives each member of an event the member it agrees with best, the
 rule, the score and the fields that agreed (``Join``): what ``spillwatch event`` shows.
@@ -24,6 +30,7 @@ from spillwatch.dedup.score import (
     Features,
     contradicts,
     date_score,
+    differs,
     pair_score,
     pairable,
     place_score,
@@ -38,6 +45,22 @@ def rule(a: Features, b: Features) -> str:
     return "dated-and-placed" if pairable(a) and pairable(b) else "open"
 
 
+MIN_TOLL = 5  # the smallest killed count that, stated alike by two reports, is evidence (ECB+ topics 1-22)
+TOLL_SCORE = 0.9  # what such a pair scores at least (above ``score.THRESHOLD``)
+
+
+def same_toll(a: Features, b: Features, window: int = DATE_WINDOW_DAYS) -> int | None:
+    """The killed count two reports both state (the largest, at least ``MIN_TOLL``), when nothing else
+    keeps them apart: one type family, no contradiction, dates that agree when both are dated,
+    sub-national places that agree when both have one; else None."""
+    shared = [n for n in a.tolls & b.tolls if n >= MIN_TOLL]
+    if not shared or differs(a, b, window) or contradicts(a, b, window):
+        return None
+    if pairable(a) and pairable(b) and date_score(a, b, window) is None:
+        return None  # an article's day too far from the other's date: a later event with the same toll
+    return max(shared)
+
+
 def score_pair(
     a: Features, b: Features, window: int = DATE_WINDOW_DAYS, model: fitted.PairModel | None = None
 ) -> float | None:
@@ -45,11 +68,20 @@ def score_pair(
     which = rule(a, b)
     if which == "same-article":
         return same_article_score(a, b, window)
+    found = _scored(a, b, window, model, which)
+    if same_toll(a, b, window) is None:
+        return found
+    return TOLL_SCORE if found is None else max(found, TOLL_SCORE)
+
+
+def _scored(a: Features, b: Features, window: int, model: fitted.PairModel | None, which: str) -> float | None:
     if which == "open":
         return fitted.open_score(a, b, window, model)
     hand = pair_score(a, b, window)
     if hand is None or hand >= THRESHOLD or (_own_day(a) and _own_day(b)):
         return hand  # two reports dated to the day by their own words: one event per day, place and actors
+    if a.country_level != b.country_level:
+        return hand  # a country beside a town: the fitted model never saw such pairs (it joined two climbers' deaths)
     found = fitted.open_score(a, b, window, model)  # a date from the article's day is an estimate
     return hand if found is None else max(hand, found)
 
@@ -92,6 +124,9 @@ def agreed_fields(a: Features, b: Features, window: int = DATE_WINDOW_DAYS) -> t
         agreed.append("names " + ", ".join(named[:5]))  # "Kraft" and "Kraft Foods" both listed
     if a.lemma and a.lemma == b.lemma:
         agreed.append(f"word '{a.lemma}'")
+    toll = same_toll(a, b, window) if a.article != b.article else None
+    if toll is not None:
+        agreed.append(f"toll {toll} killed")
     return tuple(agreed), tuple(unknown)
 
 

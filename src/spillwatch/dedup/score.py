@@ -5,22 +5,23 @@ Output: ``pair_score`` in [0, 1], or ``None`` when a hard blocking rule says the
 event; the keys that find candidate pairs are ``dedup/blocking.py``'s. Mentions with no date (and
 no publication day), a year-precision date or no country are not ``pairable`` here: they meet
 others through ``blocking.open_keys`` and are scored by ``dedup.fitted``;
-``contradicts`` says when two reports can never be one event. Quantities are not compared at
-all, since reports of one event disagree on numbers (5 killed vs 7 killed) and that is kept,
-not used to split.
+``contradicts`` says when two reports can never be one event. Quantities never split reports,
+since reports of one event disagree on numbers (5 killed vs 7 killed); an identical killed
+count is evidence that joins them (``Features.tolls``, ``pairs.same_toll``).
 
 Hard blocks (``None``): different country; both name specific, resolved actors and none is
 shared (state actors compare by country, so SYR_MIL and SYR_GOV are one side; unidentified
 "UNK_*" and unresolved names never veto); different type family (``TYPE_FAMILY``); dates
 further apart than the window (``DATE_WINDOW_DAYS`` for day precision, wider for coarse
-precision); a country-level place (precision 5 or coarser, or a PCL feature) with a
-sub-national one; two located points further apart than the sum of their uncertainty radii
+precision); two located points further apart than the sum of their uncertainty radii
 (``RADIUS_KM`` by where_prec-like precision); two different ADM1 units when either side has no
 point to measure.
 
 Score (weights ``WEIGHTS``, sum 1): date 0.35 (0.5 ** days between the two date ranges: 1 for
 overlapping dates, 0.5 one day apart, 0.25 two days), place 0.30 (points: 1 minus half the
-distance over the allowed radius; same ADM1 only: 0.6; both country-level: 0.4), actors 0.20
+distance over the allowed radius; same ADM1 only: 0.6; a country-level place (precision 5 or coarser,
+or a PCL feature) with any place of that country, itself included: ``COUNTRY_PLACE`` 0.4, since "Qaa" read
+only as Lebanon may be the Baalbek-Hermel town another report names), actors 0.20
 (0.5 when either side names no actor, else 0.5 + 0.5 x Jaccard of the actor-id sets, 0 when
 the sets are disjoint), type 0.15 (same type with a shared or missing mode 1.0, same type with
 disjoint modes 0.7, same family 0.4). ``THRESHOLD`` (0.78) is the average-link merge level.
@@ -56,6 +57,7 @@ DATE_WINDOW_DAYS = 3
 COARSE_SLACK = {"day": 0, "range": 1, "week": 4, "month": 0}
 # Uncertainty radius in km by place precision (UCDP where_prec: 1 exact, 2 within 25 km, 3 ADM2).
 RADIUS_KM = {1: 10.0, 2: 25.0, 3: 50.0}
+COUNTRY_PLACE = 0.4  # place term of a country-level place beside any place of its country (``place_score``)
 COARSE_PRECISION = 5  # 5: part of a country ("northern Syria"), 6: country, 7: region
 TOWN_PRECISION = 3  # a place this precise (or finer) is a shared place ("p:"); coarser ones share a name only
 BUCKET_DAYS = 4
@@ -120,6 +122,7 @@ class Features:
     named: frozenset[str] = frozenset()  # sources and targets the actor table does not know ("n:jamal williams")
     place_name: str = ""  # the place's own name as a name key ("n:..."): a place, not a specific (``fitted``)
     background: bool = False  # an offset sets it apart from its sentence's news ("seven months after X": X)
+    tolls: frozenset[int] = frozenset()  # the killed counts the mention states ("killed 43": 43; ``pairs.same_toll``)
 
 
 def _adm1_key(place: Place) -> str | None:
@@ -191,6 +194,7 @@ def features(m: EventMention, published: date | None = None) -> Features:
         background=any(a.role == "offset" for a in m.arguments),
         named=frozenset("n:" + name_key(a.name) for a in everyone if not a.resolved and a.name),
         place_name="n:" + name_key(p.name) if p is not None and p.name else "",
+        tolls=frozenset(int(q.best) for q in m.quantities if q.kind == "killed" and q.best and q.best >= 1),
     )
 
 
@@ -265,8 +269,9 @@ def date_score(a: Features, b: Features, window: int) -> float | None:
 
 
 def place_score(a: Features, b: Features) -> float | None:
+    """Place term of two places of one country (the caller checks the country), None when they differ."""
     if a.country_level or b.country_level:
-        return 0.4 if a.country_level and b.country_level else None
+        return COUNTRY_PLACE  # no finer place to compare: compatible, weak evidence
     if a.radius is not None and b.radius is not None:
         assert a.lat is not None and a.lon is not None and b.lat is not None and b.lon is not None
         dist = haversine_km(a.lat, a.lon, b.lat, b.lon)
