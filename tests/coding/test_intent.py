@@ -32,6 +32,8 @@ CASES = [
      "Jordan government"),
     ("the United Nations said it may halt talks if the fighting goes on.", "THREATEN", "United Nations", None),
     ("Jordan said it will destroy its stocks of mustard gas.", "AGREE", "Jordan government", None),  # disarming
+    ("Jordan said on Tuesday it would impose 25 percent duties on imports from Egypt.", "THREATEN",
+     "Jordan government", None),  # what it imposes makes the act harmful
     ("The rebels will free the hostages on Friday, a spokesman said.", "AGREE", "Syrian rebels", None),
 ]
 
@@ -60,6 +62,7 @@ NOT_COMMITMENTS = [
     "Jordan said the rebels will attack the airport.",  # a forecast of another's act
     "Analysts in Jordan fear the rebels will launch an offensive.",  # a fear is no statement of intent
     "Officials said the rebels will need to be retrained.",  # a need, not an act anyone committed to
+    "Jordan said it will take its time in dealing with the matter.",  # no event word, no event read
     "The rebels said they would not hesitate to strike the airport.",  # no refusal
     "Jordan has repeatedly pledged to reform the police.",  # habitual, declined with its commitment word
 ]

@@ -35,7 +35,7 @@ from spillwatch.coding.clause import REPORTING, find_clause, predicate, status_r
 from spillwatch.coding.docindex import DocIndex
 from spillwatch.coding.earlier import EarlierMentions, bare_definite
 from spillwatch.coding.encoder import load_encoder
-from spillwatch.coding.intent import INTENT_AUX, THREAT_AUX, Intent, find_intent, harm_of
+from spillwatch.coding.intent import INTENT_AUX, THREAT_AUX, Intent, find_intent, harm_of, names_an_event
 from spillwatch.coding.lexicon import CUE_STOP, Lexicon
 from spillwatch.coding.mention import MentionInput, SentenceSignal, features, load_mention_model, window_text
 from spillwatch.coding.modality import verdict
@@ -236,6 +236,8 @@ class _ArticleCoder:
         """The statement event of ``it``: its source the committed actor (or a request's speaker), its
         target the act's target (or the request's addressee), dated and placed by the statement."""
         g = self.g
+        if it.type == "AGREE" and call.event_p < self.threshold and not names_an_event(g, it.verb, self.lex):
+            return None  # a promise no event word names, in a sentence the detector reads as none ("take my time")
         # the maker must be an actor named, not a thing an actor owns ("the government's consideration will
         # include"); a parser's misplaced head counts by its own subject ("the Red Cross operating in Iraq")
         named = [] if it.source is None else [it.source, *g.children(it.source, "nsubj", "compound")]

@@ -197,12 +197,19 @@ def harm_of(g: DepGraph, v: int, lex: Lexicon) -> tuple[bool, bool]:
     types = {s.type for s in lex.candidates(g, v)}
     threat = lex.ontology.type("THREATEN")
     cues = {c for m in threat.modes if m.name != TIES_MODE for c in m.cues}
-    harmful = bool(types & HARMFUL_TYPES) or lemma in cues
+    objects = [j for o in object_of(g, v)[0] for j in g.np_tokens(o)]  # "halt mediation efforts": the phrase's words
+    # the act or what it imposes: "would impose 25 percent duties", "will close the consulate"
+    harmful = bool(types & HARMFUL_TYPES) or lemma in cues or any(g[o].lemma.lower() in cues for o in objects)
     if lemma not in ENDING_VERBS:
         return harmful, False
     ties = {c for m in threat.modes if m.name == TIES_MODE for c in m.cues}
-    ended = [j for o in object_of(g, v)[0] for j in g.np_tokens(o)]  # "halt mediation efforts": the phrase's words
     cooperative = any(
-        g[o].lemma.lower() in ties or {s.type for s in lex.candidates(g, o)} & COOPERATIVE_TYPES for o in ended
+        g[o].lemma.lower() in ties or {s.type for s in lex.candidates(g, o)} & COOPERATIVE_TYPES for o in objects
     )
     return harmful, cooperative
+
+
+def names_an_event(g: DepGraph, v: int, lex: Lexicon) -> bool:
+    """Whether the act at ``v`` or its object is a word of the event lexicon ("will release the hostages"
+    is not, "will send troops" and "would impose sanctions" are)."""
+    return bool(lex.candidates(g, v)) or any(lex.candidates(g, j) for o in object_of(g, v)[0] for j in g.np_tokens(o))
