@@ -112,17 +112,19 @@ def test_an_estimated_article_date_gives_no_lead_day() -> None:
     assert m.date is not None and m.date.precision == "range"
 
 
-def test_a_date_in_a_relative_clause_about_something_else_is_not_the_events() -> None:
-    found = _story("A gunman opened fire at the accounting firm where he was fired last week, police said.",
-                   published=WEDNESDAY)
-    m = next(m for m in found if m.trigger_text == "opened")
-    assert m.date is not None and (m.date.start, m.date_source) == (WEDNESDAY, "reported")
-
-
-def test_a_date_deep_inside_a_since_phrase_is_not_the_events() -> None:
-    found = _story("Airstrikes killed 40 fighters since the start of the operation in mid-September, monitors said.",
-                   published=WEDNESDAY)
-    m = next(m for m in found if m.trigger_text == "killed")
+@pytest.mark.parametrize(("text", "trigger"), [
+    # a date in a relative clause about something else
+    ("A gunman opened fire at the accounting firm where he was fired last week, police said.", "opened"),
+    # a date deep inside a "since" phrase
+    ("Airstrikes killed 40 fighters since the start of the operation in mid-September, monitors said.", "killed"),
+    # "in 2019" bounds a superlative's comparison, it is not the day
+    ("The death toll of the massacre in Zardana rises to 44, the largest massacre in the province in 2019.",
+     "massacre"),
+    # a stretch a toll is counted over dates the tally, not the news
+    ("An airstrike killed 16 people in the town and raised the death toll to 193 in the last 27 days.", "killed"),
+])
+def test_a_date_that_is_not_the_events_leaves_it_the_news_day(text: str, trigger: str) -> None:
+    m = next(m for m in _story(text, published=WEDNESDAY) if m.trigger_text == trigger)
     assert m.date is not None and (m.date.start, m.date_source) == (WEDNESDAY, "reported")
 
 
@@ -149,3 +151,22 @@ def test_a_toll_verb_the_parse_split_from_its_after_phrase_shares_the_offset() -
     found = code_events(replace(ann, article_date=REPORTED), SETTINGS)
     killed = next(m for m in found if m.trigger_text == "killed")
     assert killed.date is not None and killed.date.start == date(2019, 5, 6)
+
+
+def test_a_stretch_with_no_toll_stays_the_events_date() -> None:
+    found = _story("Airstrikes killed 85 civilians in Idlib during the past 48 hours, monitors said.",
+                   published=WEDNESDAY)
+    m = next(m for m in found if m.trigger_text == "killed")
+    assert m.date is not None and (m.date.start, m.date.end, m.date.precision) == (
+        date(2019, 11, 18), WEDNESDAY, "range")
+
+
+def test_the_lead_skips_dateline_pieces_and_time_stamps() -> None:
+    """The lead's day is read past short lines (a dateline the parser cut up, "10 p.m.", a subhead)
+    to the story's first sentences of running text."""
+    m = _burned(_story("HAYWARD, Calif.", "10 p.m.",
+                       "The Latest on a deadly stabbing on a commuter train near the bay:",
+                       "Authorities say a stabbing that killed a passenger happened after a fight between two men.",
+                       "The fight broke out Monday afternoon on a train pulling into a station, police said.",
+                       LATER, published=WEDNESDAY))
+    assert m.date is not None and (m.date.start, m.date_source) == (date(2019, 11, 18), "reported")

@@ -183,3 +183,18 @@ def test_the_places_listed_with_the_events_place_are_its_places_too(
     m = _placed(parse, gz, "Two soldiers were killed in Qayara, Iraq, on Monday.", "killed")
     assert m.place is not None and m.place.text == "Qayara"
     assert not [a for a in m.arguments if a.role == "also-place"]
+
+
+def test_a_list_the_parse_conjoins_is_no_container(parse: Callable[[Article], AnnotatedArticle], gz: Gazetteer) -> None:
+    """"the Golan Heights, Gaza Strip and Sinai": a region after a comma is another item of the list
+    the parse conjoins, not the container of the place before it; names of the list the gazetteer
+    lacks, or the NER calls an organisation's ("Kala-Balge"), are the event's places too."""
+    text = "In the 1967 war, Israeli troops captured the West Bank, Golan Heights, Gaza Strip and Sinai from Jordan."
+    m = _placed(parse, gz, text, "captured")
+    assert m.place is not None
+    assert {m.place.text} | {a.text for a in m.arguments if a.role == "also-place"} == {
+        "Golan Heights", "Gaza Strip", "Sinai"}
+    m = _placed(parse, gz, "Boko Haram fighters stormed Dikwa, Kala-Balge and Konduga last week.", "stormed")
+    assert m.place is not None
+    found = {m.place.text} | {a.text for a in m.arguments if a.role == "also-place"}
+    assert found == {"Dikwa", "Kala-Balge", "Konduga"}

@@ -85,6 +85,13 @@ ROWS = [
     # Senegal's Saint-Louis is no likelier than St. Louis, Missouri, nor does it make the focus
     ("ST. LOUIS - Police arrested two men after a burglary at a barbecue restaurant, and Missouri troopers "
      "joined the search.", "ST. LOUIS", ("US", "US-MO")),
+    # a name the NER cut short is completed by the next words when the gazetteer holds the whole
+    # ("Trinidad" of "Trinidad and Tobago" was a town in Bolivia; "Baja" a town in Iowa and
+    # "California" the US state)
+    ("The prime minister said that Trinidad and Tobago failed to attend the meeting.", "Trinidad and Tobago",
+     ("TT", None)),
+    ("The new wastewater plant on the Tijuana River in Baja California will open in May.", "Baja California",
+     ("MX", "MX-BCN")),
 ]
 
 

@@ -12,6 +12,9 @@ dependency graph, the trigger and the candidate date mentions. Output: a ``DateM
 - an expression inside a relative clause that does not hold the trigger is that clause's date, not
   the event's ("the shooting at a firm where he was fired last week", "the man accused of shooting
   ..., who was fired on Thursday");
+- an expression bounding a superlative ("the largest massacre in Idlib in 2018") is the scope of
+  a comparison, and a stretch running up to the report that a toll is counted over ("raises the
+  death toll to 193 in the last 27 days") dates the tally: neither is the event's date;
 - an own date after the article's date or after today is refused: an event reported as having
   happened cannot postdate its report, and a date after the run is a resolution error;
 - a background event gets no article date: a verb in the past perfect ("had been killed", unless
@@ -67,6 +70,12 @@ def background(g: DepGraph, i: int) -> bool:
     return past_perfect(g, i) or time_reference(g, i)
 
 
+# how many words before a date a superlative bounding it may stand ("the largest massacre at the
+# Idlib province in 2018")
+SCOPE_WORDS = 8
+# a toll counted over a stretch: "the death toll", "the number of casualties", "raises ... to"
+TALLY = re.compile(r"\b(?:toll|tally|total|number\s+of|raises?|rising|rises|rose|bring(?:s|ing)?|climb(?:s|ed|ing)?)\b",
+                   re.I)
 SINCE = re.compile(r"\bsince\s+(?:the\s+(?:beginning|start|end)\s+of\s+)?(?:(?:early|late|mid-?)\s*)?$", re.I)
 
 
@@ -103,6 +112,35 @@ def under_since(g: DepGraph, trigger: int, d: DateMention) -> bool:
     return _governed(g, trigger, d, lambda n: g[n].lemma.lower() in REFERENCE_WORDS)
 
 
+def comparison_scope(g: DepGraph, d: DateMention) -> bool:
+    """True when ``d`` bounds a superlative's comparison ("the largest massacre in Idlib in 2018",
+    "the deadliest day of the month", "the highest toll this year"): it names the stretch the event
+    is compared within, not the event's day. The superlative (tag JJS/RBS) is among the few words
+    before ``d``, with no verb between."""
+    i = bisect_right(g.tokens, d.span.start, key=lambda t: t.span.start) - 1
+    if i < 0 or d.span.start >= g[i].span.end:
+        return False
+    for j in range(i - 1, max(-1, i - SCOPE_WORDS), -1):
+        if g[j].tag in ("JJS", "RBS"):
+            return True
+        if g[j].pos in ("VERB", "AUX") or g[j].text in (".", ";", ",", "…", ":"):
+            return False
+    return False
+
+
+def tally_stretch(text: str, d: DateMention, reported: DateMention | None) -> bool:
+    """True when ``d`` is a stretch running up to the report, or ending within ``LEDE_WINDOW`` of it
+    ("in the last 27 days", "during the last week") that a toll is counted over ("raises the death
+    toll to 193 in the last 27 days", "raise to 240 the number of casualties during the last
+    week"): it dates the tally, not the
+    event the sentence reports as news, which keeps its own day."""
+    if d.precision == "day" or d.end is None or reported is None or reported.start is None:
+        return False
+    if d.end < reported.start - LEDE_WINDOW:  # "during the last week": the calendar week before the report
+        return False
+    return TALLY.search(text[max(0, d.span.start - 80):d.span.start]) is not None
+
+
 def clause_date(clause: Clause, trigger: Span, sentence: Span, dates_in: Callable[[Span], list[DateMention]]
                 ) -> DateMention | None:
     """The event's own date mention: one in its clause's time phrases, nearest the trigger on the
@@ -131,24 +169,44 @@ def clause_date(clause: Clause, trigger: Span, sentence: Span, dates_in: Callabl
     return replace(stated, source="reported") if stated is not None else None
 
 
-# the lead: a story's first sentences (its title and the first of the body), where news style
-# (AP, Reuters) states when the news happened
+# the lead: a story's title and its first sentences of running text, where news style (AP,
+# Reuters) states when the news happened. Title sentences and short lines (a dateline split into
+# pieces, a time stamp "10 p.m.", a date line, a subhead of a few words) are read but not counted.
 LEDE_SENTENCES = 3
+LEDE_MIN_WORDS = 8
 # how far before its report the news of a lead can be: the week within which news style names a
 # weekday or "yesterday" rather than a date
 LEDE_WINDOW = timedelta(days=7)
 
 
+def _lead(ann: AnnotatedArticle, start: int) -> list[Span]:
+    """The sentences of the lead of the story starting at ``start``: up to the ``LEDE_SENTENCES``-th
+    sentence of running text (``LEDE_MIN_WORDS`` words or more, outside the title)."""
+    text = ann.article.text
+    titles = [s for b, s in ann.article.block_spans() if b.role == "title"]
+    out: list[Span] = []
+    counted = 0
+    for sent in ann.sentences:
+        if sent.span.start < start:
+            continue
+        out.append(sent.span)
+        title = any(t.start <= sent.span.start < t.end for t in titles)
+        counted += not title and len(sent.span.of(text).split()) >= LEDE_MIN_WORDS
+        if counted >= LEDE_SENTENCES:
+            break
+    return out
+
+
 def lede_day(ann: AnnotatedArticle, story: DateMention) -> DateMention | None:
     """The day the lead of the story dated ``story`` (from ``story.span.start``) names for its news:
-    the first resolved day-precise expression in its first ``LEDE_SENTENCES`` sentences that falls
+    the first resolved day-precise expression in its lead (``_lead``) that falls
     within ``LEDE_WINDOW`` before the story's date and not after it, and opens no period ("since
     Wednesday"); None when there is none, and
     when the story's date is not one day (an estimated date is only a bound: a weekday in its lead
     resolves against a guessed reference, and is no better than the range the date allows)."""
     if story.start is None or story.start != story.end:
         return None
-    lead = [s.span for s in ann.sentences if s.span.start >= story.span.start][:LEDE_SENTENCES]
+    lead = _lead(ann, story.span.start)
     if not lead:
         return None
     for d in sorted(ann.dates, key=lambda d: d.span.start):
@@ -187,7 +245,8 @@ def event_date(ann: AnnotatedArticle, g: DepGraph, trigger: int, own: DateMentio
     """The event's date by the rules of the module docstring."""
     today = today or date.today()
     if own is not None and (opens_period(ann.article.text, own) or in_other_relative(g, trigger, own)
-                            or under_since(g, trigger, own)):
+                            or under_since(g, trigger, own) or comparison_scope(g, own)
+                            or tally_stretch(ann.article.text, own, story_date(ann, g[trigger].span.start))):
         own = None
     if own is not None:
         if own.start is None:

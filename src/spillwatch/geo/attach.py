@@ -310,7 +310,7 @@ def phrases(tokens: Sequence[Token], sentence: range, entities: Sequence[Entity]
             lo -= 1
         if tok.pos != "PROPN" and lo == i:
             continue
-        lo = min(lo, _name(tokens, lo, sentence)[0])  # "the Al-Qusour neighbourhood": the whole name
+        lo = min(lo, name_range(tokens, lo, sentence)[0])  # "the Al-Qusour neighbourhood": the whole name
         span = Span(tokens[lo].span.start, tokens[i if tok.pos == "PROPN" else i - 1].span.end)
         if free(span) and span not in out:
             out.append(span)
@@ -347,7 +347,7 @@ def _joined(left: Token, right: Token) -> bool:
     return left.span.end == right.span.start and all(t.text[:1].isalnum() or t.text in "-'’‘" for t in (left, right))
 
 
-def _name(tokens: Sequence[Token], i: int, sentence: range) -> tuple[int, int]:
+def name_range(tokens: Sequence[Token], i: int, sentence: range) -> tuple[int, int]:
     """The proper name around ``tokens[i]``: capitalised proper nouns next to it (never a place
     noun) and words joined to it without a space, as a token range."""
     def part(t: Token) -> bool:
@@ -372,7 +372,7 @@ def noun_named(tokens: Sequence[Token], sentence: range, taken: Sequence[Span]) 
             continue
         if not _noun_named(tokens, i):
             continue
-        lo, hi = _name(tokens, i, sentence)
+        lo, hi = name_range(tokens, i, sentence)
         span = Span(tokens[lo].span.start, tokens[hi - 1].span.end)
         if not any(t.start < span.end and span.start < t.end for t in taken) and span not in out:
             out.append(span)

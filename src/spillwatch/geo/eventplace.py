@@ -8,7 +8,9 @@ clause, ``EventMention.clause.places``, nearest on the dependency path, a place 
 frame left out: "officials in X said the raid killed dozens" is not in X).
 Of an "X, Y" pair (town, country) the finer one wins. The other places of a list the event's place
 stands in ("struck Baghdad, Mosul and Kirkuk") are the event's places too: ``Argument``s with role
-"also-place" (a container, "Qayara, Iraq", is no list).
+"also-place" (a container, "Qayara, Iraq", is no list, but items the parse conjoins are one:
+"the Golan Heights, Gaza Strip and Sinai"; names it conjoins with the place count whatever the NER
+calls them: "Dikwa, Kala-Balge and Konduga").
 For aid and cooperation (AID, COOPERATE, SUPPORT, CONSULT, AGREE) with no literal place, the
 country of a recipient named by nationality after the trigger ("provided trucks to a Jordanian
 unit") stands in, at country precision and with role "demonym" so that it shows.
@@ -27,7 +29,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from spillwatch.geo.attach import SCENE_WORDS, attached, load_fitted, noun_named, phrases, span_steps
+from spillwatch.geo.attach import (
+    SCENE_WORDS,
+    attached,
+    head_of,
+    load_fitted,
+    name_range,
+    noun_named,
+    phrases,
+    span_steps,
+)
 from spillwatch.geo.focusplace import article_focus
 from spillwatch.geo.gazetteer import Gazetteer
 from spillwatch.geo.lexicon import DIRECTIONS, PERSON_WORDS
@@ -183,7 +194,14 @@ def candidates(doc: Doc, m: EventMention) -> list[tuple[Span, Place, int | None]
     found += _noun_named(doc, span, found)
     found += _names_in_place_slots(doc, m, found)
     unknown = [Place(span=s, text=text[s.start : s.end]) for s in found]
-    return [(p.span, p, p.precision) for p in doc.literal.inside(m.sentence) + unknown]
+    pool = doc.literal.inside(m.sentence) + unknown
+    return [(p.span, p, p.precision) for p in pool if not any(_within(p.span, q.span) for q in pool)]
+
+
+def _within(inner: Span, outer: Span) -> bool:
+    """A phrase strictly inside another candidate ("Shatt al-" of "Shatt al-Arab"): the longer
+    name is the place, never a cut piece of it."""
+    return inner != outer and outer.start <= inner.start and inner.end <= outer.end
 
 
 def _names_in_place_slots(doc: Doc, m: EventMention, found: list[Span]) -> list[Span]:
@@ -250,7 +268,10 @@ def _listed(place: Place, doc: Doc, m: EventMention) -> list[Place]:
     "between Areza and Maidema"): joined to it by commas and one "and" or "or", never a container
     ("Tal Afar, Nineveh": a place in a unit or a country is one place, not two)."""
     text = doc.ann.article.text
-    pool = sorted({p.span: p for _, p, _ in candidates(doc, m)}.values(), key=lambda p: p.span.start)
+    found = {p.span: p for _, p, _ in candidates(doc, m)}
+    for span in _conjunct_names(doc, m, place, list(found)):
+        found[span] = Place(span=span, text=text[span.start : span.end])
+    pool = sorted(found.values(), key=lambda p: p.span.start)
     at = next((k for k, p in enumerate(pool) if p.span == place.span), None)
     if at is None:
         return []
@@ -260,12 +281,55 @@ def _listed(place: Place, doc: Doc, m: EventMention) -> list[Place]:
         while 0 <= k + step < len(pool):
             a, b = (pool[k + step], pool[k]) if step < 0 else (pool[k], pool[k + step])
             gap = " ".join(text[a.span.end : b.span.start].split()).lower()
-            if gap not in LIST_GAPS or (gap == "," and _holds(b, a)):
+            if gap not in LIST_GAPS or (gap == "," and _holds(b, a) and not _conjoined(doc, a, b)):
                 break
             joined = joined or gap != ","
             k += step
             chain.append(k)
     return [pool[k] for k in sorted(chain) if k != at] if joined else []
+
+
+def _conjunct_names(doc: Doc, m: EventMention, place: Place, known: list[Span]) -> list[Span]:
+    """Proper names the parse conjoins with the event's place ("in Dikwa, Kala-Balge and Konduga"),
+    whatever the NER and the gazetteer make of them (the small model tags "Kala-Balge" ORG), none
+    over a known candidate, a resolved actor or a person: the names of one list are places alike."""
+    tokens = doc.ann.tokens
+    words = doc.tokens_in(place.span)
+    if not words:
+        return []
+    top = head_of(tokens, words.start, words.stop)
+    while tokens[top].dep == "conj" and tokens[top].head != top:
+        top = tokens[top].head
+    cluster, todo = {top}, [top]
+    while todo:
+        i = todo.pop()
+        for j in doc.tokens_in(m.sentence):
+            if tokens[j].dep == "conj" and tokens[j].head == i and j not in cluster:
+                cluster.add(j)
+                todo.append(j)
+    people = [e.span for e in doc.entities.inside(m.sentence) if e.label == "PERSON"]
+    taken = known + doc.named.near(m.sentence) + people  # an unresolved actor's name may be a village's
+    out: list[Span] = []
+    sentence = doc.tokens_in(m.sentence)
+    for i in sorted(cluster):
+        if i in words or tokens[i].pos != "PROPN" or not tokens[i].text[:1].isupper():
+            continue
+        lo, hi = name_range(tokens, i, sentence)
+        span = Span(tokens[lo].span.start, tokens[hi - 1].span.end)
+        if not any(t.start < span.end and span.start < t.end for t in taken):
+            out.append(span)
+    return out
+
+
+def _conjoined(doc: Doc, first: Place, second: Place) -> bool:
+    """The parse reads ``second`` as a conjunct of ``first`` ("the Golan Heights, Gaza Strip and
+    Sinai"): a list, whatever their sizes say, never "X, Y" as a place in its container."""
+    tokens = doc.ann.tokens
+    a, b = doc.tokens_in(first.span), doc.tokens_in(second.span)
+    if not a or not b:
+        return False
+    head = head_of(tokens, b.start, b.stop)
+    return tokens[head].dep == "conj" and tokens[head].head in a
 
 
 def _holds(outer: Place, inner: Place) -> bool:

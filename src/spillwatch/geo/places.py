@@ -11,6 +11,8 @@ Gwoza"), demonyms and adjectives ("Jordanian" -> Jordan, "Kurdish" -> Kurdistan;
 first paragraph; role "dateline").
 Roles (metonym, region, border, near: "Ankara said", "northern Iraq", "the Syrian border", "near
 X") are read by ``geo/roles.py``.
+A name the NER cut short takes the next capitalised words when the gazetteer holds the whole
+("Boa" + "Vista", "Trinidad" + "and Tobago").
 "Gulf of Oman", "Straits of Malacca" are one feature's name however the NER cuts them, and a word
 ending a longer written name is no place alone ("Farah" of "Hawsh Al-Farah"; ``geo/nameparts.py``).
 Declines: places in other scripts, street addresses, rivers, lakes and other features that the
@@ -99,6 +101,9 @@ def _entity_mentions(
             if taken.any(span):
                 continue
         span, text = _with_admin_suffix(ann, span, text, index, doc)
+        span, text = _with_name_rest(ann, gz, span, index, doc)
+        if taken.any(span):
+            continue
         parts = _split_unknown(ann, gz, span, text, index, doc)
         out.extend(parts)
         for p in parts:
@@ -118,6 +123,32 @@ def _with_admin_suffix(
         return span, text
     grown = Span(span.start, nxt.span.end)
     return grown, doc[grown.start : grown.end]
+
+
+NAME_REST = 3  # words after an entity that may complete the name the NER cut short
+
+
+def _with_name_rest(ann: AnnotatedArticle, gz: Gazetteer, span: Span, index: TokenIndex, doc: str) -> tuple[Span, str]:
+    """"Boa" + "Vista", "Trinidad" + "and Tobago", "Baja" + "California": the NER cut a name short;
+    the longest run of the next capitalised words (and "and") that makes, with it, a name the
+    gazetteer holds as a country's, a unit's or a place's own is taken whole."""
+    idx = index.inside(span)
+    best = span
+    if not idx:
+        return span, doc[span.start : span.end]
+    end = idx.stop
+    for k in range(end, min(end + NAME_REST, len(ann.tokens))):
+        tok, prev = ann.tokens[k], ann.tokens[k - 1]
+        if tok.span.start != prev.span.end + 1 or doc[prev.span.end] != " ":
+            break
+        if not (tok.text[:1].isupper() or tok.text == "and"):
+            break
+        grown = Span(span.start, tok.span.end)
+        name = doc[grown.start : grown.end]
+        if tok.text != "and" and any(c.match == "exact" and (c.main_name or c.kind in ("country", "adm1"))
+                                     for c in gz.lookup(name, fuzzy=False)):
+            best = grown
+    return best, doc[best.start : best.end]
 
 
 def _split_unknown(
