@@ -112,6 +112,15 @@ def test_an_estimated_article_date_gives_no_lead_day() -> None:
     assert m.date is not None and m.date.precision == "range"
 
 
+def test_an_estimated_article_date_takes_a_full_date_its_lead_prints() -> None:
+    """A full date needs no reference: in a page dated no earlier than Nov. 18, 2019, a lead that
+    prints that day names the news day."""
+    monday = date(2019, 11, 18)
+    m = _burned(_story("Gunmen attacked a police post in Kirkuk on Nov. 18, 2019, police said.", LATER,
+                       published=monday, method="estimated"))
+    assert m.date is not None and (m.date.start, m.date.end, m.date_source) == (monday, monday, "reported")
+
+
 @pytest.mark.parametrize(("text", "trigger"), [
     # a date in a relative clause about something else
     ("A gunman opened fire at the accounting firm where he was fired last week, police said.", "opened"),
@@ -169,4 +178,18 @@ def test_the_lead_skips_dateline_pieces_and_time_stamps() -> None:
                        "Authorities say a stabbing that killed a passenger happened after a fight between two men.",
                        "The fight broke out Monday afternoon on a train pulling into a station, police said.",
                        LATER, published=WEDNESDAY))
+    assert m.date is not None and (m.date.start, m.date_source) == (date(2019, 11, 18), "reported")
+
+
+COURT = "A judge on Saturday sentenced John Smith to life in prison for the crimes he committed on March 11, 2019."
+RETOLD = "Smith shot and killed two guards at the courthouse in Atlanta."
+
+
+def test_a_court_story_dates_the_violence_it_retells_by_the_crimes_stated_day() -> None:
+    m = next(m for m in _story(COURT, RETOLD, published=WEDNESDAY) if m.trigger_text == "shot")
+    assert m.date is not None and (m.date.start, m.date_source) == (date(2019, 3, 11), "expression")
+
+
+def test_a_news_story_keeps_its_leads_day_for_the_same_sentence() -> None:
+    m = next(m for m in _story(LEDE, RETOLD, published=WEDNESDAY) if m.trigger_text == "shot")
     assert m.date is not None and (m.date.start, m.date_source) == (date(2019, 11, 18), "reported")

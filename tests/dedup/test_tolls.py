@@ -1,12 +1,16 @@
-"""The same death toll stated by two reports (``pairs.same_toll``) and a country-level place beside a town."""
+"""The same death toll stated by two reports (``pairs.same_toll``) and a country-level place beside a town
+(``score.place_score``)."""
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 from dedup_toys import mention
 
 from spillwatch.dedup.cluster import cluster
 from spillwatch.dedup.pairs import MIN_TOLL, TOLL_SCORE, agreed_fields, same_toll, score_pair
 from spillwatch.dedup.score import THRESHOLD, features
+from spillwatch.records import Argument, Span
 
 
 def test_an_undated_report_with_the_same_toll_joins_the_dated_one() -> None:
@@ -46,3 +50,15 @@ def test_a_small_toll_is_no_evidence() -> None:
     b = mention("a2", "Mosul", None, killed=(small, small, small), sources=("IRQ_MIL",))
     assert same_toll(features(a), features(b)) is None
     assert len(cluster([a, b])) == 2
+
+
+def test_a_country_level_report_whose_sentence_names_the_other_s_town_is_placed_there() -> None:
+    # the Beirut bombing's month-dated background report: "Burj al-Barajneh" unresolved, the place read as Lebanon,
+    # "Beirut" among the sentence's names; no actor named, so a country and a month alone would not join it
+    town = mention("a1", "Mosul", 3, sources=())
+    coarse = mention("a2", None, 3, sources=(), precision="month", country_only="IRQ")
+    assert len(cluster([town, coarse])) == 2
+    naming = replace(coarse, arguments=(Argument("entity", Span(0, 5), "Mosul"),))
+    assert len(cluster([town, naming])) == 1
+    elsewhere = replace(coarse, arguments=(Argument("entity", Span(0, 7), "Baghdad"),))
+    assert len(cluster([town, elsewhere])) == 2

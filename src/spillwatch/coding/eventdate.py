@@ -17,6 +17,9 @@ dependency graph, the trigger and the candidate date mentions. Output: a ``DateM
   death toll to 193 in the last 27 days") dates the tally: neither is the event's date;
 - an own date after the article's date or after today is refused: an event reported as having
   happened cannot postdate its report, and a date after the run is a resolution error;
+- violence a court story retells (its lead reports a sentence, a charge, a trial) is the crime
+  tried, older than the news: it takes the day the story states for the crime ("for the crimes he
+  committed on March 11, 2005", "Monday's violence"), when it states one (``crime_date``);
 - a background event gets no article date: a verb in the past perfect ("had been killed", unless
   reported speech shifted it back: "said the army had shelled") or a trigger inside a "since"
   phrase or clause tells of an earlier event than the news, so the article's day would be false;
@@ -177,6 +180,7 @@ LEDE_MIN_WORDS = 8
 # how far before its report the news of a lead can be: the week within which news style names a
 # weekday or "yesterday" rather than a date
 LEDE_WINDOW = timedelta(days=7)
+FULL_YEAR = re.compile(r"\b(?:19|20)\d\d\b")  # a date that states its year
 
 
 def _lead(ann: AnnotatedArticle, start: int) -> list[Span]:
@@ -201,19 +205,24 @@ def lede_day(ann: AnnotatedArticle, story: DateMention) -> DateMention | None:
     """The day the lead of the story dated ``story`` (from ``story.span.start``) names for its news:
     the first resolved day-precise expression in its lead (``_lead``) that falls
     within ``LEDE_WINDOW`` before the story's date and not after it, and opens no period ("since
-    Wednesday"); None when there is none, and
-    when the story's date is not one day (an estimated date is only a bound: a weekday in its lead
-    resolves against a guessed reference, and is no better than the range the date allows)."""
-    if story.start is None or story.start != story.end:
+    Wednesday"); None when there is none. When the story's date is not one day (an estimated date
+    is only a bound: a weekday in its lead resolves against a guessed reference, and is no better
+    than the range the date allows), only a full date with its year, which needs no reference, and
+    within that range ("will host ... on July 21, 2016" in a page dated no earlier than that day)."""
+    if story.start is None or story.end is None:
         return None
     lead = _lead(ann, story.span.start)
     if not lead:
         return None
+    estimated = story.start != story.end
     for d in sorted(ann.dates, key=lambda d: d.span.start):
         if d.span.start < lead[0].start or d.span.start >= lead[-1].end:
             continue
-        if (d.precision == "day" and d.start is not None and d.source == "expression"
-                and story.start - LEDE_WINDOW <= d.start <= story.end
+        if d.precision != "day" or d.start is None or d.source != "expression":
+            continue
+        if estimated and (not story.start <= d.start <= story.end or not FULL_YEAR.search(d.text)):
+            continue
+        if (story.start - LEDE_WINDOW <= d.start <= story.end
                 and not opens_period(ann.article.text, d)):  # "shelling since Wednesday": a start, not the news
             return replace(d, source="reported")
     return None
@@ -240,6 +249,52 @@ def limit_of(ann: AnnotatedArticle, offset: int, today: date) -> date:
     return today
 
 
+# a court story: its lead reports a step of justice, and the violence it retells is the crime tried
+JUSTICE_WORDS = frozenset({
+    "sentence", "convict", "conviction", "arraign", "arraignment", "indict", "indictment", "plead", "plea", "trial",
+    "hearing", "verdict", "acquit", "jury", "jurors", "prosecutor", "court", "judge"})
+# the violence a court story retells, and the words it names the crime by
+VIOLENCE_WORDS = frozenset({
+    "kill", "killing", "murder", "shoot", "shooting", "stab", "stabbing", "attack", "bomb", "bombing", "slay",
+    "slaying", "wound", "injure", "ambush", "rampage", "massacre", "assault", "kidnap", "abduct", "target",
+    "fire", "violence"})
+CRIME_WORDS = (VIOLENCE_WORDS - {"fire"}) | {"crime", "incident"}  # "fired from his job on Thursday"
+
+
+def _token_at(g: DepGraph, offset: int) -> int | None:
+    i = bisect_right(g.tokens, offset, key=lambda t: t.span.start) - 1
+    return i if i >= 0 and offset < g[i].span.end else None
+
+
+def crime_date(ann: AnnotatedArticle, g: DepGraph, trigger: int) -> DateMention | None:
+    """The day a court story states for the crime it retells ("sentenced Saturday ... for the
+    crimes he committed on March 11, 2005", "When Monday's violence had concluded, ..."): the date
+    of an act of violence told without a time of its own in a story whose lead reports a step of
+    justice (a sentence, a charge, a trial: ``JUSTICE_WORDS``), the crime being older than the news.
+    The day is the one the story gives a crime word (``CRIME_WORDS``) among the two nouns or verbs
+    nearest above a day-precise expression, when the story gives exactly one such day; else None."""
+    if g[trigger].lemma.lower() not in VIOLENCE_WORDS:
+        return None
+    story = story_date(ann, g[trigger].span.start)
+    if story is None or story.end is None:
+        return None
+    lead = _lead(ann, story.span.start)
+    if not lead or not any(t.lemma.lower() in JUSTICE_WORDS for t in g.tokens
+                           if lead[0].start <= t.span.start < lead[-1].end):
+        return None
+    found: dict[date, DateMention] = {}
+    for d in ann.dates:
+        if d.precision != "day" or d.start is None or d.source != "expression" or d.start > story.end:
+            continue
+        i = _token_at(g, d.span.start)
+        if i is None:
+            continue
+        above = [n for n in g.ancestors(i) if g[n].pos in ("NOUN", "VERB", "PROPN")][:2]
+        if any(g[n].lemma.lower() in CRIME_WORDS for n in above):
+            found.setdefault(d.start, d)
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
 def event_date(ann: AnnotatedArticle, g: DepGraph, trigger: int, own: DateMention | None,
                today: date | None = None, *, framed: bool = False) -> DateMention | None:
     """The event's date by the rules of the module docstring."""
@@ -253,6 +308,8 @@ def event_date(ann: AnnotatedArticle, g: DepGraph, trigger: int, own: DateMentio
             return own  # stated, unresolved: the article has no date to anchor it
         if own.start <= limit_of(ann, g[trigger].span.start, today):
             return own
+    if (crime := crime_date(ann, g, trigger)) is not None:
+        return crime
     if not framed and background(g, trigger):  # under "said that", "had shelled" is only the tense shifted back
         return None
     return news_date(ann, g[trigger].span.start)

@@ -21,7 +21,8 @@ Score (weights ``WEIGHTS``, sum 1): date 0.35 (0.5 ** days between the two date 
 overlapping dates, 0.5 one day apart, 0.25 two days), place 0.30 (points: 1 minus half the
 distance over the allowed radius; same ADM1 only: 0.6; a country-level place (precision 5 or coarser,
 or a PCL feature) with any place of that country, itself included: ``COUNTRY_PLACE`` 0.4, since "Qaa" read
-only as Lebanon may be the Baalbek-Hermel town another report names), actors 0.20
+only as Lebanon may be the Baalbek-Hermel town another report names; ``NAMED_PLACE`` 0.8 when its sentence
+names the other's place, "Beirut" beside an unresolved "Burj al-Barajneh"), actors 0.20
 (0.5 when either side names no actor, else 0.5 + 0.5 x Jaccard of the actor-id sets, 0 when
 the sets are disjoint), type 0.15 (same type with a shared or missing mode 1.0, same type with
 disjoint modes 0.7, same family 0.4). ``THRESHOLD`` (0.78) is the average-link merge level.
@@ -58,6 +59,7 @@ COARSE_SLACK = {"day": 0, "range": 1, "week": 4, "month": 0}
 # Uncertainty radius in km by place precision (UCDP where_prec: 1 exact, 2 within 25 km, 3 ADM2).
 RADIUS_KM = {1: 10.0, 2: 25.0, 3: 50.0}
 COUNTRY_PLACE = 0.4  # place term of a country-level place beside any place of its country (``place_score``)
+NAMED_PLACE = 0.8  # ... whose sentence names the other report's place
 COARSE_PRECISION = 5  # 5: part of a country ("northern Syria"), 6: country, 7: region
 TOWN_PRECISION = 3  # a place this precise (or finer) is a shared place ("p:"); coarser ones share a name only
 BUCKET_DAYS = 4
@@ -271,6 +273,9 @@ def date_score(a: Features, b: Features, window: int) -> float | None:
 def place_score(a: Features, b: Features) -> float | None:
     """Place term of two places of one country (the caller checks the country), None when they differ."""
     if a.country_level or b.country_level:
+        coarse, fine = (a, b) if a.country_level else (b, a)
+        if not fine.country_level and fine.place_name and fine.place_name in coarse.names:
+            return NAMED_PLACE  # the country-level report's sentence names the other's town ("Beirut")
         return COUNTRY_PLACE  # no finer place to compare: compatible, weak evidence
     if a.radius is not None and b.radius is not None:
         assert a.lat is not None and a.lon is not None and b.lat is not None and b.lon is not None
