@@ -60,6 +60,13 @@ def test_casualty_kinds(run_nlp: Runner) -> None:
     assert got["two villages"].kind == "count"  # villages are counted, not casualties
 
 
+def test_the_mourned_and_the_buried_are_dead(run_nlp: Runner) -> None:
+    got = quantities(run_nlp, "The city mourns 22 victims of the bombing. Villagers buried 12 victims on Sunday. "
+                     "The court heard from 9 victims of the fraud.")
+    assert (got["22 victims"].kind, got["12 victims"].kind) == ("killed", "killed")
+    assert got["9 victims"].kind == "count"  # a victim heard in court is no toll
+
+
 def test_money_currency_by_context(run_nlp: Runner) -> None:
     canadian = "Canada's government pledged $1 million. Canada will also send CAD 1.6 billion."
     got = quantities(run_nlp, canadian)

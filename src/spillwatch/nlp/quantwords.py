@@ -18,7 +18,8 @@ def _kind(words: str, kind: str) -> dict[str, str]:
 
 
 CASUALTY_WORDS: dict[str, str] = {
-    **_kind("kill killed die died dead death fatality toll body slay massacre execute behead life", "killed"),
+    **_kind("kill killed die died dead death fatality toll body slay massacre execute behead life "
+            "mourn bury buried funeral", "killed"),  # one mourns and buries the dead: "mourns 22 victims"
     **_kind("injure injured wound wounded hurt injury casualty", "injured"),
     **_kind("capture captured abduct abducted kidnap kidnapped arrest arrested detain detained hostage "
             "prisoner captive", "captured"),
