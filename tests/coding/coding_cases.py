@@ -74,9 +74,10 @@ CASES = [
         {"Iraqi prime minister": actor("IRQ", "GOV"), "Iranian counterpart": actor("IRN", "GOV")},
         "CONSULT", (), ("IRQ_GOV",), ("IRN_GOV",), "Tehran", "happened",
     ),
-    Case(  # quoted, negated future: no withdrawal happens (declined as negated)
+    Case(  # quoted, negated future: no withdrawal happens; the minister's refusal is the event (PLOVER REJECT)
         "“We will not withdraw our troops from the border,” the defence minister said.",
-        {"the defence minister": actor("IND", "GOV"), "our troops": actor("IND", "MIL")}, None,
+        {"the defence minister": actor("IND", "GOV"), "our troops": actor("IND", "MIL")}, "REJECT", ("yield",),
+        ("IND_GOV",), (), None, "happened", (None, None),
     ),
     Case(  # light verb + nominal trigger
         "Rebels launched an attack on government positions near Aleppo late on Tuesday.",

@@ -117,7 +117,7 @@ def test_named_building_is_no_actor() -> None:
 def test_a_verbal_event_the_detector_does_not_read_needs_an_actor_of_the_table() -> None:
     """Word sense: shops "offer" goods, a book "calls for" a study. Without the detector reading an
     event, a verbal type stands only on an actor the actor table knows (a state, force, group)."""
-    from spillwatch.coding.events import _known
+    from spillwatch.coding.belongs import known as _known
     from spillwatch.records import Actor
 
     assert _known(Actor("TUR_GOV", "Turkey", "TUR", "GOV"))

@@ -77,6 +77,7 @@ FRAME_UP = (
 MAX_FRAME_DEPTH = 5
 REPORTING = frozenset({"say", "tell", "announce", "state", "add", "report", "confirm", "statement"})
 OCCASION_PREPS = frozenset({"at", "during", "after", "before", "ahead", "on"})
+FUTURE_MARKS = frozenset({"until", "till", "once", "unless"})  # a present verb after them is a future act
 # Modifiers that make a nominal event possible or expected rather than reported ("a pending invasion").
 IRREALIS_MODIFIERS: dict[str, ClauseStatus] = {
     "pending": "hypothetical",
@@ -187,6 +188,8 @@ def _irrealis_verb_form(g: DepGraph, head: int) -> bool:
         return True
     if not g.is_verbal(head) or (g[head].tag == "VBG" and g[head].dep == "pcomp"):
         return False  # a noun ("announcing ... the shelling") or "after targeting": a done act, not a plan
+    if g[head].tag in ("VBZ", "VBP") and any(g[m].lemma.lower() in FUTURE_MARKS for m in g.children(head, "mark")):
+        return True  # English puts a future act in the present after "until", "once" ("fight until they retake")
     finite = g[head].tag in ("VBD", "VBZ", "VBP") or (g[head].tag == "VBN" and bool(aux & {"have", "be"}))
     return not finite  # a finite act happened (or happens), whatever governs it
 

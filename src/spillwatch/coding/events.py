@@ -29,22 +29,25 @@ from functools import lru_cache
 
 from spillwatch.coding.acled import acled_category
 from spillwatch.coding.args import ArgumentFinder, Resolved
+from spillwatch.coding.belongs import ACTORLESS_TYPES, known, own_actors
 from spillwatch.coding.classifier import TypeClassifier, load_classifier
 from spillwatch.coding.clause import REPORTING, find_clause, predicate, status_reason
 from spillwatch.coding.docindex import DocIndex
 from spillwatch.coding.earlier import EarlierMentions, bare_definite
 from spillwatch.coding.encoder import load_encoder
+from spillwatch.coding.intent import INTENT_AUX, THREAT_AUX, Intent, find_intent, harm_of, names_an_event
 from spillwatch.coding.lexicon import CUE_STOP, Lexicon
 from spillwatch.coding.mention import MentionInput, SentenceSignal, features, load_mention_model, window_text
 from spillwatch.coding.modality import verdict
 from spillwatch.coding.nested import light_verbs, mark_offset, merge_nested, own_quantities, quantity_heads
 from spillwatch.coding.ontology import TriggerSpec, load_ontology
-from spillwatch.coding.patterns import DepGraph, roles, victim_heads
+from spillwatch.coding.patterns import DepGraph, Roles, roles, victim_heads
 from spillwatch.records import Actor, AnnotatedArticle, Argument, Clause, DateMention, EventMention, Sentence, Span
 from spillwatch.relevance.model import SentenceCall, load_detector
 from spillwatch.settings import Settings
 
 SKIP_ROLES = ("dateline", "byline", "credit")
+INTENT_STOP = ("ccomp", "advcl", "relcl", "parataxis", "acl", "punct", "mark")  # the act, not what follows it
 STOP_VERBS = frozenset({"end", "halt", "stop", "cease", "suspend", "prevent", "thwart", "foil"})
 TYPE_TARGET_PREPS = {"RETREAT": ("from",), "REQUEST": ("from",), "ASSAULT": ("from",), "COERCE": ("from",)}
 THEME_OBJECT = ("MOBILIZE", "RETREAT")
@@ -52,16 +55,13 @@ NO_COMMENT = frozenset(
     {"say", "comment", "confirm", "elaborate", "disclose", "specify", "identify", "discuss", "speculate", "reveal"}
 )  # "declined to comment": a refusal to speak is no rejection of anything
 CASUALTY_WORDS = frozenset({"kill", "wound", "injure", "die", "death"})
-# Physical events stand without a named actor ("Unidentified gunmen shot dead a farmer"); a verbal
-# one (a demand, talks, an accusation) needs someone who made it.
-ACTORLESS_TYPES = ("ASSAULT", "PROTEST", "COERCE", "MOBILIZE")
 # What a clause's grammar rules out: a negated, habitual or hypothetical mention reports no event.
 # A planned act is kept for commitments (a pledge of aid, troops to be sent: the support ledger
 # records them as pledged), never for force: a threatened or intended attack has not happened.
 NOT_EVENTS = ("negated", "habitual", "hypothetical")
-# A statement about violence (an accusation, a demand for an inquiry) does not carry its toll.
-TOLL_KINDS = ("killed", "injured", "captured", "displaced")
 FORCE_TYPES = ("ASSAULT", "COERCE")  # the ontology's types of force (seizing territory is ASSAULT/occupy)
+SAID_WILL = INTENT_AUX | THREAT_AUX  # a bare "will" is the speaker's word; "sworn", "willing" the maker's own
+LEDGER_TYPES = ("AID", "COOPERATE", "MOBILIZE")  # analysis/support.py's types: a planned one is a pledge
 CIVILIANS_P = 0.5  # the detector's one-sided-violence probability (calibrated on UCDP's own shares)
 
 
@@ -190,9 +190,88 @@ class _ArticleCoder:
         before = {i for i, _ in built if self.args.offset_clause(i, any_gap=True) is not None}
         apart |= {i for i in before if not self._caused_by(i, [j for j, _ in built])}
         built = own_quantities(self.g, built, quantity_heads(self.g, self.args.quantities(sent), self.ix.tokens_in))
+        built = self._with_intents(k, sent, call, built)
         for m in merge_nested(self.g, built, apart):
             self.mentions.append(m)
             self.earlier.add(m)
+
+    def _with_intents(
+        self, k: int, sent: Sentence, call: SentenceCall, built: list[tuple[int, EventMention]]
+    ) -> list[tuple[int, EventMention]]:
+        """Statements of intent (``intent.py``) at the verbs no kept mention holds ("said they will
+        release the hostages": AGREE); a kept AGREE whose act is harmful ("vowed to fight") is a threat."""
+        g = self.g
+        kept = {i: n for n, (i, _) in enumerate(built)}
+        out: list[tuple[int, EventMention | None]] = list(built)
+        for v in range(sent.first_token, sent.last_token):
+            found = find_intent(g, v, *harm_of(g, v, self.lex))
+            if found is None or found.statement in kept or self._declined_bearer(sent, found, kept):
+                continue
+            if v in kept:  # the act was kept: a demand of it, or a planned act outside the support ledger
+                n, was = kept[v], out[kept[v]][1]
+                if found.type == "REQUEST" or (was is not None and _restated(was, found)):
+                    out[n] = (v, self._intent_mention(k, sent, found, call))
+                continue
+            if found.bearer in kept:
+                i, m = out[kept[found.bearer]]
+                if m is not None and m.type == "AGREE" and found.type == "THREATEN":
+                    modes = self.lex.modes(g, v, TriggerSpec("THREATEN", g[v].lemma.lower()))
+                    out[kept[found.bearer]] = (i, replace(m, type="THREATEN", modes=modes, acled_type=None,
+                                                          acled_subtype=None))
+                continue
+            out.append((v, self._intent_mention(k, sent, found, call)))
+        return sorted(((i, m) for i, m in out if m is not None), key=lambda p: p[0])
+
+    def _declined_bearer(self, sent: Sentence, it: Intent, kept: dict[int, int]) -> bool:
+        """A commitment word the coder weighed and declined ("has repeatedly pledged": habitual), or
+        one whose own clause is habitual, makes no statement of intent either."""
+        b = it.bearer
+        if b == it.verb or b in kept:
+            return False
+        if self.lex.candidates(self.g, b):
+            return True
+        return find_clause(self.g, b, sent.first_token, sent.last_token).status == "habitual"
+
+    def _intent_mention(self, k: int, sent: Sentence, it: Intent, call: SentenceCall) -> EventMention | None:
+        """The statement event of ``it``: its source the committed actor (or a request's speaker), its
+        target the act's target (or the request's addressee), dated and placed by the statement."""
+        g = self.g
+        if it.type == "AGREE" and call.event_p < self.threshold and not names_an_event(g, it.verb, self.lex):
+            return None  # a promise no event word names, in a sentence the detector reads as none ("take my time")
+        # the maker must be an actor named, not a thing an actor owns ("the government's consideration will
+        # include"); a parser's misplaced head counts by its own subject ("the Red Cross operating in Iraq")
+        named = [] if it.source is None else [it.source, *g.children(it.source, "nsubj", "compound")]
+        if it.source is None or not any(self.ix.actors.any(g[j].span) for j in named):
+            return None
+        act = roles(g, it.verb)
+        if {s.type for s in self.lex.candidates(g, it.verb)} & set(THEME_OBJECT):  # "withdraw its troops": no target
+            act = replace(act, target=tuple(t for t in act.target if g[t].dep not in ("dobj", "obj")))
+        targets = (it.addressee,) if it.addressee is not None else (*act.target, *act.recipient)
+        anchor = it.statement if it.statement is not None and g.is_verbal(it.statement) else it.verb
+        clause = find_clause(g, anchor, sent.first_token, sent.last_token, self._is_place)
+        wanted = Roles(source=tuple(g.coordinated(it.source)), target=tuple(targets), place=act.place)
+        res = own_actors(self.args.resolve(wanted, k, sent, anchor, clause), it.type, clause, framed=False,
+                         speech=False)
+        if it.cue in SAID_WILL and it.speaker not in (None, it.holder):  # "officials said the rebels will":
+            said_by = self.args.resolve(Roles(source=(it.speaker,)), k, sent, anchor, clause).sources
+            if not _same_side(res.sources, said_by):  # a forecast of another's act, unless they speak for it
+                return None
+        if not any(known(a) for a in res.sources):
+            self._decline(it.verb, it.type, f"statement of intent ('{it.cue}'): its maker is not in the actor table")
+            return None
+        content = g.span(g.subtree(it.verb, INTENT_STOP))
+        return EventMention(
+            article_id=self.article_id, type=it.type, trigger=g[it.verb].span, trigger_text=g[it.verb].text,
+            sentence=sent.span, modes=self._intent_modes(it),
+            sources=res.sources, targets=res.targets, place_text=res.places[0].text if res.places else None,
+            date=res.date, quantities=res.quantities,
+            quoted=self.ix.quotes.any(Span(g[it.verb].span.start, g[it.verb].span.start + 1)),
+            arguments=(*res.arguments, Argument("intent", content, content.of(self.text))),
+            confidence=round(call.event_p, 3), clause=clause,
+        )  # no ACLED view: ACLED codes what was done, not what was said would be done
+
+    def _intent_modes(self, it: Intent) -> tuple[str, ...]:
+        return (it.mode,) if it.mode else self.lex.modes(self.g, it.verb, TriggerSpec(it.type, self.g[it.verb].lemma))
 
     def _decline_sentence(self, sent: Sentence, probs: dict[str, float], reason: str) -> None:
         for i in range(sent.first_token, sent.last_token):
@@ -246,7 +325,7 @@ class _ArticleCoder:
             r = replace(r, target=tuple(t for t in r.target if g[t].dep not in ("dobj", "obj", "nsubjpass")))
         own = bool(g.children(i, "poss") or g.prep_objects(i, ("by",)))  # "its petition", "an attack by X"
         said = clause.frame in REPORTING and g[predicate(g, i, sent.first_token, sent.last_token)].dep == "ccomp"
-        res = _own_actors(self.args.resolve(r, k, sent, i, clause), spec.type, clause,
+        res = own_actors(self.args.resolve(r, k, sent, i, clause), spec.type, clause,
                           framed=not g.is_verbal(i) and not own, speech=said)
         problem = self._missing(spec.type, res, call.event_p >= self.threshold)
         if problem is not None:
@@ -303,7 +382,7 @@ class _ArticleCoder:
         etype_def = self.lex.ontology.type(etype)
         if etype_def.requires_recipient and not res.targets:
             return "type needs a recipient; none found"
-        if etype not in ACTORLESS_TYPES and not detected and not any(_known(a) for a in res.sources):
+        if etype not in ACTORLESS_TYPES and not detected and not any(known(a) for a in res.sources):
             return "a verbal event the detector does not read needs its source in the actor table"
         if res.sources or res.targets or etype not in ACTORLESS_TYPES:
             return None if res.sources or res.targets else "no actor found"
@@ -352,44 +431,20 @@ class _ArticleCoder:
         )
 
 
-def _known(actor: Actor) -> bool:
-    """A specific actor of the actor table (a government, force, group, organisation), not an
-    unresolved name nor an unidentified "UNK_*" class ("civilians", "a government")."""
-    return actor.resolved and not actor.id.startswith(("UNK_", "unresolved:"))
+def _same_side(makers: tuple[Actor, ...], speakers: tuple[Actor, ...]) -> bool:
+    """Whether a speaker may speak for the committed actor: the same actor or the same country ("Portugal
+    will support ..., President Soares said"), or a speaker of no known country ("a spokesman said"); a
+    speaker of another country forecasts ("Jordan said the rebels will attack")."""
+    if not any(b.country for b in speakers):
+        return True
+    return any(a.id == b.id or (a.country is not None and a.country == b.country) for a in makers for b in speakers)
 
 
-def _own_actors(res: Resolved, etype: str, clause: Clause, *, framed: bool, speech: bool) -> Resolved:
-    """Keep what belongs to the event: a nominal event reported under a statement ("Norway
-    condemned the attack", "a group called for an inquiry into the attack") never takes the
-    speaker as its source (unless the phrase names its own: "its petition") nor the speaker's
-    place; a statement type never carries the toll of the violence it is about."""
-    source_args = [a for a in res.arguments if a.role == "source"]  # one per source, in order (args.py)
-    fs = clause.frame_subject
-    speaker = [
-        fs is not None and framed and clause.head == clause.trigger and a.span.start < fs.end and fs.start < a.span.end
-        for a in source_args
-    ]
-    quantities = res.quantities
-    if etype not in ACTORLESS_TYPES:
-        quantities = tuple(q for q in quantities if q.kind not in TOLL_KINDS)
-    # "Officials in Ankara mourned the victims of the bombing": where they spoke is not where it happened
-    # (a reported verb keeps it as the last resort: "officials in Jordan said guards were killed on the
-    # border with Syria" is Jordan's side of it)
-    places = tuple(
-        p for p in res.places if fs is None or speech or not (fs.start <= p.span.start and p.span.end <= fs.end)
-    )
-    if not any(speaker) and quantities == res.quantities and places == res.places:
-        return res
-    dropped = {id(a) for a, out in zip(source_args, speaker, strict=False) if out}
-    sources = tuple(s for s, out in zip(res.sources, speaker, strict=False) if not out)
-    kept_q = {q.span for q in quantities}
-    kept_p = {p.span for p in places}
-    args = tuple(
-        a for a in res.arguments
-        if id(a) not in dropped and (a.role != "quantity" or a.span in kept_q)
-        and (a.role != "place" or a.span in kept_p)
-    )  # fmt: skip
-    return replace(res, sources=sources, quantities=quantities, places=places, arguments=args)
+def _restated(m: EventMention, it: Intent) -> bool:
+    """A kept planned act that PLOVER codes as the statement of intent ("will support the resolution":
+    AGREE): every planned act but the commitments the support ledger counts as pledged (aid, troops,
+    cooperation), which keep their own type with modality "planned"."""
+    return m.modality == "planned" and m.type not in LEDGER_TYPES and m.type not in FORCE_TYPES and it.type != m.type
 
 
 def _dated(m: EventMention, date: DateMention | None) -> EventMention:

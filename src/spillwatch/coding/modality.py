@@ -18,7 +18,7 @@ HYPO_AUX = ("could", "might", "may", "would", "should")
 INTENT = (
     "plan", "intend", "commit", "pledge", "promise", "vow", "agree", "prepare", "aim", "decide",
     "want", "expect", "seek", "propose", "offer", "hope", "announce", "schedule", "willing", "ready",
-    "prepared",
+    "prepared", "swear", "threaten",
 )  # fmt: skip
 ASKED_FOR = ("request", "ask", "urge", "demand", "invite", "invitation", "appeal", "press", "order")
 ASSESS = (
