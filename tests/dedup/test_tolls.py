@@ -60,5 +60,7 @@ def test_a_country_level_report_whose_sentence_names_the_other_s_town_is_placed_
     assert len(cluster([town, coarse])) == 2
     naming = replace(coarse, arguments=(Argument("entity", Span(0, 5), "Mosul"),))
     assert len(cluster([town, naming])) == 1
+    assert "place mosul (named)" in agreed_fields(features(town), features(naming))[0]
+    assert "place below the country" in agreed_fields(features(town), features(coarse))[1]
     elsewhere = replace(coarse, arguments=(Argument("entity", Span(0, 7), "Baghdad"),))
     assert len(cluster([town, elsewhere])) == 2

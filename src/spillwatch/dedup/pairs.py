@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from spillwatch.dedup import fitted
 from spillwatch.dedup.score import (
     DATE_WINDOW_DAYS,
+    NAMED_PLACE,
     THRESHOLD,
     UNKNOWN_PAIR,
     Features,
@@ -111,6 +112,10 @@ def agreed_fields(a: Features, b: Features, window: int = DATE_WINDOW_DAYS) -> t
         agreed.append(f"country {a.country}")
         if not (a.country_level or b.country_level) and place_score(a, b) is not None:
             agreed.append("place" + (f" {a.adm1}" if a.adm1 and a.adm1 == b.adm1 else ""))
+        elif a.country_level != b.country_level and place_score(a, b) == NAMED_PLACE:
+            agreed.append(f"place {(b if a.country_level else a).place_name[2:]} (named)")
+        elif a.country_level != b.country_level:
+            unknown.append("place below the country")
     dated = a.start is not None and b.start is not None and a.slack is not None and b.slack is not None
     if not dated:
         unknown.append("date")
