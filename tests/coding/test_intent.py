@@ -35,6 +35,8 @@ CASES = [
     ("Jordan said on Tuesday it would impose 25 percent duties on imports from Egypt.", "THREATEN",
      "Jordan government", None),  # what it imposes makes the act harmful
     ("The rebels will free the hostages on Friday, a spokesman said.", "AGREE", "Syrian rebels", None),
+    ("Jordan said it would respond firmly to any attack on its border posts.", "THREATEN", "Jordan government",
+     None),  # an answer to force is force
 ]
 
 
@@ -63,6 +65,7 @@ NOT_COMMITMENTS = [
     "Analysts in Jordan fear the rebels will launch an offensive.",  # a fear is no statement of intent
     "Officials said the rebels will need to be retrained.",  # a need, not an act anyone committed to
     "Jordan said it will take its time in dealing with the matter.",  # no event word, no event read
+    "Jordan said it would not rest until the kidnapped guards were freed.",  # a vow, not a refusal
     "The rebels said they would not hesitate to strike the airport.",  # no refusal
     "Jordan has repeatedly pledged to reform the police.",  # habitual, declined with its commitment word
 ]

@@ -43,6 +43,8 @@ NOT_ACTS = frozenset(
     {"be", "have", "need", "require", "remain", "continue", "face", "seem", "appear", "become", "get", "want",
      "know", "expect", "hope", "happen", "look", "feel", "mean", "depend", "struggle", "like", "wish"}
 )  # fmt: skip
+FUTURE_UNTIL = frozenset({"until", "till"})
+HOSTILE_ACTS = frozenset({"threat", "attack", "aggression", "provocation", "incursion", "violation"})
 OWN = frozenset({"its", "their", "our", "my"})
 FIRST_PERSON = frozenset({"we", "i", "us"})
 PRONOUNS = frozenset({"they", "it", "he", "she", "we", "i"})
@@ -168,8 +170,9 @@ def find_intent(g: DepGraph, v: int, harmful: bool, ends_cooperation: bool = Fal
     if cue in INTENT_AUX | THREAT_AUX and statement is None:
         return None  # a bare future ("the summit will open") is a forecast, not someone's commitment
     negated = _negated(g, v, bearer)
-    if negated:  # "would not hesitate to strike" is no refusal
-        refused = not harmful and not g.children(v, "xcomp")
+    if negated:  # "would not hesitate to strike", "will not rest until they are freed": no refusal
+        until = any(g[m].lemma.lower() in FUTURE_UNTIL for c in g.children(v, "advcl") for m in g.children(c, "mark"))
+        refused = not harmful and not g.children(v, "xcomp") and not until
         return Intent(v, "REJECT", cue, holder, speaker, bearer, statement) if refused else None
     if harmful and _own_things(g, v):
         harmful = False  # "will destroy its chemical weapons": disarming, no threat to anyone
@@ -200,6 +203,8 @@ def harm_of(g: DepGraph, v: int, lex: Lexicon) -> tuple[bool, bool]:
     objects = [j for o in object_of(g, v)[0] for j in g.np_tokens(o)]  # "halt mediation efforts": the phrase's words
     # the act or what it imposes: "would impose 25 percent duties", "will close the consulate"
     harmful = bool(types & HARMFUL_TYPES) or lemma in cues or any(g[o].lemma.lower() in cues for o in objects)
+    # "would respond firmly to any threat": an answer to force is force
+    harmful = harmful or any(g[o].lemma.lower() in HOSTILE_ACTS for o in g.prep_objects(v, ("to", "against")))
     if lemma not in ENDING_VERBS:
         return harmful, False
     ties = {c for m in threat.modes if m.name == TIES_MODE for c in m.cues}

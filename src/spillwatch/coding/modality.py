@@ -111,6 +111,8 @@ def verdict(g: DepGraph, i: int) -> Verdict:
     """Modality of the trigger at ``i``."""
     if _generic(g, i):
         return Verdict("hypothetical", assessment="generic mention (bare plural)")
+    if not g.is_verbal(i) and any(g[d].lemma.lower() == "any" for d in g.children(i, "det")):
+        return Verdict("hypothetical", assessment="generic mention ('any attack')")
     if _nothing_done(g, i):
         return Verdict("denied")
     found = _clause_verdict(g, _chain(g, i))
