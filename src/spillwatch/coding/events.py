@@ -35,7 +35,15 @@ from spillwatch.coding.clause import REPORTING, find_clause, predicate, status_r
 from spillwatch.coding.docindex import DocIndex
 from spillwatch.coding.earlier import EarlierMentions, bare_definite
 from spillwatch.coding.encoder import load_encoder
-from spillwatch.coding.intent import INTENT_AUX, THREAT_AUX, Intent, find_intent, harm_of, names_an_event
+from spillwatch.coding.intent import (
+    INTENT_AUX,
+    THREAT_AUX,
+    Intent,
+    could_be_act,
+    find_intent,
+    harm_of,
+    names_an_event,
+)
 from spillwatch.coding.lexicon import CUE_STOP, Lexicon
 from spillwatch.coding.mention import MentionInput, SentenceSignal, features, load_mention_model, window_text
 from spillwatch.coding.modality import verdict
@@ -204,7 +212,8 @@ class _ArticleCoder:
         kept = {i: n for n, (i, _) in enumerate(built)}
         out: list[tuple[int, EventMention | None]] = list(built)
         for v in range(sent.first_token, sent.last_token):
-            found = find_intent(g, v, *harm_of(g, v, self.lex))
+            # the lexicon is read only for verbs that could be an intended act (the coder's hot loop)
+            found = find_intent(g, v, *harm_of(g, v, self.lex)) if could_be_act(g, v) else None
             if found is None or found.statement in kept or self._declined_bearer(sent, found, kept):
                 continue
             if v in kept:  # the act was kept: a demand of it, or a planned act outside the support ledger

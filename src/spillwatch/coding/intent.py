@@ -23,9 +23,11 @@ act ("will not attack") is left alone (a promise of restraint is not read reliab
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 from spillwatch.coding.lexicon import Lexicon
+from spillwatch.coding.ontology import EventType
 from spillwatch.coding.patterns import DepGraph, object_of, subject_of
 
 IntentType = Literal["AGREE", "REJECT", "THREATEN", "REQUEST"]
@@ -147,7 +149,7 @@ def _marker(g: DepGraph, v: int, harmful: bool) -> tuple[str, int] | None:
 def find_intent(g: DepGraph, v: int, harmful: bool, ends_cooperation: bool = False) -> Intent | None:
     """The statement of intent whose act is the verb ``v``, if any. ``harmful``: the act is force, a
     sanction, a blockade or boycott, or the end of cooperation (the caller reads the lexicon)."""
-    if not g.is_verbal(v) or g[v].tag not in ("VB", "VBG") or g[v].lemma.lower() in NOT_ACTS:
+    if not could_be_act(g, v):
         return None
     found = _marker(g, v, harmful or ends_cooperation)
     if found is None:
@@ -193,13 +195,24 @@ COOPERATIVE_TYPES = frozenset({"CONSULT", "COOPERATE", "AID", "SUPPORT", "AGREE"
 TIES_MODE = "relations"  # THREATEN's mode whose cue words are the ties a threat would cut
 
 
+@lru_cache(maxsize=4)
+def _threat_cues(threat: EventType) -> tuple[frozenset[str], frozenset[str]]:
+    """THREATEN's cue words of harm, and those of the ties a threat would cut (read once per ontology)."""
+    harm = frozenset(c for m in threat.modes if m.name != TIES_MODE for c in m.cues)
+    return harm, frozenset(c for m in threat.modes if m.name == TIES_MODE for c in m.cues)
+
+
+def could_be_act(g: DepGraph, v: int) -> bool:
+    """The cheap test ``find_intent`` starts with: a base-form or -ing verb that is no verb of state."""
+    return g.is_verbal(v) and g[v].tag in ("VB", "VBG") and g[v].lemma.lower() not in NOT_ACTS
+
+
 def harm_of(g: DepGraph, v: int, lex: Lexicon) -> tuple[bool, bool]:
     """Whether the act at ``v`` is harmful (force, a sanction, a blockade, a boycott: the lexicon's
     types and THREATEN's own mode cues) and whether it ends cooperation ("halt mediation efforts")."""
     lemma = g[v].lemma.lower()
     types = {s.type for s in lex.candidates(g, v)}
-    threat = lex.ontology.type("THREATEN")
-    cues = {c for m in threat.modes if m.name != TIES_MODE for c in m.cues}
+    cues, ties = _threat_cues(lex.ontology.type("THREATEN"))
     objects = [j for o in object_of(g, v)[0] for j in g.np_tokens(o)]  # "halt mediation efforts": the phrase's words
     # the act or what it imposes: "would impose 25 percent duties", "will close the consulate"
     harmful = bool(types & HARMFUL_TYPES) or lemma in cues or any(g[o].lemma.lower() in cues for o in objects)
@@ -207,7 +220,6 @@ def harm_of(g: DepGraph, v: int, lex: Lexicon) -> tuple[bool, bool]:
     harmful = harmful or any(g[o].lemma.lower() in HOSTILE_ACTS for o in g.prep_objects(v, ("to", "against")))
     if lemma not in ENDING_VERBS:
         return harmful, False
-    ties = {c for m in threat.modes if m.name == TIES_MODE for c in m.cues}
     cooperative = any(
         g[o].lemma.lower() in ties or {s.type for s in lex.candidates(g, o)} & COOPERATIVE_TYPES for o in objects
     )
