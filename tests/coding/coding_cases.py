@@ -193,4 +193,13 @@ CASES = [
         "The ministry will release its annual report on Monday.",
         {"The ministry": actor("FRA", "GOV")}, None,
     ),
+    Case(  # an act named in compound position on an effort noun takes the effort's verb and phrases
+        "Qatar's emir launched a mediation effort between the Emirates and Saudi Arabia on Saturday.",
+        {"Qatar": actor("QAT", "GOV"), "Emirates": actor("ARE", "GOV"), "Saudi Arabia": actor("SAU", "GOV")},
+        "CONSULT", (), ("QAT_GOV",), ("ARE_GOV", "SAU_GOV"),
+    ),
+    Case(  # a name whose apposition gives its office acts for the body of the office
+        "Jan Egeland, the United Nations relief coordinator, demanded that the parties let aid workers move freely.",
+        {"United Nations": actor("UN", "IGO")}, "REQUEST", (), ("UN_IGO",), (),
+    ),
 ]  # fmt: skip

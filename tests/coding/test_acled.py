@@ -209,3 +209,43 @@ def test_an_execution_or_torture_of_unnamed_victims_is_violence_against_civilian
     # an execution of a named armed man stays a fight between armed sides, as before
     troops = (Actor("SYR_MIL", "Syrian military", "SYR", "MIL"),)
     assert acled_category("ASSAULT", ("targeted",), rebels, troops, ("execute",))[0] == "Battles"
+
+
+@pytest.mark.parametrize(
+    ("text", "mode", "subtype"),
+    [
+        # a title-case headline's plural is a proper noun to the tagger: its singular still names the weapon
+        ("US Airstrikes Kill Eight Civilians In Eastern Syria", "aerial", "Air/drone strike"),
+        # what war leaves behind kills by explosion: a landmine/IED attack, not a one-sided shooting
+        ("Unexploded ordnance killed three children in a village near Hama on Sunday.", "explosives",
+         "Remote explosive/landmine/IED"),
+    ],
+)
+def test_the_weapon_is_read_from_headlines_and_leftover_explosives(text: str, mode: str, subtype: str) -> None:
+    from coding_support import one_sentence  # type: ignore[import-not-found,unused-ignore]
+
+    from spillwatch.coding.events import code_events
+
+    coded = [m for m in code_events(one_sentence(text)) if m.type == "ASSAULT"]
+    assert coded and mode in coded[0].modes and coded[0].acled_subtype == subtype, [(m.modes, m.acled_subtype)
+                                                                                    for m in coded]
+
+
+@pytest.mark.parametrize(
+    ("text", "mode", "acled_type"),
+    [
+        ("A car bomb tore through a crowded market in Baghdad on Tuesday, killing 20 people.", "explosives",
+         "Explosions/Remote violence"),
+        ("Artillery pounded the outskirts of Aleppo overnight, killing six civilians.", "heavy-weapons",
+         "Explosions/Remote violence"),
+    ],
+)
+def test_a_result_participle_takes_the_weapon_of_its_clause(text: str, mode: str, acled_type: str) -> None:
+    # the subject of the clause the "killing" hangs on is what killed: shelled civilians are ACLED's
+    # shelling (with civilian targeting), not violence against civilians by an unnamed hand
+    from coding_support import one_sentence  # type: ignore[import-not-found,unused-ignore]
+
+    from spillwatch.coding.events import code_events
+
+    killing = [m for m in code_events(one_sentence(text)) if m.trigger_text == "killing"]
+    assert killing and killing[0].modes == (mode,) and killing[0].acled_type == acled_type, killing

@@ -210,3 +210,14 @@ def test_the_triggers_own_modifier_names_its_mode() -> None:
     labour = [m for m in code_events(one_sentence("Workers began a strike outside the parliament."))
               if m.type == "PROTEST"]
     assert labour and labour[0].modes == ("strike",)
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("Swiss doctors handed over 700 kg of medicine to the Red Crescent in Bam on Monday.", "CHE_HLH"),
+    ("Jordanian officials handed over 40 tonnes of food to the Red Crescent in Mafraq on Monday.", "JOR_GOV"),
+])  # fmt: skip
+def test_a_demonym_on_officials_or_doctors_names_the_giver(text: str, source: str) -> None:
+    # "Swiss doctors", "Jordanian officials": the country's health workers or government, as "Jordanian
+    # soldiers" are its military; without them the aid has no known giver and is declined
+    aid = [m for m in _pipeline_coded(text) if m.type == "AID"]
+    assert aid and [a.id for a in aid[0].sources] == [source], aid

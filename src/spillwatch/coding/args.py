@@ -137,7 +137,7 @@ class ArgumentFinder:
         """Actors a noun-phrase head refers to, with the span that names them."""
         g = self.g
         span = self._np_span(head)
-        found = [(m.actor, m.span) for m in self._mentions_in(span)]
+        found = [(m.actor, m.span) for m in self._mentions_in(span)] or self._titled(head)
         venues = [g[c].span for c in venue_names(g, head)]
         if venues:  # "the Reina nightclub attack": the name is the venue's, never who attacked
             return [(a, s) for a, s in found if not any(_overlaps(s, v) for v in venues)]
@@ -157,6 +157,12 @@ class ArgumentFinder:
             return self._countries_in(sent)
         found = self._bridge(head, span) if lemma in BRIDGE_HEADS else []
         return found or self._national(head, span) or self._named(span) or self._armed_group(head, span)
+
+    def _titled(self, head: int) -> list[tuple[Actor, Span]]:
+        """A name whose apposition gives its office ("Kenzo Oshima, the United Nations Emergency Relief
+        Coordinator, demanded"): the body the office belongs to, when the table knows it."""
+        return [(m.actor, m.span) for a in self.g.children(head, "appos")
+                for m in self._mentions_in(self._np_span(a)) if m.actor.resolved]
 
     def _national(self, head: int, span: Span) -> list[tuple[Actor, Span]]:
         """ "seven Jordanian security personnel": a demonym on a people noun names that country's

@@ -22,8 +22,10 @@ NATIONAL_SECTORS = {
     **{w: "COP" for w in ("police", "policeman", "policemen", "gendarme", "policeofficer")},
     **{w: "CVL" for w in ("civilian", "tourist", "national", "citizen", "worshipper", "pilgrim", "resident",
                           "villager", "child", "woman", "man", "people", "student", "visitor", "passenger")},
+    **{w: "GOV" for w in ("official", "authority", "diplomat", "minister", "negotiator", "lawmaker", "legislator")},
+    **{w: "HLH" for w in ("doctor", "physician", "surgeon", "nurse", "medic", "paramedic")},
 }  # fmt: skip
-SECTOR_WORDS = {"MIL": "military", "COP": "police", "CVL": "civilians"}
+SECTOR_WORDS = {"MIL": "military", "COP": "police", "CVL": "civilians", "GOV": "government", "HLH": "health workers"}
 OFFSET_WORDS = frozenset({"after", "before", "following"})
 TIME_UNITS = frozenset({"hour", "day", "week", "month", "year", "decade", "fortnight"})
 VENUE_HEADS = frozenset(

@@ -134,8 +134,8 @@ class Lexicon:
     def modes(self, g: DepGraph, i: int, spec: TriggerSpec, extra: Sequence[int] = ()) -> tuple[str, ...]:
         """Modes from the trigger entry and from cue words in the trigger's clause (and ``extra``)."""
         etype = self.ontology.type(spec.type)
-        scope = g.subtree(i, CUE_STOP) + list(extra)
-        lemmas = {g[j].lemma.lower() for j in scope} | {g[j].text.lower() for j in scope}
+        scope = g.subtree(i, CUE_STOP) + list(extra) + _means_of(g, i)
+        lemmas = words_of(g, scope) | {g[j].text.lower() for j in scope}
         lemmas |= {part for w in list(lemmas) for part in w.split("-") if part}
         cued = [m.name for m in etype.modes if lemmas & set(m.cues)]
         out: list[str] = []
@@ -155,6 +155,27 @@ class Lexicon:
         if "suicide-attack" in out:  # a suicide bomber carries the bomb: never an air or drone strike
             out = [m for m in out if m not in ("aerial", "drone")]
         return tuple(out)
+
+
+# Verbs whose subject is what did the harm their object names ("mine explosions cause a massacre").
+CAUSE_VERBS = frozenset({"cause"})
+
+
+def _means_of(g: DepGraph, i: int) -> list[int]:
+    """Words outside the trigger's subtree that say how it was done: the subject of the clause a
+    result participle hangs on ("a car bomb tore through the market, killing 20": the bomb), and
+    the subject of a causative verb whose object is the trigger ("mine explosions caused a massacre").
+    Only the subject: the verb itself is no weapon ("tore" is the lemma "tear", not tear gas)."""
+    tok = g[i]
+    if tok.head == i:
+        return []
+    head = g[tok.head]
+    result = tok.dep == "advcl" and tok.tag == "VBG"
+    caused = tok.dep == "dobj" and head.lemma.lower() in CAUSE_VERBS
+    if not (result or caused):
+        return []
+    subjects = g.children(tok.head, "nsubj", "nsubjpass")
+    return [j for s in subjects for j in g.subtree(s, CUE_STOP)]
 
 
 def words_of(g: DepGraph, tokens: Sequence[int]) -> set[str]:

@@ -263,8 +263,9 @@ def venue_names(g: DepGraph, i: int) -> list[int]:
 
 def _nominal_roles(g: DepGraph, i: int) -> Roles:
     """ "an attack on X by Y", "Y's attack", "a meeting with X in London"."""
-    src = g.prep_objects(i, ("by",)) + [p for p in g.children(i, "poss")]
     modifiers = _modifiers(g, i)  # only actor mentions and armed bodies count here (see args.py)
+    i = _effort_head(g, i)
+    src = g.prep_objects(i, ("by",)) + [p for p in g.children(i, "poss")]
     targets = g.prep_objects(i, (*TARGET_PREPS, "with", "between", "into"))  # "an inquiry into X"
     recipients = g.prep_objects(i, RECIPIENT_PREPS)
     patterns = ["nominal"]
@@ -288,6 +289,20 @@ def _nominal_roles(g: DepGraph, i: int) -> Roles:
     venue = venue_names(g, i)
     actors = [c for c in modifiers if c not in venue]
     return Roles(tuple(src + actors), tuple(targets), tuple(recipients), tuple(places), tuple(patterns))
+
+
+# Nouns that only frame the act their compound modifier names: "launched a mediation effort between X
+# and Y" is X's mediation, "undertook a peace mission" the subject's own.
+EFFORT_NOUNS = frozenset({"effort", "mission", "bid", "initiative", "attempt", "drive"})
+
+
+def _effort_head(g: DepGraph, i: int) -> int:
+    """The noun whose arguments a trigger in compound position takes: ``i`` itself unless it
+    modifies an effort noun ("a mediation effort": the effort's verb, subject and phrases)."""
+    head = g[i].head
+    if g[i].dep == "compound" and head != i and g[head].lemma.lower() in EFFORT_NOUNS:
+        return head
+    return i
 
 
 def _governing_verb(g: DepGraph, i: int) -> int | None:
