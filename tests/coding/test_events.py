@@ -221,3 +221,14 @@ def test_a_demonym_on_officials_or_doctors_names_the_giver(text: str, source: st
     # soldiers" are its military; without them the aid has no known giver and is declined
     aid = [m for m in _pipeline_coded(text) if m.type == "AID"]
     assert aid and [a.id for a in aid[0].sources] == [source], aid
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ("Suicide attacks are a hallmark of the group.", False),  # a kind of act, no episode
+    ("Clashes between the army and the rebels continued near Kidal on Monday.", True),  # its sides and place
+    ("Clashes continued at the river bank between the army and the rebels on Monday.", True),  # the verb's
+    ("Warplanes carried out dozens of airstrikes on villages south of Idlib on Sunday.", True),  # a count of acts
+])  # fmt: skip
+def test_a_bare_plural_anchored_to_sides_a_place_or_a_count_is_an_episode(text: str, kept: bool) -> None:
+    coded = [m for m in _pipeline_coded(text) if m.type == "ASSAULT"]
+    assert bool(coded) == kept, [(m.trigger_text, m.modality) for m in coded]

@@ -55,15 +55,34 @@ def _chain(g: DepGraph, i: int) -> list[int]:
     return out
 
 
+# Phrases that anchor a plural to one episode: where, against whom, between which sides ("clashes
+# between the army and the rebels", "attacks on police posts in Kidal").
+ANCHOR_PREPS = ("on", "against", "in", "at", "by", "between", "near")
+# A count word whose "of" phrase the plural is: "tens of airstrikes", "a wave of attacks" are so many acts.
+COUNT_NOUNS = frozenset({"ten", "dozen", "hundred", "thousand", "score", "series", "wave", "spate", "string",
+                         "number", "round", "volley", "barrage", "couple"})
+
+
 def _generic(g: DepGraph, i: int) -> bool:
-    """A bare plural nominal trigger with no determiner, number or possessor ("suicide attacks")."""
+    """A bare plural nominal trigger with no determiner, number, possessor or anchoring phrase
+    ("suicide attacks are the group's hallmark"). Anchored, it reports an episode: its own place or
+    sides, those of the verb it is the subject of ("clashes continue at the river between the SDF and
+    IS"), or a count it is the "of" phrase of ("tens of airstrikes on Hama")."""
     tok = g[i]
     if g.is_verbal(i) or tok.tag not in ("NNS", "NNPS"):
         return False
     kids = g.children(i, "det", "nummod", "poss", "predet")
     if kids or (tok.dep in ("dobj", "obj") and g.is_verbal(tok.head)):
         return False
-    return not g.prep_objects(i, ("on", "against", "in", "at", "by"))
+    if g.prep_objects(i, ANCHOR_PREPS):
+        return False
+    head = tok.head
+    if head != i and tok.dep in ("nsubj", "nsubjpass") and g.is_verbal(head) and g.prep_objects(head, ANCHOR_PREPS):
+        return False
+    if head != i and tok.dep == "pobj" and g[head].lemma.lower() == "of" and g[head].head != head:
+        counted = g[g[head].head]
+        return counted.lemma.lower().rstrip("s") not in COUNT_NOUNS and counted.tag != "CD"
+    return True
 
 
 def _future(g: DepGraph, i: int) -> bool:
