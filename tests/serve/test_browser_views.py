@@ -129,4 +129,7 @@ def test_alert_dates_read_as_precisely_as_their_events(views_url: str, page: Any
     head, body = _table(pg, "alerts")
     when = {r[head.index("Where")]: r[head.index("Date")] for r in body}
     assert when == {"Jordan": "2016-09 (month)", "Syria": "2017-01 (month)"}  # as the events table dates them
+    _open(pg, views_url + "/?as_of=2016-08&tab=alerts")  # the as-of filter: only what was known then
+    pg.wait_for_selector("#alerts-box[data-loaded='1'] p.hint", timeout=30000)
+    assert "Nothing to show" in pg.inner_text("#alerts-box")
     assert pg.errors == []

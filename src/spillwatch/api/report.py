@@ -10,7 +10,7 @@ import html
 import io
 from collections import defaultdict
 from collections.abc import Sequence
-from datetime import date, timedelta
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 import matplotlib
@@ -155,9 +155,8 @@ def build(sw: Spillwatch, actor: str, *, roles: Sequence[str] = (), affiliates: 
              "<h2>Gaps: threat and support apart</h2>",
              _table(gaps, ["country_name", "country_iso3", "threat", "support_usd", "gap", "coverage",
                            "latest_event", "latest_any", "why", "explanation"]),
-             f"<h2>Alerts up to {when.month:%Y-%m}</h2>",  # a risk alert is dated by the month it is for
-             _table([{"date": a.when, "kind": a.kind, "unit": a.unit, "message": a.message} for a in sw.alerts()
-                     if a.alert_date is None or a.alert_date <= when.end + timedelta(days=a.kind == "risk")],
-                    ["date", "kind", "unit", "message"])]
+             f"<h2>Alerts up to {when.month:%Y-%m}</h2>",
+             _table([{"date": a.when, "kind": a.kind, "unit": a.unit, "message": a.message}
+                     for a in sw.alerts(as_of=when.month.isoformat())], ["date", "kind", "unit", "message"])]
     return (f"<!doctype html><html lang=en><head><meta charset=utf-8><title>spillwatch report</title>"
             f"<style>{STYLE}</style></head><body>{''.join(parts)}</body></html>")
