@@ -49,14 +49,15 @@ REGROUP = RegroupRule()
 
 @dataclass(frozen=True, slots=True)
 class Bridge:
-    """One join of the second pass: the pair that links the two groups, its word and score, the mean."""
+    """One join of the second pass: the two reports that link the groups, their shared word and pair score,
+    the groups' mean cross score (unknown pairs counted ``UNKNOWN_PAIR``) and their sizes. Nothing across
+    the two groups contradicts (else they would not be joined)."""
 
-    left: tuple[str, ...]  # mention ids of the first group (sorted)
-    right: tuple[str, ...]
-    pair: tuple[str, str]  # the linking reports (one of each group)
+    pair: tuple[str, str]  # the linking reports, one of each group (mention ids)
     word: str
     score: float
-    mean: float  # mean cross score of the two groups (unknown pairs counted ``UNKNOWN_PAIR``)
+    mean: float
+    sizes: tuple[int, int]  # reports in each group
 
 
 def _links(link: Linkage, scores: Scores, word: Callable[[str], str], threshold: float, same_word: bool
@@ -109,9 +110,7 @@ def regroup(
             break
         mean, x, y = best
         score, a, b, w = links[x, y]
-        left = tuple(sorted(m for i in groups[x] for m in link.clusters[i]))
-        right = tuple(sorted(m for i in groups[y] for m in link.clusters[i]))
-        joins.append(Bridge(left, right, (a, b), w, round(score, 6), round(float(mean), 6)))
+        joins.append(Bridge((a, b), w, round(score, 6), round(float(mean), 6), (int(sizes[x]), int(sizes[y]))))
         groups[x].extend(groups.pop(y))
         sums[x, :] += sums[y, :]
         sums[:, x] += sums[:, y]
