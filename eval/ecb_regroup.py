@@ -10,9 +10,8 @@ two subtopics of a topic. ``--choose`` prints the rule the tune topics pick: the
 CoNLL F1 less ``ecb_pairs.JOIN_COST`` points per subtopic join (ties: the stricter rule, higher
 ``min_mean``, the shared word). Choose on topics 1-22 only; report on 23-35 with the shipped rule.
 
-``--fields``: also the rules that join on combined evidence without the shared word (any pair at the
-merge level, the mean and the count of other fields agreeing across the clusters: place, date,
-actors, names), kept for the record of what was tried.
+``--fields``: also the rules without the shared word (any pair across the clusters at the merge level,
+and the mean), kept for the record of what was tried.
 
 Usage: python eval/ecb_regroup.py STORE ECB_DIR --sentences CSV [--topics 1-22] [--choose]
 """

@@ -16,9 +16,11 @@ until no mean reaches ``THRESHOLD``; two clusters holding a pair that ``score.co
 countries, dates apart, ...) are never merged. A pair the scorers decline without any
 contradiction (nothing in common they can read: a report placed only in its country beside one
 placed in a town, two undated reports naming different people) is unknown, not a mismatch: it
-counts ``score.UNKNOWN_PAIR`` (0.7, below the merge level), so one such pair no longer sinks a
-merge that every compared pair supports, and a cluster joined by unknowns alone never forms. Every final cluster
-lies inside one component, so ``assign`` only needs the components the new mentions touch:
+counts ``score.UNKNOWN_PAIR`` (0.75, below the merge level), so one such pair no longer sinks a
+merge that every compared pair supports, and a cluster joined by unknowns alone never forms. A second
+pass (``dedup/regroup.py``) then joins whole clusters of one component that a pair with the same word
+for the act links at the merge level, when nothing across them contradicts and their mean cross score
+reaches ``RegroupRule.min_mean``. Every final cluster lies inside one component, so ``assign`` only needs the components the new mentions touch:
 it walks threshold edges from the new mentions through ``lookup`` (known mentions per block
 key) and re-clusters exactly that closure, which gives what clustering everything at once
 gives. Event ids hash the smallest member mention id; when a late mention with a smaller id
