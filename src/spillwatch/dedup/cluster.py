@@ -20,11 +20,12 @@ counts ``score.UNKNOWN_PAIR`` (0.75, below the merge level), so one such pair no
 merge that every compared pair supports, and a cluster joined by unknowns alone never forms. A second
 pass (``dedup/regroup.py``) then joins whole clusters of one component that a pair with the same word
 for the act links at the merge level, when nothing across them contradicts and their mean cross score
-reaches ``RegroupRule.min_mean``. Every final cluster lies inside one component, so ``assign`` only needs the components the new mentions touch:
-it walks threshold edges from the new mentions through ``lookup`` (known mentions per block
-key) and re-clusters exactly that closure, which gives what clustering everything at once
-gives. Event ids hash the smallest member mention id; when a late mention with a smaller id
-joins, the event gets a new id and the old one is listed in ``Assignment.retired``.
+reaches ``RegroupRule.min_mean``. Every final cluster lies inside one component, so ``assign``
+only needs the components the new mentions touch: it walks threshold edges from the new
+mentions through ``lookup`` (known mentions per block key) and re-clusters exactly that closure,
+which gives what clustering everything at once gives. Event ids hash the smallest member mention
+id; when a late mention with a smaller id joins, the event gets a new id and the old one is listed
+in ``Assignment.retired``.
 """
 
 from __future__ import annotations
