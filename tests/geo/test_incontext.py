@@ -33,12 +33,19 @@ def _places(parse: Parse, gz: Gazetteer, text: str) -> list[Place]:
         ("John Kelly met the families in Washington. Later Kelly said the attack in Mosul was planned.", "Kelly"),
         # an abbreviation that names no country or unit
         ("BA said flights to Amman resumed on Monday after the attack.", "BA"),
+        # an apposition naming an office makes the name a person's, however the NER cut it
+        ("Kenzo Oshima, the United Nations relief coordinator, said aid reached Basra on Monday.", "Oshima"),
     ],
 )
 def test_person_and_abbreviation_names_are_no_places(parse: Parse, gz: Gazetteer, text: str, name: str) -> None:
     places = _places(parse, gz, text)
     assert not [p for p in places if p.text == name]
     assert any(p.geonameid for p in places)  # the real places are still found
+
+
+def test_a_country_with_an_apposition_stays_a_place(parse: Parse, gz: Gazetteer) -> None:
+    places = _places(parse, gz, "Turkey, a NATO member, shelled Kurdish positions in Afrin on Sunday.")
+    assert [p for p in places if p.text == "Turkey"]
 
 
 def test_a_group_named_like_a_town_is_no_place(parse: Parse, gz: Gazetteer) -> None:

@@ -78,6 +78,20 @@ def _after_person_word(tokens: tuple[Token, ...], first: int) -> bool:
     return False
 
 
+OFFICE_WORDS = PERSON_WORDS | frozenset((
+    "coordinator", "envoy", "official", "director", "secretary", "ambassador", "chairman", "chairwoman",
+    "spokesperson", "negotiator", "adviser", "advisor", "founder", "officer", "correspondent",
+    "reporter", "journalist", "activist", "lawyer", "analyst", "professor", "researcher",
+))  # fmt: skip  # nouns of a person's office: an apposition of one makes its name a person's
+
+
+def _with_office(tokens: tuple[Token, ...], first: int, last: int) -> bool:
+    """"Kenzo Oshima, the United Nations relief coordinator, demanded": a name whose apposition is a
+    person's office is that person's (the NER may tag the surname alone as a place)."""
+    return any(t.dep == "appos" and first <= t.head <= last and t.lemma.lower() in OFFICE_WORDS
+               for t in tokens[last + 1 : last + 12])
+
+
 def _before_number(tokens: tuple[Token, ...], last: int, starts: frozenset[int]) -> bool:
     """The word is an abbreviation: a full stop right after it, then a number or a code with digits
     in the same sentence ("No. 5", "No. VA089897"); "... in Mosul. 20 people" is two sentences."""
@@ -134,7 +148,8 @@ def not_a_place(ann: AnnotatedArticle, mentions: list[Mention], gz: Gazetteer) -
         context = _place_context(tokens, first, last, k in pairs, PLACE_CONTEXT)
         # a country's name in a person's name ("Jordan") needs a title or kinship word right before it
         named_person = m.text in people and not _country(gz, m.text)
-        if (named_person or _after_person_word(tokens, first)) and not context:
+        office = _with_office(tokens, first, last) and not _polity(gz, m.text)  # "Turkey, a NATO member" stays
+        if (named_person or _after_person_word(tokens, first) or office) and not context:
             out.append("person")
         elif _short_abbreviation(m, gz):
             out.append("abbreviation")
