@@ -290,7 +290,7 @@ class Insight:
             last = cover.last_before(c, when.index)
             if last is None or when.index - last > wt.STALE_MONTHS:
                 threat, basis = None, "no rate: " + cover.describe(c, when.index)
-            elif risk and risk.risk is not None and not risk.fit_note:
+            elif risk and risk.risk is not None and risk.fitted:
                 threat, basis = risk.risk, "forecast"
             else:
                 months = [m for m in range(last, last - 600, -1) if cover.covered(c, m)][:gp.HISTORY_MONTHS]
