@@ -64,8 +64,9 @@ def test_risk_alert_is_dated_by_its_month() -> None:
 
     row = RiskRow(unit="JOR", month=date(2017, 1, 1), risk=0.9, onset_risk=None, country_iso3="JOR",
                   country_name="Jordan", adm1_code=None, adm1_name=None, drivers="1 event here last month",
-                  coverage="ucdp", why="active")
+                  coverage="ucdp", why="active", fitted=True, basis="forecast: the model fit on 40 covered unit-months")
     (alert,) = al.risk_alerts([row], "Islamic State", 0.5)
+    assert al.risk_alerts([replace(row, fitted=False, basis="base rate, not a forecast")], "Islamic State", 0.5) == []
     assert alert.date_precision == "month" and alert.when == "2017-01 (month)"
 
 

@@ -82,3 +82,27 @@ def test_forecast_names_drivers_in_words() -> None:
     assert rows and all(0 <= r["risk"] <= 1 for r in rows)
     text = " ".join(r["drivers"] for r in rows)
     assert "in neighbouring unit U" in text and "km away" in text and "last month" in text
+
+
+def test_an_unfit_model_shows_the_base_rate_named_as_such() -> None:
+    """Too few unit-months without an event to learn from (each side needs MIN_POSITIVES): no row may carry the
+    model's number as a forecast; each says it is not fit and shows its own base rate (as ``gaps`` falls back to)."""
+    counts = np.ones((3, 8))
+    counts[1, [2, 5]] = 0  # B: an event in 6 of its 8 covered months
+    covered = np.ones_like(counts, dtype=bool)
+    covered[2, :4] = False  # C covered in its last 4 months only, an event in each
+    nbs = {"A": frozenset({"B"}), "B": frozenset({"A", "C"}), "C": frozenset({"B"})}
+    panel = rk.Panel(("A", "B", "C"), 2016 * 12, counts, covered, nbs, {})
+    rows = {r["unit"]: r for r in rk.forecast(panel)}
+    assert set(rows) == {"A", "B", "C"}
+    for r in rows.values():
+        assert r["fitted"] is False and r["fit_note"] and r["basis"].startswith("base rate, not a forecast")
+        assert r["onset_risk"] is None
+    assert rows["A"]["risk"] == round(9 / 10, 4) and "an event in 8 of the last 8 covered months" in rows["A"]["basis"]
+    assert rows["B"]["risk"] == round(7 / 10, 4) and "an event in 6 of the last 8 covered months" in rows["B"]["basis"]
+    assert rows["C"]["risk"] == round(5 / 6, 4) and "of the last 4 covered months" in rows["C"]["basis"]
+
+
+def test_a_fit_model_says_its_number_is_a_forecast() -> None:
+    rows = rk.forecast(_panel())
+    assert rows and all(r["fitted"] and r["fit_note"] is None and r["basis"].startswith("forecast:") for r in rows)

@@ -76,7 +76,7 @@ def _watched_for(t: Theatre) -> str:
 def risk_alerts(rows: Iterable[RiskRow], actor_name: str, threshold: float = 0.5) -> list[Alert]:
     out = []
     for r in rows:
-        if r.risk is None or r.risk < threshold or r.fit_note:  # no rate, or a model too thin to judge
+        if r.risk is None or r.risk < threshold or not r.fitted:  # no rate, or a base rate (model not fit)
             continue
         where = r.adm1_name or r.country_name or r.unit
         msg = (f"Risk of {actor_name} violence in {where} ({r.unit}) during {r.month:%Y-%m} is {r.risk:.2f} "

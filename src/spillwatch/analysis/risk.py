@@ -13,6 +13,11 @@ features; ``last month`` (the share of training rows with an event next month, g
 this month); ``neighbours last month`` (the same, given whether a neighbour had one); ``lags LR``, a logistic
 regression on log own and log neighbour counts of this month. Scores: average precision, ROC AUC, Brier score,
 with positives and negatives; a target with fewer than ``MIN_POSITIVES`` positives gets no score, only a note.
+
+The forecast shows the model's number only where the model is fit: ``MIN_POSITIVES`` training unit-months with an
+event and as many without (``unfit``). Otherwise a row says ``fitted`` False and carries the unit's own base rate
+(``base_rate``: the share of its last ``HISTORY_MONTHS`` covered months with an event, as ``gaps`` falls back to),
+its ``basis`` naming it so; an onset model that is not fit gives no onset risk.
 """
 
 from __future__ import annotations
@@ -27,6 +32,8 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import average_precision_score, brier_score_loss, roc_auc_score
 from sklearn.pipeline import make_pipeline
 from sklearn.preprocessing import StandardScaler
+
+from spillwatch.analysis.gaps import HISTORY_MONTHS, own_history
 
 FEATURES = ("log_own_1", "log_own_3", "log_own_12", "ever", "months_quiet", "log_nb_1", "log_nb_3", "nb_active",
             "log_km_to_active")
@@ -255,24 +262,44 @@ def forecast(panel: Panel, min_risk: float = 0.0, label: Any = None) -> list[dic
     if not probs:
         return []
     trained = fitted["model"]
-    negatives = trained.rows - trained.positives
-    fit_note = (None if min(trained.positives, negatives) >= MIN_POSITIVES else
-                f"model not fit to judge: {trained.positives} covered unit-months with an event and {negatives} "
-                f"without to learn from (each needs {MIN_POSITIVES})")
-    onset_probs, onset_idx, _, _ = predict_month(padded, geo, n, "onset")
-    onset = dict(zip(onset_idx.tolist(), onset_probs.get("model", np.zeros(len(onset_idx))).tolist(), strict=True))
+    note = unfit(trained)
+    onset_probs, onset_idx, _, onset_fitted = predict_month(padded, geo, n, "onset")
+    onset = ({} if not onset_probs or unfit(onset_fitted["model"]) else
+             dict(zip(onset_idx.tolist(), onset_probs["model"].tolist(), strict=True)))
     month = month_of(panel.first + n)
     rows = []
     for k, i in enumerate(idx.tolist()):
-        p = float(probs["model"][k])
+        if note is None:
+            p, basis = float(probs["model"][k]), (f"forecast: the model fit on {trained.rows} covered unit-months, "
+                                                  f"{trained.positives} with an event")
+        else:  # the model's number is not shown: the unit's own base rate, said to be one
+            p, history = base_rate(panel, i, n - 1)
+            basis = f"base rate, not a forecast ({note}): {history}"
         if p < min_risk:
             continue
-        rows.append({"unit": panel.units[i], "month": month, "risk": round(p, 4), "fit_note": fit_note,
-                     "trained_positives": trained.positives, "trained_rows": trained.rows,
-                     "onset_risk": round(onset[i], 4) if i in onset else None,
+        rows.append({"unit": panel.units[i], "month": month, "risk": round(p, 4), "fitted": note is None,
+                     "basis": basis, "fit_note": note, "trained_positives": trained.positives,
+                     "trained_rows": trained.rows, "onset_risk": round(onset[i], 4) if i in onset else None,
                      **{f: round(float(v), 4) for f, v in zip(FEATURES, x[k], strict=True)},
-                     "drivers": drivers(panel, geo, i, n - 1, label) + (f"; {fit_note}" if fit_note else "")})
+                     "drivers": drivers(panel, geo, i, n - 1, label)})
     return sorted(rows, key=lambda r: (-r["risk"], r["unit"]))
+
+
+def unfit(trained: Fitted) -> str | None:
+    """None when the model had ``MIN_POSITIVES`` training rows with an event and as many without; else why not."""
+    negatives = trained.rows - trained.positives
+    if min(trained.positives, negatives) >= MIN_POSITIVES:
+        return None
+    return (f"model not fit: {trained.positives} covered unit-months with an event and {negatives} without to learn "
+            f"from, each needs {MIN_POSITIVES}")
+
+
+def base_rate(panel: Panel, i: int, t: int) -> tuple[float, str]:
+    """Unit i's own base rate up to column t (``gaps.own_history``: the share of its last ``HISTORY_MONTHS``
+    covered months with an event, Laplace-smoothed), with the months it rests on in words."""
+    cols = np.flatnonzero(panel.covered[i, : t + 1])[-HISTORY_MONTHS:]
+    months = [panel.first + int(c) for c in cols]
+    return own_history(months, {panel.first + int(c) for c in cols if panel.counts[i, c] > 0})
 
 
 def drivers(panel: Panel, geo: Geometry, i: int, t: int, label: Any = None) -> str:

@@ -93,6 +93,8 @@ class RiskRow:
     coverage: str
     why: str | None  # why a watched country is in view (None: scored by the forecast alone)
     fit_note: str | None = None  # said when the model had too little to learn from
+    fitted: bool = False  # True: ``risk`` is the fit model's forecast; False: a base rate (``basis``) or no rate
+    basis: str = "no rate"  # what ``risk`` is: "forecast: ...", "base rate, not a forecast (...): ...", "no rate"
     trained_positives: int = 0
     trained_rows: int = 0
     log_own_1: float | None = None

@@ -279,7 +279,7 @@ class Spillwatch(Watching):
         adm1 = self.spread(actor, "adm1", origin=origin, roles=roles, as_of=as_of)
         theatres = [*country.theatres, *adm1.theatres]
         rows = [codec.fields(r) for r in self.risk(actor, "country", origin, roles=roles, as_of=as_of)
-                if r.risk is not None and not r.fit_note]
+                if r.risk is not None and r.fitted]
         return map_marks(country.counted.actor, theatres, rows, adm1_keys(), threshold)
 
     # -- analysis (see spillwatch.analysis.service and spillwatch.analysis)

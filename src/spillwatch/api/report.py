@@ -148,7 +148,7 @@ def build(sw: Spillwatch, actor: str, *, roles: Sequence[str] = (), affiliates: 
                                                           "first_sources", "events", "diffused_from"]),
              f"<p>Not judged new: {html.escape(others)}.</p>" if others else "",
              "<h2>Spillover risk next month (watched countries always listed)</h2>",
-             _table(risk, ["country_name", "unit", "month", "risk", "drivers", "coverage", "why"]),
+             _table(risk, ["country_name", "unit", "month", "risk", "basis", "drivers", "coverage", "why"]),
              "<h2>Support ledger</h2>", _table(ledger, ["date", "donor", "recipient", "recipient_country",
                                                          "kind", "amount", "currency", "usd", "rate_day",
                                                          "item", "count", "status", "event_id", "sources"]),

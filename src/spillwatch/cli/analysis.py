@@ -138,7 +138,7 @@ def risk(actor: str, db: str | None, level: str, origin: str | None, train_until
                        watch=watch)
         title = (_scope_title(sw, "risk next month of violence by", actor, origin, roles, affiliates)
                  + f", {sw.as_of(as_of).label}")
-    cols = ["country_name", "unit", "adm1_name", "month", "risk", "onset_risk", "coverage", "why", "drivers"]
+    cols = ["country_name", "unit", "adm1_name", "month", "risk", "basis", "onset_risk", "coverage", "why", "drivers"]
     click.echo(output.render_rows(rows, fmt, columns=cols, title=title))
     if not rows:  # said, not left blank: which conditions a forecast needs (analysis.risk.forecast)
         unit = "ADM1 unit" if level == "adm1" else "country"

@@ -31,7 +31,7 @@ in ``Assignment.retired``.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -52,6 +52,7 @@ from spillwatch.records import Event, EventMention
 
 BlockKey = tuple[str, str, int]
 Lookup = Callable[[BlockKey], Iterable[EventMention]]
+LookupMany = Callable[[Sequence[BlockKey]], Mapping[BlockKey, Iterable[EventMention]]]  # many keys at once
 Published = Callable[[str], date | None]  # article id -> publication day
 
 
@@ -207,24 +208,33 @@ def cluster(
     return tuple(sorted(events, key=lambda e: e.id))
 
 
-def _closure(new: list[str], lookup: Lookup, scorer: _Scorer) -> list[str]:
-    """New mentions plus every known mention reachable from them by threshold edges (sorted ids)."""
+def _closure(new: list[str], lookup: Lookup, scorer: _Scorer, many: LookupMany | None = None) -> list[str]:
+    """New mentions plus every known mention reachable from them by threshold edges (sorted ids).
+
+    Walked a frontier at a time, so that the keys the whole frontier probes are looked up together
+    (``many``: one call for all of them, a few queries in a store) instead of one query per key.
+    The set reached is the same in any order of the walk.
+    """
     reached = set(new)
     fresh: dict[BlockKey, list[str]] = defaultdict(list)
     for mid in new:
         for key in scorer.keys(mid):
             fresh[key].append(mid)
     cache: dict[BlockKey, list[str]] = {}
-    queue = list(new)
-    while queue:
-        current = queue.pop()
-        for key in scorer.probes(current):
-            if key not in cache:
-                cache[key] = sorted(set(scorer.add(lookup(key))) | set(fresh.get(key, ())))
-            for other in cache[key]:
-                if other not in reached and scorer.linked(current, other):
-                    reached.add(other)
-                    queue.append(other)
+    frontier = sorted(new)
+    while frontier:
+        wanted = sorted({key for mid in frontier for key in scorer.probes(mid)} - cache.keys())
+        found = many(wanted) if many is not None and wanted else {key: lookup(key) for key in wanted}
+        for key in wanted:
+            cache[key] = sorted(set(scorer.add(found.get(key, ()))) | set(fresh.get(key, ())))
+        following: list[str] = []
+        for current in frontier:
+            for key in scorer.probes(current):
+                for other in cache[key]:
+                    if other not in reached and scorer.linked(current, other):
+                        reached.add(other)
+                        following.append(other)
+        frontier = following
     return sorted(reached)
 
 
@@ -236,10 +246,12 @@ def assign(
     outlets: OutletLookup | None = None,
     published: Published | None = None,
     config: ClusterConfig | None = None,
+    lookup_many: LookupMany | None = None,
 ) -> Assignment:
     """Fold late mentions into stored events; equal to clustering everything at once.
 
     ``lookup(key)`` returns the stored mentions indexed under a block key (``mention_keys``);
+    ``lookup_many(keys)``, when given, the same for many keys at once (``Store.mentions_in_blocks``);
     ``existing_events`` are stored events (only those sharing a mention with the recomputed
     closure matter), or a function giving the stored events that hold any of some mention ids
     (``Store.events_holding``: no read of every stored event); ``published`` must be the same
@@ -247,7 +259,7 @@ def assign(
     Upsert ``events``, delete ``retired``.
     """
     scorer = _Scorer(config or ClusterConfig(), published)
-    reached = _closure(scorer.add(new_mentions), lookup, scorer)
+    reached = _closure(scorer.add(new_mentions), lookup, scorer, lookup_many)
     found = _cluster_sets(reached, scorer)
     events = tuple(sorted((build_event(ms, c, outlets) for ms, c in found), key=lambda e: e.id))
     fresh, touched = {e.id for e in events}, set(reached)
