@@ -5,6 +5,7 @@ as of a month, and an as-of month nobody covers is one clear error, never a trac
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date
@@ -143,6 +144,13 @@ def test_cli_as_of_out_of_range_and_far_backtest_are_one_line_errors(tmp_path: P
         assert got.output.startswith("error: ") and got.output.count("\n") == 1 and "Traceback" not in got.output
     title = CliRunner().invoke(main, ["gaps", "ISL", "--db", news_db, "--format", "table"]).output
     assert "as of 2016-12 (the last month some origin covers)" in title
+
+
+def test_cli_risk_json_says_whether_the_model_was_fit(news_db: str) -> None:
+    got = CliRunner().invoke(main, ["risk", "ISL", "--as-of", "2016-12", "--format", "json", "--db", news_db])
+    assert got.exit_code == 0, got.output
+    rows = json.loads(got.output[got.output.index("["):])
+    assert rows and all(isinstance(r["fitted"], bool) and r["basis"] for r in rows)
 
 
 def test_rest_takes_as_of_and_watch(news_db: str) -> None:

@@ -139,6 +139,8 @@ def risk(actor: str, db: str | None, level: str, origin: str | None, train_until
         title = (_scope_title(sw, "risk next month of violence by", actor, origin, roles, affiliates)
                  + f", {sw.as_of(as_of).label}")
     cols = ["country_name", "unit", "adm1_name", "month", "risk", "basis", "onset_risk", "coverage", "why", "drivers"]
+    if fmt != "table":  # a program reads the flag; a person reads the basis column's words
+        cols.insert(cols.index("basis") + 1, "fitted")
     click.echo(output.render_rows(rows, fmt, columns=cols, title=title))
     if not rows:  # said, not left blank: which conditions a forecast needs (analysis.risk.forecast)
         unit = "ADM1 unit" if level == "adm1" else "country"
