@@ -214,3 +214,25 @@ def test_an_undated_story_keeps_relative_days_unresolved_through_the_pipeline() 
     m = next(x for x in found if x.trigger_text == "attacked")
     assert m.date is not None and m.date.text == "11 days ago" and m.date.start is None
     assert all(x.date is None or x.date.start is None for x in found)
+
+
+def test_a_court_story_takes_the_day_of_the_crime_its_trigger_names() -> None:
+    """Two crimes with stated days: "the 2019 murder" is the murder's day (June 24), not the
+    shooting's (June 20), and the year is made that day."""
+    found = _story("A jury on Tuesday convicted John Smith of the 2019 murder of Deputy Jerry Ortiz.",
+                   "Ortiz was assigned to track Smith down the day before his June 24, 2019 murder.",
+                   "That task stemmed from the June 20, 2019 shooting of a man in Hawaiian Gardens.",
+                   published=WEDNESDAY)
+    m = next(m for m in found if m.trigger_text == "murder")
+    assert m.date is not None and (m.date.start, m.date.precision) == (date(2019, 6, 24), "day")
+
+
+def test_a_lead_day_of_an_act_an_after_clause_sets_apart_is_not_the_news_day() -> None:
+    """A headline: its "3 days ago" dates the failed attack, not the new bombing it reports."""
+    title = ("After the suicide attack in Shaddadi 3 days ago failed, a new suicide bomber detonates himself "
+             "with a booby-trapped motorcycle in Tal Tamr area")
+    article = Article(raw_id="headline", source="test", blocks=(Block("title", title),),
+                      published=DateInfo(WEDNESDAY, "metadata", WEDNESDAY.isoformat()))
+    found = code_events(pipeline.annotate_only(article, SETTINGS), SETTINGS)
+    m = next(m for m in found if m.trigger_text == "detonates")
+    assert m.date is not None and (m.date.start, m.date_source) == (WEDNESDAY, "reported")
