@@ -44,7 +44,8 @@ ROLE_RULES: dict[Role, str] = {
              "clash or assault between armed sides)",
     "target": "who was hit outside a battle: a news event's target, UCDP one-sided side_b, ACLED actor2 "
               "outside battles (an air strike's target: never the actor's violence; the threat counts a strike on its "
-              "fighters only where it acted or fought in the 12 months up to it, as UCDP codes one; README 'Roles')",
+              "fighters only where it acted or fought, or by a side that fought it, in the 12 months up to it, as "
+              "UCDP codes one; README 'Roles')",
 }
 
 

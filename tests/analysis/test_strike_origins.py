@@ -9,7 +9,7 @@ the 12 months up to the strike (UCDP's view of a dyad's year), and for nothing w
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from datetime import date
 
@@ -62,15 +62,20 @@ ORIGINS = {"acled": lambda: [acled.event_from_row(r, f"t#row{i}") for i, r in en
            "news": _news}
 
 
+def insight_of(events: list[Event], countries: Sequence[str], monkeypatch: pytest.MonkeyPatch) -> Iterator[Insight]:
+    """A store of ``events`` whose countries a file covers through 2016."""
+    store = open_store(":memory:")
+    store.put_events(events)
+    windows = [cv.Window("test", "a file covering 2016", c, date(2016, 1, 1), date(2016, 12, 31)) for c in countries]
+    monkeypatch.setattr(cv, "windows", lambda query: windows)
+    yield Insight(store, load_settings(db=":memory:"))
+    store.close()
+
+
 @pytest.fixture(params=sorted(ORIGINS))
 def told(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[str, Insight]]:
-    store = open_store(":memory:")
-    store.put_events(ORIGINS[request.param]())
-    windows = [cv.Window("test", "a file covering 2016", c, date(2016, 1, 1), date(2016, 12, 31))
-               for c in ("IRQ", "EGY")]
-    monkeypatch.setattr(cv, "windows", lambda query: windows)
-    yield request.param, Insight(store, load_settings(db=":memory:"))
-    store.close()
+    for insight in insight_of(ORIGINS[request.param](), ("IRQ", "EGY"), monkeypatch):
+        yield request.param, insight
 
 
 def test_a_strike_where_the_group_fights_counts_the_same_from_every_origin(told: tuple[str, Insight]) -> None:

@@ -3,7 +3,8 @@
 The seed's French artillery on Islamic State positions at Qayyarah (2016-12-10), in the Mosul battle, is coded as
 remote violence with IS as the target, so Iraq's December 2016 read as a quiet month of IS; UCDP codes such strikes
 as state-based violence, IS a party. A strike on the actor now counts as a month of its fighting in a country where
-it acted or fought in the 12 months up to the strike; where it did not (an actor only bombed there), it counts for
+it acted or fought in the 12 months up to the strike (or, ``tests/analysis/test_strike_dyads.py``, by a side that
+fought it in that year); where neither holds (an actor only bombed there, by a side it never fought), it counts for
 nothing, as before (``tests/analysis/test_roles.py``: a struck-only actor has no activity and no alerts)."""
 
 from __future__ import annotations
@@ -23,11 +24,12 @@ from spillwatch.store import Store, open_store
 from tests.analysis.events_fixture import ISL, attack
 
 FRA = Actor("FRA_MIL", "French military", "FRA", "MIL")
+EGY = Actor("EGY_MIL", "Egyptian military", "EGY", "MIL")
 DEC = 2016 * 12 + 11
 
 
-def _strike(eid: str, iso3: str, day: date) -> Event:
-    return replace(attack(eid, iso3, day, actor=FRA), targets=(ISL,), modes=("heavy-weapons",),
+def _strike(eid: str, iso3: str, day: date, by: Actor = FRA) -> Event:
+    return replace(attack(eid, iso3, day, actor=by), targets=(ISL,), modes=("heavy-weapons",),
                    acled_type=act.REMOTE, acled_subtype="Shelling/artillery/missile attack")
 
 
@@ -41,7 +43,7 @@ def test_theatre_months_need_own_fighting_in_the_year_up_to_the_strike() -> None
 def insight() -> Iterator[Insight]:
     store: Store = open_store(":memory:")
     store.put_events([attack("a1", "IRQ", date(2016, 10, 17)), _strike("s1", "IRQ", date(2016, 12, 10)),
-                      _strike("s2", "EGY", date(2016, 12, 11))])
+                      _strike("s2", "EGY", date(2016, 12, 11), EGY)])
     found = Insight(store, load_settings(db=":memory:"))
     windows = [cv.Window("ucdp", "ged.csv", c, date(2016, 1, 1), date(2016, 12, 31)) for c in ("IRQ", "EGY")]
     found.windows = lambda: windows  # type: ignore[method-assign]

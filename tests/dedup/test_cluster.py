@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from datetime import date, timedelta
 
@@ -288,3 +288,18 @@ def test_a_contradiction_inside_a_chain_of_links_keeps_the_two_apart() -> None:
     middle = mention("k3", "Mosul", None)
     got = partition(cluster([a, b, middle]))
     assert frozenset({a.id, b.id}) not in got and not any({a.id, b.id} <= group for group in got)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(TOY, max_size=24, unique_by=lambda m: m.id), st.data())
+def test_looking_up_a_frontiers_keys_together_gives_the_same_assignment(ms: list[EventMention],
+                                                                        data: st.DataObject) -> None:
+    split = data.draw(st.integers(0, len(ms)))
+    first, second = ms[:split], ms[split:]
+    one = lookup_over(first)
+
+    def many(keys: Sequence[tuple[str, str, int]]) -> dict[tuple[str, str, int], list[EventMention]]:
+        return {k: one(k) for k in keys}
+
+    stored = cluster(first)
+    assert assign(stored, second, one, lookup_many=many) == assign(stored, second, one)

@@ -30,6 +30,9 @@ def views_url(tmp_path: Path) -> Iterator[str]:
     store = open_store(db)
     store.put_events([*corpus_like(), *_ucdp_syria()])
     store.put_coverage([("ucdp", "ged syria (test)", "SYR", date(2016, 1, 1), date(2019, 6, 30))])
+    # an alert on an event known only to the month (a1: the trucks for Jordan, 2016-09) and a risk alert
+    store.put_alert(("al-1", "new-theatre", "JOR", "Islamic State", date(2016, 9, 1), None, "New theatre.", "a1"))
+    store.put_alert(("al-2", "risk", "SYR", "Islamic State", date(2017, 1, 1), 0.9, "Risk.", None))
     store.close()
     yield from serve_store(db)
 
@@ -117,4 +120,16 @@ def test_spread_says_the_places_it_does_not_judge_new(views_url: str, page: Any)
     pg.wait_for_selector("#spread-box[data-loaded='1'] p.not-new", timeout=30000)
     said = pg.inner_text("#spread-box p.not-new")
     assert "Iraq" in said and "origin" in said and "first seen 2014-06-10" in said  # names, status and the date
+    assert pg.errors == []
+
+
+def test_alert_dates_read_as_precisely_as_their_events(views_url: str, page: Any) -> None:  # noqa: F811 (the imported fixture)
+    pg = page
+    _open(pg, views_url + "/?tab=alerts")
+    head, body = _table(pg, "alerts")
+    when = {r[head.index("Where")]: r[head.index("Date")] for r in body}
+    assert when == {"Jordan": "2016-09 (month)", "Syria": "2017-01 (month)"}  # as the events table dates them
+    _open(pg, views_url + "/?as_of=2016-08&tab=alerts")  # the as-of filter: only what was known then
+    pg.wait_for_selector("#alerts-box[data-loaded='1'] p.hint", timeout=30000)
+    assert "Nothing to show" in pg.inner_text("#alerts-box")
     assert pg.errors == []

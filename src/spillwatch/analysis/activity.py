@@ -115,10 +115,10 @@ def struck_scope(scope: Scope) -> Scope | None:
     """The events where the actor was struck by remote violence (air strikes, shelling: ACLED Explosions/Remote
     violence with it as the target), when the roles counted include "party" and not "target"; else None.
 
-    Counted by ``theatre_months`` only where the actor itself acted or fought in the ``THEATRE_MONTHS`` up to the
-    strike: there a strike on it is the other side of its own war (UCDP codes it as state-based violence, both
-    sides parties), so a month of coalition shelling during the Mosul battle is not a quiet month of IS in Iraq;
-    where it did not act or fight, a strike is what was done to it, and it has not spread there."""
+    Counted (``analysis.strikes``) only where the actor itself acted or fought in the ``THEATRE_MONTHS`` up to the
+    strike, or when the striking side fought it in them: there a strike on it is the other side of its own war (UCDP
+    codes it as state-based violence, both sides parties), so a month of coalition shelling during the Mosul battle
+    is not a quiet month of IS in Iraq; otherwise a strike is what was done to it, and it has not spread there."""
     if not scope.actor_ids or "party" not in scope.roles or "target" in scope.roles:
         return None
     return replace(scope, roles=("target",), acled_types=(REMOTE,))

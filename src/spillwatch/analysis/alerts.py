@@ -33,6 +33,14 @@ class Alert:
     score: float | None
     message: str
     event_id: str | None = None
+    # how precise alert_date is: its event's ``date_precision`` for a new theatre ("month" for the Brussels bombings
+    # known only as March 2016), "month" for a risk (the month it is for); None: not known (the event is gone)
+    date_precision: str | None = None
+
+    @property
+    def when(self) -> str:
+        """The alert's date as precise as it is known, as the events view shows it ('2016-03 (month)')."""
+        return dated(self.alert_date, self.date_precision)
 
     def as_dict(self) -> dict[str, Any]:
         out = asdict(self)
@@ -53,7 +61,7 @@ def theatre_alerts(theatres: Iterable[Theatre], actor_name: str) -> list[Alert]:
         msg = (f"New theatre: {actor_name} violence first recorded in {where} on {when} "
                f"({t.first_event_type.lower()} at {t.first_place or where}){via}.{watched}")
         out.append(Alert(content_hash("new-theatre", actor_name, t.unit, t.first_date.isoformat()), "new-theatre",
-                         t.unit, actor_name, t.first_date, None, msg, t.first_event_id))
+                         t.unit, actor_name, t.first_date, None, msg, t.first_event_id, t.first_precision))
     return out
 
 
@@ -74,7 +82,7 @@ def risk_alerts(rows: Iterable[RiskRow], actor_name: str, threshold: float = 0.5
         msg = (f"Risk of {actor_name} violence in {where} ({r.unit}) during {r.month:%Y-%m} is {r.risk:.2f} "
                f"(threshold {threshold:.2f}); drivers: {r.drivers}; coverage: {r.coverage or 'not said'}.")
         out.append(Alert(content_hash("risk", actor_name, r.unit, r.month.isoformat()), "risk", r.unit,
-                         actor_name, r.month, r.risk, msg))
+                         actor_name, r.month, r.risk, msg, None, "month"))
     return out
 
 

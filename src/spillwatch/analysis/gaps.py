@@ -17,9 +17,9 @@ What a rate from coded news can say: news watches a country in the months its ar
 country that articles report on only when something happens there is covered mostly in months with an event
 (Türkiye in the sample corpus: 3 of 3 covered months), while a country named in passing by stories about
 elsewhere is covered in quiet-looking months (Syria: 10 covered months back to 2014-06, an event of the actor in
-2). The
-rate is the share the articles show, not the share that happened; the row names its months so that a reader can
-judge it, and the coverage column says how many of the month's articles the country's rate rests on.
+3, one of them a strike by a side at war with it, ``analysis.strikes``). The rate is the share the articles
+show, not the share that happened; the row names its months so that a reader can judge it, and the coverage
+column says how many of the month's articles the country's rate rests on.
 
 support_usd: the money committed to the country up to the forecast month, each amount converted to US dollars
 at its commitment date's ECB rate (``support.usd``; a commitment dated by a range, "last week", at its first
@@ -103,7 +103,8 @@ def own_history(covered: Sequence[int], active: Set[int], struck: Set[int] = fro
     """(Laplace-smoothed share of the covered months with an event, the basis naming them): ``covered`` and
     ``active`` are month indexes (year * 12 + month - 1). 'own history: an event in 2 of the last 4 covered months,
     2016-02..2016-12 (2016-06, 2016-08; quiet: 2016-02, 2016-12)'. ``struck``: months it was struck where it
-    fights (``activity.theatre_months``): they count as months with an event and are named apart."""
+    fights or by a side at war with it (``analysis.strikes``): they count as months with an event and are named
+    apart."""
     months = sorted(covered)
     hit = [m for m in months if m in active or m in struck]
     quiet = [m for m in months if m not in active and m not in struck]

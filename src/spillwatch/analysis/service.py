@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from functools import cache
@@ -21,6 +21,7 @@ from spillwatch.analysis import coverage as cv
 from spillwatch.analysis import gaps as gp
 from spillwatch.analysis import risk as rk
 from spillwatch.analysis import spread as sp
+from spillwatch.analysis import strikes as st
 from spillwatch.analysis import support as su
 from spillwatch.analysis import watch as wt
 from spillwatch.errors import ConfigError
@@ -101,6 +102,18 @@ class Insight:
             return act.Scope(origin=who.origin, roles=chosen), "all actors"
         ids, name, family = actor_family(self.settings, who.actor, affiliates=who.affiliates)
         return act.Scope(actor_ids=ids, origin=who.origin, roles=chosen, affiliates=family), name
+
+    def side(self) -> Callable[[str], str]:
+        """An actor id's side in a war (``strikes.state_side``), from the actor table."""
+        from spillwatch.nlp.actortable import load_actor_table
+
+        table = load_actor_table(self.settings)
+
+        def country_sector(actor_id: str) -> tuple[str | None, str | None]:
+            entry = table.get(actor_id)
+            return (entry.actor.country, entry.actor.sector) if entry else (None, None)
+
+        return st.state_side(country_sector)
 
     def describe(self, who: Who) -> act.Counting:
         """What a result counts: the actor, the roles and the affiliates (with the dates each held)."""
@@ -185,17 +198,12 @@ class Insight:
 
     def _add_struck(self, scope: act.Scope, level: act.Level, counts: np.ndarray, index: Mapping[str, int],
                     first: int) -> None:
-        """Strikes on the actor in a unit where it acted or fought in the ``THEATRE_MONTHS`` up to them count as
-        its fighting there (``activity.struck_scope``); judged on its own events only, so no strike chains."""
-        struck = act.struck_scope(replace(scope, month_precise=True))
-        if struck is None:
-            return
-        own = counts.copy()
-        for r in act.activity(self.store.query, struck, level, "month"):
-            i, col = index.get(act.unit_key(r, level)), rk.month_index(r["period"]) - first
-            fought = i is not None and 0 <= col < counts.shape[1]
-            if fought and own[i, max(0, col - act.THEATRE_MONTHS + 1): col + 1].any():
-                counts[i, col] += r["events"]
+        """Strikes on the actor that count as its fighting (``analysis.strikes``: where it acted or fought, or by a
+        side at war with it, in the ``THEATRE_MONTHS`` up to them) are months of its fighting there."""
+        for s in st.counted_strikes(self.store.query, replace(scope, month_precise=True), level, self.side()):
+            i, col = index.get(s.unit), s.month - first
+            if i is not None and 0 <= col < counts.shape[1]:
+                counts[i, col] += 1
 
     def risk(self, who: Who, level: act.Level = "country", min_risk: float = 0.0, as_of: date | None = None,
              watch: Sequence[str] = ()) -> list[wt.RiskRow]:
@@ -268,10 +276,9 @@ class Insight:
         by_country: dict[str, list[Mapping[str, Any]]] = defaultdict(list)
         for p in points:
             by_country[p["country_iso3"]].append(p)
-        struck_scope = act.struck_scope(scope)
-        struck: dict[str, set[int]] = defaultdict(set)
-        for p in sp.event_points(self.store.query, struck_scope) if struck_scope else ():
-            struck[p["country_iso3"]].add(rk.month_index(p["date_start"]))
+        struck: dict[str, set[int]] = defaultdict(set)  # months a strike on it counts as its fighting there
+        for s in st.counted_strikes(self.store.query, scope, "country", self.side()):
+            struck[s.unit].add(s.month)
         candidates = sorted(set(watched) | {u for u, r in forecast.items() if r.risk is not None})
         latest = {r["country_iso3"]: r for r in self.store.latest_events(candidates, when.end.isoformat(),
                                                                          act.VIOLENT_TYPES)}
@@ -288,7 +295,7 @@ class Insight:
             else:
                 months = [m for m in range(last, last - 600, -1) if cover.covered(c, m)][:gp.HISTORY_MONTHS]
                 own = {rk.month_index(p["date_start"]) for p in recent}
-                threat, basis = gp.own_history(months, own, act.theatre_months(own, struck.get(c, set())) - own)
+                threat, basis = gp.own_history(months, own, struck.get(c, set()) - own)
                 if last < when.index:
                     basis += f" (not covered since then: the rate is {when.index - last} months old)"
                 if risk and risk.fit_note:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from types import TracebackType
 from typing import IO, TYPE_CHECKING, Literal
@@ -378,9 +378,14 @@ class Spillwatch(Watching):
         """Compute alerts for ``actor`` as of a month; store and return only the new ones."""
         return self.insight.alerts(self._who(actor, roles, affiliates), threshold, _month(as_of))
 
-    def alerts(self, limit: int = 500) -> list[Alert]:
-        """Every stored alert, newest first."""
-        return self.insight.alert_rows(limit)
+    def alerts(self, limit: int = 500, as_of: str | None = None) -> list[Alert]:
+        """Stored alerts, newest first; with ``as_of``, only those known at that month's end (a new theatre dated
+        by then, a risk alert for the month after at the latest)."""
+        rows = self.insight.alert_rows(limit)
+        if as_of is None:
+            return rows
+        end = self.as_of(as_of).end
+        return [a for a in rows if a.alert_date is None or a.alert_date <= end + timedelta(days=a.kind == "risk")]
 
     def export(self, flt: EventFilter, fmt: str, sink: str | Path | IO[bytes], profile: str = "spillwatch",
                batch_size: int = 10_000) -> int:

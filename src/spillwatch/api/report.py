@@ -155,6 +155,8 @@ def build(sw: Spillwatch, actor: str, *, roles: Sequence[str] = (), affiliates: 
              "<h2>Gaps: threat and support apart</h2>",
              _table(gaps, ["country_name", "country_iso3", "threat", "support_usd", "gap", "coverage",
                            "latest_event", "latest_any", "why", "explanation"]),
-             "<h2>Alerts</h2>", _table(sw.alerts(), ["alert_date", "kind", "unit", "message"])]
+             f"<h2>Alerts up to {when.month:%Y-%m}</h2>",
+             _table([{"date": a.when, "kind": a.kind, "unit": a.unit, "message": a.message}
+                     for a in sw.alerts(as_of=when.month.isoformat())], ["date", "kind", "unit", "message"])]
     return (f"<!doctype html><html lang=en><head><meta charset=utf-8><title>spillwatch report</title>"
             f"<style>{STYLE}</style></head><body>{''.join(parts)}</body></html>")

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 import click
 
+from spillwatch import codec
 from spillwatch.api import Spillwatch, SpillwatchError, check_web_url, dump
 from spillwatch.cli import output
 from spillwatch.cli.common import DB_HELP, fmt_option, reader
@@ -209,8 +210,13 @@ def alerts(actor: str | None, db: str | None, threshold: float, sinks: tuple[Sin
     for sink in sinks:
         sent = al.to_file(fresh, sink.target) if sink.kind == "file" else al.to_webhook(fresh, sink.target, sw.settings)
         click.echo(f"{sent} new alerts -> {sink}", err=True)
-    click.echo(output.render_rows(rows, fmt, columns=["alert_date", "kind", "unit", "actor", "score", "message"],
-                                  title=f"alerts ({len(fresh)} new)"))
+    columns = ["alert_date", "date_precision", "kind", "unit", "actor", "score", "message"]
+    if fmt == "table":  # a date as precise as it is known ('2016-03 (month)'), as the events table shows it
+        shown = [{**codec.fields(a), "alert_date": a.when} for a in rows]
+        click.echo(output.render_rows(shown, fmt, columns=[c for c in columns if c != "date_precision"],
+                                      title=f"alerts ({len(fresh)} new)"))
+        return
+    click.echo(output.render_rows(rows, fmt, columns=columns, title=f"alerts ({len(fresh)} new)"))
 
 
 @click.command()

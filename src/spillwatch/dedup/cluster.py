@@ -16,32 +16,34 @@ until no mean reaches ``THRESHOLD``; two clusters holding a pair that ``score.co
 countries, dates apart, ...) are never merged. A pair the scorers decline without any
 contradiction (nothing in common they can read: a report placed only in its country beside one
 placed in a town, two undated reports naming different people) is unknown, not a mismatch: it
-counts ``score.UNKNOWN_PAIR`` (0.7, below the merge level), so one such pair no longer sinks a
-merge that every compared pair supports, and a cluster joined by unknowns alone never forms. Every final cluster
-lies inside one component, so ``assign`` only needs the components the new mentions touch:
-it walks threshold edges from the new mentions through ``lookup`` (known mentions per block
-key) and re-clusters exactly that closure, which gives what clustering everything at once
-gives. Event ids hash the smallest member mention id; when a late mention with a smaller id
-joins, the event gets a new id and the old one is listed in ``Assignment.retired``.
+counts ``score.UNKNOWN_PAIR`` (0.75, below the merge level), so one such pair no longer sinks a
+merge that every compared pair supports, and a cluster joined by unknowns alone never forms. A second
+pass (``dedup/regroup.py``) then joins whole clusters of one component that a pair with the same word
+for the act links at the merge level, when nothing across them contradicts and their mean cross score
+reaches ``RegroupRule.min_mean``. Every final cluster lies inside one component, so ``assign``
+only needs the components the new mentions touch: it walks threshold edges from the new
+mentions through ``lookup`` (known mentions per block key) and re-clusters exactly that closure,
+which gives what clustering everything at once gives. Event ids hash the smallest member mention
+id; when a late mention with a smaller id joins, the event gets a new id and the old one is listed
+in ``Assignment.retired``.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-import numpy as np
-
 from spillwatch.dedup.blocking import block_keys, probe_keys
 from spillwatch.dedup.fitted import PairModel
+from spillwatch.dedup.linkage import average_link
 from spillwatch.dedup.merge import OutletLookup, build_event
 from spillwatch.dedup.pairs import score_pair
+from spillwatch.dedup.regroup import REGROUP, RegroupRule, regroup
 from spillwatch.dedup.score import (
     DATE_WINDOW_DAYS,
     THRESHOLD,
-    UNKNOWN_PAIR,
     Features,
     contradicts,
     features,
@@ -50,6 +52,7 @@ from spillwatch.records import Event, EventMention
 
 BlockKey = tuple[str, str, int]
 Lookup = Callable[[BlockKey], Iterable[EventMention]]
+LookupMany = Callable[[Sequence[BlockKey]], Mapping[BlockKey, Iterable[EventMention]]]  # many keys at once
 Published = Callable[[str], date | None]  # article id -> publication day
 
 
@@ -73,6 +76,7 @@ class ClusterConfig:
     threshold: float = THRESHOLD
     window: int = DATE_WINDOW_DAYS
     model: PairModel | None = None  # scorer of pairs with an unknown date or country (None: the shipped one)
+    regroup: RegroupRule | None = REGROUP  # the second pass joining whole clusters (None: average-link alone)
 
 
 MAX_CACHED = 1_000_000  # pair scores a clustering call remembers (about 150 MB)
@@ -121,6 +125,9 @@ class _Scorer:
             self._scores[key] = found
         return found
 
+    def word(self, mid: str) -> str:
+        return self._features[mid].lemma
+
     def contradicts(self, a: str, b: str) -> bool:
         return contradicts(self._features[a], self._features[b], self.config.window)
 
@@ -157,77 +164,32 @@ def _components(ids: Sequence[str], scorer: _Scorer) -> list[list[str]]:
 
 def _average_link(members: Sequence[str], scorer: _Scorer) -> list[tuple[list[str], float]]:
     """Average-link clusters of one component (members sorted by id): (member ids, cohesion)."""
-    n = len(members)
-    if n == 1:
-        return [([members[0]], 1.0)]
-    sums = np.zeros((n, n))
-    cannot = np.zeros((n, n), dtype=bool)  # a contradiction between two members keeps their clusters apart
-    for i in range(n):
-        for j in range(i + 1, n):
-            found = scorer.score(members[i], members[j])
-            if found is None:
-                cannot[i, j] = cannot[j, i] = scorer.contradicts(members[i], members[j])
-            sums[i, j] = sums[j, i] = found if found is not None else UNKNOWN_PAIR
-    clusters: dict[int, list[int]] = {i: [i] for i in range(n)}
-    inner = dict.fromkeys(range(n), 0.0)  # sum of pairwise scores inside each cluster
-    sizes = np.ones(n)
-    active = np.ones(n, dtype=bool)
+    link = average_link(members, scorer, scorer.config.threshold)
+    return [(list(c), link.cohesion(k)) for k, c in enumerate(link.clusters)]
 
-    def means(k: int) -> np.ndarray:
-        """Cluster k's mean score with every cluster (-1: itself, gone, or a contradiction)."""
-        row = sums[k, :] / (sizes[k] * sizes)
-        row[cannot[k, :] | ~active] = -1.0
-        row[k] = -1.0
-        return row
 
-    # Each cluster's best partner (first of equal means) stands for its row of the mean matrix, so
-    # no n x n matrix of means is held: the first maximum of the best means is the first maximum
-    # of that matrix in row order, the pair the full matrix's argmax would merge.
-    best = np.full(n, -1.0)
-    partner = np.zeros(n, dtype=np.intp)
-    for first in range(n):
-        row = means(first)
-        partner[first] = int(np.argmax(row))
-        best[first] = row[partner[first]]
-    while len(clusters) > 1:
-        i = int(np.argmax(best))
-        j = int(partner[i])
-        if best[i] < scorer.config.threshold:
-            break
-        i, j = min(i, j), max(i, j)
-        inner[i] += inner.pop(j) + sums[i, j]
-        sums[i, :] += sums[j, :]
-        sums[:, i] += sums[:, j]
-        sizes[i] += sizes[j]
-        clusters[i].extend(clusters.pop(j))
-        cannot[i, :] |= cannot[j, :]
-        cannot[:, i] = cannot[i, :]
-        active[j] = False
-        best[j] = -1.0
-        merged = means(i)  # cluster i's new means, also every other cluster's mean with it
-        partner[i] = int(np.argmax(merged))
-        best[i] = merged[partner[i]]
-        others = active.copy()
-        others[i] = False
-        lost = others & ((partner == i) | (partner == j))  # their best partner changed or is gone: read again
-        gained = others & ~lost & ((merged > best) | ((merged == best) & (partner > i)))
-        best[gained] = merged[gained]
-        partner[gained] = i
-        for stale in np.flatnonzero(lost).tolist():
-            row = means(stale)
-            partner[stale] = int(np.argmax(row))
-            best[stale] = row[partner[stale]]
+def _groups(members: Sequence[str], scorer: _Scorer) -> list[tuple[list[str], float]]:
+    """Average-link clusters of one component, joined by the second pass (``regroup``): (ids, cohesion)."""
+    link = average_link(members, scorer, scorer.config.threshold)
+    rule = scorer.config.regroup
+    if rule is None or len(link.clusters) < 2:
+        return [(list(c), link.cohesion(k)) for k, c in enumerate(link.clusters)]
+    found, _ = regroup(link, scorer, scorer.word, scorer.config.threshold, rule)
     out = []
-    for i, idx in sorted(clusters.items()):
-        pairs = len(idx) * (len(idx) - 1) / 2
-        out.append((sorted(members[k] for k in idx), inner[i] / pairs if pairs else 1.0))
+    for parts in found:
+        ids = sorted(m for k in parts for m in link.clusters[k])
+        inner = sum(link.inner[k] for k in parts) + sum(
+            float(link.between[x, y]) for n, x in enumerate(parts) for y in parts[n + 1 :]
+        )
+        pairs = len(ids) * (len(ids) - 1) / 2
+        out.append((ids, inner / pairs if pairs else 1.0))
     return out
 
 
 def _cluster_sets(ids: Sequence[str], scorer: _Scorer) -> list[tuple[list[EventMention], float]]:
     out = []
     for component in _components(ids, scorer):
-        for members, cohesion in _average_link(component, scorer):
+        for members, cohesion in _groups(component, scorer):
             out.append(([scorer.mentions[m] for m in members], cohesion))
     return out
 
@@ -246,24 +208,33 @@ def cluster(
     return tuple(sorted(events, key=lambda e: e.id))
 
 
-def _closure(new: list[str], lookup: Lookup, scorer: _Scorer) -> list[str]:
-    """New mentions plus every known mention reachable from them by threshold edges (sorted ids)."""
+def _closure(new: list[str], lookup: Lookup, scorer: _Scorer, many: LookupMany | None = None) -> list[str]:
+    """New mentions plus every known mention reachable from them by threshold edges (sorted ids).
+
+    Walked a frontier at a time, so that the keys the whole frontier probes are looked up together
+    (``many``: one call for all of them, a few queries in a store) instead of one query per key.
+    The set reached is the same in any order of the walk.
+    """
     reached = set(new)
     fresh: dict[BlockKey, list[str]] = defaultdict(list)
     for mid in new:
         for key in scorer.keys(mid):
             fresh[key].append(mid)
     cache: dict[BlockKey, list[str]] = {}
-    queue = list(new)
-    while queue:
-        current = queue.pop()
-        for key in scorer.probes(current):
-            if key not in cache:
-                cache[key] = sorted(set(scorer.add(lookup(key))) | set(fresh.get(key, ())))
-            for other in cache[key]:
-                if other not in reached and scorer.linked(current, other):
-                    reached.add(other)
-                    queue.append(other)
+    frontier = sorted(new)
+    while frontier:
+        wanted = sorted({key for mid in frontier for key in scorer.probes(mid)} - cache.keys())
+        found = many(wanted) if many is not None and wanted else {key: lookup(key) for key in wanted}
+        for key in wanted:
+            cache[key] = sorted(set(scorer.add(found.get(key, ()))) | set(fresh.get(key, ())))
+        following: list[str] = []
+        for current in frontier:
+            for key in scorer.probes(current):
+                for other in cache[key]:
+                    if other not in reached and scorer.linked(current, other):
+                        reached.add(other)
+                        following.append(other)
+        frontier = following
     return sorted(reached)
 
 
@@ -275,10 +246,12 @@ def assign(
     outlets: OutletLookup | None = None,
     published: Published | None = None,
     config: ClusterConfig | None = None,
+    lookup_many: LookupMany | None = None,
 ) -> Assignment:
     """Fold late mentions into stored events; equal to clustering everything at once.
 
     ``lookup(key)`` returns the stored mentions indexed under a block key (``mention_keys``);
+    ``lookup_many(keys)``, when given, the same for many keys at once (``Store.mentions_in_blocks``);
     ``existing_events`` are stored events (only those sharing a mention with the recomputed
     closure matter), or a function giving the stored events that hold any of some mention ids
     (``Store.events_holding``: no read of every stored event); ``published`` must be the same
@@ -286,7 +259,7 @@ def assign(
     Upsert ``events``, delete ``retired``.
     """
     scorer = _Scorer(config or ClusterConfig(), published)
-    reached = _closure(scorer.add(new_mentions), lookup, scorer)
+    reached = _closure(scorer.add(new_mentions), lookup, scorer, lookup_many)
     found = _cluster_sets(reached, scorer)
     events = tuple(sorted((build_event(ms, c, outlets) for ms, c in found), key=lambda e: e.id))
     fresh, touched = {e.id for e in events}, set(reached)

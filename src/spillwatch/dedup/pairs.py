@@ -14,7 +14,12 @@ agreeing, score at least ``TOLL_SCORE``, above the merge level: the Beirut bombi
 on its day and, a month later, as "the November bombings".
 
 ``explain_event(members)`` gives each member of an event the member it agrees with best, the
-rule, the score and the fields that agreed (``Join``): what ``spillwatch event`` shows.
+rule, the score and the fields that agreed (``Join``), and, when the clustering's second pass
+(``dedup/regroup.py``) joined the average-link cluster it sits in to the rest of the event, that
+join (``regroup.Bridge``: the two reports with the same word that link the clusters, their score,
+the clusters' mean): what ``spillwatch event`` shows. It re-runs the clustering's own steps
+(``linkage.average_link``, ``regroup.regroup``) on the event's members, which give the clusters
+they gave inside the whole component (no other mention ever joined them).
 """
 
 from __future__ import annotations
@@ -23,6 +28,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from spillwatch.dedup import fitted
+from spillwatch.dedup.linkage import average_link
+from spillwatch.dedup.regroup import REGROUP, Bridge, regroup
 from spillwatch.dedup.score import (
     DATE_WINDOW_DAYS,
     NAMED_PLACE,
@@ -152,11 +159,47 @@ class Join:
     mean: float | None
     agreed: tuple[str, ...] = ()
     unknown: tuple[str, ...] = ()
+    cluster_join: Bridge | None = None  # the second pass's join that brought its average-link cluster in
+
+
+class _Members:
+    """Pair scores of an event's members by id (``linkage.Scores``), as the clustering computes them."""
+
+    def __init__(self, members: Sequence[Features], window: int) -> None:
+        self.by_id = {f.id: f for f in members}
+        self.window = window
+
+    def score(self, a: str, b: str) -> float | None:
+        return score_pair(self.by_id[a], self.by_id[b], self.window)
+
+    def contradicts(self, a: str, b: str) -> bool:
+        return contradicts(self.by_id[a], self.by_id[b], self.window)
+
+    def word(self, mid: str) -> str:
+        return self.by_id[mid].lemma
+
+
+def cluster_joins(members: Sequence[Features], window: int = DATE_WINDOW_DAYS) -> dict[str, Bridge]:
+    """For each member whose average-link cluster the second pass joined to others: the first such join."""
+    scores = _Members(members, window)
+    link = average_link(sorted(scores.by_id), scores, THRESHOLD)
+    if len(link.clusters) < 2:
+        return {}
+    _, bridges = regroup(link, scores, scores.word, THRESHOLD, REGROUP)
+    group = {m: k for k, c in enumerate(link.clusters) for m in c}  # cluster -> its group, as joins are made
+    out: dict[str, Bridge] = {}
+    for bridge in bridges:
+        x, y = (group[m] for m in bridge.pair)
+        joined = [m for m, g in group.items() if g in (x, y)]
+        out.update({m: bridge for m in joined if m not in out})
+        group.update({m: min(x, y) for m in joined})
+    return out
 
 
 def explain_event(members: Sequence[Features], window: int = DATE_WINDOW_DAYS) -> tuple[Join, ...]:
     """One ``Join`` per member of an event, in id order (a single-mention event: no partner)."""
     ordered = sorted(members, key=lambda f: f.id)
+    bridges = cluster_joins(ordered, window)
     out = []
     for f in ordered:
         others = [g for g in ordered if g.id != f.id]
@@ -167,5 +210,5 @@ def explain_event(members: Sequence[Features], window: int = DATE_WINDOW_DAYS) -
         mean = round(sum(_counted(s, f, g, window) for s, g in scored) / len(scored), 6)
         best_score, best = min(scored, key=lambda sg: (-(sg[0] if sg[0] is not None else -1.0), sg[1].id))
         agreed, unknown = agreed_fields(f, best, window)
-        out.append(Join(f.id, f.article, best.id, rule(f, best), best_score, mean, agreed, unknown))
+        out.append(Join(f.id, f.article, best.id, rule(f, best), best_score, mean, agreed, unknown, bridges.get(f.id)))
     return tuple(out)

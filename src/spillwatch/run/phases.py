@@ -25,7 +25,7 @@ from itertools import islice
 from typing import TypeVar
 
 from spillwatch.dedup import near as near_dup
-from spillwatch.dedup.cluster import assign
+from spillwatch.dedup.cluster import Lookup, LookupMany, assign
 from spillwatch.errors import ConfigError
 from spillwatch.ingest.sources import iter_items
 from spillwatch.ingest.state import FetchState
@@ -251,8 +251,9 @@ def write_coded_batch(store: Store, batch: Sequence[Coded | Quarantined], stats:
 
 # ---------------------------------------------------------------- cluster
 def _prefetched_lookup(store: Store, new: Sequence[EventMention], published: Callable[[str], date | None],
-                       stages: Pipeline) -> Callable[[BlockKey], list[EventMention]]:
-    """Block lookup for clustering: every key the new mentions probe in a few queries, any other on demand."""
+                       stages: Pipeline) -> tuple[Lookup, LookupMany]:
+    """Block lookups for clustering: every key the new mentions probe in a few queries, then the keys each
+    frontier of the closure probes (``cluster.assign``'s ``lookup_many``) in a few queries each."""
     wanted = sorted({k for m in new for k in stages.probes.fn((m, published(m.article_id)), _SETTINGS)})
     cache = store.mentions_in_blocks(wanted)
 
@@ -261,7 +262,13 @@ def _prefetched_lookup(store: Store, new: Sequence[EventMention], published: Cal
             cache[key] = store.mentions_in_block(key)
         return cache[key]
 
-    return lookup
+    def lookup_many(keys: Sequence[BlockKey]) -> dict[BlockKey, list[EventMention]]:
+        missing = [k for k in keys if k not in cache]
+        if missing:
+            cache.update(store.mentions_in_blocks(missing))
+        return {k: cache[k] for k in keys}
+
+    return lookup, lookup_many
 
 
 def cluster_phase(store: Store, stats: StageStats, stages: Pipeline = DEFAULT) -> None:
@@ -270,7 +277,8 @@ def cluster_phase(store: Store, stats: StageStats, stages: Pipeline = DEFAULT) -
     if new:
         published = functools.cache(store.article_published)  # asked once per article, not once per mention
         # only the stored events holding a re-clustered mention can be replaced: no read of every event
-        result = assign(store.events_holding, new, _prefetched_lookup(store, new, published, stages),
+        lookup, lookup_many = _prefetched_lookup(store, new, published, stages)
+        result = assign(store.events_holding, new, lookup, lookup_many=lookup_many,
                         outlets=functools.cache(store.article_outlets), published=published)
         with store.transaction():
             store.put_events(result.events, replace_ids=result.retired)

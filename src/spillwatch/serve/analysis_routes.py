@@ -72,8 +72,9 @@ def install(app: FastAPI, sw: api.Spillwatch, read: Any) -> None:
                                           as_of=as_of, watch=watch))}
 
     @app.get("/api/alerts", dependencies=[read], tags=["analysis"])
-    def alerts(limit: int = Query(200, ge=1, le=500)) -> dict[str, Any]:
-        return {"items": api.dump(sw.alerts(limit))}
+    def alerts(limit: int = Query(200, ge=1, le=500), as_of: str | None = AS_OF) -> dict[str, Any]:
+        """Stored alerts, newest first; with as_of, only those known at that month's end."""
+        return {**(_when(sw.as_of(as_of)) if as_of else {}), "items": api.dump(sw.alerts(limit, as_of))}
 
     @app.get("/api/map/marks", dependencies=[read], tags=["map"])
     def marks(actor: str = ACTOR, origin: str | None = ORIGIN,

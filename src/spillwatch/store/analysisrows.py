@@ -16,6 +16,11 @@ from spillwatch.records import Event
 SUPPORT_COLUMNS = ("id", "donor", "donor_country", "recipient", "recipient_country", "force_name", "kind", "amount",
                    "currency", "item", "item_count", "status", "commit_date", "source")
 ALERT_COLUMNS = ("id", "kind", "unit", "actor", "alert_date", "score", "message", "event_id")
+# An alert read back, with how precise its date is: its event's date_precision (a new theatre), "month" for a risk
+# (the month it is for); the alert table keeps no copy, so the event's current precision is what is said.
+ALERT_SELECT = (", ".join(f"a.{c}" for c in ALERT_COLUMNS)
+                + ", CASE WHEN a.kind = 'risk' THEN 'month' ELSE ae.date_precision END AS date_precision")
+ALERT_EVENT = "LEFT JOIN events ae ON ae.id = a.event_id"
 
 
 def role_sql(role: str, alias: str = "") -> str:
@@ -72,7 +77,7 @@ class AnalysisRows:
 
     def alert_rows(self: _Sql, limit: int = 500) -> list[dict[str, Any]]:
         """Stored alerts, newest first."""
-        return self._rows(f"SELECT {', '.join(ALERT_COLUMNS)} FROM alerts ORDER BY alert_date DESC, id LIMIT ?",
+        return self._rows(f"SELECT {ALERT_SELECT} FROM alerts a {ALERT_EVENT} ORDER BY a.alert_date DESC, a.id LIMIT ?",
                           [limit])
 
     def latest_events(self: _Sql, countries: Sequence[str], until: str, types: Sequence[str]

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from typing import Any, Protocol
 
 from spillwatch.store import rows
-from spillwatch.store.analysisrows import ALERT_COLUMNS
+from spillwatch.store.analysisrows import ALERT_EVENT, ALERT_SELECT
 
 PENDING, DELIVERED = "pending", "delivered"
 
@@ -34,10 +34,10 @@ class WatchRows:
         """Pending deliveries to ``sinks`` due by ``now``, each with its alert's columns, oldest queued first."""
         if not sinks:
             return []
-        cols = ", ".join(f"a.{c}" for c in ALERT_COLUMNS)
         marks = ", ".join("?" for _ in sinks)
-        return self._rows(f"SELECT d.sink, d.attempts, {cols} FROM alert_deliveries d JOIN alerts a"
-                          f" ON a.id = d.alert_id WHERE d.status = ? AND d.sink IN ({marks}) AND d.next_try <= ?"
+        return self._rows(f"SELECT d.sink, d.attempts, {ALERT_SELECT} FROM alert_deliveries d JOIN alerts a"
+                          f" ON a.id = d.alert_id {ALERT_EVENT}"
+                          f" WHERE d.status = ? AND d.sink IN ({marks}) AND d.next_try <= ?"
                           " ORDER BY d.queued_at, a.alert_date, a.id, d.sink", [PENDING, *sinks, now])
 
     def mark_delivered(self: _Sql, alert_id: str, sink: str) -> None:

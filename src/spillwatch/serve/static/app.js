@@ -174,7 +174,8 @@ async function loadView(view) {
   if (!box) return;
   clear(box).append(h("p", {}, "Loading…"));
   try {
-    const params = ["support", "alerts"].includes(view) ? {} : analysisParams(state.filters);
+    const params = view === "support" ? {} : view === "alerts" ? (state.filters.as_of ? { as_of: state.filters.as_of } : {})
+      : analysisParams(state.filters);
     renderView(box, view, await get(`/api/${view}`, params), map.countryName);
     box.dataset.loaded = "1";
   } catch (err) { clear(box).append(h("p", { class: "hint" }, `Not available: ${err.message}`)); }

@@ -29,7 +29,7 @@ export const COLUMNS = {
     ["In USD", r => (r.usd === null || r.usd === undefined ? "" : `USD ${num(r.usd)}${r.rate_day ? ` (ECB rate of ${r.rate_day})` : ""}`)],
     ["Item", r => [r.item || "", r.count ? "× " + num(r.count) : ""].join(" ").trim()], ["Status", r => r.status],
     ["Event", r => r.event_id || "added by a user"], ["Sources", r => r.sources]],
-  alerts: [["Date", r => r.alert_date], ["Kind", r => (r.kind === "new-theatre" ? "new theatre" : "risk")],
+  alerts: [["Date", r => dated(r.alert_date, r.date_precision)], ["Kind", r => (r.kind === "new-theatre" ? "new theatre" : "risk")],
     ["Where", r => r.where || r.unit], ["Score", r => (r.score === null ? "" : pct(r.score))], ["Alert", r => r.message]],
 };
 
