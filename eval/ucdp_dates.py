@@ -91,11 +91,17 @@ def pairs(path: Path, split: str) -> list[Pair]:
 
 
 def chosen(mentions: tuple[EventMention, ...]) -> EventMention | None:
-    """The headline's news: the first dated ASSAULT, else the first ASSAULT, the first dated, the first
-    (a headline's background event, "after the massacre", is left undated by the dater; one dated by
-    an offset from the headline's time, "two days after a massacre", is not its news)."""
+    """The headline's news: the latest dated ASSAULT, else the first ASSAULT, the latest dated, the
+    first. News is the most recent event a headline reports: a background event is older ("after the
+    suicide attack 3 days ago, a new suicide bomber detonates", "kill 17 ..., America killed 50 of
+    them 35 days ago"), or left undated by the dater ("after the massacre"); one dated by an offset
+    from the headline's time ("two days after a massacre") is not its news. Ties keep text order."""
+    def latest(m: EventMention) -> int:
+        return -(m.date.end or m.date.start).toordinal() if m.date is not None and m.date.start is not None else 0
+
     ranked = sorted(mentions, key=lambda m: (m.type != "ASSAULT", m.date is None or m.date.start is None,
-                                             m.date is not None and OFFSET_DATE.search(m.date.text) is not None))
+                                             m.date is not None and OFFSET_DATE.search(m.date.text) is not None,
+                                             latest(m)))
     return ranked[0] if ranked else None
 
 

@@ -193,3 +193,46 @@ def test_a_court_story_dates_the_violence_it_retells_by_the_crimes_stated_day() 
 def test_a_news_story_keeps_its_leads_day_for_the_same_sentence() -> None:
     m = next(m for m in _story(LEDE, RETOLD, published=WEDNESDAY) if m.trigger_text == "shot")
     assert m.date is not None and (m.date.start, m.date_source) == (date(2019, 11, 18), "reported")
+
+
+def test_no_event_is_dated_after_the_run_even_on_a_misdated_page() -> None:
+    """A page whose metadata says 2099 gives no date after the run's day: neither the article's day
+    nor a weekday resolved against it dates an event."""
+    future = date(2099, 3, 6)
+    found = _story("Gunmen attacked a police post in Kirkuk on Monday, police said.", LATER, published=future)
+    assert found
+    today = date.today()
+    assert all(m.date is None or m.date.start is None or m.date.start <= today for m in found)
+
+
+def test_an_undated_story_keeps_relative_days_unresolved_through_the_pipeline() -> None:
+    """No publication date at all: "11 days ago" stays as stated, with no start, and nothing takes the run's day."""
+    article = Article(raw_id="undated", source="test", blocks=(Block("body", "Rebels attacked the army base in Goma "
+                                                                             "11 days ago, officials said."),),
+                      published=DateInfo(None, "none"))
+    found = code_events(pipeline.annotate_only(article, SETTINGS), SETTINGS)
+    m = next(x for x in found if x.trigger_text == "attacked")
+    assert m.date is not None and m.date.text == "11 days ago" and m.date.start is None
+    assert all(x.date is None or x.date.start is None for x in found)
+
+
+def test_a_court_story_takes_the_day_of_the_crime_its_trigger_names() -> None:
+    """Two crimes with stated days: "the 2019 murder" is the murder's day (June 24), not the
+    shooting's (June 20), and the year is made that day."""
+    found = _story("A jury on Tuesday convicted John Smith of the 2019 murder of Deputy Jerry Ortiz.",
+                   "Ortiz was assigned to track Smith down the day before his June 24, 2019 murder.",
+                   "That task stemmed from the June 20, 2019 shooting of a man in Hawaiian Gardens.",
+                   published=WEDNESDAY)
+    m = next(m for m in found if m.trigger_text == "murder")
+    assert m.date is not None and (m.date.start, m.date.precision) == (date(2019, 6, 24), "day")
+
+
+def test_a_lead_day_of_an_act_an_after_clause_sets_apart_is_not_the_news_day() -> None:
+    """A headline: its "3 days ago" dates the failed attack, not the new bombing it reports."""
+    title = ("After the suicide attack in Shaddadi 3 days ago failed, a new suicide bomber detonates himself "
+             "with a booby-trapped motorcycle in Tal Tamr area")
+    article = Article(raw_id="headline", source="test", blocks=(Block("title", title),),
+                      published=DateInfo(WEDNESDAY, "metadata", WEDNESDAY.isoformat()))
+    found = code_events(pipeline.annotate_only(article, SETTINGS), SETTINGS)
+    m = next(m for m in found if m.trigger_text == "detonates")
+    assert m.date is not None and (m.date.start, m.date_source) == (WEDNESDAY, "reported")

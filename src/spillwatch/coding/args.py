@@ -36,7 +36,8 @@ from spillwatch.coding.argwords import (
     VENUE_HEADS,
 )
 from spillwatch.coding.docindex import DocIndex
-from spillwatch.coding.eventdate import clause_date, event_date, limit_of, other_event_dated, shifted, split_offset
+from spillwatch.coding.eventdate import clause_date, event_date, limit_of
+from spillwatch.coding.offsetdate import other_event_dated, shifted, split_offset
 from spillwatch.coding.patterns import BORDER_NOUNS, PRONOUNS, DepGraph, Roles, antecedent, subject_of, venue_names
 from spillwatch.records import (
     Actor,

@@ -19,7 +19,10 @@ dependency graph, the trigger and the candidate date mentions. Output: a ``DateM
   happened cannot postdate its report, and a date after the run is a resolution error;
 - violence a court story retells (its lead reports a sentence, a charge, a trial) is the crime
   tried, older than the news: it takes the day the story states for the crime ("for the crimes he
-  committed on March 11, 2005", "Monday's violence"), when it states one (``crime_date``);
+  committed on March 11, 2005", "Monday's violence"), when it states one (``crime_date``; of two
+  crimes' days, the one named by the trigger's own word: "murder" takes "his June 24, 2005
+  murder", not "the June 20, 2005 shooting"); an own date coarser than a day that holds the day
+  stated for that same crime is made that day ("convicted of the 2005 murder", ``refined``);
 - a background event gets no article date: a verb in the past perfect ("had been killed", unless
   reported speech shifted it back: "said the army had shelled") or a trigger inside a "since"
   phrase or clause tells of an earlier event than the news, so the article's day would be false;
@@ -35,9 +38,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Callable, Set
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, timedelta
+from itertools import takewhile
 
 from spillwatch.coding.argwords import OFFSET_WORDS
 from spillwatch.coding.patterns import DepGraph
@@ -89,19 +93,25 @@ def opens_period(text: str, d: DateMention) -> bool:
     return d.text.lower().startswith("since ") or SINCE.search(before) is not None
 
 
-def _governed(g: DepGraph, trigger: int, d: DateMention, found: Callable[[int], bool]) -> bool:
+def _governed(g: DepGraph, trigger: int, d: DateMention, found: Callable[[int], bool], *,
+              own_line: bool = False) -> bool:
     """True when, going up from the token of ``d``, a token ``found`` accepts comes before any token
-    on the trigger's own line (the trigger and its heads)."""
+    on the trigger's own line (the trigger and its heads). With ``own_line``, only when that line
+    is reached at the trigger or the word it hangs on ("after the attack on Monday, rebels stormed",
+    not "a man suspected of shooting ... was arrested after the Monday attack": that "after" sets the
+    attack apart from the arrest)."""
     i = bisect_right(g.tokens, d.span.start, key=lambda t: t.span.start) - 1
     if i < 0 or d.span.start >= g[i].span.end:
         return False
     line = {trigger, *g.ancestors(trigger)}
+    seen = False
     for n in [i, *g.ancestors(i)]:
         if n in line:
-            return False
-        if found(n):
+            return seen and (not own_line or n in (trigger, g[trigger].head))
+        seen = seen or found(n)
+        if seen and not own_line:
             return True
-    return False
+    return seen and not own_line
 
 
 def in_other_relative(g: DepGraph, trigger: int, d: DateMention) -> bool:
@@ -113,6 +123,19 @@ def under_since(g: DepGraph, trigger: int, d: DateMention) -> bool:
     """True when ``d`` is inside a "since" phrase, however deep ("killed since the start of the
     operation in mid-September", "since the 19th of April"): it dates the start of a period."""
     return _governed(g, trigger, d, lambda n: g[n].lemma.lower() in REFERENCE_WORDS)
+
+
+def in_other_time(g: DepGraph, trigger: int, d: DateMention) -> bool:
+    """True when ``d`` is in a phrase or clause that sets another act before or after the trigger's
+    and does not hold it ("After the suicide attack in Shaddadi 3 days ago failed, a new bomber
+    detonates ...", "after the deployment of the patrols on Saturday, attacks leave 13 dead"): the
+    day of that act, not of the trigger's. (A relative clause's or a "since" phrase's day in a lead
+    is left as the news day: "shelling areas where massacres were carried out yesterday".)"""
+    def sets_apart(n: int) -> bool:
+        return (g[n].lemma.lower() in OFFSET_WORDS and g[n].dep == "prep") or any(
+            g[c].lemma.lower() in OFFSET_WORDS for c in g.children(n, "mark"))
+
+    return _governed(g, trigger, d, sets_apart, own_line=True)
 
 
 def comparison_scope(g: DepGraph, d: DateMention) -> bool:
@@ -266,7 +289,27 @@ def _token_at(g: DepGraph, offset: int) -> int | None:
     return i if i >= 0 and offset < g[i].span.end else None
 
 
-def crime_date(ann: AnnotatedArticle, g: DepGraph, trigger: int) -> DateMention | None:
+def _date_head(g: DepGraph, span: Span) -> int | None:
+    """The token of a date phrase whose head lies outside it ("his June 24, 2005 murder": the one
+    hanging on "murder"), else its first token."""
+    first = _token_at(g, span.start)
+    if first is None:
+        return None
+    toks = list(takewhile(lambda t: g[t].span.start < span.end, range(first, len(g.tokens))))
+    return next((t for t in toks if not span.start <= g[g[t].head].span.start < span.end), first)
+
+
+def _named_by(g: DepGraph, span: Span, i: int) -> list[int]:
+    """The words a date phrase (head ``i``) dates: the noun it stands before ("his June 24, 2005
+    murder", which the parser may hang on the date), then the two nouns or verbs nearest above it."""
+    above = [n for n in g.ancestors(i) if g[n].pos in ("NOUN", "VERB", "PROPN")][:2]
+    nxt = next((t for t in range(i, len(g.tokens)) if g[t].span.start >= span.end), None)
+    if nxt is not None and g[nxt].pos == "NOUN" and (g[nxt].head == i or g[i].head == nxt):
+        return [nxt, *above]
+    return above
+
+
+def crime_date(ann: AnnotatedArticle, g: DepGraph, trigger: int, *, named_only: bool = False) -> DateMention | None:
     """The day a court story states for the crime it retells ("sentenced Saturday ... for the
     crimes he committed on March 11, 2005", "When Monday's violence had concluded, ..."): the date
     of an act of violence told without a time of its own in a story whose lead reports a step of
@@ -283,16 +326,29 @@ def crime_date(ann: AnnotatedArticle, g: DepGraph, trigger: int) -> DateMention 
                            if lead[0].start <= t.span.start < lead[-1].end):
         return None
     found: dict[date, DateMention] = {}
+    named: dict[date, DateMention] = {}  # days given a crime word of the trigger's own stem
+    stem = _stem(g[trigger].lemma)
     for d in ann.dates:
         if d.precision != "day" or d.start is None or d.source != "expression" or d.start > story.end:
             continue
-        i = _token_at(g, d.span.start)
+        i = _date_head(g, d.span)
         if i is None:
             continue
-        above = [n for n in g.ancestors(i) if g[n].pos in ("NOUN", "VERB", "PROPN")][:2]
+        above = _named_by(g, d.span, i)
         if any(g[n].lemma.lower() in CRIME_WORDS for n in above):
             found.setdefault(d.start, d)
-    return next(iter(found.values())) if len(found) == 1 else None
+            if any(_stem(g[n].lemma) == stem for n in above):
+                named.setdefault(d.start, d)
+    for days in (named,) if named_only else (found, named):  # "his June 24, 2005 murder", "the June 20 shooting"
+        if len(days) == 1:
+            return next(iter(days.values()))
+    return None
+
+
+def _stem(lemma: str) -> str:
+    """A crime word's stem: "killing" and "kill", "shooting" and "shoot" name one act."""
+    word = lemma.lower()
+    return word.removesuffix("ing") if len(word) > 6 else word
 
 
 def event_date(ann: AnnotatedArticle, g: DepGraph, trigger: int, own: DateMention | None,
@@ -307,12 +363,33 @@ def event_date(ann: AnnotatedArticle, g: DepGraph, trigger: int, own: DateMentio
         if own.start is None:
             return own  # stated, unresolved: the article has no date to anchor it
         if own.start <= limit_of(ann, g[trigger].span.start, today):
-            return own
+            return refined(own, crime_date(ann, g, trigger, named_only=True))
     if (crime := crime_date(ann, g, trigger)) is not None:
         return crime
     if not framed and background(g, trigger):  # under "said that", "had shelled" is only the tense shifted back
         return None
-    return news_date(ann, g[trigger].span.start)
+    news = news_date(ann, g[trigger].span.start)
+    if news is not None and _same_sentence(g, trigger, news) and in_other_time(g, trigger, news):
+        return story_date(ann, g[trigger].span.start)  # the lead's day is another act's of the trigger's sentence
+    return news
+
+
+def _same_sentence(g: DepGraph, trigger: int, d: DateMention) -> bool:
+    i = _token_at(g, d.span.start) if d.span.end > d.span.start else None
+    return i is not None and _root(g, i) == _root(g, trigger)
+
+
+def _root(g: DepGraph, i: int) -> int:
+    return ([i, *g.ancestors(i)])[-1]
+
+
+def refined(own: DateMention, crime: DateMention | None) -> DateMention:
+    """An own date coarser than a day ("the 2005 murder", "in March 2005") made the day the court
+    story states for that crime when that day falls within it; else ``own`` as it is."""
+    if (crime is None or crime.start is None or own.precision == "day" or own.start is None or own.end is None
+            or not own.start <= crime.start <= own.end):
+        return own
+    return crime
 
 
 def better_date(a: DateMention | None, b: DateMention | None) -> DateMention | None:
@@ -321,76 +398,3 @@ def better_date(a: DateMention | None, b: DateMention | None) -> DateMention | N
     if a is None or b is None:
         return a or b
     return min((a, b), key=lambda d: (d.start is None, DATE_SOURCE_RANK[d.source]))
-
-
-def other_event_dated(g: DepGraph, toks: list[int], event_nouns: Set[int]) -> Span | None:
-    """The event noun a date phrase (tokens ``toks``) belongs to when it directly follows one ("the
-    Paris attacks in November 2015", "the raid of 12 May") or the parse hangs it on one: that noun's
-    date, which the parser may also hang on the verb, so that "The attack follows the Paris attacks
-    in November 2015" would date the attack itself. ``event_nouns``: the sentence's trigger tokens."""
-    if not toks:
-        return None
-    head = next((t for t in toks if g[t].head not in toks), toks[0])
-    above = g[g[head].head].head if g[g[head].head].dep == "prep" else g[head].head
-    if above in event_nouns and g[above].pos == "NOUN":  # the parse says so: "the ambush in May"
-        return g[above].span
-    j = toks[0] - 1
-    if j >= 0 and g[j].dep == "prep" and g[j].lemma.lower() in ("in", "of", "on"):
-        j -= 1  # the parse hung it elsewhere, but it follows the noun
-    if j >= 0 and j in event_nouns and g[j].pos == "NOUN":
-        return g[j].span
-    return None
-
-
-
-_SIGN = {"after": -1, "following": -1, "before": 1}  # "a year after X": X is a year before the sentence's time
-_UNIT_DAYS = {"day": 1, "week": 7, "fortnight": 14, "month": 30, "year": 365}
-_COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-           "eight": 8, "nine": 9, "ten": 10}
-
-
-def shifted(text: str, g: DepGraph, scope: list[int], base: DateMention | None) -> DateMention | None:
-    """The date of an act an offset sets apart from the sentence's time ("a little over a year after
-    bombings in Brussels", "two days after rebels attacked"): the day ``base`` moved back (after) or
-    on (before) by the offset, at the offset's unit: a day, else the week, month or year holding the
-    moved day (an offset in weeks or years is rounded: "a little over a year"). None when ``base`` is
-    no day or no offset word with a unit and a count ("two", "a") is found at the clause ``scope``."""
-    if base is None or base.start is None or base.precision != "day" or not scope:
-        return None
-    n = next(t for t in scope if g[t].head not in scope or g[t].head == t)  # the clause's head
-    marks = [*g.children(n, "mark"), g[n].head]  # "after rebels attacked", "after bombings"
-    for t in [*g.children(n, "npadvmod"), *(c for m in marks for c in g.children(m, "npadvmod"))]:
-        unit = g[t].lemma.lower()
-        mark = next((m for m in marks if g[m].lemma.lower() in _SIGN), None)
-        if unit not in _UNIT_DAYS or mark is None:
-            continue
-        words = [g[c].text.lower() for c in g.children(t, "nummod", "det", "quantmod")]
-        count = next((int(w) if w.isdigit() else _COUNTS[w] for w in words if w.isdigit() or w in _COUNTS), None)
-        if count is None:
-            continue  # "days after", "weeks after": no count, no day to move to
-        day = base.start + timedelta(days=_SIGN[g[mark].lemma.lower()] * count * _UNIT_DAYS[unit])
-        span = g.span([*g.subtree(t), mark])
-        if unit == "day":
-            return DateMention(span, span.of(text), day, day, "day")
-        if unit in ("week", "fortnight"):
-            monday = day - timedelta(days=day.weekday())
-            return DateMention(span, span.of(text), monday, monday + timedelta(days=6), "week")
-        if unit == "month":
-            nxt = date(day.year + day.month // 12, day.month % 12 + 1, 1)
-            return DateMention(span, span.of(text), day.replace(day=1), nxt - timedelta(days=1), "month")
-        return DateMention(span, span.of(text), date(day.year, 1, 1), date(day.year, 12, 31), "year")
-    return None
-
-
-def split_offset(g: DepGraph, i: int) -> tuple[int, int] | None:
-    """The "after" and its object when the parse split one clause in two: in "began four days after a
-    bombing at a wedding killed 50 people" the parser may read "after a bombing" as a phrase and
-    "killed 50 people" as a clause of its own with no subject; the object that ends right before the
-    subjectless verb ``i`` is that verb's subject, and the offset holds for both."""
-    if not g.is_verbal(i) or g[i].head == i or g.children(i, "nsubj", "nsubjpass", "csubj"):
-        return None
-    for m in g.children(g[i].head, "prep"):
-        objs = g.children(m, "pobj")
-        if g[m].lemma.lower() in OFFSET_WORDS and objs and max(g.subtree(objs[0])) == i - 1:
-            return m, objs[0]
-    return None
