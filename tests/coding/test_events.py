@@ -228,6 +228,7 @@ def test_a_demonym_on_officials_or_doctors_names_the_giver(text: str, source: st
     ("Clashes between the army and the rebels continued near Kidal on Monday.", True),  # its sides and place
     ("Clashes continued at the river bank between the army and the rebels on Monday.", True),  # the verb's
     ("Warplanes carried out dozens of airstrikes on villages south of Idlib on Sunday.", True),  # a count of acts
+    ("A series of bombings shook the capital of Somalia on Friday.", True),  # "series" is its own singular
 ])  # fmt: skip
 def test_a_bare_plural_anchored_to_sides_a_place_or_a_count_is_an_episode(text: str, kept: bool) -> None:
     coded = [m for m in _pipeline_coded(text) if m.type == "ASSAULT"]

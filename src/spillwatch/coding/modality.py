@@ -81,7 +81,8 @@ def _generic(g: DepGraph, i: int) -> bool:
         return False
     if head != i and tok.dep == "pobj" and g[head].lemma.lower() == "of" and g[head].head != head:
         counted = g[g[head].head]
-        return counted.lemma.lower().rstrip("s") not in COUNT_NOUNS and counted.tag != "CD"
+        word = counted.lemma.lower()  # "series" is its own singular; "tens" may keep its plural lemma
+        return word not in COUNT_NOUNS and word.rstrip("s") not in COUNT_NOUNS and counted.tag != "CD"
     return True
 
 
