@@ -265,20 +265,29 @@ def fit(data: Data, spec: str) -> dict[str, Any]:
     }
 
 
-def main(argv: list[str] | None = None) -> None:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def data_arguments(ap: argparse.ArgumentParser) -> None:
+    """The arguments every ECB+ eval reads its store and gold by (``load_data`` builds them)."""
     ap.add_argument("store")
     ap.add_argument("ecb_dir")
     ap.add_argument("--sentences", required=True)
     ap.add_argument("--topics", default="1-22")
     ap.add_argument("--tool", help="the shared ecbplus_coref.py (default: beside the data folder)")
+
+
+def load_data(args: argparse.Namespace) -> Data:
+    ecb = Path(args.ecb_dir)
+    tool = load_tool(Path(args.tool) if args.tool else ecb.resolve().parents[2] / "tools" / "ecbplus_coref.py")
+    return Data(tool, args.store, ecb, args.sentences, topics(args.topics))
+
+
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    data_arguments(ap)
     ap.add_argument("--fit", action="store_true", help=f"fit and write {MODEL.relative_to(REPO)}")
     ap.add_argument("--stored", action="store_true", help="measure the store's own events instead of re-clustering")
     ap.add_argument("--why", action="store_true", help="count what keeps the gold's cross-document pairs apart")
     args = ap.parse_args(argv)
-    ecb = Path(args.ecb_dir)
-    tool = load_tool(Path(args.tool) if args.tool else ecb.resolve().parents[2] / "tools" / "ecbplus_coref.py")
-    data = Data(tool, args.store, ecb, args.sentences, topics(args.topics))
+    data = load_data(args)
     if args.fit:
         found = fit(data, args.topics)
         MODEL.write_text(json.dumps(found, indent=1) + "\n", encoding="utf-8")

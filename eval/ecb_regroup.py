@@ -28,7 +28,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
 sys.path.insert(0, str(REPO / "eval"))
 
-from ecb_pairs import JOIN_COST, Data, load_tool, measure, topics  # noqa: E402
+from ecb_pairs import JOIN_COST, Data, data_arguments, load_data, measure  # noqa: E402
 
 from spillwatch.dedup import fitted  # noqa: E402
 from spillwatch.dedup.cluster import ClusterConfig, cluster  # noqa: E402
@@ -53,17 +53,11 @@ def name(rule: RegroupRule | None) -> str:
 
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("store")
-    ap.add_argument("ecb_dir")
-    ap.add_argument("--sentences", required=True)
-    ap.add_argument("--topics", default="1-22")
-    ap.add_argument("--tool", help="the shared ecbplus_coref.py (default: beside the data folder)")
+    data_arguments(ap)
     ap.add_argument("--choose", action="store_true", help="print the rule these topics pick")
     ap.add_argument("--fields", action="store_true", help="also the rules without the shared word")
     args = ap.parse_args(argv)
-    ecb = Path(args.ecb_dir)
-    tool = load_tool(Path(args.tool) if args.tool else ecb.resolve().parents[2] / "tools" / "ecbplus_coref.py")
-    data = Data(tool, args.store, ecb, args.sentences, topics(args.topics))
+    data = load_data(args)
     rules: list[RegroupRule | None] = [None, REGROUP, *RULES, *(FIELD_RULES if args.fields else ())]
     found = {name(r): clustered(data, r) for r in dict.fromkeys(rules)}
     out: dict[str, Any] = {"topics": args.topics, "mentions_aligned": len(data.chain),
