@@ -157,25 +157,14 @@ class Lexicon:
         return tuple(out)
 
 
-# Verbs whose subject is what did the harm their object names ("mine explosions cause a massacre").
-CAUSE_VERBS = frozenset({"cause"})
-
-
 def _means_of(g: DepGraph, i: int) -> list[int]:
     """Words outside the trigger's subtree that say how it was done: the subject of the clause a
-    result participle hangs on ("a car bomb tore through the market, killing 20": the bomb), and
-    the subject of a causative verb whose object is the trigger ("mine explosions caused a massacre").
-    Only the subject: the verb itself is no weapon ("tore" is the lemma "tear", not tear gas)."""
+    result participle hangs on ("a car bomb tore through the market, killing 20": the bomb). Only
+    the subject: the verb itself is no weapon ("tore" is the lemma "tear", not tear gas)."""
     tok = g[i]
-    if tok.head == i:
+    if tok.head == i or not (tok.dep == "advcl" and tok.tag == "VBG"):
         return []
-    head = g[tok.head]
-    result = tok.dep == "advcl" and tok.tag == "VBG"
-    caused = tok.dep == "dobj" and head.lemma.lower() in CAUSE_VERBS
-    if not (result or caused):
-        return []
-    subjects = g.children(tok.head, "nsubj", "nsubjpass")
-    return [j for s in subjects for j in g.subtree(s, CUE_STOP)]
+    return [j for s in g.children(tok.head, "nsubj", "nsubjpass") for j in g.subtree(s, CUE_STOP)]
 
 
 def words_of(g: DepGraph, tokens: Sequence[int]) -> set[str]:

@@ -80,7 +80,7 @@ def _after_person_word(tokens: tuple[Token, ...], first: int) -> bool:
 
 OFFICE_WORDS = PERSON_WORDS | frozenset((
     "coordinator", "envoy", "official", "director", "secretary", "ambassador", "chairman", "chairwoman",
-    "spokesperson", "negotiator", "adviser", "advisor", "founder", "officer", "correspondent",
+    "negotiator", "adviser", "advisor", "founder", "officer", "correspondent",
     "reporter", "journalist", "activist", "lawyer", "analyst", "professor", "researcher",
 ))  # fmt: skip  # nouns of a person's office: an apposition of one makes its name a person's
 
