@@ -88,6 +88,19 @@ def test_inline_dateline_is_never_a_place() -> None:
     assert mentions[0].place_text is None
 
 
+def test_an_inline_credit_and_the_dateline_after_it_name_no_actor() -> None:
+    # a page flattened to one block: the photo credit, the byline and the dateline sit mid-text
+    text = ("Crowds filled the square on Friday. Photo by Jane Cruz/Metro Desk. MOSUL, Iraq – Militants "
+            "attacked a checkpoint on Friday, police said. By: John Smith Militants attacked a second post.")
+    ann = annotate(article(("body", text)), {"Militants": actor("ISL", "REB"), "Jane Cruz": actor("JCZ", "JRN"),
+                                             "John Smith": actor("JSM", "JRN"), "Iraq": actor("IRQ", "GOV")})
+    mentions = code_events(ann)
+    assert [m.type for m in mentions] == ["ASSAULT", "ASSAULT"], mentions
+    ids = {a.id for m in mentions for a in (*m.sources, *m.targets)}
+    assert ids == {"ISL_REB"}, ids
+    assert all(m.place_text is None for m in mentions)
+
+
 def test_empty_annotation() -> None:
     art = article(("body", "Nothing happened."))
     assert code_events(AnnotatedArticle(art)) == ()

@@ -49,7 +49,7 @@ from spillwatch.coding.mention import MentionInput, SentenceSignal, features, lo
 from spillwatch.coding.modality import verdict
 from spillwatch.coding.nested import light_verbs, mark_offset, merge_nested, own_quantities, quantity_heads
 from spillwatch.coding.ontology import TriggerSpec, load_ontology
-from spillwatch.coding.patterns import DepGraph, Roles, roles, victim_heads
+from spillwatch.coding.patterns import DepGraph, Roles, grounds_noun, roles, victim_heads
 from spillwatch.records import Actor, AnnotatedArticle, Argument, Clause, DateMention, EventMention, Sentence, Span
 from spillwatch.relevance.model import SentenceCall, load_detector
 from spillwatch.settings import Settings
@@ -320,6 +320,10 @@ class _ArticleCoder:
             return None
         if not g.is_verbal(i) and g[i].dep in ("dobj", "obj") and g[g[i].head].lemma.lower() in STOP_VERBS:
             self._decline(i, spec.type, f"what '{g[g[i].head].text}' ends, not a new event")
+            return None
+        grounds = grounds_noun(g, i)
+        if grounds is not None:
+            self._decline(i, spec.type, f"names the {g[grounds].text} of another act, not an event told")
             return None
         if spec.type == "REJECT" and any(g[c].lemma.lower() in NO_COMMENT for c in g.children(i, "xcomp")):
             self._decline(i, spec.type, "declining to comment is no rejection")
