@@ -292,3 +292,21 @@ def test_a_participle_describing_a_group_is_no_episode(text: str, trigger: str, 
              "gunmen": actor("UAG", "REB")}
     coded = code_events(one_sentence(text, {k: v for k, v in known.items() if k in text}))
     assert any(m.trigger_text == trigger for m in coded) is kept, coded
+
+
+@pytest.mark.parametrize(
+    ("text", "etype", "recipient"),
+    [
+        # a name in the object's "with" phrase is the counterpart, not what was shared or signed
+        ("Jordan shared intelligence with Iraq about the group's movements.", "COOPERATE", "IRQ_GOV"),
+        ("Ethiopia signed a peace deal with Eritrea in Riyadh on Sunday.", "AGREE", "ERI_GOV"),
+        # coordinated verbs share the recipient their "to" phrase names
+        ("Canada donated and delivered 26 trucks to Jordan.", "AID", "JOR_GOV"),
+    ],
+)
+def test_the_counterpart_of_sharing_signing_and_giving(text: str, etype: str, recipient: str) -> None:
+    known = {name: actor(code, "GOV") for name, code in
+             (("Jordan", "JOR"), ("Iraq", "IRQ"), ("Ethiopia", "ETH"), ("Eritrea", "ERI"), ("Canada", "CAN"))}
+    coded = [m for m in code_events(one_sentence(text, {k: v for k, v in known.items() if k in text}))
+             if m.type == etype]
+    assert coded and recipient in {a.id for a in coded[0].targets}, coded

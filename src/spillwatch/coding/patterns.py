@@ -224,16 +224,34 @@ def _recipients(g: DepGraph, i: int, obj: list[int]) -> tuple[list[int], list[in
     recipients = g.prep_objects(i, RECIPIENT_PREPS) + [
         d for d in g.children(i, "dative") if g[d].pos in ("NOUN", "PROPN", "PRON")
     ]
-    for o in obj:  # "sent arms to Pakistan", the PP hanging from the object
-        recipients += g.prep_objects(o, ("to", "for"))
+    for o in obj:  # "sent arms to Pakistan", "shared evidence with the U.S.": the PP hanging from the object
+        recipients += g.prep_objects(o, ("to", "for")) + [w for w in g.prep_objects(o, ("with",)) if _is_name(g, w)]
     if recipients:
         return recipients, obj, "to"
+    shared = [r for v in _conjoined_verbs(g, i) for r in g.prep_objects(v, ("to",))]
+    if shared:  # "donated and delivered goods to the school": the verbs share the recipient
+        return shared, obj, "conj-to"
     with_obj = g.prep_objects(i, ("with",))
+    if with_obj and obj and any(_is_name(g, w) for w in with_obj) and not any(_is_name(g, o) for o in obj):
+        return with_obj, obj, "with"  # "shared evidence with the U.S.": the name is who received it
     if with_obj and obj:  # "provide the army with gear": the object is the recipient
         return obj, [], "object+with"
     if with_obj:  # "worked with local authorities" (never "attacked the base with rockets")
         return with_obj, obj, "with"
     return [], obj, "none"
+
+
+def _conjoined_verbs(g: DepGraph, i: int) -> list[int]:
+    """The verbs coordinated with verb ``i`` (either side of the "and")."""
+    out = [c for c in g.children(i, "conj") if g.is_verbal(c)]
+    head = g[i].head
+    if g[i].dep == "conj" and head != i and g.is_verbal(head):
+        out.append(head)
+    return out
+
+
+def _is_name(g: DepGraph, i: int) -> bool:
+    return g[i].pos == "PROPN" or g[i].ent_type in ("GPE", "ORG", "NORP", "PERSON")
 
 
 def _modifiers(g: DepGraph, i: int) -> list[int]:
