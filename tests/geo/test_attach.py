@@ -11,7 +11,7 @@ from spillwatch.geo.eventplace import place_events
 from spillwatch.geo.gazetteer import Gazetteer
 from spillwatch.geo.places import find_places
 from spillwatch.nlp.actors import find_actors
-from spillwatch.records import AnnotatedArticle, Article, EventMention, Span
+from spillwatch.records import AnnotatedArticle, Argument, Article, EventMention, Span
 from spillwatch.settings import Settings
 
 from .conftest import make_article
@@ -71,3 +71,26 @@ def test_no_place_of_its_own_takes_the_article_focus(parse: Parse, gz: Gazetteer
     placed = _placed(parse, gz, text, "killed")
     assert placed.place is not None and placed.place.role == "article-focus"
     assert placed.place.country_iso2 == "IQ"  # never the speaker's country (Turkey)
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("BAGHDAD — Two US service members were killed on Wednesday, the military said.", "killed"),
+        ("BAGHDAD — US service members killed in helicopter crash", "killed"),
+        ("BAGHDAD — Civilians were killed by US forces on Monday.", "killed"),
+    ],
+)
+def test_a_participants_nationality_is_not_the_events_place(parse: Parse, gz: Gazetteer, text: str,
+                                                             trigger: str) -> None:
+    """"US service members were killed": whose they are, not where; with no place of its own the event
+    takes the story's (Iraq, its dateline), whether the coder offered "US" as a place or not."""
+    placed = _placed(parse, gz, text, trigger)
+    assert placed.place is not None and placed.place.country_iso2 == "IQ"
+    at = text.index("US")
+    offered = EventMention(article_id="a", type="ASSAULT", trigger=placed.trigger, trigger_text=trigger,
+                           sentence=placed.sentence, arguments=(Argument("place", Span(at, at + 2), "US"),))
+    ann = find_places(find_actors(parse(make_article(("body", text))), Settings()), gazetteer=gz)
+    (coded,) = place_events(ann, (offered,), gazetteer=gz)
+    assert coded.place is not None and coded.place.country_iso2 == "IQ"
+

@@ -35,6 +35,7 @@ from spillwatch.geo.attach import (
     head_of,
     load_fitted,
     name_range,
+    not_the_events,
     noun_named,
     phrases,
     span_steps,
@@ -127,7 +128,8 @@ def _best_place(m: EventMention, doc: Doc) -> Place | None:
     ann, literal, demonyms = doc.ann, doc.literal, doc.demonyms
     text = ann.article.text
     for arg in _argument_spans(m, text):
-        inside = [p for p in literal.near(arg) if _inside(p.span, arg) or _inside(arg, p.span)]
+        inside = [p for p in literal.near(arg) if (_inside(p.span, arg) or _inside(arg, p.span))
+                  and not not_the_events(ann.tokens, doc.index, m.trigger, p.span, p.precision)]
         if inside:
             chosen = _finer(inside, min(inside, key=lambda p: (p.precision or 9, p.span.start)), text)
             return _qualified(_finer(literal.inside(m.sentence), chosen, text, doc), m, literal, demonyms)
