@@ -89,8 +89,21 @@ def test_a_participants_nationality_is_not_the_events_place(parse: Parse, gz: Ga
     assert placed.place is not None and placed.place.country_iso2 == "IQ"
     at = text.index("US")
     offered = EventMention(article_id="a", type="ASSAULT", trigger=placed.trigger, trigger_text=trigger,
-                           sentence=placed.sentence, arguments=(Argument("place", Span(at, at + 2), "US"),))
+                           sentence=placed.sentence, arguments=(Argument("place", Span(at, at + 2), "US"),),
+                           place_text="US")
     ann = find_places(find_actors(parse(make_article(("body", text))), Settings()), gazetteer=gz)
     (coded,) = place_events(ann, (offered,), gazetteer=gz)
     assert coded.place is not None and coded.place.country_iso2 == "IQ"
+    assert coded.place_text is None  # no place of its own: the row names none
+
+
+def test_the_place_text_is_the_chosen_places(parse: Parse, gz: Gazetteer) -> None:
+    text = "Officials in Ankara said that the raid killed dozens of people in the northern city of Mosul."
+    ann = find_places(find_actors(parse(make_article(("body", text))), Settings()), gazetteer=gz)
+    at, ankara = text.index("killed"), text.index("Ankara")
+    m = EventMention(article_id="a", type="ASSAULT", trigger=Span(at, at + 6), trigger_text="killed",
+                     sentence=Span(0, len(text)), place_text="Ankara",
+                     arguments=(Argument("place", Span(ankara, ankara + 6), "Ankara"),))
+    (placed,) = place_events(ann, (m,), gazetteer=gz)
+    assert placed.place is not None and placed.place.text == placed.place_text == "Mosul"
 
