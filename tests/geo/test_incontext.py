@@ -35,6 +35,8 @@ def _places(parse: Parse, gz: Gazetteer, text: str) -> list[Place]:
         ("BA said flights to Amman resumed on Monday after the attack.", "BA"),
         # an apposition naming an office makes the name a person's, however the NER cut it
         ("Kenzo Oshima, the United Nations relief coordinator, said aid reached Basra on Monday.", "Oshima"),
+        # "at" after an adjective is what a feeling is about, not a place word
+        ("China furious at Macron for Hong Kong protest jibe", "Macron"),
     ],
 )
 def test_person_and_abbreviation_names_are_no_places(parse: Parse, gz: Gazetteer, text: str, name: str) -> None:

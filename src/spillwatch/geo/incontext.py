@@ -13,8 +13,9 @@ A name the gazetteer knows is still not a place when its context says it names s
   weekday's name or abbreviation ("Jan.": a town in Cameroon by spelling only), or a word cut short
   before a number or code in the same sentence ("case No. VA089897": Nord, Haiti, by an alternate
   name; "Art. 5", "Vol. 3");
-- a single word the gazetteer does not know, in no place context ("Buhari said"): the NER's
-  guess alone is too weak to keep as unresolved place text.
+- a single word the gazetteer does not know, in no place context ("Buhari said"; "furious at
+  Macron": "at" after an adjective is no place word): the NER's guess alone is too weak to keep as
+  unresolved place text.
 Declines: countries named by demonyms keep their role (a demonym is never an event's place).
 """
 
@@ -61,7 +62,15 @@ def _place_context(tokens: tuple[Token, ...], first: int, last: int, pair: bool,
     spatial = before == "of" and (before2 in SPATIAL_NOUNS or before2 in ("village", "bastion", "suburb")
                                   or lemma2 in OF_PLACE_NOUNS)
     directed = before in DIRECTIONS and before2 in words  # "in north Sinai"
-    return pair or spatial or directed or before in words or after in ADMIN_WORDS or after in SPATIAL_NOUNS
+    governed = before in words and not _feeling_at(tokens, first - 1)
+    return pair or spatial or directed or governed or after in ADMIN_WORDS or after in SPATIAL_NOUNS
+
+
+def _feeling_at(tokens: tuple[Token, ...], prep: int) -> bool:
+    """"furious at Macron", "angry at Washington": "at" after an adjective is what a feeling is
+    about (a person, a government), not where anyone is."""
+    tok = tokens[prep]
+    return tok.text.lower() == "at" and tokens[tok.head].pos == "ADJ"
 
 
 def _after_person_word(tokens: tuple[Token, ...], first: int) -> bool:
