@@ -95,6 +95,10 @@ ROWS = [
     # a constituent country's adjective names that unit ("English" is of England, GB-ENG)
     ("The Skripals were found slumped on a bench in the southern English city of Salisbury.", "English",
      ("GB", "GB-ENG")),
+    # a two-letter word inside a longer name is an article, not the state a postal code spells
+    ("Hurricanes struck Texas last year. Currently, we are in a weak La Niña, forecasters said.", "La", None),
+    ("Hurricanes struck Texas last year. Currently, we are in a weak La Niña, forecasters said.", "Texas",
+     ("US", "US-TX")),
 ]
 
 

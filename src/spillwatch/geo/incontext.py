@@ -101,6 +101,13 @@ def _with_office(tokens: tuple[Token, ...], first: int, last: int) -> bool:
                for t in tokens[last + 1 : last + 12])
 
 
+def _title(tokens: tuple[Token, ...], first: int, last: int) -> bool:
+    """The mention is one title word before a capitalised name ("Miss Abdhou", "Dr. Ojabo")."""
+    if first != last or last + 1 >= len(tokens) or tokens[first].text.lower() not in PERSON_WORDS:
+        return False
+    return tokens[first].text[:1].isupper() and tokens[last + 1].text[:1].isupper()
+
+
 def _before_number(tokens: tuple[Token, ...], last: int, starts: frozenset[int]) -> bool:
     """The word is an abbreviation: a full stop right after it, then a number or a code with digits
     in the same sentence ("No. 5", "No. VA089897"); "... in Mosul. 20 people" is two sentences."""
@@ -160,6 +167,8 @@ def not_a_place(ann: AnnotatedArticle, mentions: list[Mention], gz: Gazetteer) -
         office = _with_office(tokens, first, last) and not _polity(gz, m.text)  # "Turkey, a NATO member" stays
         if (named_person or _after_person_word(tokens, first) or office) and not context:
             out.append("person")
+        elif _title(tokens, first, last):
+            out.append("person")  # "Miss Abdhou": a title, however a gazetteer abbreviates a state
         elif _short_abbreviation(m, gz):
             out.append("abbreviation")
         elif m.text.rstrip(".").lower() in CALENDAR_WORDS or _before_number(tokens, last, sentence_starts):

@@ -80,4 +80,6 @@ PERSON_WORDS = frozenset((
     "lieutenant", "sergeant", "sheikh", "imam", "mullah", "emir", "mr", "mr.", "mrs", "mrs.", "ms",
     "ms.", "dr", "dr.", "president", "minister", "senator", "governor", "mayor", "judge", "prince",
     "king", "queen", "pastor", "father", "rev", "rev.", "sen.", "gen.", "col.", "capt.", "lt.",
+    "miss", "girlfriend", "boyfriend", "fiance", "fiancee", "fiancé", "fiancée", "sons", "daughters",
+    "brothers", "sisters",
 ))  # fmt: skip  # words that put a person's name right after them ("spokesman Mujahid")
