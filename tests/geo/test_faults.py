@@ -95,6 +95,14 @@ ROWS = [
     # a constituent country's adjective names that unit ("English" is of England, GB-ENG)
     ("The Skripals were found slumped on a bench in the southern English city of Salisbury.", "English",
      ("GB", "GB-ENG")),
+    # an abbreviation the story defines for an organisation is the organisation's wherever it recurs
+    # ("MoD" is Maud, Texas, by spelling); a country's own stays the country, spelt with or without "the"
+    ("The Ministry of Defence (MoD) named the soldier killed in Syria. An MoD spokesman said the US had been told.",
+     "MoD", None),
+    ("Rebels in the Democratic Republic of Congo (DRC) attacked a village. The DRC army responded.",
+     "Democratic Republic of Congo", ("CD", None)),
+    ("Rebels in the Democratic Republic of Congo (DRC) attacked a village. The DRC army responded.", "DRC",
+     ("CD", None)),
     # a two-letter word inside a longer name is an article, not the state a postal code spells
     ("Hurricanes struck Texas last year. Currently, we are in a weak La Niña, forecasters said.", "La", None),
     ("Hurricanes struck Texas last year. Currently, we are in a weak La Niña, forecasters said.", "Texas",

@@ -64,9 +64,9 @@ def gazetteer_version() -> str:
 
 
 def _own_data_hash() -> str:
-    """The project's own gazetteer files (regions, demonyms): editing one means a rebuild too."""
+    """The project's own gazetteer files (regions, demonyms, aliases): editing one means a rebuild too."""
     digest = hashlib.sha256()
-    for name in ("regions.tsv", "demonyms.tsv"):
+    for name in ("regions.tsv", "demonyms.tsv", "aliases.tsv"):
         digest.update(_pkg_file("spillwatch.data.geo", name).read_bytes())
     return digest.hexdigest()[:8]
 

@@ -9,6 +9,8 @@ A name the gazetteer knows is still not a place when its context says it names s
 - an actor of the actor table named whole ("Boko Haram", a group named after a town): dropped;
   a place inside an actor's name ("Islamic State of Iraq", "Kurdistan Workers' Party") keeps
   role ``name`` (found, never an event's place);
+- an abbreviation the article defines for a name that is no place's ("the Ministry of Defence
+  (MoD)": Maud, Oklahoma, by spelling; "Islamic State (IS)");
 - a short upper-case abbreviation that names no country or unit ("BA", "FSA", "MW"), a month's or
   weekday's name or abbreviation ("Jan.": a town in Cameroon by spelling only), or a word cut short
   before a number or code in the same sentence ("case No. VA089897": Nord, Haiti, by an alternate
@@ -21,6 +23,7 @@ Declines: countries named by demonyms keep their role (a demonym is never an eve
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from spillwatch.geo.gazetteer import Gazetteer
@@ -146,6 +149,26 @@ def _country(gz: Gazetteer, text: str) -> bool:
     return any(c.kind == "country" for c in gz.lookup(text, fuzzy=False))
 
 
+_DEFINED = re.compile(r"((?:[A-Z][\w'’-]*\s+(?:(?:of|the|and|for|on)\s+)*){1,8}[A-Z][\w'’-]*)\s*"
+                      r"\(\s*([A-Za-z]{2,6})\s*\)")
+
+
+def defined_abbreviations(text: str, gz: Gazetteer) -> frozenset[str]:
+    """Abbreviations the article defines for a name that is not a place's: "the Ministry of Defence
+    (MoD)", "Islamic State (IS)", "Internet of Things Expo (IoTX)": an organisation's, wherever they
+    recur, whatever a gazetteer spells so (Maud, Oklahoma; Iceland's code). A place's own
+    ("Democratic Republic of Congo (DRC)") stays one. The abbreviation opens with the name's
+    first letter and has two capitals or more."""
+    out: set[str] = set()
+    for m in _DEFINED.finditer(text):
+        name, short = m.group(1).removeprefix("The "), m.group(2)
+        if short[0].upper() != name[:1] or sum(ch.isupper() for ch in short) < 2:
+            continue
+        if not _polity(gz, name):
+            out.add(short)
+    return frozenset(out)
+
+
 def not_a_place(ann: AnnotatedArticle, mentions: list[Mention], gz: Gazetteer) -> list[str | None]:
     """Per mention, why it is not a place here ("person", "actor", "abbreviation", "unknown"), or None."""
     tokens = ann.tokens
@@ -155,6 +178,7 @@ def not_a_place(ann: AnnotatedArticle, mentions: list[Mention], gz: Gazetteer) -
     actors = SpanIndex(a for a in ann.actors if a.actor.resolved and not a.person)
     pairs = _pairs(mentions, ann.article.text)
     sentence_starts = frozenset(s.span.start for s in ann.sentences)
+    defined = defined_abbreviations(ann.article.text, gz)
     out: list[str | None] = []
     for k, m in enumerate(mentions):
         first, last = starts.get(m.span.start), ends.get(m.span.end)
@@ -169,7 +193,7 @@ def not_a_place(ann: AnnotatedArticle, mentions: list[Mention], gz: Gazetteer) -
             out.append("person")
         elif _title(tokens, first, last):
             out.append("person")  # "Miss Abdhou": a title, however a gazetteer abbreviates a state
-        elif _short_abbreviation(m, gz):
+        elif _short_abbreviation(m, gz) or m.text in defined:
             out.append("abbreviation")
         elif m.text.rstrip(".").lower() in CALENDAR_WORDS or _before_number(tokens, last, sentence_starts):
             out.append("date")  # "Since Jan. 1": a date's word, however a gazetteer spells towns
