@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 import pytest
 
+from spillwatch.coding.events import code_events
 from spillwatch.geo.eventplace import place_events
 from spillwatch.geo.gazetteer import Gazetteer
 from spillwatch.geo.places import find_places
@@ -107,3 +108,15 @@ def test_the_place_text_is_the_chosen_places(parse: Parse, gz: Gazetteer) -> Non
     (placed,) = place_events(ann, (m,), gazetteer=gz)
     assert placed.place is not None and placed.place.text == placed.place_text == "Mosul"
 
+
+
+def test_a_places_unrest_is_in_that_place(parse: Parse, gz: Gazetteer) -> None:
+    """"Hong Kong's street battles": a possessive before a noun of unrest names its scene (a story about
+    Beijing placed them in Beijing), while "Russia's request" stays a government's."""
+    text = "BEIJING — Xi met party leaders on Monday. Hong Kong's street battles are a threat to Xi's regime."
+    ann = find_places(find_actors(parse(make_article(("body", text))), Settings()), gazetteer=gz)
+    battles = [m for m in place_events(ann, code_events(ann), gazetteer=gz) if m.trigger_text == "battles"]
+    assert battles and all(m.place is not None and m.place.role == "place" for m in battles)
+    assert all(m.place is not None and m.place.country_iso2 == "HK" for m in battles)
+    ann = find_places(parse(make_article(("body", "Russia's request was rejected on Monday."))), gazetteer=gz)
+    assert [p.role for p in ann.places if p.text == "Russia"] == ["metonym"]

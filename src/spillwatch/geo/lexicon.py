@@ -42,6 +42,12 @@ SPATIAL_NOUNS = frozenset((
     "countryside", "mountain", "mountains", "desert", "frontier", "outskirts", "heartland", "part",
     "side", "area", "town", "village", "province", "state", "street", "streets", "center", "centre",
 ))  # fmt: skip
+# nouns of unrest a place's possessive names the scene of, not an actor ("Hong Kong's street battles",
+# "Iran's unrest"); acts with an agent ("Russia's strikes", "China's crackdown") are left out
+UNREST_NOUNS = frozenset((
+    "protest", "unrest", "riot", "demonstration", "battle", "fighting", "clash", "violence", "uprising",
+    "turmoil", "insurgency", "bloodshed",
+))  # fmt: skip
 ADMIN_WORDS = frozenset((
     "governorate", "province", "district", "region", "state", "county", "oblast", "prefecture",
     "municipality", "department", "emirate",
