@@ -310,3 +310,25 @@ def test_the_counterpart_of_sharing_signing_and_giving(text: str, etype: str, re
     coded = [m for m in code_events(one_sentence(text, {k: v for k, v in known.items() if k in text}))
              if m.type == etype]
     assert coded and recipient in {a.id for a in coded[0].targets}, coded
+
+
+def _placed(text: str, names: dict[str, str]) -> AnnotatedArticle:
+    from dataclasses import replace
+
+    from spillwatch.records import Place, Span
+
+    ann = annotate(article(("body", text)))
+    places = [Place(Span(text.index(n), text.index(n) + len(n)), n, country_iso3=iso3, name=n,
+                    feature_code="PCLI" if n == "Iraq" else "PPL") for n, iso3 in names.items()]
+    return replace(ann, places=tuple(places))
+
+
+def test_the_government_unnamed_is_that_of_the_country_the_story_is_about() -> None:
+    text = ("Fighting went on in Mosul and Tal Afar in Iraq on Monday. "
+            "The government convened a meeting with tribal leaders on Tuesday.")
+    coded = [m for m in code_events(_placed(text, {"Mosul": "IRQ", "Tal Afar": "IRQ", "Iraq": "IRQ"}))
+             if m.trigger_text == "meeting"]
+    assert coded and [a.id for a in coded[0].sources] == ["IRQ_GOV"], coded
+    # two places are no story's country: the unnamed government stays unknown
+    few = [m for m in code_events(_placed(text, {"Mosul": "IRQ", "Tal Afar": "IRQ"})) if m.trigger_text == "meeting"]
+    assert not any(a.id == "IRQ_GOV" for m in few for a in m.sources), few

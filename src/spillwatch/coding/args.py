@@ -27,6 +27,8 @@ from spillwatch.coding.argwords import (
     ARMED_HEADS,
     BRIDGE_HEADS,
     DATE_LOOKBACK,
+    FOCUS_GOV_HEADS,
+    LEVELS,
     NATIONAL_SECTORS,
     NON_STATE_HEADS,
     OFFSET_WORDS,
@@ -39,12 +41,12 @@ from spillwatch.coding.docindex import DocIndex
 from spillwatch.coding.eventdate import clause_date, event_date, limit_of
 from spillwatch.coding.offsetdate import other_event_dated, shifted, split_offset
 from spillwatch.coding.patterns import BORDER_NOUNS, PRONOUNS, DepGraph, Roles, antecedent, subject_of, venue_names
+from spillwatch.coding.storycontext import focus_country, inline_credits, inline_datelines
 from spillwatch.records import (
     Actor,
     ActorMention,
     AnnotatedArticle,
     Argument,
-    Block,
     Clause,
     DateMention,
     Entity,
@@ -68,41 +70,6 @@ def country_iso3(name: str) -> str | None:
 def government(iso3: str, name: str) -> Actor:
     """The government actor of a country, in the actor table's id style (``JOR_GOV``)."""
     return Actor(f"{iso3}_GOV", f"{name} government", iso3, "GOV")
-
-
-INLINE_DATELINE = re.compile(r"^[A-Z][A-Z.'’ -]{2,40}(?:, [A-Z][A-Za-z. ]{1,30})?\s*(?:[–—-]|\(\w+\)\s*[–—-]?)\s")
-
-
-def inline_datelines(spans: tuple[tuple[Block, Span], ...]) -> list[Span]:
-    """ "OTTAWA – Two Canadian teams ...": a dateline the cleaner left at the head of a paragraph."""
-    out = []
-    for block, span in spans:
-        found = INLINE_DATELINE.match(block.text) if block.role == "body" else None
-        if found is not None:
-            out.append(Span(span.start, span.start + found.end()))
-    return out
-
-
-# Credits a page's text keeps inline: "Photo by A. Name/Agency.", "By: Jane Doe" (a byline with its colon:
-# "By Tuesday the army ..." is no credit). The names in them took no part in any event.
-INLINE_CREDIT = re.compile(
-    r"\b(?:(?i:(?:file )?(?:photo|photograph|picture|image)s? (?:by|courtesy of))|By:)\s+(?=[A-Z])"
-    r"(?:[^.\n]{1,80}?\.(?=\s|$)|(?:[A-Z][a-z'’-]+ ){1,2}[A-Z][a-z'’-]+)"
-)
-
-
-def inline_credits(text: str, sentences: tuple[Sentence, ...]) -> list[Span]:
-    """Inline credits, and a dateline that opens a sentence or follows a credit ("... Photo by X/Agency.
-    MANILA, Philippines – Ahead of Easter, ..."): a page flattened to one block keeps them mid-text."""
-    credits = [Span(m.start(), m.end()) for m in INLINE_CREDIT.finditer(text)]
-    out = list(credits)
-    for start in sorted({s.span.start for s in sentences} | {c.end for c in credits}):
-        while start < len(text) and text[start].isspace():
-            start += 1
-        found = INLINE_DATELINE.match(text[start:start + 120])
-        if found is not None:
-            out.append(Span(start, start + found.end()))
-    return out
 
 
 def unresolved(name: str, sector: str | None = None) -> Actor:
@@ -141,6 +108,7 @@ class ArgumentFinder:
         )
         self.blocked: SpanIndex[Span] = SpanIndex(blocked, lambda s: s)
         self.event_nouns: frozenset[int] = frozenset()  # the sentence's trigger tokens (set by the coder)
+        self._focus: tuple[str, str] | None = None  # the article's country (iso3, name), computed once
 
     # ------------------------------------------------------------------ actors
     def _mentions_in(self, span: Span) -> list[ActorMention]:
@@ -162,6 +130,8 @@ class ArgumentFinder:
         g = self.g
         span = self._np_span(head)
         found = [(m.actor, m.span) for m in self._mentions_in(span)] or self._titled(head)
+        if found and not any(a.resolved for a, _ in found):  # "the Central Government", a name the table lacks
+            found = self._focus_government(head) or found
         venues = [g[c].span for c in venue_names(g, head)]
         if venues:  # "the Reina nightclub attack": the name is the venue's, never who attacked
             return [(a, s) for a, s in found if not any(_overlaps(s, v) for v in venues)]
@@ -180,7 +150,24 @@ class ArgumentFinder:
         if any(g[a].lemma.lower() == "local" for a in g.children(head, "amod")):
             return self._countries_in(sent)
         found = self._bridge(head, span) if lemma in BRIDGE_HEADS else []
-        return found or self._national(head, span) or self._named(span) or self._armed_group(head, span)
+        return (found or self._national(head, span) or self._named(span) or self._armed_group(head, span)
+                or self._focus_government(head))
+
+    def _focus_government(self, head: int) -> list[tuple[Actor, Span]]:
+        """ "the government", "the president" with no name or nationality: the government of the one
+        country the article's resolved places are mostly in (at least three of them, three in five)."""
+        g = self.g
+        if g[head].lemma.lower() not in FOCUS_GOV_HEADS or g[head].pos not in ("NOUN", "PROPN"):
+            return []
+        if not any(g[d].lemma.lower() == "the" for d in g.children(head, "det")):
+            return []
+        mods = [c for c in g.children(head, "amod", "compound", "nmod", "poss") if g[c].lemma.lower() not in LEVELS]
+        if any(g[c].pos == "PROPN" or g[c].ent_type for c in mods):
+            return []  # "the Iraqi government", "the Trump administration": named, not the focus's
+        if self._focus is None:
+            self._focus = focus_country(self.ann.places) or ("", "")
+        iso3, name = self._focus
+        return [(government(iso3, name), g[head].span)] if iso3 else []
 
     def _titled(self, head: int) -> list[tuple[Actor, Span]]:
         """A name whose apposition gives its office ("Kenzo Oshima, the United Nations Emergency Relief

@@ -9,6 +9,10 @@ BRIDGE_HEADS = frozenset(
     {"team", "troop", "force", "soldier", "unit", "adviser", "advisor", "official", "authority", "government",
      "delegation", "militant", "fighter", "army", "military", "police", "group", "minister", "ministry"}
 )  # fmt: skip
+# The government a story's own country acts through, named by its office alone ("the government convened a
+# meeting", "the president offered assistance"): the government of the country the article is about.
+FOCUS_GOV_HEADS = frozenset({"government", "president", "presidency", "premier", "cabinet", "administration"})
+LEVELS = frozenset({"central", "federal", "national", "union"})  # "the Central Government" is still the country's
 PROPN_PLACE_ENTS = ("", "GPE", "LOC", "FAC", "NORP", "LANGUAGE")
 ARMED_HEADS = frozenset(
     {"force", "troop", "soldier", "army", "fighter", "militant", "gunman", "rebel", "militia", "insurgent", "guerrilla",
