@@ -332,3 +332,9 @@ def test_the_government_unnamed_is_that_of_the_country_the_story_is_about() -> N
     # two places are no story's country: the unnamed government stays unknown
     few = [m for m in code_events(_placed(text, {"Mosul": "IRQ", "Tal Afar": "IRQ"})) if m.trigger_text == "meeting"]
     assert not any(a.id == "IRQ_GOV" for m in few for a in m.sources), few
+
+
+def test_a_practice_alleged_in_the_present_is_no_episode() -> None:
+    text = "The theory alleges that Trump is breaking up the rings and arresting those involved in them."
+    coded = code_events(one_sentence(text, {"Trump": actor("USA", "GOV")}))
+    assert not [m for m in coded if m.type == "COERCE"], coded

@@ -46,7 +46,7 @@ from spillwatch.coding.intent import (
 )
 from spillwatch.coding.lexicon import CUE_STOP, Lexicon
 from spillwatch.coding.mention import MentionInput, SentenceSignal, features, load_mention_model, window_text
-from spillwatch.coding.modality import descriptive_participle, verdict
+from spillwatch.coding.modality import alleged_practice, descriptive_participle, verdict
 from spillwatch.coding.nested import light_verbs, mark_offset, merge_nested, own_quantities, quantity_heads
 from spillwatch.coding.ontology import TriggerSpec, load_ontology
 from spillwatch.coding.patterns import DepGraph, Roles, grounds_noun, roles, victim_heads
@@ -329,7 +329,7 @@ class _ArticleCoder:
         if grounds is not None:
             self._decline(i, spec.type, f"names the {g[grounds].text} of another act, not an event told")
             return None
-        described = descriptive_participle(g, i, self.people)
+        described = descriptive_participle(g, i, self.people) or alleged_practice(g, i, clause.frame)
         if described is not None:
             self._decline(i, spec.type, described)
             return None

@@ -103,6 +103,23 @@ def descriptive_participle(g: DepGraph, i: int, people: frozenset[str]) -> str |
     return f"describes the '{noun.text}' it modifies, no episode"
 
 
+ALLEGING = frozenset({"allege", "claim", "contend", "assert", "insist", "theorize", "theorise"})
+
+
+def alleged_practice(g: DepGraph, i: int, frame: str) -> str | None:
+    """What someone alleges is going on ("alleges that Trump is breaking up the rings and arresting those
+    involved"): a claim about a practice in the present, no episode reported. A past act alleged ("alleges
+    that police beat him on Friday") stays an event."""
+    if frame not in ALLEGING:
+        return None
+    j = i
+    while g[j].dep == "conj" and g[j].head != j and g.is_verbal(g[j].head):  # a conjunct shares its verb's tense
+        j = g[j].head
+    aux = g.children(j, "aux", "auxpass")
+    present = g[j].tag in ("VBZ", "VBP") or any(g[a].tag in ("VBZ", "VBP") for a in aux)
+    return f"a practice alleged in the present ('{frame}'), no episode" if present else None
+
+
 def _future(g: DepGraph, i: int) -> bool:
     aux = _aux(g, i)
     return bool(aux & set(FUTURE_AUX)) or ("go" in aux and "to" in aux)
