@@ -85,7 +85,7 @@ def test_rolling_backtest_prints_its_baselines_and_onset_counts(mixed_db: str) -
                            "--db", mixed_db, "--format", "json"))["scores"]
     models = {(r["target"], r["model"]) for r in rows}
     assert models == {(t, m) for t in ("any", "onset") for m in ("model", "last month", "neighbours last month",
-                                                                   "lags LR")}
+                                                                   "lags LR", "own base rate")}
     onset = [r for r in rows if r["target"] == "onset"]
     assert all(r["positives"] + r["negatives"] > 0 for r in onset)  # an onset figure always says what it rests on
     assert all(r["average_precision"] is not None or "too few positives" in r["note"] for r in onset)

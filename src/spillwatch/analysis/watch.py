@@ -108,7 +108,7 @@ class BacktestScore:
     """One model's scores on one target over the backtest months (None where too few positives to judge)."""
 
     target: str  # "any" or "onset"
-    model: str  # "model", "last month", "neighbours last month", "lags LR"
+    model: str  # "model", "last month", "neighbours last month", "lags LR", "own base rate"
     positives: int
     negatives: int
     average_precision: float | None
