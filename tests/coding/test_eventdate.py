@@ -236,3 +236,15 @@ def test_a_lead_day_of_an_act_an_after_clause_sets_apart_is_not_the_news_day() -
     found = code_events(pipeline.annotate_only(article, SETTINGS), SETTINGS)
     m = next(m for m in found if m.trigger_text == "detonates")
     assert m.date is not None and (m.date.start, m.date_source) == (WEDNESDAY, "reported")
+
+
+@pytest.mark.parametrize(("between", "later", "trigger"), [
+    ("In 1981 the governor published a book about the war.",
+     "Troops were sent to the town after rebels shelled a checkpoint.", "shelled"),
+    ("The town was first captured by rebels in 2014.", "Residents fled to escape the shelling of the village.",
+     "shelling"),
+])
+def test_a_neighbouring_sentences_date_does_not_date_a_new_event(between: str, later: str, trigger: str) -> None:
+    """A date carried over from a sentence about something else: the new event is the news' (its lead's day)."""
+    m = next(m for m in _story(LEDE, between, later, published=WEDNESDAY) if m.trigger_text == trigger)
+    assert m.date is not None and (m.date.start, m.date_source) == (date(2019, 11, 18), "reported")

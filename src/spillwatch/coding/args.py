@@ -36,6 +36,7 @@ from spillwatch.coding.argwords import (
     VENUE_HEADS,
 )
 from spillwatch.coding.docindex import DocIndex
+from spillwatch.coding.earlier import bare_definite
 from spillwatch.coding.eventdate import clause_date, event_date, limit_of
 from spillwatch.coding.offsetdate import other_event_dated, shifted, split_offset
 from spillwatch.coding.patterns import BORDER_NOUNS, PRONOUNS, DepGraph, Roles, antecedent, subject_of, venue_names
@@ -330,8 +331,12 @@ class ArgumentFinder:
              joined: bool = False) -> DateMention | None:
         """The event's own date mention: with its ``clause``, ``eventdate.clause_date``; a ``joined``
         clause ("after troops withdrew", "to provide") without one shares its sentence's. Without,
-        the nearest in its sentence, else the latest in the up to ``DATE_LOOKBACK`` body sentences
-        before. With ``scope`` (a clause an offset sets apart, "weeks after X"), only one inside it."""
+        the nearest in its sentence, else, for a reference back to an act already reported ("the
+        attack": ``earlier.bare_definite``), the latest in the up to ``DATE_LOOKBACK`` body sentences
+        before; any other event is not dated by a neighbouring sentence, which tells of something
+        else ("The town was captured in 2014. Residents fled the shelling": not 2014; the same
+        event told again is dated by ``EarlierMentions``). With ``scope`` (a clause an offset sets
+        apart, "weeks after X"), only one inside it."""
         if clause is not None and scope is None:
             def dates_in(span: Span) -> list[DateMention]:  # not a date another event noun holds
                 return [d for d in self._dates_in(span)
@@ -340,7 +345,9 @@ class ArgumentFinder:
             own = clause_date(clause, trigger, self.ann.sentences[k].span, dates_in)
             if own is not None or not joined:
                 return own
-        for back in range(DATE_LOOKBACK + 1):
+        i = self.ix.tokens_in(trigger)
+        reach = DATE_LOOKBACK if i and bare_definite(self.g, i[0]) else 0
+        for back in range(reach + 1):
             if k - back < 0:
                 break
             sent = self.ann.sentences[k - back]
