@@ -248,3 +248,8 @@ def test_a_neighbouring_sentences_date_does_not_date_a_new_event(between: str, l
     """A date carried over from a sentence about something else: the new event is the news' (its lead's day)."""
     m = next(m for m in _story(LEDE, between, later, published=WEDNESDAY) if m.trigger_text == trigger)
     assert m.date is not None and (m.date.start, m.date_source) == (date(2019, 11, 18), "reported")
+
+
+def test_an_own_period_running_past_the_article_ends_on_its_day() -> None:
+    m = _coded("Rebels attacked the army base this week.", {"this week": (date(2019, 5, 6), date(2019, 5, 12), "week")})
+    assert m.date is not None and (m.date.start, m.date.end, m.date.precision) == (date(2019, 5, 6), DAY, "range")
