@@ -253,3 +253,13 @@ def test_a_neighbouring_sentences_date_does_not_date_a_new_event(between: str, l
 def test_an_own_period_running_past_the_article_ends_on_its_day() -> None:
     m = _coded("Rebels attacked the army base this week.", {"this week": (date(2019, 5, 6), date(2019, 5, 12), "week")})
     assert m.date is not None and (m.date.start, m.date.end, m.date.precision) == (date(2019, 5, 6), DAY, "range")
+
+
+def test_a_named_speakers_earlier_dated_statement_dates_the_event_told_in_the_next() -> None:
+    """One occasion: the speaker said it Thursday; the meeting he spoke at is that day's, not the article's."""
+    found = _story("Coalition jets struck Islamic State positions near Mosul on Saturday, the army said.",
+                   "British Defence Secretary Michael Fallon said Thursday that the group will try to spread.",
+                   "\u201cWe need momentum across the region,\u201d Fallon said at the start of an anti-ISIS meeting "
+                   "in London.", published=date(2016, 12, 19))
+    m = next(m for m in found if m.trigger_text == "meeting")
+    assert m.date is not None and m.date.start == date(2016, 12, 15)
