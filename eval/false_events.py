@@ -117,7 +117,10 @@ def print_list(found: list[tuple[str, Article, EventMention]]) -> None:
     for f, article, m in found:
         verdict = verdict_of(judged, f, m)[0]
         sentence = m.sentence.of(article.text).replace("\n", " ")
-        print(f"{f}\t{m.trigger.start}\t{m.type}\t{m.trigger_text}\t{m.confidence:.2f}\t{verdict}\t{sentence[:300]}")
+        sides = (("src", m.sources), ("tgt", m.targets))
+        actors = " ".join(f"{role}:{a.name}/{a.sector or '-'}" for role, side in sides for a in side)
+        print(f"{f}\t{m.trigger.start}\t{m.type}\t{m.trigger_text}\t{m.confidence:.2f}\t{verdict}\t{sentence[:300]}"
+              f"\t{actors}")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,6 +1,6 @@
 """Violence against civilians on the UCDP tuning years: the sample the victims rule was chosen on.
 
-Usage: python eval/ucdp_vac_tune.py [--csv PATH] [--seed N] [--one-sided N] [--others N]
+Usage: python eval/ucdp_vac_tune.py [--csv PATH] [--seed N] [--one-sided N] [--others N] [--list]
 Data: ../shared/data/ucdp-ged-syria/ged191_syria_2016_2019.csv.gz; only the 2016-2018 headlines
 (``corpora.ucdp``'s training years; 2019 is ``eval/ucdp_headlines.py``'s test year). A seeded sample
 of one-sided (type 3) and other headlines goes through the whole coder; printed, among those coded
@@ -34,6 +34,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--one-sided", type=int, default=150)
     ap.add_argument("--others", type=int, default=600)
+    ap.add_argument("--list", action="store_true", help="print each one-sided headline coded otherwise, and each "
+                    "other headline coded as violence against civilians (for judging, on the tune years only)")
     args = ap.parse_args(argv)
     if not args.csv.exists():
         print(f"missing {args.csv}", file=sys.stderr)
@@ -54,6 +56,8 @@ def main(argv: list[str] | None = None) -> int:
         kind = "one_sided" if s.violence == corpora.CIVILIANS else "others"
         counts[kind] += 1
         counts[f"{kind}_vac"] += hit.acled_type == VAC
+        if args.list and (kind == "one_sided") != (hit.acled_type == VAC):
+            print(f"{kind}\t{hit.acled_type}\t{hit.acled_subtype}\t{s.text}")
     one, other = max(counts["one_sided"], 1), max(counts["others"], 1)
     agree = counts["one_sided_vac"] + counts["others"] - counts["others_vac"]
     res = {"one_sided_violent": counts["one_sided"], "one_sided_to_civilians": counts["one_sided_vac"] / one,

@@ -249,3 +249,63 @@ def test_a_result_participle_takes_the_weapon_of_its_clause(text: str, mode: str
 
     killing = [m for m in code_events(one_sentence(text)) if m.trigger_text == "killing"]
     assert killing and killing[0].modes == (mode,) and killing[0].acled_type == acled_type, killing
+
+
+def _coded(text: str) -> list[tuple[str, str, str | None, tuple[str, ...], tuple[str, ...]]]:
+    from coding_support import one_sentence  # type: ignore[import-not-found,unused-ignore]
+
+    from spillwatch.coding.events import code_events
+
+    return [(m.type, m.trigger_text, m.acled_type, m.modes, tuple(a.name for a in m.targets))
+            for m in code_events(one_sentence(text))]
+
+
+def test_the_charge_an_act_is_done_on_names_no_target_and_no_event() -> None:
+    # the group named in the charge was not attacked, and the charge itself is no clash
+    coded = _coded("The militia executed a young man on charges of spying for the Nusra Front in Raqqa.")
+    executed = [m for m in coded if m[1] == "executed"]
+    assert executed and executed[0][2] == "Violence against civilians" and executed[0][4] == (), coded
+    charged = _coded("Militants carried out an execution in Raqqa on charge of fighting the Islamic State.")
+    assert not [m for m in charged if m[1] == "fighting"], charged
+
+
+def test_a_killing_of_civilians_beside_a_battle_is_two_events() -> None:
+    # through the whole pipeline: the actor stage names the civilians and the Syrian troops
+    from spillwatch.records import Article, Block, DateInfo
+    from spillwatch.run import pipeline
+    from spillwatch.settings import load_settings
+    from spillwatch.stages import Coded
+
+    text = "Islamic State gunmen killed five civilians as clashes with Syrian troops raged near Hama."
+    (done,) = pipeline.understand([Article("t", "test", (Block("body", text),), DateInfo(None, "none"))],
+                                  load_settings())
+    assert isinstance(done, Coded)
+    coded = [(m.type, m.trigger_text, m.acled_type) for m in done.mentions]
+    kinds = {m[1]: m[2] for m in coded if m[0] == "ASSAULT"}
+    assert kinds.get("killed") == "Violence against civilians", coded
+    assert kinds.get("clashes") == "Battles", coded
+
+
+def test_a_clash_stays_a_battle_whatever_the_sentence_reads_as() -> None:
+    # the detector's one-sided reading of a sentence does not make its clashes violence against civilians
+    assert acled_category("ASSAULT", (), (), (), ("clash",), civilians_hint=True) == ("Battles", "Armed clash")
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "mode"),
+    [
+        # bombardment is a heavy-weapons word (an aerial one says so: "aerial bombardment")
+        ("Bombardment targets villages on the eastern bank of the river.", "targets", "heavy-weapons"),
+        # a conjoined verb shares its subject and so its weapon
+        ("Gunmen stormed the hotel and killed twenty guests.", "killed", "firearms"),
+    ],
+)
+def test_the_weapon_is_read_from_the_subject(text: str, trigger: str, mode: str) -> None:
+    coded = [m for m in _coded(text) if m[1] == trigger]
+    assert coded and mode in coded[0][3], _coded(text)
+
+
+def test_a_word_inside_a_name_is_no_weapon() -> None:
+    coded = [m for m in _coded("Militants assassinated four engineers working in the al-Tank Oilfield.")
+             if m[1] == "assassinated"]
+    assert coded and "heavy-weapons" not in coded[0][3], coded

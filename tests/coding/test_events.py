@@ -88,6 +88,19 @@ def test_inline_dateline_is_never_a_place() -> None:
     assert mentions[0].place_text is None
 
 
+def test_an_inline_credit_and_the_dateline_after_it_name_no_actor() -> None:
+    # a page flattened to one block: the photo credit, the byline and the dateline sit mid-text
+    text = ("Crowds filled the square on Friday. Photo by Jane Cruz/Metro Desk. MOSUL, Iraq – Militants "
+            "attacked a checkpoint on Friday, police said. By: John Smith Militants attacked a second post.")
+    ann = annotate(article(("body", text)), {"Militants": actor("ISL", "REB"), "Jane Cruz": actor("JCZ", "JRN"),
+                                             "John Smith": actor("JSM", "JRN"), "Iraq": actor("IRQ", "GOV")})
+    mentions = code_events(ann)
+    assert [m.type for m in mentions] == ["ASSAULT", "ASSAULT"], mentions
+    ids = {a.id for m in mentions for a in (*m.sources, *m.targets)}
+    assert ids == {"ISL_REB"}, ids
+    assert all(m.place_text is None for m in mentions)
+
+
 def test_empty_annotation() -> None:
     art = article(("body", "Nothing happened."))
     assert code_events(AnnotatedArticle(art)) == ()
@@ -233,3 +246,67 @@ def test_a_demonym_on_officials_or_doctors_names_the_giver(text: str, source: st
 def test_a_bare_plural_anchored_to_sides_a_place_or_a_count_is_an_episode(text: str, kept: bool) -> None:
     coded = [m for m in _pipeline_coded(text) if m.type == "ASSAULT"]
     assert bool(coded) == kept, [(m.trigger_text, m.modality) for m in coded]
+
+
+@pytest.mark.parametrize(
+    ("text", "mobilized"),
+    [
+        # PLOVER's MOBILIZE raises armed or security forces: its verbs need forces as object or subject
+        ("The director mobilizes both teams to confront the backlog in the civil service.", False),
+        ("The company deployed new software across its offices.", False),
+        ("Russia mobilized 300,000 reservists in September.", True),
+        ("Thousands of troops were deployed to the capital.", True),
+        ("The army deployed along the northern border on Monday.", True),
+    ],
+)
+def test_mobilizing_needs_forces(text: str, mobilized: bool) -> None:
+    known = {"director": actor("NGA", "GOV"), "company": actor("USA", "BUS"), "Russia": actor("RUS", "GOV"),
+             "army": actor("IRQ", "MIL")}
+    coded = code_events(one_sentence(text, {k: v for k, v in known.items() if k in text}))
+    assert any(m.type == "MOBILIZE" for m in coded) is mobilized, coded
+
+
+def test_a_planned_act_is_kept_only_as_a_commitment() -> None:
+    # "will support" in a relative clause is what a strategy is meant to do, no act of support;
+    # a planned deployment is a pledge the support ledger records
+    plan = code_events(one_sentence("Officials drafted an EU strategy that will support growth and jobs.",
+                                    {"EU": actor("EUR", "IGO")}))
+    assert not [m for m in plan if m.type == "SUPPORT"], plan
+    canada = {"Canada": actor("CAN", "GOV")}
+    pledge = code_events(one_sentence("Canada will deploy 200 soldiers to Jordan next year.", canada))
+    assert [(m.type, m.modality) for m in pledge if m.type == "MOBILIZE"] == [("MOBILIZE", "planned")], pledge
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "kept"),
+    [
+        # a participle that says who a group is, inside a clause about something else, tells no episode
+        ("The adviser was embedded with US forces in the country battling the Islamic State.", "battling", False),
+        ("Kurdish fighters battling the Islamic State captured the town on Sunday.", "battling", False),
+        # with a time of its own it is the episode told
+        ("Witnesses saw gunmen shooting at the crowd on Friday.", "shooting", True),
+    ],
+)
+def test_a_participle_describing_a_group_is_no_episode(text: str, trigger: str, kept: bool) -> None:
+    known = {"Islamic State": actor("ISL", "REB"), "Kurdish fighters": actor("KRD", "REB"),
+             "gunmen": actor("UAG", "REB")}
+    coded = code_events(one_sentence(text, {k: v for k, v in known.items() if k in text}))
+    assert any(m.trigger_text == trigger for m in coded) is kept, coded
+
+
+@pytest.mark.parametrize(
+    ("text", "etype", "recipient"),
+    [
+        # a name in the object's "with" phrase is the counterpart, not what was shared or signed
+        ("Jordan shared intelligence with Iraq about the group's movements.", "COOPERATE", "IRQ_GOV"),
+        ("Ethiopia signed a peace deal with Eritrea in Riyadh on Sunday.", "AGREE", "ERI_GOV"),
+        # coordinated verbs share the recipient their "to" phrase names
+        ("Canada donated and delivered 26 trucks to Jordan.", "AID", "JOR_GOV"),
+    ],
+)
+def test_the_counterpart_of_sharing_signing_and_giving(text: str, etype: str, recipient: str) -> None:
+    known = {name: actor(code, "GOV") for name, code in
+             (("Jordan", "JOR"), ("Iraq", "IRQ"), ("Ethiopia", "ETH"), ("Eritrea", "ERI"), ("Canada", "CAN"))}
+    coded = [m for m in code_events(one_sentence(text, {k: v for k, v in known.items() if k in text}))
+             if m.type == etype]
+    assert coded and recipient in {a.id for a in coded[0].targets}, coded

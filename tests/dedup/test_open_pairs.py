@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from dedup_toys import mention
+from dedup_toys import DAY0, mention
 
 from spillwatch.dedup import fitted
 from spillwatch.dedup.cluster import cluster
@@ -26,8 +26,23 @@ def test_the_same_word_in_the_same_country_alone_is_no_evidence() -> None:
     assert a.lemma == b.lemma and a.country == b.country == "IRQ" and not (a.names or b.names)
     assert fitted.vector(a, b, 3) is None
     assert len(cluster([undated("a1", country_only="IRQ"), undated("a2", country_only="IRQ")])) == 2
-    # the same word where the places agree below the country (one ADM1) is still a candidate
-    assert fitted.vector(features(undated("a1", adm1_only=True)), features(undated("a2", adm1_only=True)), 3)
+    # nor in the same ADM1 ("murder" in California: two deputies' murders four years apart, one undated);
+    # the same word at two located places within reach of each other is still a candidate
+    assert fitted.vector(features(undated("a1", adm1_only=True)), features(undated("a2", adm1_only=True)), 3) is None
+    assert fitted.declined(features(undated("a1", adm1_only=True)), features(mention("a2", adm1_only=True)), 3)
+    assert fitted.vector(features(undated("a1")), features(undated("a2")), 3)  # both in Mosul
+
+
+def test_an_article_cannot_report_what_happened_after_it_was_written() -> None:
+    reported = DateMention(Span(0, 0), "", DAY0, DAY0, "day", source="reported")
+    then = features(replace(undated("a1"), date=reported))  # dated only by its article's day
+    later = features(mention("a2", day=30))  # a month later, in the report's own words
+    earlier = features(mention("a3", day=-30))  # a month before: the article may retell it
+    assert then.reported and not later.reported
+    assert contradicts(then, later) and contradicts(later, then)
+    assert not contradicts(then, earlier)
+    near = features(mention("a4", day=3))  # within the window: a date the dater may have got a few days off
+    assert not contradicts(then, near)
 
 
 def test_two_reports_naming_different_specifics_are_two_happenings() -> None:
@@ -88,7 +103,7 @@ def test_reports_whose_unknown_people_differ_are_two_happenings() -> None:
 
 def test_a_declined_open_pair_says_which_rule_declined_it() -> None:
     """``fitted.declined`` names the rule that keeps a pair from the model (what ``eval/ecb_pairs.py --why`` counts)."""
-    alike = features(undated("a1", adm1_only=True)), features(undated("a2", adm1_only=True))
+    alike = features(undated("a1")), features(undated("a2"))
     assert fitted.declined(*alike, 3) is None and fitted.vector(*alike, 3) is not None
     same_word = features(undated("a1", country_only="IRQ")), features(undated("a2", country_only="IRQ"))
     assert fitted.declined(*same_word, 3) == "nothing in common"

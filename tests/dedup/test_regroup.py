@@ -119,5 +119,14 @@ def test_a_weak_mean_keeps_them_apart() -> None:
     assert groups(Pairs(weak, SAME)) == [["a", "b"], ["c", "d"]]
 
 
+def test_a_mean_of_a_strong_pair_an_unknown_and_two_poor_pairs_joins() -> None:
+    """min_mean 0.5, chosen again by eval/ecb_regroup.py --choose on ECB+ topics 1-22 after issue 25 round 7:
+    a pair with the same word at the merge level, one unknown and two poor pairs (mean 0.55) join."""
+    poor = TWO | {("b", "c"): 0.3, ("b", "d"): 0.3}
+    assert REGROUP.min_mean <= (0.9 + UNKNOWN_PAIR + 0.3 + 0.3) / 4 < 0.6
+    assert groups(Pairs(poor, SAME)) == [["a", "b", "c", "d"]]
+    assert groups(Pairs(poor, SAME), RegroupRule(min_mean=0.6)) == [["a", "b"], ["c", "d"]]
+
+
 def test_a_linking_pair_below_the_merge_level_joins_nothing() -> None:
     assert groups(Pairs(TWO | {("a", "c"): 0.7}, SAME)) == [["a", "b"], ["c", "d"]]

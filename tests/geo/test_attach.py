@@ -7,11 +7,12 @@ from collections.abc import Callable
 
 import pytest
 
+from spillwatch.coding.events import code_events
 from spillwatch.geo.eventplace import place_events
 from spillwatch.geo.gazetteer import Gazetteer
 from spillwatch.geo.places import find_places
 from spillwatch.nlp.actors import find_actors
-from spillwatch.records import AnnotatedArticle, Article, EventMention, Span
+from spillwatch.records import AnnotatedArticle, Argument, Article, EventMention, Span
 from spillwatch.settings import Settings
 
 from .conftest import make_article
@@ -71,3 +72,51 @@ def test_no_place_of_its_own_takes_the_article_focus(parse: Parse, gz: Gazetteer
     placed = _placed(parse, gz, text, "killed")
     assert placed.place is not None and placed.place.role == "article-focus"
     assert placed.place.country_iso2 == "IQ"  # never the speaker's country (Turkey)
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("BAGHDAD — Two US service members were killed on Wednesday, the military said.", "killed"),
+        ("BAGHDAD — US service members killed in helicopter crash", "killed"),
+        ("BAGHDAD — Civilians were killed by US forces on Monday.", "killed"),
+    ],
+)
+def test_a_participants_nationality_is_not_the_events_place(parse: Parse, gz: Gazetteer, text: str,
+                                                             trigger: str) -> None:
+    """"US service members were killed": whose they are, not where; with no place of its own the event
+    takes the story's (Iraq, its dateline), whether the coder offered "US" as a place or not."""
+    placed = _placed(parse, gz, text, trigger)
+    assert placed.place is not None and placed.place.country_iso2 == "IQ"
+    at = text.index("US")
+    offered = EventMention(article_id="a", type="ASSAULT", trigger=placed.trigger, trigger_text=trigger,
+                           sentence=placed.sentence, arguments=(Argument("place", Span(at, at + 2), "US"),),
+                           place_text="US")
+    ann = find_places(find_actors(parse(make_article(("body", text))), Settings()), gazetteer=gz)
+    (coded,) = place_events(ann, (offered,), gazetteer=gz)
+    assert coded.place is not None and coded.place.country_iso2 == "IQ"
+    assert coded.place_text is None  # no place of its own: the row names none
+
+
+def test_the_place_text_is_the_chosen_places(parse: Parse, gz: Gazetteer) -> None:
+    text = "Officials in Ankara said that the raid killed dozens of people in the northern city of Mosul."
+    ann = find_places(find_actors(parse(make_article(("body", text))), Settings()), gazetteer=gz)
+    at, ankara = text.index("killed"), text.index("Ankara")
+    m = EventMention(article_id="a", type="ASSAULT", trigger=Span(at, at + 6), trigger_text="killed",
+                     sentence=Span(0, len(text)), place_text="Ankara",
+                     arguments=(Argument("place", Span(ankara, ankara + 6), "Ankara"),))
+    (placed,) = place_events(ann, (m,), gazetteer=gz)
+    assert placed.place is not None and placed.place.text == placed.place_text == "Mosul"
+
+
+
+def test_a_places_unrest_is_in_that_place(parse: Parse, gz: Gazetteer) -> None:
+    """"Hong Kong's street battles": a possessive before a noun of unrest names its scene (a story about
+    Beijing placed them in Beijing), while "Russia's request" stays a government's."""
+    text = "BEIJING — Xi met party leaders on Monday. Hong Kong's street battles are a threat to Xi's regime."
+    ann = find_places(find_actors(parse(make_article(("body", text))), Settings()), gazetteer=gz)
+    battles = [m for m in place_events(ann, code_events(ann), gazetteer=gz) if m.trigger_text == "battles"]
+    assert battles and all(m.place is not None and m.place.role == "place" for m in battles)
+    assert all(m.place is not None and m.place.country_iso2 == "HK" for m in battles)
+    ann = find_places(parse(make_article(("body", "Russia's request was rejected on Monday."))), gazetteer=gz)
+    assert [p.role for p in ann.places if p.text == "Russia"] == ["metonym"]

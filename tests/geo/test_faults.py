@@ -92,6 +92,21 @@ ROWS = [
      ("TT", None)),
     ("The new wastewater plant on the Tijuana River in Baja California will open in May.", "Baja California",
      ("MX", "MX-BCN")),
+    # a constituent country's adjective names that unit ("English" is of England, GB-ENG)
+    ("The Skripals were found slumped on a bench in the southern English city of Salisbury.", "English",
+     ("GB", "GB-ENG")),
+    # an abbreviation the story defines for an organisation is the organisation's wherever it recurs
+    # ("MoD" is Maud, Texas, by spelling); a country's own stays the country, spelt with or without "the"
+    ("The Ministry of Defence (MoD) named the soldier killed in Syria. An MoD spokesman said the US had been told.",
+     "MoD", None),
+    ("Rebels in the Democratic Republic of Congo (DRC) attacked a village. The DRC army responded.",
+     "Democratic Republic of Congo", ("CD", None)),
+    ("Rebels in the Democratic Republic of Congo (DRC) attacked a village. The DRC army responded.", "DRC",
+     ("CD", None)),
+    # a two-letter word inside a longer name is an article, not the state a postal code spells
+    ("Hurricanes struck Texas last year. Currently, we are in a weak La Niña, forecasters said.", "La", None),
+    ("Hurricanes struck Texas last year. Currently, we are in a weak La Niña, forecasters said.", "Texas",
+     ("US", "US-TX")),
 ]
 
 
@@ -123,3 +138,21 @@ def test_a_stray_unit_does_not_make_the_focus(parse: Parse, gz: Gazetteer) -> No
     ann = find_places(find_actors(parse(make_article(("body", text))), Settings()), gazetteer=gz)
     assert [p.country_iso2 for p in ann.places if p.text == "Troy"] == ["US"]
     assert not [p for p in ann.places if p.country_iso2 == "CV"]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Other teacher protests were held last year in West Virginia, Oklahoma and Arizona.", "Oklahoma"),
+    ("Firms fled high costs in western states such as California or Washington.", "Washington"),
+])
+def test_a_name_listed_with_units_is_a_unit(parse: Parse, gz: Gazetteer, text: str, name: str) -> None:
+    """A list names things of one kind: a name listed with a country's ADM1 units alone is its unit
+    ("Oklahoma" is the state, not Oklahoma City; "Washington" the state, not the capital)."""
+    ann = find_places(parse(make_article(("body", text))), gazetteer=gz)
+    found = [p for p in ann.places if p.text == name]
+    assert found and found[0].feature_code == "ADM1" and found[0].precision == 4
+    assert all(p.feature_code == "ADM1" for p in ann.places)
+
+
+def test_a_town_in_a_list_of_towns_stays_a_town(parse: Parse, gz: Gazetteer) -> None:
+    ann = find_places(parse(make_article(("body", "Militants attacked Mosul, Kirkuk and Baghdad."))), gazetteer=gz)
+    assert [p.feature_class for p in ann.places] == ["P", "P", "P"]

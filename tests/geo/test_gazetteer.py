@@ -79,6 +79,17 @@ def test_demonyms_of_continents_and_regions(gz: Gazetteer) -> None:
     assert gz.demonym("European") is None  # not a country
 
 
+def test_demonyms_of_constituent_countries(gz: Gazetteer) -> None:
+    """"the English city of Salisbury": England, a unit of the United Kingdom, not the whole kingdom."""
+    english = gz.demonym_place("English")
+    assert english is not None and english.kind == "adm1" and english.name == "England"
+    scottish = gz.demonym_place("Scottish")
+    assert scottish is not None and scottish.kind == "adm1" and scottish.iso2 == "GB"
+    assert gz.demonym("English") == "GB" and gz.demonym("British") == "GB"
+    british = gz.demonym_place("British")
+    assert british is not None and british.kind == "country"
+
+
 def test_partial_build_is_never_taken_as_the_full_one(gz: Gazetteer) -> None:
     from spillwatch.geo.gazetteer import _usable
 

@@ -35,6 +35,11 @@ def _places(parse: Parse, gz: Gazetteer, text: str) -> list[Place]:
         ("BA said flights to Amman resumed on Monday after the attack.", "BA"),
         # an apposition naming an office makes the name a person's, however the NER cut it
         ("Kenzo Oshima, the United Nations relief coordinator, said aid reached Basra on Monday.", "Oshima"),
+        # "at" after an adjective is what a feeling is about, not a place word
+        ("China furious at Macron for Hong Kong protest jibe", "Macron"),
+        # a title before a name, whatever state a gazetteer abbreviates so
+        ("Mohanna Abdhou was shot in Texas. Miss Abdhou, of Hayes, was not believed to be a target.", "Miss"),
+        ("He is survived by his mother, his brother and girlfriend Olivia, who live in Leeds.", "Olivia"),
     ],
 )
 def test_person_and_abbreviation_names_are_no_places(parse: Parse, gz: Gazetteer, text: str, name: str) -> None:

@@ -106,12 +106,14 @@ def _assault(
         return STRATEGIC, "Looting/property destruction"
     if armed(targets):
         return BATTLES, "Armed clash"  # an armed side was hit: a fight between two armed sides
-    if civilian(targets) or (civilians_hint and not armed(targets)):
-        return VAC, "Attack"  # civilians were hit (or the detector reads one-sided violence)
+    if civilian(targets):
+        return VAC, "Attack"  # civilians were hit
     if cues & _defenceless_cues():
         return VAC, "Attack"  # an execution, a beheading, torture: no armed side was hit (checked above)
     if cues & FIGHT_CUES:
-        return BATTLES, "Armed clash"
+        return BATTLES, "Armed clash"  # a clash is two armed sides fighting, whatever else the sentence says
+    if civilians_hint:
+        return VAC, "Attack"  # no side named: the detector reads the sentence as one-sided violence
     return BATTLES, None  # who was hit is not said: the type is ACLED's default for armed force, the sub-type unknown
 
 

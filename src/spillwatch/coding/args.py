@@ -85,6 +85,28 @@ def inline_datelines(spans: tuple[tuple[Block, Span], ...]) -> list[Span]:
     return out
 
 
+# Credits a page's text keeps inline: "Photo by A. Name/Agency.", "By: Jane Doe" (a byline with its colon:
+# "By Tuesday the army ..." is no credit). The names in them took no part in any event.
+INLINE_CREDIT = re.compile(
+    r"\b(?:(?i:(?:file )?(?:photo|photograph|picture|image)s? (?:by|courtesy of))|By:)\s+(?=[A-Z])"
+    r"(?:[^.\n]{1,80}?\.(?=\s|$)|(?:[A-Z][a-z'’-]+ ){1,2}[A-Z][a-z'’-]+)"
+)
+
+
+def inline_credits(text: str, sentences: tuple[Sentence, ...]) -> list[Span]:
+    """Inline credits, and a dateline that opens a sentence or follows a credit ("... Photo by X/Agency.
+    MANILA, Philippines – Ahead of Easter, ..."): a page flattened to one block keeps them mid-text."""
+    credits = [Span(m.start(), m.end()) for m in INLINE_CREDIT.finditer(text)]
+    out = list(credits)
+    for start in sorted({s.span.start for s in sentences} | {c.end for c in credits}):
+        while start < len(text) and text[start].isspace():
+            start += 1
+        found = INLINE_DATELINE.match(text[start:start + 120])
+        if found is not None:
+            out.append(Span(start, start + found.end()))
+    return out
+
+
 def unresolved(name: str, sector: str | None = None) -> Actor:
     """An actor known only by its name (the actor table does not have it)."""
     slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
@@ -117,13 +139,14 @@ class ArgumentFinder:
             tuple(p.span for p in ann.places if p.role == "dateline")
             + tuple(span for block, span in spans if block.role in ("dateline", "byline", "credit"))
             + tuple(inline_datelines(spans))
+            + tuple(inline_credits(self.text, ann.sentences))
         )
         self.blocked: SpanIndex[Span] = SpanIndex(blocked, lambda s: s)
         self.event_nouns: frozenset[int] = frozenset()  # the sentence's trigger tokens (set by the coder)
 
     # ------------------------------------------------------------------ actors
     def _mentions_in(self, span: Span) -> list[ActorMention]:
-        return [m for m in self.ix.actors.overlapping(span) if not self._is_town(m)]
+        return [m for m in self.ix.actors.overlapping(span) if not self._is_town(m) and not self._is_blocked(m.span)]
 
     def _is_town(self, m: ActorMention) -> bool:
         """An unresolved "actor" the geo stage knows as a town or region ("the Karak attack")."""

@@ -46,10 +46,10 @@ from spillwatch.coding.intent import (
 )
 from spillwatch.coding.lexicon import CUE_STOP, Lexicon
 from spillwatch.coding.mention import MentionInput, SentenceSignal, features, load_mention_model, window_text
-from spillwatch.coding.modality import verdict
+from spillwatch.coding.modality import descriptive_participle, verdict
 from spillwatch.coding.nested import light_verbs, mark_offset, merge_nested, own_quantities, quantity_heads
 from spillwatch.coding.ontology import TriggerSpec, load_ontology
-from spillwatch.coding.patterns import DepGraph, Roles, roles, victim_heads
+from spillwatch.coding.patterns import DepGraph, Roles, grounds_noun, roles, victim_heads
 from spillwatch.records import Actor, AnnotatedArticle, Argument, Clause, DateMention, EventMention, Sentence, Span
 from spillwatch.relevance.model import SentenceCall, load_detector
 from spillwatch.settings import Settings
@@ -64,8 +64,9 @@ NO_COMMENT = frozenset(
 )  # "declined to comment": a refusal to speak is no rejection of anything
 CASUALTY_WORDS = frozenset({"kill", "wound", "injure", "die", "death"})
 # What a clause's grammar rules out: a negated, habitual or hypothetical mention reports no event.
-# A planned act is kept for commitments (a pledge of aid, troops to be sent: the support ledger
-# records them as pledged), never for force: a threatened or intended attack has not happened.
+# A planned act is kept only for commitments (a pledge of aid, troops to be sent: the support ledger
+# records them as pledged): a threatened attack, a meeting to come, what a strategy "will support"
+# have not happened (a statement of intent is coded as the statement: coding/intent.py).
 NOT_EVENTS = ("negated", "habitual", "hypothetical")
 FORCE_TYPES = ("ASSAULT", "COERCE")  # the ontology's types of force (seizing territory is ASSAULT/occupy)
 SAID_WILL = INTENT_AUX | THREAT_AUX  # a bare "will" is the speaker's word; "sworn", "willing" the maker's own
@@ -82,13 +83,13 @@ class Declined:
 
 
 def _status_declines(status: str, etype: str) -> bool:
-    """Whether the clause's status alone keeps the mention out: negated, habitual or hypothetical; force
-    only planned; a denied act that is not force ("the rebels deny they are negotiating" reports no talks),
-    while a denied attack stays as a disputed claim."""
+    """Whether the clause's status alone keeps the mention out: negated, habitual or hypothetical; planned
+    unless a commitment of the support ledger (``LEDGER_TYPES``); a denied act that is not force ("the
+    rebels deny they are negotiating" reports no talks), while a denied attack stays as a disputed claim."""
     if status in NOT_EVENTS:
         return True
     force = etype in FORCE_TYPES
-    return (status == "planned" and force) or (status == "denied" and not force)
+    return (status == "planned" and etype not in LEDGER_TYPES) or (status == "denied" and not force)
 
 
 @lru_cache(maxsize=1)
@@ -143,7 +144,10 @@ class _ArticleCoder:
         self.lex = _lexicon()
         self.clf = _classifier()
         self.ix = DocIndex(ann)
-        self.args = ArgumentFinder(ann, self.g, self.lex.ontology.classes.get("territory", frozenset()), self.ix)
+        classes = self.lex.ontology.classes
+        self.args = ArgumentFinder(ann, self.g, classes.get("territory", frozenset()), self.ix)
+        people = ("armed", "armed_person", "noncombatant")
+        self.people = frozenset().union(*(classes.get(k, frozenset()) for k in people))
         self.mentions: list[EventMention] = []
         self.earlier = EarlierMentions()
         self.declined: list[Declined] = []
@@ -320,6 +324,14 @@ class _ArticleCoder:
             return None
         if not g.is_verbal(i) and g[i].dep in ("dobj", "obj") and g[g[i].head].lemma.lower() in STOP_VERBS:
             self._decline(i, spec.type, f"what '{g[g[i].head].text}' ends, not a new event")
+            return None
+        grounds = grounds_noun(g, i)
+        if grounds is not None:
+            self._decline(i, spec.type, f"names the {g[grounds].text} of another act, not an event told")
+            return None
+        described = descriptive_participle(g, i, self.people)
+        if described is not None:
+            self._decline(i, spec.type, described)
             return None
         if spec.type == "REJECT" and any(g[c].lemma.lower() in NO_COMMENT for c in g.children(i, "xcomp")):
             self._decline(i, spec.type, "declining to comment is no rejection")

@@ -134,7 +134,8 @@ class Lexicon:
     def modes(self, g: DepGraph, i: int, spec: TriggerSpec, extra: Sequence[int] = ()) -> tuple[str, ...]:
         """Modes from the trigger entry and from cue words in the trigger's clause (and ``extra``)."""
         etype = self.ontology.type(spec.type)
-        scope = g.subtree(i, CUE_STOP) + list(extra) + _means_of(g, i)
+        all_cues = {c for m in etype.modes for c in m.cues}
+        scope = [j for j in g.subtree(i, CUE_STOP) + list(extra) + _means_of(g, i) if not _name_part(g, j, all_cues)]
         lemmas = words_of(g, scope) | {g[j].text.lower() for j in scope}
         lemmas |= {part for w in list(lemmas) for part in w.split("-") if part}
         cued = [m.name for m in etype.modes if lemmas & set(m.cues)]
@@ -157,12 +158,28 @@ class Lexicon:
         return tuple(out)
 
 
+NAME_ENTS = frozenset({"ORG", "FAC", "GPE", "LOC", "PERSON"})
+
+
+def _name_part(g: DepGraph, j: int, cues: set[str]) -> bool:
+    """A word inside a name, modifying a name word that is no cue: "al-Tank Oilfield" names an oil
+    field, not a tank; "Rocket Lab" a firm. A name whose head is the cue keeps it ("Suicide Bomber")."""
+    tok = g[j]
+    if tok.pos != "PROPN" or tok.dep != "compound" or tok.ent_type not in NAME_ENTS or tok.head == j:
+        return False
+    head = g[tok.head]
+    return head.pos == "PROPN" and head.lemma.lower() not in cues
+
+
 def _means_of(g: DepGraph, i: int) -> list[int]:
     """Words outside the trigger's subtree that say how it was done: the subject of the clause a
-    result participle hangs on ("a car bomb tore through the market, killing 20": the bomb). Only
+    result participle hangs on ("a car bomb tore through the market, killing 20": the bomb), and the
+    subject a conjoined verb shares ("gunmen stormed the hotel and killed 20": the gunmen). Only
     the subject: the verb itself is no weapon ("tore" is the lemma "tear", not tear gas)."""
     tok = g[i]
-    if tok.head == i or not (tok.dep == "advcl" and tok.tag == "VBG"):
+    result = tok.dep == "advcl" and tok.tag == "VBG"
+    shared = tok.dep == "conj" and g.is_verbal(i) and g.is_verbal(tok.head) and not g.children(i, "nsubj", "nsubjpass")
+    if tok.head == i or not (result or shared):
         return []
     return [j for s in g.children(tok.head, "nsubj", "nsubjpass") for j in g.subtree(s, CUE_STOP)]
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spillwatch.coding.patterns import DepGraph
+from spillwatch.coding.patterns import PLACE_PREPS, DepGraph
 from spillwatch.records import Modality
 
 FUTURE_AUX = ("will", "shall", "'ll", "wo")
@@ -84,6 +84,23 @@ def _generic(g: DepGraph, i: int) -> bool:
         word = counted.lemma.lower()  # "series" is its own singular; "tens" may keep its plural lemma
         return word not in COUNT_NOUNS and word.rstrip("s") not in COUNT_NOUNS and counted.tag != "CD"
     return True
+
+
+def descriptive_participle(g: DepGraph, i: int, people: frozenset[str]) -> str | None:
+    """A participle that says who a person or group is rather than what they did once: "embedded with US
+    forces battling the Islamic State", "rebels fighting the regime took the town". Only a participle on
+    a noun for people or a name, inside a larger clause (a headline's "Troops battling IS near Raqqa" is
+    its news), with no time or place of its own ("forces battling IS on Monday" is an episode)."""
+    tok = g[i]
+    head = tok.head
+    if tok.tag != "VBG" or tok.dep != "acl" or head == i or g[head].dep == "ROOT":
+        return None
+    noun = g[head]
+    if noun.lemma.lower() not in people and noun.pos != "PROPN":
+        return None
+    if any(g[j].ent_type in ("DATE", "TIME") for j in g.subtree(i)) or g.prep_objects(i, PLACE_PREPS):
+        return None  # its own time or place: "rebels fighting the army near Hama" may be the episode told
+    return f"describes the '{noun.text}' it modifies, no episode"
 
 
 def _future(g: DepGraph, i: int) -> bool:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Set
 from dataclasses import replace
 
-from spillwatch.coding.acled import VAC, acled_category
+from spillwatch.coding.acled import VAC, acled_category, armed, civilian
 from spillwatch.coding.eventdate import better_date
 from spillwatch.coding.ontology import TriggerSpec
 from spillwatch.coding.patterns import DepGraph
@@ -34,7 +34,8 @@ def merge_nested(
     host: dict[int, int] = {}
     for i, m in built:
         above = governors(g, i)[:3]
-        j = next((j for j in above if j in index and index[j].type == m.type and i not in apart), None)
+        j = next((j for j in above if j in index and index[j].type == m.type and i not in apart
+                  and not _hit_apart(index[j], m)), None)
         if j is not None:
             host[i] = j
     for i, m in built:
@@ -50,6 +51,12 @@ def merge_nested(
         if m.type == "AGREE" and any(j in out and out[j].type != "AGREE" and i in g.ancestors(j)[:2] for j in out):
             del out[i]
     return [out[i] for i in sorted(out)]
+
+
+def _hit_apart(a: EventMention, b: EventMention) -> bool:
+    """Two attacks whose targets contradict, civilians in one and an armed side in the other, are two
+    events ("IS kills villagers as fighting with the army rages": a killing of civilians beside a battle)."""
+    return (civilian(a.targets) and armed(b.targets)) or (armed(a.targets) and civilian(b.targets))
 
 
 def light_verbs(g: DepGraph, found: list[tuple[int, TriggerSpec]], light: Set[str]) -> list[tuple[int, TriggerSpec]]:

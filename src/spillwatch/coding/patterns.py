@@ -92,8 +92,8 @@ class DepGraph:
         out = [head]
         for k in self._kids.get(head, []):
             tok = self.tokens[k]
-            if tok.dep == "prep" and tok.lemma.lower() == "of":
-                out += [*self.subtree(k, (*NP_STOP[:-1], "prep")), k]
+            if tok.dep == "prep" and tok.lemma.lower() == "of":  # not a verb's phrase: "of communicating with X"
+                out += [*self.subtree(k, (*NP_STOP[:-1], "prep", "pcomp")), k]
             elif tok.dep == "conj":
                 continue  # each conjunct is its own phrase (see ``coordinated``)
             elif tok.dep not in NP_STOP:
@@ -224,16 +224,34 @@ def _recipients(g: DepGraph, i: int, obj: list[int]) -> tuple[list[int], list[in
     recipients = g.prep_objects(i, RECIPIENT_PREPS) + [
         d for d in g.children(i, "dative") if g[d].pos in ("NOUN", "PROPN", "PRON")
     ]
-    for o in obj:  # "sent arms to Pakistan", the PP hanging from the object
-        recipients += g.prep_objects(o, ("to", "for"))
+    for o in obj:  # "sent arms to Pakistan", "shared evidence with the U.S.": the PP hanging from the object
+        recipients += g.prep_objects(o, ("to", "for")) + [w for w in g.prep_objects(o, ("with",)) if _is_name(g, w)]
     if recipients:
         return recipients, obj, "to"
+    shared = [r for v in _conjoined_verbs(g, i) for r in g.prep_objects(v, ("to",))]
+    if shared:  # "donated and delivered goods to the school": the verbs share the recipient
+        return shared, obj, "conj-to"
     with_obj = g.prep_objects(i, ("with",))
+    if with_obj and obj and any(_is_name(g, w) for w in with_obj) and not any(_is_name(g, o) for o in obj):
+        return with_obj, obj, "with"  # "shared evidence with the U.S.": the name is who received it
     if with_obj and obj:  # "provide the army with gear": the object is the recipient
         return obj, [], "object+with"
     if with_obj:  # "worked with local authorities" (never "attacked the base with rockets")
         return with_obj, obj, "with"
     return [], obj, "none"
+
+
+def _conjoined_verbs(g: DepGraph, i: int) -> list[int]:
+    """The verbs coordinated with verb ``i`` (either side of the "and")."""
+    out = [c for c in g.children(i, "conj") if g.is_verbal(c)]
+    head = g[i].head
+    if g[i].dep == "conj" and head != i and g.is_verbal(head):
+        out.append(head)
+    return out
+
+
+def _is_name(g: DepGraph, i: int) -> bool:
+    return g[i].pos == "PROPN" or g[i].ent_type in ("GPE", "ORG", "NORP", "PERSON")
 
 
 def _modifiers(g: DepGraph, i: int) -> list[int]:
@@ -340,12 +358,31 @@ def _located(g: DepGraph, i: int) -> list[int]:
     return out
 
 
+# Nouns that give the grounds of an act, never who was hit: "executed a man on charges of
+# communicating with the Nusra Front" (the Front is named in the charge, it was not attacked).
+GROUNDS_NOUNS = frozenset({"charge", "accusation", "allegation", "suspicion", "pretext", "ground", "grounds",
+                           "basis", "count", "conviction"})
+
+
+def grounds_noun(g: DepGraph, i: int) -> int | None:
+    """The grounds noun whose "of" phrase holds trigger ``i`` ("executed on charges of fighting the
+    State", "arrested on suspicion of planning attacks"): the act named is the charge, no event told."""
+    j = i
+    while g[j].dep == "conj" and g[j].head != j and g[g[j].head].tag == g[j].tag:  # charges alike in form
+        j = g[j].head
+    prep = g[j].head
+    if g[j].dep not in ("pcomp", "pobj") or prep == j or g[prep].lemma.lower() != "of" or g[prep].head == prep:
+        return None
+    return g[prep].head if g[g[prep].head].lemma.lower() in GROUNDS_NOUNS else None
+
+
 def roles(g: DepGraph, i: int, extra_target_preps: tuple[str, ...] = ()) -> Roles:
     """Argument roles of the trigger at token ``i``; ``extra_target_preps`` are prepositions that
     introduce a target for this event type only ("withdrew from X", "seized Y from X")."""
     found = _verbal_roles(g, i) if g.is_verbal(i) else _nominal_roles(g, i)
     extra = tuple(t for t in g.prep_objects(i, extra_target_preps) if t not in found.target)
-    return replace(found, target=found.target + extra) if extra else found
+    targets = tuple(t for t in found.target + extra if g[t].lemma.lower() not in GROUNDS_NOUNS)
+    return replace(found, target=targets) if targets != found.target else found
 
 
 DEATH_VERBS = frozenset({"die", "perish", "succumb"})

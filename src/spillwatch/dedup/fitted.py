@@ -9,9 +9,10 @@ differ; specific actors on both sides with none shared; two dates (own or from p
 further apart than the window; two sub-national places too far apart (``score.place_score``);
 a pair with nothing in common beyond its type: no shared name (named entity of the evidence
 sentence, specific actor, place; ``shared_names``: "Kraft" is in "Kraft Foods"), not one known
-country within the date window, and not the same trigger word in places that agree below the
-country (the same verb in the same country alone, "wounding" in the United States, is no
-evidence); and, with no dates that agree, two reports that each name two or more specifics (the
+country within the date window, and not the same trigger word at two located places within reach
+of each other (the same verb in the same country or the same ADM1 alone, "wounding" in the United
+States, "murder" in California, is no evidence: the murders of two Los Angeles County deputies four
+years apart, one report undated); and, with no dates that agree, two reports that each name two or more specifics (the
 sentence's names other than either report's own place) and share none of them (``specifics``:
 the fire that destroyed the Wasilla Bible Church, named with Sarah Palin, is not the one that
 destroyed the Mat-Maid dairy, though both were in Alaska with the word "destroyed"); and, with no
@@ -105,8 +106,9 @@ def _evidence(a: Features, b: Features, window: int) -> tuple[float, float, froz
     same_country = a.country is not None and a.country == b.country
     same_word = bool(a.lemma) and a.lemma == b.lemma
     shared = shared_names(a.names, b.names)
-    if not shared and not (same_country and when > 0) and not (same_word and where > 0):
-        return "nothing in common"  # but the type (and perhaps the word and the country)
+    located = where > 0 and a.radius is not None and b.radius is not None  # two points within reach
+    if not shared and not (same_country and when > 0) and not (same_word and located):
+        return "nothing in common"  # but the type (and perhaps the word, the country and the region)
     mine, theirs = specifics(a, b), specifics(b, a)
     if when == 0 and len(mine) > 1 and len(theirs) > 1 and not shared_names(mine, theirs):
         return "different specifics"  # each names what the other does not: two happenings of one kind in one region

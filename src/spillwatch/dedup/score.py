@@ -326,13 +326,23 @@ def differs(a: Features, b: Features, window: int) -> bool:
     return bool(a.known and b.known and a.known.isdisjoint(b.known)) or years_apart(a, b, window)
 
 
+def reported_before(a: Features, b: Features, window: int = DATE_WINDOW_DAYS) -> bool:
+    """a is dated by its article's day and b by its own words, which put b more than the window (and b's
+    coarse slack) after that day: a's article was written before b happened (an Indian navy deployment
+    reported in September 2008 is not the one of November 2011)."""
+    if not (a.reported and a.end and b.start) or b.reported or b.estimated or b.slack is None:
+        return False
+    return (b.start - a.end).days > window + b.slack
+
+
 def contradicts(a: Features, b: Features, window: int = DATE_WINDOW_DAYS) -> bool:
     """Something both sides state differs: two countries, own dates apart, specific actors with none
     shared, two sub-national places too far apart. Such reports are never in one event, whatever
     links each of them to the others (average-link keeps the clusters holding them apart). Dates
     contradict only when both are a report's own (its words, or no date at all but its article's
     day as an estimate): an article's day as a date ("reported") only says when the article was
-    written, so a follow-up story's "the murder" dated on its day scores low but stays unknown."""
+    written, so a follow-up story's "the murder" dated on its day scores low but stays unknown; but
+    an article cannot tell what happened after it was written (``reported_before``)."""
     if a.country and b.country and a.country != b.country:
         return True
     if a.known and b.known and a.known.isdisjoint(b.known):
@@ -340,7 +350,7 @@ def contradicts(a: Features, b: Features, window: int = DATE_WINDOW_DAYS) -> boo
     own = not (a.reported or b.reported)  # an article's day is an estimate: it scores, never contradicts
     both_pairable = a.slack is not None and b.slack is not None
     apart = a.start and b.start and (years_apart(a, b, window) or (both_pairable and date_score(a, b, window) is None))
-    if own and apart:
+    if (own and apart) or reported_before(a, b, window) or reported_before(b, a, window):
         return True
     sub_national = a.country and b.country and not (a.country_level or b.country_level)
     return bool(sub_national) and place_score(a, b) is None

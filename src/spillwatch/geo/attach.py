@@ -178,8 +178,8 @@ def options(tokens: Sequence[Token], index: dict[int, int], trigger: Span,
         name = head_of(tokens, *p_range)
         head = _anchor(tokens, name)
         up = _ancestors(tokens, head)
-        if frame is not None and frame[0] in up and frame[1] not in up:
-            continue  # the speaker's place, not the event's
+        if _not_the_events(tokens, trig, frame, name, up, precision):
+            continue
         steps = path_length(tokens, trig, head)
         prep = tokens[tokens[head].head].text.lower() if tokens[head].dep == "pobj" else ""
         below = up[: up.index(trig)] if trig in up else []
@@ -200,6 +200,52 @@ def options(tokens: Sequence[Token], index: dict[int, int], trigger: Span,
             float(tokens[name].ent_type in ("GPE", "LOC", "FAC")), float(tokens[trig].pos == "NOUN"), 0.0,
         ), _cues(tokens, trig, head, up, trig_chain, p_range)))
     return _relative(out, t_range[0])
+
+
+def _not_the_events(tokens: Sequence[Token], trig: int, frame: tuple[int, int] | None, name: int, up: list[int],
+                    precision: int | None) -> bool:
+    """The speaker's place ("officials in X said the raid killed dozens": under the speech verb, outside
+    its complement) or a participant's nationality (``_nationality``): never the event's place."""
+    if frame is not None and frame[0] in up and frame[1] not in up:
+        return True
+    return precision is not None and precision >= NATION_PRECISION and _nationality(tokens, name, trig)
+
+
+def not_the_events(tokens: Sequence[Token], index: dict[int, int], trigger: Span, span: Span,
+                   precision: int | None) -> bool:
+    """``_not_the_events`` for one place phrase (False when either phrase has no tokens)."""
+    t_range, p_range = _token_range(tokens, index, trigger), _token_range(tokens, index, span)
+    if t_range is None or p_range is None:
+        return False
+    trig = head_of(tokens, *t_range)
+    name = head_of(tokens, *p_range)
+    return _not_the_events(tokens, trig, _frame(tokens, trig), name, _ancestors(tokens, _anchor(tokens, name)),
+                           precision)
+
+
+NATION_PRECISION = 6  # a country (a town before a noun, "Baghdad residents", often is the scene)
+PARTICIPANT_DEPS = frozenset(("nsubj", "nsubjpass", "dobj", "pobj"))
+
+
+def _nationality(tokens: Sequence[Token], name: int, trig: int) -> bool:
+    """A country's name qualifying one of the event's participants ("US troops attacked the town",
+    "US service members were killed", "US service members killed in a crash") says whose they are,
+    not where the event was: the name modifies a noun that is the trigger's subject or object, the
+    agent after "by", or the noun the event's clause describes; a name qualifying the event itself
+    ("the Afghanistan helicopter crash") stays a scene."""
+    tok = tokens[name]
+    if tok.dep not in ("compound", "amod", "nmod") or tok.head == trig:
+        return False
+    noun = tokens[tok.head]
+    if noun.pos != "NOUN":
+        return False
+    if tokens[trig].head == tok.head and tokens[trig].dep in ("acl", "relcl"):
+        return True  # "US service members killed in ...": the noun the event's clause describes
+    if noun.dep not in PARTICIPANT_DEPS:
+        return False
+    if noun.dep == "pobj":
+        return tokens[noun.head].text.lower() == "by" and tokens[noun.head].head == trig
+    return noun.head == trig
 
 
 def _cues(tokens: Sequence[Token], trig: int, head: int, up: list[int], trig_chain: list[int],

@@ -64,9 +64,9 @@ def gazetteer_version() -> str:
 
 
 def _own_data_hash() -> str:
-    """The project's own gazetteer files (regions, demonyms): editing one means a rebuild too."""
+    """The project's own gazetteer files (regions, demonyms, aliases): editing one means a rebuild too."""
     digest = hashlib.sha256()
-    for name in ("regions.tsv", "demonyms.tsv"):
+    for name in ("regions.tsv", "demonyms.tsv", "aliases.tsv"):
         digest.update(_pkg_file("spillwatch.data.geo", name).read_bytes())
     return digest.hexdigest()[:8]
 
@@ -265,8 +265,11 @@ def _add_aliases(w: _Writer) -> None:
 
 
 def _demonym_target(db: sqlite3.Connection, code: str) -> tuple[str | None, int | None]:
-    """(ISO2 or None, place id) for a demonyms.tsv code: "JO", "continent:EU", "region:Kurdistan"."""
+    """(ISO2 or None, place id) for a demonyms.tsv code: "JO", "continent:EU", "region:Kurdistan",
+    "adm1:GB.ENG" (a unit of its country: "English" is of England, still British)."""
     kind, _, name = code.partition(":")
+    if kind == "adm1":
+        return name.split(".", 1)[0], _alias_target(db, "adm1", name)
     if kind == "continent":
         return None, _alias_target(db, "continent", name)
     if kind == "region":

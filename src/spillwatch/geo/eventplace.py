@@ -19,6 +19,8 @@ An unresolved place keeps its text and takes the country that qualifies it in it
 An event with no place of its own takes the article's focus (``geo/focusplace.py``): role
 ``article-focus``, precision 6 (country) or 4 (an ADM1 unit that holds most of the article's
 places in that country), pointing at the first words that name it.
+``place_text`` becomes the words of the place chosen (the coder's guess before), None for the
+article's focus: the stored row never names one place and points at another.
 Declines: the dateline, metonyms ("Ankara said": a government) and, for every other type,
 demonyms ("Jordanian victims": a home country, not a scene) are never an event's own place; an
 article that names no country leaves ``place`` None. An unresolved place of the event's own keeps
@@ -35,6 +37,7 @@ from spillwatch.geo.attach import (
     head_of,
     load_fitted,
     name_range,
+    not_the_events,
     noun_named,
     phrases,
     span_steps,
@@ -127,7 +130,8 @@ def _best_place(m: EventMention, doc: Doc) -> Place | None:
     ann, literal, demonyms = doc.ann, doc.literal, doc.demonyms
     text = ann.article.text
     for arg in _argument_spans(m, text):
-        inside = [p for p in literal.near(arg) if _inside(p.span, arg) or _inside(arg, p.span)]
+        inside = [p for p in literal.near(arg) if (_inside(p.span, arg) or _inside(arg, p.span))
+                  and not not_the_events(ann.tokens, doc.index, m.trigger, p.span, p.precision)]
         if inside:
             chosen = _finer(inside, min(inside, key=lambda p: (p.precision or 9, p.span.start)), text)
             return _qualified(_finer(literal.inside(m.sentence), chosen, text, doc), m, literal, demonyms)
@@ -256,7 +260,8 @@ def place_events(
             home = _recipients_country(m, ann, focus[0]) if place is None else None
             place = home or (focus[0] if place is None else _in_focus(place, focus[0]))
         also = tuple(Argument("also-place", p.span, p.text) for p in listed)
-        out.append(replace(m, place=place, arguments=m.arguments + also))
+        own = place.text if place is not None and place.role != "article-focus" else None
+        out.append(replace(m, place=place, place_text=own, arguments=m.arguments + also))
     return tuple(out)
 
 

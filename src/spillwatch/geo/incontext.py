@@ -9,17 +9,21 @@ A name the gazetteer knows is still not a place when its context says it names s
 - an actor of the actor table named whole ("Boko Haram", a group named after a town): dropped;
   a place inside an actor's name ("Islamic State of Iraq", "Kurdistan Workers' Party") keeps
   role ``name`` (found, never an event's place);
+- an abbreviation the article defines for a name that is no place's ("the Ministry of Defence
+  (MoD)": Maud, Oklahoma, by spelling; "Islamic State (IS)");
 - a short upper-case abbreviation that names no country or unit ("BA", "FSA", "MW"), a month's or
   weekday's name or abbreviation ("Jan.": a town in Cameroon by spelling only), or a word cut short
   before a number or code in the same sentence ("case No. VA089897": Nord, Haiti, by an alternate
   name; "Art. 5", "Vol. 3");
-- a single word the gazetteer does not know, in no place context ("Buhari said"): the NER's
-  guess alone is too weak to keep as unresolved place text.
+- a single word the gazetteer does not know, in no place context ("Buhari said"; "furious at
+  Macron": "at" after an adjective is no place word): the NER's guess alone is too weak to keep as
+  unresolved place text.
 Declines: countries named by demonyms keep their role (a demonym is never an event's place).
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from spillwatch.geo.gazetteer import Gazetteer
@@ -61,7 +65,15 @@ def _place_context(tokens: tuple[Token, ...], first: int, last: int, pair: bool,
     spatial = before == "of" and (before2 in SPATIAL_NOUNS or before2 in ("village", "bastion", "suburb")
                                   or lemma2 in OF_PLACE_NOUNS)
     directed = before in DIRECTIONS and before2 in words  # "in north Sinai"
-    return pair or spatial or directed or before in words or after in ADMIN_WORDS or after in SPATIAL_NOUNS
+    governed = before in words and not _feeling_at(tokens, first - 1)
+    return pair or spatial or directed or governed or after in ADMIN_WORDS or after in SPATIAL_NOUNS
+
+
+def _feeling_at(tokens: tuple[Token, ...], prep: int) -> bool:
+    """"furious at Macron", "angry at Washington": "at" after an adjective is what a feeling is
+    about (a person, a government), not where anyone is."""
+    tok = tokens[prep]
+    return tok.text.lower() == "at" and tokens[tok.head].pos == "ADJ"
 
 
 def _after_person_word(tokens: tuple[Token, ...], first: int) -> bool:
@@ -90,6 +102,13 @@ def _with_office(tokens: tuple[Token, ...], first: int, last: int) -> bool:
     person's office is that person's (the NER may tag the surname alone as a place)."""
     return any(t.dep == "appos" and first <= t.head <= last and t.lemma.lower() in OFFICE_WORDS
                for t in tokens[last + 1 : last + 12])
+
+
+def _title(tokens: tuple[Token, ...], first: int, last: int) -> bool:
+    """The mention is one title word before a capitalised name ("Miss Abdhou", "Dr. Ojabo")."""
+    if first != last or last + 1 >= len(tokens) or tokens[first].text.lower() not in PERSON_WORDS:
+        return False
+    return tokens[first].text[:1].isupper() and tokens[last + 1].text[:1].isupper()
 
 
 def _before_number(tokens: tuple[Token, ...], last: int, starts: frozenset[int]) -> bool:
@@ -130,6 +149,26 @@ def _country(gz: Gazetteer, text: str) -> bool:
     return any(c.kind == "country" for c in gz.lookup(text, fuzzy=False))
 
 
+_DEFINED = re.compile(r"((?:[A-Z][\w'’-]*\s+(?:(?:of|the|and|for|on)\s+)*){1,8}[A-Z][\w'’-]*)\s*"
+                      r"\(\s*([A-Za-z]{2,6})\s*\)")
+
+
+def defined_abbreviations(text: str, gz: Gazetteer) -> frozenset[str]:
+    """Abbreviations the article defines for a name that is not a place's: "the Ministry of Defence
+    (MoD)", "Islamic State (IS)", "Internet of Things Expo (IoTX)": an organisation's, wherever they
+    recur, whatever a gazetteer spells so (Maud, Oklahoma; Iceland's code). A place's own
+    ("Democratic Republic of Congo (DRC)") stays one. The abbreviation opens with the name's
+    first letter and has two capitals or more."""
+    out: set[str] = set()
+    for m in _DEFINED.finditer(text):
+        name, short = m.group(1).removeprefix("The "), m.group(2)
+        if short[0].upper() != name[:1] or sum(ch.isupper() for ch in short) < 2:
+            continue
+        if not _polity(gz, name):
+            out.add(short)
+    return frozenset(out)
+
+
 def not_a_place(ann: AnnotatedArticle, mentions: list[Mention], gz: Gazetteer) -> list[str | None]:
     """Per mention, why it is not a place here ("person", "actor", "abbreviation", "unknown"), or None."""
     tokens = ann.tokens
@@ -139,6 +178,7 @@ def not_a_place(ann: AnnotatedArticle, mentions: list[Mention], gz: Gazetteer) -
     actors = SpanIndex(a for a in ann.actors if a.actor.resolved and not a.person)
     pairs = _pairs(mentions, ann.article.text)
     sentence_starts = frozenset(s.span.start for s in ann.sentences)
+    defined = defined_abbreviations(ann.article.text, gz)
     out: list[str | None] = []
     for k, m in enumerate(mentions):
         first, last = starts.get(m.span.start), ends.get(m.span.end)
@@ -151,7 +191,9 @@ def not_a_place(ann: AnnotatedArticle, mentions: list[Mention], gz: Gazetteer) -
         office = _with_office(tokens, first, last) and not _polity(gz, m.text)  # "Turkey, a NATO member" stays
         if (named_person or _after_person_word(tokens, first) or office) and not context:
             out.append("person")
-        elif _short_abbreviation(m, gz):
+        elif _title(tokens, first, last):
+            out.append("person")  # "Miss Abdhou": a title, however a gazetteer abbreviates a state
+        elif _short_abbreviation(m, gz) or m.text in defined:
             out.append("abbreviation")
         elif m.text.rstrip(".").lower() in CALENDAR_WORDS or _before_number(tokens, last, sentence_starts):
             out.append("date")  # "Since Jan. 1": a date's word, however a gazetteer spells towns

@@ -42,6 +42,12 @@ SPATIAL_NOUNS = frozenset((
     "countryside", "mountain", "mountains", "desert", "frontier", "outskirts", "heartland", "part",
     "side", "area", "town", "village", "province", "state", "street", "streets", "center", "centre",
 ))  # fmt: skip
+# nouns of unrest a place's possessive names the scene of, not an actor ("Hong Kong's street battles",
+# "Iran's unrest"); acts with an agent ("Russia's strikes", "China's crackdown") are left out
+UNREST_NOUNS = frozenset((
+    "protest", "unrest", "riot", "demonstration", "battle", "fighting", "clash", "violence", "uprising",
+    "turmoil", "insurgency", "bloodshed",
+))  # fmt: skip
 ADMIN_WORDS = frozenset((
     "governorate", "province", "district", "region", "state", "county", "oblast", "prefecture",
     "municipality", "department", "emirate",
@@ -80,4 +86,6 @@ PERSON_WORDS = frozenset((
     "lieutenant", "sergeant", "sheikh", "imam", "mullah", "emir", "mr", "mr.", "mrs", "mrs.", "ms",
     "ms.", "dr", "dr.", "president", "minister", "senator", "governor", "mayor", "judge", "prince",
     "king", "queen", "pastor", "father", "rev", "rev.", "sen.", "gen.", "col.", "capt.", "lt.",
+    "miss", "girlfriend", "boyfriend", "fiance", "fiancee", "fiancé", "fiancée", "sons", "daughters",
+    "brothers", "sisters",
 ))  # fmt: skip  # words that put a person's name right after them ("spokesman Mujahid")

@@ -174,13 +174,20 @@ def _split_unknown(
             sub = Span(tokens[i].span.start, tokens[j - 1].span.end)
             sub_text = doc[sub.start : sub.end]
             generic = j - i == 1 and (sub_text.lower() in DIRECTIONS | GENERIC_GEO_WORDS | NAME_ELEMENTS
-                                      or not sub_text[:1].isupper())  # "region" of "East Ghouta region"
+                                      or not sub_text[:1].isupper()  # "region" of "East Ghouta region"
+                                      or _short_word(sub_text))
             if not generic and _strong_name(gz, sub_text):
                 found.append(Mention(sub, sub_text, "part", "place"))
                 i = j - 1
                 break
         i += 1
     return found or whole
+
+
+def _short_word(text: str) -> bool:
+    """A word of two letters, not all capitals, inside a longer name ("La" of "La Niña", "El" of "El
+    Niño"): an article or a particle, never the state a postal code spells ("La", "Pa")."""
+    return len(text) <= 2 and not text.isupper()
 
 
 def _demonym_mentions(tokens: tuple[Token, ...], gz: Gazetteer, taken: SpanIndex[Span]) -> list[Mention]:
@@ -226,7 +233,8 @@ def _gazetteer_mentions(ann: AnnotatedArticle, gz: Gazetteer, taken: SpanIndex[S
                 text = doc[span.start : span.end]
                 single = b - a == 1
                 stop = single and (text in STOP_CAPS or text.lower() in DIRECTIONS | NAME_ELEMENTS
-                                   or ((a, b) != (lo, hi) and text.lower() in GENERIC_GEO_WORDS))
+                                   or ((a, b) != (lo, hi) and (text.lower() in GENERIC_GEO_WORDS
+                                                               or _short_word(text))))
                 if stop or taken.any(span) or person.any(span) or name_tail(tokens, a):
                     continue
                 if water_body(tokens, range(a, b)) != range(a, b):

@@ -237,7 +237,7 @@ def rank_inputs(
     focus = document_focus(votes, actors, gz)
     out: list[Ranked] = []
     ties = _containers(mentions, text)
-    units_of = _paired_units(cands, first, ties)
+    units_of = _paired_units(cands, first, ties) | _listed_units(mentions, cands, first, text)
     for k, (m, found, tie) in enumerate(zip(mentions, cands, ties, strict=True)):
         if k in units_of:
             found = [units_of[k]]
@@ -274,6 +274,47 @@ def _paired_units(
                  and any(c.iso2 == u.iso2 and c.adm1 == u.adm1 for c in towns)]
         if units:
             out[j] = max(units, key=lambda u: max(c.population for c in towns if c.iso2 == u.iso2 and c.adm1 == u.adm1))
+    return out
+
+
+LIST_GAPS = frozenset((",", "and", "or", ", and", ", or", "&"))
+
+
+def _lists(mentions: list[Mention], text: str) -> list[list[int]]:
+    """Runs of mentions joined by commas and at least one "and" or "or" on one line ("West
+    Virginia, Oklahoma and Arizona", "California or Washington"): lists of like things. Commas
+    alone may be a town and its container ("Atlanta, Georgia"), so they make no list by themselves."""
+    runs: list[list[int]] = []
+    run, joined = [0], False
+    for i in range(1, len(mentions) + 1):
+        gap = text[mentions[i - 1].span.end : mentions[i].span.start] if i < len(mentions) else "\n"
+        words = " ".join(gap.split()).lower()
+        if "\n" not in gap and words in LIST_GAPS:
+            run.append(i)
+            joined = joined or words != ","
+            continue
+        if joined:
+            runs.append(run)
+        run, joined = [i], False
+    return runs
+
+
+def _listed_units(
+    mentions: list[Mention], cands: list[list[Candidate]], first: list[Candidate | None], text: str
+) -> dict[int, Candidate]:
+    """A name listed with ADM1 units of one country, and with nothing else, is that country's unit
+    of the name ("protests in West Virginia, Oklahoma and Arizona": the state, not Oklahoma City;
+    "states such as California or Washington"): a list names things of one kind."""
+    out: dict[int, Candidate] = {}
+    for run in _lists(mentions, text):
+        for k in run:
+            others = [first[j] for j in run if j != k]
+            if not others or any(o is None or o.kind != "adm1" for o in others):
+                continue
+            countries = {o.iso2 for o in others if o is not None}
+            units = [c for c in cands[k] if c.kind == "adm1" and c.match == "exact" and c.iso2 in countries]
+            if len(countries) == 1 and units and (first[k] is None or first[k] not in units):
+                out[k] = max(units, key=lambda u: (u.main_name, u.population))
     return out
 
 

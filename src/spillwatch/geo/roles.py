@@ -2,7 +2,7 @@
 article's tokens and the mention's token range, output the mention with its role and modifiers.
 
 Roles: the subject of a speech or decision verb ("Ankara said"), and a country or capital that
-acts ("Russia launched", "Britain blames Russia", "Russia's request") is a "metonym" (a
+acts ("Russia launched", "Britain blames Russia", "Russia's request", not "Iran's unrest") is a "metonym" (a
 government, not a scene), and so is a place joined by "and" to one ("Britain and France to
 answer"). Direction words make a part of a unit ("northern Iraq", role "region"), "the Syrian
 border" is the border area (role "place", border), "near/outskirts of X" and "10 km north of X"
@@ -23,6 +23,7 @@ from spillwatch.geo.lexicon import (
     SPATIAL_NOUNS,
     SPEECH_LEMMAS,
     STATIVE_LEMMAS,
+    UNREST_NOUNS,
 )
 from spillwatch.geo.resolve import Mention
 from spillwatch.records import Span, Token
@@ -54,7 +55,8 @@ def is_polity(gz: Gazetteer, text: str) -> bool:
 def is_metonym(tokens: tuple[Token, ...], idx: range, polity: bool) -> bool:
     """Subject of a speech/decision verb ("Ankara said"); for a country or capital also active
     subject of a non-stative verb ("Russia launched strikes"), object of an address or blame verb
-    ("Britain blames Russia") or owner of a non-spatial noun ("Russia's request"): an actor."""
+    ("Britain blames Russia") or owner of a noun neither spatial nor of unrest ("Russia's request";
+    "Hong Kong's street battles" are in Hong Kong): an actor."""
     for i in idx:
         tok = tokens[i]
         head = tokens[tok.head]
@@ -67,7 +69,7 @@ def is_metonym(tokens: tuple[Token, ...], idx: range, polity: bool) -> bool:
             return True
         if tok.dep == "dobj" and lemma in ADDRESS_LEMMAS | SPEECH_LEMMAS:
             return True
-        if tok.dep == "poss" and head.pos == "NOUN" and lemma not in SPATIAL_NOUNS:
+        if tok.dep == "poss" and head.pos == "NOUN" and lemma not in SPATIAL_NOUNS | UNREST_NOUNS:
             return True
     return False
 

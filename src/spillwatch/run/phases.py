@@ -250,22 +250,55 @@ def write_coded_batch(store: Store, batch: Sequence[Coded | Quarantined], stats:
 
 
 # ---------------------------------------------------------------- cluster
-def _prefetched_lookup(store: Store, new: Sequence[EventMention], published: Callable[[str], date | None],
+class _Articles:
+    """Publication days and outlets of the articles clustering meets, read a few queries per closure frontier
+    (``Store.articles_published``, ``Store.articles_outlets``) instead of one query per article."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.days: dict[str, date | None] = {}
+        self._outlets: dict[str, list[str]] = {}
+
+    def prefetch(self, article_ids: Iterable[str]) -> None:
+        missing = sorted(set(article_ids) - self.days.keys())
+        if missing:
+            self.days.update(self.store.articles_published(missing))
+
+    def published(self, article_id: str) -> date | None:
+        if article_id not in self.days:
+            self.prefetch([article_id])
+        return self.days[article_id]
+
+    def outlets(self, article_id: str) -> list[str]:
+        """The article's outlets; the first miss reads those of every article met so far, in one go."""
+        if article_id not in self._outlets:
+            wanted = sorted((self.days.keys() | {article_id}) - self._outlets.keys())
+            self._outlets.update(self.store.articles_outlets(wanted))
+        return self._outlets[article_id]
+
+
+def _prefetched_lookup(store: Store, new: Sequence[EventMention], articles: _Articles,
                        stages: Pipeline) -> tuple[Lookup, LookupMany]:
     """Block lookups for clustering: every key the new mentions probe in a few queries, then the keys each
-    frontier of the closure probes (``cluster.assign``'s ``lookup_many``) in a few queries each."""
-    wanted = sorted({k for m in new for k in stages.probes.fn((m, published(m.article_id)), _SETTINGS)})
+    frontier of the closure probes (``cluster.assign``'s ``lookup_many``) in a few queries each; the
+    publication days of the articles of every mention found are read with them."""
+    articles.prefetch(m.article_id for m in new)
+    wanted = sorted({k for m in new for k in stages.probes.fn((m, articles.published(m.article_id)), _SETTINGS)})
     cache = store.mentions_in_blocks(wanted)
+    articles.prefetch(m.article_id for found in cache.values() for m in found)
 
     def lookup(key: BlockKey) -> list[EventMention]:
         if key not in cache:
             cache[key] = store.mentions_in_block(key)
+            articles.prefetch(m.article_id for m in cache[key])
         return cache[key]
 
     def lookup_many(keys: Sequence[BlockKey]) -> dict[BlockKey, list[EventMention]]:
         missing = [k for k in keys if k not in cache]
         if missing:
-            cache.update(store.mentions_in_blocks(missing))
+            found = store.mentions_in_blocks(missing)
+            articles.prefetch(m.article_id for ms in found.values() for m in ms)
+            cache.update(found)
         return {k: cache[k] for k in keys}
 
     return lookup, lookup_many
@@ -275,11 +308,11 @@ def cluster_phase(store: Store, stats: StageStats, stages: Pipeline = DEFAULT) -
     """Merge unassigned mentions into events (new or existing), in one transaction; idempotent."""
     new = store.mentions(unassigned_only=True)
     if new:
-        published = functools.cache(store.article_published)  # asked once per article, not once per mention
+        articles = _Articles(store)  # publication days and outlets: a few queries, not one per article
         # only the stored events holding a re-clustered mention can be replaced: no read of every event
-        lookup, lookup_many = _prefetched_lookup(store, new, published, stages)
+        lookup, lookup_many = _prefetched_lookup(store, new, articles, stages)
         result = assign(store.events_holding, new, lookup, lookup_many=lookup_many,
-                        outlets=functools.cache(store.article_outlets), published=published)
+                        outlets=articles.outlets, published=articles.published)
         with store.transaction():
             store.put_events(result.events, replace_ids=result.retired)
     stats.events = store.count_events(EventFilter(origin="spillwatch"))
