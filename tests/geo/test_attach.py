@@ -59,6 +59,13 @@ def _placed(parse: Parse, gz: Gazetteer, text: str, trigger: str) -> EventMentio
         ("Gunmen opened fire outside the Grand Mosque on Friday.", "opened", "Grand Mosque"),
         # the event verb's own object, a town the NER takes for an organisation's or a person's name
         ("Northeastern rebels first captured Birao on Sunday, a week after the talks failed.", "captured", "Birao"),
+        # ... but never a person's name in that slot: a title in it, an age after it, an office in apposition
+        ("Soldiers captured the elusive Oscar Ramirez Durand, 46, at dawn Wednesday near the highland city of "
+         "Huancayo.", "captured", "Huancayo"),
+        ("Militants gunned down Salafi Sheik Ali Bawazir in front of a school in Hadramawt on Wednesday.", "gunned",
+         "Hadramawt"),
+        ("In Ramadi, west of Baghdad, U.S. troops captured Khamis Sirhan al-Muhammad, a former regional Baath Party "
+         "chairman.", "captured", "Ramadi"),
     ],
 )
 def test_event_place_is_its_own_clause(parse: Parse, gz: Gazetteer, text: str, trigger: str, where: str) -> None:

@@ -44,8 +44,9 @@ from spillwatch.geo.attach import (
 )
 from spillwatch.geo.focusplace import article_focus
 from spillwatch.geo.gazetteer import Gazetteer
+from spillwatch.geo.incontext import OFFICE_WORDS
 from spillwatch.geo.lexicon import DIRECTIONS, PERSON_WORDS
-from spillwatch.records import AnnotatedArticle, Argument, Entity, EventMention, Place, Span
+from spillwatch.records import AnnotatedArticle, Argument, Entity, EventMention, Place, Span, Token
 from spillwatch.settings import Settings
 from spillwatch.spanindex import SpanIndex
 
@@ -228,9 +229,23 @@ def _names_in_place_slots(doc: Doc, m: EventMention, found: list[Span]) -> list[
         scene = tok.dep == "pobj" and tokens[tok.head].text.lower() in SCENE_WORDS
         slot = tok.dep in ("dobj", "nsubjpass") and trig is not None and tok.head == trig
         titled = idx.start > 0 and tokens[idx.start - 1].text.lower() in PERSON_WORDS
-        if (scene or slot) and not titled:
+        if (scene or slot) and not titled and not _a_persons(tokens, idx):
             out.append(e.span)
     return out
+
+
+def _a_persons(tokens: tuple[Token, ...], idx: range) -> bool:
+    """Signs that a name is a person's whatever slot it stands in: a title inside it ("gunned down
+    Salafi Sheik Ali Bawazir"), an age after it ("captured the elusive Oscar Ramirez Durand, 46,"),
+    or an apposition naming an office ("captured Khamis Sirhan al-Muhammad, a former regional Baath
+    Party chairman")."""
+    if any(tokens[i].text.lower() in PERSON_WORDS for i in idx):
+        return True
+    after = idx.stop
+    if after + 1 < len(tokens) and tokens[after].text == "," and tokens[after + 1].text.isdigit():
+        return True
+    return any(t.dep == "appos" and t.head in idx and t.lemma.lower() in OFFICE_WORDS
+               for t in tokens[after : after + 12])
 
 
 def _in_focus(place: Place, focus: Place | None) -> Place:

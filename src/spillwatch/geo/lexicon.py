@@ -83,7 +83,7 @@ PERSON_WORDS = frozenset((
     "son", "daughter", "wife", "husband", "brother", "sister", "father", "mother", "uncle", "aunt",
     "cousin", "nephew", "niece", "grandson", "granddaughter", "widow", "spokesman", "spokeswoman",
     "spokesperson", "commander", "leader", "chief", "general", "colonel", "major", "captain",
-    "lieutenant", "sergeant", "sheikh", "imam", "mullah", "emir", "mr", "mr.", "mrs", "mrs.", "ms",
+    "lieutenant", "sergeant", "sheikh", "sheik", "imam", "mullah", "emir", "mr", "mr.", "mrs", "mrs.", "ms",
     "ms.", "dr", "dr.", "president", "minister", "senator", "governor", "mayor", "judge", "prince",
     "king", "queen", "pastor", "father", "rev", "rev.", "sen.", "gen.", "col.", "capt.", "lt.",
     "miss", "girlfriend", "boyfriend", "fiance", "fiancee", "fiancé", "fiancée", "sons", "daughters",
