@@ -10,7 +10,9 @@ PLOVER type (a report also names background events of the same type). The fact i
 day when one of them starts and ends within a day of the fact's date (a day: the fact's day; a
 range: its first and last day); else the misses list the one with the most mentions from those
 reports. Baseline in the same run: the earliest publication day among the fact's reports, as
-if every event took its article's date.
+if every event took its article's date. Both are also given on the facts for which some stored
+event of their type exists (``with_event_*``): a fact the coder found no event for is a miss of
+the dater's but not of the baseline's, so the whole-set comparison mixes detection with dating.
 
 Store checks, which hold on any store: events dated after the latest publication day of their
 articles, events dated after the run's day, and events left undated although one of their
@@ -99,6 +101,11 @@ def score(data: dict[str, Any], reports: list[dict[str, Any]], today: date) -> d
         "with_event": sum(r["event"] for r in rows) / n,
         "dated_within_a_day": sum(r["dated"] for r in rows) / n,
         "article_date_within_a_day": sum(r["article_date"] for r in rows) / n,
+        # the same two on the facts some stored event of their type stands for: the dater can date only
+        # what the coder found, the baseline needs no event
+        "with_event_dated": sum(r["dated"] for r in rows if r["event"]) / (sum(r["event"] for r in rows) or 1),
+        "with_event_article_date": sum(r["article_date"] for r in rows if r["event"]) / (
+            sum(r["event"] for r in rows) or 1),
         "events": len(events),
         "after_article": len(after),
         "after_run": sum(e["start"] is not None and e["start"] > today for e in events.values()),

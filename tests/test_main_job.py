@@ -52,9 +52,14 @@ def test_ledger_holds_canadas_support(corpus_db: str) -> None:
 def test_gaps_rank_turkey_above_jordan_and_lebanon(corpus_db: str) -> None:
     with Spillwatch(corpus_db) as sw:
         rows = sw.gaps("ISL", as_of="2016-12")  # the founding story's month, judged with what was known then
+        reina = sw.gaps("ISL", as_of="2017-01")  # the month articles report on Türkiye again (the Reina attack)
     order = [r.country_iso3 for r in rows]
-    assert order.index("TUR") < order.index("JOR") and order.index("TUR") < order.index("LBN")
     turkey = rows[order.index("TUR")]
+    # no article of 2016-12 reports on Türkiye: a row, no rate (README: rated only in covered months), its latest
+    # event still said; Jordan and Lebanon, which articles of that month report on, are rated
+    assert turkey.threat is None and turkey.coverage == "not covered since 2016-08"
     assert "latest: 2016-" in turkey.explanation and "no support commitments recorded" in turkey.explanation
+    assert rows[order.index("JOR")].threat is not None and rows[order.index("LBN")].threat is not None
+    assert reina[0].country_iso3 == "TUR" and (reina[0].threat or 0.0) > 0.8
     if (SHARED / "seed").exists():
         assert "truck" in rows[order.index("JOR")].explanation

@@ -99,7 +99,7 @@ def test_risk_backtest_reports_model_and_baseline(store: Store, monkeypatch: pyt
     result = insight.backtest(Who("ISL"), "country", date(2016, 4, 1))
     scores = {(r.target, r.model): r for r in result.scores}
     assert set(scores) == {(t, m) for t in ("any", "onset") for m in
-                           ("model", "last month", "neighbours last month", "lags LR")}
+                           ("model", "last month", "neighbours last month", "lags LR", "own base rate")}
     assert all(r.positives + r.negatives > 0 for r in result.scores)
     assert all(r.average_precision is None and "too few" in (r.note or "") for r in result.scores)  # 14 events
 

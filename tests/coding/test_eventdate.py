@@ -236,3 +236,30 @@ def test_a_lead_day_of_an_act_an_after_clause_sets_apart_is_not_the_news_day() -
     found = code_events(pipeline.annotate_only(article, SETTINGS), SETTINGS)
     m = next(m for m in found if m.trigger_text == "detonates")
     assert m.date is not None and (m.date.start, m.date_source) == (WEDNESDAY, "reported")
+
+
+@pytest.mark.parametrize(("between", "later", "trigger"), [
+    ("In 1981 the governor published a book about the war.",
+     "Troops were sent to the town after rebels shelled a checkpoint.", "shelled"),
+    ("The town was first captured by rebels in 2014.", "Residents fled to escape the shelling of the village.",
+     "shelling"),
+])
+def test_a_neighbouring_sentences_date_does_not_date_a_new_event(between: str, later: str, trigger: str) -> None:
+    """A date carried over from a sentence about something else: the new event is the news' (its lead's day)."""
+    m = next(m for m in _story(LEDE, between, later, published=WEDNESDAY) if m.trigger_text == trigger)
+    assert m.date is not None and (m.date.start, m.date_source) == (date(2019, 11, 18), "reported")
+
+
+def test_an_own_period_running_past_the_article_ends_on_its_day() -> None:
+    m = _coded("Rebels attacked the army base this week.", {"this week": (date(2019, 5, 6), date(2019, 5, 12), "week")})
+    assert m.date is not None and (m.date.start, m.date.end, m.date.precision) == (date(2019, 5, 6), DAY, "range")
+
+
+def test_a_named_speakers_earlier_dated_statement_dates_the_event_told_in_the_next() -> None:
+    """One occasion: the speaker said it Thursday; the meeting he spoke at is that day's, not the article's."""
+    found = _story("Coalition jets struck Islamic State positions near Mosul on Saturday, the army said.",
+                   "British Defence Secretary Michael Fallon said Thursday that the group will try to spread.",
+                   "\u201cWe need momentum across the region,\u201d Fallon said at the start of an anti-ISIS meeting "
+                   "in London.", published=date(2016, 12, 19))
+    m = next(m for m in found if m.trigger_text == "meeting")
+    assert m.date is not None and m.date.start == date(2016, 12, 15)

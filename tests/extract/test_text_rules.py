@@ -295,3 +295,21 @@ def test_long_credit_like_line_does_not_backtrack() -> None:
             "Yeon, Music_Jang Young Gyu, Stage_Yoon Jeong Seop, Producer_Park Min Ho, Sound_Lee Sang Ho, Video_Kim "
             "Hye Jin, Makeup_Choi Eun Ju")
     assert textrules._STAFF_CREDIT.fullmatch(line) is None  # returned at once; before the fix it never returned
+
+
+@pytest.mark.parametrize(("stamp", "day"), [
+    ("POSTED: 04 / 02 / 07, 9: 00 PM PDT |", date(2007, 4, 2)),  # US style: month first
+    ("Posted: 14/03/2019 09:14", date(2019, 3, 14)),  # only one reading possible
+    ("Published 12.03.19 09:14", date(2019, 3, 12)),  # dots: day first
+])
+def test_a_numeric_posted_stamp_is_the_publication_date(stamp: str, day: date) -> None:
+    text = (f"Death for Orozco\n\n{stamp}\n\n"
+            "A convicted cop killer laughed Tuesday after hearing a jury's ruling that he be put to death.\n\n"
+            "He was convicted of the 2005 murder of a deputy, and the jury took two days on June 24, 2005.")
+    article = clean_text(text, source="x", raw_id="x")
+    assert (article.published.value, article.published.method) == (day, "text")
+    assert article.title == "Death for Orozco"
+
+
+def test_an_undecidable_numeric_stamp_is_no_date() -> None:
+    assert estimate_published(None, ["Posted: 04/02/07"], []).method == "none"

@@ -56,8 +56,10 @@ def test_gaps_from_the_address_show_names_numbers_and_download(views_url: str, p
     assert pg.input_value("#f-asof") == "2016-12" and pg.input_value("#f-actor") == "ISL"
     assert pg.get_attribute("#tab-gaps", "aria-selected") == "true"
     head, body = _table(pg, "gaps")
-    assert head[:4] == ["Country", "Threat next month", "Support committed", "Gap"]
+    assert head[:5] == ["Country", "Threat next month", "Support committed", "Gap", "What the threat is"]
     rows = {r[0]: r for r in body}
+    # the threat says whether it is the model's forecast or the country's own base rate, with its months
+    assert re.match(r"(forecast|own history: an event in \d+ of the last \d+ covered months)", rows["Syria"][4])
     assert {"Syria", "Lebanon", "Jordan"} <= set(rows)  # names, never ids
     assert re.fullmatch(r"\d{1,3}%", rows["Syria"][1]) and re.fullmatch(r"USD \d{3},\d{3}", rows["Lebanon"][2])
     assert not any("e+" in cell for r in body for cell in r)  # money is never 7.5e+05

@@ -10,8 +10,7 @@ next month (``risk``); for a country the model did not score, or when the model 
 with and without an event to learn from (``risk.MIN_POSITIVES`` each, said in the row), its own base rate: the
 share of its last ``HISTORY_MONTHS`` covered months that had an event, Laplace-smoothed ((k + 1) / (n + 2)), the
 months with an event and the quiet ones named in the row (for coded news the last 12 covered months may reach
-back years: the row shows how far). None (no rate) for a country no origin covered in the as-of month or the
-``watch.STALE_MONTHS`` before it.
+back years: the row shows how far). None (no rate) for a country no origin covers in the as-of month.
 
 What a rate from coded news can say: news watches a country in the months its articles report on it, and a
 country that articles report on only when something happens there is covered mostly in months with an event

@@ -11,8 +11,10 @@ be placed in a month); month-precision rows count in their month.
 Models, all fit on the training months of each step: ``model``, a standardised L2 logistic regression on all
 features; ``last month`` (the share of training rows with an event next month, given whether the unit had one
 this month); ``neighbours last month`` (the same, given whether a neighbour had one); ``lags LR``, a logistic
-regression on log own and log neighbour counts of this month. Scores: average precision, ROC AUC, Brier score,
-with positives and negatives; a target with fewer than ``MIN_POSITIVES`` positives gets no score, only a note.
+regression on log own and log neighbour counts of this month; and, in the backtest, ``own base rate``
+(``base_rate``, the number the forecast shows when the model is not fit: nothing is fit, each unit's own covered
+months before T). Scores: average precision, ROC AUC, Brier score, with positives and negatives; a target with
+fewer than ``MIN_POSITIVES`` positives gets no score, only a note.
 
 The forecast shows the model's number only where the model is fit: ``MIN_POSITIVES`` training unit-months with an
 event and as many without (``unfit``). Otherwise a row says ``fitted`` False and carries the unit's own base rate
@@ -41,6 +43,9 @@ QUIET_MONTHS = 6
 MIN_POSITIVES = 10
 NO_ACTIVE_KM = 3000.0
 MODELS = ("model", "last month", "neighbours last month", "lags LR")
+# What the forecast shows when the model is not fit (``base_rate``), scored in the backtest beside the others.
+BASE_RATE = "own base rate"
+BACKTEST_MODELS = (*MODELS, BASE_RATE)
 
 
 def month_index(d: date) -> int:
@@ -225,7 +230,7 @@ def backtest(panel: Panel, test_from: date, test_to: date | None = None) -> dict
     rows = []
     for target in ("any", "onset"):
         ys: list[np.ndarray] = []
-        ps: dict[str, list[np.ndarray]] = {m: [] for m in MODELS}
+        ps: dict[str, list[np.ndarray]] = {m: [] for m in BACKTEST_MODELS}
         for col in range(first, min(last, panel.counts.shape[1] - 1) + 1):
             probs, idx, _, _ = predict_month(panel, geo, col, target)
             if not probs or not len(idx):
@@ -234,8 +239,9 @@ def backtest(panel: Panel, test_from: date, test_to: date | None = None) -> dict
             ys.append((panel.counts[idx[seen], col] > 0).astype(int))
             for m in MODELS:
                 ps[m].append(probs[m][seen])
+            ps[BASE_RATE].append(np.array([base_rate(panel, i, col - 1)[0] for i in idx[seen].tolist()]))
         y = np.concatenate(ys) if ys else np.zeros(0, dtype=int)
-        for m in MODELS:
+        for m in BACKTEST_MODELS:
             p = np.concatenate(ps[m]) if ps[m] else np.zeros(0)
             rows.append({"target": target, "model": m, **_scores(y, p)})
     return {"test_from": month_of(panel.first + first), "test_to": month_of(panel.first + last),

@@ -288,7 +288,7 @@ class Insight:
             risk = forecast.get(c)
             threat: float | None
             last = cover.last_before(c, when.index)
-            if last is None or when.index - last > wt.STALE_MONTHS:
+            if last != when.index:  # rated only in a month some origin covers it (as risk is)
                 threat, basis = None, "no rate: " + cover.describe(c, when.index)
             elif risk and risk.risk is not None and risk.fitted:
                 threat, basis = risk.risk, "forecast"
@@ -296,8 +296,6 @@ class Insight:
                 months = [m for m in range(last, last - 600, -1) if cover.covered(c, m)][:gp.HISTORY_MONTHS]
                 own = {rk.month_index(p["date_start"]) for p in recent}
                 threat, basis = gp.own_history(months, own, struck.get(c, set()) - own)
-                if last < when.index:
-                    basis += f" (not covered since then: the rate is {when.index - last} months old)"
                 if risk and risk.fit_note:
                     basis += f"; no forecast: {risk.fit_note}"
             threats.append(gp.CountryThreat(c, act.country_name(c), threat, basis, month, recent,

@@ -9,9 +9,7 @@ some origin covers (a news month some article reports in, an imported file's las
 Watchlist: the countries a user asks about, else the actor's countries of activity in the ``ACTIVE_MONTHS``
 months up to the as-of month, their neighbours, and every country with a recorded support commitment. Every
 one is a row of ``risk`` (country level), ``gaps``, the report and the dashboard: where no origin watches it
-in the as-of month it gets no forecast, and in gaps no rate at all unless it was watched in the last
-``STALE_MONTHS`` months (then its own base rate, said to be that old), only "not covered since MONTH" (or
-"never covered").
+in the as-of month it gets no rate at all in risk and gaps, only "not covered since MONTH" (or "never covered").
 """
 
 from __future__ import annotations
@@ -24,9 +22,6 @@ from spillwatch.analysis.coverage import Coverage
 from spillwatch.errors import ConfigError
 
 ACTIVE_MONTHS = 12
-# A country last covered more than this many months before the as-of month gets no rate in gaps ("not covered
-# since"); one covered more recently keeps its own base rate, named with the month its coverage ended.
-STALE_MONTHS = 6
 
 
 def month_start(m: int) -> date:
@@ -113,7 +108,7 @@ class BacktestScore:
     """One model's scores on one target over the backtest months (None where too few positives to judge)."""
 
     target: str  # "any" or "onset"
-    model: str  # "model", "last month", "neighbours last month", "lags LR"
+    model: str  # "model", "last month", "neighbours last month", "lags LR", "own base rate"
     positives: int
     negatives: int
     average_precision: float | None

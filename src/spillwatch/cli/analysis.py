@@ -17,6 +17,7 @@ from spillwatch.cli.params import DATE_TO, SINK, Sink
 from spillwatch.records import dated
 
 if TYPE_CHECKING:
+    from spillwatch.analysis.gaps import GapRow
     from spillwatch.analysis.spread import Theatre
 
 DEFAULT_ACTOR = "ISL"
@@ -184,7 +185,20 @@ def gaps(actor: str, db: str | None, roles: tuple[str, ...], affiliates: bool, f
         title = _scope_title(sw, "support gaps against", actor, None, roles, affiliates) + f", {sw.as_of(as_of).label}"
     cols = ["country_iso3", "country_name", "threat", "support_usd", "gap", "basis", "coverage", "latest_event",
             "latest_any", "why", "personnel", "equipment", "training", "other", "explanation"]
-    click.echo(output.render_rows(rows, fmt, columns=cols, title=title))
+    if fmt != "table":
+        click.echo(output.render_rows(rows, fmt, columns=cols, title=title))
+        return
+    click.echo(output.render_rows(gap_table(rows), fmt, columns=cols[:10], title=title))
+    click.echo("The sentence behind each row and its personnel, equipment, training and other commitments: "
+               "--format json or csv.", err=True)
+
+
+def gap_table(rows: Sequence[GapRow]) -> list[dict[str, object]]:
+    """Gap rows as a person reads them in a terminal: money as 'USD 751,545', 'no rate' and 'no gap judged' where
+    there is none (a blank cell said nothing)."""
+    return [{**codec.fields(r), "support_usd": f"USD {r.support_usd:,.0f}" if r.support_usd else "none",
+             "threat": "no rate" if r.threat is None else f"{r.threat:.3f}",
+             "gap": "no gap judged" if r.gap is None else f"{r.gap:.3f}"} for r in rows]
 
 
 @click.command()

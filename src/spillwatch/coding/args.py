@@ -37,7 +37,9 @@ from spillwatch.coding.argwords import (
     TIME_UNITS,
     VENUE_HEADS,
 )
+from spillwatch.coding.clause import REPORTING
 from spillwatch.coding.docindex import DocIndex
+from spillwatch.coding.earlier import bare_definite
 from spillwatch.coding.eventdate import clause_date, event_date, limit_of
 from spillwatch.coding.offsetdate import other_event_dated, shifted, split_offset
 from spillwatch.coding.patterns import BORDER_NOUNS, PRONOUNS, DepGraph, Roles, antecedent, subject_of, venue_names
@@ -340,8 +342,14 @@ class ArgumentFinder:
              joined: bool = False) -> DateMention | None:
         """The event's own date mention: with its ``clause``, ``eventdate.clause_date``; a ``joined``
         clause ("after troops withdrew", "to provide") without one shares its sentence's. Without,
-        the nearest in its sentence, else the latest in the up to ``DATE_LOOKBACK`` body sentences
-        before. With ``scope`` (a clause an offset sets apart, "weeks after X"), only one inside it."""
+        the nearest in its sentence, else, for a reference back to an act already reported ("the
+        attack": ``earlier.bare_definite``), the latest in the up to ``DATE_LOOKBACK`` body sentences
+        before, and for an event told in a named speaker's statement, the latest in such a sentence
+        naming that speaker (one occasion: "Fallon said Thursday ..." / "..., Fallon said at the start
+        of a meeting in London"); any other event is not dated by a neighbouring sentence, which
+        tells of something else ("The town was captured in 2014. Residents fled the shelling": not
+        2014; the same event told again is dated by ``EarlierMentions``). With ``scope`` (a clause
+        an offset sets apart, "weeks after X"), only one inside it."""
         if clause is not None and scope is None:
             def dates_in(span: Span) -> list[DateMention]:  # not a date another event noun holds
                 return [d for d in self._dates_in(span)
@@ -350,11 +358,15 @@ class ArgumentFinder:
             own = clause_date(clause, trigger, self.ann.sentences[k].span, dates_in)
             if own is not None or not joined:
                 return own
-        for back in range(DATE_LOOKBACK + 1):
+        i = self.ix.tokens_in(trigger)
+        anaphor = bool(i) and bare_definite(self.g, i[0])
+        speaker = self._speaker(i[0]) if i else ""
+        for back in range(DATE_LOOKBACK + 1 if anaphor or speaker else 1):
             if k - back < 0:
                 break
             sent = self.ann.sentences[k - back]
-            if back and self._role_of(sent.span) != "body":
+            if back and (self._role_of(sent.span) != "body"
+                         or not (anaphor or re.search(rf"\b{re.escape(speaker)}\b", sent.span.of(self.text)))):
                 continue
             dates = [d for d in self.ix.dates.overlapping(sent.span) if not self.blocked.any(d.span)]
             if scope is not None:
@@ -364,6 +376,15 @@ class ArgumentFinder:
             if dates:
                 return min(dates, key=lambda d: abs(d.span.start - trigger.start)) if back == 0 else dates[-1]
         return None
+
+    def _speaker(self, i: int) -> str:
+        """The name of who states the event: the proper-noun subject of the reporting verb above
+        the trigger ("Fallon" of "Michael Fallon said at the start of a meeting"), or ""."""
+        g = self.g
+        for n in g.ancestors(i):
+            if g[n].lemma.lower() in REPORTING:
+                return next((g[s].text for s in g.children(n, "nsubj") if g[s].pos == "PROPN"), "")
+        return ""
 
     def _dates_in(self, span: Span) -> list[DateMention]:
         return [d for d in self.ix.dates.overlapping(span) if not self.blocked.any(d.span)]

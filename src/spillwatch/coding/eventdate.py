@@ -16,7 +16,9 @@ dependency graph, the trigger and the candidate date mentions. Output: a ``DateM
   a comparison, and a stretch running up to the report that a toll is counted over ("raises the
   death toll to 193 in the last 27 days") dates the tally: neither is the event's date;
 - an own date after the article's date or after today is refused: an event reported as having
-  happened cannot postdate its report, and a date after the run is a resolution error;
+  happened cannot postdate its report, and a date after the run is a resolution error; an own
+  week or range that runs past them ("this week" in Thursday's story) ends on the story's day (a
+  range; a month or a year stays what it says, a coarse date);
 - violence a court story retells (its lead reports a sentence, a charge, a trial) is the crime
   tried, older than the news: it takes the day the story states for the crime ("for the crimes he
   committed on March 11, 2005", "Monday's violence"), when it states one (``crime_date``; of two
@@ -362,7 +364,9 @@ def event_date(ann: AnnotatedArticle, g: DepGraph, trigger: int, own: DateMentio
     if own is not None:
         if own.start is None:
             return own  # stated, unresolved: the article has no date to anchor it
-        if own.start <= limit_of(ann, g[trigger].span.start, today):
+        if own.start <= (limit := limit_of(ann, g[trigger].span.start, today)):
+            if own.precision in ("week", "range") and own.end is not None and own.end > limit:
+                own = replace(own, end=limit, precision="range")  # "this week" in Thursday's story: Monday to Thursday
             return refined(own, crime_date(ann, g, trigger, named_only=True))
     if (crime := crime_date(ann, g, trigger)) is not None:
         return crime

@@ -2,7 +2,8 @@
 
 Input: a declared date string (feed, metadata) and the cleaned lines of one page. Output: a
 ``DateInfo`` saying how the date was found: "metadata" (declared and parseable), "text" (the page
-states it: "Published: ...", "Posted on ...", "Updated ..."), "estimated" (the latest absolute date
+states it: "Published: ...", "Posted on ...", "Updated ...", its date written out or in numbers:
+"POSTED: 04 / 02 / 07, 9:00 PM PDT"), "estimated" (the latest absolute date
 the text mentions: the story cannot be older) or "none". Declines: relative dates ("yesterday",
 "3 hours ago") and dates without a year, which need an anchor this stage does not have.
 """
@@ -75,12 +76,41 @@ def parse_declared(raw: str | None) -> date | None:
     return found[0] if found else None
 
 
+# a numeric date in a stated line, its year in two or four digits, its separators spaced or not:
+# "POSTED: 04 / 02 / 07, 9:00 PM PDT", "Posted 12.03.19 09:14"
+_NUMERIC = re.compile(
+    r"\b(?P<a>\d{1,2})\s*(?P<sep>[/.-])\s*(?P<b>\d{1,2})\s*(?P=sep)\s*(?P<y>(?:19|20)?\d\d)(?![\d/.-])")
+# US time zones: a stamp in one writes the month first (US style: "04/02/07, 9:00 PM PDT")
+_US_ZONE = re.compile(r"\b(?:[ECMP][SD]?T|AK[SD]T|HST)\b")
+
+
+def _numeric_stated(line: str, head_end: int) -> tuple[date, str] | None:
+    """The numeric date of a stated line (``_NUMERIC``). Day and month: whichever reading is possible;
+    both possible, month first in a stamp with a US time zone, day first with dots (European style);
+    else none (nothing decides). A two-digit year is the latest year ending so that is not after today."""
+    found = _NUMERIC.search(line, head_end)
+    if found is None:
+        return None
+    a, b, y = int(found.group("a")), int(found.group("b")), found.group("y")
+    year = int(y) if len(y) == 4 else max(c for c in (1900 + int(y), 2000 + int(y)) if c <= date.today().year + 1)
+    options = {(m, d) for m, d in ((a, b), (b, a)) if 1 <= m <= 12 and 1 <= d <= 31}
+    if len(options) == 2:
+        if _US_ZONE.search(line):
+            options = {(a, b)}
+        elif found.group("sep") == ".":
+            options = {(b, a)}
+    if len(options) != 1:
+        return None
+    value = _to_date(str(year), *map(str, options.pop()))
+    return (value, found.group(0)) if value is not None else None
+
+
 def stated_date(line: str) -> tuple[int, date, str] | None:
     """(rank, date, evidence) when a line states when the page was published or updated."""
     head = _STATED.match(line)
     if not head or len(line) > 160:
         return None
-    found = next(find_dates(line), None)
+    found = next(find_dates(line), None) or _numeric_stated(line, head.end())
     if found is None:
         return None
     kind = head.group("kind").lower().split()[-1]

@@ -12,6 +12,7 @@ const place = r => [r.adm1_name, r.country_name].filter(Boolean).join(", ") || r
 export const COLUMNS = {
   gaps: [["Country", r => r.country_name || r.country_iso3], ["Threat next month", r => pct(r.threat)],
     ["Support committed", r => usd(r.support_usd)], ["Gap", r => (r.gap === null ? "no gap judged" : r.gap.toFixed(3))],
+    ["What the threat is", r => r.basis || ""],
     ["Personnel / equipment / training", r => `${r.personnel} / ${r.equipment} / ${r.training}`],
     ["Coverage", r => r.coverage || ""], ["Latest event of the actor", r => r.latest_event || "none recorded"],
     ["Latest violent event there (anyone)", r => r.latest_any || "none recorded"], ["In view because", r => r.why || ""],
