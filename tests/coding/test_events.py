@@ -338,3 +338,11 @@ def test_a_practice_alleged_in_the_present_is_no_episode() -> None:
     text = "The theory alleges that Trump is breaking up the rings and arresting those involved in them."
     coded = code_events(one_sentence(text, {"Trump": actor("USA", "GOV")}))
     assert not [m for m in coded if m.type == "COERCE"], coded
+
+
+def test_an_announced_withdrawal_is_kept_as_planned() -> None:
+    # the support a partner takes back is part of the ledger's story, announced before it is done:
+    # a headline's "to end airstrikes" is a planned withdrawal, kept
+    text = "Canada to end airstrikes, triple training mission in northern Iraq"
+    coded = code_events(annotate(article(("title", text)), {"Canada": actor("CAN", "GOV")}))
+    assert [(m.type, m.modality) for m in coded if m.type == "RETREAT"] == [("RETREAT", "planned")], coded

@@ -71,6 +71,9 @@ NOT_EVENTS = ("negated", "habitual", "hypothetical")
 FORCE_TYPES = ("ASSAULT", "COERCE")  # the ontology's types of force (seizing territory is ASSAULT/occupy)
 SAID_WILL = INTENT_AUX | THREAT_AUX  # a bare "will" is the speaker's word; "sworn", "willing" the maker's own
 LEDGER_TYPES = ("AID", "COOPERATE", "MOBILIZE")  # analysis/support.py's types: a planned one is a pledge
+# A planned act kept: a pledge, and a withdrawal a government announces ("Canada will end its airstrikes"),
+# the support a partner takes back
+PLANNED_KEPT = (*LEDGER_TYPES, "RETREAT")
 CIVILIANS_P = 0.5  # the detector's one-sided-violence probability (calibrated on UCDP's own shares)
 
 
@@ -84,12 +87,13 @@ class Declined:
 
 def _status_declines(status: str, etype: str) -> bool:
     """Whether the clause's status alone keeps the mention out: negated, habitual or hypothetical; planned
-    unless a commitment of the support ledger (``LEDGER_TYPES``); a denied act that is not force ("the
-    rebels deny they are negotiating" reports no talks), while a denied attack stays as a disputed claim."""
+    unless a commitment of the support ledger or an announced withdrawal (``PLANNED_KEPT``); a denied act
+    that is not force ("the rebels deny they are negotiating" reports no talks), while a denied attack stays
+    as a disputed claim."""
     if status in NOT_EVENTS:
         return True
     force = etype in FORCE_TYPES
-    return (status == "planned" and etype not in LEDGER_TYPES) or (status == "denied" and not force)
+    return (status == "planned" and etype not in PLANNED_KEPT) or (status == "denied" and not force)
 
 
 @lru_cache(maxsize=1)
