@@ -329,6 +329,11 @@ def test_the_government_unnamed_is_that_of_the_country_the_story_is_about() -> N
     coded = [m for m in code_events(_placed(text, {"Mosul": "IRQ", "Tal Afar": "IRQ", "Iraq": "IRQ"}))
              if m.trigger_text == "meeting"]
     assert coded and [a.id for a in coded[0].sources] == ["IRQ_GOV"], coded
+    former = ("Fighting went on in Mosul and Tal Afar in Iraq on Monday. "
+              "The former president convened a meeting with tribal leaders on Tuesday.")
+    ex = [m for m in code_events(_placed(former, {"Mosul": "IRQ", "Tal Afar": "IRQ", "Iraq": "IRQ"}))
+          if m.trigger_text == "meeting"]
+    assert not any(a.id == "IRQ_GOV" for m in ex for a in m.sources), ex  # a former president is no government
     # two places are no story's country: the unnamed government stays unknown
     few = [m for m in code_events(_placed(text, {"Mosul": "IRQ", "Tal Afar": "IRQ"})) if m.trigger_text == "meeting"]
     assert not any(a.id == "IRQ_GOV" for m in few for a in m.sources), few

@@ -31,6 +31,7 @@ from spillwatch.coding.argwords import (
     LEVELS,
     NATIONAL_SECTORS,
     NON_STATE_HEADS,
+    NOT_IN_OFFICE,
     OFFSET_WORDS,
     PROPN_PLACE_ENTS,
     SECTOR_WORDS,
@@ -164,6 +165,8 @@ class ArgumentFinder:
         if not any(g[d].lemma.lower() == "the" for d in g.children(head, "det")):
             return []
         mods = [c for c in g.children(head, "amod", "compound", "nmod", "poss") if g[c].lemma.lower() not in LEVELS]
+        if any(g[c].lemma.lower() in NOT_IN_OFFICE for c in mods):
+            return []  # "the former President" is a person, not the government
         if any(g[c].pos == "PROPN" or g[c].ent_type for c in mods):
             return []  # "the Iraqi government", "the Trump administration": named, not the focus's
         if self._focus is None:

@@ -13,6 +13,7 @@ BRIDGE_HEADS = frozenset(
 # meeting", "the president offered assistance"): the government of the country the article is about.
 FOCUS_GOV_HEADS = frozenset({"government", "president", "presidency", "premier", "cabinet", "administration"})
 LEVELS = frozenset({"central", "federal", "national", "union"})  # "the Central Government" is still the country's
+NOT_IN_OFFICE = frozenset({"former", "ex", "late", "then", "previous", "future", "incoming", "outgoing"})
 PROPN_PLACE_ENTS = ("", "GPE", "LOC", "FAC", "NORP", "LANGUAGE")
 ARMED_HEADS = frozenset(
     {"force", "troop", "soldier", "army", "fighter", "militant", "gunman", "rebel", "militia", "insurgent", "guerrilla",
