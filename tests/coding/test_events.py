@@ -272,6 +272,9 @@ def test_a_planned_act_is_kept_only_as_a_commitment() -> None:
     plan = code_events(one_sentence("Officials drafted an EU strategy that will support growth and jobs.",
                                     {"EU": actor("EUR", "IGO")}))
     assert not [m for m in plan if m.type == "SUPPORT"], plan
+    agreed = code_events(one_sentence("Member states of the OAS unanimously agreed to support the request.",
+                                      {"OAS": actor("OAS", "IGO")}))
+    assert [m.type for m in agreed if m.type == "SUPPORT"] == ["SUPPORT"], agreed  # a commitment, PLOVER's AGREE
     canada = {"Canada": actor("CAN", "GOV")}
     pledge = code_events(one_sentence("Canada will deploy 200 soldiers to Jordan next year.", canada))
     assert [(m.type, m.modality) for m in pledge if m.type == "MOBILIZE"] == [("MOBILIZE", "planned")], pledge

@@ -74,6 +74,7 @@ LEDGER_TYPES = ("AID", "COOPERATE", "MOBILIZE")  # analysis/support.py's types: 
 # A planned act kept: a pledge, and a withdrawal a government announces ("Canada will end its airstrikes"),
 # the support a partner takes back
 PLANNED_KEPT = (*LEDGER_TYPES, "RETREAT")
+BARE_FUTURE = ("will", "shall", "'ll", "wo")
 CIVILIANS_P = 0.5  # the detector's one-sided-violence probability (calibrated on UCDP's own shares)
 
 
@@ -85,15 +86,19 @@ class Declined:
     reason: str
 
 
-def _status_declines(status: str, etype: str) -> bool:
+def _status_declines(status: str, etype: str, cue: str = "") -> bool:
     """Whether the clause's status alone keeps the mention out: negated, habitual or hypothetical; planned
-    unless a commitment of the support ledger or an announced withdrawal (``PLANNED_KEPT``); a denied act
-    that is not force ("the rebels deny they are negotiating" reports no talks), while a denied attack stays
-    as a disputed claim."""
+    force; another planned act only when a bare future says so ("a strategy that will support growth")
+    and it is neither a commitment of the support ledger nor an announced withdrawal (``PLANNED_KEPT``):
+    what someone agreed, pledged or vowed to do is a commitment ("member states agreed to support the
+    request", PLOVER's AGREE); a denied act that is not force ("the rebels deny they are negotiating")
+    reports no talks, while a denied attack stays as a disputed claim."""
     if status in NOT_EVENTS:
         return True
     force = etype in FORCE_TYPES
-    return (status == "planned" and etype not in PLANNED_KEPT) or (status == "denied" and not force)
+    if status == "planned":
+        return force or (etype not in PLANNED_KEPT and cue in BARE_FUTURE)
+    return status == "denied" and not force
 
 
 @lru_cache(maxsize=1)
@@ -319,7 +324,7 @@ class _ArticleCoder:
         clause = find_clause(g, i, sent.first_token, sent.last_token, self._is_place)
         if self.collect:
             self.seen.append(self._input(sent, i, spec.type, clause, probs, call))
-        if _status_declines(clause.status, spec.type):
+        if _status_declines(clause.status, spec.type, clause.cue):
             self._decline(i, spec.type, status_reason(clause))
             return None
         verdict_ = verdict(g, i)
