@@ -226,6 +226,8 @@ def alerts(actor: str | None, db: str | None, threshold: float, sinks: tuple[Sin
     for sink in sinks:
         sent = al.to_file(fresh, sink.target) if sink.kind == "file" else al.to_webhook(fresh, sink.target, sw.settings)
         click.echo(f"{sent} new alerts -> {sink}", err=True)
+    if actor and not fresh:  # an empty table alone does not say why
+        click.echo(no_alert_reason(actor, threshold, as_of), err=True)
     columns = ["alert_date", "date_precision", "kind", "unit", "actor", "score", "message"]
     if fmt == "table":  # a date as precise as it is known ('2016-03 (month)'), as the events table shows it
         shown = [{**codec.fields(a), "alert_date": a.when} for a in rows]
@@ -233,6 +235,14 @@ def alerts(actor: str | None, db: str | None, threshold: float, sinks: tuple[Sin
                                       title=f"alerts ({len(fresh)} new)"))
         return
     click.echo(output.render_rows(rows, fmt, columns=columns, title=f"alerts ({len(fresh)} new)"))
+
+
+def no_alert_reason(actor: str, threshold: float, as_of: str | None) -> str:
+    """Why ``alerts ACTOR`` raised nothing: what an alert needs, and where to look."""
+    when = f" as of {as_of}" if as_of else ""
+    return (f"no new alert for {actor}{when}: no unit is a new theatre (`spillwatch spread {actor} --all` lists "
+            f"the units and their first months), and no fitted forecast reaches {threshold:g} (a country's own "
+            f"base rate, shown when the risk model is not fit, raises no alert: `spillwatch risk {actor}`)")
 
 
 @click.command()
