@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date as _date
+from functools import cached_property
 
 import pycountry
 
@@ -111,7 +112,6 @@ class ArgumentFinder:
         )
         self.blocked: SpanIndex[Span] = SpanIndex(blocked, lambda s: s)
         self.event_nouns: frozenset[int] = frozenset()  # the sentence's trigger tokens (set by the coder)
-        self._focus: tuple[str, str] | None = None  # the article's country (iso3, name), computed once
 
     # ------------------------------------------------------------------ actors
     def _mentions_in(self, span: Span) -> list[ActorMention]:
@@ -169,10 +169,13 @@ class ArgumentFinder:
             return []  # "the former President" is a person, not the government
         if any(g[c].pos == "PROPN" or g[c].ent_type for c in mods):
             return []  # "the Iraqi government", "the Trump administration": named, not the focus's
-        if self._focus is None:
-            self._focus = focus_country(self.ann.places) or ("", "")
-        iso3, name = self._focus
-        return [(government(iso3, name), g[head].span)] if iso3 else []
+        focus = self._focus
+        return [(government(*focus), g[head].span)] if focus is not None else []
+
+    @cached_property
+    def _focus(self) -> tuple[str, str] | None:
+        """The article's country (iso3, name), computed once."""
+        return focus_country(self.ann.places)
 
     def _titled(self, head: int) -> list[tuple[Actor, Span]]:
         """A name whose apposition gives its office ("Kenzo Oshima, the United Nations Emergency Relief

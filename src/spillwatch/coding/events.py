@@ -46,7 +46,7 @@ from spillwatch.coding.intent import (
 )
 from spillwatch.coding.lexicon import CUE_STOP, Lexicon
 from spillwatch.coding.mention import MentionInput, SentenceSignal, features, load_mention_model, window_text
-from spillwatch.coding.modality import alleged_practice, descriptive_participle, verdict
+from spillwatch.coding.modality import FUTURE_AUX, alleged_practice, descriptive_participle, verdict
 from spillwatch.coding.nested import light_verbs, mark_offset, merge_nested, own_quantities, quantity_heads
 from spillwatch.coding.ontology import TriggerSpec, load_ontology
 from spillwatch.coding.patterns import DepGraph, Roles, grounds_noun, roles, victim_heads
@@ -64,9 +64,9 @@ NO_COMMENT = frozenset(
 )  # "declined to comment": a refusal to speak is no rejection of anything
 CASUALTY_WORDS = frozenset({"kill", "wound", "injure", "die", "death"})
 # What a clause's grammar rules out: a negated, habitual or hypothetical mention reports no event.
-# A planned act is kept only for commitments (a pledge of aid, troops to be sent: the support ledger
-# records them as pledged): a threatened attack, a meeting to come, what a strategy "will support"
-# have not happened (a statement of intent is coded as the statement: coding/intent.py).
+# A planned act: force never (a threatened attack has not happened); another type is declined under a
+# bare future ("a strategy that will support growth") unless a pledge the support ledger records or an
+# announced withdrawal; what was agreed or vowed is kept (a statement of intent: coding/intent.py).
 NOT_EVENTS = ("negated", "habitual", "hypothetical")
 FORCE_TYPES = ("ASSAULT", "COERCE")  # the ontology's types of force (seizing territory is ASSAULT/occupy)
 SAID_WILL = INTENT_AUX | THREAT_AUX  # a bare "will" is the speaker's word; "sworn", "willing" the maker's own
@@ -74,7 +74,6 @@ LEDGER_TYPES = ("AID", "COOPERATE", "MOBILIZE")  # analysis/support.py's types: 
 # A planned act kept: a pledge, and a withdrawal a government announces ("Canada will end its airstrikes"),
 # the support a partner takes back
 PLANNED_KEPT = (*LEDGER_TYPES, "RETREAT")
-BARE_FUTURE = ("will", "shall", "'ll", "wo")
 CIVILIANS_P = 0.5  # the detector's one-sided-violence probability (calibrated on UCDP's own shares)
 
 
@@ -97,7 +96,7 @@ def _status_declines(status: str, etype: str, cue: str = "") -> bool:
         return True
     force = etype in FORCE_TYPES
     if status == "planned":
-        return force or (etype not in PLANNED_KEPT and cue in BARE_FUTURE)
+        return force or (etype not in PLANNED_KEPT and cue in FUTURE_AUX)
     return status == "denied" and not force
 
 

@@ -24,6 +24,7 @@ CUE_STOP = ("relcl", "ccomp", "parataxis")  # stay within the trigger's own clau
 class Lexicon:
     ontology: Ontology
     by_head: dict[str, tuple[TriggerSpec, ...]]
+    mode_cues: dict[str, frozenset[str]]  # every mode cue of a type: what a name's inner word must not be
 
     @classmethod
     def build(cls, onto: Ontology) -> Lexicon:
@@ -31,7 +32,8 @@ class Lexicon:
         for t in onto.types:
             for spec in t.triggers:
                 index[spec.head.lower()].append(spec)
-        return cls(onto, {k: tuple(v) for k, v in index.items()})
+        cues = {t.name: frozenset(c for m in t.modes for c in m.cues) for t in onto.types}
+        return cls(onto, {k: tuple(v) for k, v in index.items()}, cues)
 
     def candidates(self, g: DepGraph, i: int) -> list[TriggerSpec]:
         """Specs the token at ``i`` satisfies; multiword specs first (they are more specific)."""
@@ -134,7 +136,7 @@ class Lexicon:
     def modes(self, g: DepGraph, i: int, spec: TriggerSpec, extra: Sequence[int] = ()) -> tuple[str, ...]:
         """Modes from the trigger entry and from cue words in the trigger's clause (and ``extra``)."""
         etype = self.ontology.type(spec.type)
-        all_cues = {c for m in etype.modes for c in m.cues}
+        all_cues = self.mode_cues[spec.type]
         scope = [j for j in g.subtree(i, CUE_STOP) + list(extra) + _means_of(g, i) if not _name_part(g, j, all_cues)]
         lemmas = words_of(g, scope) | {g[j].text.lower() for j in scope}
         lemmas |= {part for w in list(lemmas) for part in w.split("-") if part}
@@ -161,7 +163,7 @@ class Lexicon:
 NAME_ENTS = frozenset({"ORG", "FAC", "GPE", "LOC", "PERSON"})
 
 
-def _name_part(g: DepGraph, j: int, cues: set[str]) -> bool:
+def _name_part(g: DepGraph, j: int, cues: frozenset[str]) -> bool:
     """A word inside a name, modifying a name word that is no cue: "al-Tank Oilfield" names an oil
     field, not a tank; "Rocket Lab" a firm. A name whose head is the cue keeps it ("Suicide Bomber")."""
     tok = g[j]
