@@ -151,6 +151,11 @@ def test_civilians_hint_decides_an_attack_on_unknown_targets_only() -> None:
         ("The group executed two men in the town and continued clashes in the countryside.", "executed", True),
         ("Two men were killed in clashes between the factions in the town.", "killed", False),
         ("A militiaman shot dead a kid begging in the market.", "shot", True),
+        # a headline's participle describes who was hit, even hung on the "of" noun by the parser
+        ("3 young men of one family killed by automatic weapons in the Deir Ezzor Desert", "killed", True),
+        ("Two shepherds killed by gunmen near the village", "killed", True),
+        # a tally of whoever died names no victims: no civilians read from "people"
+        ("The attacks raise to 265 the number of people killed since the agreement", "killed", False),
     ],
 )
 def test_who_was_hit_decides_violence_against_civilians(text: str, trigger: str, vac: bool) -> None:
@@ -206,9 +211,13 @@ def test_an_execution_or_torture_of_unnamed_victims_is_violence_against_civilian
     assert acled_category("ASSAULT", ("torture",), rebels, (), ("torture", "death"))[0] == "Violence against civilians"
     # a bare "killed" carries the weak default mode "targeted": no cue word, no such reading
     assert acled_category("ASSAULT", ("targeted",), rebels, (), ("kill", "clash"))[0] == "Battles"
-    # an execution of a named armed man stays a fight between armed sides, as before
+    # an executed or tortured soldier was a captive, out of combat: ACLED's unarmed non-combatant, no clash;
+    # a soldier killed or massacred (no captive named) was hit in a fight between armed sides
     troops = (Actor("SYR_MIL", "Syrian military", "SYR", "MIL"),)
-    assert acled_category("ASSAULT", ("targeted",), rebels, troops, ("execute",))[0] == "Battles"
+    assert acled_category("ASSAULT", ("targeted",), rebels, troops, ("execute",))[0] == "Violence against civilians"
+    assert acled_category("ASSAULT", ("torture",), rebels, troops, ("torture",))[0] == "Violence against civilians"
+    assert acled_category("ASSAULT", ("targeted",), rebels, troops, ("kill",))[0] == "Battles"
+    assert acled_category("ASSAULT", ("targeted",), rebels, troops, ("massacre",))[0] == "Battles"
 
 
 @pytest.mark.parametrize(
@@ -309,3 +318,45 @@ def test_a_word_inside_a_name_is_no_weapon() -> None:
     coded = [m for m in _coded("Militants assassinated four engineers working in the al-Tank Oilfield.")
              if m[1] == "assassinated"]
     assert coded and "heavy-weapons" not in coded[0][3], coded
+
+
+# Sentences written for these tests: ACLED files force on a demonstration and violence by demonstrators
+# among demonstration events (excessive force against protesters; a violent demonstration), not as an
+# armed attack or a one-sided killing.
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        ("Security forces opened fire on protesters in Baghdad on Friday, killing three.", "opened",
+         ("Protests", "Excessive force against protesters")),
+        ("Police shot dead two demonstrators in the capital.", "shot",
+         ("Protests", "Excessive force against protesters")),
+        ("Gunfire at a protest in the town left seven people dead.", "Gunfire",
+         ("Protests", "Excessive force against protesters")),
+        ("Protesters attacked a police station and set it on fire.", "attacked", ("Riots", "Violent demonstration")),
+        # no demonstration named: the target test decides, as before
+        ("Police shot dead two smugglers near the border.", "shot", ("Battles", None)),
+    ],
+)
+def test_force_on_or_by_a_demonstration_is_a_demonstration_event(
+    text: str, trigger: str, expected: tuple[str, str | None]
+) -> None:
+    hits = [(t, a, s) for t, trig, a, s in _typed(text) if trig == trigger and t == "ASSAULT"]
+    assert hits and (hits[0][1], hits[0][2]) == expected, _typed(text)
+
+
+def test_the_crowd_hint_decides_a_demonstration_event() -> None:
+    police = (Actor("COP", "Police", None, "COP"),)
+    assert acled_category("ASSAULT", ("firearms",), police, (), crowd="hit") == (
+        "Protests", "Excessive force against protesters")
+    assert acled_category("ASSAULT", (), (), police, crowd="acted") == ("Riots", "Violent demonstration")
+    # an armed side hit at a protest is still a fight between armed sides
+    troops = (Actor("SYR_MIL", "Syrian military", "SYR", "MIL"),)
+    assert acled_category("ASSAULT", ("firearms",), police, troops, crowd="hit")[0] == "Battles"
+
+
+def _typed(text: str) -> list[tuple[str, str, str | None, str | None]]:
+    from coding_support import one_sentence  # type: ignore[import-not-found,unused-ignore]
+
+    from spillwatch.coding.events import code_events
+
+    return [(m.type, m.trigger_text, m.acled_type, m.acled_subtype) for m in code_events(one_sentence(text))]

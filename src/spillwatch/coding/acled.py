@@ -41,6 +41,14 @@ DEFENCELESS_MODES = ("targeted", "torture", "beat")
 # but an assassination chooses its one target, often an official or a commander, whom the text may
 # not name as armed: it decides nothing alone
 CHOSEN_TARGET_CUES = frozenset({"assassinate", "assassination"})
+# who is executed, beheaded or tortured is held captive: out of combat whatever side they fought on, and
+# ACLED's violence against civilians is violence on people who cannot fight back ("executing 2 members of
+# the SDF" is no armed clash); a massacre or a beating names no captive and is left to the target test
+CAPTIVE_CUES = frozenset({"execute", "execution", "behead", "beheading", "torture"})
+CROWD_HIT = "hit"  # the act hit a demonstration or its people
+CROWD_ACTED = "acted"  # demonstrators did it
+RIOT_SUB = "Violent demonstration"
+FORCE_ON_PROTEST = "Excessive force against protesters"
 STRATEGIC_BY_TYPE = {
     "AGREE": "Agreement",
     "MOBILIZE": "Other",
@@ -86,7 +94,12 @@ def state(actors: Sequence[Actor]) -> bool:
 def _assault(
     modes: Sequence[str], sources: Sequence[Actor], targets: Sequence[Actor], cues: frozenset[str],
     civilians_hint: bool = False,
+    crowd: str = "",
 ) -> tuple[str, str | None]:
+    if crowd == CROWD_ACTED:
+        return RIOTS, RIOT_SUB  # demonstrators turned violent (on police too): ACLED's riot, not an armed attack
+    if crowd == CROWD_HIT and not armed(targets):
+        return PROTESTS, FORCE_ON_PROTEST  # force on a protest: ACLED files it among demonstration events
     if "occupy" in modes:
         if state(sources):
             return BATTLES, "Government regains territory"
@@ -104,6 +117,8 @@ def _assault(
         return VAC, "Abduction/forced disappearance"
     if "destroy" in modes and not targets:
         return STRATEGIC, "Looting/property destruction"
+    if cues & CAPTIVE_CUES:
+        return VAC, "Attack"  # an execution or torture: the victim was a captive, armed or not (hors de combat)
     if armed(targets):
         return BATTLES, "Armed clash"  # an armed side was hit: a fight between two armed sides
     if civilian(targets):
@@ -119,7 +134,7 @@ def _assault(
 
 def _protest(modes: Sequence[str]) -> tuple[str, str]:
     if "riot" in modes:
-        return RIOTS, "Violent demonstration"
+        return RIOTS, RIOT_SUB
     return PROTESTS, "Peaceful protest"
 
 
@@ -130,19 +145,22 @@ def acled_category(
     targets: Sequence[Actor],
     cues: Sequence[str] = (),
     civilians_hint: bool = False,
+    crowd: str = "",
 ) -> tuple[str | None, str | None]:
     """ACLED (event type, sub-event type) for a PLOVER event, or (None, None).
 
     ``cues`` are lemmas of the trigger's clause; they separate grenades from other explosives,
     bases from other deployments, and defusing a bomb from using one. ``civilians_hint``: the event
     detector reads the sentence as one-sided violence against civilians (trained on UCDP's type of
-    violence); it decides an attack on targets not known to be armed.
+    violence); it decides an attack on targets not known to be armed. ``crowd``: a demonstration
+    was hit (``CROWD_HIT``: "opened fire on protesters") or did the act (``CROWD_ACTED``:
+    "protesters stormed the police station"); ACLED files both among demonstration events.
     """
     words = frozenset(c.lower() for c in cues)
     if words & DISRUPT_CUES and words & WEAPON_CUES and event_type in ("COERCE", "RETREAT", "ASSAULT"):
         return STRATEGIC, "Disrupted weapons use"
     if event_type == "ASSAULT":
-        return _assault(modes, sources, targets, words, civilians_hint)
+        return _assault(modes, sources, targets, words, civilians_hint, crowd)
     if event_type == "MOBILIZE" and words & BASE_CUES and words & {"establish", "set", "build", "open"}:
         return STRATEGIC, "Headquarters or base established"
     if event_type == "PROTEST":

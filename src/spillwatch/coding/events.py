@@ -363,8 +363,11 @@ class _ArticleCoder:
         extra = self.args.source_words(r, sent)
         if self._model_declines(sent, i, spec.type, clause, probs, call):  # last: the encoder is the dearest check
             return None
-        unarmed = spec.type == "ASSAULT" and self.lex.unarmed_victims(g, i, victim_heads(g, i, r.target))
-        return replace(self._build(sent, i, spec, res, verdict_.modality, call, extra, unarmed), clause=clause)
+        hit = victim_heads(g, i, r.target)
+        unarmed = spec.type == "ASSAULT" and self.lex.unarmed_victims(g, i, hit)
+        crowd = self.lex.crowd(g, i, hit, r.source) if spec.type == "ASSAULT" else ""
+        built = self._build(sent, i, spec, res, verdict_.modality, call, extra, unarmed, crowd)
+        return replace(built, clause=clause)
 
     def _input(self, sent: Sentence, i: int, etype: str, clause: Clause, probs: dict[str, float],
                call: SentenceCall) -> MentionInput:
@@ -433,12 +436,13 @@ class _ArticleCoder:
         call: SentenceCall,
         extra: list[int],
         unarmed: bool = False,
+        crowd: str = "",
     ) -> EventMention:
         g = self.g
         modes = self.lex.modes(g, i, spec, extra)
         cues = [g[j].lemma for j in g.subtree(i, CUE_STOP)]
         acled = acled_category(spec.type, modes, res.sources, res.targets, cues,
-                               civilians_hint=unarmed or call.civilians_p >= CIVILIANS_P)
+                               civilians_hint=unarmed or call.civilians_p >= CIVILIANS_P, crowd=crowd)
         return EventMention(
             article_id=self.article_id,
             type=spec.type,

@@ -108,17 +108,12 @@ class Lexicon:
         target's own phrase or its "of" phrase ("one of the residents"); an armed word anywhere below
         a target ("16 people including 2 members of the regime forces") or a fight named in the
         sentence ("a fight between two factions kills a child": civilians hit in a battle) says no."""
-        own: set[str] = set()
+        own = _own_words(g, heads)
         below: set[str] = set()
+        act = set(g.subtree(i))  # "shepherds killed by gunmen": the act's own phrase is not the victims'
         for h in heads:
-            below |= words_of(g, g.subtree(h))
-            stack = [h]
-            for _ in range(3):
-                if not stack:
-                    break
-                n = stack.pop()
-                own |= words_of(g, g.np_tokens(n)) | {g[n].text.lower()}
-                stack += g.prep_objects(n, ("of",))
+            tree = g.subtree(h)
+            below |= words_of(g, [t for t in tree if t not in act] if i in tree else tree)
         if not heads:
             return False
         for p in g.prep_objects(i, ("including", "include", "among")):  # "16 were killed, including 2 soldiers"
@@ -132,6 +127,17 @@ class Lexicon:
         armed = classes.get("armed", frozenset()) | classes.get("armed_person", frozenset())
         fight = classes.get("fight", frozenset())
         return bool(own & classes.get("noncombatant", frozenset())) and not (below & armed or sentence & fight)
+
+    def crowd(self, g: DepGraph, i: int, victims: Sequence[int], agents: Sequence[int]) -> str:
+        """Whether a demonstration did the act (``"acted"``: "protesters stormed the station") or was
+        hit by it (``"hit"``: "opened fire on protesters", "shooting at a protest", "a crowd of
+        demonstrators"), from the agents' and the victims' own phrases and the act's aim ("at", "on",
+        "into"); ``""`` when neither names one. ACLED files both among demonstration events."""
+        crowd = self.ontology.classes.get("demonstrators", frozenset())
+        if _own_words(g, agents) & crowd:
+            return "acted"
+        aimed = [*victims, *g.prep_objects(i, ("at", "on", "into", "against"))]
+        return "hit" if _own_words(g, aimed) & crowd else ""
 
     def modes(self, g: DepGraph, i: int, spec: TriggerSpec, extra: Sequence[int] = ()) -> tuple[str, ...]:
         """Modes from the trigger entry and from cue words in the trigger's clause (and ``extra``)."""
@@ -161,6 +167,21 @@ class Lexicon:
 
 
 NAME_ENTS = frozenset({"ORG", "FAC", "GPE", "LOC", "PERSON"})
+
+
+def _own_words(g: DepGraph, heads: Sequence[int]) -> set[str]:
+    """The words of each head's own phrase and its "of" phrases ("one of the residents", "a crowd of
+    demonstrators"), up to three deep."""
+    own: set[str] = set()
+    for h in heads:
+        stack = [h]
+        for _ in range(3):
+            if not stack:
+                break
+            n = stack.pop()
+            own |= words_of(g, g.np_tokens(n)) | {g[n].text.lower()}
+            stack += g.prep_objects(n, ("of",))
+    return own
 
 
 def _name_part(g: DepGraph, j: int, cues: frozenset[str]) -> bool:

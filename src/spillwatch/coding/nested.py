@@ -11,7 +11,16 @@ from __future__ import annotations
 from collections.abc import Callable, Set
 from dataclasses import replace
 
-from spillwatch.coding.acled import VAC, acled_category, armed, civilian
+from spillwatch.coding.acled import (
+    CROWD_ACTED,
+    CROWD_HIT,
+    FORCE_ON_PROTEST,
+    RIOT_SUB,
+    VAC,
+    acled_category,
+    armed,
+    civilian,
+)
 from spillwatch.coding.eventdate import better_date
 from spillwatch.coding.ontology import TriggerSpec
 from spillwatch.coding.patterns import DepGraph
@@ -142,8 +151,10 @@ def _fold(host: EventMention, other: EventMention) -> EventMention:
     sources = union(host.sources, other.sources)
     targets = tuple(t for t in union(host.targets, other.targets) if t.id not in {s.id for s in sources})
     extra = tuple(a for a in other.arguments if a not in host.arguments)
+    subtypes = (host.acled_subtype, other.acled_subtype)
+    crowd = CROWD_ACTED if RIOT_SUB in subtypes else CROWD_HIT if FORCE_ON_PROTEST in subtypes else ""
     acled = acled_category(host.type, host.modes + other.modes, sources, targets,
-                           civilians_hint=VAC in (host.acled_type, other.acled_type))
+                           civilians_hint=VAC in (host.acled_type, other.acled_type), crowd=crowd)
     return replace(
         host,
         sources=sources,

@@ -386,6 +386,7 @@ def roles(g: DepGraph, i: int, extra_target_preps: tuple[str, ...] = ()) -> Role
 
 
 DEATH_VERBS = frozenset({"die", "perish", "succumb"})
+TALLY_NOUNS = frozenset({"number", "toll", "total", "tally", "count"})  # "the number of people killed"
 
 
 def victim_heads(g: DepGraph, i: int, targets: tuple[int, ...]) -> tuple[int, ...]:
@@ -394,7 +395,7 @@ def victim_heads(g: DepGraph, i: int, targets: tuple[int, ...]) -> tuple[int, ..
     ("assassinations target civilians") and the subject of a death it caused ("a woman died in
     gunfire")."""
     if g.is_verbal(i):
-        return targets
+        return (*targets, *_participle_noun(g, i))
     out = [*targets, *g.prep_objects(i, ("of",))]
     head = g[i].head
     if g[i].dep in ("nsubj", "nsubjpass") and head != i and g.is_verbal(head):
@@ -409,6 +410,23 @@ def victim_heads(g: DepGraph, i: int, targets: tuple[int, ...]) -> tuple[int, ..
                 out += subject_of(g, j)[0]
             break
     return tuple(out)
+
+
+def _participle_noun(g: DepGraph, i: int) -> list[int]:
+    """The people a passive participle describes are the ones it hit: "3 young men of one family
+    killed by gunmen". The parser often hangs the participle on the "of" noun ("family"), so the noun
+    above an "of" phrase counts too. Only for telling civilians from combatants, never as a target."""
+    tok = g[i]
+    if tok.dep != "acl" or tok.tag != "VBN" or tok.head == i:
+        return []
+    noun = tok.head
+    out = [noun]
+    prep = g[noun].head
+    if g[noun].dep == "pobj" and g[prep].lemma.lower() == "of" and g[prep].head != prep:
+        if g[g[prep].head].lemma.lower() in TALLY_NOUNS:
+            return []  # "the number of people killed since August": a tally mixing whoever died, no victims named
+        out.append(g[prep].head)
+    return out
 
 
 def antecedent(g: DepGraph, i: int, sentence_first: int) -> int | None:
