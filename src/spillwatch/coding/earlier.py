@@ -35,6 +35,12 @@ class EarlierMentions:
         self._by_actor: dict[tuple[str, str, str], tuple[int, EventMention]] = {}
         self._by_actor_unplaced: dict[tuple[str, str, str], tuple[int, EventMention]] = {}
 
+    def names(self, etype: str, name: str, text: str) -> EventMention | None:
+        """The latest earlier mention of ``etype`` whose sentence names ``name`` (a reference back to
+        it: "the Minister's visit" after "the visiting Minister ..."), if any."""
+        last = self.last_of_type.get(etype)
+        return last if last is not None and name.lower() in last.sentence.of(text).lower() else None
+
     def add(self, m: EventMention) -> None:
         self.last_of_type[m.type] = m
         self.count += 1
@@ -71,3 +77,15 @@ def bare_definite(g: DepGraph, i: int) -> bool:
         return False
     return not g.children(i, "compound", "prep", "poss", "nummod") and all(
         g[a].ent_type == "NORP" for a in g.children(i, "amod"))
+
+
+def named_possessor(g: DepGraph, i: int) -> int | None:
+    """For a noun owned by a name and set apart by nothing else ("Minister Sergey Shoyu's visit"), the
+    name's head token: the act of someone already named, a reference back when the article has told
+    it (``EarlierMentions.names``); None otherwise ("his visit", "Trump's visit to Paris")."""
+    if g.is_verbal(i) or g.children(i, "det", "compound", "prep", "nummod", "amod"):
+        return None
+    owners = g.children(i, "poss")
+    if len(owners) != 1 or g[owners[0]].pos != "PROPN":
+        return None
+    return owners[0]

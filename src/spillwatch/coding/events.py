@@ -33,7 +33,7 @@ from spillwatch.coding.belongs import ACTORLESS_TYPES, known, own_actors
 from spillwatch.coding.classifier import TypeClassifier, load_classifier
 from spillwatch.coding.clause import REPORTING, find_clause, predicate, status_reason
 from spillwatch.coding.docindex import DocIndex
-from spillwatch.coding.earlier import EarlierMentions, bare_definite
+from spillwatch.coding.earlier import EarlierMentions, bare_definite, named_possessor
 from spillwatch.coding.encoder import load_encoder
 from spillwatch.coding.intent import (
     INTENT_AUX,
@@ -424,7 +424,10 @@ class _ArticleCoder:
 
     def _anaphoric_repeat(self, i: int, etype: str) -> EventMention | None:
         """The earlier mention a bare definite noun refers back to ("after the meeting"), if any."""
-        return self.earlier.last_of_type.get(etype) if bare_definite(self.g, i) else None
+        if bare_definite(self.g, i):
+            return self.earlier.last_of_type.get(etype)
+        owner = named_possessor(self.g, i)
+        return None if owner is None else self.earlier.names(etype, self.g[owner].text, self.text)
 
     def _build(
         self,

@@ -143,7 +143,11 @@ class Lexicon:
         """Modes from the trigger entry and from cue words in the trigger's clause (and ``extra``)."""
         etype = self.ontology.type(spec.type)
         all_cues = self.mode_cues[spec.type]
-        scope = [j for j in g.subtree(i, CUE_STOP) + list(extra) + _means_of(g, i) if not _name_part(g, j, all_cues)]
+        # a coordinated clause with a subject of its own is another act ("gunmen killed four, and suicide
+        # bombers killed twelve"): its words name its weapon, not this one's
+        other = {t for c in g.children(i, "conj") if g.children(c, "nsubj", "nsubjpass") for t in g.subtree(c)}
+        own = [j for j in g.subtree(i, CUE_STOP) if j not in other]
+        scope = [j for j in own + list(extra) + _means_of(g, i) if not _name_part(g, j, all_cues)]
         lemmas = words_of(g, scope) | {g[j].text.lower() for j in scope}
         lemmas |= {part for w in list(lemmas) for part in w.split("-") if part}
         cued = [m.name for m in etype.modes if lemmas & set(m.cues)]

@@ -44,7 +44,7 @@ def merge_nested(
     for i, m in built:
         above = governors(g, i)[:3]
         j = next((j for j in above if j in index and index[j].type == m.type and i not in apart
-                  and not _hit_apart(index[j], m)), None)
+                  and not _told_apart(index[j], m, actors=False)), None)
         if j is not None:
             host[i] = j
     for i, m in built:
@@ -59,7 +59,54 @@ def merge_nested(
     for i, m in list(out.items()):
         if m.type == "AGREE" and any(j in out and out[j].type != "AGREE" and i in g.ancestors(j)[:2] for j in out):
             del out[i]
-    return [out[i] for i in sorted(out)]
+    return _fold_repeats(g, out, apart)
+
+
+def _fold_repeats(g: DepGraph, out: dict[int, EventMention], apart: Set[int]) -> list[EventMention]:
+    """The same word for the same type twice in one sentence, with nothing to tell the two apart, is
+    one act told twice (a headline run into its first sentence: "hero killed by ISIS bomb in Syria The
+    soldier ... was killed by an improvised explosive device"). Anything that differs (place, day,
+    toll, named sides, civilians against an armed side) or an offset keeps them two."""
+    kept: dict[int, EventMention] = {}
+    for i in sorted(out):
+        m = out[i]
+        j = next((j for j in kept if g[j].lemma.lower() == g[i].lemma.lower() and kept[j].type == m.type
+                  and i not in apart and j not in apart and not _told_apart(kept[j], m)), None)
+        if j is None:
+            kept[i] = m
+        else:
+            kept[j] = _fold(kept[j], m)
+    return list(kept.values())
+
+
+def _own_day(m: EventMention) -> set[object]:
+    """The day the text gives the act (the article's own day is a default, not the text's)."""
+    return {m.date.start} if m.date and m.date.start and m.date.source != "reported" else set()
+
+
+def _differ(x: set[object], y: set[object]) -> bool:
+    return bool(x) and bool(y) and not x & y
+
+
+def _told_apart(a: EventMention, b: EventMention, actors: bool = True) -> bool:
+    """Whether two mentions of one type in a sentence tell two acts: another day the text gives,
+    another figure of the same kind ("killed four ... killed twelve"; a killed and a wounded count
+    are one attack's), civilians against an armed side; with ``actors``, also another place, other
+    named sides and another modality (for two separate words; a word governing another shares
+    their sides, "rebels attacked the army, killing five soldiers", and often gets its place from
+    the sentence, not its own words)."""
+    kinds = {q.kind for q in a.quantities} & {q.kind for q in b.quantities}
+    tolls = any(_differ({q.best for q in a.quantities if q.kind == k}, {q.best for q in b.quantities if q.kind == k})
+                for k in kinds)
+    apart = _differ(_own_day(a), _own_day(b)) or tolls or _hit_apart(a, b)
+    if apart or not actors:
+        return apart  # a governed word's place is often the sentence's, guessed: only the separate words' counts
+    return (
+        _differ({a.place_text.lower()} if a.place_text else set(), {b.place_text.lower()} if b.place_text else set())
+        or _differ({x.id for x in a.sources}, {x.id for x in b.sources})
+        or _differ({x.id for x in a.targets}, {x.id for x in b.targets})
+        or a.modality != b.modality
+    )
 
 
 def _hit_apart(a: EventMention, b: EventMention) -> bool:
