@@ -23,6 +23,10 @@ def clause_of(text: str, trigger: str) -> tuple[Clause, str]:
 STATUS = [
     ("No civilians were hurt in the raids on the camp.", "hurt", "negated"),
     ("The soldiers did not fire on the crowd.", "fire", "negated"),
+    # what one failed or refused to do was not done
+    ("Government troops failed to recapture the town from the rebels on Sunday.", "recapture", "negated"),
+    ("The delegation refused to attend the talks in Geneva.", "talks", "negated"),  # not for the delegation
+    ("The delegation refused to meet the envoy in Geneva.", "meet", "negated"),
     ("The commander is responsible for numerous attacks on police stations.", "attacks", "habitual"),
     ("Militias often raid villages along the river.", "raid", "habitual"),
     ("A total of 214 strikes were recorded over six years.", "strikes", "habitual"),

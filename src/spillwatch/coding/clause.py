@@ -77,6 +77,8 @@ FRAME_UP = (
 MAX_FRAME_DEPTH = 5
 REPORTING = frozenset({"say", "tell", "announce", "state", "add", "report", "confirm", "statement"})
 OCCASION_PREPS = frozenset({"at", "during", "after", "before", "ahead", "on"})
+# verbs whose "to" complement did not happen when they did ("failed to retake", "refused to attend")
+NOT_DONE_VERBS = frozenset({"fail", "neglect", "forget", "refuse", "decline"})
 FUTURE_MARKS = frozenset({"until", "till", "once", "unless"})  # a present verb after them is a future act
 # Modifiers that make a nominal event possible or expected rather than reported ("a pending invasion").
 IRREALIS_MODIFIERS: dict[str, ClauseStatus] = {
@@ -240,6 +242,9 @@ def _negation(g: DepGraph, i: int, head: int) -> str:
     for j in {i, head}:
         for n in g.children(j, "neg"):
             return g[n].text.lower()
+        up = g[j].head
+        if g[j].dep == "xcomp" and up != j and g[up].lemma.lower() in NOT_DONE_VERBS:
+            return g[up].text.lower()  # "failed to recapture the town": the act did not happen
         for d in g.children(j, "det"):
             if g[d].lemma.lower() == "no":
                 return "no"
