@@ -333,6 +333,9 @@ def test_a_word_inside_a_name_is_no_weapon() -> None:
         ("Gunfire at a protest in the town left seven people dead.", "Gunfire",
          ("Protests", "Excessive force against protesters")),
         ("Protesters attacked a police station and set it on fire.", "attacked", ("Riots", "Violent demonstration")),
+        # the weapon first: a bomb among protesters is ACLED's explosion, as in its codebook's order
+        ("A suicide bombing at a protest in Kabul killed 80 people on Saturday.", "killed",
+         ("Explosions/Remote violence", "Suicide bomb")),
         # no demonstration named: the target test decides, as before
         ("Police shot dead two smugglers near the border.", "shot", ("Battles", None)),
     ],

@@ -59,3 +59,9 @@ def test_backing_a_festival_or_an_expo_is_sponsorship_not_support() -> None:
     assert not _triggers("The Digital Week is supported by the Dubai Police and the Ministry of Interior.", "SUPPORT")
     assert _triggers("The United States strongly supported the Iraqi government's offensive against the Islamic "
                      "State in Mosul on Monday.", "SUPPORT")
+
+
+def test_one_act_of_a_series_is_a_member_not_a_repeat() -> None:
+    text = ("The attack is the latest in a series of bombings in Turkey attributed to Islamic State, including a "
+            "suicide bombing in Sultanahmet in January that killed more than ten foreign tourists.")
+    assert {"bombings", "bombing"} <= set(_triggers(text, "ASSAULT")), _triggers(text, "ASSAULT")

@@ -11,7 +11,8 @@ from spillwatch.nlp.actortable import load_actor_table, packaged_table_path
 from spillwatch.settings import Settings
 
 INTL = {"IGO", "UNO", "EUR", "NGO", "IMG", "MNC"}
-SECTORS = {"GOV", "MIL", "REB", "CVL", "POL", "JUD", "BUS", "MED", "EDU", "REL", "COP", "SPY", "NGO", "IGO"}  # SPY: intelligence
+# SPY: intelligence services (PLOVER)
+SECTORS = {"GOV", "MIL", "REB", "CVL", "POL", "JUD", "BUS", "MED", "EDU", "REL", "COP", "SPY", "NGO", "IGO"}
 
 
 def test_packaged_table_is_versioned_and_valid() -> None:

@@ -98,8 +98,6 @@ def _assault(
 ) -> tuple[str, str | None]:
     if crowd == CROWD_ACTED:
         return RIOTS, RIOT_SUB  # demonstrators turned violent (on police too): ACLED's riot, not an armed attack
-    if crowd == CROWD_HIT and not armed(targets):
-        return PROTESTS, FORCE_ON_PROTEST  # force on a protest: ACLED files it among demonstration events
     if "occupy" in modes:
         if state(sources):
             return BATTLES, "Government regains territory"
@@ -110,7 +108,9 @@ def _assault(
         return REMOTE, "Grenade"
     for mode, sub in REMOTE_MODES:
         if mode in modes:
-            return REMOTE, sub
+            return REMOTE, sub  # the weapon first: a bomb set off in a protest is ACLED's explosion, not force on it
+    if crowd == CROWD_HIT and not armed(targets):
+        return PROTESTS, FORCE_ON_PROTEST  # force on a protest: ACLED files it among demonstration events
     if "sexual" in modes:
         return VAC, "Sexual violence"
     if "abduct" in modes and not armed(targets):

@@ -71,12 +71,19 @@ def _fold_repeats(g: DepGraph, out: dict[int, EventMention], apart: Set[int]) ->
     for i in sorted(out):
         m = out[i]
         j = next((j for j in kept if g[j].lemma.lower() == g[i].lemma.lower() and kept[j].type == m.type
-                  and i not in apart and j not in apart and not _told_apart(kept[j], m)), None)
+                  and i not in apart and j not in apart and not _plural(g, i) and not _plural(g, j)
+                  and not _told_apart(kept[j], m)), None)
         if j is None:
             kept[i] = m
         else:
             kept[j] = _fold(kept[j], m)
     return list(kept.values())
+
+
+def _plural(g: DepGraph, i: int) -> bool:
+    """A plural noun names several acts ("a series of bombings ..., including a suicide bombing in
+    Sultanahmet"): one of them told beside it is a member, not a repeat."""
+    return g[i].tag in ("NNS", "NNPS")
 
 
 def _own_day(m: EventMention) -> set[object]:
@@ -89,20 +96,21 @@ def _differ(x: set[object], y: set[object]) -> bool:
 
 
 def _told_apart(a: EventMention, b: EventMention, actors: bool = True) -> bool:
-    """Whether two mentions of one type in a sentence tell two acts: another day the text gives,
-    another figure of the same kind ("killed four ... killed twelve"; a killed and a wounded count
-    are one attack's), civilians against an armed side; with ``actors``, also another place, other
+    """Whether two mentions of one type in a sentence tell two acts: another figure of the same kind
+    ("killed four ... killed twelve"; a killed and a wounded count are one attack's), civilians
+    against an armed side; with ``actors``, also another day the text gives, another place, other
     named sides and another modality (for two separate words; a word governing another shares
-    their sides, "rebels attacked the army, killing five soldiers", and often gets its place from
-    the sentence, not its own words)."""
+    their sides, "rebels attacked the army, killing five soldiers", and often gets its place and day
+    from the sentence, not its own words)."""
     kinds = {q.kind for q in a.quantities} & {q.kind for q in b.quantities}
     tolls = any(_differ({q.best for q in a.quantities if q.kind == k}, {q.best for q in b.quantities if q.kind == k})
                 for k in kinds)
-    apart = _differ(_own_day(a), _own_day(b)) or tolls or _hit_apart(a, b)
+    apart = tolls or _hit_apart(a, b)
     if apart or not actors:
-        return apart  # a governed word's place is often the sentence's, guessed: only the separate words' counts
+        return apart  # a governed word's place and day are often the sentence's, guessed: only for separate words
     return (
-        _differ({a.place_text.lower()} if a.place_text else set(), {b.place_text.lower()} if b.place_text else set())
+        _differ(_own_day(a), _own_day(b))
+        or _differ({a.place_text.lower()} if a.place_text else set(), {b.place_text.lower()} if b.place_text else set())
         or _differ({x.id for x in a.sources}, {x.id for x in b.sources})
         or _differ({x.id for x in a.targets}, {x.id for x in b.targets})
         or a.modality != b.modality
