@@ -158,11 +158,13 @@ def _token_range(tokens: Sequence[Token], index: dict[int, int], span: Span) -> 
 
 
 def options(tokens: Sequence[Token], index: dict[int, int], trigger: Span,
-            places: Sequence[tuple[Span, P, int | None]], clause: Sequence[Span] = ()) -> list[Option[P]]:
+            places: Sequence[tuple[Span, P, int | None]], clause: Sequence[Span] = (),
+            hints: Mapping[Span, tuple[str, ...]] | None = None) -> list[Option[P]]:
     """The places (span, place, precision) that may be the event's, with their features; a place
     in the frame of a statement around the trigger is left out (see module docstring).
     ``index`` maps a character offset at which a token starts to the token's position; ``clause``
-    holds the place phrases of the event's own clause (``records.Clause.places``), nearest first."""
+    holds the place phrases of the event's own clause (``records.Clause.places``), nearest first;
+    ``hints`` adds named cues to a place's own (the coder's rank of it among its place arguments)."""
     t_range = _token_range(tokens, index, trigger)
     if t_range is None:
         return []
@@ -198,7 +200,7 @@ def options(tokens: Sequence[Token], index: dict[int, int], trigger: Span,
             float(bool(clause) and _overlap(span, clause[0])), float(_noun_named(tokens, name) or name != head),
             float(tokens[head].dep == "dobj" and tokens[head].head == trig),
             float(tokens[name].ent_type in ("GPE", "LOC", "FAC")), float(tokens[trig].pos == "NOUN"), 0.0,
-        ), _cues(tokens, trig, head, up, trig_chain, p_range)))
+        ), _cues(tokens, trig, head, up, trig_chain, p_range) + (hints or {}).get(span, ())))
     return _relative(out, t_range[0])
 
 
@@ -322,13 +324,13 @@ def hand_cost(f: Sequence[float]) -> float:
 
 def attached(tokens: Sequence[Token], index: dict[int, int], trigger: Span,
              places: Sequence[tuple[Span, P, int | None]], fitted: Fitted | None = None,
-             clause: Sequence[Span] = ()) -> list[P]:
+             clause: Sequence[Span] = (), hints: Mapping[Span, tuple[str, ...]] | None = None) -> list[P]:
     """The places that may be the event's, best first: by the ``fitted`` scorer when given (only
     those above its threshold), else by ``hand_cost``; without a parse, by text distance."""
     if not tokens or _token_range(tokens, index, trigger) is None:
         centre = (trigger.start + trigger.end) / 2
         return [p for _, p, _ in sorted(places, key=lambda sp: abs((sp[0].start + sp[0].end) / 2 - centre))]
-    found = options(tokens, index, trigger, places, clause)
+    found = options(tokens, index, trigger, places, clause, hints)
     if fitted is None:
         return [o.place for o in sorted(found, key=lambda o: (hand_cost(o.features), o.span.start))]
     scored = sorted(((fitted.score(o.features, o.cues), o) for o in found), key=lambda t: (-t[0], t[1].span.start))
