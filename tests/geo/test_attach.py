@@ -8,7 +8,7 @@ from collections.abc import Callable
 import pytest
 
 from spillwatch.coding.events import code_events
-from spillwatch.geo.eventcands import coder_hints
+from spillwatch.geo.eventcands import Doc, candidates, coder_hints
 from spillwatch.geo.eventplace import place_events
 from spillwatch.geo.gazetteer import Gazetteer
 from spillwatch.geo.places import find_places
@@ -151,3 +151,34 @@ def test_the_coders_rank_is_a_cue() -> None:
     pool = [(s, Place(span=s, text=n), None) for n, s in spans.items()]
     assert coder_hints(m, text, pool) == {spans["Damascus"]: ("coder_rank:0",), spans["Aleppo"]: ("coder_rank:1",),
                                           spans["Homs"]: ("coder_rank:2",)}
+
+
+def _candidate_texts(parse: Parse, gz: Gazetteer, text: str, trigger: str) -> list[str]:
+    ann = find_places(find_actors(parse(make_article(("body", text))), Settings()), gazetteer=gz)
+    at = text.index(trigger)
+    m = EventMention(article_id="a", type="ASSAULT", trigger=Span(at, at + len(trigger)), trigger_text=trigger,
+                     sentence=Span(0, len(text)))
+    return [p.text for _, p, _ in candidates(Doc.of(ann), m)]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "name"),
+    [
+        # a name the outskirts, countryside or vicinity of which is the scene is a place's
+        ("Two Turkish tanks were destroyed on the outskirts of Bza'a.", "destroyed", "Bza'a"),
+        # a NORP name of one definite place noun is that place's (the small NER tags villages NORP)
+        ("At least 21 people were killed in Boko Haram attacks on Akida village near Maiduguri.", "killed", "Akida"),
+        ("The bomb was detonated when a convoy passed by the Hasbiyeh village in the south.", "detonated",
+         "Hasbiyeh"),
+        # a GPE the gazetteer lacks is still a place phrase, kept as text
+        ("Air force jets bombed Pooneryn on Monday, the military said.", "bombed", "Pooneryn"),
+        # the second of two names in the event verb's object slot is a place as the first is
+        ("The Syrian forces captured Surjah Kabira and Surjah Saghira.", "captured", "Surjah Saghira"),
+    ],
+)
+def test_more_place_phrases_are_candidates(parse: Parse, gz: Gazetteer, text: str, trigger: str, name: str) -> None:
+    assert name in _candidate_texts(parse, gz, text, trigger)
+
+
+def test_a_group_before_a_plural_place_noun_is_no_place(parse: Parse, gz: Gazetteer) -> None:
+    assert "Shia" not in _candidate_texts(parse, gz, "Troops raided Shia neighborhoods on Monday.", "raided")

@@ -9,9 +9,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from spillwatch.geo.attach import SCENE_WORDS, noun_named, phrases
 from spillwatch.geo.incontext import OFFICE_WORDS
 from spillwatch.geo.lexicon import PERSON_WORDS
+from spillwatch.geo.placephrases import PLACE_NOUNS, SCENE_WORDS, noun_named, phrases
 from spillwatch.records import AnnotatedArticle, Entity, EventMention, Place, Span, Token
 from spillwatch.spanindex import SpanIndex
 
@@ -60,7 +60,7 @@ class Doc:
 
 def candidates(doc: Doc, m: EventMention) -> list[tuple[Span, Place, int | None]]:
     """The event's possible places: the sentence's literal places, and place phrases the gazetteer
-    lacks (``attach.phrases``: "the Bardo Museum", "at her Reshimbagh residence"; names a place noun
+    lacks (``placephrases.phrases``: "the Bardo Museum", "at her Reshimbagh residence"; names a place noun
     governs; names in a place's slot, ``_names_in_place_slots``), kept as text."""
     text = doc.ann.article.text
     span = m.sentence
@@ -81,8 +81,9 @@ def _within(inner: Span, outer: Span) -> bool:
 def _names_in_place_slots(doc: Doc, m: EventMention, found: list[Span]) -> list[Span]:
     """Names the NER calls a person's or an organisation's that stand where a place stands: after
     a scene word ("at Karnes", "on Kafr Nabl") or as the event verb's own object ("captured Birao",
-    "Vukovar was captured"); never a resolved actor's or a place's words, nor a name a title opens
-    ("spokesman Ali"). The scorer weighs them (their NER label and their tie are cues)."""
+    "Vukovar was captured"), or conjoined to a name that does ("captured Surjah Kabira and Surjah
+    Saghira"); never a resolved actor's or a place's words, nor a name a title opens ("spokesman
+    Ali"). The scorer weighs them (their NER label and their tie are cues)."""
     tokens = doc.ann.tokens
     trig = doc.index.get(m.trigger.start)
     taken = doc.named.near(m.sentence) + found  # places and resolved actors
@@ -94,6 +95,10 @@ def _names_in_place_slots(doc: Doc, m: EventMention, found: list[Span]) -> list[
         if not idx or not all(tokens[i].pos == "PROPN" for i in idx):
             continue
         head = next((i for i in idx if tokens[i].head not in idx or tokens[i].head == i), idx[-1])
+        for _ in range(8):  # the second of two conjoined names takes the first's slot ("captured X and Y")
+            if tokens[head].dep != "conj" or tokens[head].head == head:
+                break
+            head = tokens[head].head
         tok = tokens[head]
         scene = tok.dep == "pobj" and tokens[tok.head].text.lower() in SCENE_WORDS
         slot = tok.dep in ("dobj", "nsubjpass") and trig is not None and tok.head == trig
@@ -118,10 +123,28 @@ def _a_persons(tokens: tuple[Token, ...], idx: range) -> bool:
 
 
 def named_by_nouns(doc: Doc, sentence: Span, taken: list[Span]) -> list[Span]:
-    """``attach.noun_named`` in a sentence, never over a place, a resolved actor, a ``taken`` span
-    or a group's name ("the northern Sunni city of Samarra", "Shi'i neighbourhoods": NORP)."""
-    groups = [e.span for e in doc.entities.inside(sentence) if e.label == "NORP"]
+    """``placephrases.noun_named`` in a sentence, never over a place, a resolved actor, a ``taken`` span
+    or a group's name ("the northern Sunni city of Samarra", "Shi'i neighbourhoods", "a Shia
+    neighborhood": NORP), unless the NORP name is that of one place (``_names_one_place``)."""
+    groups = [e.span for e in doc.entities.inside(sentence) if e.label == "NORP" and not _names_one_place(doc, e.span)]
     return noun_named(doc.ann.tokens, doc.tokens_in(sentence), doc.named.near(sentence) + taken + groups)
+
+
+def _names_one_place(doc: Doc, span: Span) -> bool:
+    """A NORP name that qualifies one definite place noun ("Akida village", "the Hasbiyeh village":
+    the small NER tags many villages NORP) names that place; a group qualifies a plural or an
+    indefinite one ("Shia neighborhoods", "a Sunni town"), and a place noun with its own "of" name
+    is named by that ("the Sunni city of Samarra")."""
+    tokens = doc.ann.tokens
+    idx = doc.tokens_in(span)
+    if not idx:
+        return False
+    noun = tokens[idx.stop - 1].head
+    tok = tokens[noun]
+    if noun in idx or tok.lemma.lower() not in PLACE_NOUNS or tok.tag != "NN":
+        return False
+    return not any(t.head == noun and (t.text.lower() in ("a", "an") or t.text.lower() == "of")
+                   for t in tokens[idx.start : noun + 3])
 
 
 def coder_hints(m: EventMention, text: str,

@@ -35,11 +35,12 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from spillwatch.geo.attach import attached, head_of, load_fitted, name_range, not_the_events, span_steps
+from spillwatch.geo.attach import attached, head_of, load_fitted, not_the_events, span_steps
 from spillwatch.geo.eventcands import Doc, argument_spans, candidates, coder_hints, named_by_nouns
 from spillwatch.geo.focusplace import article_focus
 from spillwatch.geo.gazetteer import Gazetteer
 from spillwatch.geo.lexicon import DIRECTIONS
+from spillwatch.geo.placephrases import name_range
 from spillwatch.records import AnnotatedArticle, Argument, EventMention, Place, Span
 from spillwatch.settings import Settings
 from spillwatch.spanindex import SpanIndex
