@@ -281,10 +281,12 @@ def _prefetched_lookup(store: Store, new: Sequence[EventMention], articles: _Art
                        stages: Pipeline) -> tuple[Lookup, LookupMany]:
     """Block lookups for clustering: every key the new mentions probe in a few queries, then the keys each
     frontier of the closure probes (``cluster.assign``'s ``lookup_many``) in a few queries each; the
-    publication days of the articles of every mention found are read with them."""
+    publication days of the articles of every mention found are read with them. Each stored mention is
+    decoded once per batch (``decoded``, seeded with the new ones), however many frontiers meet it."""
     articles.prefetch(m.article_id for m in new)
     wanted = sorted({k for m in new for k in stages.probes.fn((m, articles.published(m.article_id)), _SETTINGS)})
-    cache = store.mentions_in_blocks(wanted)
+    decoded = {m.id: m for m in new}
+    cache = store.mentions_in_blocks(wanted, decoded)
     articles.prefetch(m.article_id for found in cache.values() for m in found)
 
     def lookup(key: BlockKey) -> list[EventMention]:
@@ -296,7 +298,7 @@ def _prefetched_lookup(store: Store, new: Sequence[EventMention], articles: _Art
     def lookup_many(keys: Sequence[BlockKey]) -> dict[BlockKey, list[EventMention]]:
         missing = [k for k in keys if k not in cache]
         if missing:
-            found = store.mentions_in_blocks(missing)
+            found = store.mentions_in_blocks(missing, decoded)
             articles.prefetch(m.article_id for ms in found.values() for m in ms)
             cache.update(found)
         return {k: cache[k] for k in keys}
