@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import threading
 import types
 import typing
 from collections.abc import Callable
@@ -80,12 +81,11 @@ def _converter(tp: Any) -> Convert:
         if inner is None:
             return tuple
         item = inner
-        return lambda value: tuple(None if v is None else item(v) for v in value)
+        return lambda value: tuple([None if v is None else item(v) for v in value])
     if origin is typing.Literal or tp is Any:
         return None
     if dataclasses.is_dataclass(tp):
-        cls = typing.cast(type, tp)
-        return lambda value: loader(cls)(value)
+        return loader(typing.cast(type, tp))  # a record that holds itself gets its decoder, registered first
     if tp is datetime:
         return datetime.fromisoformat
     if tp is date:
@@ -97,29 +97,40 @@ def _converter(tp: Any) -> Convert:
     return None
 
 
-_LOADERS: dict[type, Callable[[dict[str, Any]], Any]] = {}
+_LOADERS: dict[type, Callable[[dict[str, Any]], Any]] = {}  # complete decoders
+_BUILDING: dict[type, Callable[[dict[str, Any]], Any]] = {}  # decoders whose converters are being worked out
+_LOCK = threading.RLock()  # one thread builds; a record holding itself gets its own decoder on the way
 
 
 def loader(cls: type[T]) -> Callable[[dict[str, Any]], T]:
     """The decoder of one record class: its fields' converters worked out once, not at every value
     (decoding stored mentions was most of clustering's cost on a grown store). A key the class does not
     have is ignored; a missing one takes the field's default."""
-    if cls in _LOADERS:
-        return _LOADERS[cls]
-    hints = typing.get_type_hints(cls)
-    plan = {key: (name, _converter(hints[name])) for name, key in _field_names(cls) or ()}
+    found = _LOADERS.get(cls)
+    if found is not None:
+        return found
+    with _LOCK:
+        if cls in _LOADERS or cls in _BUILDING:
+            return _LOADERS.get(cls) or _BUILDING[cls]
+        plan: dict[str, tuple[str, Convert]] = {}
 
-    def decode(data: dict[str, Any]) -> T:
-        kwargs = {}
-        for key, value in data.items():
-            found = plan.get(key)
-            if found is not None:
-                name, convert = found
-                kwargs[name] = value if value is None or convert is None else convert(value)
-        return cls(**kwargs)
+        def decode(data: dict[str, Any]) -> T:
+            kwargs = {}
+            for key, value in data.items():
+                field = plan.get(key)
+                if field is not None:
+                    name, convert = field
+                    kwargs[name] = value if value is None or convert is None else convert(value)
+            return cls(**kwargs)
 
-    _LOADERS[cls] = decode
-    return decode
+        _BUILDING[cls] = decode  # the fields' converters may ask for it (a record that holds itself)
+        try:
+            hints = typing.get_type_hints(cls)
+            plan.update({key: (name, _converter(hints[name])) for name, key in _field_names(cls) or ()})
+        finally:
+            del _BUILDING[cls]
+        _LOADERS[cls] = decode
+        return decode
 
 
 def load(cls: type[T], data: dict[str, Any]) -> T:

@@ -307,17 +307,20 @@ def _prefetched_lookup(store: Store, new: Sequence[EventMention], articles: _Art
 
 
 def cluster_phase(store: Store, stats: StageStats, stages: Pipeline = DEFAULT) -> None:
-    """Merge unassigned mentions into events (new or existing), in one transaction; idempotent."""
-    new = store.mentions(unassigned_only=True)
-    if new:
-        articles = _Articles(store)  # publication days and outlets: a few queries, not one per article
-        # only the stored events holding a re-clustered mention can be replaced: no read of every event
-        lookup, lookup_many = _prefetched_lookup(store, new, articles, stages)
-        result = assign(store.events_holding, new, lookup, lookup_many=lookup_many,
-                        outlets=articles.outlets, published=articles.published)
-        with store.transaction():
+    """Merge unassigned mentions into events (new or existing), in one transaction; idempotent.
+
+    The reads are in that transaction too: it holds the store while the phase runs (a DuckDB file idle for
+    its ``linger`` between two reads was let go and opened again, five times a batch on a grown store)."""
+    with store.transaction():
+        new = store.mentions(unassigned_only=True)
+        if new:
+            articles = _Articles(store)  # publication days and outlets: a few queries, not one per article
+            # only the stored events holding a re-clustered mention can be replaced: no read of every event
+            lookup, lookup_many = _prefetched_lookup(store, new, articles, stages)
+            result = assign(store.events_holding, new, lookup, lookup_many=lookup_many,
+                            outlets=articles.outlets, published=articles.published)
             store.put_events(result.events, replace_ids=result.retired)
-    stats.events = store.count_events(EventFilter(origin="spillwatch"))
+        stats.events = store.count_events(EventFilter(origin="spillwatch"))
 
 
 # ---------------------------------------------------------------- the whole run

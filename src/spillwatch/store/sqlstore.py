@@ -230,13 +230,7 @@ class SqlStore(SkippedArticles, AnalysisRows, WatchRows, ArticleDates, EventQuer
         """
         known = decoded if decoded is not None else {}
         out: dict[BlockKey, list[EventMention]] = {(k[0], k[1], int(k[2])): [] for k in keys}
-        rows: list[tuple[BlockKey, str]] = []
-        for start in range(0, len(keys), 300):
-            part = keys[start : start + 300]
-            marks = ", ".join("(?, ?, ?)" for _ in part)
-            found = self._rows("SELECT kind, value, day, mention_id FROM mention_blocks"
-                               f" WHERE (kind, value, day) IN ({marks})", [x for k in part for x in k])
-            rows.extend(((r["kind"], r["value"], int(r["day"])), r["mention_id"]) for r in found)
+        rows = self._block_rows(sorted(out))
         missing = sorted({mid for _, mid in rows} - known.keys())
         for start in range(0, len(missing), 300):
             ids = missing[start : start + 300]
@@ -247,6 +241,17 @@ class SqlStore(SkippedArticles, AnalysisRows, WatchRows, ArticleDates, EventQuer
             if mid in known:
                 out[key].append(known[mid])
         return out
+
+    def _block_rows(self, keys: Sequence[BlockKey]) -> list[tuple[BlockKey, str]]:
+        """(key, mention id) for every stored mention under any of ``keys`` (distinct keys), a few queries."""
+        rows: list[tuple[BlockKey, str]] = []
+        for start in range(0, len(keys), 300):
+            part = keys[start : start + 300]
+            marks = ", ".join("(?, ?, ?)" for _ in part)
+            found = self._rows("SELECT kind, value, day, mention_id FROM mention_blocks"
+                               f" WHERE (kind, value, day) IN ({marks})", [x for k in part for x in k])
+            rows.extend(((r["kind"], r["value"], int(r["day"])), r["mention_id"]) for r in found)
+        return rows
 
     def mentions_in_block(self, key: tuple[str, str, int]) -> list[EventMention]:
         found = self._rows("SELECT m.record_json FROM mention_blocks b JOIN event_mentions m ON m.id = b.mention_id"
