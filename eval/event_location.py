@@ -11,15 +11,19 @@ and zero or more ``LOCATION`` spans (where that event happened). Records whose `
 Split by a hash of the text (sha256, first 8 hex digits even: ``tune``, odd: ``report``), so the
 same sentence always falls in the same part, whatever file it comes in.
 
-Each sentence runs through the product's own stages (spaCy parse, actors, ``geo/places.py``),
-becomes one ``EventMention`` whose trigger is the VERB span, and goes through the product's
+Each sentence runs through the product's own stages (spaCy parse, actors, ``geo/places.py``) and
+becomes the ``EventMention`` the coder makes of its VERB span: its clause and its place arguments,
+in the coder's order (``coding/args.ArgumentFinder.resolve`` and ``coding/belongs.own_actors``, as
+``coding/events.py`` calls them for an ASSAULT trigger). It goes through the product's
 ``geo/eventplace.place_events`` (its scorer fitted by ``--split tune --fit``, written to
 ``src/spillwatch/data/geo_attach.json``): the predicted place is the mention's ``place`` span (an
 ``article-focus`` place is no place of the sentence's own and predicts nothing), with the places
 listed with it (its "also-place" arguments: "struck Baghdad, Mosul and Kirkuk"). Scored as token
 precision, recall and F1 (micro, over the record's own tokens) against the LOCATION tokens.
-Baselines in the same run, over the same recognised places (literal and region roles): the place
-nearest the verb, and the first place after the verb, else the nearest.
+Beside it, in the same run: "scorer alone", the same mention without the coder's place arguments
+(what this script measured before it followed the product's path; the product then took the
+coder's first place that resolved), and two baselines over the same recognised places (literal and
+region roles): the place nearest the verb, and the first place after the verb, else the nearest.
 """
 
 from __future__ import annotations
@@ -31,17 +35,22 @@ import json
 import pickle
 import sys
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
 
-from spillwatch.coding.clause import find_clause  # noqa: E402
+from spillwatch.coding.args import ArgumentFinder  # noqa: E402
+from spillwatch.coding.belongs import own_actors  # noqa: E402
+from spillwatch.coding.clause import REPORTING, find_clause, predicate  # noqa: E402
 from spillwatch.coding.docindex import DocIndex  # noqa: E402
-from spillwatch.coding.patterns import DepGraph  # noqa: E402
+from spillwatch.coding.events import TYPE_TARGET_PREPS  # noqa: E402
+from spillwatch.coding.ontology import load_ontology  # noqa: E402
+from spillwatch.coding.patterns import DepGraph, roles  # noqa: E402
 from spillwatch.geo.attach import load_fitted, options  # noqa: E402
-from spillwatch.geo.eventplace import LITERAL_ROLES, Doc, candidates, place_events  # noqa: E402
+from spillwatch.geo.eventcands import LITERAL_ROLES, Doc, candidates, coder_hints  # noqa: E402
+from spillwatch.geo.eventplace import place_events  # noqa: E402
 from spillwatch.geo.gazetteer import open_gazetteer  # noqa: E402
 from spillwatch.geo.places import find_places  # noqa: E402
 from spillwatch.geo.train_attach import fit  # noqa: E402
@@ -158,12 +167,43 @@ def _mention(ann: AnnotatedArticle, record: Record) -> EventMention:
                         clause=clause)
 
 
-def product_place(ann: AnnotatedArticle, record: Record) -> tuple[Span, ...]:
-    """The event's own place and the places listed with it ("also-place" arguments)."""
-    (placed,) = place_events(ann, (_mention(ann, record),))
+def _coded(ann: AnnotatedArticle, record: Record) -> EventMention:
+    """The record's event as the coder hands it to the event-place stage: ``_mention`` with the
+    coder's own place arguments, in the coder's order (``coding/args.ArgumentFinder.resolve`` and
+    ``coding/belongs.own_actors``, called as ``coding/events.py`` calls them for an ASSAULT trigger)."""
+    m = _mention(ann, record)
+    graph = DepGraph(ann.tokens)
+    at = next((t.i for t in ann.tokens if t.span.start <= record.verb.start < t.span.end), None)
+    k = next((k for k, s in enumerate(ann.sentences) if at is not None and s.first_token <= at < s.last_token), None)
+    if at is None or k is None or m.clause is None:
+        return m
+    sent, clause = ann.sentences[k], m.clause
+    finder = ArgumentFinder(ann, graph, load_ontology().classes.get("territory", frozenset()), DocIndex(ann))
+    own = bool(graph.children(at, "poss") or graph.prep_objects(at, ("by",)))
+    said = clause.frame in REPORTING and graph[predicate(graph, at, sent.first_token, sent.last_token)].dep == "ccomp"
+    res = own_actors(finder.resolve(roles(graph, at, TYPE_TARGET_PREPS.get(m.type, ())), k, sent, at, clause),
+                     m.type, clause, framed=not graph.is_verbal(at) and not own, speech=said)
+    return replace(m, arguments=res.arguments, place_text=res.places[0].text if res.places else None)
+
+
+def _placed(placed: EventMention) -> tuple[Span, ...]:
     if placed.place is None or placed.place.role == "article-focus":
         return ()
     return (placed.place.span, *(a.span for a in placed.arguments if a.role == "also-place"))
+
+
+def product_place(ann: AnnotatedArticle, record: Record) -> tuple[Span, ...]:
+    """What the product places the event at: the coder's mention (its place arguments in the
+    coder's order) through ``place_events``: the event's own place and the places listed with it."""
+    (placed,) = place_events(ann, (_coded(ann, record),))
+    return _placed(placed)
+
+
+def scorer_place(ann: AnnotatedArticle, record: Record) -> tuple[Span, ...]:
+    """The event-place scorer alone (the mention without the coder's place arguments): this
+    script's figure before it measured the product's path."""
+    (placed,) = place_events(ann, (_mention(ann, record),))
+    return _placed(placed)
 
 
 def _spans(place: Place | None) -> tuple[Span, ...]:
@@ -190,14 +230,16 @@ def main() -> None:
         for ann, record in zip(anns, records, strict=True):
             ann = find_places(ann, settings, gazetteer=gz)
             doc = Doc.of(ann)
-            m = _mention(ann, record)
+            m = _coded(ann, record)
             clause = m.clause.places if m.clause is not None else ()
-            opts = options(ann.tokens, doc.index, record.verb, candidates(doc, m), clause)
+            pool = candidates(doc, m)
+            opts = options(ann.tokens, doc.index, record.verb, pool, clause, coder_hints(m, ann.article.text, pool))
             groups.append((record.gold, [(o.features, o.cues, tokens_of(record, o.span)) for o in opts]))
         print(fit(groups, args.path.name))
         load_fitted.cache_clear()
     systems: dict[str, Callable[[AnnotatedArticle, Record], tuple[Span, ...]]] = {
         "spillwatch (geo/eventplace.py)": product_place,
+        "scorer alone (the old figure)": scorer_place,
         "baseline: nearest place": lambda ann, r: _spans(nearest(r.verb, _literal(ann))),
         "baseline: first after verb, else nearest": lambda ann, r: _spans(first_after(r.verb, _literal(ann))),
     }
@@ -220,6 +262,7 @@ def main() -> None:
     for name, score in scores.items():
         print(f"  {name:45s} {score.line()}")
     print(json.dumps({"token_f1": round(scores["spillwatch (geo/eventplace.py)"].f1(), 4),
+                      "scorer_alone_f1": round(scores["scorer alone (the old figure)"].f1(), 4),
                       "nearest_f1": round(scores["baseline: nearest place"].f1(), 4),
                       "first_after_f1": round(scores["baseline: first after verb, else nearest"].f1(), 4)}))
 

@@ -263,3 +263,25 @@ def test_a_named_speakers_earlier_dated_statement_dates_the_event_told_in_the_ne
                    "in London.", published=date(2016, 12, 19))
     m = next(m for m in found if m.trigger_text == "meeting")
     assert m.date is not None and m.date.start == date(2016, 12, 15)
+
+
+def test_a_court_story_dates_the_crime_by_the_one_older_day_it_states() -> None:
+    """No crime word stands over the day ("grabbed the girl ... on Saturday, May 18"), but it is the
+    one day the sentencing story states before the week of its news: the crime's, not the sentence's."""
+    found = _story("A man who kidnapped a girl in Fort Worth was sentenced on Tuesday to life in federal prison.",
+                   "According to evidence presented at trial, Webb grabbed the girl as she walked down the "
+                   "avenue on Saturday, May 18.", published=WEDNESDAY)
+    m = next(m for m in found if m.trigger_text == "kidnapped")
+    assert m.date is not None and (m.date.start, m.date.precision) == (date(2019, 5, 18), "day")
+
+
+def test_a_court_story_gives_the_crime_its_month_not_the_hearing_day() -> None:
+    """The story states only the crime's month: violence retold at the hearing takes that month,
+    never the hearing's day."""
+    found = _story("The woman who shot and killed two co-workers in September at the plant will face trial, "
+                   "a judge ruled at a hearing on Tuesday.",
+                   "At one point the defendant ordered a worker away, and then she shot Latoya Brown, "
+                   "the prosecutor says.",
+                   published=WEDNESDAY)
+    m = next(m for m in found if m.trigger_text == "shot" and m.trigger.start > 100)
+    assert m.date is not None and (m.date.start, m.date.end) == (date(2019, 9, 1), date(2019, 9, 30))

@@ -8,11 +8,12 @@ from collections.abc import Callable
 import pytest
 
 from spillwatch.coding.events import code_events
+from spillwatch.geo.eventcands import Doc, candidates, coder_hints
 from spillwatch.geo.eventplace import place_events
 from spillwatch.geo.gazetteer import Gazetteer
 from spillwatch.geo.places import find_places
 from spillwatch.nlp.actors import find_actors
-from spillwatch.records import AnnotatedArticle, Argument, Article, EventMention, Span
+from spillwatch.records import AnnotatedArticle, Argument, Article, EventMention, Place, Span
 from spillwatch.settings import Settings
 
 from .conftest import make_article
@@ -127,3 +128,57 @@ def test_a_places_unrest_is_in_that_place(parse: Parse, gz: Gazetteer) -> None:
     assert all(m.place is not None and m.place.country_iso2 == "HK" for m in battles)
     ann = find_places(parse(make_article(("body", "Russia's request was rejected on Monday."))), gazetteer=gz)
     assert [p.role for p in ann.places if p.text == "Russia"] == ["metonym"]
+
+
+def test_the_scorer_weighs_the_coders_places(parse: Parse, gz: Gazetteer) -> None:
+    """The coder lists "Aleppo" (where the protesters came from) first among its place arguments;
+    the event happened where they marched (the coder's first place was the event's before)."""
+    text = "Protesters from Aleppo marched through the streets of Damascus on Friday."
+    ann = find_places(find_actors(parse(make_article(("body", text))), Settings()), gazetteer=gz)
+    marched = [m for m in place_events(ann, code_events(ann), gazetteer=gz) if m.trigger_text == "marched"]
+    assert next(a.text for a in marched[0].arguments if a.role == "place") == "Aleppo"
+    assert marched[0].place is not None and marched[0].place.text == "Damascus"
+
+
+def test_the_coders_rank_is_a_cue() -> None:
+    """Each candidate the coder's place arguments cover gets its rank among them (the rest capped
+    at 2); a candidate the coder did not offer gets none."""
+    text = "Protesters from Aleppo marched in Damascus, Homs and Hama."
+    spans = {n: Span(text.index(n), text.index(n) + len(n)) for n in ("Aleppo", "Damascus", "Homs", "Hama")}
+    args = tuple(Argument("place", spans[n], n) for n in ("Damascus", "Aleppo", "Homs", "Hama"))
+    m = EventMention(article_id="a", type="PROTEST", trigger=Span(20, 27), trigger_text="marched",
+                     sentence=Span(0, len(text)), arguments=args[:3])
+    pool = [(s, Place(span=s, text=n), None) for n, s in spans.items()]
+    assert coder_hints(m, text, pool) == {spans["Damascus"]: ("coder_rank:0",), spans["Aleppo"]: ("coder_rank:1",),
+                                          spans["Homs"]: ("coder_rank:2",)}
+
+
+def _candidate_texts(parse: Parse, gz: Gazetteer, text: str, trigger: str) -> list[str]:
+    ann = find_places(find_actors(parse(make_article(("body", text))), Settings()), gazetteer=gz)
+    at = text.index(trigger)
+    m = EventMention(article_id="a", type="ASSAULT", trigger=Span(at, at + len(trigger)), trigger_text=trigger,
+                     sentence=Span(0, len(text)))
+    return [p.text for _, p, _ in candidates(Doc.of(ann), m)]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "name"),
+    [
+        # a name the outskirts, countryside or vicinity of which is the scene is a place's
+        ("Two Turkish tanks were destroyed on the outskirts of Bza'a.", "destroyed", "Bza'a"),
+        # a NORP name of one definite place noun is that place's (the small NER tags villages NORP)
+        ("At least 21 people were killed in Boko Haram attacks on Akida village near Maiduguri.", "killed", "Akida"),
+        ("The bomb was detonated when a convoy passed by the Hasbiyeh village in the south.", "detonated",
+         "Hasbiyeh"),
+        # a GPE the gazetteer lacks is still a place phrase, kept as text
+        ("Air force jets bombed Pooneryn on Monday, the military said.", "bombed", "Pooneryn"),
+        # the second of two names in the event verb's object slot is a place as the first is
+        ("The Syrian forces captured Surjah Kabira and Surjah Saghira.", "captured", "Surjah Saghira"),
+    ],
+)
+def test_more_place_phrases_are_candidates(parse: Parse, gz: Gazetteer, text: str, trigger: str, name: str) -> None:
+    assert name in _candidate_texts(parse, gz, text, trigger)
+
+
+def test_a_group_before_a_plural_place_noun_is_no_place(parse: Parse, gz: Gazetteer) -> None:
+    assert "Shia" not in _candidate_texts(parse, gz, "Troops raided Shia neighborhoods on Monday.", "raided")

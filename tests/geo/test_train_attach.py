@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 from spillwatch.geo.attach import FEATURES, Fitted
-from spillwatch.geo.train_attach import Group, fit, token_f1
+from spillwatch.geo.train_attach import Group, fit, simplest_within, token_f1
 
 BASE = tuple(0.0 for _ in FEATURES)
 
@@ -41,3 +41,10 @@ def test_rare_cues_get_no_weight(tmp_path: Path) -> None:
     groups[0] = (gold, ((a[0], (*a[1], "next:once"), a[2]), b))
     fit(groups, "synthetic", out)
     assert "next:once" not in json.loads(out.read_text(encoding="utf-8"))["cues"]
+
+
+def test_the_strongest_prior_within_noise_is_chosen() -> None:
+    """Held-out F1s within NOISE of the best are a tie, which the smallest C (the strongest
+    regularisation) takes; a clear winner is taken whatever its C."""
+    assert simplest_within([(0.1, 0.660), (0.3, 0.669), (1.0, 0.669), (3.0, 0.672)]) == (0.3, 0.669)
+    assert simplest_within([(0.1, 0.600), (0.3, 0.650), (3.0, 0.680)]) == (3.0, 0.680)

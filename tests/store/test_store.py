@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from collections.abc import Iterator
 from datetime import date
@@ -188,3 +189,20 @@ def test_block_lookup_one_by_one_equals_prefetch(store: Store) -> None:
     assert many == {k: store.mentions_in_block(k) for k in keys}
     assert [m.id for m in many[("p", "IRQ", 100)]] == sorted([m1.id, m2.id])
     assert many[("p", "LBN", 100)] == []
+
+
+def test_block_lookup_reads_each_mention_once_per_caller(store: Store) -> None:
+    """Mentions the caller already decoded are taken from its ``decoded`` (not read again); what is read is
+    added there, so the closure's later frontiers do not decode a stored mention a second time."""
+    a = _article()
+    store.put_article(a, _raw())
+    m1, m2 = _mention(a.id, 0), _mention(a.id, 20)
+    store.put_mentions([m1, m2])
+    store.put_mention_blocks([(m1.id, ("p", "IRQ", 100)), (m2.id, ("p", "IRQ", 100)), (m2.id, ("a", "ISL", 100))])
+    held = dataclasses.replace(m1, trigger_text="held by the caller")  # same id: the caller's copy is the one used
+    decoded = {m1.id: held}
+    many = store.mentions_in_blocks([("p", "IRQ", 100), ("a", "ISL", 100)], decoded)
+    assert [m.trigger_text for m in many[("p", "IRQ", 100)]] == [
+        m.trigger_text for m in sorted([held, m2], key=lambda m: m.id)]
+    assert decoded == {m1.id: held, m2.id: m2} and many[("a", "ISL", 100)] == [m2]
+    assert many[("a", "ISL", 100)][0] is decoded[m2.id]

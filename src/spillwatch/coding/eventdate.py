@@ -23,8 +23,12 @@ dependency graph, the trigger and the candidate date mentions. Output: a ``DateM
   tried, older than the news: it takes the day the story states for the crime ("for the crimes he
   committed on March 11, 2005", "Monday's violence"), when it states one (``crime_date``; of two
   crimes' days, the one named by the trigger's own word: "murder" takes "his June 24, 2005
-  murder", not "the June 20, 2005 shooting"); an own date coarser than a day that holds the day
-  stated for that same crime is made that day ("convicted of the 2005 murder", ``refined``);
+  murder", not "the June 20, 2005 shooting"), else the one day the story states before the week
+  of its news ("grabbed the girl ... on Saturday, May 18" in November's sentencing story), else
+  the crime's month or year when the story states only that ("killed two co-workers in
+  September": never the day of the hearing that retells it); an own date coarser than a day that
+  holds the day stated for that same crime is made that day ("convicted of the 2005 murder",
+  ``refined``). These rules live in ``coding/courtdate.py``;
 - a background event gets no article date: a verb in the past perfect ("had been killed", unless
   reported speech shifted it back: "said the army had shelled") or a trigger inside a "since"
   phrase or clause tells of an earlier event than the news, so the article's day would be false;
@@ -42,10 +46,10 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import date, timedelta
-from itertools import takewhile
+from datetime import date
 
 from spillwatch.coding.argwords import OFFSET_WORDS
+from spillwatch.coding.courtdate import LEDE_WINDOW, crime_date, refined, token_at
 from spillwatch.coding.patterns import DepGraph
 from spillwatch.records import DATE_SOURCE_RANK, AnnotatedArticle, Clause, DateMention, Span
 
@@ -202,9 +206,6 @@ def clause_date(clause: Clause, trigger: Span, sentence: Span, dates_in: Callabl
 # pieces, a time stamp "10 p.m.", a date line, a subhead of a few words) are read but not counted.
 LEDE_SENTENCES = 3
 LEDE_MIN_WORDS = 8
-# how far before its report the news of a lead can be: the week within which news style names a
-# weekday or "yesterday" rather than a date
-LEDE_WINDOW = timedelta(days=7)
 FULL_YEAR = re.compile(r"\b(?:19|20)\d\d\b")  # a date that states its year
 
 
@@ -274,85 +275,6 @@ def limit_of(ann: AnnotatedArticle, offset: int, today: date) -> date:
     return today
 
 
-# a court story: its lead reports a step of justice, and the violence it retells is the crime tried
-JUSTICE_WORDS = frozenset({
-    "sentence", "convict", "conviction", "arraign", "arraignment", "indict", "indictment", "plead", "plea", "trial",
-    "hearing", "verdict", "acquit", "jury", "jurors", "prosecutor", "court", "judge"})
-# the violence a court story retells, and the words it names the crime by
-VIOLENCE_WORDS = frozenset({
-    "kill", "killing", "murder", "shoot", "shooting", "stab", "stabbing", "attack", "bomb", "bombing", "slay",
-    "slaying", "wound", "injure", "ambush", "rampage", "massacre", "assault", "kidnap", "abduct", "target",
-    "fire", "violence"})
-CRIME_WORDS = (VIOLENCE_WORDS - {"fire"}) | {"crime", "incident"}  # "fired from his job on Thursday"
-
-
-def _token_at(g: DepGraph, offset: int) -> int | None:
-    i = bisect_right(g.tokens, offset, key=lambda t: t.span.start) - 1
-    return i if i >= 0 and offset < g[i].span.end else None
-
-
-def _date_head(g: DepGraph, span: Span) -> int | None:
-    """The token of a date phrase whose head lies outside it ("his June 24, 2005 murder": the one
-    hanging on "murder"), else its first token."""
-    first = _token_at(g, span.start)
-    if first is None:
-        return None
-    toks = list(takewhile(lambda t: g[t].span.start < span.end, range(first, len(g.tokens))))
-    return next((t for t in toks if not span.start <= g[g[t].head].span.start < span.end), first)
-
-
-def _named_by(g: DepGraph, span: Span, i: int) -> list[int]:
-    """The words a date phrase (head ``i``) dates: the noun it stands before ("his June 24, 2005
-    murder", which the parser may hang on the date), then the two nouns or verbs nearest above it."""
-    above = [n for n in g.ancestors(i) if g[n].pos in ("NOUN", "VERB", "PROPN")][:2]
-    nxt = next((t for t in range(i, len(g.tokens)) if g[t].span.start >= span.end), None)
-    if nxt is not None and g[nxt].pos == "NOUN" and (g[nxt].head == i or g[i].head == nxt):
-        return [nxt, *above]
-    return above
-
-
-def crime_date(ann: AnnotatedArticle, g: DepGraph, trigger: int, *, named_only: bool = False) -> DateMention | None:
-    """The day a court story states for the crime it retells ("sentenced Saturday ... for the
-    crimes he committed on March 11, 2005", "When Monday's violence had concluded, ..."): the date
-    of an act of violence told without a time of its own in a story whose lead reports a step of
-    justice (a sentence, a charge, a trial: ``JUSTICE_WORDS``), the crime being older than the news.
-    The day is the one the story gives a crime word (``CRIME_WORDS``) among the two nouns or verbs
-    nearest above a day-precise expression, when the story gives exactly one such day; else None."""
-    if g[trigger].lemma.lower() not in VIOLENCE_WORDS:
-        return None
-    story = story_date(ann, g[trigger].span.start)
-    if story is None or story.end is None:
-        return None
-    lead = _lead(ann, story.span.start)
-    if not lead or not any(t.lemma.lower() in JUSTICE_WORDS for t in g.tokens
-                           if lead[0].start <= t.span.start < lead[-1].end):
-        return None
-    found: dict[date, DateMention] = {}
-    named: dict[date, DateMention] = {}  # days given a crime word of the trigger's own stem
-    stem = _stem(g[trigger].lemma)
-    for d in ann.dates:
-        if d.precision != "day" or d.start is None or d.source != "expression" or d.start > story.end:
-            continue
-        i = _date_head(g, d.span)
-        if i is None:
-            continue
-        above = _named_by(g, d.span, i)
-        if any(g[n].lemma.lower() in CRIME_WORDS for n in above):
-            found.setdefault(d.start, d)
-            if any(_stem(g[n].lemma) == stem for n in above):
-                named.setdefault(d.start, d)
-    for days in (named,) if named_only else (found, named):  # "his June 24, 2005 murder", "the June 20 shooting"
-        if len(days) == 1:
-            return next(iter(days.values()))
-    return None
-
-
-def _stem(lemma: str) -> str:
-    """A crime word's stem: "killing" and "kill", "shooting" and "shoot" name one act."""
-    word = lemma.lower()
-    return word.removesuffix("ing") if len(word) > 6 else word
-
-
 def event_date(ann: AnnotatedArticle, g: DepGraph, trigger: int, own: DateMention | None,
                today: date | None = None, *, framed: bool = False) -> DateMention | None:
     """The event's date by the rules of the module docstring."""
@@ -367,8 +289,8 @@ def event_date(ann: AnnotatedArticle, g: DepGraph, trigger: int, own: DateMentio
         if own.start <= (limit := limit_of(ann, g[trigger].span.start, today)):
             if own.precision in ("week", "range") and own.end is not None and own.end > limit:
                 own = replace(own, end=limit, precision="range")  # "this week" in Thursday's story: Monday to Thursday
-            return refined(own, crime_date(ann, g, trigger, named_only=True))
-    if (crime := crime_date(ann, g, trigger)) is not None:
+            return refined(own, _crime(ann, g, trigger, named_only=True))
+    if (crime := _crime(ann, g, trigger)) is not None:
         return crime
     if not framed and background(g, trigger):  # under "said that", "had shelled" is only the tense shifted back
         return None
@@ -378,22 +300,21 @@ def event_date(ann: AnnotatedArticle, g: DepGraph, trigger: int, own: DateMentio
     return news
 
 
+def _crime(ann: AnnotatedArticle, g: DepGraph, trigger: int, *, named_only: bool = False) -> DateMention | None:
+    """``courtdate.crime_date`` for the story holding the trigger (its date and its lead)."""
+    story = story_date(ann, g[trigger].span.start)
+    if story is None or story.end is None:
+        return None
+    return crime_date(ann, g, trigger, story, _lead(ann, story.span.start), named_only=named_only)
+
+
 def _same_sentence(g: DepGraph, trigger: int, d: DateMention) -> bool:
-    i = _token_at(g, d.span.start) if d.span.end > d.span.start else None
+    i = token_at(g, d.span.start) if d.span.end > d.span.start else None
     return i is not None and _root(g, i) == _root(g, trigger)
 
 
 def _root(g: DepGraph, i: int) -> int:
     return ([i, *g.ancestors(i)])[-1]
-
-
-def refined(own: DateMention, crime: DateMention | None) -> DateMention:
-    """An own date coarser than a day ("the 2005 murder", "in March 2005") made the day the court
-    story states for that crime when that day falls within it; else ``own`` as it is."""
-    if (crime is None or crime.start is None or own.precision == "day" or own.start is None or own.end is None
-            or not own.start <= crime.start <= own.end):
-        return own
-    return crime
 
 
 def better_date(a: DateMention | None, b: DateMention | None) -> DateMention | None:

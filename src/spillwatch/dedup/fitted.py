@@ -35,7 +35,7 @@ from __future__ import annotations
 import json
 import math
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from spillwatch.dedup.score import THRESHOLD, Features, date_score, differs, place_score
@@ -150,7 +150,9 @@ def vector(a: Features, b: Features, window: int) -> tuple[float, ...] | None:
     )
 
 
+@lru_cache(maxsize=1 << 16)
 def _words(name: str) -> frozenset[str]:
+    """A name's words (remembered: ``shared_names`` asks for the same names' words in every pair)."""
     return frozenset(name[2:].replace(".", " ").replace("-", " ").split())
 
 

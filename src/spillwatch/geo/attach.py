@@ -35,24 +35,15 @@ from typing import Generic, TypeVar
 
 from spillwatch.errors import ConfigError
 from spillwatch.geo.lexicon import SPEECH_LEMMAS
-from spillwatch.records import Entity, Span, Token
+from spillwatch.geo.placephrases import PLACE_NOUNS, SCENE_WORDS, named_by_place_noun
+from spillwatch.records import Span, Token
 
 P = TypeVar("P")
-SCENE_WORDS = frozenset(("in", "at", "near", "outside", "inside", "around", "across", "on", "throughout", "within"))
-INSIDE_WORDS = frozenset(("in", "inside", "near", "outside"))
 MOTION_WORDS = frozenset(("from", "to", "into", "toward", "towards"))
 COMPLEMENT = frozenset(("ccomp", "xcomp", "parataxis", "advcl", "conj"))
 SCENE_BONUS = 0.5  # half a step: the preposition says "scene" outright
 MOTION_PENALTY = 1.5  # an origin or destination is the event's place only when nothing else is
 BEFORE_PENALTY = 0.25  # a place before the trigger loses a tie to one after it
-PLACE_ENTITIES = frozenset(("", "FAC", "LOC", "GPE"))
-# nouns that say the proper noun they govern is a settlement or a unit ("the town of X", "X village")
-PLACE_NOUNS = frozenset((
-    "town", "towns", "village", "villages", "city", "cities", "neighborhood", "neighbourhood", "neighborhoods",
-    "neighbourhoods", "district", "districts", "suburb", "suburbs", "area", "areas", "camp", "province",
-    "provinces", "region", "governorate", "settlement", "settlements", "hamlet", "quarter", "sector",
-    "locality", "municipality", "commune", "township", "county", "island", "islands", "valley", "hill", "hills",
-))  # fmt: skip
 ANCHOR_NOUNS = PLACE_NOUNS | {"capital"}
 ROOT_LINK = 2  # two parse trees of one sentence: a weaker tie than any edge inside a tree
 
@@ -158,11 +149,13 @@ def _token_range(tokens: Sequence[Token], index: dict[int, int], span: Span) -> 
 
 
 def options(tokens: Sequence[Token], index: dict[int, int], trigger: Span,
-            places: Sequence[tuple[Span, P, int | None]], clause: Sequence[Span] = ()) -> list[Option[P]]:
+            places: Sequence[tuple[Span, P, int | None]], clause: Sequence[Span] = (),
+            hints: Mapping[Span, tuple[str, ...]] | None = None) -> list[Option[P]]:
     """The places (span, place, precision) that may be the event's, with their features; a place
     in the frame of a statement around the trigger is left out (see module docstring).
     ``index`` maps a character offset at which a token starts to the token's position; ``clause``
-    holds the place phrases of the event's own clause (``records.Clause.places``), nearest first."""
+    holds the place phrases of the event's own clause (``records.Clause.places``), nearest first;
+    ``hints`` adds named cues to a place's own (the coder's rank of it among its place arguments)."""
     t_range = _token_range(tokens, index, trigger)
     if t_range is None:
         return []
@@ -195,10 +188,10 @@ def options(tokens: Sequence[Token], index: dict[int, int], trigger: Span,
             float(not (set(up) & trig_up)), float(precision is not None and precision >= 6),
             float(precision == 4), min(gap, 40) / 10, float(precision is None), float(verbs),
             float(direct), float(subject), float(any(_overlap(span, c) for c in clause)),
-            float(bool(clause) and _overlap(span, clause[0])), float(_noun_named(tokens, name) or name != head),
+            float(bool(clause) and _overlap(span, clause[0])), float(named_by_place_noun(tokens, name) or name != head),
             float(tokens[head].dep == "dobj" and tokens[head].head == trig),
             float(tokens[name].ent_type in ("GPE", "LOC", "FAC")), float(tokens[trig].pos == "NOUN"), 0.0,
-        ), _cues(tokens, trig, head, up, trig_chain, p_range)))
+        ), _cues(tokens, trig, head, up, trig_chain, p_range) + (hints or {}).get(span, ())))
     return _relative(out, t_range[0])
 
 
@@ -322,104 +315,14 @@ def hand_cost(f: Sequence[float]) -> float:
 
 def attached(tokens: Sequence[Token], index: dict[int, int], trigger: Span,
              places: Sequence[tuple[Span, P, int | None]], fitted: Fitted | None = None,
-             clause: Sequence[Span] = ()) -> list[P]:
+             clause: Sequence[Span] = (), hints: Mapping[Span, tuple[str, ...]] | None = None) -> list[P]:
     """The places that may be the event's, best first: by the ``fitted`` scorer when given (only
     those above its threshold), else by ``hand_cost``; without a parse, by text distance."""
     if not tokens or _token_range(tokens, index, trigger) is None:
         centre = (trigger.start + trigger.end) / 2
         return [p for _, p, _ in sorted(places, key=lambda sp: abs((sp[0].start + sp[0].end) / 2 - centre))]
-    found = options(tokens, index, trigger, places, clause)
+    found = options(tokens, index, trigger, places, clause, hints)
     if fitted is None:
         return [o.place for o in sorted(found, key=lambda o: (hand_cost(o.features), o.span.start))]
     scored = sorted(((fitted.score(o.features, o.cues), o) for o in found), key=lambda t: (-t[0], t[1].span.start))
     return [o.place for s, o in scored if s > fitted.threshold]
-
-
-def phrases(tokens: Sequence[Token], sentence: range, entities: Sequence[Entity], taken: Sequence[Span]) -> list[Span]:
-    """Place phrases of a sentence (its token positions) the gazetteer does not know: the NER's
-    facilities and locations ("the Bardo Museum", "Heart Hospital") and proper nouns governed by a
-    scene word ("at her Reshimbagh residence"), none overlapping a ``taken`` span (places, actors,
-    people)."""
-
-    def free(span: Span) -> bool:
-        return not any(t.start < span.end and span.start < t.end for t in taken)
-
-    out = [_without_the(e) for e in entities if e.label in ("FAC", "LOC") and free(e.span)]
-    for i in sentence:
-        tok = tokens[i]
-        if tok.dep != "pobj" or tok.ent_type not in PLACE_ENTITIES:
-            continue  # "on June 29", "at Reuters": a date's or a name's words are no place
-        if tokens[tok.head].text.lower() not in SCENE_WORDS:
-            continue
-        lo = i
-        while lo > sentence.start and tokens[lo - 1].dep == "compound" and tokens[lo - 1].pos == "PROPN":
-            lo -= 1
-        if tok.pos != "PROPN" and lo == i:
-            continue
-        lo = min(lo, name_range(tokens, lo, sentence)[0])  # "the Al-Qusour neighbourhood": the whole name
-        span = Span(tokens[lo].span.start, tokens[i if tok.pos == "PROPN" else i - 1].span.end)
-        if free(span) and span not in out:
-            out.append(span)
-    return out
-
-
-def _without_the(entity: Entity) -> Span:
-    """An entity's span without the article the NER sometimes takes in ("the Hayat Tower"): the
-    name starts after it, as the place recogniser's names do."""
-    for article in ("the ", "The "):
-        if entity.text.startswith(article) and len(entity.text) > len(article):
-            return Span(entity.span.start + len(article), entity.span.end)
-    return entity.span
-
-
-def _noun_named(tokens: Sequence[Token], i: int, depth: int = 0) -> bool:
-    """A place noun names ``tokens[i]``: "the town of X", "X village", "the villages of A, B and C",
-    "the A and B neighborhoods"; or a scene word governs a name the NER calls a person's or an
-    organisation's ("in Shah Wali Kot": people and firms are not "in" a sentence's events)."""
-    tok = tokens[i]
-    head = tokens[tok.head]
-    if tok.dep == "pobj" and head.text.lower() == "of" and head.head != tok.head:
-        return tokens[head.head].text.lower() in PLACE_NOUNS
-    if tok.dep in ("compound", "nmod", "amod") and tok.head > i and head.text.lower() in PLACE_NOUNS:
-        return True
-    if tok.dep == "pobj" and head.text.lower() in INSIDE_WORDS and tok.ent_type in ("PERSON", "ORG"):
-        return True  # "in Shah Wali Kot", "inside Kafr Sousah": a person or a firm is not "in" anything
-    return tok.dep == "conj" and tok.head != i and depth < 8 and _noun_named(tokens, tok.head, depth + 1)
-
-
-def _joined(left: Token, right: Token) -> bool:
-    """Two tokens of one written word ("al-Tijara", "Sa'eed"): no space between, neither a bracket
-    nor a comma."""
-    return left.span.end == right.span.start and all(t.text[:1].isalnum() or t.text in "-'’‘" for t in (left, right))
-
-
-def name_range(tokens: Sequence[Token], i: int, sentence: range) -> tuple[int, int]:
-    """The proper name around ``tokens[i]``: capitalised proper nouns next to it (never a place
-    noun) and words joined to it without a space, as a token range."""
-    def part(t: Token) -> bool:
-        return t.pos == "PROPN" and t.text[:1].isupper() and t.text.lower() not in PLACE_NOUNS
-
-    lo, hi = i, i + 1
-    while lo > sentence.start and (part(tokens[lo - 1]) or _joined(tokens[lo - 1], tokens[lo])):
-        lo -= 1
-    while hi < sentence.stop and (part(tokens[hi]) or _joined(tokens[hi - 1], tokens[hi])):
-        hi += 1
-    return lo, hi
-
-
-def noun_named(tokens: Sequence[Token], sentence: range, taken: Sequence[Span]) -> list[Span]:
-    """Proper names a place noun governs ("the town of Rawa", "Shawa village", "inside the Bani Za'id
-    quarter"), whatever the NER calls them (the small model tags many such towns PERSON or ORG), none
-    overlapping a ``taken`` span (places, resolved actors)."""
-    out: list[Span] = []
-    for i in sentence:
-        tok = tokens[i]
-        if tok.pos != "PROPN" or not tok.text[:1].isupper() or tok.text.lower() in PLACE_NOUNS:
-            continue
-        if not _noun_named(tokens, i):
-            continue
-        lo, hi = name_range(tokens, i, sentence)
-        span = Span(tokens[lo].span.start, tokens[hi - 1].span.end)
-        if not any(t.start < span.end and span.start < t.end for t in taken) and span not in out:
-            out.append(span)
-    return out

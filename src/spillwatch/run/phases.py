@@ -281,10 +281,12 @@ def _prefetched_lookup(store: Store, new: Sequence[EventMention], articles: _Art
                        stages: Pipeline) -> tuple[Lookup, LookupMany]:
     """Block lookups for clustering: every key the new mentions probe in a few queries, then the keys each
     frontier of the closure probes (``cluster.assign``'s ``lookup_many``) in a few queries each; the
-    publication days of the articles of every mention found are read with them."""
+    publication days of the articles of every mention found are read with them. Each stored mention is
+    decoded once per batch (``decoded``, seeded with the new ones), however many frontiers meet it."""
     articles.prefetch(m.article_id for m in new)
     wanted = sorted({k for m in new for k in stages.probes.fn((m, articles.published(m.article_id)), _SETTINGS)})
-    cache = store.mentions_in_blocks(wanted)
+    decoded = {m.id: m for m in new}
+    cache = store.mentions_in_blocks(wanted, decoded)
     articles.prefetch(m.article_id for found in cache.values() for m in found)
 
     def lookup(key: BlockKey) -> list[EventMention]:
@@ -296,7 +298,7 @@ def _prefetched_lookup(store: Store, new: Sequence[EventMention], articles: _Art
     def lookup_many(keys: Sequence[BlockKey]) -> dict[BlockKey, list[EventMention]]:
         missing = [k for k in keys if k not in cache]
         if missing:
-            found = store.mentions_in_blocks(missing)
+            found = store.mentions_in_blocks(missing, decoded)
             articles.prefetch(m.article_id for ms in found.values() for m in ms)
             cache.update(found)
         return {k: cache[k] for k in keys}
@@ -305,17 +307,20 @@ def _prefetched_lookup(store: Store, new: Sequence[EventMention], articles: _Art
 
 
 def cluster_phase(store: Store, stats: StageStats, stages: Pipeline = DEFAULT) -> None:
-    """Merge unassigned mentions into events (new or existing), in one transaction; idempotent."""
-    new = store.mentions(unassigned_only=True)
-    if new:
-        articles = _Articles(store)  # publication days and outlets: a few queries, not one per article
-        # only the stored events holding a re-clustered mention can be replaced: no read of every event
-        lookup, lookup_many = _prefetched_lookup(store, new, articles, stages)
-        result = assign(store.events_holding, new, lookup, lookup_many=lookup_many,
-                        outlets=articles.outlets, published=articles.published)
-        with store.transaction():
+    """Merge unassigned mentions into events (new or existing), in one transaction; idempotent.
+
+    The reads are in that transaction too: it holds the store while the phase runs (a DuckDB file idle for
+    its ``linger`` between two reads was let go and opened again, five times a batch on a grown store)."""
+    with store.transaction():
+        new = store.mentions(unassigned_only=True)
+        if new:
+            articles = _Articles(store)  # publication days and outlets: a few queries, not one per article
+            # only the stored events holding a re-clustered mention can be replaced: no read of every event
+            lookup, lookup_many = _prefetched_lookup(store, new, articles, stages)
+            result = assign(store.events_holding, new, lookup, lookup_many=lookup_many,
+                            outlets=articles.outlets, published=articles.published)
             store.put_events(result.events, replace_ids=result.retired)
-    stats.events = store.count_events(EventFilter(origin="spillwatch"))
+        stats.events = store.count_events(EventFilter(origin="spillwatch"))
 
 
 # ---------------------------------------------------------------- the whole run

@@ -145,6 +145,29 @@ class DuckDBStore(SqlStore):
                               " (SELECT id FROM _spillwatch_rows)")
         self._over_arrow({"id": list(ids)}, statements)
 
+    def _block_rows(self, keys: Sequence[tuple[str, str, int]]) -> list[tuple[tuple[str, str, int], str]]:
+        """The keys' rows in one hash join with the keys as an Arrow table: a list of tuples in ``IN`` is not
+        read through the primary key here, so each query of 300 keys scanned the whole of ``mention_blocks``
+        (at 2,200 stored articles of ``bench_cluster_growth``, 26 such queries took 0.68 s of a 2.4 s batch)."""
+        if not keys:
+            return []
+        import pyarrow as pa
+
+        table = pa.table({"kind": [k[0] for k in keys], "value": [k[1] for k in keys],
+                          "day": pa.array([int(k[2]) for k in keys], pa.int32())})
+        try:
+            with self._lease() as con:
+                con.register("_spillwatch_keys", table)
+                try:
+                    found = con.execute("SELECT b.kind, b.value, b.day, b.mention_id FROM mention_blocks b"
+                                        " JOIN _spillwatch_keys k ON b.kind = k.kind AND b.value = k.value"
+                                        " AND b.day = k.day").fetchall()
+                finally:
+                    con.unregister("_spillwatch_keys")
+        except duckdb.Error as exc:
+            raise store_error(self.url, exc) from exc
+        return [((kind, value, int(day)), mid) for kind, value, day, mid in found]
+
     def _over_arrow(self, columns: dict[str, list[Any]], statements: Sequence[str]) -> None:
         """Run ``statements`` with ``columns`` visible to them as the table ``_spillwatch_rows``."""
         import pyarrow as pa

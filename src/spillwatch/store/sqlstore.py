@@ -218,22 +218,40 @@ class SqlStore(SkippedArticles, AnalysisRows, WatchRows, ArticleDates, EventQuer
         self._insert_many("mention_blocks", ("kind", "value", "day", "mention_id"),
                           [(kind, value, day, mention_id) for mention_id, (kind, value, day) in blocks])
 
-    def mentions_in_blocks(self, keys: Sequence[BlockKey]) -> dict[BlockKey, list[EventMention]]:
-        """Stored mentions under each of many block keys, in few queries (clustering prefetches with it)."""
+    def mentions_in_blocks(self, keys: Sequence[BlockKey], decoded: dict[str, EventMention] | None = None
+                           ) -> dict[BlockKey, list[EventMention]]:
+        """Stored mentions under each of many block keys, in few queries (clustering prefetches with it).
+
+        ``decoded``: mentions already read, by id (the caller's, kept across calls): they are neither fetched
+        nor decoded again, and what is read here is added. The keys' rows are read first (ids only), then the
+        records of the ids not yet decoded, once each: a mention sits under several keys, and the closure of
+        one batch reads the same stored mentions on every frontier (fetching and decoding them again was most
+        of clustering's cost on a grown store).
+        """
+        known = decoded if decoded is not None else {}
         out: dict[BlockKey, list[EventMention]] = {(k[0], k[1], int(k[2])): [] for k in keys}
-        decoded: dict[str, EventMention] = {}  # a mention sits under several keys: decode it once
+        rows = self._block_rows(sorted(out))
+        missing = sorted({mid for _, mid in rows} - known.keys())
+        for start in range(0, len(missing), 300):
+            ids = missing[start : start + 300]
+            marks = ", ".join("?" for _ in ids)
+            for r in self._rows(f"SELECT id, record_json FROM event_mentions WHERE id IN ({marks})", ids):
+                known[r["id"]] = codec.loads(EventMention, r["record_json"])
+        for key, mid in sorted(rows, key=lambda row: row[1]):
+            if mid in known:
+                out[key].append(known[mid])
+        return out
+
+    def _block_rows(self, keys: Sequence[BlockKey]) -> list[tuple[BlockKey, str]]:
+        """(key, mention id) for every stored mention under any of ``keys`` (distinct keys), a few queries."""
+        rows: list[tuple[BlockKey, str]] = []
         for start in range(0, len(keys), 300):
             part = keys[start : start + 300]
             marks = ", ".join("(?, ?, ?)" for _ in part)
-            found = self._rows(
-                "SELECT b.kind, b.value, b.day, m.id, m.record_json FROM mention_blocks b"
-                f" JOIN event_mentions m ON m.id = b.mention_id WHERE (b.kind, b.value, b.day) IN ({marks})"
-                " ORDER BY m.id", [x for k in part for x in k])
-            for r in found:
-                if r["id"] not in decoded:
-                    decoded[r["id"]] = codec.loads(EventMention, r["record_json"])
-                out[(r["kind"], r["value"], int(r["day"]))].append(decoded[r["id"]])
-        return out
+            found = self._rows("SELECT kind, value, day, mention_id FROM mention_blocks"
+                               f" WHERE (kind, value, day) IN ({marks})", [x for k in part for x in k])
+            rows.extend(((r["kind"], r["value"], int(r["day"])), r["mention_id"]) for r in found)
+        return rows
 
     def mentions_in_block(self, key: tuple[str, str, int]) -> list[EventMention]:
         found = self._rows("SELECT m.record_json FROM mention_blocks b JOIN event_mentions m ON m.id = b.mention_id"
