@@ -1,4 +1,4 @@
-"""One mention per act: a reference back by the actor's name, and the same word told twice in one
+"""One mention per act: a reference back by the actor's name, the same word told twice in one
 sentence (the headline run into the first sentence). Sentences written for these tests."""
 
 from __future__ import annotations
@@ -65,3 +65,22 @@ def test_one_act_of_a_series_is_a_member_not_a_repeat() -> None:
     text = ("The attack is the latest in a series of bombings in Turkey attributed to Islamic State, including a "
             "suicide bombing in Sultanahmet in January that killed more than ten foreign tourists.")
     assert {"bombings", "bombing"} <= set(_triggers(text, "ASSAULT")), _triggers(text, "ASSAULT")
+
+
+def test_what_a_past_implicative_verb_made_happen_happened() -> None:
+    # "forced ... to withdraw" says the withdrawal was done: the mention model's "planned" reading of
+    # the infinitive does not decline it; "could force ... to withdraw" and "urged ... to withdraw" do not say so
+    from spillwatch.coding.modality import implied_done
+    from spillwatch.coding.patterns import DepGraph
+
+    def done(text: str) -> bool:
+        ann = one_sentence(text)
+        g = DepGraph(ann.tokens)
+        return implied_done(g, next(t.i for t in ann.tokens if t.text == "withdraw"))
+
+    assert done("Heavy shelling forced the rebels to withdraw from the town on Monday.")
+    assert done("The rebels were forced to withdraw from the town on Monday.")
+    assert done("The row prompted several newspapers to withdraw their reporters.")
+    assert not done("The shelling could force Syrian rebels to withdraw from the town.")
+    assert not done("The UN urged Syrian rebels to withdraw from the town.")
+    assert not done("The shelling did not force the rebels to withdraw from the town.")

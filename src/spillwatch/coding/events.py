@@ -46,7 +46,7 @@ from spillwatch.coding.intent import (
 )
 from spillwatch.coding.lexicon import CUE_STOP, Lexicon
 from spillwatch.coding.mention import MentionInput, SentenceSignal, features, load_mention_model, window_text
-from spillwatch.coding.modality import FUTURE_AUX, alleged_practice, descriptive_participle, verdict
+from spillwatch.coding.modality import FUTURE_AUX, alleged_practice, descriptive_participle, implied_done, verdict
 from spillwatch.coding.nested import light_verbs, mark_offset, merge_nested, own_quantities, quantity_heads
 from spillwatch.coding.ontology import TriggerSpec, load_ontology
 from spillwatch.coding.patterns import DepGraph, Roles, grounds_noun, roles, victim_heads
@@ -394,7 +394,8 @@ class _ArticleCoder:
         # "deployed numerous times") but not force: UCDP codes its events from daily national tolls
         # ("47 were killed yesterday including ..."), which the labels call aggregates; declining
         # them drops UCDP 2019 headlines coded violent from 0.87 to 0.76.
-        kept = (read.label == "planned" and self._pledge(i, etype)) or clause.status == "denied"
+        planned = read.label == "planned"
+        kept = (planned and (self._pledge(i, etype) or implied_done(self.g, i))) or clause.status == "denied"
         real = read.of("happened") + (read.of("generic") if etype in FORCE_TYPES else 0.0)
         if real >= self.mention_threshold or kept:
             return False

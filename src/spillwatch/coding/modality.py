@@ -178,3 +178,18 @@ def verdict(g: DepGraph, i: int) -> Verdict:
     if g[i].tag == "VBG" and aux & {"be", "been"}:
         return Verdict("ongoing")
     return Verdict("happened")
+
+
+# verbs whose past use says their "to" complement was done ("prompted outlets to withdraw their
+# journalists", "forced the rebels to withdraw", "managed to escape"): implicative and causative verbs
+DONE_BY = frozenset({"prompt", "force", "compel", "oblige", "cause", "manage", "drive"})
+
+
+def implied_done(g: DepGraph, i: int) -> bool:
+    """Whether the act is the "to" complement of a past implicative verb, so it happened whatever its
+    infinitive form suggests: "prompted outlets to withdraw", "were forced to flee"."""
+    up = g[i].head
+    if g[i].dep != "xcomp" or up == i or g[up].lemma.lower() not in DONE_BY or _negated(g, up):
+        return False
+    aux = _aux(g, up)
+    return not aux & set(FUTURE_AUX + HYPO_AUX) and (g[up].tag == "VBD" or (g[up].tag == "VBN" and bool(aux)))
