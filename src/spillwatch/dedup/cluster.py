@@ -91,12 +91,21 @@ class _Scorer:
         self.mentions: dict[str, EventMention] = {}
         self._features: dict[str, Features] = {}
         self._scores: dict[tuple[str, str], float | None] = {}
+        # a mention object met again (under another block key) is not hashed again; the object is kept
+        # with its id, so its ``id()`` cannot be reused by another object while the scorer lives
+        self._ids: dict[int, tuple[EventMention, str]] = {}
+        self._probes: dict[str, tuple[BlockKey, ...]] = {}
 
     def add(self, mentions: Iterable[EventMention]) -> list[str]:
         """Register mentions (first of equal ids wins: ids are content hashes); their ids, sorted."""
         ids = []
         for m in mentions:
+            seen = self._ids.get(id(m))
+            if seen is not None and seen[0] is m:
+                ids.append(seen[1])
+                continue
             mid = m.id
+            self._ids[id(m)] = (m, mid)
             if mid not in self.mentions:
                 self.mentions[mid] = m
                 day = self.published(m.article_id) if self.published else None
@@ -108,7 +117,11 @@ class _Scorer:
         return block_keys(self._features[mid], self.config.window)
 
     def probes(self, mid: str) -> tuple[BlockKey, ...]:
-        return probe_keys(self._features[mid], self.config.window)
+        """The keys a mention probes (remembered: the closure asks twice per frontier mention)."""
+        found = self._probes.get(mid)
+        if found is None:
+            found = self._probes[mid] = probe_keys(self._features[mid], self.config.window)
+        return found
 
     def score(self, a: str, b: str) -> float | None:
         """The pair's score, remembered while fewer than ``MAX_CACHED`` are.
