@@ -217,3 +217,13 @@ def test_a_bare_year_before_a_singular_noun_is_a_year(run_nlp: Runner) -> None:
     assert got["2005"] == (date(2005, 1, 1), date(2005, 12, 31), "year")
     # a count: "the 2000 troops" is no year, whatever the NER says
     assert "2000" not in dates(run_nlp, "The 2000 troops attacked the town.", date(2008, 6, 1))
+
+
+def test_a_day_without_a_year_takes_the_year_its_sentence_just_stated(run_nlp: Runner) -> None:
+    """"June 24, 2005 ... a June 20 shooting": the year given once is not repeated (was 2006-06-20,
+    the June 20 nearest the article's day); a month and day alone keep the article's year."""
+    text = ("Ortiz was killed June 24, 2005 while investigating a June 20 shooting. "
+            "A jury convicted the gunman on March 12.")
+    got = dates(run_nlp, text, date(2007, 3, 20))
+    assert got["June 20"][0] == date(2005, 6, 20)
+    assert got["March 12"][0] == date(2007, 3, 12)

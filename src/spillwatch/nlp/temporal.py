@@ -39,7 +39,7 @@ from datetime import date, timedelta
 from itertools import pairwise
 
 from spillwatch.nlp.anchor import Anchor, anchor_of
-from spillwatch.nlp.chained import chained
+from spillwatch.nlp.chained import carried_year, chained
 from spillwatch.nlp.datewords import (
     MONTH,
     WEEKDAY,
@@ -382,6 +382,7 @@ def find_dates(ann: AnnotatedArticle, settings: Settings) -> AnnotatedArticle:
     found = _keep(found)
     found = _keep([*_ranges(whole, found), *found])
     found = _keep([*found, *_entities(ann, anchor, found, view)])
+    found = carried_year(found, [s.span for s in ann.sentences])  # "June 24, 2005 ... a June 20 shooting"
     found = _keep([*found, *chained(whole, found)])
     return replace(ann, dates=tuple(found), article_date=parts.dates[0], part_dates=tuple(
         d for d in parts.dates[1:] if d is not None))
