@@ -424,7 +424,8 @@ class _ArticleCoder:
         return "no actor or place found, and the detector reads no event"
 
     def _anaphoric_repeat(self, i: int, etype: str) -> EventMention | None:
-        """The earlier mention a bare definite noun refers back to ("after the meeting"), if any."""
+        """The earlier mention a bare definite noun ("after the meeting") or a noun owned by a name the
+        earlier mention's sentence gives ("Minister Shoigu's visit") refers back to, if any."""
         if bare_definite(self.g, i):
             return self.earlier.last_of_type.get(etype)
         owner = named_possessor(self.g, i)

@@ -64,9 +64,10 @@ def merge_nested(
 
 def _fold_repeats(g: DepGraph, out: dict[int, EventMention], apart: Set[int]) -> list[EventMention]:
     """The same word for the same type twice in one sentence, with nothing to tell the two apart, is
-    one act told twice (a headline run into its first sentence: "hero killed by ISIS bomb in Syria The
-    soldier ... was killed by an improvised explosive device"). Anything that differs (place, day,
-    toll, named sides, civilians against an armed side) or an offset keeps them two."""
+    one act told twice (a headline run into its first sentence: "Soldier killed by roadside bomb in
+    Helmand The soldier ... was killed by an improvised explosive device"). Anything that differs
+    (place, day, toll, named sides, civilians against an armed side), a plural or an offset keeps them
+    two."""
     kept: dict[int, EventMention] = {}
     for i in sorted(out):
         m = out[i]
